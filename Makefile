@@ -1,0 +1,40 @@
+# Warta: `make run` builds the warehouse from data/raw, `make test` runs the test suite.
+# Both create .venv/ from the committed lock (uv.lock) on first use; later runs reuse it.
+
+PYTHON ?= python3
+VENV := .venv
+UV_VERSION := 0.9.30
+STAMP := $(VENV)/.warta-synced
+export UV_COMPILE_BYTECODE := 1
+export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
+export DAGSTER_HOME ?= $(CURDIR)/.dagster
+
+.PHONY: run test dev lint bench sample clean venv
+
+run: $(STAMP)
+	$(VENV)/bin/warta run
+
+test: $(STAMP)
+	$(VENV)/bin/python -m pytest $(PYTEST_ARGS)
+
+dev: $(STAMP)
+	$(VENV)/bin/dagster dev
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+sample: $(STAMP)
+	$(VENV)/bin/python -m warta.sample data/raw
+
+venv: $(STAMP)
+
+$(STAMP): uv.lock pyproject.toml
+	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
+	test -x $(VENV)/bin/uv || $(VENV)/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	$(VENV)/bin/uv sync --locked --quiet
+	mkdir -p $(DAGSTER_HOME) && touch $(DAGSTER_HOME)/dagster.yaml
+	touch $@
+
+clean:
+	rm -rf data/parquet data/warehouse.duckdb data/quality .dagster
