@@ -1,0 +1,75 @@
+"""The parsed shape of one article, before it is split into table rows."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from warta.text import word_count
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One non-empty line (text dumps) or block element (HTML) of a page, normalised."""
+
+    line: int  # 1-based line of the raw file
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    index: int
+    text: str
+    source_line: int
+
+    @property
+    def char_count(self) -> int:
+        return len(self.text)
+
+    @property
+    def word_count(self) -> int:
+        return word_count(self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class AdMarker:
+    index: int
+    source_line: int
+    text: str
+    kind: str
+    zone: str  # "header" | "body" | "trailer"
+    after_paragraph_index: int  # -1 before the first paragraph
+
+
+@dataclass(slots=True)
+class ParsedArticle:
+    """Everything Warta reads from one page. Row-level tables derive from it."""
+
+    title: str
+    paragraphs: list[Paragraph]
+    ad_markers: list[AdMarker]
+    layout: str
+    site: str | None = None
+    dateline: str | None = None
+    section: str | None = None
+    author: str | None = None
+    published_at: datetime | None = None
+    published_text: str | None = None
+    image_caption: str | None = None
+    language: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def content_sha256(self) -> str:
+        """SHA-256 of the title and body paragraphs, newline-joined: the article's identity."""
+        content = "\n".join([self.title, *(p.text for p in self.paragraphs)])
+        return hashlib.sha256(content.encode("utf-8")).hexdigest()
+
+    @property
+    def article_id(self) -> str:
+        return self.content_sha256[:16]
+
+    @property
+    def body(self) -> str:
+        return "\n".join(p.text for p in self.paragraphs)

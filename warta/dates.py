@@ -1,0 +1,151 @@
+"""Publication dates as news pages print them, in Indonesian and English.
+
+Month and weekday names come from CLDR (via babel), so ``Des``, ``Agu``, ``Okt`` and
+``December`` are all known without hand-typed tables. Times without a zone are taken as
+Asia/Jakarta (WIB); ``WITA`` and ``WIT`` shift by one and two hours.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta, timezone
+from functools import cache
+
+from babel.dates import get_day_names, get_month_names
+
+ZONES = {
+    "WIB": timezone(timedelta(hours=7), "WIB"),
+    "WITA": timezone(timedelta(hours=8), "WITA"),
+    "WIT": timezone(timedelta(hours=9), "WIT"),
+    "GMT": UTC,
+    "UTC": UTC,
+}
+JAKARTA = ZONES["WIB"]
+_LOCALES = ("id", "en")
+
+
+@dataclass(frozen=True, slots=True)
+class PublishedDate:
+    """A publication time read from a page: the instant and how precise the page was."""
+
+    value: datetime
+    relative: bool = False
+
+
+@cache
+def _month_numbers() -> dict[str, int]:
+    months: dict[str, int] = {}
+    for locale in _LOCALES:
+        for width in ("wide", "abbreviated"):
+            for number, name in get_month_names(width, locale=locale).items():
+                months[name.lower().rstrip(".")] = number
+    months["sept"] = 9  # a common English abbreviation CLDR does not list
+    return months
+
+
+@cache
+def _weekday_pattern() -> str:
+    names = {
+        name.lower()
+        for locale in _LOCALES
+        for width in ("wide", "abbreviated")
+        for name in get_day_names(width, locale=locale).values()
+    }
+    names.add("jum'at")
+    return "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True))
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    month = "|".join(sorted(_month_numbers(), key=len, reverse=True))
+    weekday = _weekday_pattern()
+    time = r"(?:[,\s|\-–]+(?:pukul\s+|at\s+)?(?P<hh>\d{1,2})[:.](?P<mm>\d{2})(?::(?P<ss>\d{2}))?)?"
+    zone = r"(?:\s*(?P<zone>WIB|WITA|WIT|GMT|UTC))?"
+    lead = rf"^(?:(?:{weekday})\.?,?\s+)?"
+    day_month_year = re.compile(
+        rf"{lead}(?P<d>\d{{1,2}})\s+(?P<mon>{month})\.?,?\s+(?P<y>\d{{4}}){time}{zone}\b",
+        re.IGNORECASE,
+    )
+    month_day_year = re.compile(
+        rf"{lead}(?P<mon>{month})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}}){time}{zone}\b",
+        re.IGNORECASE,
+    )
+    numeric = re.compile(
+        rf"{lead}(?P<d>\d{{1,2}})[/-](?P<m>\d{{1,2}})[/-](?P<y>\d{{4}}){time}{zone}\b",
+        re.IGNORECASE,
+    )
+    return day_month_year, month_day_year, numeric
+
+
+_RELATIVE = re.compile(
+    r"^(?:published\s+|diterbitkan\s+)?(?P<n>\d+|a|an|se)\s*"
+    r"(?P<unit>detik|menit|jam|hari|minggu|pekan|bulan|tahun|"
+    r"seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+(?:yang\s+)?(?:lalu|ago)$",
+    re.IGNORECASE,
+)
+_UNIT_DAYS = {
+    "detik": 1 / 86400, "second": 1 / 86400,
+    "menit": 1 / 1440, "minute": 1 / 1440,
+    "jam": 1 / 24, "hour": 1 / 24,
+    "hari": 1, "day": 1,
+    "minggu": 7, "pekan": 7, "week": 7,
+    "bulan": 30, "month": 30,
+    "tahun": 365, "year": 365,
+}  # fmt: skip
+_ISO = re.compile(
+    r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?$"
+)
+
+
+def parse_absolute_date(text: str) -> datetime | None:
+    """An aware datetime for a printed date such as ``Sabtu, 10 Des 2022 13:19 WIB``,
+    ``16/02/2016, 14:38 WIB``, ``22 September 2022`` or ISO 8601; None if ``text`` holds none."""
+    text = text.strip()
+    if _ISO.match(text):
+        return _from_iso(text)
+    for pattern in _patterns():
+        match = pattern.search(text)
+        if match is None:
+            continue
+        groups = match.groupdict()
+        month = int(groups["m"]) if groups.get("m") else _month_numbers()[groups["mon"].lower()]
+        try:
+            return datetime(
+                int(groups["y"]),
+                month,
+                int(groups["d"]),
+                int(groups["hh"] or 0),
+                int(groups["mm"] or 0),
+                int(groups["ss"] or 0),
+                tzinfo=ZONES[groups["zone"].upper()] if groups["zone"] else JAKARTA,
+            )
+        except ValueError:
+            return None
+    return None
+
+
+def parse_relative_date(text: str, reference: date) -> datetime | None:
+    """``2 tahun lalu`` / ``3 hours ago`` resolved against midnight (WIB) of ``reference``."""
+    match = _RELATIVE.match(text.strip())
+    if match is None:
+        return None
+    amount = match["n"].lower()
+    count = 1 if amount in {"a", "an", "se"} else int(amount)
+    unit = match["unit"].lower()
+    days = _UNIT_DAYS.get(unit) or _UNIT_DAYS[unit.removesuffix("s")]
+    anchor = datetime(reference.year, reference.month, reference.day, tzinfo=JAKARTA)
+    return anchor - timedelta(days=days * count)
+
+
+def is_relative_date(text: str) -> bool:
+    """True for texts like ``2 tahun lalu`` or ``Published 3 hours ago``."""
+    return _RELATIVE.match(text.strip()) is not None
+
+
+def _from_iso(text: str) -> datetime | None:
+    try:
+        value = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return value if value.tzinfo else value.replace(tzinfo=JAKARTA)

@@ -1,0 +1,139 @@
+"""Raw bytes to text: binary sniffing, encoding detection, mojibake repair.
+
+Every outcome is either ``Decoded`` or a ``Rejection`` with a reason a person can act on;
+nothing here raises on bad input.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+from charset_normalizer import from_bytes
+
+# Magic numbers of formats that scrapers save by mistake. Checked before any decoding.
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"RIFF", "RIFF media (WebP/WAV/AVI)"),
+    (b"%PDF-", "PDF document"),
+    (b"PK\x03\x04", "ZIP archive"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"BZh", "bzip2 archive"),
+    (b"\xfd7zXZ\x00", "xz archive"),
+    (b"\x28\xb5\x2f\xfd", "zstd archive"),
+    (b"\x00\x00\x00\x18ftyp", "MP4 video"),
+    (b"\x00\x00\x00\x20ftyp", "MP4 video"),
+    (b"\x7fELF", "executable"),
+)
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Single-byte encodings an Indonesian or English page is plausibly saved in, in order of preference.
+_LEGACY_ENCODINGS = ("cp1252", "latin-1")
+# Indonesian and English text is overwhelmingly ASCII; a legacy decoding that yields mostly
+# non-ASCII characters means the bytes are in some other encoding.
+_MIN_ASCII_SHARE = 0.9
+# UTF-8 lead bytes read as cp1252 ("Ã©", "â€œ", "Â "): a cheap screen before asking ftfy.
+_MOJIBAKE_HINT = re.compile(
+    "[ÂÃ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]|â€"
+)
+# Characters that never occur in text but do in binary data.
+_CONTROL_BYTES = frozenset(range(0, 9)) | frozenset(range(14, 32)) - {27}
+_NOT_CONTROL = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """Text decoded from raw bytes, with the encoding it was decoded from."""
+
+    text: str
+    encoding: str
+    repaired_mojibake: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """Why a raw file cannot be turned into an article."""
+
+    reason: str
+    encoding: str | None = None
+
+
+def sniff_binary(data: bytes) -> str | None:
+    """Name of the binary format ``data`` starts with, or None when it looks like text."""
+    for magic, name in _MAGIC:
+        if data.startswith(magic):
+            return name
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None
+    head = data[:4096]
+    control = len(head.translate(None, _NOT_CONTROL))
+    if control > max(2, len(head) // 100):
+        return "binary data"
+    return None
+
+
+def decode_bytes(data: bytes) -> Decoded | Rejection:
+    """Decode a raw page. UTF-8 first, then BOM-marked Unicode, then detected legacy encodings."""
+    if not data:
+        return Rejection("empty file")
+    binary = sniff_binary(data)
+    if binary is not None:
+        return Rejection(f"binary content ({binary})")
+    decoded = _decode_text(data)
+    if isinstance(decoded, Rejection):
+        return decoded
+    if "\x00" in decoded.text:
+        return Rejection("NUL bytes inside text", decoded.encoding)
+    if not decoded.text.strip():
+        return Rejection("blank file (whitespace only)", decoded.encoding)
+    return _repair(decoded)
+
+
+def _decode_text(data: bytes) -> Decoded | Rejection:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return Decoded(data.decode(encoding), encoding.replace("-sig", ""))
+            except UnicodeDecodeError:
+                return Rejection(f"invalid {encoding} text after byte-order mark")
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    for encoding in _LEGACY_ENCODINGS:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        ascii_share = sum(1 for char in text if char.isascii()) / len(text)
+        if ascii_share >= _MIN_ASCII_SHARE:
+            return Decoded(text, encoding)
+        break
+    guess = from_bytes(data[:65536]).best()
+    detected = f" (looks like {guess.encoding})" if guess is not None else ""
+    return Rejection(f"unsupported text encoding{detected}")
+
+
+def _repair(decoded: Decoded) -> Decoded:
+    """Undo UTF-8 read as cp1252 (``Ã©``, ``â€œ``) where ftfy is confident it is mojibake."""
+    text = decoded.text
+    if text.isascii() or not _MOJIBAKE_HINT.search(text):
+        return decoded
+    from ftfy import fix_encoding
+    from ftfy.badness import is_bad
+
+    if not is_bad(text):
+        return decoded
+    fixed = fix_encoding(text)
+    if fixed == text:
+        return decoded
+    return Decoded(fixed, decoded.encoding, repaired_mojibake=True)

@@ -1,0 +1,157 @@
+"""From a decoded page to a ``ParsedArticle``: blocks, layout, header fields, body, markers.
+
+``parse_page`` tries the named layouts first and falls back to the generic extractor. A page
+without a recognisable article body is a ``NoArticle`` with the reason, never an exception.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from warta.article import Block, Paragraph, ParsedArticle
+from warta.body import NO_BODY, NoArticle, looks_like_paragraph, split_body
+from warta.datelines import site_from_dateline, split_dateline
+from warta.dates import is_relative_date, parse_absolute_date, parse_relative_date
+from warta.generic import extract_generic
+from warta.language import detect_language
+from warta.layouts import Layout, named_layouts
+from warta.markers import MarkerRules
+from warta.text import normalize_text
+
+
+def split_blocks(text: str) -> list[Block]:
+    """Non-empty normalised lines with their 1-based line numbers (CRLF and CR handled)."""
+    blocks = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        normalised = normalize_text(line)
+        if normalised:
+            blocks.append(Block(number, normalised))
+    return blocks
+
+
+def parse_page(text: str, *, ingest_date: date) -> ParsedArticle | NoArticle:
+    """Parse one decoded page; relative dates (``2 tahun lalu``) resolve against ``ingest_date``."""
+    blocks = split_blocks(text)
+    if not blocks:
+        return NoArticle(NO_BODY)
+    first_lines = [block.text for block in blocks[:10]]
+    for layout in named_layouts():
+        if layout.matches(first_lines):
+            article = _extract_with_layout(layout, blocks, ingest_date)
+            break
+    else:
+        article = extract_generic(blocks, MarkerRules.build())
+    if isinstance(article, NoArticle):
+        return article
+    article.language = detect_language(article.body)
+    return article
+
+
+def _extract_with_layout(
+    layout: Layout, blocks: list[Block], ingest_date: date
+) -> ParsedArticle | NoArticle:
+    warnings: list[str] = []
+    blocks = [block for block in blocks if block.text not in layout.chrome]
+    label_at = next(
+        (i for i, block in enumerate(blocks[:8]) if block.text in layout.published_labels), None
+    )
+    header_end = label_at if label_at is not None else _first_body_block(blocks, 0, layout.markers)
+    fields = dict(zip(layout.fields, (block.text for block in blocks[:header_end]), strict=False))
+    if "title" not in fields:
+        return NoArticle(NO_BODY)
+
+    cursor = header_end
+    published_at = published_text = None
+    if label_at is not None:
+        cursor, published_at, published_text = _read_published(
+            layout, blocks, label_at + 1, ingest_date, warnings
+        )
+
+    body_start = _first_body_block(blocks, cursor, layout.markers)
+    lead = blocks[cursor:body_start]
+    caption = _caption([b for b in lead if layout.markers.kind_of(b.text) is None], warnings)
+    lead_markers = [b for b in lead if layout.markers.kind_of(b.text) is not None]
+    body = split_body([*lead_markers, *blocks[body_start:]], layout.markers, caption)
+    if body is None:
+        return NoArticle(NO_BODY)
+    paragraphs, markers = body
+    dateline, paragraphs = _take_dateline(paragraphs)
+    paragraphs = _strip_end_marks(paragraphs, layout.end_marks)
+    site = site_from_dateline(dateline) if dateline and layout.site_from_dateline else None
+    return ParsedArticle(
+        title=fields["title"],
+        paragraphs=paragraphs,
+        ad_markers=markers,
+        layout=layout.name,
+        site=site,
+        dateline=dateline,
+        section=fields.get("section"),
+        author=fields.get("author"),
+        published_at=published_at,
+        published_text=published_text,
+        image_caption=caption,
+        warnings=warnings,
+    )
+
+
+def _read_published(layout, blocks, start, ingest_date, warnings):
+    """Read ``[relative] joiner [absolute]`` after the published label."""
+    cursor, relative_text = start, None
+    if cursor < len(blocks) and is_relative_date(blocks[cursor].text):
+        relative_text = blocks[cursor].text
+        cursor += 1
+    if cursor < len(blocks) and blocks[cursor].text in layout.published_joiners:
+        cursor += 1
+    if cursor < len(blocks):
+        absolute = parse_absolute_date(blocks[cursor].text)
+        if absolute is not None:
+            return cursor + 1, absolute, blocks[cursor].text
+    if relative_text is not None:
+        warnings.append("publication date is relative; resolved against the ingest date")
+        return cursor, parse_relative_date(relative_text, ingest_date), relative_text
+    warnings.append("published label without a date")
+    return cursor, None, None
+
+
+def _first_body_block(blocks: list[Block], start: int, rules: MarkerRules) -> int:
+    """Index of the first body block at or after ``start``: a dateline or paragraph-like prose."""
+    for i in range(start, len(blocks)):
+        text = blocks[i].text
+        if rules.kind_of(text) is not None:
+            continue
+        repeated = i + 1 < len(blocks) and blocks[i + 1].text == text
+        if not repeated and (split_dateline(text)[0] is not None or looks_like_paragraph(text)):
+            return i
+    return len(blocks)
+
+
+def _caption(blocks: list[Block], warnings: list[str]) -> str | None:
+    """The lead image caption among the blocks between the header and the body, once."""
+    distinct = list(dict.fromkeys(block.text for block in blocks))
+    if len(distinct) > 1:
+        warnings.append(f"{len(distinct) - 1} unrecognised header block(s) after the caption")
+    return distinct[0] if distinct else None
+
+
+def _take_dateline(paragraphs: list[Paragraph]) -> tuple[str | None, list[Paragraph]]:
+    dateline, rest = split_dateline(paragraphs[0].text)
+    if dateline is None:
+        return None, paragraphs
+    first = Paragraph(0, rest, paragraphs[0].source_line)
+    return dateline, [first, *paragraphs[1:]]
+
+
+def _strip_end_marks(
+    paragraphs: list[Paragraph], end_marks: tuple[re.Pattern[str], ...]
+) -> list[Paragraph]:
+    """Remove end marks such as ``***`` from the last paragraph (dropping it if nothing is left)."""
+    last = paragraphs[-1]
+    text = last.text
+    for pattern in end_marks:
+        text = pattern.sub("", text).rstrip()
+    if text == last.text:
+        return paragraphs
+    if not text:
+        return paragraphs[:-1] or paragraphs
+    return [*paragraphs[:-1], Paragraph(last.index, text, last.source_line)]
