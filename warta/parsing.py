@@ -30,8 +30,11 @@ def split_blocks(text: str) -> list[Block]:
     return blocks
 
 
-def parse_page(text: str, *, ingest_date: date) -> ParsedArticle | NoArticle:
-    """Parse one decoded page; relative dates (``2 tahun lalu``) resolve against ``ingest_date``."""
+def parse_page(text: str, *, ingest_date: date, source_name: str = "") -> ParsedArticle | NoArticle:
+    """Parse one decoded page; relative dates (``2 tahun lalu``) resolve against ``ingest_date``.
+
+    ``source_name`` is the file's name in the landing zone (its extension tells text from HTML).
+    """
     blocks = split_blocks(text)
     if not blocks:
         return NoArticle(NO_BODY)
