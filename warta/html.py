@@ -1,0 +1,268 @@
+"""Saved HTML pages to the same block stream as text dumps, plus the page's own metadata.
+
+lxml (libxml2) parses the page, forgiving of broken markup, and keeps each element's source
+line, so a paragraph's ``source_line`` still points into the raw file. Every block-level element
+(and every ``<br>``) ends a block; inline elements join their text into the surrounding block.
+Scripts, styles, navigation, footers and asides carry no article text and are dropped.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+import lxml.html
+from lxml import etree
+
+from warta.article import Block
+from warta.text import normalize_text
+
+_INLINE = frozenset(
+    [
+        "a",
+        "abbr",
+        "acronym",
+        "b",
+        "bdi",
+        "bdo",
+        "big",
+        "cite",
+        "code",
+        "data",
+        "del",
+        "dfn",
+        "em",
+        "font",
+        "i",
+        "img",
+        "ins",
+        "kbd",
+        "label",
+        "mark",
+        "nobr",
+        "q",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strike",
+        "strong",
+        "sub",
+        "sup",
+        "time",
+        "tt",
+        "u",
+        "var",
+        "wbr",
+    ]
+)
+_DROPPED = frozenset(
+    [
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "iframe",
+        "nav",
+        "footer",
+        "aside",
+        "head",
+        "select",
+        "option",
+        "button",
+        "textarea",
+        "input",
+        "object",
+        "embed",
+        "canvas",
+        "video",
+        "audio",
+        "map",
+    ]
+)
+_BREAKS = frozenset({"br", "hr"})
+# libxml2 caps nesting far below Python's recursion limit; this is a second guard.
+_MAX_DEPTH = 400
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head)\b", re.I | re.S)
+_ARTICLE_TYPES = frozenset(
+    {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting"}
+)
+
+
+@dataclass(slots=True)
+class PageMeta:
+    """What a page says about itself in ``<meta>``, ``<title>`` and JSON-LD; None when absent."""
+
+    title: str | None = None  # og:title, JSON-LD headline or <title>
+    h1: str | None = None  # first <h1> text
+    published: str | None = None  # article:published_time / JSON-LD datePublished
+    published_loose: str | None = None  # publishdate / pubdate metas (zone often unreliable)
+    author: str | None = None
+    site: str | None = None
+    section: str | None = None
+    sources: dict[str, str] = field(default_factory=dict)  # field -> where it came from
+
+
+@dataclass(slots=True)
+class HtmlPage:
+    blocks: list[Block]
+    meta: PageMeta
+
+
+def looks_like_html(text: str, source_name: str = "") -> bool:
+    """True for ``.html``/``.htm`` files and for any text that opens like an HTML document."""
+    if source_name.lower().endswith((".html", ".htm")):
+        return True
+    return _HTML_START.match(text[:2048]) is not None
+
+
+def parse_html(text: str) -> HtmlPage:
+    """Blocks (normalised text, 1-based source line) and metadata of an HTML page."""
+    try:
+        root = lxml.html.document_fromstring(_XML_DECLARATION.sub("", text, count=1))
+    except (etree.ParserError, ValueError):
+        return HtmlPage([], PageMeta())
+    builder = _BlockBuilder()
+    body = root.find("body")
+    _visit(body if body is not None else root, builder, 0)
+    builder.flush()
+    return HtmlPage(builder.blocks, _read_meta(root))
+
+
+class _BlockBuilder:
+    __slots__ = ("blocks", "line", "parts")
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.parts: list[str] = []
+        self.line = 0
+
+    def add(self, text: str | None, line: int | None) -> None:
+        if not text:
+            return
+        if not self.parts or not "".join(self.parts).strip():
+            self.line = line or self.line
+        self.parts.append(text)
+
+    def flush(self) -> None:
+        if self.parts:
+            text = normalize_text("".join(self.parts))
+            if text:
+                self.blocks.append(Block(self.line, text))
+            self.parts.clear()
+
+
+def _visit(element, builder: _BlockBuilder, depth: int) -> None:
+    tag = element.tag
+    if not isinstance(tag, str):  # comments and processing instructions
+        return
+    tag = tag.lower()
+    if tag in _DROPPED:
+        return
+    if tag in _BREAKS:
+        builder.flush()
+        return
+    block = tag not in _INLINE
+    if block:
+        builder.flush()
+    if depth > _MAX_DEPTH:
+        builder.add(element.text_content(), element.sourceline)
+    else:
+        builder.add(element.text, element.sourceline)
+        for child in element:
+            _visit(child, builder, depth + 1)
+            builder.add(child.tail, child.sourceline)
+    if block:
+        builder.flush()
+
+
+_META_FIELDS = {
+    "og:title": "title",
+    "twitter:title": "title",
+    "article:published_time": "published",
+    "og:article:published_time": "published",
+    "datepublished": "published",
+    "publishdate": "published_loose",
+    "pubdate": "published_loose",
+    "dtk:publishdate": "published_loose",
+    "content_publisheddate": "published_loose",
+    "date": "published_loose",
+    "author": "author",
+    "article:author": "author",
+    "og:site_name": "site",
+    "article:section": "section",
+}
+
+
+def _read_meta(root) -> PageMeta:
+    meta = PageMeta()
+    for element in root.iter("meta"):
+        key = (
+            element.get("property") or element.get("name") or element.get("itemprop") or ""
+        ).lower()
+        name = _META_FIELDS.get(key)
+        content = normalize_text(element.get("content") or "")
+        if name and content and getattr(meta, name) is None:
+            if name == "author" and content.startswith(("http://", "https://")):
+                continue
+            setattr(meta, name, content)
+            meta.sources[name] = key
+    for script in root.iter("script"):
+        if (script.get("type") or "").lower() == "application/ld+json" and script.text:
+            _read_json_ld(script.text, meta)
+    if meta.title is None:
+        title = root.find(".//title")
+        if title is not None and title.text_content().strip():
+            meta.title = normalize_text(title.text_content())
+            meta.sources["title"] = "title"
+    h1 = next(root.iter("h1"), None)
+    if h1 is not None:
+        meta.h1 = normalize_text(h1.text_content()) or None
+    return meta
+
+
+def _read_json_ld(text: str, meta: PageMeta) -> None:
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return
+    for item in _json_ld_items(data):
+        kinds = item.get("@type")
+        kinds = set(kinds) if isinstance(kinds, list) else {kinds}
+        if not kinds & _ARTICLE_TYPES:
+            continue
+        values = {
+            "title": item.get("headline"),
+            "published": item.get("datePublished"),
+            "author": _name_of(item.get("author")),
+            "section": item.get("articleSection"),
+            "site": _name_of(item.get("publisher")),
+        }
+        for name, value in values.items():
+            if isinstance(value, list):
+                value = value[0] if value else None
+            if isinstance(value, str) and value.strip() and getattr(meta, name) is None:
+                setattr(meta, name, normalize_text(value))
+                meta.sources[name] = "json-ld"
+        return
+
+
+def _json_ld_items(data):
+    if isinstance(data, list):
+        for entry in data:
+            yield from _json_ld_items(entry)
+    elif isinstance(data, dict):
+        yield data
+        if isinstance(data.get("@graph"), list):
+            yield from _json_ld_items(data["@graph"])
+
+
+def _name_of(value) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("name")
+    return value if isinstance(value, str) else None
