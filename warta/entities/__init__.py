@@ -2,7 +2,12 @@
 
 The pipeline depends only on this interface:
 
-- ``EntityMention``: one mention in one paragraph (the ``entities`` table row, minus ``article_id``).
+- ``EntityMention``: one mention in one paragraph (an ``entities`` row without ``article_id``).
 - ``extract_entities(paragraphs)``: mentions for one article's paragraphs, in document order,
   non-overlapping, with ``paragraphs[i][start:end] == text`` for every mention.
 """
+
+from warta.entities.extract import extract_entities
+from warta.entities.mention import EntityMention
+
+__all__ = ["EntityMention", "extract_entities"]

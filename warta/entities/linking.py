@@ -1,0 +1,110 @@
+"""Canonical names for the mentions of one article.
+
+In order of preference a mention takes the name of: the gazetteer entity it spells; an
+abbreviation the article defined earlier (``Partai Kebangkitan Bangsa (PKB)``, then ``PKB``); an
+earlier organisation whose initials it is (``KPK`` after ``Komisi Pemberantasan Korupsi``); an
+earlier full person name it shortens (``Putin`` after ``Vladimir Putin``); a known person name it
+misspells by one letter (``Kim Jung-un`` → ``Kim Jong-un``); otherwise its own text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from warta.entities.names import Gazetteer, entity_key, gazetteer, name_key
+
+_EDGE_PUNCTUATION = "()[]“”\"'‘’.,;:-–—«»"
+_TRAILING_ABBREVIATION = re.compile(r"^(?P<name>.+?)\s*\((?P<abbr>[^()]+)\)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Canonical:
+    """The canonical name, label and grouping key of a mention."""
+
+    name: str
+    label: str
+    key: str
+
+
+class ArticleLinker:
+    """Assigns canonical names to the mentions of one article, in document order."""
+
+    def __init__(self, gaz: Gazetteer | None = None) -> None:
+        self._gaz = gaz if gaz is not None else gazetteer()
+        self._abbreviations: dict[tuple[str, str], str] = {}
+        self._orgs_by_initials: dict[str, str] = {}
+        self._person_parts: dict[str, str] = {}
+        self._persons: list[str] = []
+
+    def canonical(self, text: str, label: str) -> Canonical:
+        """The canonical form of a mention ``text`` labelled ``label``; remembers full names."""
+        core = text.strip(_EDGE_PUNCTUATION + " ") or text
+        defined = _TRAILING_ABBREVIATION.match(core)
+        if defined:
+            core = defined.group("name").strip(_EDGE_PUNCTUATION + " ") or core
+        name, label = self._resolve(core, label)
+        if defined:
+            self._abbreviations[(label, name_key(defined.group("abbr")))] = name
+        self._remember(name, label)
+        return Canonical(name, label, entity_key(label, name))
+
+    def _resolve(self, core: str, label: str) -> tuple[str, str]:
+        known = self._gaz.lookup(core)
+        if known is not None:
+            return known.canonical_name, known.label
+        key = name_key(core)
+        if (label, key) in self._abbreviations:
+            return self._abbreviations[(label, key)], label
+        if label == "ORG" and core.isupper() and key in self._orgs_by_initials:
+            return self._orgs_by_initials[key], label
+        if label == "PER":
+            if " " not in key.replace("-", " ") and key in self._person_parts:
+                return self._person_parts[key], label
+            close = _one_edit_away(core, self._persons) or _one_edit_away(core, _known_persons())
+            if close:
+                return close, label
+        return " ".join(core.split()), label
+
+    def _remember(self, name: str, label: str) -> None:
+        words = name.replace("-", " ").split()
+        if label == "ORG" and len(words) >= 2:
+            initials = "".join(w[0] for w in words if w[0].isupper())
+            if len(initials) >= 2:
+                self._orgs_by_initials.setdefault(name_key(initials), name)
+        elif label == "PER" and len(name.split()) >= 2:
+            if name not in self._persons:
+                self._persons.append(name)
+            for part in name.split():
+                self._person_parts[name_key(part)] = name
+
+
+@cache
+def _known_persons() -> tuple[str, ...]:
+    known = gazetteer().surfaces().values()
+    return tuple(sorted({e.canonical_name for e in known if e.label == "PER"}))
+
+
+def _one_edit_away(name: str, candidates: tuple[str, ...] | list[str]) -> str | None:
+    """A multi-word candidate within one letter edit of ``name`` (same word count), or None."""
+    key = name_key(name)
+    if len(key) < 8 or "-" not in key:
+        return None
+    words = len(key.split("-"))
+    for candidate in candidates:
+        other = name_key(candidate)
+        if other != key and len(other.split("-")) == words and _within_one_edit(key, other):
+            return candidate
+    return None
+
+
+def _within_one_edit(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1 :] or (len(a) == len(b) and a[i + 1 :] == b[i + 1 :])

@@ -1,0 +1,159 @@
+"""Canonical names: the gazetteer of known entities and the keys that group mentions.
+
+Known entities come from CLDR via ``babel`` (territory names and time-zone exemplar cities, in
+Indonesian and English, so ``Rusia``/``Russia`` and ``Moskwa``/``Moscow`` are one entity each) and
+from the curated ``aliases.tsv`` beside this module (Indonesian institutions, abbreviations,
+usual Indonesian spellings). Names are matched by :func:`name_key`, which ignores case, accents,
+apostrophe variants and hyphen-versus-space, so ``Kim Jong Un`` and ``Kim Jong-un`` agree.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zoneinfo
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from babel import Locale
+from babel.dates import get_timezone_location
+
+ALIASES_PATH = Path(__file__).with_name("aliases.tsv")
+LABELS = ("PER", "ORG", "LOC")
+
+# CLDR territory codes that name organisations or nothing in particular, not places.
+_CLDR_ORGANISATIONS = frozenset({"UN", "EU"})
+_CLDR_SKIPPED = frozenset({"001", "ZZ", "EZ", "QO"})
+_CLDR_LOCALES = ("id", "en")
+
+_NON_WORD = re.compile(r"[\W_]+")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'"})
+
+
+def _strip_accents(text: str) -> str:
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def slug(name: str) -> str:
+    """Lowercase ASCII-folded name with runs of non-word characters as one ``-``.
+
+    ``slug("Kim Jong-un") == "kim-jong-un"``; letters of other scripts are kept (lowercased).
+    """
+    return _NON_WORD.sub("-", _strip_accents(name).lower()).strip("-")
+
+
+def entity_key(label: str, canonical_name: str) -> str:
+    """The grouping key of an entity: ``f"{label}:{slug(canonical_name)}"``."""
+    return f"{label}:{slug(canonical_name)}"
+
+
+def name_key(surface: str) -> str:
+    """Key under which spellings of one name agree: case, accents, ``-``/space, apostrophes."""
+    return slug(surface.translate(_APOSTROPHES).replace("'", ""))
+
+
+@dataclass(frozen=True, slots=True)
+class KnownEntity:
+    """An entity of the gazetteer: its preferred spelling and label."""
+
+    canonical_name: str
+    label: str
+
+
+class Gazetteer:
+    """Name keys mapped to known entities, built from CLDR and the alias file."""
+
+    def __init__(self) -> None:
+        self._by_key: dict[str, _Group] = {}
+        self._groups: list[_Group] = []
+
+    def lookup(self, surface: str) -> KnownEntity | None:
+        """The known entity ``surface`` names (any case/accent/hyphen variant), or None."""
+        group = self._by_key.get(name_key(surface))
+        return None if group is None else KnownEntity(group.preferred, group.label)
+
+    def surfaces(self) -> dict[str, KnownEntity]:
+        """Every spelling known to the gazetteer (as written in its source) and its entity."""
+        return {
+            name: KnownEntity(group.preferred, group.label)
+            for group in self._groups
+            for name in group.names
+        }
+
+    def add_group(self, names: list[str], label: str) -> None:
+        """Add one entity spelled ``names`` (the first is preferred); known keys are not moved."""
+        group = _Group(names[0], label)
+        self._groups.append(group)
+        for name in names:
+            if name_key(name) and name_key(name) not in self._by_key:
+                self._by_key[name_key(name)] = group
+                group.names.append(name)
+
+    def add_alias(self, alias: str, canonical: str, label: str) -> None:
+        """Apply one alias-file row (see ``aliases.tsv`` for the rules)."""
+        target = self._by_key.get(name_key(canonical))
+        if target is None:
+            target = self._by_key.get(name_key(alias))
+            if target is None:
+                target = _Group(canonical, label)
+                self._groups.append(target)
+        old = self._by_key.get(name_key(alias))
+        if old is not None and old is not target and alias in old.names:
+            old.names.remove(alias)
+        for name in (canonical, alias):
+            self._by_key[name_key(name)] = target
+            if name not in target.names:
+                target.names.append(name)
+        target.preferred = canonical
+        target.label = label
+
+
+@dataclass(slots=True)
+class _Group:
+    preferred: str
+    label: str
+    names: list[str] = field(default_factory=list)
+
+
+def read_alias_file(path: Path = ALIASES_PATH) -> list[tuple[str, str, str]]:
+    """Rows ``(alias, canonical, label)`` of an alias file; ``#`` lines and blanks skipped."""
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 3 or fields[2] not in LABELS:
+            raise ValueError(f"{path}:{number}: expected 'alias<TAB>canonical<TAB>PER|ORG|LOC'")
+        rows.append((fields[0].strip(), fields[1].strip(), fields[2]))
+    return rows
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The process-wide gazetteer: CLDR territories and cities, then the alias file."""
+    gaz = Gazetteer()
+    locales = [Locale.parse(code) for code in _CLDR_LOCALES]
+    for code in locales[0].territories:
+        if code in _CLDR_SKIPPED:
+            continue
+        names = [loc.territories[code] for loc in locales if code in loc.territories]
+        gaz.add_group(names, "ORG" if code in _CLDR_ORGANISATIONS else "LOC")
+    for zone in sorted(zoneinfo.available_timezones()):
+        if "/" not in zone or zone.startswith(("Etc/", "SystemV/", "US/")):
+            continue
+        names = [_exemplar_city(zone, loc) for loc in locales]
+        gaz.add_group([n for n in names if n], "LOC")
+    for alias, canonical, label in read_alias_file():
+        gaz.add_alias(alias, canonical, label)
+    return gaz
+
+
+def _exemplar_city(zone: str, locale: Locale) -> str | None:
+    try:
+        return get_timezone_location(zone, locale=locale, return_city=True)
+    except (LookupError, ValueError):
+        return None
