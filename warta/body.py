@@ -53,3 +53,158 @@ def split_body(
 
 def _marker(markers, block: Block, kind: str, zone: str, after: int) -> AdMarker:
     return AdMarker(len(markers), block.line, block.text, kind, zone, after)
+
+
+# Indonesian and English function words: prose is dense with them, menus and link lists are not.
+STOP_WORDS = frozenset(
+    [
+        "yang",
+        "dan",
+        "di",
+        "ke",
+        "dari",
+        "untuk",
+        "dengan",
+        "ini",
+        "itu",
+        "dalam",
+        "pada",
+        "tidak",
+        "akan",
+        "juga",
+        "atau",
+        "oleh",
+        "karena",
+        "adalah",
+        "ada",
+        "sudah",
+        "telah",
+        "bisa",
+        "saat",
+        "bahwa",
+        "kata",
+        "para",
+        "sebagai",
+        "lebih",
+        "harus",
+        "masih",
+        "namun",
+        "tetapi",
+        "tapi",
+        "agar",
+        "jika",
+        "kami",
+        "kita",
+        "mereka",
+        "dia",
+        "ia",
+        "saya",
+        "anda",
+        "kepada",
+        "bagi",
+        "hingga",
+        "sejak",
+        "setelah",
+        "sebelum",
+        "seperti",
+        "hanya",
+        "secara",
+        "menjadi",
+        "maka",
+        "pun",
+        "lagi",
+        "sangat",
+        "serta",
+        "antara",
+        "tersebut",
+        "dapat",
+        "belum",
+        "ujar",
+        "the",
+        "of",
+        "and",
+        "to",
+        "in",
+        "is",
+        "was",
+        "for",
+        "on",
+        "that",
+        "with",
+        "as",
+        "by",
+        "at",
+        "from",
+        "it",
+        "be",
+        "are",
+        "this",
+        "an",
+        "has",
+        "have",
+        "not",
+        "said",
+        "which",
+        "who",
+        "their",
+        "its",
+        "but",
+        "were",
+        "will",
+    ]
+)
+_STRIP = ".,;:!?\"'“”‘’()[]«»"
+# Sentence-final punctuation, optionally followed by a closing quote or bracket.
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"”’')\]]*$|[\"”’]$")
+
+
+def prose_kind(text: str) -> str:
+    """``good`` for body prose, ``near`` for short sentences and list items, else ``other``.
+
+    jusText-style: long blocks dense in function words are prose; short blocks that still end
+    like a sentence may be body text when they stand between prose blocks.
+    """
+    words = text.split()
+    count = len(words)
+    if count < 4:
+        return "other"
+    stop = sum(1 for word in words if word.lower().strip(_STRIP) in STOP_WORDS)
+    density = stop / count
+    sentence = _ENDS_SENTENCE.search(text) is not None
+    if (sentence and (count >= 20 or (count >= 10 and density >= 0.1))) or (
+        count >= 25 and density >= 0.12
+    ):
+        return "good"
+    if sentence and (density >= 0.1 or count >= 6):
+        return "near"
+    return "other"
+
+
+# Non-prose blocks tolerated between two prose blocks before the main run is cut.
+MAX_GAP = 2
+
+
+def main_run(kinds: list[str], words: list[int], ends: list[bool]) -> tuple[int, int] | None:
+    """The ``[start, end)`` block range of the article body: the run with the most words of
+    ``good`` prose, where up to ``MAX_GAP`` ``other`` blocks may separate prose blocks, markers
+    are neutral and an end-of-article block (``ends``) closes the run. None without prose."""
+    best, best_words, i, total = None, 0, 0, len(kinds)
+    while i < total:
+        if kinds[i] != "good":
+            i += 1
+            continue
+        run_words, gap, last, j = 0, 0, i, i
+        while j < total and not ends[j]:
+            kind = kinds[j]
+            if kind in ("good", "near"):
+                run_words += words[j] if kind == "good" else words[j] // 2
+                gap, last = 0, j
+            elif kind == "other":
+                gap += 1
+                if gap > MAX_GAP:
+                    break
+            j += 1
+        if run_words > best_words:
+            best, best_words = (i, last + 1), run_words
+        i = last + 1
+    return best

@@ -62,7 +62,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     weekday = _weekday_pattern()
     time = r"(?:[,\s|\-–]+(?:pukul\s+|at\s+)?(?P<hh>\d{1,2})[:.](?P<mm>\d{2})(?::(?P<ss>\d{2}))?)?"
     zone = r"(?:\s*(?P<zone>WIB|WITA|WIT|GMT|UTC))?"
-    lead = rf"^(?:(?:{weekday})\.?,?\s+)?"
+    label = r"(?:(?:diterbitkan|dipublikasikan|published|posted|tanggal|date)\s*:?\s+)?"
+    lead = rf"^{label}(?:(?:{weekday})\.?,?\s+)?"
     day_month_year = re.compile(
         rf"{lead}(?P<d>\d{{1,2}})\s+(?P<mon>{month})\.?,?\s+(?P<y>\d{{4}}){time}{zone}\b",
         re.IGNORECASE,
@@ -136,6 +137,33 @@ def parse_relative_date(text: str, reference: date) -> datetime | None:
     days = _UNIT_DAYS.get(unit) or _UNIT_DAYS[unit.removesuffix("s")]
     anchor = datetime(reference.year, reference.month, reference.day, tzinfo=JAKARTA)
     return anchor - timedelta(days=days * count)
+
+
+# Metadata timestamps that are not ISO 8601: ``2022/12/10 13:19:56``, ``2022-12-10T20-55-32Z``,
+# ``2015-11-05 T10:08:58Z``. Their zone letter is not to be trusted, so they are read as WIB.
+_LOOSE_TIMESTAMP = re.compile(
+    r"^(?P<y>\d{4})[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2})"
+    r"(?:[ T]+(?P<hh>\d{1,2})[:.\-](?P<mm>\d{2})(?:[:.\-](?P<ss>\d{2}))?)?"
+)
+
+
+def parse_meta_date(text: str) -> datetime | None:
+    """A page-metadata timestamp: ISO 8601 with its zone, or a looser ``YYYY/MM/DD hh:mm`` form
+    read as Asia/Jakarta time; None when ``text`` is neither."""
+    text = text.strip()
+    if _ISO.match(text):
+        return _from_iso(text)
+    match = _LOOSE_TIMESTAMP.match(text)
+    if match is None:
+        return None
+    try:
+        return datetime(
+            int(match["y"]), int(match["m"]), int(match["d"]),
+            int(match["hh"] or 0), int(match["mm"] or 0), int(match["ss"] or 0),
+            tzinfo=JAKARTA,
+        )  # fmt: skip
+    except ValueError:
+        return None
 
 
 def is_relative_date(text: str) -> bool:

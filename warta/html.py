@@ -97,7 +97,7 @@ class PageMeta:
     """What a page says about itself in ``<meta>``, ``<title>`` and JSON-LD; None when absent."""
 
     title: str | None = None  # og:title, JSON-LD headline or <title>
-    h1: str | None = None  # first <h1> text
+    headings: tuple[str, ...] = ()  # <h1> texts, in page order
     published: str | None = None  # article:published_time / JSON-LD datePublished
     published_loose: str | None = None  # publishdate / pubdate metas (zone often unreliable)
     author: str | None = None
@@ -218,9 +218,9 @@ def _read_meta(root) -> PageMeta:
         if title is not None and title.text_content().strip():
             meta.title = normalize_text(title.text_content())
             meta.sources["title"] = "title"
-    h1 = next(root.iter("h1"), None)
-    if h1 is not None:
-        meta.h1 = normalize_text(h1.text_content()) or None
+    meta.headings = tuple(
+        text for h1 in root.iter("h1") if (text := normalize_text(h1.text_content()))
+    )
     return meta
 
 

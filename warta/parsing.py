@@ -14,6 +14,7 @@ from warta.body import NO_BODY, NoArticle, looks_like_paragraph, split_body
 from warta.datelines import site_from_dateline, split_dateline
 from warta.dates import is_relative_date, parse_absolute_date, parse_relative_date
 from warta.generic import extract_generic
+from warta.html import looks_like_html, parse_html
 from warta.language import detect_language
 from warta.layouts import Layout, named_layouts
 from warta.markers import MarkerRules
@@ -35,7 +36,12 @@ def parse_page(text: str, *, ingest_date: date, source_name: str = "") -> Parsed
 
     ``source_name`` is the file's name in the landing zone (its extension tells text from HTML).
     """
-    blocks = split_blocks(text)
+    meta = None
+    if looks_like_html(text, source_name):
+        page = parse_html(text)
+        blocks, meta = page.blocks, page.meta
+    else:
+        blocks = split_blocks(text)
     if not blocks:
         return NoArticle(NO_BODY)
     first_lines = [block.text for block in blocks[:10]]
@@ -44,7 +50,7 @@ def parse_page(text: str, *, ingest_date: date, source_name: str = "") -> Parsed
             article = _extract_with_layout(layout, blocks, ingest_date)
             break
     else:
-        article = extract_generic(blocks, MarkerRules.build())
+        article = extract_generic(blocks, ingest_date, meta=meta)
     if isinstance(article, NoArticle):
         return article
     article.language = detect_language(article.body)
