@@ -47,7 +47,7 @@ _BYLINE = re.compile(
 _CREDIT_LABEL = re.compile(r"(?:penulis|pewarta|reporter|oleh)\s*:?", re.IGNORECASE)
 _CAPTION = re.compile(
     r"^(?:foto|photo|ilustrasi|dok(?:umentasi)?)\s*[:.]|\bfoto\s*:\s*[^.]{0,60}$"
-    r"|\((?:[A-Z ]*FOTO|Foto|Photo|Ist)\b[^()]*\)$|\(ist\)$",
+    r"|\((?:[A-Z ]*FOTO|Foto|Photo|Ist)\b[^()]*\)$|\(ist\)$|^[\w.]+\.com/[A-Z]",
     re.IGNORECASE,
 )
 _ORGANISATION = re.compile(r"\b(?:media|redaksi|news|group|network|\.com|tim)\b", re.I)
@@ -66,6 +66,7 @@ class Hints:
     author_patterns: tuple[re.Pattern[str], ...] = ()
     body_end: re.Pattern[str] | None = None
     section_pattern: re.Pattern[str] | None = None
+    section_before_title: bool = True
 
 
 def extract_generic(
@@ -280,7 +281,7 @@ class _Header:
             return 0.0
         own = _words(text)
         overlap = len(own & body_words) / len(own) if own else 0.0
-        score = 1.0 + overlap * 10 + min(words, 15) * 0.3
+        score = 1.0 + overlap * 10 + min(words, 15) * 0.3 - max(0, words - 20) * 0.5
         following = self.blocks[i + 1].text if i + 1 < len(self.blocks) else ""
         if i + 1 == self.date_at or _BYLINE.fullmatch(following):
             score += 3
@@ -327,7 +328,7 @@ class _Header:
     def _section(self) -> str | None:
         if self.meta.section:
             return self.meta.section
-        if self.title_at == 0:
+        if self.title_at == 0 or not self.hints.section_before_title:
             return None
         text = self.blocks[self.title_at - 1].text
         if self.hints.section_pattern is not None:

@@ -16,7 +16,7 @@ from warta.dates import is_relative_date, parse_absolute_date, parse_relative_da
 from warta.generic import extract_generic
 from warta.html import looks_like_html, parse_html
 from warta.language import detect_language
-from warta.layouts import Layout, named_layouts
+from warta.layouts import HTML_HEAD_CHARS, Layout, named_layouts
 from warta.markers import MarkerRules
 from warta.text import normalize_text
 
@@ -36,25 +36,35 @@ def parse_page(text: str, *, ingest_date: date, source_name: str = "") -> Parsed
 
     ``source_name`` is the file's name in the landing zone (its extension tells text from HTML).
     """
-    meta = None
+    meta, html_head = None, ""
     if looks_like_html(text, source_name):
         page = parse_html(text)
-        blocks, meta = page.blocks, page.meta
+        blocks, meta, html_head = page.blocks, page.meta, text[:HTML_HEAD_CHARS]
     else:
         blocks = split_blocks(text)
     if not blocks:
         return NoArticle(NO_BODY)
-    first_lines = [block.text for block in blocks[:10]]
-    for layout in named_layouts():
-        if layout.matches(first_lines):
-            article = _extract_with_layout(layout, blocks, ingest_date)
-            break
-    else:
+    layout = detect_layout(blocks, html_head)
+    if layout is None:
         article = extract_generic(blocks, ingest_date, meta=meta)
+    elif layout.sequential:
+        article = _extract_with_layout(layout, blocks, ingest_date)
+    else:
+        article = extract_generic(blocks, ingest_date, hints=layout.hints, meta=meta)
     if isinstance(article, NoArticle):
         return article
     article.language = detect_language(article.body)
     return article
+
+
+def detect_layout(blocks: list[Block], html_head: str = "") -> Layout | None:
+    """The first named layout the page matches, or None for the generic extractor."""
+    first_lines = [block.text for block in blocks[:10]]
+    block_text = "\n".join(block.text for block in blocks)
+    for layout in named_layouts():
+        if layout.matches(first_lines, block_text, html_head):
+            return layout
+    return None
 
 
 def _extract_with_layout(

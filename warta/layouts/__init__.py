@@ -1,8 +1,16 @@
 """Named page layouts, declared as data: one TOML file per layout in this folder.
 
-A layout names the lines that identify a site's theme, the chrome it prints, the order of its
-header fields, its date labels and its extra marker lines. Adding a site is adding a file here
-and a test page; ``parse_page`` tries every layout before the generic extractor.
+A layout says how to recognise a site's pages and what is known about them. Two kinds:
+
+- *sequence* layouts (``[header] fields``) read a fixed run of header lines — section, title,
+  author, a date label — as the seed's theme prints them;
+- *hint* layouts (no ``fields``) run the generic extractor with site knowledge: chrome lines,
+  byline and section patterns, the blocks that end an article, extra marker lines.
+
+Detection is cheap: exact lines among the first blocks, or one regular expression over the
+page's block text, or one over the head of the raw HTML (``og:url``, a site's own ``<meta>``).
+Adding a site is adding a file here and a test page; ``parse_page`` tries every layout before
+the generic extractor.
 """
 
 from __future__ import annotations
@@ -14,9 +22,12 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
+from warta.generic import Hints
 from warta.markers import MarkerRules
 
 HEADER_FIELDS = frozenset({"section", "title", "author"})
+# How much of a raw HTML file ``html_patterns`` look at: the head, where metadata lives.
+HTML_HEAD_CHARS = 65536
 
 
 @dataclass(frozen=True)
@@ -25,6 +36,8 @@ class Layout:
     description: str
     detect_lines: frozenset[str]
     detect_within: int
+    detect_text: re.Pattern[str] | None
+    detect_html: re.Pattern[str] | None
     chrome: frozenset[str]
     fields: tuple[str, ...]
     published_labels: frozenset[str]
@@ -32,34 +45,69 @@ class Layout:
     site_from_dateline: bool
     end_marks: tuple[re.Pattern[str], ...]
     markers: MarkerRules = field(repr=False)
+    hints: Hints | None = field(default=None, repr=False)
 
-    def matches(self, first_lines: list[str]) -> bool:
-        """True when one of the identifying lines is among the page's first blocks."""
-        return any(line in self.detect_lines for line in first_lines[: self.detect_within])
+    @property
+    def sequential(self) -> bool:
+        """True for layouts that read a fixed sequence of header lines."""
+        return self.hints is None
+
+    def matches(self, first_lines: list[str], block_text: str = "", html_head: str = "") -> bool:
+        """True when an identifying line is among the first blocks, or a detection pattern
+        matches the page's block text (one block per line) or the head of its raw HTML."""
+        if any(line in self.detect_lines for line in first_lines[: self.detect_within]):
+            return True
+        if self.detect_text is not None and self.detect_text.search(block_text):
+            return True
+        return bool(html_head and self.detect_html and self.detect_html.search(html_head))
 
     @classmethod
     def from_mapping(cls, spec: Mapping) -> Layout:
         header, body, detect = spec.get("header", {}), spec.get("body", {}), spec["detect"]
-        fields = tuple(header.get("fields", ("title",)))
+        fields = tuple(header.get("fields", ()))
         unknown = set(fields) - HEADER_FIELDS
-        if unknown or "title" not in fields:
+        if unknown or (fields and "title" not in fields):
             raise ValueError(f"layout {spec['name']!r}: bad header fields {fields}")
+        markers = MarkerRules.build(
+            {kind: [re.escape(line) for line in lines]
+             for kind, lines in spec.get("markers", {}).items()}
+        )  # fmt: skip
+        chrome = frozenset(header.get("chrome", ()))
         return cls(
             name=spec["name"],
             description=spec.get("description", ""),
-            detect_lines=frozenset(detect["lines"]),
+            detect_lines=frozenset(detect.get("lines", ())),
             detect_within=int(detect.get("within", 5)),
-            chrome=frozenset(header.get("chrome", ())),
+            detect_text=_any_of(detect.get("text_patterns", ()), re.MULTILINE),
+            detect_html=_any_of(detect.get("html_patterns", ()), re.IGNORECASE),
+            chrome=chrome,
             fields=fields,
             published_labels=frozenset(header.get("published_labels", ())),
             published_joiners=frozenset(header.get("published_joiners", ())),
             site_from_dateline=bool(header.get("site_from_dateline", False)),
             end_marks=tuple(re.compile(p) for p in body.get("end_marks", ())),
-            markers=MarkerRules.build(
-                {kind: [re.escape(line) for line in lines]
-                 for kind, lines in spec.get("markers", {}).items()}
-            ),
-        )  # fmt: skip
+            markers=markers,
+            hints=None if fields else _hints(spec, chrome, markers),
+        )
+
+
+def _any_of(patterns, flags: int = 0) -> re.Pattern[str] | None:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), flags) if patterns else None
+
+
+def _hints(spec: Mapping, chrome: frozenset[str], markers: MarkerRules) -> Hints:
+    header, body = spec.get("header", {}), spec.get("body", {})
+    section = header.get("section_pattern")
+    return Hints(
+        name=spec["name"],
+        site=header.get("site"),
+        chrome=chrome,
+        markers=markers,
+        author_patterns=tuple(re.compile(p) for p in header.get("author_patterns", ())),
+        body_end=_any_of(body.get("end_patterns", ()), re.IGNORECASE),
+        section_pattern=re.compile(section) if section is not None else None,
+        section_before_title=bool(header.get("section_before_title", True)),
+    )
 
 
 @cache
