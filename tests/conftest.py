@@ -20,3 +20,29 @@ def shared_path(*parts: str) -> Path:
 @pytest.fixture(scope="session")
 def seed_bytes() -> bytes:
     return SEED.read_bytes()
+
+
+@pytest.fixture
+def landing(tmp_path: Path):
+    """A temporary landing zone, Parquet root and warehouse, configured through the environment."""
+    from warta.config import Settings
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    env = {
+        "WARTA_RAW_DIR": str(raw),
+        "WARTA_DATA_DIR": str(tmp_path / "parquet"),
+        "WARTA_WAREHOUSE": str(tmp_path / "warehouse.duckdb"),
+        "WARTA_WORKERS": "1",
+    }
+    with pytest.MonkeyPatch.context() as patch:
+        for key, value in env.items():
+            patch.setenv(key, value)
+        yield Settings.from_env()
+
+
+def put(settings, relative: str, data: bytes) -> None:
+    """Drop a raw file into the landing zone of ``settings``."""
+    path = settings.raw_dir / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)

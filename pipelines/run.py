@@ -1,0 +1,83 @@
+"""Materialise landing partitions from the command line, exactly as the UI or schedule would.
+
+Runs the ``warta_daily`` job in this process for each partition, recorded in the Dagster
+instance at ``DAGSTER_HOME`` when set (so ``dagster dev`` shows the runs), else an ephemeral one.
+"""
+
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TextIO
+
+import dagster as dg
+
+from warta.config import Settings
+from warta.landing import LandingZone
+
+from .definitions import defs
+from .partitions import landing_date_partitions
+
+
+@dataclass
+class PartitionRun:
+    partition: str
+    success: bool
+    failed_checks: list[str]
+    message: str
+
+
+def run_partitions(
+    partitions: Sequence[str] | None = None, *, out: TextIO = sys.stdout
+) -> list[PartitionRun]:
+    """Run the daily job for ``partitions`` (default: every landing folder present)."""
+    settings = Settings.from_env()
+    if partitions is None:
+        partitions = LandingZone(settings.raw_dir).partitions()
+        if not partitions:
+            print(f"no YYYY-MM-DD folders in {settings.raw_dir}; nothing to do", file=out)
+    valid = set(landing_date_partitions.get_partition_keys())
+    job = defs.resolve_job_def("warta_daily")
+    results = []
+    home = os.environ.get("DAGSTER_HOME")
+    with dg.DagsterInstance.get() if home else dg.DagsterInstance.ephemeral() as instance:
+        for partition in partitions:
+            if partition not in valid:
+                message = (
+                    f"{partition}: outside the partition range (WARTA_START_DATE .. today); skipped"
+                )
+                results.append(PartitionRun(partition, False, [], message))
+                print(message, file=out)
+                continue
+            result = job.execute_in_process(
+                partition_key=partition, instance=instance, raise_on_error=False
+            )
+            failed = [
+                f"{e.asset_key.to_user_string()}:{e.check_name}"
+                for e in result.get_asset_check_evaluations()
+                if not e.passed
+            ]
+            message = _summary(partition, result, failed)
+            results.append(PartitionRun(partition, result.success and not failed, failed, message))
+            print(message, file=out)
+    return results
+
+
+def _summary(partition: str, result: dg.ExecuteInProcessResult, failed: list[str]) -> str:
+    parts = [f"{partition}:"]
+    for event in result.get_asset_materialization_events():
+        materialization = event.materialization
+        if materialization.asset_key.to_user_string() == "raw_files":
+            meta = materialization.metadata
+            counts = {k: meta[f"files_{k}"].value for k in ("parsed", "duplicate", "rejected")}
+            parts.append(
+                f"{meta['files'].value} files ({', '.join(f'{v} {k}' for k, v in counts.items())})"
+            )
+    if failed:
+        parts.append(f"FAILED checks: {', '.join(failed)} - warehouse not updated")
+    elif result.success:
+        parts.append("checks passed, warehouse published")
+    else:
+        parts.append("run FAILED (see the run's logs in the Dagster UI or above)")
+    return " ".join(parts)
+

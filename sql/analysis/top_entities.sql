@@ -1,0 +1,12 @@
+-- Most mentioned people, organisations and places over the last 7 partitions in the warehouse,
+-- with the number of articles that mention each.
+SELECT
+    e.label,
+    e.canonical_name,
+    count(*) AS mentions,
+    count(DISTINCT e.article_id) AS articles
+FROM entities AS e
+WHERE e.ingest_date > (SELECT max(ingest_date) FROM entities) - INTERVAL 7 DAY
+GROUP BY e.label, e.canonical_name
+ORDER BY mentions DESC, e.canonical_name
+LIMIT 20;

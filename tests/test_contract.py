@@ -1,0 +1,61 @@
+"""The Arrow schemas, the DuckDB DDL and the data contract (TABLES.md) agree."""
+
+from __future__ import annotations
+
+import re
+
+import duckdb
+
+from tests.conftest import shared_path
+from warta import sql
+from warta.schema import PRIMARY_KEYS, TABLES
+
+_DUCKDB_TYPES = {
+    "date32[day]": "DATE",
+    "string": "VARCHAR",
+    "int64": "BIGINT",
+    "int32": "INTEGER",
+    "timestamp[us, tz=UTC]": "TIMESTAMP WITH TIME ZONE",
+    "list<item: string>": "VARCHAR[]",
+}
+_CONTRACT_TYPES = {"TIMESTAMPTZ": "TIMESTAMP WITH TIME ZONE"}
+
+
+def _contract_columns() -> dict[str, dict[str, str]]:
+    text = shared_path("contract", "TABLES.md").read_text("utf-8")
+    tables: dict[str, dict[str, str]] = {}
+    current = None
+    for line in text.splitlines():
+        heading = re.match(r"^## (\w+) —", line)
+        if heading:
+            current = tables.setdefault(heading.group(1), {})
+            continue
+        row = re.match(r"^\| (\w+) \| ([A-Z\[\]]+) \|", line)
+        if current is not None and row:
+            current[row.group(1)] = _CONTRACT_TYPES.get(row.group(2), row.group(2))
+    return tables
+
+
+def test_ddl_matches_arrow_schemas():
+    con = duckdb.connect()
+    sql.run(con, "warehouse/schema.sql")
+    for table, schema in TABLES.items():
+        ddl = {name: kind for name, kind, *_ in con.sql(f"DESCRIBE {table}").fetchall()}
+        arrow = {field.name: _DUCKDB_TYPES[str(field.type)] for field in schema}
+        assert ddl == arrow, table
+
+
+def test_every_contract_column_exists_with_its_type():
+    contract = _contract_columns()
+    assert set(contract) == set(TABLES)
+    for table, columns in contract.items():
+        arrow = {field.name: _DUCKDB_TYPES[str(field.type)] for field in TABLES[table]}
+        for column, kind in columns.items():
+            assert arrow.get(column) == kind, (table, column)
+        # Columns may be added (ingest_date on the child tables); contract columns come first.
+        assert list(arrow)[: len(columns)] == list(columns), table
+
+
+def test_primary_keys_are_columns():
+    for table, key in PRIMARY_KEYS.items():
+        assert set(key) <= set(TABLES[table].names)

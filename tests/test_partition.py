@@ -1,0 +1,128 @@
+"""Building a landing partition into Parquet: the ledger, bad input, duplicates, re-runs."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pyarrow.parquet as pq
+
+from tests.conftest import SEED, put
+from warta.parquet_store import ParquetStore
+from warta.partition import build_partition
+from warta.schema import TABLES
+
+DAY = "2026-11-25"
+SEED_NAME = f"{DAY}/000_39c4db6f91142a44.txt"
+
+
+def _table(settings, table, partition=DAY):
+    return pq.read_table(ParquetStore(settings.data_dir).partition_file(table, partition))
+
+
+def _ledger(settings, partition=DAY):
+    rows = _table(settings, "raw_files", partition).to_pylist()
+    return {row["source_path"]: row for row in rows}
+
+
+def test_seed_partition_tables(landing):
+    put(landing, SEED_NAME, SEED.read_bytes())
+    build = build_partition(landing, DAY)
+    assert build.files == 1 and build.statuses == {"parsed": 1}
+    assert build.row_counts["articles"] == 1
+    assert build.row_counts["paragraphs"] == 19
+    assert build.row_counts["ad_markers"] == 6
+    for name, schema in TABLES.items():
+        assert _table(landing, name).schema.equals(schema, check_metadata=False), name
+    ledger = _ledger(landing)[SEED_NAME]
+    article = _table(landing, "articles").to_pylist()[0]
+    assert ledger["status"] == "parsed" and ledger["reject_reason"] is None
+    assert ledger["size_bytes"] == SEED.stat().st_size and ledger["encoding"] == "utf-8"
+    assert ledger["article_id"] == article["article_id"]
+    assert article["source_path"] == SEED_NAME
+    assert str(article["ingest_date"]) == DAY
+    assert article["paragraph_count"] == 19 and article["ad_marker_count"] == 6
+    assert article["entity_count"] == build.row_counts["entities"] > 0
+    assert article["parse_warnings"] == ["published label without a date"]
+    markers = _table(landing, "ad_markers").to_pylist()
+    assert [(m["kind"], m["zone"], m["after_paragraph_index"]) for m in markers] == [
+        ("advertisement", "body", 4),
+        ("advertisement", "body", 9),
+        ("advertisement", "body", 14),
+        ("advertisement", "trailer", 18),
+        ("read_more", "trailer", 18),
+        ("advertisement", "trailer", 18),
+    ]
+
+
+def test_bad_input_is_rejected_with_reasons_and_nothing_is_lost(landing):
+    put(landing, SEED_NAME, SEED.read_bytes())
+    put(landing, f"{DAY}/empty.txt", b"")
+    put(landing, f"{DAY}/image.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    put(landing, f"{DAY}/shift_jis.txt", "日本語のニュース記事です。".encode("shift_jis") * 10)
+    put(landing, f"{DAY}/blank.txt", b"  \n\n\t \n")
+    put(landing, f"{DAY}/menu.txt", b"Beranda\n\nNasional\n\nOlahraga\n\nKontak\n")
+    put(landing, f"{DAY}/nested/again.txt", SEED.read_bytes())
+    build = build_partition(landing, DAY)
+    ledger = _ledger(landing)
+    assert set(ledger) == {
+        SEED_NAME,
+        f"{DAY}/empty.txt",
+        f"{DAY}/image.txt",
+        f"{DAY}/shift_jis.txt",
+        f"{DAY}/blank.txt",
+        f"{DAY}/menu.txt",
+        f"{DAY}/nested/again.txt",
+    }
+    reasons = {path: (row["status"], row["reject_reason"]) for path, row in ledger.items()}
+    assert reasons[f"{DAY}/empty.txt"] == ("rejected", "empty file")
+    assert reasons[f"{DAY}/image.txt"] == ("rejected", "binary content (PNG image)")
+    assert reasons[f"{DAY}/shift_jis.txt"][0] == "rejected"
+    assert reasons[f"{DAY}/shift_jis.txt"][1].startswith("unsupported text encoding")
+    assert reasons[f"{DAY}/blank.txt"] == ("rejected", "blank file (whitespace only)")
+    assert reasons[f"{DAY}/menu.txt"] == ("rejected", "no article body found")
+    # Files are taken in path order: the seed comes first, the nested copy is the duplicate.
+    assert reasons[SEED_NAME] == ("parsed", None)
+    assert reasons[f"{DAY}/nested/again.txt"] == ("duplicate", None)
+    assert ledger[SEED_NAME]["article_id"] == ledger[f"{DAY}/nested/again.txt"]["article_id"]
+    assert ledger[f"{DAY}/empty.txt"]["article_id"] is None
+    assert build.statuses == {"parsed": 1, "duplicate": 1, "rejected": 5}
+    assert _table(landing, "articles").num_rows == 1
+
+
+def test_duplicate_of_an_earlier_partition(landing):
+    put(landing, "2026-11-24/first.txt", SEED.read_bytes())
+    put(landing, SEED_NAME, SEED.read_bytes())
+    build_partition(landing, "2026-11-24")
+    build = build_partition(landing, DAY)
+    assert build.statuses == {"duplicate": 1}
+    assert _table(landing, "articles").num_rows == 0
+    assert (
+        _ledger(landing)[SEED_NAME]["article_id"]
+        == _ledger(landing, "2026-11-24")["2026-11-24/first.txt"]["article_id"]
+    )
+
+
+def test_rerun_gives_identical_tables_and_workers_do_not_change_output(landing, tmp_path):
+    from warta.sample import generate
+
+    for relative, data in list(generate().items())[:120]:
+        put(landing, relative.replace(relative[:10], DAY, 1), data)
+    put(landing, SEED_NAME, SEED.read_bytes())
+    small_batches = dataclasses.replace(landing, batch_files=16)
+    build_partition(small_batches, DAY)
+    first = {name: _table(landing, name) for name in TABLES}
+    build_partition(dataclasses.replace(small_batches, workers=2), DAY)
+    second = {name: _table(landing, name) for name in TABLES}
+    for name in TABLES:
+        assert first[name].equals(second[name]), name
+    assert first["articles"].num_rows > 100
+    staging = landing.data_dir / "_staging"
+    assert not staging.exists() or not any(staging.iterdir())
+
+
+def test_empty_partition_folder_writes_empty_tables(landing):
+    (landing.raw_dir / DAY).mkdir()
+    build = build_partition(landing, DAY)
+    assert build.files == 0
+    for name in TABLES:
+        assert _table(landing, name).num_rows == 0

@@ -1,0 +1,171 @@
+"""The ``warta`` command line.
+
+warta parse [--json] PATH...      what Warta extracts from raw files
+warta run [--partition DATE]...   materialise landing partitions through Dagster
+warta rebuild                     rebuild the warehouse from every Parquet partition
+warta sample [DIR]                regenerate the synthetic sample corpus
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from warta.config import Settings
+from warta.dates import JAKARTA
+from warta.ingest import process_bytes, table_rows
+
+_DATE_FOLDER = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.handler(args)
+    except KeyboardInterrupt:
+        return 130
+    except ValueError as error:  # configuration errors: say what is wrong, no traceback
+        print(f"warta: {error}", file=sys.stderr)
+        return 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="warta", description="Scraped news pages to a warehouse.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    parse = commands.add_parser("parse", help="show what Warta extracts from raw files")
+    parse.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    parse.add_argument("--json", action="store_true", help="one JSON object per file per line")
+    parse.add_argument(
+        "--ingest-date",
+        type=date.fromisoformat,
+        help="resolves relative dates (default: the file's YYYY-MM-DD folder, else today)",
+    )
+    parse.set_defaults(handler=_parse)
+
+    run = commands.add_parser("run", help="materialise landing partitions (default: all present)")
+    run.add_argument("--partition", action="append", metavar="YYYY-MM-DD", dest="partitions")
+    run.set_defaults(handler=_run)
+
+    rebuild = commands.add_parser(
+        "rebuild", help="rebuild the warehouse from all Parquet partitions"
+    )
+    rebuild.set_defaults(handler=_rebuild)
+
+    sample = commands.add_parser("sample", help="write the synthetic sample corpus")
+    sample.add_argument(
+        "directory", nargs="?", type=Path, default=None, help="default: WARTA_RAW_DIR"
+    )
+    sample.set_defaults(handler=_sample)
+    return parser
+
+
+def _parse(args: argparse.Namespace) -> int:
+    for path in args.paths:
+        ingest_date = args.ingest_date or _ingest_date_for(path)
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            print(f"warta: cannot read {path}: {error.strerror or error}", file=sys.stderr)
+            return 1
+        record, article, entities = process_bytes(data, str(path), ingest_date)
+        rows = table_rows(record, article, entities, ingest_date) if article else {}
+        document = {
+            "source_path": str(path),
+            "status": record.status,
+            "reject_reason": record.reject_reason,
+            "article": rows["articles"][0] if rows else None,
+            "paragraphs": rows.get("paragraphs", []),
+            "ad_markers": rows.get("ad_markers", []),
+            "entities": rows.get("entities", []),
+        }
+        if args.json:
+            print(json.dumps(document, ensure_ascii=False, default=_json_default))
+        else:
+            print(_summary(document))
+    return 0
+
+
+def _summary(document: dict[str, Any]) -> str:
+    lines = [f"== {document['source_path']}: {document['status']}"]
+    if document["article"] is None:
+        lines.append(f"   reason: {document['reject_reason']}")
+        return "\n".join(lines)
+    article = document["article"]
+    for key in ("layout", "title", "site", "section", "author", "dateline", "published_at",
+                "published_text", "image_caption", "language", "article_id"):  # fmt: skip
+        lines.append(f"   {key:<15} {_json_default(article[key]) if article[key] else '-'}")
+    lines.append(f"   paragraphs      {article['paragraph_count']} ({article['word_count']} words)")
+    for p in document["paragraphs"]:
+        words = " ".join(p["text"].split()[:10])
+        lines.append(f"     [{p['paragraph_index']:>3}] line {p['source_line']:>4}: {words} …")
+    lines.append(f"   ad markers      {article['ad_marker_count']}")
+    for m in document["ad_markers"]:
+        where = f"line {m['source_line']:>4} {m['zone']:<7} after {m['after_paragraph_index']:>3}"
+        lines.append(f"     {where}: {m['kind']} {m['text']!r}")
+    names = sorted({(e["label"], e["canonical_name"]) for e in document["entities"]})
+    lines.append(f"   entities        {article['entity_count']}: "
+                 + ", ".join(f"{name} ({label})" for label, name in names))  # fmt: skip
+    for warning in article["parse_warnings"]:
+        lines.append(f"   warning         {warning}")
+    return "\n".join(lines)
+
+
+def _ingest_date_for(path: Path) -> date:
+    for parent in path.absolute().parents:
+        if _DATE_FOLDER.match(parent.name):
+            try:
+                return date.fromisoformat(parent.name)
+            except ValueError:
+                break
+    return datetime.now(JAKARTA).date()
+
+
+def _json_default(value: Any) -> str:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    return str(value)
+
+
+def _run(args: argparse.Namespace) -> int:
+    Settings.from_env()  # fail early, with a clear message, on bad configuration
+    # The orchestration layer is imported here, on demand: the core itself never needs Dagster.
+    from pipelines.run import run_partitions
+
+    results = run_partitions(args.partitions)
+    return 0 if all(result.success for result in results) else 1
+
+
+def _rebuild(args: argparse.Namespace) -> int:
+    from warta.parquet_store import ParquetStore
+    from warta.warehouse import Warehouse
+
+    settings = Settings.from_env()
+    load = Warehouse(settings.warehouse).rebuild(ParquetStore(settings.data_dir))
+    for partition, counts in load.partitions.items():
+        print(f"{partition}: {counts}")
+    print(
+        f"rebuilt {settings.warehouse} from {len(load.partitions)} partitions "
+        f"in {load.seconds:.2f} s"
+    )
+    return 0
+
+
+def _sample(args: argparse.Namespace) -> int:
+    from warta.sample import write_sample_corpus
+
+    directory = args.directory or Settings.from_env().raw_dir
+    written = write_sample_corpus(directory)
+    print(f"wrote {written} sample files under {directory}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

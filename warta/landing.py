@@ -1,0 +1,124 @@
+"""The landing zone: ``<raw root>/YYYY-MM-DD/**`` files as scrapers drop them.
+
+Listing and reading are defensive: a file that vanishes, cannot be read, is too large or is a
+symlink leading out of the raw root becomes a ``FileProblem`` with a reason, never an exception.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import stat
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+_PARTITION = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True, slots=True)
+class LandingFile:
+    """A file found in a partition folder; ``source_path`` is relative to the raw root."""
+
+    source_path: str
+    size_bytes: int
+
+
+@dataclass(frozen=True, slots=True)
+class FileProblem:
+    """Why a listed file could not be read."""
+
+    reason: str
+
+
+def is_partition_key(name: str) -> bool:
+    """True for a ``YYYY-MM-DD`` folder name that is a real calendar date."""
+    if not _PARTITION.match(name):
+        return False
+    try:
+        date.fromisoformat(name)
+    except ValueError:
+        return False
+    return True
+
+
+class LandingZone:
+    """Read access to the raw root. Hidden files (``.name``) are in-flight uploads and skipped."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root).absolute()
+        self._real_root = os.path.realpath(self.root)
+
+    def partitions(self) -> list[str]:
+        """Partition keys (``YYYY-MM-DD`` folders) present, oldest first."""
+        if not self.root.is_dir():
+            return []
+        return sorted(
+            entry.name
+            for entry in os.scandir(self.root)
+            if entry.is_dir(follow_symlinks=False) and is_partition_key(entry.name)
+        )
+
+    def files(self, partition: str) -> list[LandingFile]:
+        """Every file under the partition folder, recursively, in path order."""
+        if not is_partition_key(partition):
+            raise ValueError(f"not a partition key (YYYY-MM-DD): {partition!r}")
+        folder = self.root / partition
+        found: list[LandingFile] = []
+        if not folder.is_dir():
+            return found
+        for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for name in filenames:
+                if name.startswith("."):
+                    continue
+                path = os.path.join(dirpath, name)
+                try:
+                    size = os.lstat(path).st_size
+                except OSError:
+                    continue  # vanished while listing: it was never landed
+                found.append(
+                    LandingFile(os.path.relpath(path, self.root).replace(os.sep, "/"), size)
+                )
+        found.sort(key=lambda f: f.source_path)
+        return found
+
+    def fingerprint(self, partition: str) -> str:
+        """A short hash of the folder's file names, sizes and modification times."""
+        digest = hashlib.sha256()
+        folder = self.root / partition
+        for landing_file in self.files(partition):
+            try:
+                mtime = os.lstat(self.root / landing_file.source_path).st_mtime_ns
+            except OSError:
+                mtime = 0
+            digest.update(
+                f"{landing_file.source_path}\0{landing_file.size_bytes}\0{mtime}\n".encode()
+            )
+        digest.update(str(folder).encode())
+        return digest.hexdigest()[:16]
+
+    def read(self, source_path: str, max_bytes: int) -> bytes | FileProblem:
+        """The raw bytes of a listed file, or the problem that prevents reading it."""
+        path = self.root / source_path
+        real = os.path.realpath(path)
+        if os.path.commonpath([real, self._real_root]) != self._real_root:
+            return FileProblem("symlink points outside the landing zone")
+        try:
+            status = os.stat(real)
+            if not stat.S_ISREG(status.st_mode):
+                return FileProblem("not a regular file")
+            if status.st_size > max_bytes:
+                return FileProblem(f"file too large ({status.st_size} bytes; limit {max_bytes})")
+            with open(real, "rb") as handle:
+                data = handle.read(max_bytes + 1)
+            if len(data) > max_bytes:
+                return FileProblem(f"file too large (over {max_bytes} bytes; limit {max_bytes})")
+            return data
+        except FileNotFoundError:
+            return FileProblem("file vanished before it could be read")
+        except PermissionError:
+            return FileProblem("file not readable (permission denied)")
+        except OSError as error:
+            return FileProblem(f"file not readable ({error.strerror or error})")

@@ -1,0 +1,158 @@
+"""Build one landing partition into Parquet: list, process in batches (in parallel), dedupe, write.
+
+Memory stays flat however many files a partition holds: batches stream through a bounded
+window of worker tasks and into Parquet writers, in file-path order, so the output is the same
+whatever the number of workers.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import time
+from collections import Counter, deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from warta.config import Settings
+from warta.ingest import FILE_COLUMN, BatchResult, BatchTask, FileRecord, process_batch
+from warta.landing import LandingZone
+from warta.parquet_store import PART_FILE, ParquetStore, TableWriter
+from warta.schema import RAW_FILES, TABLES
+
+ProgressCallback = Callable[[int, int], None]  # (files done, files total)
+
+
+@dataclass
+class PartitionBuild:
+    """What building a partition produced."""
+
+    partition: str
+    files: int
+    statuses: dict[str, int]
+    reject_reasons: dict[str, int]
+    row_counts: dict[str, int]
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def build_partition(
+    settings: Settings, partition: str, *, progress: ProgressCallback | None = None
+) -> PartitionBuild:
+    """Parse every file of ``partition`` and publish its five Parquet tables atomically."""
+    started = time.perf_counter()
+    zone = LandingZone(settings.raw_dir)
+    store = ParquetStore(settings.data_dir)
+    files = zone.files(partition)
+    listed = time.perf_counter()
+    ingest_date = date.fromisoformat(partition)
+    tasks = [
+        BatchTask(
+            str(zone.root),
+            ingest_date,
+            tuple(files[i : i + settings.batch_files]),
+            settings.max_file_bytes,
+        )
+        for i in range(0, len(files), settings.batch_files)
+    ]
+    with store.lock(partition), store.staging(partition) as staged:
+        seen = store.article_ids_before(partition)
+        writers = {
+            name: TableWriter(staged / name / PART_FILE, schema) for name, schema in TABLES.items()
+        }
+        statuses: Counter[str] = Counter()
+        reasons: Counter[str] = Counter()
+        seconds: Counter[str] = Counter()
+        done = 0
+        try:
+            for result in _run_batches(tasks, settings.workers):
+                _write_batch(result, ingest_date, seen, writers, statuses, reasons)
+                seconds.update(result.seconds)
+                done += len(result.records)
+                if progress is not None:
+                    progress(done, len(files))
+        finally:
+            for writer in writers.values():
+                writer.close()
+        written = time.perf_counter()
+        store.publish(staged, partition)
+    return PartitionBuild(
+        partition=partition,
+        files=len(files),
+        statuses=dict(statuses),
+        reject_reasons=dict(reasons),
+        row_counts={name: writer.rows for name, writer in writers.items()},
+        seconds={
+            "list": listed - started,
+            **dict(seconds),
+            "total": time.perf_counter() - started,
+            "publish": time.perf_counter() - written,
+        },
+    )
+
+
+def _run_batches(tasks: list[BatchTask], workers: int) -> Iterator[BatchResult]:
+    """Results in task order; a process pool when there is more than one batch to share."""
+    if workers <= 1 or len(tasks) <= 1:
+        yield from map(process_batch, tasks)
+        return
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        window: deque[Future[BatchResult]] = deque()
+        pending = iter(tasks)
+        for task in pending:
+            window.append(pool.submit(process_batch, task))
+            if len(window) >= 2 * workers:
+                break
+        while window:
+            result = window.popleft().result()
+            next_task = next(pending, None)
+            if next_task is not None:
+                window.append(pool.submit(process_batch, next_task))
+            yield result
+
+
+def _write_batch(
+    result: BatchResult,
+    ingest_date: date,
+    seen: set[str],
+    writers: dict[str, TableWriter],
+    statuses: Counter[str],
+    reasons: Counter[str],
+) -> None:
+    """Mark duplicates (an article already seen in this or an earlier partition) and write rows."""
+    kept: list[int] = []
+    for position, record in enumerate(result.records):
+        if record.status == "parsed":
+            if record.article_id in seen:
+                record.status = "duplicate"
+            else:
+                seen.add(record.article_id)
+                kept.append(position)
+        statuses[record.status] += 1
+        if record.reject_reason:
+            reasons[record.reject_reason] += 1
+    writers["raw_files"].write(_ledger_batch(result.records, ingest_date))
+    keep = pa.array(kept, pa.int32())
+    for name, batch in result.tables.items():
+        mask = pc.is_in(batch.column(FILE_COLUMN), value_set=keep)
+        writers[name].write(batch.filter(mask).drop_columns([FILE_COLUMN]))
+
+
+def _ledger_batch(records: list[FileRecord], ingest_date: date) -> pa.RecordBatch:
+    return pa.RecordBatch.from_pydict(
+        {
+            "ingest_date": [ingest_date] * len(records),
+            "source_path": [r.source_path for r in records],
+            "size_bytes": [r.size_bytes for r in records],
+            "sha256": [r.sha256 for r in records],
+            "encoding": [r.encoding for r in records],
+            "status": [r.status for r in records],
+            "reject_reason": [r.reject_reason for r in records],
+            "article_id": [r.article_id for r in records],
+        },
+        schema=RAW_FILES,
+    )

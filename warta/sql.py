@@ -1,0 +1,74 @@
+"""The SQL runner: statements live in ``sql/`` as files; values are always bound parameters.
+
+A file may hold several statements separated by ``;``. Each statement receives only the
+``$name`` parameters it mentions, so paths and dates never enter SQL text.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+_PACKAGED = Path(__file__).with_name("_sql")
+_REPO = Path(__file__).resolve().parents[1] / "sql"
+_PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def sql_dir() -> Path:
+    """The project's SQL folder: the packaged copy in a wheel, else the repo's ``sql/``."""
+    return _PACKAGED if _PACKAGED.is_dir() else _REPO
+
+
+@cache
+def statements(name: str) -> tuple[str, ...]:
+    """The statements of ``sql/<name>`` (e.g. ``warehouse/schema.sql``), comments removed."""
+    return tuple(
+        part.strip() for part in _split((sql_dir() / name).read_text("utf-8")) if part.strip()
+    )
+
+
+def run(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> list[tuple]:
+    """Execute every statement of a SQL file; return the rows of the last one."""
+    rows: list[tuple] = []
+    for statement in statements(name):
+        needed = {key: params[key] for key in dict.fromkeys(_PARAM.findall(statement))}
+        cursor = con.execute(statement, needed) if needed else con.execute(statement)
+        rows = cursor.fetchall() if cursor.description else []
+    return rows
+
+
+def query(
+    con: duckdb.DuckDBPyConnection, name: str, **params: Any
+) -> tuple[list[str], list[tuple]]:
+    """Column names and rows of a single-statement SQL file."""
+    (statement,) = statements(name)
+    needed = {key: params[key] for key in dict.fromkeys(_PARAM.findall(statement))}
+    cursor = con.execute(statement, needed) if needed else con.execute(statement)
+    return [column[0] for column in cursor.description], cursor.fetchall()
+
+
+def _split(text: str) -> list[str]:
+    """Split on ``;`` and drop ``--`` comments, both outside single-quoted strings."""
+    parts: list[str] = []
+    current: list[str] = []
+    quoted, i = False, 0
+    while i < len(text):
+        char = text[i]
+        if not quoted and text.startswith("--", i):
+            i = text.find("\n", i)
+            i = len(text) if i < 0 else i
+            continue
+        if char == "'":
+            quoted = not quoted
+        if char == ";" and not quoted:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+        i += 1
+    parts.append("".join(current))
+    return parts

@@ -1,0 +1,160 @@
+"""The DuckDB warehouse: partitions loaded from Parquet, published by build-then-swap.
+
+A load never writes the live file. It copies the current warehouse to a private file beside
+it, replaces the partitions there in one transaction, refreshes views, checkpoints, and then
+``os.replace``s the copy onto the warehouse path. Analysts' open read-only connections keep
+their snapshot; a killed load leaves the previous warehouse untouched. Writers are serialised
+by an exclusive file lock.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import duckdb
+
+from warta import sql
+from warta.durable import fsync_dir, fsync_file
+from warta.parquet_store import ParquetStore
+from warta.schema import TABLES
+
+
+class WarehouseBusy(RuntimeError):
+    """Another process holds the warehouse (its write lock, or a read-write connection)."""
+
+
+@dataclass
+class WarehouseLoad:
+    """What a load published: rows per table for each partition, and the time it took."""
+
+    partitions: dict[str, dict[str, int]]
+    seconds: float
+
+
+class Warehouse:
+    def __init__(
+        self, path: Path, *, lock_timeout: float = 600.0, busy_timeout: float = 30.0
+    ) -> None:
+        self.path = Path(path).absolute()
+        self.lock_timeout = lock_timeout
+        self.busy_timeout = busy_timeout
+
+    def publish(
+        self, store: ParquetStore, partitions: list[str], *, from_scratch: bool = False
+    ) -> WarehouseLoad:
+        """Replace ``partitions`` (those absent from Parquet are removed) and publish atomically.
+
+        ``from_scratch`` starts from an empty warehouse instead of a copy of the current one.
+        """
+        started = time.perf_counter()
+        counts: dict[str, dict[str, int]] = {}
+        with self._write_lock(), self._private_copy(from_scratch) as staged:
+            con = duckdb.connect(str(staged))
+            try:
+                sql.run(con, "warehouse/schema.sql")
+                con.execute("BEGIN TRANSACTION")
+                for partition in partitions:
+                    self._replace(con, store, partition)
+                con.execute("COMMIT")
+                self._create_views(con)
+                for partition in partitions:
+                    rows = sql.run(
+                        con, "warehouse/table_counts.sql", ingest_date=date.fromisoformat(partition)
+                    )
+                    counts[partition] = dict(rows)
+                con.execute("CHECKPOINT")
+            finally:
+                con.close()
+            fsync_file(staged)
+            os.replace(staged, self.path)
+            fsync_dir(self.path.parent)
+        return WarehouseLoad(counts, time.perf_counter() - started)
+
+    def rebuild(self, store: ParquetStore) -> WarehouseLoad:
+        """Build the warehouse from every Parquet partition, from nothing, and publish it."""
+        return self.publish(store, store.partitions(), from_scratch=True)
+
+    def connect_read_only(self) -> duckdb.DuckDBPyConnection:
+        return duckdb.connect(str(self.path), read_only=True)
+
+    def _replace(self, con: duckdb.DuckDBPyConnection, store: ParquetStore, partition: str) -> None:
+        ingest_date = date.fromisoformat(partition)
+        if not store.has_partition(partition):
+            sql.run(con, "warehouse/drop_partition.sql", ingest_date=ingest_date)
+            return
+        paths = {table: str(store.partition_file(table, partition)) for table in TABLES}
+        sql.run(con, "warehouse/replace_partition.sql", ingest_date=ingest_date, **paths)
+
+    def _create_views(self, con: duckdb.DuckDBPyConnection) -> None:
+        folder = sql.sql_dir() / "views"
+        for path in sorted(folder.glob("*.sql")):
+            sql.run(con, f"views/{path.name}")
+
+    @contextmanager
+    def _write_lock(self) -> Iterator[None]:
+        """Exclusive writer lock, waited for with backoff up to ``lock_timeout`` seconds."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        lock_path = self.path.with_name(self.path.name + ".lock")
+        with open(lock_path, "w") as handle:
+            deadline = time.monotonic() + self.lock_timeout
+            delay = 0.05
+            while True:
+                try:
+                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() >= deadline:
+                        raise WarehouseBusy(
+                            f"another Warta load holds {lock_path} for more than "
+                            f"{self.lock_timeout:.0f} s; is a run stuck?"
+                        ) from None
+                    time.sleep(delay)
+                    delay = min(delay * 2, 2.0)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    @contextmanager
+    def _private_copy(self, empty: bool) -> Iterator[Path]:
+        """A private copy of the current warehouse (or a new file) beside it; removed on failure."""
+        staged = self.path.with_name(f".{self.path.name}.{uuid.uuid4().hex[:12]}.tmp")
+        try:
+            if self.path.exists():
+                self._wait_until_not_held()
+                if not empty:
+                    shutil.copyfile(self.path, staged)
+            yield staged
+        finally:
+            for leftover in (staged, staged.with_name(staged.name + ".wal")):
+                leftover.unlink(missing_ok=True)
+
+    def _wait_until_not_held(self) -> None:
+        """Wait (with backoff) while another process holds the live file read-write, then fail
+        clearly: publishing over it would silently discard that connection's writes."""
+        deadline = time.monotonic() + self.busy_timeout
+        delay = 0.1
+        while True:
+            try:
+                duckdb.connect(str(self.path), read_only=True).close()
+                return
+            except duckdb.IOException as error:
+                if "lock" not in str(error).lower():
+                    raise
+                if time.monotonic() >= deadline:
+                    raise WarehouseBusy(
+                        f"{self.path} is open read-write by another process (waited "
+                        f"{self.busy_timeout:.0f} s); close that connection (analysts: connect "
+                        "with read_only=True) and re-run the load"
+                    ) from error
+                time.sleep(delay)
+                delay = min(delay * 2, 5.0)
