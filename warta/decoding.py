@@ -85,6 +85,12 @@ def decode_bytes(data: bytes) -> Decoded | Rejection:
     """Decode a raw page. UTF-8 first, then BOM-marked Unicode, then detected legacy encodings."""
     if not data:
         return Rejection("empty file")
+    utf16 = None if data.startswith(tuple(bom for bom, _ in _BOMS)) else _utf16_without_bom(data)
+    if utf16 is not None:
+        try:
+            return _repair(Decoded(data.decode(utf16), "utf-16"))
+        except UnicodeDecodeError:
+            return Rejection(f"invalid {utf16} text")
     binary = sniff_binary(data)
     if binary is not None:
         return Rejection(f"binary content ({binary})")
@@ -96,6 +102,21 @@ def decode_bytes(data: bytes) -> Decoded | Rejection:
     if not decoded.text.strip():
         return Rejection("blank file (whitespace only)", decoded.encoding)
     return _repair(decoded)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``utf-16-le``/``utf-16-be`` for BOM-less UTF-16 of mostly Latin text: every other byte
+    is NUL, on one side only. None otherwise."""
+    head = data[:4096]
+    if len(head) < 8 or len(head) % 2:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    half = len(head) // 2
+    if odd > 0.6 * half and even < 0.05 * half:
+        return "utf-16-le"
+    if even > 0.6 * half and odd < 0.05 * half:
+        return "utf-16-be"
+    return None
 
 
 def _decode_text(data: bytes) -> Decoded | Rejection:
