@@ -18,7 +18,8 @@ _DATELINE = re.compile(
     # or a capitalised place (", Region") with the source in brackets: "Jakarta (ANTARA News)"
     rf"|{_PLACE}\s*\([^()]{{2,40}}\)"
     # or a capitalised place (and source) before a spaced dash: "Jakarta - ", "Jakarta, detikNews -"
-    r"|[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}(?:,\s*[A-Za-z][\w.]+)?(?=\s+[-–—])"
+    r"|[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}(?:,\s*[A-Za-z][\w.]+(?:\s[A-Z][\w.]+){0,2})?"
+    r"(?=\s+[-–—])"
     ")" + _SEPARATOR
 )
 # A dateline standing alone: "Jakarta -", "ISTANBUL, 23 Februari 2016 (Antara/PRNewswire) --".

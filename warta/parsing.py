@@ -31,10 +31,14 @@ def split_blocks(text: str) -> list[Block]:
     return blocks
 
 
-def parse_page(text: str, *, ingest_date: date, source_name: str = "") -> ParsedArticle | NoArticle:
+def parse_page(
+    text: str, *, ingest_date: date, source_name: str = "", repaired_mojibake: bool = False
+) -> ParsedArticle | NoArticle:
     """Parse one decoded page; relative dates (``2 tahun lalu``) resolve against ``ingest_date``.
 
-    ``source_name`` is the file's name in the landing zone (its extension tells text from HTML).
+    ``source_name`` is the file's name in the landing zone: ``.html``/``.htm`` files (and text
+    that opens like an HTML document) are parsed as HTML, anything else as a block-per-line
+    dump. ``repaired_mojibake`` (from ``Decoded``) is recorded as a parse warning.
     """
     meta, html_head = None, ""
     if looks_like_html(text, source_name):
@@ -54,6 +58,8 @@ def parse_page(text: str, *, ingest_date: date, source_name: str = "") -> Parsed
     if isinstance(article, NoArticle):
         return article
     article.language = detect_language(article.body)
+    if repaired_mojibake:
+        article.warnings.append("repaired mojibake")
     return article
 
 

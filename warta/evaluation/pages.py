@@ -110,7 +110,12 @@ def parse_file(path: Path, ingest_date: date) -> ParsedArticle | str:
     decoded = decode_bytes(path.read_bytes())
     if not isinstance(decoded, Decoded):
         return decoded.reason
-    outcome = parse_page(decoded.text, ingest_date=ingest_date, source_name=path.name)
+    outcome = parse_page(
+        decoded.text,
+        ingest_date=ingest_date,
+        source_name=path.name,
+        repaired_mojibake=decoded.repaired_mojibake,
+    )
     return outcome if isinstance(outcome, ParsedArticle) else outcome.reason
 
 

@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SHARED
+
+FIXTURES = Path(__file__).parent / "fixtures"
+PAGES = SHARED / "corpora" / "pages"
+INGEST = date(2026, 11, 25)
+
+
+def gold_records() -> list[dict]:
+    """Gold records of the shared pages; empty (tests skip) when ../shared is absent."""
+    path = PAGES / "gold.jsonl"
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line]
+
+
+def page_params() -> list:
+    """(kind, file name, gold) for every text dump and saved HTML page, or one skipping param."""
+    records = gold_records()
+    if not records:
+        return [pytest.param(None, None, None, marks=pytest.mark.skip("needs ../shared pages"))]
+    return [
+        pytest.param(kind, record[key], record, id=record[key])
+        for kind, key in (("text", "file"), ("html", "html"))
+        for record in records
+    ]

@@ -1,0 +1,68 @@
+"""Publication dates in the forms Indonesian news pages print, with WIB/WITA/WIT zones."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from warta.dates import is_relative_date, parse_absolute_date, parse_meta_date, parse_relative_date
+
+WIB, WITA, WIT = (timezone(timedelta(hours=h)) for h in (7, 8, 9))
+
+
+@pytest.mark.parametrize(
+    ("printed", "expected"),
+    [
+        ("Sabtu, 10 Des 2022 13:19 WIB", datetime(2022, 12, 10, 13, 19, tzinfo=WIB)),  # detik
+        ("16/02/2016, 14:38 WIB", datetime(2016, 2, 16, 14, 38, tzinfo=WIB)),
+        ("Kamis, 05/11/2015 10:08 WIB", datetime(2015, 11, 5, 10, 8, tzinfo=WIB)),  # old detik
+        ("22 September 2022", datetime(2022, 9, 22, tzinfo=WIB)),  # faktual
+        ("Selasa, 16 Februari 2016 | 14:38 WIB", datetime(2016, 2, 16, 14, 38, tzinfo=WIB)),
+        (
+            "Selasa, 23 Februari 2016 15:06 WIB | 998 Views",
+            datetime(2016, 2, 23, 15, 6, tzinfo=WIB),
+        ),
+        ("Jumat, 9 Desember 2022 pukul 10.00 WITA", datetime(2022, 12, 9, 10, tzinfo=WITA)),
+        ("Published: 22 Sep 2022 10:00 WIT", datetime(2022, 9, 22, 10, tzinfo=WIT)),
+        ("December 10, 2022 08:30", datetime(2022, 12, 10, 8, 30, tzinfo=WIB)),
+        ("2022-12-10T13:19:56+07:00", datetime(2022, 12, 10, 13, 19, 56, tzinfo=WIB)),
+    ],
+)
+def test_absolute_dates(printed, expected):
+    assert parse_absolute_date(printed) == expected
+
+
+@pytest.mark.parametrize("text", ["Terpopuler", "| 1.229 Views", "31 Desember", "99/99/2022"])
+def test_not_dates(text):
+    assert parse_absolute_date(text) is None
+
+
+@pytest.mark.parametrize(
+    ("printed", "expected"),
+    [
+        ("Published 3 hours ago", datetime(2022, 12, 9, 21, tzinfo=WIB)),
+        ("2 tahun lalu", datetime(2020, 12, 10, 12, tzinfo=WIB) - timedelta(hours=12)),
+        ("5 menit yang lalu", datetime(2022, 12, 9, 23, 55, tzinfo=WIB)),
+    ],
+)
+def test_relative_dates_resolve_against_ingest_date(printed, expected):
+    assert is_relative_date(printed)
+    assert parse_relative_date(printed, date(2022, 12, 10)) == expected
+
+
+@pytest.mark.parametrize(
+    ("meta", "expected"),
+    [
+        (
+            "2022/12/10 13:19:56",
+            datetime(2022, 12, 10, 13, 19, 56, tzinfo=WIB),
+        ),  # detik publishdate
+        ("2022-12-10T20-55-32Z", datetime(2022, 12, 10, 20, 55, 32, tzinfo=WIB)),  # detik pubdate
+        ("2015-11-05 T10:08:58Z", datetime(2015, 11, 5, 10, 8, 58, tzinfo=WIB)),
+        ("2022-12-10T06:19:56Z", datetime(2022, 12, 10, 13, 19, 56, tzinfo=WIB)),  # real ISO UTC
+        ("kemarin", None),
+    ],
+)
+def test_metadata_dates(meta, expected):
+    assert parse_meta_date(meta) == expected

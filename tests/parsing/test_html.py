@@ -1,0 +1,69 @@
+"""HTML pages become the same block stream as text dumps, with source lines and metadata."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.parsing.conftest import FIXTURES
+from warta.html import looks_like_html, parse_html
+from warta.parsing import parse_page
+
+PAGE = """<!DOCTYPE html>
+<html><head>
+<meta property="og:title" content="Banjir Rendam Ratusan Rumah - Kabar Contoh">
+<meta property="article:published_time" content="2022-12-10T06:00:00Z">
+<meta name="author" content="Rina Marlina">
+<meta property="og:site_name" content="Kabar Contoh">
+<script>var ads = "Advertisement";</script>
+</head><body>
+<nav><a href="/">Beranda</a></nav>
+<h1>Banjir Rendam Ratusan Rumah</h1>
+<div class="body"><strong>Semarang</strong> - Hujan deras sejak pagi membuat sungai meluap
+dan merendam ratusan rumah warga di tiga kecamatan.<br><br>Warga mengungsi ke balai desa
+sambil menunggu air surut, kata kepala desa kepada wartawan di lokasi.
+<p>ADVERTISEMENT</p>
+<p>Petugas gabungan masih mendata kerugian dan membagikan makanan kepada para pengungsi.</p>
+</div>
+<footer>Copyright © 2022 Kabar Contoh</footer>
+</body></html>
+"""
+
+
+def test_blocks_and_source_lines():
+    page = parse_html(PAGE)
+    expected = [
+        (10, "Banjir Rendam Ratusan Rumah"),
+        (11, "Semarang - Hujan deras sejak pagi"),
+        (12, "Warga mengungsi ke balai desa"),
+        (14, "ADVERTISEMENT"),
+        (15, "Petugas gabungan masih mendata"),
+    ]
+    assert len(page.blocks) == len(expected)
+    for block, (line, start) in zip(page.blocks, expected, strict=True):
+        assert block.line == line and block.text.startswith(start)
+
+
+def test_metadata():
+    meta = parse_html(PAGE).meta
+    assert meta.title == "Banjir Rendam Ratusan Rumah - Kabar Contoh"
+    assert meta.published == "2022-12-10T06:00:00Z"
+    assert (meta.author, meta.site) == ("Rina Marlina", "Kabar Contoh")
+
+
+def test_html_page_parses_with_metadata_as_evidence():
+    article = parse_page(PAGE, ingest_date=date(2022, 12, 10), source_name="a.html")
+    assert article.title == "Banjir Rendam Ratusan Rumah"
+    assert article.published_at.isoformat() == "2022-12-10T06:00:00+00:00"
+    assert (article.author, article.site, article.dateline) == (
+        "Rina Marlina",
+        "Kabar Contoh",
+        "Semarang",
+    )
+    assert [p.source_line for p in article.paragraphs] == [11, 12, 15]
+    assert [(m.text, m.zone) for m in article.ad_markers] == [("ADVERTISEMENT", "body")]
+
+
+def test_html_is_recognised_by_name_or_content():
+    assert looks_like_html("plain", "x.htm")
+    assert looks_like_html("<!-- saved -->\n<!DOCTYPE html><html>", "x.txt")
+    assert not looks_like_html((FIXTURES / "index-page.txt").read_text("utf-8"), "x.txt")

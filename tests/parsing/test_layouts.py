@@ -1,0 +1,67 @@
+"""Named layouts: each site's pages match its own layout, the seed matches faktual, and pages of
+other sites fall through to the generic extractor."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import SEED, shared_path
+from tests.parsing.conftest import FIXTURES, page_params
+from warta.html import looks_like_html, parse_html
+from warta.layouts import HTML_HEAD_CHARS, named_layouts
+from warta.parsing import detect_layout, parse_page, split_blocks
+
+LAYOUT_OF_SITE = {"Antara": "antara", "Detik": "detik", "detik.com": "detik", "Kompas": "kompas"}
+
+
+def _layout_of(text: str, name: str):
+    if looks_like_html(text, name):
+        return detect_layout(parse_html(text).blocks, text[:HTML_HEAD_CHARS])
+    return detect_layout(split_blocks(text))
+
+
+def test_every_site_has_a_layout_file():
+    assert {layout.name for layout in named_layouts()} >= {"faktual", "detik", "kompas", "antara"}
+
+
+@pytest.mark.parametrize(("kind", "name", "gold"), page_params())
+def test_site_pages_match_their_layout(kind, name, gold):
+    text = shared_path("corpora", "pages", kind, name).read_text("utf-8")
+    assert _layout_of(text, name).name == LAYOUT_OF_SITE[gold["site"]]
+
+
+def test_seed_matches_faktual():
+    assert _layout_of(SEED.read_text("utf-8"), SEED.name).name == "faktual"
+
+
+@pytest.mark.parametrize("fixture", ["generic-article.txt", "not-found.html", "index-page.txt"])
+def test_other_sites_match_no_named_layout(fixture):
+    assert _layout_of((FIXTURES / fixture).read_text("utf-8"), fixture) is None
+
+
+def test_generic_article_is_parsed_by_the_generic_extractor():
+    from datetime import date
+
+    text = (FIXTURES / "generic-article.txt").read_text("utf-8")
+    article = parse_page(text, ingest_date=date(2022, 12, 10), source_name="generic-article.txt")
+    assert article.layout == "generic"
+    assert article.title == "Pemerintah Tambah Anggaran Subsidi Pupuk untuk Petani"
+    assert article.author == "Rina Marlina"
+    assert article.section == "Ekonomi"
+    assert article.dateline == "Jakarta, Kabar Contoh"
+    assert article.site == "Kabar Contoh"
+    assert article.image_caption.startswith("Petani memanen padi")
+    assert [p.text.split()[0] for p in article.paragraphs] == [
+        "Pemerintah",
+        "Menurut",
+        '"Kami',
+        "Ia",
+    ]
+    assert [(m.kind, m.zone, m.after_paragraph_index) for m in article.ad_markers] == [
+        ("advertisement", "body", 1),
+        ("scroll_prompt", "body", 1),
+        ("related_link", "body", 2),
+        ("share_buttons", "trailer", 3),
+    ]
+    assert article.published_at.isoformat() == "2022-12-09T21:00:00+07:00"
+    assert "relative publication date, resolved against ingest date" in article.warnings
