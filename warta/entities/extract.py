@@ -1,4 +1,14 @@
-"""``extract_entities``: the mentions of one article, with canonical names."""
+"""``extract_entities``: the mentions of one article, with canonical names.
+
+1. The tagger labels each paragraph (``method="model"``); edge punctuation that does not belong
+   to the name (an unbalanced bracket) is trimmed off.
+2. Gazetteer names the tagger left unlabelled are added (``method="gazetteer"``) when they are
+   spelled as a curated alias (``AS``, ``Korut``, ``PBB``: the alias column of ``aliases.tsv``,
+   short forms the training data rarely labels), when a place name follows a locative cue learned
+   from the training data (``di``, ``ke``, ``dari``), and, one sense per article, when the
+   tagger or these rules found the same entity elsewhere in the article.
+3. :class:`~warta.entities.linking.ArticleLinker` gives canonical names in document order.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +17,17 @@ from collections.abc import Sequence
 from warta.entities.gazetteer_match import match_gazetteer
 from warta.entities.linking import ArticleLinker
 from warta.entities.mention import EntityMention
+from warta.entities.names import entity_key, gazetteer
+from warta.entities.tagger import default_tagger
+from warta.entities.tokens import tokenize
+
+_OPENING = {"(": ")", "[": "]", "“": "”", '"': '"', "‘": "’", "'": "'"}
+_CLOSING = {close: open_ for open_, close in _OPENING.items()}
+
+# (paragraph_index, start_char, end_char, label, method)
+_Found = tuple[int, int, int, str, str]
+# (start_char, end_char, label, canonical_name, after a locative cue such as "di", "ke")
+_Known = tuple[int, int, str, str, bool]
 
 
 def extract_entities(paragraphs: Sequence[str]) -> list[EntityMention]:
@@ -15,24 +36,109 @@ def extract_entities(paragraphs: Sequence[str]) -> list[EntityMention]:
     Within-article linking: a later short mention ('Putin') takes the canonical name of the
     full name seen earlier ('Vladimir Putin').
     """
-    linker = ArticleLinker()
-    mentions: list[EntityMention] = []
+    tagger = default_tagger()
+    found: list[_Found] = []
+    known_in_article: list[tuple[int, list[_Known]]] = []
     for index, paragraph in enumerate(paragraphs):
         if not paragraph:
             continue
-        for start, end, label in match_gazetteer(paragraph):
-            text = paragraph[start:end]
-            canonical = linker.canonical(text, label)
-            mentions.append(
-                EntityMention(
-                    paragraph_index=index,
-                    start_char=start,
-                    end_char=end,
-                    text=text,
-                    label=canonical.label,
-                    canonical_name=canonical.name,
-                    entity_key=canonical.key,
-                    method="gazetteer",
-                )
+        tokens = tokenize(paragraph)
+        words = [word for _, _, word in tokens]
+        for first, end, label in tagger.entities(words):
+            first, end = _trim(words, first, end)
+            if first < end:
+                found.append((index, tokens[first][0], tokens[end - 1][1], label, "model"))
+        known = [
+            (
+                tokens[first][0],
+                tokens[end - 1][1],
+                entity.label,
+                entity.canonical_name,
+                entity.label == "LOC" and first > 0 and words[first - 1] in tagger.locative_cues,
             )
+            for first, end, entity in match_gazetteer(words)
+        ]
+        if known:
+            known_in_article.append((index, known))
+    found.extend(_one_sense_per_article(paragraphs, found, known_in_article))
+    found.sort()
+    return _linked(paragraphs, found)
+
+
+def _is_punctuation(word: str) -> bool:
+    return not any(ch.isalnum() for ch in word)
+
+
+def _trim(words: list[str], first: int, end: int) -> tuple[int, int]:
+    """Drop edge punctuation tokens, unless they close a pair in the span (``(PKB)``)."""
+    while first < end and _is_punctuation(words[first]):
+        closing = _OPENING.get(words[first])
+        if closing is not None and closing in words[first + 1 : end]:
+            break
+        first += 1
+    while first < end and _is_punctuation(words[end - 1]):
+        opening = _CLOSING.get(words[end - 1])
+        if opening is not None and opening in words[first : end - 1]:
+            break
+        end -= 1
+    return first, end
+
+
+def _one_sense_per_article(
+    paragraphs: Sequence[str],
+    found: list[_Found],
+    known_in_article: list[tuple[int, list[_Known]]],
+) -> list[_Found]:
+    """Gazetteer names to add: after a locative cue, curated aliases, and the entities these
+    or the tagger found elsewhere in the article."""
+    gaz = gazetteer()
+    keys = set()
+    for index, start, end, _, _ in found:
+        entity = gaz.lookup(paragraphs[index][start:end])
+        if entity is not None:
+            keys.add(entity_key(entity.label, entity.canonical_name))
+    taken: dict[int, list[tuple[int, int]]] = {}
+    for index, start, end, _, _ in found:
+        taken.setdefault(index, []).append((start, end))
+    unlabelled = [
+        (index, start, end, label, canonical, locative)
+        for index, known in known_in_article
+        for start, end, label, canonical, locative in known
+        if not any(start < e and s < end for s, e in taken.get(index, ()))
+    ]
+    sure = {
+        (index, start)
+        for index, start, end, _, _, locative in unlabelled
+        if locative or gaz.is_curated_alias(paragraphs[index][start:end])
+    }
+    keys.update(
+        entity_key(label, canonical)
+        for index, start, _, label, canonical, _ in unlabelled
+        if (index, start) in sure
+    )
+    return [
+        (index, start, end, label, "gazetteer")
+        for index, start, end, label, canonical, _ in unlabelled
+        if (index, start) in sure or entity_key(label, canonical) in keys
+    ]
+
+
+def _linked(paragraphs: Sequence[str], found: list[_Found]) -> list[EntityMention]:
+    linker = ArticleLinker()
+    mentions = []
+    for index, start, end, label, method in found:
+        text = paragraphs[index][start:end]
+        canonical = linker.canonical(text, label)
+        mentions.append(
+            EntityMention(
+                paragraph_index=index,
+                start_char=start,
+                end_char=end,
+                text=text,
+                label=canonical.label,
+                canonical_name=canonical.name,
+                entity_key=canonical.key,
+                method=method,
+            )
+        )
     return mentions

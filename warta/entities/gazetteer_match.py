@@ -1,37 +1,35 @@
-"""Mentions found by spelling alone: longest runs of tokens that spell a gazetteer name."""
+"""Known names found by spelling: longest token runs that spell a gazetteer name exactly."""
 
 from __future__ import annotations
 
 from functools import cache
 
-from warta.entities.names import gazetteer
+from warta.entities.names import KnownEntity, gazetteer
 from warta.entities.tokens import tokenize
 
 
 @cache
-def _phrases() -> dict[str, list[tuple[tuple[str, ...], str]]]:
-    """First token → (token sequence, label) of every gazetteer spelling, longest first."""
-    table: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+def _phrases() -> dict[str, list[tuple[tuple[str, ...], KnownEntity]]]:
+    """First word → (words, entity) of every capitalised gazetteer spelling, longest first."""
+    table: dict[str, list[tuple[tuple[str, ...], KnownEntity]]] = {}
     for surface, entity in gazetteer().surfaces().items():
         words = tuple(token for _, _, token in tokenize(surface))
         if words and words[0][0].isupper():
-            table.setdefault(words[0], []).append((words, entity.label))
+            table.setdefault(words[0], []).append((words, entity))
     for entries in table.values():
         entries.sort(key=lambda entry: -len(entry[0]))
     return table
 
 
-def match_gazetteer(text: str) -> list[tuple[int, int, str]]:
-    """``(start, end, label)`` of the longest non-overlapping gazetteer names in ``text``."""
-    tokens = tokenize(text)
-    words = [token for _, _, token in tokens]
+def match_gazetteer(words: list[str]) -> list[tuple[int, int, KnownEntity]]:
+    """``(first, end, entity)`` token ranges of the longest non-overlapping gazetteer names."""
     table = _phrases()
     found = []
     i = 0
-    while i < len(tokens):
-        for phrase, label in table.get(words[i], ()):
+    while i < len(words):
+        for phrase, entity in table.get(words[i], ()):
             if tuple(words[i : i + len(phrase)]) == phrase:
-                found.append((tokens[i][0], tokens[i + len(phrase) - 1][1], label))
+                found.append((i, i + len(phrase), entity))
                 i += len(phrase)
                 break
         else:

@@ -26,6 +26,8 @@ LABELS = ("PER", "ORG", "LOC")
 _CLDR_ORGANISATIONS = frozenset({"UN", "EU"})
 _CLDR_SKIPPED = frozenset({"001", "ZZ", "EZ", "QO"})
 _CLDR_LOCALES = ("id", "en")
+# An all-caps alias this short (``MA``, ``AS``) names its entity only when written in capitals.
+_ACRONYM_MAX = 5
 
 _NON_WORD = re.compile(r"[\W_]+")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'"})
@@ -70,11 +72,23 @@ class Gazetteer:
     def __init__(self) -> None:
         self._by_key: dict[str, _Group] = {}
         self._groups: list[_Group] = []
+        self._acronym_keys: set[str] = set()
+        self._curated: set[str] = set()
 
     def lookup(self, surface: str) -> KnownEntity | None:
-        """The known entity ``surface`` names (any case/accent/hyphen variant), or None."""
-        group = self._by_key.get(name_key(surface))
-        return None if group is None else KnownEntity(group.preferred, group.label)
+        """The known entity ``surface`` names (any case/accent/hyphen variant), or None.
+
+        Short all-caps aliases match only capitals: ``AS`` is a country, ``As`` is not.
+        """
+        key = name_key(surface)
+        group = self._by_key.get(key)
+        if group is None or (key in self._acronym_keys and not surface.isupper()):
+            return None
+        return KnownEntity(group.preferred, group.label)
+
+    def is_curated_alias(self, surface: str) -> bool:
+        """True if ``surface`` is spelled as an alias of the alias file (``AS``, ``Korut``)."""
+        return surface in self._curated
 
     def surfaces(self) -> dict[str, KnownEntity]:
         """Every spelling known to the gazetteer (as written in its source) and its entity."""
@@ -104,6 +118,10 @@ class Gazetteer:
         old = self._by_key.get(name_key(alias))
         if old is not None and old is not target and alias in old.names:
             old.names.remove(alias)
+        if alias != canonical:
+            self._curated.add(alias)
+        if alias.isupper() and len(alias) <= _ACRONYM_MAX:
+            self._acronym_keys.add(name_key(alias))
         for name in (canonical, alias):
             self._by_key[name_key(name)] = target
             if name not in target.names:

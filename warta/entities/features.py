@@ -1,0 +1,133 @@
+"""What the tagger sees: candidate runs of tokens and the features of each word type.
+
+Most tokens are lowercase words that never start a name, and are tagged ``O`` without scoring.
+The tagger only labels *runs*: maximal sequences of capitalised tokens, joined by the connector
+words and punctuation that the training data shows inside names (``dan``, ``of``, ``,``), and
+extended by the punctuation the training data shows at name edges (``(``, ``)``).
+
+Every feature of a token is a feature of one word type at one offset (-2..+2) from the tagged
+token, so the tagger can sum its weights once per (word type, offset) and cache the result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from functools import cache
+
+from babel import Locale
+
+from warta.entities.names import gazetteer
+from warta.entities.tokens import tokenize
+
+PARAGRAPH_START = "<s>"
+PARAGRAPH_END = "</s>"
+OFFSETS = (-2, -1, 0, 1, 2)
+
+
+@dataclass(frozen=True, slots=True)
+class RunVocabulary:
+    """Tokens, learned from training data, that may sit inside or at the edge of a name."""
+
+    connectors: frozenset[str]  # inside a name, between capitalised tokens
+    openers: frozenset[str]  # first token of a name, before a capitalised token
+    closers: frozenset[str]  # last token of a name, after a name token
+
+
+def is_capitalised(token: str) -> bool:
+    """True if ``token`` has an uppercase letter (``Rusia``, ``AS``, ``eKTP``)."""
+    return token != token.lower()
+
+
+def candidate_runs(words: list[str], vocab: RunVocabulary) -> list[tuple[int, int]]:
+    """``(start, end)`` token index ranges of the runs the tagger labels, in order."""
+    runs: list[tuple[int, int]] = []
+    n = len(words)
+    i = 0
+    while i < n:
+        word = words[i]
+        if not is_capitalised(word) and not (
+            word in vocab.openers and i + 1 < n and is_capitalised(words[i + 1])
+        ):
+            i += 1
+            continue
+        start = i
+        i += 1
+        while i < n:
+            word = words[i]
+            if is_capitalised(word):
+                i += 1
+            elif word in vocab.connectors and i + 1 < n and is_capitalised(words[i + 1]):
+                i += 2
+            elif word in vocab.closers:
+                i += 1
+                break
+            else:
+                break
+        runs.append((start, i))
+    return runs
+
+
+def shape(word: str) -> str:
+    """Word shape with repeats collapsed: ``Rusia`` → ``Xx``, ``PBB`` → ``X``, ``2014`` → ``d``."""
+    out = []
+    last = ""
+    for ch in word:
+        kind = "X" if ch.isupper() else "x" if ch.islower() else "d" if ch.isdigit() else ch
+        if kind != last:
+            out.append(kind)
+            last = kind
+    return "".join(out)
+
+
+@cache
+def _name_words() -> dict[str, frozenset[str]]:
+    """Lowercased word → labels of the gazetteer names it is part of."""
+    labels: dict[str, set[str]] = {}
+    for surface, entity in gazetteer().surfaces().items():
+        for _, _, token in tokenize(surface):
+            if is_capitalised(token):
+                labels.setdefault(token.lower(), set()).add(entity.label)
+    return {word: frozenset(found) for word, found in labels.items()}
+
+
+@cache
+def _calendar_words() -> frozenset[str]:
+    """Indonesian and English month and weekday names (CLDR), lowercased."""
+    words: set[str] = set()
+    for code in ("id", "en"):
+        locale = Locale.parse(code)
+        for table in (locale.months, locale.days):
+            words.update(name.lower() for name in table["format"]["wide"].values())
+    return frozenset(words)
+
+
+def word_features(word: str, offset: int, lowercase_words: Collection[str]) -> list[str]:
+    """The features of ``word`` seen at ``offset`` from the tagged token.
+
+    ``lowercase_words`` are words the training text shows in lowercase: a capitalised word among
+    them is usually an ordinary word at the start of a sentence.
+    """
+    prefix = f"{offset}|"
+    if word in (PARAGRAPH_START, PARAGRAPH_END):
+        return [prefix + word]
+    lower = word.lower()
+    features = [prefix + "l=" + lower, prefix + "s=" + shape(word)]
+    capitalised = lower != word
+    if capitalised and lower in lowercase_words:
+        features.append(prefix + "common")
+    for label in _name_words().get(lower, ()):
+        features.append(prefix + "gaz=" + label)
+    if offset == 0:
+        features.append("bias")
+        features.append("w=" + word)
+        features.append("p3=" + lower[:3])
+        features.append("x2=" + lower[-2:])
+        features.append("x3=" + lower[-3:])
+        features.append("x4=" + lower[-4:])
+        features.append(f"len={min(len(word), 6)}")
+        if lower in _calendar_words():
+            features.append("calendar")
+    elif abs(offset) == 1 and capitalised:
+        features.append(prefix + "cap")
+    return features
