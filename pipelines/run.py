@@ -50,7 +50,10 @@ def run_partitions(
                 print(message, file=out)
                 continue
             result = job.execute_in_process(
-                partition_key=partition, instance=instance, raise_on_error=False
+                partition_key=partition,
+                instance=instance,
+                raise_on_error=False,
+                run_config={"loggers": {"console": {"config": {"log_level": "INFO"}}}},
             )
             failed = [
                 f"{e.asset_key.to_user_string()}:{e.check_name}"
@@ -80,4 +83,3 @@ def _summary(partition: str, result: dg.ExecuteInProcessResult, failed: list[str
     else:
         parts.append("run FAILED (see the run's logs in the Dagster UI or above)")
     return " ".join(parts)
-

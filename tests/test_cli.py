@@ -1,0 +1,98 @@
+"""The ``warta`` console script, run as a user would run it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+
+from tests.conftest import REPO, SEED, put
+
+WARTA = Path(sys.executable).with_name("warta")
+
+
+def _warta(*args: str, env: dict[str, str] | None = None, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [str(WARTA), *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        **kwargs,
+    )
+
+
+def test_parse_json_follows_the_contract(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = _warta("parse", "--json", str(SEED), str(empty))
+    assert result.returncode == 0, result.stderr
+    seed, rejected = (json.loads(line) for line in result.stdout.splitlines())
+    assert set(seed) == {
+        "source_path",
+        "status",
+        "reject_reason",
+        "article",
+        "paragraphs",
+        "ad_markers",
+        "entities",
+    }
+    assert seed["status"] == "parsed" and seed["reject_reason"] is None
+    article = seed["article"]
+    assert (
+        article["title"]
+        == "Korea Utara Membantah dan Menolak Jual Senjata ke Rusia, Apalagi Nuklir"
+    )
+    assert article["ingest_date"] == "2026-11-25"  # from the file's landing folder
+    assert article["published_at"] is None and article["author"] == "Gungdewan"
+    assert len(seed["paragraphs"]) == 19 and len(seed["ad_markers"]) == 6
+    assert seed["paragraphs"][0]["text"].startswith("Pernyataan mengejutkan dilontarkan")
+    assert {"article_id", "paragraph_index", "start_char", "end_char", "label"} <= set(
+        seed["entities"][0]
+    )
+    assert rejected == {
+        "source_path": str(empty), "status": "rejected", "reject_reason": "empty file",
+        "article": None, "paragraphs": [], "ad_markers": [], "entities": [],
+    }  # fmt: skip
+
+
+def test_parse_summary_is_readable():
+    result = _warta("parse", str(SEED))
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "parsed" in out and "faktual" in out and "Gungdewan" in out
+    assert "paragraphs      19" in out and "ad markers      6" in out
+    assert "published label without a date" in out
+
+
+def test_parse_missing_file_is_a_clear_error(tmp_path):
+    result = _warta("parse", str(tmp_path / "nope.txt"))
+    assert result.returncode == 1
+    assert "cannot read" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_run_one_partition_end_to_end(landing, tmp_path):
+    put(landing, "2026-11-25/000_39c4db6f91142a44.txt", SEED.read_bytes())
+    put(landing, "2026-11-24/other.txt", SEED.read_bytes())
+    env = {"DAGSTER_HOME": str(tmp_path / "dagster_home")}
+    (tmp_path / "dagster_home").mkdir()
+    (tmp_path / "dagster_home" / "dagster.yaml").write_text("")
+    result = _warta("run", "--partition", "2026-11-25", env=env, cwd=tmp_path, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "2026-11-25: 1 files (1 parsed, 0 duplicate, 0 rejected) checks passed" in result.stdout
+    con = duckdb.connect(str(landing.warehouse), read_only=True)
+    assert con.sql("SELECT count(*), min(ingest_date)::VARCHAR FROM articles").fetchall() == [
+        (1, "2026-11-25")
+    ]
+    assert (tmp_path / "dagster_home" / "history").exists()  # the run is recorded for the UI
+
+
+def test_run_rejects_bad_configuration_and_partitions(landing):
+    bad = _warta("run", env={"WARTA_WORKERS": "zero"})
+    assert bad.returncode == 2 and "WARTA_WORKERS must be a positive integer" in bad.stderr
+    outside = _warta("run", "--partition", "1999-01-01", env={"DAGSTER_HOME": ""}, cwd=REPO)
+    assert outside.returncode == 1
+    assert "outside the partition range" in outside.stdout
