@@ -20,6 +20,7 @@ from typing import Any
 from warta.config import Settings
 from warta.dates import JAKARTA
 from warta.ingest import process_bytes, table_rows
+from warta.inspect import format_summary
 
 _DATE_FOLDER = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -77,6 +78,13 @@ def _parse(args: argparse.Namespace) -> int:
             return 1
         record, article, entities = process_bytes(data, str(path), ingest_date)
         rows = table_rows(record, article, entities, ingest_date) if article else {}
+        if not args.json:
+            print(format_summary(str(path), article or record.reject_reason or record.status))
+            if article is not None:
+                names = sorted({(e.label, e.canonical_name) for e in entities})
+                listed = ", ".join(f"{name} ({label})" for label, name in names)
+                print(f"  entities    {len(entities)}: {listed or '-'}")
+            continue
         document = {
             "source_path": str(path),
             "status": record.status,
@@ -86,36 +94,8 @@ def _parse(args: argparse.Namespace) -> int:
             "ad_markers": rows.get("ad_markers", []),
             "entities": rows.get("entities", []),
         }
-        if args.json:
-            print(json.dumps(document, ensure_ascii=False, default=_json_default))
-        else:
-            print(_summary(document))
+        print(json.dumps(document, ensure_ascii=False, default=_json_default))
     return 0
-
-
-def _summary(document: dict[str, Any]) -> str:
-    lines = [f"== {document['source_path']}: {document['status']}"]
-    if document["article"] is None:
-        lines.append(f"   reason: {document['reject_reason']}")
-        return "\n".join(lines)
-    article = document["article"]
-    for key in ("layout", "title", "site", "section", "author", "dateline", "published_at",
-                "published_text", "image_caption", "language", "article_id"):  # fmt: skip
-        lines.append(f"   {key:<15} {_json_default(article[key]) if article[key] else '-'}")
-    lines.append(f"   paragraphs      {article['paragraph_count']} ({article['word_count']} words)")
-    for p in document["paragraphs"]:
-        words = " ".join(p["text"].split()[:10])
-        lines.append(f"     [{p['paragraph_index']:>3}] line {p['source_line']:>4}: {words} …")
-    lines.append(f"   ad markers      {article['ad_marker_count']}")
-    for m in document["ad_markers"]:
-        where = f"line {m['source_line']:>4} {m['zone']:<7} after {m['after_paragraph_index']:>3}"
-        lines.append(f"     {where}: {m['kind']} {m['text']!r}")
-    names = sorted({(e["label"], e["canonical_name"]) for e in document["entities"]})
-    lines.append(f"   entities        {article['entity_count']}: "
-                 + ", ".join(f"{name} ({label})" for label, name in names))  # fmt: skip
-    for warning in article["parse_warnings"]:
-        lines.append(f"   warning         {warning}")
-    return "\n".join(lines)
 
 
 def _ingest_date_for(path: Path) -> date:
