@@ -153,7 +153,8 @@ STOP_WORDS = frozenset(
         "will",
     ]
 )
-_STRIP = ".,;:!?\"'“”‘’()[]«»"
+_PUNCTUATION = str.maketrans(dict.fromkeys(".,;:!?\"'“”‘’()[]«»", " "))
+_FINAL = frozenset(".!?…\"”’')]")
 # Sentence-final punctuation, optionally followed by a closing quote or bracket.
 _ENDS_SENTENCE = re.compile(r"[.!?…][\"”’')\]]*$|[\"”’]$")
 
@@ -168,9 +169,9 @@ def prose_kind(text: str) -> str:
     count = len(words)
     if count < 4:
         return "other"
-    stop = sum(1 for word in words if word.lower().strip(_STRIP) in STOP_WORDS)
+    stop = sum(1 for word in text.lower().translate(_PUNCTUATION).split() if word in STOP_WORDS)
     density = stop / count
-    sentence = _ENDS_SENTENCE.search(text) is not None
+    sentence = text[-1] in _FINAL and _ENDS_SENTENCE.search(text) is not None
     if (sentence and (count >= 20 or (count >= 10 and density >= 0.1))) or (
         count >= 25 and density >= 0.12
     ):

@@ -12,7 +12,6 @@ import json
 import re
 from dataclasses import dataclass, field
 
-import lxml.html
 from lxml import etree
 
 from warta.article import Block
@@ -83,6 +82,8 @@ _DROPPED = frozenset(
     ]
 )
 _BREAKS = frozenset({"br", "hr"})
+# Plain elements (no lxml.html element classes): the walk touches every element once.
+_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True)
 # libxml2 caps nesting far below Python's recursion limit; this is a second guard.
 _MAX_DEPTH = 400
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -122,14 +123,21 @@ def looks_like_html(text: str, source_name: str = "") -> bool:
 def parse_html(text: str) -> HtmlPage:
     """Blocks (normalised text, 1-based source line) and metadata of an HTML page."""
     try:
-        root = lxml.html.document_fromstring(_XML_DECLARATION.sub("", text, count=1))
+        root = etree.fromstring(_XML_DECLARATION.sub("", text, count=1), _PARSER)
     except (etree.ParserError, ValueError):
         return HtmlPage([], PageMeta())
+    if root is None:
+        return HtmlPage([], PageMeta())
+    meta = _read_meta(root)
+    # Dropped subtrees and comments go in C before the Python walk (their tails stay).
+    etree.strip_elements(
+        root, *_DROPPED, etree.Comment, etree.ProcessingInstruction, with_tail=False
+    )
     builder = _BlockBuilder()
     body = root.find("body")
     _visit(body if body is not None else root, builder, 0)
     builder.flush()
-    return HtmlPage(builder.blocks, _read_meta(root))
+    return HtmlPage(builder.blocks, meta)
 
 
 class _BlockBuilder:
@@ -143,7 +151,9 @@ class _BlockBuilder:
     def add(self, text: str | None, line: int | None) -> None:
         if not text:
             return
-        if not self.parts or not "".join(self.parts).strip():
+        if not self.parts:
+            if text.isspace():
+                return
             self.line = line or self.line
         self.parts.append(text)
 
@@ -157,10 +167,7 @@ class _BlockBuilder:
 
 def _visit(element, builder: _BlockBuilder, depth: int) -> None:
     tag = element.tag
-    if not isinstance(tag, str):  # comments and processing instructions
-        return
-    tag = tag.lower()
-    if tag in _DROPPED:
+    if not isinstance(tag, str):  # entities
         return
     if tag in _BREAKS:
         builder.flush()
@@ -169,7 +176,7 @@ def _visit(element, builder: _BlockBuilder, depth: int) -> None:
     if block:
         builder.flush()
     if depth > _MAX_DEPTH:
-        builder.add(element.text_content(), element.sourceline)
+        builder.add("".join(element.itertext()), element.sourceline)
     else:
         builder.add(element.text, element.sourceline)
         for child in element:
@@ -215,11 +222,11 @@ def _read_meta(root) -> PageMeta:
             _read_json_ld(script.text, meta)
     if meta.title is None:
         title = root.find(".//title")
-        if title is not None and title.text_content().strip():
-            meta.title = normalize_text(title.text_content())
+        if title is not None and "".join(title.itertext()).strip():
+            meta.title = normalize_text("".join(title.itertext()))
             meta.sources["title"] = "title"
     meta.headings = tuple(
-        text for h1 in root.iter("h1") if (text := normalize_text(h1.text_content()))
+        text for h1 in root.iter("h1") if (text := normalize_text("".join(h1.itertext())))
     )
     return meta
 

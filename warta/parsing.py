@@ -25,6 +25,8 @@ def split_blocks(text: str) -> list[Block]:
     """Non-empty normalised lines with their 1-based line numbers (CRLF and CR handled)."""
     blocks = []
     for number, line in enumerate(text.splitlines(), start=1):
+        if not line or line.isspace():
+            continue
         normalised = normalize_text(line)
         if normalised:
             blocks.append(Block(number, normalised))

@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Every run of Unicode whitespace (including NBSP, zero-width-free) becomes one space.
-_WHITESPACE = re.compile(r"\s+")
 # Invisible format characters that scrapers copy along with text.
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
@@ -15,7 +13,8 @@ def normalize_text(text: str) -> str:
     """``text`` in NFC, invisible characters removed, whitespace collapsed, edges stripped."""
     if not text.isascii():
         text = unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
-    return _WHITESPACE.sub(" ", text).strip()
+    # str.split() splits on every Unicode whitespace run (NBSP included) and drops the edges.
+    return " ".join(text.split())
 
 
 def word_count(text: str) -> int:
