@@ -29,7 +29,12 @@ ProgressCallback = Callable[[int, int], None]  # (files done, files total)
 
 @dataclass
 class PartitionBuild:
-    """What building a partition produced."""
+    """What building a partition produced.
+
+    ``seconds``: ``list``, ``write`` (dedupe, Arrow and Parquet encoding in this process),
+    ``publish`` and ``total`` are wall time; ``read``, ``parse`` and ``entities`` are CPU time
+    summed over the worker processes.
+    """
 
     partition: str
     files: int
@@ -69,14 +74,18 @@ def build_partition(
         done = 0
         try:
             for result in _run_batches(tasks, settings.workers):
+                write_started = time.perf_counter()
                 _write_batch(result, ingest_date, seen, writers, statuses, reasons)
+                seconds["write"] += time.perf_counter() - write_started
                 seconds.update(result.seconds)
                 done += len(result.records)
                 if progress is not None:
                     progress(done, len(files))
         finally:
+            close_started = time.perf_counter()
             for writer in writers.values():
                 writer.close()
+            seconds["write"] += time.perf_counter() - close_started
         written = time.perf_counter()
         store.publish(staged, partition)
     return PartitionBuild(
