@@ -4,6 +4,9 @@ warta parse [--json] PATH...      what Warta extracts from raw files
 warta run [--partition DATE]...   materialise landing partitions through Dagster
 warta rebuild                     rebuild the warehouse from every Parquet partition
 warta sample [DIR]                regenerate the synthetic sample corpus
+warta eval pages DIR GOLD         score page extraction against a gold JSONL
+warta eval ner GOLD               score entity extraction against gold sentences
+warta entities                    JSONL {"id", "text"} on stdin -> entities on stdout
 """
 
 from __future__ import annotations
@@ -60,11 +63,29 @@ def _parser() -> argparse.ArgumentParser:
     )
     rebuild.set_defaults(handler=_rebuild)
 
+    evaluate = commands.add_parser("eval", help="score extraction against gold data")
+    targets = evaluate.add_subparsers(dest="target", required=True)
+    pages = targets.add_parser("pages", help="page extraction vs a gold JSONL (pages/gold.jsonl)")
+    pages.add_argument("pages_dir", help="folder with text/ and html/ page files")
+    pages.add_argument("gold", help="gold JSONL: file, html, title, published_at, author, body")
+    pages.add_argument("--json", action="store_true")
+    pages.set_defaults(handler=_eval_pages)
+    ner = targets.add_parser("ner", help="entity extraction vs gold sentences (idner JSONL)")
+    ner.add_argument(
+        "gold", help='JSONL of {"id", "text", "entities": [{"start", "end", "label"}]}'
+    )
+    ner.add_argument("--json", action="store_true")
+    ner.set_defaults(handler=_eval_ner)
+
+    entities = commands.add_parser("entities", help='JSONL {"id", "text"} in, entities out')
+    entities.set_defaults(handler=_entities)
+
     sample = commands.add_parser("sample", help="write the synthetic sample corpus")
     sample.add_argument(
         "directory", nargs="?", type=Path, default=None, help="default: WARTA_RAW_DIR"
     )
     sample.set_defaults(handler=_sample)
+
     return parser
 
 
@@ -136,6 +157,24 @@ def _rebuild(args: argparse.Namespace) -> int:
         f"in {load.seconds:.2f} s"
     )
     return 0
+
+
+def _eval_pages(args: argparse.Namespace) -> int:
+    from warta.evaluation.pages import run
+
+    return run(args.pages_dir, args.gold, as_json=args.json)
+
+
+def _eval_ner(args: argparse.Namespace) -> int:
+    from warta.entities.commands import eval_ner
+
+    return eval_ner(args.gold, as_json=args.json)
+
+
+def _entities(args: argparse.Namespace) -> int:
+    from warta.entities.commands import annotate_stream
+
+    return annotate_stream(sys.stdin, sys.stdout, sys.stderr)
 
 
 def _sample(args: argparse.Namespace) -> int:

@@ -8,6 +8,7 @@ duplicate file's rows without re-parsing anything.
 from __future__ import annotations
 
 import hashlib
+import json
 import time
 from dataclasses import dataclass, field
 from datetime import date
@@ -113,12 +114,19 @@ def process_bytes(
     if isinstance(decoded, Rejection):
         seconds["parse"] += time.perf_counter() - started
         return _rejected(source_path, len(data), sha256, decoded.encoding, decoded.reason), None, []
-    article = parse_page(decoded.text, ingest_date=ingest_date, source_name=source_path)
+    if _is_json_document(decoded.text):
+        seconds["parse"] += time.perf_counter() - started
+        reason = "not a news page (JSON document)"
+        return _rejected(source_path, len(data), sha256, decoded.encoding, reason), None, []
+    article = parse_page(
+        decoded.text,
+        ingest_date=ingest_date,
+        source_name=source_path,
+        repaired_mojibake=decoded.repaired_mojibake,
+    )
     seconds["parse"] += time.perf_counter() - started
     if isinstance(article, NoArticle):
         return _rejected(source_path, len(data), sha256, decoded.encoding, article.reason), None, []
-    if decoded.repaired_mojibake:
-        article.warnings.append("mojibake repaired")
     started = time.perf_counter()
     entities = extract_entities([p.text for p in article.paragraphs])
     seconds["entities"] += time.perf_counter() - started
@@ -126,6 +134,18 @@ def process_bytes(
         source_path, len(data), sha256, decoded.encoding, "parsed", None, article.article_id
     )
     return record, article, entities
+
+
+def _is_json_document(text: str) -> bool:
+    """True for an API response or feed saved instead of a page (a whole JSON value)."""
+    head = text.lstrip()[:1]
+    if head not in ("{", "["):
+        return False
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _rejected(

@@ -1,0 +1,185 @@
+"""Every kind of bad input ends in the ledger, parsed or rejected with its documented reason.
+
+The files are generated here; the partition is built for real and the run must succeed with
+exactly one ledger row per file.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import subprocess
+import sys
+
+import pyarrow.parquet as pq
+import pytest
+
+from tests.conftest import SEED, put
+from warta.config import Settings
+from warta.ingest import BatchTask, process_batch
+from warta.landing import LandingFile
+from warta.parquet_store import ParquetStore
+from warta.partition import build_partition
+
+DAY = "2026-11-25"
+SEED_TEXT = SEED.read_text("utf-8")
+ARTICLE = "\n\n".join(
+    [
+        "Connect with us", "Nasional", "Banjir Rendam Ratusan Rumah di Pinggiran Kota", "Rina Kusuma",
+        "Diterbitkan", "pada", "22 September 2022",
+        "JAKARTA, WARTA-NUSANTARA: Hujan deras sejak Selasa malam membuat sungai meluap dan merendam ratusan rumah warga di tiga kelurahan.",
+        "Petugas gabungan mengevakuasi warga lanjut usia dan anak-anak ke tempat pengungsian sementara di gedung sekolah.",
+        "Pemerintah kota menyatakan bantuan makanan dan selimut sudah disalurkan sejak pagi, dan air mulai surut menjelang siang.",
+    ]
+)  # fmt: skip
+
+
+def _bad_files() -> dict[str, bytes]:
+    html_error = "<html><head><title>404 Not Found</title></head><body><h1>404</h1><p>Halaman yang Anda cari tidak ditemukan.</p></body></html>"
+    long_body = "\n\n".join(
+        f"Paragraf nomor {i} menjelaskan perkembangan terbaru dari peristiwa itu secara rinci."
+        for i in range(5000)
+    )
+    return {
+        "empty.txt": b"",
+        "whitespace.txt": b" \n\t\n   \r\n",
+        "image.txt": b"\x89PNG\r\n\x1a\n" + os.urandom(64) + bytes(range(256)),
+        "nul_inside.txt": ARTICLE.replace("Petugas", "Petu\x00gas").encode(),
+        "utf16_bom.txt": ARTICLE.encode("utf-16"),
+        "cp1252.txt": ARTICLE.replace("Hujan", "Hujan “deras”").encode("cp1252"),
+        "mojibake.txt": ARTICLE.replace("Hujan", "Hujan ‘deras’ — café").encode("utf-8").decode("cp1252").encode("utf-8"),
+        "crlf.txt": SEED_TEXT.replace("\n", "\r\n").encode(),
+        "one_huge_line.txt": b"kata " * (4 * 1024 * 1024 + 10),  # ~20 MB in one line
+        "archive.txt.gz": gzip.compress(ARTICLE.encode()),
+        "document.json": json.dumps({"title": "Banjir", "body": ARTICLE}).encode(),
+        "error_page.html": html_error.encode(),
+        "title_only.txt": b"Banjir Rendam Ratusan Rumah di Pinggiran Kota\n",
+        "ads_only.txt": b"Advertisement\n\nADVERTISEMENT\n\nLanjutkan Membaca\n\nAdvertisement\n",
+        "five_thousand_paragraphs.txt": f"Laporan Panjang Tentang Banjir Tahunan\n\n{long_body}".encode(),
+        "copy one.txt": ARTICLE.encode(),
+        "copy 'two' ünïcode.txt": ARTICLE.encode(),
+        "--leading-dashes.txt": ARTICLE.replace("Banjir Rendam", "Banjir Besar Rendam").encode(),
+        "nested/deeper/article.txt": ARTICLE.replace("Banjir", "Longsor").encode(),
+    }  # fmt: skip
+
+
+EXPECTED = {
+    "empty.txt": ("rejected", "empty file"),
+    "whitespace.txt": ("rejected", "blank file (whitespace only)"),
+    "image.txt": ("rejected", "binary content (PNG image)"),
+    "nul_inside.txt": ("rejected", "NUL bytes inside text"),
+    "utf16_bom.txt": ("duplicate", None),  # the same article as "copy 'two' ünïcode.txt"
+    "cp1252.txt": ("parsed", None),
+    "mojibake.txt": ("parsed", None),
+    "crlf.txt": ("parsed", None),
+    "one_huge_line.txt": ("rejected", "file too large (20971570 bytes; limit 16777216)"),
+    "archive.txt.gz": ("rejected", "binary content (gzip archive)"),
+    "document.json": ("rejected", "not a news page (JSON document)"),
+    "error_page.html": ("rejected", "no article body found"),
+    "title_only.txt": ("rejected", "no article body found"),
+    "ads_only.txt": ("rejected", "no article body found"),
+    "five_thousand_paragraphs.txt": ("parsed", None),
+    "copy 'two' ünïcode.txt": ("parsed", None),  # sorts before "copy one.txt"
+    "copy one.txt": ("duplicate", None),
+    "--leading-dashes.txt": ("parsed", None),
+    "nested/deeper/article.txt": ("parsed", None),
+    "symlink_out.txt": ("rejected", "symlink points outside the landing zone"),
+    "fifo.txt": ("rejected", "not a regular file"),
+}
+
+
+@pytest.fixture
+def bad_partition(landing, tmp_path):
+    for name, data in _bad_files().items():
+        put(landing, f"{DAY}/{name}", data)
+    outside = tmp_path / "outside.txt"
+    outside.write_text(ARTICLE)
+    (landing.raw_dir / DAY / "symlink_out.txt").symlink_to(outside)
+    os.mkfifo(landing.raw_dir / DAY / "fifo.txt")
+    return landing
+
+
+def _ledger(settings: Settings) -> dict[str, dict]:
+    table = pq.read_table(ParquetStore(settings.data_dir).partition_file("raw_files", DAY))
+    return {row["source_path"].removeprefix(f"{DAY}/"): row for row in table.to_pylist()}
+
+
+def test_every_bad_input_has_its_outcome(bad_partition):
+    build = build_partition(bad_partition, DAY)
+    ledger = _ledger(bad_partition)
+    assert len(ledger) == build.files == len(EXPECTED)  # exactly one row per file
+    got = {name: (row["status"], row["reject_reason"]) for name, row in ledger.items()}
+    assert got == EXPECTED
+    assert ledger["utf16_bom.txt"]["encoding"] == "utf-16"
+    assert ledger["cp1252.txt"]["encoding"] == "cp1252"
+    articles = {
+        row["source_path"].removeprefix(f"{DAY}/"): row
+        for row in pq.read_table(
+            ParquetStore(bad_partition.data_dir).partition_file("articles", DAY)
+        ).to_pylist()
+    }
+    assert "repaired mojibake" in articles["mojibake.txt"]["parse_warnings"]
+    assert articles["five_thousand_paragraphs.txt"]["paragraph_count"] == 5000
+    # The same text in UTF-16, cp1252 or UTF-8 is the same article once decoded.
+    first = ledger["copy 'two' ünïcode.txt"]["article_id"]
+    assert ledger["copy one.txt"]["article_id"] == ledger["utf16_bom.txt"]["article_id"] == first
+    # CRLF changes nothing: the CRLF seed is the seed article.
+    from warta.decoding import decode_bytes
+    from warta.parsing import parse_page
+
+    seed = parse_page(
+        decode_bytes(SEED.read_bytes()).text, ingest_date=__import__("datetime").date(2026, 11, 25)
+    )
+    assert ledger["crlf.txt"]["article_id"] == seed.article_id
+
+
+def test_file_deleted_between_listing_and_reading(landing):
+    put(landing, f"{DAY}/here.txt", ARTICLE.encode())
+    task = BatchTask(
+        str(landing.raw_dir), __import__("datetime").date(2026, 11, 25),
+        (LandingFile(f"{DAY}/gone.txt", 123), LandingFile(f"{DAY}/here.txt", len(ARTICLE.encode()))),
+        landing.max_file_bytes,
+    )  # fmt: skip
+    result = process_batch(task)
+    gone, here = result.records
+    assert (gone.status, gone.reject_reason, gone.size_bytes) == (
+        "rejected",
+        "file vanished before it could be read",
+        123,
+    )
+    assert here.status == "parsed"
+
+
+def test_unreadable_file_is_rejected(landing):
+    put(landing, f"{DAY}/secret.txt", ARTICLE.encode())
+    put(landing, f"{DAY}/open.txt", ARTICLE.replace("Banjir", "Gempa").encode())
+    (landing.raw_dir / DAY / "secret.txt").chmod(0o000)
+    code = (
+        "import json; from warta.config import Settings; from warta.partition import build_partition;"
+        f"b = build_partition(Settings.from_env(), {DAY!r}); print(json.dumps(b.reject_reasons))"
+    )
+    # root reads anything: drop the capabilities that let it, as an unprivileged scraper user is.
+    caps = "-dac_override,-dac_read_search"
+    drop = ["setpriv", f"--inh-caps={caps}", f"--bounding-set={caps}"] if os.geteuid() == 0 else []
+    result = subprocess.run([*drop, sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.splitlines()[-1]) == {
+        "file not readable (permission denied)": 1
+    }
+
+
+def test_paths_with_quotes_never_break_sql(landing):
+    """Landing paths reach DuckDB only as bound parameters: a name full of SQL survives."""
+    from warta.warehouse import Warehouse
+
+    name = f"{DAY}/x'); DROP TABLE articles; --.txt"
+    put(landing, name, ARTICLE.encode())
+    build_partition(landing, DAY)
+    store = ParquetStore(landing.data_dir)
+    load = Warehouse(landing.warehouse).publish(store, [DAY])
+    assert load.partitions[DAY]["articles"] == 1
+    import duckdb
+
+    con = duckdb.connect(str(landing.warehouse), read_only=True)
+    assert con.sql("SELECT source_path FROM raw_files").fetchall() == [(name,)]
