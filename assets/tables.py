@@ -6,8 +6,9 @@ is read exactly once and its ledger status depends on parsing it (rejected, dupl
 
 import dagster as dg
 
-from pipelines.partitions import landing_date_partitions
+from pipelines.partitions import FINGERPRINT_METADATA, landing_date_partitions
 from pipelines.resources import WartaSettings
+from warta.landing import LandingZone
 from warta.parquet_store import ParquetStore
 from warta.partition import build_partition
 from warta.schema import TABLES
@@ -24,6 +25,9 @@ TABLE_DESCRIPTIONS = {
 }
 TABLE_GROUPS = {"raw_files": "landing"}
 PROGRESS_EVERY_FILES = 5_000
+# Transient trouble (a file system hiccup, a crashed worker process): retry the whole parse,
+# which is idempotent (staged, then published under the partition lock).
+PARSE_RETRY = dg.RetryPolicy(max_retries=2, delay=30, backoff=dg.Backoff.EXPONENTIAL)
 
 TABLE_SPECS = [
     dg.AssetSpec(
@@ -42,12 +46,15 @@ TABLE_SPECS = [
     name="parse_landing_partition",
     specs=TABLE_SPECS,
     partitions_def=landing_date_partitions,
+    retry_policy=PARSE_RETRY,
     description="Read, decode and parse every raw file of the day; write the ledger and the "
     "article tables as Parquet (hive layout), published atomically.",
 )
 def parse_landing_partition(context: dg.AssetExecutionContext, warta: WartaSettings):
     settings = warta.settings()
     partition = context.partition_key
+    # Recorded before reading: a file landing during the parse makes the next check see a change.
+    fingerprint = LandingZone(settings.raw_dir).fingerprint(partition)
     last_logged = 0
 
     def progress(done: int, total: int) -> None:
@@ -71,6 +78,7 @@ def parse_landing_partition(context: dg.AssetExecutionContext, warta: WartaSetti
         if name == "raw_files":
             metadata |= {
                 "files": build.files,
+                FINGERPRINT_METADATA: fingerprint,
                 **{
                     f"files_{status}": build.statuses.get(status, 0)
                     for status in ("parsed", "duplicate", "rejected")

@@ -1,5 +1,7 @@
 """Publish a checked partition into the DuckDB warehouse (build a private copy, then swap)."""
 
+from datetime import timedelta
+
 import dagster as dg
 
 from pipelines.partitions import landing_date_partitions
@@ -12,6 +14,14 @@ from warta.warehouse import Warehouse
 from .metadata import markdown_table
 
 WAREHOUSE_POOL = "warta_warehouse"
+# WarehouseBusy (another writer holds the lock, an analyst holds a read-write connection) passes.
+LOAD_RETRY = dg.RetryPolicy(
+    max_retries=3, delay=20, backoff=dg.Backoff.EXPONENTIAL, jitter=dg.Jitter.PLUS_MINUS
+)
+# Published every night: a night without a load turns WARN after 25 hours and FAIL after 26.
+NIGHTLY_FRESHNESS = dg.FreshnessPolicy.time_window(
+    fail_window=timedelta(hours=26), warn_window=timedelta(hours=25)
+)
 
 
 @dg.asset(
@@ -21,6 +31,8 @@ WAREHOUSE_POOL = "warta_warehouse"
     group_name="warehouse",
     kinds={"duckdb"},
     pool=WAREHOUSE_POOL,
+    retry_policy=LOAD_RETRY,
+    freshness_policy=NIGHTLY_FRESHNESS,
     description="The DuckDB warehouse (WARTA_WAREHOUSE): the partition replaced in all five tables "
     "in one transaction, views refreshed, the file published atomically. Runs only when the "
     "blocking checks of the partition passed.",

@@ -1,14 +1,35 @@
-"""The nightly schedule: after midnight in Jakarta, materialise the day that just ended."""
+"""The nightly schedule: after midnight in Jakarta, the day that just ended, plus late files.
+
+- ``WARTA_NIGHTLY_CRON`` (``30 1 * * *``): when it runs, in Asia/Jakarta time.
+- ``WARTA_LATE_DAYS`` (7): how many days before yesterday are looked at again; a day whose
+  folder changed since it was last parsed (files that landed late) gets a new run.
+
+Yesterday is requested unless its current content was already run (by the landing sensor, say);
+a missing folder still gives an (empty) run, so every night leaves a trace. Older days are only
+requested when their folder exists and changed. Run keys are ``<partition>:<fingerprint>``.
+"""
 
 import os
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 import dagster as dg
 
+from warta.landing import LandingZone
+
 from .jobs import warta_daily_job
-from .partitions import TIMEZONE
+from .partitions import TIMEZONE, content_handled, landing_date_partitions, landing_run_request
+from .resources import WartaSettings
 
 NIGHTLY_CRON = os.environ.get("WARTA_NIGHTLY_CRON") or "30 1 * * *"
+
+
+def late_days(env: dict[str, str] | None = None) -> int:
+    """``WARTA_LATE_DAYS``: a non-negative integer, 7 when unset."""
+    raw = (os.environ if env is None else env).get("WARTA_LATE_DAYS") or "7"
+    if not raw.isdigit():
+        raise ValueError(f"WARTA_LATE_DAYS must be a non-negative integer, got {raw!r}")
+    return int(raw)
 
 
 @dg.schedule(
@@ -18,11 +39,25 @@ NIGHTLY_CRON = os.environ.get("WARTA_NIGHTLY_CRON") or "30 1 * * *"
     job=warta_daily_job,
     default_status=dg.DefaultScheduleStatus.RUNNING,
     description=f"At {NIGHTLY_CRON} ({TIMEZONE}, WARTA_NIGHTLY_CRON) materialise yesterday's "
-    "landing partition.",
+    "landing partition, and re-run any of the WARTA_LATE_DAYS days before it whose folder "
+    "changed since it was parsed.",
 )
-def warta_nightly(context: dg.ScheduleEvaluationContext) -> dg.RunRequest:
-    scheduled = context.scheduled_execution_time
-    day = (scheduled - timedelta(days=1)).date().isoformat()
-    return dg.RunRequest(
-        run_key=f"nightly-{day}", partition_key=day, tags={"warta/trigger": "nightly"}
-    )
+def warta_nightly(context: dg.ScheduleEvaluationContext, warta: WartaSettings):
+    zone = LandingZone(warta.settings().raw_dir)
+    scheduled = context.scheduled_execution_time.astimezone(ZoneInfo(TIMEZONE))
+    yesterday = scheduled.date() - timedelta(days=1)
+    valid = set(landing_date_partitions.get_partition_keys(current_time=scheduled))
+    present = set(zone.partitions())
+    requests = []
+    for offset in range(late_days() + 1):
+        partition = (yesterday - timedelta(days=offset)).isoformat()
+        if partition not in valid or (offset and partition not in present):
+            continue
+        fingerprint = zone.fingerprint(partition)
+        if content_handled(context.instance, partition, fingerprint):
+            continue
+        trigger = "nightly" if offset == 0 else "nightly-late-files"
+        requests.append(landing_run_request(partition, fingerprint, trigger))
+    if not requests:
+        return dg.SkipReason(f"{yesterday} and the {late_days()} days before it are up to date")
+    return requests

@@ -1,0 +1,169 @@
+"""The nightly schedule, the landing sensor and the instance settings, on a real instance.
+
+Schedules and sensors are evaluated as the daemon would (``build_*_context`` with a real
+SQLite instance in a temporary directory); "already processed" comes from real
+materialisations of the parse step.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import dagster as dg
+import pytest
+
+from assets import parse_landing_partition
+from pipelines.definitions import defs
+from pipelines.partitions import FINGERPRINT_TAG, TRIGGER_TAG
+from pipelines.resources import WartaSettings
+from pipelines.schedules import late_days, warta_nightly
+from pipelines.sensors import warta_landing_sensor
+from tests.conftest import REPO, SEED, put
+
+NIGHT = datetime(2026, 11, 26, 1, 30, tzinfo=ZoneInfo("Asia/Jakarta"))  # yesterday: 2026-11-25
+
+
+@pytest.fixture
+def instance():
+    with dg.instance_for_test() as instance:
+        yield instance
+
+
+def _tick(instance, cursor: str | None = None) -> dg.SensorResult:
+    with dg.build_sensor_context(
+        instance=instance, cursor=cursor, resources={"warta": WartaSettings()}
+    ) as context:
+        return warta_landing_sensor(context)
+
+
+def _night(instance, when: datetime = NIGHT) -> list[dg.RunRequest]:
+    with dg.build_schedule_context(
+        instance=instance, scheduled_execution_time=when, resources={"warta": WartaSettings()}
+    ) as context:
+        result = warta_nightly(context)
+    return [] if isinstance(result, dg.SkipReason) else list(result)
+
+
+def _parse(instance, partition: str) -> None:
+    """Materialise the parse step for ``partition``, as a run of the daily job would."""
+    result = dg.materialize(
+        [parse_landing_partition],
+        partition_key=partition,
+        instance=instance,
+        resources={"warta": WartaSettings()},
+    )
+    assert result.success
+
+
+def _partitions(requests) -> list[str]:
+    return [request.partition_key for request in requests]
+
+
+def test_sensor_requests_each_change_exactly_once(landing, instance):
+    put(landing, "2026-11-24/a.txt", SEED.read_bytes())
+    first = _tick(instance)
+    assert _partitions(first.run_requests) == ["2026-11-24"]
+    request = first.run_requests[0]
+    assert request.run_key.startswith("2026-11-24:")
+    assert request.tags[TRIGGER_TAG] == "landing-sensor"
+    assert request.run_key.endswith(request.tags[FINGERPRINT_TAG])
+
+    same = _tick(instance, first.cursor)
+    assert same.run_requests == []
+    assert json.loads(same.cursor) == json.loads(first.cursor)
+
+    put(landing, "2026-11-25/b.txt", b"<html>new day</html>")
+    put(landing, "2026-11-24/a.txt", SEED.read_bytes() + b"\nralat")  # a corrected file
+    changed = _tick(instance, same.cursor)
+    assert _partitions(changed.run_requests) == ["2026-11-24", "2026-11-25"]
+    assert changed.run_requests[0].run_key != request.run_key
+    # The cursor remembers every folder, old ones included, and survives a restart (a new
+    # evaluation context built from the stored string).
+    assert set(json.loads(changed.cursor)) == {"2026-11-24", "2026-11-25"}
+    assert _tick(instance, changed.cursor).run_requests == []
+
+
+def test_sensor_skips_content_already_parsed(landing, instance):
+    put(landing, "2026-11-25/a.txt", SEED.read_bytes())
+    _parse(instance, "2026-11-25")  # e.g. by the nightly schedule or `warta run`
+    result = _tick(instance)  # a sensor turned on later: empty cursor
+    assert result.run_requests == []
+    assert "2026-11-25" in json.loads(result.cursor)
+
+
+def test_sensor_ignores_folders_outside_the_partition_range(landing, instance):
+    put(landing, "2019-12-31/a.txt", b"too early")
+    put(landing, "not-a-date/a.txt", b"ignored")
+    result = _tick(instance)
+    assert result.run_requests == []
+    assert json.loads(result.cursor) == {}
+
+
+def test_nightly_requests_yesterday_then_only_changed_recent_days(landing, instance):
+    for day in ("2026-11-15", "2026-11-22", "2026-11-25"):
+        put(landing, f"{day}/a.txt", SEED.read_bytes())
+    assert late_days() == 7
+
+    first = _night(instance)
+    # Yesterday, and the late window's folders never parsed; 2026-11-15 is 10 days back.
+    assert _partitions(first) == ["2026-11-25", "2026-11-22"]
+    assert [r.tags[TRIGGER_TAG] for r in first] == ["nightly", "nightly-late-files"]
+    for partition in ("2026-11-25", "2026-11-22"):
+        _parse(instance, partition)
+    assert _night(instance) == []
+
+    put(landing, "2026-11-22/late.txt", b"<html>a file that arrived three days late</html>")
+    late = _night(instance)
+    assert _partitions(late) == ["2026-11-22"]
+    assert late[0].run_key == f"2026-11-22:{late[0].tags[FINGERPRINT_TAG]}"
+
+
+def test_nightly_runs_an_empty_day_and_never_twice_for_the_same_content(landing, instance):
+    [request] = _night(instance)
+    assert request.partition_key == "2026-11-25"  # no folder: still one (empty) run a night
+    # The run exists but has not parsed anything yet when the next evaluation comes.
+    pending = instance.create_run_for_job(
+        defs.resolve_job_def("warta_daily"),
+        tags={**request.tags, "dagster/partition": request.partition_key},
+    )
+    assert pending.status == dg.DagsterRunStatus.NOT_STARTED
+    assert _night(instance) == []
+    put(landing, "2026-11-25/a.txt", SEED.read_bytes())  # files after all: new content
+    assert _partitions(_night(instance)) == ["2026-11-25"]
+
+
+def test_late_days_setting_is_validated():
+    assert late_days({"WARTA_LATE_DAYS": "0"}) == 0
+    assert late_days({}) == 7
+    with pytest.raises(ValueError, match="WARTA_LATE_DAYS"):
+        late_days({"WARTA_LATE_DAYS": "-1"})
+
+
+def test_automation_defaults_and_resilience_settings():
+    repository = defs.get_repository_def()
+    assert repository.get_schedule_def("warta_nightly").default_status == (
+        dg.DefaultScheduleStatus.RUNNING
+    )
+    assert repository.get_sensor_def("warta_landing_sensor").default_status == (
+        dg.DefaultSensorStatus.STOPPED
+    )
+    graph = repository.asset_graph
+    warehouse = graph.get(dg.AssetKey("warehouse")).assets_def
+    assert warehouse.specs_by_key[dg.AssetKey("warehouse")].freshness_policy is not None
+    for key in ("warehouse", "raw_files"):
+        node = graph.get(dg.AssetKey(key)).assets_def.node_def
+        assert node.retry_policy is not None and node.retry_policy.max_retries >= 2, key
+
+
+def test_instance_template_serialises_warehouse_loads(tmp_path: Path):
+    shutil.copy(REPO / "pipelines" / "dagster.yaml", tmp_path / "dagster.yaml")
+    with dg.DagsterInstance.from_config(str(tmp_path)) as instance:
+        pools = instance.get_concurrency_config().pool_config
+        assert pools.default_pool_limit == 1
+        assert pools.pool_granularity.value == "op"
+        assert instance.run_retries_enabled
+        assert instance.freshness_enabled
