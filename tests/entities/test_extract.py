@@ -118,6 +118,31 @@ def test_spellings_share_one_canonical_name(text, mention, canonical, key):
     assert m.entity_key == (key or "ORG:perserikatan-bangsa-bangsa")
 
 
+def test_short_names_link_to_the_full_name_seen_earlier():
+    paragraphs = [
+        "Presiden Rusia Vladimir Putin bertemu Kim Jong-un di Vladivostok.",
+        "Putin mengatakan kerja sama akan diperluas.",
+    ]
+    by_text = {m.text: m for m in extract_entities(paragraphs)}
+    assert by_text["Putin"].canonical_name == "Vladimir Putin"
+    assert by_text["Putin"].entity_key == by_text["Vladimir Putin"].entity_key
+
+
+def test_a_defined_abbreviation_links_to_its_name():
+    paragraphs = [
+        "Ketua Umum Partai Kebangkitan Bangsa (PKB) Muhaimin Iskandar hadir.",
+        "Menurut Muhaimin, PKB siap berkoalisi.",
+    ]
+    keys = {m.text: m.entity_key for m in extract_entities(paragraphs)}
+    assert keys["Partai Kebangkitan Bangsa (PKB)"] == keys["PKB"]
+    assert keys["Muhaimin"] == keys["Muhaimin Iskandar"] == "PER:muhaimin-iskandar"
+
+
+def test_a_known_name_misspelled_by_one_letter_is_normalised():
+    mentions = extract_entities(["Pemimpin Korea Utara Kim Jung-un menerima surat itu."])
+    assert ("Kim Jung-un", "Kim Jong-un") in {(m.text, m.canonical_name) for m in mentions}
+
+
 @pytest.mark.parametrize(
     "paragraphs",
     [

@@ -3,8 +3,9 @@
 1. The tagger labels each paragraph (``method="model"``); edge punctuation that does not belong
    to the name (an unbalanced bracket) is trimmed off.
 2. Gazetteer names the tagger left unlabelled are added (``method="gazetteer"``) when they are
-   spelled as a curated alias (``AS``, ``Korut``, ``PBB``: the alias column of ``aliases.tsv``,
-   short forms the training data rarely labels), when a place name follows a locative cue learned
+   place names spelled as a curated alias (``AS``, ``Korut``: the alias column of
+   ``aliases.tsv``; the training data often leaves such short forms unlabelled, while it labels
+   people and organisations consistently), when a place name follows a locative cue learned
    from the training data (``di``, ``ke``, ``dari``), and, one sense per article, when the
    tagger or these rules found the same entity elsewhere in the article.
 3. :class:`~warta.entities.linking.ArticleLinker` gives canonical names in document order.
@@ -108,8 +109,8 @@ def _one_sense_per_article(
     ]
     sure = {
         (index, start)
-        for index, start, end, _, _, locative in unlabelled
-        if locative or gaz.is_curated_alias(paragraphs[index][start:end])
+        for index, start, end, label, _, locative in unlabelled
+        if locative or (label == "LOC" and gaz.is_curated_alias(paragraphs[index][start:end]))
     }
     keys.update(
         entity_key(label, canonical)

@@ -41,25 +41,23 @@ def is_capitalised(token: str) -> bool:
 
 def candidate_runs(words: list[str], vocab: RunVocabulary) -> list[tuple[int, int]]:
     """``(start, end)`` token index ranges of the runs the tagger labels, in order."""
+    caps = [word != word.lower() for word in words]
+    caps.append(False)
     runs: list[tuple[int, int]] = []
     n = len(words)
     i = 0
     while i < n:
-        word = words[i]
-        if not is_capitalised(word) and not (
-            word in vocab.openers and i + 1 < n and is_capitalised(words[i + 1])
-        ):
+        if not caps[i] and not (words[i] in vocab.openers and caps[i + 1]):
             i += 1
             continue
         start = i
         i += 1
         while i < n:
-            word = words[i]
-            if is_capitalised(word):
+            if caps[i]:
                 i += 1
-            elif word in vocab.connectors and i + 1 < n and is_capitalised(words[i + 1]):
+            elif caps[i + 1] and words[i] in vocab.connectors:
                 i += 2
-            elif word in vocab.closers:
+            elif words[i] in vocab.closers:
                 i += 1
                 break
             else:

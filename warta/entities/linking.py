@@ -40,10 +40,9 @@ class ArticleLinker:
 
     def canonical(self, text: str, label: str) -> Canonical:
         """The canonical form of a mention ``text`` labelled ``label``; remembers full names."""
-        core = text.strip(_EDGE_PUNCTUATION + " ") or text
-        defined = _TRAILING_ABBREVIATION.match(core)
-        if defined:
-            core = defined.group("name").strip(_EDGE_PUNCTUATION + " ") or core
+        defined = _TRAILING_ABBREVIATION.match(text)
+        core = defined.group("name") if defined else text
+        core = core.strip(_EDGE_PUNCTUATION + " ") or text
         name, label = self._resolve(core, label)
         if defined:
             self._abbreviations[(label, name_key(defined.group("abbr")))] = name

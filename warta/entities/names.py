@@ -13,7 +13,7 @@ import re
 import unicodedata
 import zoneinfo
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from babel import Locale
@@ -53,6 +53,7 @@ def entity_key(label: str, canonical_name: str) -> str:
     return f"{label}:{slug(canonical_name)}"
 
 
+@lru_cache(maxsize=100_000)
 def name_key(surface: str) -> str:
     """Key under which spellings of one name agree: case, accents, ``-``/space, apostrophes."""
     return slug(surface.translate(_APOSTROPHES).replace("'", ""))

@@ -25,7 +25,7 @@ from warta.entities.features import (
 MODEL_PATH = Path(__file__).with_name("model") / "idner-tagger.json.gz"
 TAGS = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC")
 _FORBIDDEN = -1e9
-_CACHE_LIMIT = 200_000  # word types per offset before a cache is emptied
+_CACHE_LIMIT = 200_000  # word types cached before the cache is emptied
 
 
 def allowed_transition(previous: str | None, tag: str) -> bool:
@@ -37,47 +37,48 @@ def allowed_transition(previous: str | None, tag: str) -> bool:
 
 def viterbi(
     emissions: Sequence[Sequence[float]],
-    transitions: Sequence[Sequence[float]],
+    columns: Sequence[Sequence[float]],
     start: Sequence[float],
 ) -> list[int]:
-    """Best tag index sequence for ``emissions`` (one score per tag and position)."""
-    n_tags = len(start)
-    tag_range = range(n_tags)
-    scores = [start[t] + emissions[0][t] for t in tag_range]
+    """Best tag index sequence for ``emissions`` (one score per tag and position).
+
+    ``columns[t][p]`` is the score of moving from tag ``p`` to tag ``t``; ``start[t]`` of
+    starting with ``t``.
+    """
+    scores = [a + b for a, b in zip(start, emissions[0], strict=True)]
+    if len(emissions) == 1:
+        return [scores.index(max(scores))]
     back: list[list[int]] = []
     for emission in emissions[1:]:
         pointers = []
         new_scores = []
-        for t in tag_range:
-            best_prev = 0
-            best = scores[0] + transitions[0][t]
-            for p in range(1, n_tags):
-                value = scores[p] + transitions[p][t]
-                if value > best:
-                    best, best_prev = value, p
-            pointers.append(best_prev)
-            new_scores.append(best + emission[t])
+        for column, score in zip(columns, emission, strict=True):
+            candidates = [a + b for a, b in zip(scores, column, strict=True)]
+            best = max(candidates)
+            pointers.append(candidates.index(best))
+            new_scores.append(best + score)
         back.append(pointers)
         scores = new_scores
-    best_last = max(tag_range, key=scores.__getitem__)
-    path = [best_last]
+    path = [scores.index(max(scores))]
     for pointers in reversed(back):
         path.append(pointers[path[-1]])
     path.reverse()
     return path
 
 
-def constrained(transitions: list[list[float]], start: list[float]) -> tuple[list, list]:
-    """Copies of the transition and start scores with invalid BIO moves forbidden."""
-    trans = [
+def constrained(
+    transitions: list[list[float]], start: list[float]
+) -> tuple[list[list[float]], list[float]]:
+    """Transition scores by column (``[to][from]``) and start scores; invalid BIO moves barred."""
+    columns = [
         [
-            w if allowed_transition(TAGS[p], TAGS[t]) else _FORBIDDEN
-            for t, w in enumerate(transitions[p])
+            transitions[p][t] if allowed_transition(TAGS[p], TAGS[t]) else _FORBIDDEN
+            for p in range(len(TAGS))
         ]
-        for p in range(len(TAGS))
+        for t in range(len(TAGS))
     ]
     first = [w if allowed_transition(None, TAGS[t]) else _FORBIDDEN for t, w in enumerate(start)]
-    return trans, first
+    return columns, first
 
 
 def spans_from_tags(tags: Sequence[str], offset: int = 0) -> list[tuple[int, int, str]]:
@@ -105,45 +106,50 @@ class Tagger:
         self.lowercase_words = frozenset(model["lowercase_words"])
         self.locative_cues = frozenset(model["locative_cues"])
         self._weights: dict[str, list[float]] = model["weights"]
-        self._transitions, self._start = constrained(model["transitions"], model["start"])
-        self._caches: dict[int, dict[str, list[float]]] = {offset: {} for offset in OFFSETS}
+        self._columns, self._start = constrained(model["transitions"], model["start"])
+        self._cache: dict[str, tuple[list[float], ...]] = {}
 
-    def _vector(self, word: str, offset: int) -> list[float]:
-        cached = self._caches[offset]
-        vector = cached.get(word)
-        if vector is None:
-            vector = [0.0] * len(TAGS)
-            for feature in word_features(word, offset, self.lowercase_words):
-                weights = self._weights.get(feature)
-                if weights is not None:
-                    vector = [a + b for a, b in zip(vector, weights, strict=True)]
-            if len(cached) >= _CACHE_LIMIT:
-                cached.clear()
-            cached[word] = vector
+    def _vectors(self, word: str) -> tuple[list[float], ...]:
+        """Tag scores contributed by ``word`` at offsets -2..+2 from a tagged token (cached)."""
+        vectors = self._cache.get(word)
+        if vectors is None:
+            vectors = tuple(self._score(word, offset) for offset in OFFSETS)
+            if len(self._cache) >= _CACHE_LIMIT:
+                self._cache.clear()
+            self._cache[word] = vectors
+        return vectors
+
+    def _score(self, word: str, offset: int) -> list[float]:
+        vector = [0.0] * len(TAGS)
+        for feature in word_features(word, offset, self.lowercase_words):
+            weights = self._weights.get(feature)
+            if weights is not None:
+                vector = [a + b for a, b in zip(vector, weights, strict=True)]
         return vector
 
     def entities(self, words: Sequence[str]) -> list[tuple[int, int, str]]:
         """``(start, end, label)`` token ranges of the entities among ``words``."""
         padded = [PARAGRAPH_START, PARAGRAPH_START, *words, PARAGRAPH_END, PARAGRAPH_END]
         found = []
-        vector = self._vector
+        vectors = self._vectors
         for start, end in candidate_runs(list(words), self.vocabulary):
-            emissions = []
-            for i in range(start + 2, end + 2):
-                emissions.append(
-                    [
-                        a + b + c + d + e
-                        for a, b, c, d, e in zip(
-                            vector(padded[i - 2], -2),
-                            vector(padded[i - 1], -1),
-                            vector(padded[i], 0),
-                            vector(padded[i + 1], 1),
-                            vector(padded[i + 2], 2),
-                            strict=True,
-                        )
-                    ]
-                )
-            path = viterbi(emissions, self._transitions, self._start)
+            # padded[start + k] is the word at offset k - 2 from the run's first token.
+            window = [vectors(word) for word in padded[start : end + 4]]
+            emissions = [
+                [
+                    a + b + c + d + e
+                    for a, b, c, d, e in zip(
+                        window[i][0],
+                        window[i + 1][1],
+                        window[i + 2][2],
+                        window[i + 3][3],
+                        window[i + 4][4],
+                        strict=True,
+                    )
+                ]
+                for i in range(end - start)
+            ]
+            path = viterbi(emissions, self._columns, self._start)
             found.extend(spans_from_tags([TAGS[t] for t in path], start))
         return found
 

@@ -15,15 +15,16 @@ _CAPITALISED_HYPHEN = re.compile(r"(?<=\w)-(?=[^\W\d_])")
 
 def tokenize(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, token)`` for each token of ``text`` in order; ``text[start:end] == token``."""
-    tokens: list[tuple[int, int, str]] = []
-    append = tokens.append
-    for match in _TOKEN.finditer(text):
-        token = match.group()
-        if "-" in token and token[0].isupper():
-            _split_name_compound(match.start(), token, tokens)
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    if "-" not in text:
+        return tokens
+    split: list[tuple[int, int, str]] = []
+    for token in tokens:
+        if "-" in token[2] and token[2][0].isupper():
+            _split_name_compound(token[0], token[2], split)
         else:
-            append((match.start(), match.end(), token))
-    return tokens
+            split.append(token)
+    return split
 
 
 def _split_name_compound(start: int, token: str, out: list[tuple[int, int, str]]) -> None:

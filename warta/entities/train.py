@@ -17,6 +17,7 @@ import sys
 from collections import Counter
 from itertools import pairwise
 from pathlib import Path
+from typing import TextIO
 
 from warta.entities.evaluate import Span, read_gold, score_spans
 from warta.entities.features import (
@@ -135,8 +136,8 @@ class AveragedPerceptron:
                 if w is not None:
                     scores = [a + b for a, b in zip(scores, w, strict=True)]
             emissions.append(scores)
-        transitions, start = constrained(self.transitions, self.start)
-        return viterbi(emissions, transitions, start)
+        columns, start = constrained(self.transitions, self.start)
+        return viterbi(emissions, columns, start)
 
     def update(self, features: list[list[str]], gold: list[int], guess: list[int]) -> None:
         step = self._step
@@ -188,9 +189,16 @@ def _dev_f1(model: dict, dev: list[tuple[str, list[Span]]]) -> float:
 
 
 def train(
-    train_path: Path, dev_path: Path, max_epochs: int = 12, seed: int = 13, log=sys.stderr
+    train_path: Path,
+    dev_path: Path,
+    max_epochs: int = 12,
+    seed: int = 13,
+    log: TextIO | None = sys.stderr,
 ) -> dict:
-    """The model dictionary trained on ``train_path``, epochs chosen on ``dev_path``."""
+    """The model dictionary trained on ``train_path``, epochs chosen on ``dev_path``.
+
+    Progress (dev F1 per epoch) goes to ``log`` unless it is None.
+    """
     gold = read_gold(train_path)
     dev = read_gold(dev_path)
     vocab = learn_run_vocabulary(gold)
@@ -223,11 +231,13 @@ def train(
             "weights": weights,
         }
         f1 = _dev_f1(model, dev)
-        print(f"epoch {epoch:2d}: dev micro F1 {f1:.4f}, {len(weights)} features", file=log)
+        if log is not None:
+            print(f"epoch {epoch:2d}: dev micro F1 {f1:.4f}, {len(weights)} features", file=log)
         if best is None or f1 > best[0]:
             best = (f1, epoch, model)
     assert best is not None
-    print(f"chose epoch {best[1]} (dev micro F1 {best[0]:.4f})", file=log)
+    if log is not None:
+        print(f"chose epoch {best[1]} (dev micro F1 {best[0]:.4f})", file=log)
     best[2]["epochs"] = best[1]
     return best[2]
 
