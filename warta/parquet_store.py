@@ -1,8 +1,11 @@
 """Parquet tables in hive layout: ``<root>/<table>/ingest_date=YYYY-MM-DD/part-0.parquet``.
 
-A partition is written into a private staging folder and then moved into place table by table
-with ``rename``, under a per-partition lock: a reader never sees a half-written file, and two
-writers of the same partition never interleave.
+A partition is written into a private staging folder, fsynced, marked committed, and then each
+table file is moved into place with ``os.replace`` (atomic: a reader sees the old file or the new
+one, never a half-written one, and a path that existed never disappears). All of it happens
+under a per-partition lock, so two writers of the same partition never interleave. A writer
+killed after the commit mark is rolled forward by the next holder of the lock; one killed before
+it leaves only a staging folder, which the next holder removes.
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ from warta.durable import fsync_dir, fsync_file
 from warta.schema import TABLES
 
 PART_FILE = "part-0.parquet"
+STAGING = "_staging"
+COMMITTED = "COMMITTED"
 
 
 class ParquetStore:
@@ -59,12 +64,17 @@ class ParquetStore:
 
     @contextmanager
     def lock(self, partition: str) -> Iterator[None]:
-        """Exclusive lock for writing one partition (released when the process dies)."""
+        """Exclusive lock on one partition (released when the process dies).
+
+        On entry, what a killed writer of the partition left behind is settled first: a
+        committed staging folder is moved into place, an uncommitted one is removed.
+        """
         lock_dir = self.root / "_locks"
         lock_dir.mkdir(parents=True, exist_ok=True)
         with open(lock_dir / f"{partition}.lock", "w") as handle:
             fcntl.flock(handle, fcntl.LOCK_EX)
             try:
+                self._settle_leftovers(partition)
                 yield
             finally:
                 fcntl.flock(handle, fcntl.LOCK_UN)
@@ -72,7 +82,7 @@ class ParquetStore:
     @contextmanager
     def staging(self, partition: str) -> Iterator[Path]:
         """A private folder to write a partition into; removed afterwards whatever happens."""
-        folder = self.root / "_staging" / f"{partition}-{uuid.uuid4().hex[:12]}"
+        folder = self.root / STAGING / f"{partition}-{uuid.uuid4().hex[:12]}"
         folder.mkdir(parents=True)
         try:
             yield folder
@@ -80,24 +90,39 @@ class ParquetStore:
             shutil.rmtree(folder, ignore_errors=True)
 
     def publish(self, staged: Path, partition: str) -> None:
-        """Move every staged table file of ``partition`` into place, replacing what was there."""
-        trash = self.root / "_trash"
-        trash.mkdir(parents=True, exist_ok=True)
+        """Move every staged table file of ``partition`` into place, replacing what was there.
+
+        Call under :meth:`lock`. Once the commit mark is written the publish completes, if not
+        here then in the next :meth:`lock` of the partition.
+        """
         for table in TABLES:
             source = staged / table / PART_FILE
             if not source.exists():
                 raise FileNotFoundError(f"staged partition lacks {table}: {source}")
             fsync_file(source)
-            target = self.partition_dir(table, partition)
+        (staged / COMMITTED).touch()
+        fsync_dir(staged)
+        self._move_into_place(staged, partition)
+
+    def _move_into_place(self, staged: Path, partition: str) -> None:
+        for table in TABLES:
+            source = staged / table / PART_FILE
+            if not source.exists():  # moved before a crash
+                continue
+            target = self.partition_file(table, partition)
             target.parent.mkdir(parents=True, exist_ok=True)
-            if target.exists():
-                old = trash / f"{table}-{partition}-{uuid.uuid4().hex[:12]}"
-                os.rename(target, old)
-                os.rename(source.parent, target)
-                shutil.rmtree(old, ignore_errors=True)
-            else:
-                os.rename(source.parent, target)
+            os.replace(source, target)
             fsync_dir(target.parent)
+
+    def _settle_leftovers(self, partition: str) -> None:
+        """Roll forward committed staging folders of ``partition``; remove uncommitted ones."""
+        folder = self.root / STAGING
+        if not folder.is_dir():
+            return
+        for leftover in sorted(folder.glob(f"{partition}-*")):
+            if (leftover / COMMITTED).exists():
+                self._move_into_place(leftover, partition)
+            shutil.rmtree(leftover, ignore_errors=True)
 
 
 class TableWriter:

@@ -3,8 +3,9 @@
 A load never writes the live file. It copies the current warehouse to a private file beside
 it, replaces the partitions there in one transaction, refreshes views, checkpoints, and then
 ``os.replace``s the copy onto the warehouse path. Analysts' open read-only connections keep
-their snapshot; a killed load leaves the previous warehouse untouched. Writers are serialised
-by an exclusive file lock.
+their snapshot; a killed load leaves the previous warehouse untouched (and its private file is
+removed by the next load). Writers are serialised by an exclusive file lock; each partition is
+read under the Parquet store's partition lock, so a load never mixes two versions of it.
 """
 
 from __future__ import annotations
@@ -56,14 +57,23 @@ class Warehouse:
         ``from_scratch`` starts from an empty warehouse instead of a copy of the current one.
         """
         started = time.perf_counter()
+        with self._write_lock():
+            self._remove_leftovers()
+            counts = self._build_and_swap(store, partitions, from_scratch)
+        return WarehouseLoad(counts, time.perf_counter() - started)
+
+    def _build_and_swap(
+        self, store: ParquetStore, partitions: list[str], from_scratch: bool
+    ) -> dict[str, dict[str, int]]:
         counts: dict[str, dict[str, int]] = {}
-        with self._write_lock(), self._private_copy(from_scratch) as staged:
+        with self._private_copy(from_scratch) as staged:
             con = duckdb.connect(str(staged))
             try:
                 sql.run(con, "warehouse/schema.sql")
                 con.execute("BEGIN TRANSACTION")
                 for partition in partitions:
                     self._replace(con, store, partition)
+                sql.run(con, "warehouse/derive_missing.sql")
                 con.execute("COMMIT")
                 self._create_views(con)
                 for partition in partitions:
@@ -77,7 +87,7 @@ class Warehouse:
             fsync_file(staged)
             os.replace(staged, self.path)
             fsync_dir(self.path.parent)
-        return WarehouseLoad(counts, time.perf_counter() - started)
+        return counts
 
     def rebuild(self, store: ParquetStore) -> WarehouseLoad:
         """Build the warehouse from every Parquet partition, from nothing, and publish it."""
@@ -88,11 +98,12 @@ class Warehouse:
 
     def _replace(self, con: duckdb.DuckDBPyConnection, store: ParquetStore, partition: str) -> None:
         ingest_date = date.fromisoformat(partition)
-        if not store.has_partition(partition):
-            sql.run(con, "warehouse/drop_partition.sql", ingest_date=ingest_date)
-            return
-        paths = {table: str(store.partition_file(table, partition)) for table in TABLES}
-        sql.run(con, "warehouse/replace_partition.sql", ingest_date=ingest_date, **paths)
+        with store.lock(partition):
+            if not store.has_partition(partition):
+                sql.run(con, "warehouse/drop_partition.sql", ingest_date=ingest_date)
+                return
+            paths = {table: str(store.partition_file(table, partition)) for table in TABLES}
+            sql.run(con, "warehouse/replace_partition.sql", ingest_date=ingest_date, **paths)
 
     def _create_views(self, con: duckdb.DuckDBPyConnection) -> None:
         folder = sql.sql_dir() / "views"
@@ -124,10 +135,18 @@ class Warehouse:
             finally:
                 fcntl.flock(handle, fcntl.LOCK_UN)
 
+    def _private_name(self, token: str) -> Path:
+        return self.path.with_name(f".{self.path.name}.{token}.tmp")
+
+    def _remove_leftovers(self) -> None:
+        """Private files of loads that were killed; only called while holding the write lock."""
+        for leftover in self.path.parent.glob(self._private_name("*").name + "*"):
+            leftover.unlink(missing_ok=True)
+
     @contextmanager
     def _private_copy(self, empty: bool) -> Iterator[Path]:
         """A private copy of the current warehouse (or a new file) beside it; removed on failure."""
-        staged = self.path.with_name(f".{self.path.name}.{uuid.uuid4().hex[:12]}.tmp")
+        staged = self._private_name(uuid.uuid4().hex[:12])
         try:
             if self.path.exists():
                 self._wait_until_not_held()

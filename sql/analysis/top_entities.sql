@@ -1,5 +1,6 @@
--- Most mentioned people, organisations and places over the last 7 partitions in the warehouse,
--- with the number of articles that mention each.
+-- Most mentioned people, organisations and places over the last 7 landing days in the warehouse
+-- (relative to the newest partition, so it also works on an old copy), with the number of
+-- articles that mention each. Change LIMIT or add WHERE e.label = 'PER' to narrow it.
 SELECT
     e.label,
     e.canonical_name,

@@ -3,18 +3,37 @@ CREATE OR REPLACE VIEW article_overview AS
 SELECT
     a.article_id,
     a.ingest_date,
+    CAST(timezone('Asia/Jakarta', a.published_at) AS DATE) AS published_date,
+    a.published_at,
     a.site,
     a.section,
     a.title,
     a.author,
-    a.published_at,
     a.language,
     a.layout,
     a.paragraph_count,
     a.word_count,
+    a.char_count,
     a.ad_marker_count,
     a.entity_count,
     len(a.parse_warnings) AS warning_count,
     a.source_path
 FROM articles AS a;
-COMMENT ON VIEW article_overview IS 'One row per article with site, section, dates and counts; the starting point for most questions.';
+COMMENT ON VIEW article_overview IS 'One row per article with site, section, dates and counts; the starting point for most questions. Key: article_id.';
+COMMENT ON COLUMN article_overview.article_id IS 'Primary key; joins articles, paragraphs, entities, ad_markers.';
+COMMENT ON COLUMN article_overview.ingest_date IS 'Landing-zone partition the article first arrived in.';
+COMMENT ON COLUMN article_overview.published_date IS 'Publication date in Asia/Jakarta; null when the page shows none.';
+COMMENT ON COLUMN article_overview.published_at IS 'Publication time; null when the page shows none.';
+COMMENT ON COLUMN article_overview.site IS 'Publisher; null if unknown.';
+COMMENT ON COLUMN article_overview.section IS 'Rubric/category shown on the page.';
+COMMENT ON COLUMN article_overview.title IS 'Headline.';
+COMMENT ON COLUMN article_overview.author IS 'Byline; null if none.';
+COMMENT ON COLUMN article_overview.language IS 'ISO 639-1 code of the body language.';
+COMMENT ON COLUMN article_overview.layout IS 'Page layout that matched (a named layout or generic).';
+COMMENT ON COLUMN article_overview.paragraph_count IS 'Paragraphs in the clean body.';
+COMMENT ON COLUMN article_overview.word_count IS 'Words in the clean body.';
+COMMENT ON COLUMN article_overview.char_count IS 'Characters in the clean body.';
+COMMENT ON COLUMN article_overview.ad_marker_count IS 'Advertising and other non-article lines found in the article.';
+COMMENT ON COLUMN article_overview.entity_count IS 'Entity mentions in the article.';
+COMMENT ON COLUMN article_overview.warning_count IS 'Non-fatal parse warnings (see articles.parse_warnings).';
+COMMENT ON COLUMN article_overview.source_path IS 'Raw file the article was parsed from, relative to the raw root.';

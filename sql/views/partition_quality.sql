@@ -1,13 +1,52 @@
--- Per landing partition: files found and what became of them.
+-- Per landing partition: files found, what became of them, and what reached the tables.
 CREATE OR REPLACE VIEW partition_quality AS
+WITH files AS (
+    SELECT
+        r.ingest_date,
+        count(*) AS files,
+        count(*) FILTER (WHERE r.status = 'parsed') AS parsed,
+        count(*) FILTER (WHERE r.status = 'duplicate') AS duplicate,
+        count(*) FILTER (WHERE r.status = 'rejected') AS rejected,
+        sum(r.size_bytes) AS bytes
+    FROM raw_files AS r
+    GROUP BY r.ingest_date
+),
+loaded AS (
+    SELECT
+        a.ingest_date,
+        count(*) AS articles,
+        CAST(sum(a.paragraph_count) AS BIGINT) AS paragraphs,
+        CAST(sum(a.entity_count) AS BIGINT) AS entity_mentions,
+        CAST(sum(a.ad_marker_count) AS BIGINT) AS ad_markers,
+        count(*) FILTER (WHERE len(a.parse_warnings) > 0) AS articles_with_warnings
+    FROM articles AS a
+    GROUP BY a.ingest_date
+)
 SELECT
-    r.ingest_date,
-    count(*) AS files,
-    count(*) FILTER (WHERE r.status = 'parsed') AS parsed,
-    count(*) FILTER (WHERE r.status = 'duplicate') AS duplicate,
-    count(*) FILTER (WHERE r.status = 'rejected') AS rejected,
-    round(count(*) FILTER (WHERE r.status = 'rejected') / count(*), 4) AS rejected_share,
-    sum(r.size_bytes) AS bytes
-FROM raw_files AS r
-GROUP BY r.ingest_date;
-COMMENT ON VIEW partition_quality IS 'One row per landing partition: files found, parsed, duplicate and rejected, share rejected, bytes.';
+    f.ingest_date,
+    f.files,
+    f.parsed,
+    f.duplicate,
+    f.rejected,
+    round(f.rejected / f.files, 4) AS rejected_share,
+    f.bytes,
+    coalesce(l.articles, 0) AS articles,
+    coalesce(l.paragraphs, 0) AS paragraphs,
+    coalesce(l.entity_mentions, 0) AS entity_mentions,
+    coalesce(l.ad_markers, 0) AS ad_markers,
+    coalesce(l.articles_with_warnings, 0) AS articles_with_warnings
+FROM files AS f
+LEFT JOIN loaded AS l USING (ingest_date);
+COMMENT ON VIEW partition_quality IS 'One row per landing partition: files found, parsed, duplicate and rejected, share rejected, bytes, and the rows they produced. Key: ingest_date.';
+COMMENT ON COLUMN partition_quality.ingest_date IS 'Landing-zone partition (data/raw/YYYY-MM-DD/).';
+COMMENT ON COLUMN partition_quality.files IS 'Files found in the partition (rows of raw_files).';
+COMMENT ON COLUMN partition_quality.parsed IS 'Files that produced a new article.';
+COMMENT ON COLUMN partition_quality.duplicate IS 'Files whose article was already seen (this or an earlier partition).';
+COMMENT ON COLUMN partition_quality.rejected IS 'Files rejected; see raw_files.reject_reason.';
+COMMENT ON COLUMN partition_quality.rejected_share IS 'rejected / files (0 to 1).';
+COMMENT ON COLUMN partition_quality.bytes IS 'Total size of the raw files.';
+COMMENT ON COLUMN partition_quality.articles IS 'Articles loaded for the partition; equals parsed.';
+COMMENT ON COLUMN partition_quality.paragraphs IS 'Paragraph rows of those articles.';
+COMMENT ON COLUMN partition_quality.entity_mentions IS 'Entity mention rows of those articles.';
+COMMENT ON COLUMN partition_quality.ad_markers IS 'Ad marker rows of those articles.';
+COMMENT ON COLUMN partition_quality.articles_with_warnings IS 'Articles with at least one parse warning.';

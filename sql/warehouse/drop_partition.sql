@@ -4,3 +4,6 @@ DELETE FROM articles WHERE ingest_date = $ingest_date;
 DELETE FROM paragraphs WHERE ingest_date = $ingest_date;
 DELETE FROM entities WHERE ingest_date = $ingest_date;
 DELETE FROM ad_markers WHERE ingest_date = $ingest_date;
+
+DELETE FROM entity_days WHERE ingest_date = $ingest_date;
+DELETE FROM entity_pairs WHERE ingest_date = $ingest_date;

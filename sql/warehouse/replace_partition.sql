@@ -1,5 +1,6 @@
 -- Replace one partition in every table: delete what the warehouse holds for $ingest_date, then
 -- insert the partition's Parquet files. Runs inside one transaction (see warta/warehouse.py).
+-- The derived tables lose the partition here and get it back from derive_missing.sql.
 DELETE FROM raw_files WHERE ingest_date = $ingest_date;
 INSERT INTO raw_files BY NAME SELECT * FROM read_parquet($raw_files, hive_partitioning = false);
 
@@ -14,3 +15,6 @@ INSERT INTO entities BY NAME SELECT * FROM read_parquet($entities, hive_partitio
 
 DELETE FROM ad_markers WHERE ingest_date = $ingest_date;
 INSERT INTO ad_markers BY NAME SELECT * FROM read_parquet($ad_markers, hive_partitioning = false);
+
+DELETE FROM entity_days WHERE ingest_date = $ingest_date;
+DELETE FROM entity_pairs WHERE ingest_date = $ingest_date;

@@ -134,3 +134,35 @@ COMMENT ON COLUMN ad_markers.kind IS 'advertisement, scroll_prompt, read_more, r
 COMMENT ON COLUMN ad_markers.zone IS 'body (between paragraphs), header (before the first) or trailer (after the last).';
 COMMENT ON COLUMN ad_markers.after_paragraph_index IS 'Index of the last paragraph before the marker; -1 before the first.';
 COMMENT ON COLUMN ad_markers.ingest_date IS 'Partition of the article (added column; equals articles.ingest_date).';
+
+-- Derived tables: aggregates of entities kept per partition by every load (see
+-- derive_missing.sql), so the entity views answer fast on a large warehouse. Not in Parquet.
+CREATE TABLE IF NOT EXISTS entity_days (
+    ingest_date    DATE    NOT NULL,
+    entity_key     VARCHAR NOT NULL,
+    label          VARCHAR NOT NULL,
+    canonical_name VARCHAR NOT NULL,
+    mentions       BIGINT  NOT NULL,
+    articles       BIGINT  NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS entity_pairs (
+    ingest_date  DATE    NOT NULL,
+    entity_key_a VARCHAR NOT NULL,
+    entity_key_b VARCHAR NOT NULL,
+    articles     BIGINT  NOT NULL
+);
+
+COMMENT ON TABLE entity_days IS 'Derived from entities: one row per canonical entity per partition with at least one mention. Key: (ingest_date, entity_key). Behind the view entity_daily_mentions.';
+COMMENT ON COLUMN entity_days.ingest_date IS 'Partition of the mentioning articles.';
+COMMENT ON COLUMN entity_days.entity_key IS 'Canonical entity; joins entities.entity_key.';
+COMMENT ON COLUMN entity_days.label IS 'PER, ORG or LOC.';
+COMMENT ON COLUMN entity_days.canonical_name IS 'Canonical name (the alphabetically first, should a key have several that day).';
+COMMENT ON COLUMN entity_days.mentions IS 'Mentions in the partition.';
+COMMENT ON COLUMN entity_days.articles IS 'Distinct articles of the partition mentioning the entity; sums across partitions, since an article belongs to one partition.';
+
+COMMENT ON TABLE entity_pairs IS 'Derived from entities: pairs of canonical entities mentioned in the same article, per partition. Key: (ingest_date, entity_key_a, entity_key_b), entity_key_a < entity_key_b. Behind the view entity_cooccurrence.';
+COMMENT ON COLUMN entity_pairs.ingest_date IS 'Partition of the articles.';
+COMMENT ON COLUMN entity_pairs.entity_key_a IS 'The alphabetically smaller entity key of the pair.';
+COMMENT ON COLUMN entity_pairs.entity_key_b IS 'The larger entity key of the pair.';
+COMMENT ON COLUMN entity_pairs.articles IS 'Articles of the partition mentioning both.';

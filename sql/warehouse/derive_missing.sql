@@ -1,0 +1,29 @@
+-- Fill the derived tables for every partition of entities they lack: the partitions this load
+-- replaced (replace_partition.sql deleted them) and, after an upgrade, all older ones.
+-- Runs once per load, in the load's transaction.
+INSERT INTO entity_days
+SELECT
+    e.ingest_date,
+    e.entity_key,
+    min(e.label) AS label,
+    min(e.canonical_name) AS canonical_name,
+    count(*) AS mentions,
+    count(DISTINCT e.article_id) AS articles
+FROM entities AS e
+WHERE e.ingest_date NOT IN (SELECT DISTINCT d.ingest_date FROM entity_days AS d)
+GROUP BY e.ingest_date, e.entity_key;
+
+INSERT INTO entity_pairs
+WITH article_entities AS (
+    SELECT DISTINCT e.ingest_date, e.article_id, e.entity_key
+    FROM entities AS e
+    WHERE e.ingest_date NOT IN (SELECT DISTINCT p.ingest_date FROM entity_pairs AS p)
+)
+SELECT
+    a.ingest_date,
+    a.entity_key AS entity_key_a,
+    b.entity_key AS entity_key_b,
+    count(*) AS articles
+FROM article_entities AS a
+JOIN article_entities AS b ON b.article_id = a.article_id AND a.entity_key < b.entity_key
+GROUP BY a.ingest_date, a.entity_key, b.entity_key;
