@@ -79,12 +79,16 @@ def _extract_with_layout(
     layout: Layout, blocks: list[Block], ingest_date: date
 ) -> ParsedArticle | NoArticle:
     warnings: list[str] = []
-    blocks = [block for block in blocks if block.text not in layout.chrome]
+    blocks = [
+        block
+        for block in blocks
+        if block.text not in layout.chrome and not _is_end_mark(block.text, layout.end_marks)
+    ]
     label_at = next(
         (i for i, block in enumerate(blocks[:8]) if block.text in layout.published_labels), None
     )
     header_end = label_at if label_at is not None else _first_body_block(blocks, 0, layout.markers)
-    fields = dict(zip(layout.fields, (block.text for block in blocks[:header_end]), strict=False))
+    fields = _header_fields(layout.fields, [block.text for block in blocks[:header_end]])
     if "title" not in fields:
         return NoArticle(NO_BODY)
 
@@ -120,6 +124,25 @@ def _extract_with_layout(
         image_caption=caption,
         warnings=warnings,
     )
+
+
+def _header_fields(names: tuple[str, ...], texts: list[str]) -> dict[str, str]:
+    """Assign header blocks to the layout's fields around the title, the longest block: a
+    missing section or author then shifts nothing onto the wrong field."""
+    if not texts:
+        return {}
+    title_at = max(range(len(texts)), key=lambda i: (len(texts[i].split()), -i))
+    position = names.index("title")
+    fields = {"title": texts[title_at]}
+    before, after = names[:position], names[position + 1 :]
+    fields |= dict(zip(reversed(before), reversed(texts[:title_at]), strict=False))
+    fields |= dict(zip(after, texts[title_at + 1 :], strict=False))
+    return fields
+
+
+def _is_end_mark(text: str, end_marks: tuple[re.Pattern[str], ...]) -> bool:
+    """A line that is only an end mark (``***``): neither body text nor an ad marker."""
+    return any(pattern.sub("", text).strip() == "" for pattern in end_marks)
 
 
 def _read_published(layout, blocks, start, ingest_date, warnings):
@@ -172,13 +195,11 @@ def _take_dateline(paragraphs: list[Paragraph]) -> tuple[str | None, list[Paragr
 def _strip_end_marks(
     paragraphs: list[Paragraph], end_marks: tuple[re.Pattern[str], ...]
 ) -> list[Paragraph]:
-    """Remove end marks such as ``***`` from the last paragraph (dropping it if nothing is left)."""
+    """Remove end marks such as ``***`` from the end of the last paragraph."""
     last = paragraphs[-1]
     text = last.text
     for pattern in end_marks:
         text = pattern.sub("", text).rstrip()
-    if text == last.text:
+    if text == last.text or not text:
         return paragraphs
-    if not text:
-        return paragraphs[:-1] or paragraphs
     return [*paragraphs[:-1], Paragraph(last.index, text, last.source_line)]
