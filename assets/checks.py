@@ -1,106 +1,109 @@
-"""Blocking data-quality checks on a freshly written partition.
+"""Data-quality checks on a freshly written partition, one Dagster asset check per rule.
 
-Integrity checks are DuckDB SQL over the partition's Parquet (``sql/checks/``); the Great
-Expectations suites (``warta/expectations.py``) run per table. An ERROR blocks the warehouse
-load of that partition; the UI shows each check with offending-row counts and a sample.
+Two check steps: the SQL integrity and ledger checks (``sql/checks/``) and the Great
+Expectations suites (``warta/quality/suites.py``, checks named ``gx_<name>``). Each rule has a
+fixed severity: a failed ERROR check blocks the warehouse load of the partition, WARN does not.
+Each result carries the offending count, percentage and a few offending rows; every step also
+writes the partition's quality report (``<quality dir>/<partition>/report.html``) and links it.
 """
 
-from collections import defaultdict
+from collections.abc import Iterator
 
 import dagster as dg
 
 from pipelines.resources import WartaSettings
-from warta.expectations import validate_partition
 from warta.parquet_store import ParquetStore
-from warta.quality import INTEGRITY_CHECKS, run_checks
-from warta.schema import TABLES
+from warta.quality import (
+    EXPECTATIONS_SECTION,
+    INTEGRITY_CHECKS,
+    INTEGRITY_SECTION,
+    SUITES,
+    Finding,
+    QualityReport,
+    Severity,
+    parquet_fingerprint,
+    run_checks,
+    validate_partition,
+)
 
 from .metadata import markdown_table
 
-GX_CHECK = "great_expectations_suite"
+
+def _severity(severity: Severity) -> dg.AssetCheckSeverity:
+    return dg.AssetCheckSeverity.ERROR if severity is Severity.ERROR else dg.AssetCheckSeverity.WARN
 
 
-def _severity(blocking: bool) -> dg.AssetCheckSeverity:
-    return dg.AssetCheckSeverity.ERROR if blocking else dg.AssetCheckSeverity.WARN
+def _results(
+    context: dg.AssetCheckExecutionContext,
+    section: str,
+    findings: list[Finding],
+    warta: WartaSettings,
+) -> Iterator[dg.AssetCheckResult]:
+    """Record ``findings`` in the partition's report, then yield one check result per finding."""
+    settings = warta.settings()
+    partition = context.partition_key
+    report = QualityReport(settings.quality_root, partition)
+    fingerprint = parquet_fingerprint(ParquetStore(settings.data_dir), partition)
+    report.record(section, findings, context.run.run_id, fingerprint)
+    context.log.info(f"quality report for {partition}: {report.html_path}")
+    for finding in findings:
+        metadata: dict = {
+            "severity": finding.severity.value,
+            "unexpected_count": finding.unexpected_count,
+            "rows_checked": finding.checked_rows,
+            "quality_report": dg.MetadataValue.path(str(report.html_path)),
+        }
+        if finding.unexpected_percent is not None:
+            metadata["unexpected_percent"] = round(finding.unexpected_percent, 4)
+        if finding.sample:
+            rows = [dict(zip(finding.columns, row, strict=True)) for row in finding.sample]
+            metadata["offending_rows"] = dg.MetadataValue.md(markdown_table(finding.columns, rows))
+        yield dg.AssetCheckResult(
+            asset_key=finding.table,
+            check_name=finding.check_name,
+            passed=finding.passed,
+            severity=_severity(finding.severity),
+            description=finding.description,
+            metadata={key: value for key, value in metadata.items() if value is not None},
+        )
 
 
 @dg.multi_asset_check(
     name="integrity_checks",
-    description="Keys, foreign keys, entity offsets, marker leakage and ledger consistency.",
+    description="SQL over the partition's Parquet: keys, foreign keys, counts against child "
+    "rows, entity offsets, marker leakage, the ledger against the landing folder, shares of "
+    "duplicates and rejects, volume against the trailing 7 days.",
     specs=[
         dg.AssetCheckSpec(
             check.name,
             asset=check.table,
-            description=check.description,
+            description=f"[{check.severity.value}] {check.description}",
             blocking=check.blocking,
         )
         for check in INTEGRITY_CHECKS
     ],
 )
 def integrity_checks(context: dg.AssetCheckExecutionContext, warta: WartaSettings):
-    store = ParquetStore(warta.settings().data_dir)
-    for outcome in run_checks(store, context.partition_key):
-        sample = [dict(zip(outcome.columns, row, strict=True)) for row in outcome.sample]
-        yield dg.AssetCheckResult(
-            asset_key=outcome.check.table,
-            check_name=outcome.check.name,
-            passed=outcome.passed,
-            severity=_severity(outcome.check.blocking),
-            description=outcome.check.description,
-            metadata={
-                "offending_rows": outcome.offending_rows,
-                "sample": dg.MetadataValue.md(
-                    markdown_table(outcome.columns, sample) if sample else "_none_"
-                ),
-            },
-        )
+    outcomes = run_checks(warta.settings(), context.partition_key)
+    yield from _results(context, INTEGRITY_SECTION, [o.finding() for o in outcomes], warta)
 
 
 @dg.multi_asset_check(
     name="great_expectations_suites",
-    description="Great Expectations 1.x suite per table: nulls, uniqueness, sets, ranges, formats.",
+    description="Great Expectations 1.x suite per table (warta/quality/suites.py): nulls, "
+    "uniqueness, allowed values, ranges, lengths, formats; one check per expectation.",
     specs=[
         dg.AssetCheckSpec(
-            GX_CHECK,
+            expectation.check_name,
             asset=table,
-            description=f"Great Expectations suite for {table}",
-            blocking=True,
+            description=f"[{expectation.severity.value}] {expectation.describe()}",
+            blocking=expectation.severity is Severity.ERROR,
         )
-        for table in TABLES
+        for table, expectations in SUITES.items()
+        for expectation in expectations
     ],
 )
 def great_expectations_suites(context: dg.AssetCheckExecutionContext, warta: WartaSettings):
     store = ParquetStore(warta.settings().data_dir)
-    by_table = defaultdict(list)
-    for outcome in validate_partition(store, context.partition_key):
-        by_table[outcome.table].append(outcome)
-    for table in TABLES:
-        outcomes = by_table[table]
-        failed = [o for o in outcomes if not o.success]
-        rows = [
-            {
-                "expectation": o.expectation,
-                "success": o.success,
-                "unexpected": o.unexpected_count,
-                "unexpected_%": None
-                if o.unexpected_percent is None
-                else round(o.unexpected_percent, 3),
-                "sample": o.sample,
-            }
-            for o in outcomes
-        ]
-        yield dg.AssetCheckResult(
-            asset_key=table,
-            check_name=GX_CHECK,
-            passed=not failed,
-            severity=dg.AssetCheckSeverity.ERROR,
-            metadata={
-                "expectations": len(outcomes),
-                "failed": len(failed),
-                "results": dg.MetadataValue.md(
-                    markdown_table(
-                        ["expectation", "success", "unexpected", "unexpected_%", "sample"], rows
-                    )
-                ),
-            },
-        )
+    outcomes = validate_partition(store, context.partition_key)
+    yield from _results(context, EXPECTATIONS_SECTION, [o.finding() for o in outcomes], warta)

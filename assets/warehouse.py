@@ -7,7 +7,7 @@ import dagster as dg
 from pipelines.partitions import landing_date_partitions
 from pipelines.resources import WartaSettings
 from warta.parquet_store import ParquetStore
-from warta.quality import run_checks
+from warta.quality import QualityReport, blocking_findings
 from warta.schema import TABLES
 from warta.warehouse import Warehouse
 
@@ -40,15 +40,16 @@ NIGHTLY_FRESHNESS = dg.FreshnessPolicy.time_window(
 def warehouse(context: dg.AssetExecutionContext, warta: WartaSettings) -> dg.MaterializeResult:
     settings = warta.settings()
     store = ParquetStore(settings.data_dir)
-    # The blocking checks gate this step inside a full run; re-running the integrity checks here
-    # also guards a load launched on its own (e.g. only "warehouse" selected in the UI).
-    failed = [o.check.name for o in run_checks(store, context.partition_key) if not o.passed]
+    # The blocking checks gate this step inside a full run; asking the gate again here also
+    # guards a load launched on its own (e.g. only "warehouse" selected in the UI).
+    failed = [f.check_name for f in blocking_findings(settings, context.partition_key)]
     if failed:
         raise dg.Failure(
-            description=f"partition {context.partition_key} fails integrity checks: "
+            description=f"partition {context.partition_key} fails ERROR checks: "
             f"{', '.join(failed)}; the warehouse was not changed",
             allow_retries=False,
         )
+    report = QualityReport(settings.quality_root, context.partition_key)
     load = Warehouse(settings.warehouse).publish(store, [context.partition_key])
     counts = load.partitions[context.partition_key]
     context.log.info(f"published {settings.warehouse}: {counts} in {load.seconds:.2f} s")
@@ -62,5 +63,7 @@ def warehouse(context: dg.AssetExecutionContext, warta: WartaSettings) -> dg.Mat
                 )
             ),
             "load_seconds": round(load.seconds, 3),
+            "quality_report": dg.MetadataValue.path(str(report.html_path)),
+            "quality_summary": dg.MetadataValue.md(report.summary_markdown()),
         }
     )

@@ -41,7 +41,7 @@ def test_definitions_load_and_validate():
         (k.asset_key.to_user_string(), k.name) for k in repository.asset_graph.asset_check_keys
     }
     assert ("entities", "entities_offsets_match") in checks
-    assert ("articles", "great_expectations_suite") in checks
+    assert ("articles", "gx_published_at_in_range") in checks
     assert {s.name for s in repository.schedule_defs} == {"warta_nightly"}
     assert {s.name for s in repository.sensor_defs} == {"warta_landing_sensor"}
     for key in repository.asset_graph.get_all_asset_keys():

@@ -6,6 +6,11 @@
 - ``WARTA_WORKERS`` (number of CPUs): parse processes
 - ``WARTA_BATCH_FILES`` (256): files per parse batch
 - ``WARTA_MAX_FILE_BYTES`` (16 MiB): larger raw files are rejected
+- ``WARTA_QUALITY_DIR`` (``quality`` beside the Parquet root, i.e. ``data/quality``): reports
+- ``WARTA_MAX_DUPLICATE_SHARE`` (0.25), ``WARTA_MAX_REJECT_SHARE`` (0.10): above these shares
+  of a partition's files, a WARN check fails
+- ``WARTA_VOLUME_DROP`` (0.5), ``WARTA_VOLUME_SPIKE`` (2.0): a partition with fewer than
+  drop x or more than spike x the median files of its trailing 7 partitions fails a WARN check
 
 Relative paths resolve against the current working directory.
 """
@@ -19,6 +24,10 @@ from pathlib import Path
 
 DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024
 DEFAULT_BATCH_FILES = 256
+DEFAULT_MAX_DUPLICATE_SHARE = 0.25
+DEFAULT_MAX_REJECT_SHARE = 0.10
+DEFAULT_VOLUME_DROP = 0.5
+DEFAULT_VOLUME_SPIKE = 2.0
 
 
 @dataclass(frozen=True)
@@ -29,6 +38,16 @@ class Settings:
     workers: int
     batch_files: int = DEFAULT_BATCH_FILES
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+    quality_dir: Path | None = None  # None: ``quality`` beside ``data_dir``
+    max_duplicate_share: float = DEFAULT_MAX_DUPLICATE_SHARE
+    max_reject_share: float = DEFAULT_MAX_REJECT_SHARE
+    volume_drop: float = DEFAULT_VOLUME_DROP
+    volume_spike: float = DEFAULT_VOLUME_SPIKE
+
+    @property
+    def quality_root(self) -> Path:
+        """Where quality reports go: ``WARTA_QUALITY_DIR``, else ``quality`` beside the Parquet."""
+        return self.quality_dir or self.data_dir.parent / "quality"
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -41,6 +60,15 @@ class Settings:
             workers=_positive_int(env, "WARTA_WORKERS", os.cpu_count() or 1),
             batch_files=_positive_int(env, "WARTA_BATCH_FILES", DEFAULT_BATCH_FILES),
             max_file_bytes=_positive_int(env, "WARTA_MAX_FILE_BYTES", DEFAULT_MAX_FILE_BYTES),
+            quality_dir=Path(env["WARTA_QUALITY_DIR"]).absolute()
+            if env.get("WARTA_QUALITY_DIR")
+            else None,
+            max_duplicate_share=_ratio(
+                env, "WARTA_MAX_DUPLICATE_SHARE", DEFAULT_MAX_DUPLICATE_SHARE
+            ),
+            max_reject_share=_ratio(env, "WARTA_MAX_REJECT_SHARE", DEFAULT_MAX_REJECT_SHARE),
+            volume_drop=_ratio(env, "WARTA_VOLUME_DROP", DEFAULT_VOLUME_DROP),
+            volume_spike=_ratio(env, "WARTA_VOLUME_SPIKE", DEFAULT_VOLUME_SPIKE, upper=None),
         )
 
 
@@ -54,4 +82,18 @@ def _positive_int(env: Mapping[str, str], name: str, default: int) -> int:
         raise ValueError(f"{name} must be a positive integer, got {raw!r}") from None
     if value < 1:
         raise ValueError(f"{name} must be a positive integer, got {raw!r}")
+    return value
+
+
+def _ratio(env: Mapping[str, str], name: str, default: float, upper: float | None = 1.0) -> float:
+    raw = env.get(name)
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ValueError(f"{name} must be a number, got {raw!r}") from None
+    if value < 0 or (upper is not None and value > upper):
+        bound = f"between 0 and {upper}" if upper is not None else "0 or more"
+        raise ValueError(f"{name} must be {bound}, got {raw!r}")
     return value

@@ -1,0 +1,272 @@
+"""Integrity and ledger checks over one partition, as DuckDB SQL (``sql/checks/<name>.sql``).
+
+Each query returns the offending rows: none means the check passed. The queries see the five
+tables as views of the partition's Parquet, plus two relations built here:
+
+- ``landing``: the files in the partition's landing folder (``source_path``, ``size_bytes``,
+  ``landed_at`` = the later of mtime and ctime, so a file copied in with an old mtime counts
+  as landing when it was moved in);
+- ``trailing_partitions``: ``(ingest_date, files)`` of the published partitions among the 7
+  days before.
+
+``$parsed_at`` is when the parse wrote the ledger (the raw_files Parquet mtime): a landing file
+missing from the ledger that landed before it was lost (ERROR); one that landed after it is
+simply new (WARN: re-run the partition). Thresholds come from ``Settings`` (``WARTA_*``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from warta import sql
+from warta.config import Settings
+from warta.landing import LandingZone
+from warta.parquet_store import ParquetStore
+from warta.quality.model import ERROR, SAMPLE_ROWS, WARN, Finding, Severity, cell_text
+from warta.schema import TABLES
+
+TRAILING_DAYS = 7
+MIN_HISTORY_DAYS = 3  # fewer published days among the trailing 7: the volume check abstains
+MIN_FILES_FOR_SHARES = 20  # duplicate and reject shares of fewer files are not judged
+_PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str  # the Dagster check name and the SQL file: sql/checks/<name>.sql
+    table: str  # the table (asset) the check belongs to
+    severity: Severity
+    description: str
+    per_row: bool = True  # offending rows are rows of ``table`` (so a percentage makes sense)
+
+    @property
+    def blocking(self) -> bool:
+        """True when a failure blocks the warehouse load (severity ERROR)."""
+        return self.severity is Severity.ERROR
+
+
+INTEGRITY_CHECKS: tuple[Check, ...] = (
+    # the ledger: every landed file exactly once, statuses consistent, volumes plausible
+    Check(
+        "raw_files_key_unique", "raw_files", ERROR, "Each landed file has exactly one ledger row."
+    ),
+    Check(
+        "raw_files_status_valid",
+        "raw_files",
+        ERROR,
+        "Every ledger row has a valid status; rejects have a reason, others an article id.",
+    ),
+    Check(
+        "raw_files_cover_landing",
+        "raw_files",
+        ERROR,
+        "Every file that was in the landing folder at parse time has a ledger row.",
+    ),
+    Check(
+        "raw_files_landed_after_parse",
+        "raw_files",
+        WARN,
+        "No file landed after the parse (if one did: re-run the partition).",
+    ),
+    Check(
+        "raw_files_still_landed",
+        "raw_files",
+        WARN,
+        "Every ledger row's file is still in the landing folder.",
+    ),
+    Check(
+        "raw_files_duplicate_share",
+        "raw_files",
+        WARN,
+        "Duplicates are at most WARTA_MAX_DUPLICATE_SHARE of the files.",
+        per_row=False,
+    ),
+    Check(
+        "raw_files_reject_share",
+        "raw_files",
+        WARN,
+        "Rejects are at most WARTA_MAX_REJECT_SHARE of the files.",
+        per_row=False,
+    ),
+    Check(
+        "raw_files_volume",
+        "raw_files",
+        WARN,
+        "File count within WARTA_VOLUME_DROP..WARTA_VOLUME_SPIKE x the trailing 7 days' median.",
+        per_row=False,
+    ),
+    # articles against the ledger and their child tables
+    Check("articles_key_unique", "articles", ERROR, "article_id is unique."),
+    Check(
+        "articles_match_ledger",
+        "articles",
+        ERROR,
+        "Articles and parsed ledger rows match one to one.",
+    ),
+    Check(
+        "articles_counts_match",
+        "articles",
+        ERROR,
+        "paragraph, marker, entity, word and char counts equal the child rows.",
+    ),
+    Check(
+        "articles_row_counts",
+        "articles",
+        ERROR,
+        "Ledger not empty when files landed; articles <= parsed files; paragraphs >= articles.",
+        per_row=False,
+    ),
+    Check("paragraphs_key_unique", "paragraphs", ERROR, "(article_id, paragraph_index) is unique."),
+    Check("paragraphs_article_exists", "paragraphs", ERROR, "Every paragraph's article exists."),
+    Check(
+        "paragraphs_no_marker_text",
+        "paragraphs",
+        ERROR,
+        "No paragraph is, starts or ends with an ad/boilerplate marker line, or is empty.",
+    ),
+    Check(
+        "entities_key_unique",
+        "entities",
+        ERROR,
+        "(article_id, paragraph_index, start_char) is unique.",
+    ),
+    Check(
+        "entities_offsets_match",
+        "entities",
+        ERROR,
+        "Offsets point at the mention text in an existing paragraph; labels are PER/ORG/LOC.",
+    ),
+    Check("entities_no_overlap", "entities", ERROR, "Mentions in a paragraph do not overlap."),
+    Check("ad_markers_key_unique", "ad_markers", ERROR, "(article_id, marker_index) is unique."),
+    Check(
+        "ad_markers_article_exists",
+        "ad_markers",
+        ERROR,
+        "Every marker's article exists; zones are header/body/trailer.",
+    ),
+)
+
+
+@dataclass
+class CheckOutcome:
+    check: Check
+    offending_rows: int
+    columns: list[str] = field(default_factory=list)
+    sample: list[tuple[Any, ...]] = field(default_factory=list)
+    table_rows: int | None = None
+
+    @property
+    def passed(self) -> bool:
+        return self.offending_rows == 0
+
+    @property
+    def blocks(self) -> bool:
+        """True when this outcome refuses the warehouse load (a failed ERROR check)."""
+        return not self.passed and self.check.blocking
+
+    def finding(self) -> Finding:
+        percent = None
+        if self.check.per_row and self.table_rows:
+            percent = 100.0 * self.offending_rows / self.table_rows
+        return Finding(
+            check_name=self.check.name,
+            table=self.check.table,
+            kind="sql",
+            severity=self.check.severity,
+            passed=self.passed,
+            description=self.check.description,
+            unexpected_count=self.offending_rows,
+            unexpected_percent=percent,
+            checked_rows=self.table_rows,
+            columns=list(self.columns),
+            sample=[[cell_text(value) for value in row] for row in self.sample],
+        )
+
+
+def partition_connection(settings: Settings, partition: str) -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB: the five tables as views of the partition's Parquet files, and the
+    ``landing`` and ``trailing_partitions`` relations described in the module docstring."""
+    store = ParquetStore(settings.data_dir)
+    con = duckdb.connect()
+    for table in TABLES:
+        con.read_parquet(str(store.partition_file(table, partition))).create_view(table)
+    con.register("landing", _landing(settings, partition))
+    con.register("trailing_partitions", _trailing(store, partition))
+    return con
+
+
+def run_checks(
+    settings: Settings, partition: str, checks: tuple[Check, ...] = INTEGRITY_CHECKS
+) -> list[CheckOutcome]:
+    """Run ``checks`` against a published partition, in registry order."""
+    store = ParquetStore(settings.data_dir)
+    params = {
+        "parsed_at": parsed_at(store, partition),
+        "max_duplicate_share": settings.max_duplicate_share,
+        "max_reject_share": settings.max_reject_share,
+        "volume_drop": settings.volume_drop,
+        "volume_spike": settings.volume_spike,
+        "min_history": MIN_HISTORY_DAYS,
+        "min_files": MIN_FILES_FOR_SHARES,
+    }
+    rows = {t: pq.ParquetFile(store.partition_file(t, partition)).metadata.num_rows for t in TABLES}
+    con = partition_connection(settings, partition)
+    try:
+        return [_run(con, check, params, rows[check.table]) for check in checks]
+    finally:
+        con.close()
+
+
+def parsed_at(store: ParquetStore, partition: str) -> dt.datetime:
+    """When the parse wrote the partition's ledger (the raw_files Parquet file's mtime)."""
+    mtime = os.stat(store.partition_file("raw_files", partition)).st_mtime
+    return dt.datetime.fromtimestamp(mtime, dt.UTC)
+
+
+def _run(
+    con: duckdb.DuckDBPyConnection, check: Check, params: dict[str, Any], table_rows: int
+) -> CheckOutcome:
+    (statement,) = sql.statements(f"checks/{check.name}.sql")
+    needed = {key: params[key] for key in dict.fromkeys(_PARAM.findall(statement))}
+    relation = con.sql(statement, params=needed or None)
+    count = relation.aggregate("count(*)").fetchall()[0][0]
+    sample = relation.limit(SAMPLE_ROWS).fetchall() if count else []
+    return CheckOutcome(check, count, list(relation.columns), sample, table_rows)
+
+
+def _landing(settings: Settings, partition: str) -> pa.Table:
+    zone = LandingZone(settings.raw_dir)
+    paths, sizes, landed = [], [], []
+    for landing_file in zone.files(partition):
+        try:
+            status = os.lstat(zone.root / landing_file.source_path)
+        except OSError:
+            continue  # vanished since the listing: no longer landed
+        paths.append(landing_file.source_path)
+        sizes.append(landing_file.size_bytes)
+        landed.append(max(status.st_mtime_ns, status.st_ctime_ns) // 1000)
+    return pa.table(
+        {
+            "source_path": pa.array(paths, pa.string()),
+            "size_bytes": pa.array(sizes, pa.int64()),
+            "landed_at": pa.array(landed, pa.timestamp("us", tz="UTC")),
+        }
+    )
+
+
+def _trailing(store: ParquetStore, partition: str) -> pa.Table:
+    day = dt.date.fromisoformat(partition)
+    window = {(day - dt.timedelta(days=n)).isoformat() for n in range(1, TRAILING_DAYS + 1)}
+    keys = [key for key in store.partitions("raw_files") if key in window]
+    files = [pq.ParquetFile(store.partition_file("raw_files", k)).metadata.num_rows for k in keys]
+    return pa.table(
+        {"ingest_date": pa.array(keys, pa.string()), "files": pa.array(files, pa.int64())}
+    )
