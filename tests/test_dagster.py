@@ -84,17 +84,18 @@ def test_failing_blocking_check_keeps_the_warehouse(landing, monkeypatch):
 
     import warta.ingest
 
-    original = warta.ingest.table_rows
+    original = warta.ingest.append_article
 
-    def leaky_rows(*args, **kwargs):  # a parser bug: an ad marker line leaks into the body
-        rows = original(*args, **kwargs)
-        leaked = dict(
-            rows["paragraphs"][-1], paragraph_index=len(rows["paragraphs"]), text="Advertisement"
-        )
-        rows["paragraphs"].append(leaked)
-        return rows
+    def leaky_append(columns, position, article_id, *args):  # a parser bug: an ad line leaks
+        original(columns, position, article_id, *args)
+        paragraphs = columns["paragraphs"]
+        last = {name: values[-1] for name, values in paragraphs.items()}
+        for name, value in (
+            last | {"paragraph_index": last["paragraph_index"] + 1, "text": "Advertisement"}
+        ).items():
+            paragraphs[name].append(value)
 
-    monkeypatch.setattr(warta.ingest, "table_rows", leaky_rows)
+    monkeypatch.setattr(warta.ingest, "append_article", leaky_append)
     result = _run()
     assert not result.success
     failed = {

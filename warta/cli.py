@@ -22,8 +22,9 @@ from typing import Any
 
 from warta.config import Settings
 from warta.dates import JAKARTA
-from warta.ingest import process_bytes, table_rows
+from warta.ingest import process_bytes
 from warta.inspect import format_summary
+from warta.rows import table_rows
 
 _DATE_FOLDER = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -98,7 +99,9 @@ def _parse(args: argparse.Namespace) -> int:
             print(f"warta: cannot read {path}: {error.strerror or error}", file=sys.stderr)
             return 1
         record, article, entities = process_bytes(data, str(path), ingest_date)
-        rows = table_rows(record, article, entities, ingest_date) if article else {}
+        rows = {}
+        if article is not None:
+            rows = table_rows(record.article_id, str(path), article, entities, ingest_date)
         if not args.json:
             print(format_summary(str(path), article or record.reject_reason or record.status))
             if article is not None:

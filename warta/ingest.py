@@ -12,26 +12,16 @@ import json
 import time
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 import pyarrow as pa
 
-from warta import PARSER_VERSION
 from warta.article import ParsedArticle
 from warta.body import NoArticle
 from warta.decoding import Rejection, decode_bytes
 from warta.entities import EntityMention, extract_entities
 from warta.landing import FileProblem, LandingFile, LandingZone
 from warta.parsing import parse_page
-from warta.schema import AD_MARKERS, ARTICLES, ENTITIES, PARAGRAPHS
-
-FILE_COLUMN = "_file"  # position of the producing file within its batch; dropped before writing
-_ROW_TABLES = {
-    "articles": ARTICLES,
-    "paragraphs": PARAGRAPHS,
-    "entities": ENTITIES,
-    "ad_markers": AD_MARKERS,
-}
+from warta.rows import FILE_COLUMN, ROW_TABLES, append_article, empty_columns
 
 
 @dataclass(slots=True)
@@ -65,27 +55,27 @@ class BatchResult:
 def process_batch(task: BatchTask) -> BatchResult:
     """Process the files of one batch; rows of every table carry ``_file`` (index into records)."""
     zone = LandingZone(task.raw_root)
-    columns = {
-        name: {col: [] for col in [*schema.names, FILE_COLUMN]}
-        for name, schema in _ROW_TABLES.items()
-    }
+    columns = empty_columns()
     records: list[FileRecord] = []
     seconds = {"read": 0.0, "parse": 0.0, "entities": 0.0}
     for position, landing_file in enumerate(task.files):
         record, article, entities = _process_file(zone, landing_file, task, seconds)
         records.append(record)
         if article is not None:
-            for table, rows in table_rows(record, article, entities, task.ingest_date).items():
-                table_columns = columns[table]
-                for row in rows:
-                    for key, value in row.items():
-                        table_columns[key].append(value)
-                    table_columns[FILE_COLUMN].append(position)
+            append_article(
+                columns,
+                position,
+                record.article_id,
+                record.source_path,
+                article,
+                entities,
+                task.ingest_date,
+            )
     tables = {
         name: pa.RecordBatch.from_pydict(
             cols, schema=schema.append(pa.field(FILE_COLUMN, pa.int32()))
         )
-        for (name, schema), cols in zip(_ROW_TABLES.items(), columns.values(), strict=True)
+        for (name, schema), cols in zip(ROW_TABLES.items(), columns.values(), strict=True)
     }
     return BatchResult(records, tables, seconds)
 
@@ -152,77 +142,3 @@ def _rejected(
     source_path: str, size: int, sha256: str | None, encoding: str | None, reason: str
 ) -> FileRecord:
     return FileRecord(source_path, size, sha256, encoding, "rejected", reason, None)
-
-
-def table_rows(
-    record: FileRecord, article: ParsedArticle, entities: list[EntityMention], ingest_date: date
-) -> dict[str, list[dict[str, Any]]]:
-    """The rows a parsed file contributes to each article table, keyed by contract column."""
-    article_id = record.article_id
-    return {
-        "articles": [
-            {
-                "article_id": article_id,
-                "ingest_date": ingest_date,
-                "source_path": record.source_path,
-                "site": article.site,
-                "dateline": article.dateline,
-                "section": article.section,
-                "title": article.title,
-                "author": article.author,
-                "published_at": article.published_at,
-                "published_text": article.published_text,
-                "image_caption": article.image_caption,
-                "language": article.language,
-                "paragraph_count": len(article.paragraphs),
-                "word_count": sum(p.word_count for p in article.paragraphs),
-                "char_count": sum(p.char_count for p in article.paragraphs),
-                "ad_marker_count": len(article.ad_markers),
-                "entity_count": len(entities),
-                "layout": article.layout,
-                "parse_warnings": list(article.warnings),
-                "content_sha256": article.content_sha256,
-                "parser_version": PARSER_VERSION,
-            }
-        ],
-        "paragraphs": [
-            {
-                "article_id": article_id,
-                "paragraph_index": p.index,
-                "text": p.text,
-                "char_count": p.char_count,
-                "word_count": p.word_count,
-                "source_line": p.source_line,
-                "ingest_date": ingest_date,
-            }
-            for p in article.paragraphs
-        ],
-        "entities": [
-            {
-                "article_id": article_id,
-                "paragraph_index": e.paragraph_index,
-                "start_char": e.start_char,
-                "end_char": e.end_char,
-                "text": e.text,
-                "label": e.label,
-                "canonical_name": e.canonical_name,
-                "entity_key": e.entity_key,
-                "method": e.method,
-                "ingest_date": ingest_date,
-            }
-            for e in entities
-        ],
-        "ad_markers": [
-            {
-                "article_id": article_id,
-                "marker_index": m.index,
-                "source_line": m.source_line,
-                "text": m.text,
-                "kind": m.kind,
-                "zone": m.zone,
-                "after_paragraph_index": m.after_paragraph_index,
-                "ingest_date": ingest_date,
-            }
-            for m in article.ad_markers
-        ],
-    }

@@ -19,9 +19,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from warta.config import Settings
-from warta.ingest import FILE_COLUMN, BatchResult, BatchTask, FileRecord, process_batch
+from warta.ingest import BatchResult, BatchTask, FileRecord, process_batch
 from warta.landing import LandingZone
 from warta.parquet_store import PART_FILE, ParquetStore, TableWriter
+from warta.rows import FILE_COLUMN
 from warta.schema import RAW_FILES, TABLES
 
 ProgressCallback = Callable[[int, int], None]  # (files done, files total)

@@ -13,9 +13,10 @@ from warta.article import ParsedArticle
 from warta.body import NoArticle
 from warta.decoding import Decoded, Rejection, decode_bytes
 from warta.entities import extract_entities
-from warta.ingest import process_bytes, table_rows
+from warta.ingest import process_bytes
 from warta.markers import MarkerRules
 from warta.parsing import parse_page
+from warta.rows import table_rows
 from warta.sample import generate
 from warta.text import normalize_text
 
@@ -114,7 +115,7 @@ def test_random_bytes_give_a_ledger_record(data: bytes, name: str):
     assert isinstance(decoded, Decoded | Rejection)
     if article is not None:
         assert_contract(article)
-        rows = table_rows(record, article, entities, DAY)
+        rows = table_rows(record.article_id, record.source_path, article, entities, DAY)
         assert rows["articles"][0]["paragraph_count"] == len(rows["paragraphs"])
 
 
