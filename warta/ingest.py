@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import resource
 import time
 from dataclasses import dataclass, field
 from datetime import date
@@ -50,6 +51,7 @@ class BatchResult:
     records: list[FileRecord]
     tables: dict[str, pa.RecordBatch]
     seconds: dict[str, float] = field(default_factory=dict)
+    peak_rss_mb: float = 0.0  # of the process that ran the batch, so far
 
 
 def process_batch(task: BatchTask) -> BatchResult:
@@ -77,7 +79,8 @@ def process_batch(task: BatchTask) -> BatchResult:
         )
         for (name, schema), cols in zip(ROW_TABLES.items(), columns.values(), strict=True)
     }
-    return BatchResult(records, tables, seconds)
+    peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return BatchResult(records, tables, seconds, peak_rss_mb)
 
 
 def _process_file(zone: LandingZone, landing_file: LandingFile, task: BatchTask, seconds):

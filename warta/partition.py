@@ -43,6 +43,7 @@ class PartitionBuild:
     reject_reasons: dict[str, int]
     row_counts: dict[str, int]
     seconds: dict[str, float] = field(default_factory=dict)
+    worker_peak_rss_mb: float = 0.0
 
 
 def build_partition(
@@ -73,12 +74,14 @@ def build_partition(
         reasons: Counter[str] = Counter()
         seconds: Counter[str] = Counter()
         done = 0
+        peak_rss_mb = 0.0
         try:
             for result in _run_batches(tasks, settings.workers):
                 write_started = time.perf_counter()
                 _write_batch(result, ingest_date, seen, writers, statuses, reasons)
                 seconds["write"] += time.perf_counter() - write_started
                 seconds.update(result.seconds)
+                peak_rss_mb = max(peak_rss_mb, result.peak_rss_mb)
                 done += len(result.records)
                 if progress is not None:
                     progress(done, len(files))
@@ -101,6 +104,7 @@ def build_partition(
             "total": time.perf_counter() - started,
             "publish": time.perf_counter() - written,
         },
+        worker_peak_rss_mb=peak_rss_mb,
     )
 
 
