@@ -24,6 +24,12 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
+# End-to-end benchmark on a generated corpus (figures: docs/PERFORMANCE.md).
+ARTICLES ?= 100000
+DAYS ?= 10
+bench: $(STAMP)
+	$(VENV)/bin/python scripts/bench_pipeline.py --articles $(ARTICLES) --days $(DAYS) --incremental 1000 --dagster
+
 sample: $(STAMP)
 	$(VENV)/bin/python -m warta.sample data/raw
 
