@@ -1,0 +1,136 @@
+"""Parse-stage speed against the floor of merely reading the same bytes as text.
+
+    .venv/bin/python scripts/bench_parse.py [--articles 1000] [--days 5] [--repeat 3]
+                                            [--shared ../shared] [--profile 25]
+
+Generates a corpus with ``warta.corpus.generate_corpus`` (the seed's theme, generic text pages
+with chrome, HTML pages, a few bad files) plus the shared evaluation pages when present, holds
+every file's bytes in memory and times, on one CPU, per file:
+
+- floor: ``decode_bytes`` + ``str.splitlines`` — what any parser must at least do;
+- parse: ``decode_bytes`` + ``parse_page`` without language identification;
+- parse+lang: the same with the fastText language check, as ``warta.ingest`` runs it.
+
+Each pass runs ``--repeat`` times and the fastest is reported (CPU time and wall clock), split
+by text and HTML files; the ratio is parse+lang CPU over floor CPU. ``--profile N`` adds a
+cProfile of one parse+lang pass (top N functions by own time). Load is printed with the
+figures: on a shared machine, compare runs made at similar load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import os
+import platform
+import pstats
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from warta.corpus import generate_corpus
+from warta.decoding import Rejection, decode_bytes
+from warta.parsing import parse_page
+
+_INGEST_DATE = date(2026, 11, 25)
+Corpus = list[tuple[str, bytes]]
+
+
+def _cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def _load() -> str:
+    return " ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
+def _corpus(articles: int, days: int, shared: Path) -> Corpus:
+    files = list(generate_corpus(articles, days))
+    pages = shared / "corpora" / "pages"
+    for folder in ("text", "html"):
+        if (pages / folder).is_dir():
+            files += [(str(path), path.read_bytes()) for path in sorted((pages / folder).iterdir())]
+    return files
+
+
+def _floor(files: Corpus) -> None:
+    for _, data in files:
+        decoded = decode_bytes(data)
+        if not isinstance(decoded, Rejection):
+            decoded.text.splitlines()
+
+
+def _parser(identify_language: bool) -> Callable[[Corpus], None]:
+    def run(files: Corpus) -> None:
+        for name, data in files:
+            decoded = decode_bytes(data)
+            if not isinstance(decoded, Rejection):
+                parse_page(
+                    decoded.text,
+                    ingest_date=_INGEST_DATE,
+                    source_name=name,
+                    repaired_mojibake=decoded.repaired_mojibake,
+                    identify_language=identify_language,
+                )
+
+    return run
+
+
+def _fastest(run: Callable[[Corpus], None], files: Corpus, repeat: int) -> tuple[float, float]:
+    """(CPU ms, wall ms) per file of the fastest of ``repeat`` passes."""
+    best_cpu = best_wall = float("inf")
+    for _ in range(repeat):
+        wall, cpu = time.perf_counter(), time.process_time()
+        run(files)
+        best_cpu = min(best_cpu, time.process_time() - cpu)
+        best_wall = min(best_wall, time.perf_counter() - wall)
+    return best_cpu * 1000 / len(files), best_wall * 1000 / len(files)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--days", type=int, default=5)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--shared", type=Path, default=Path(__file__).parents[1].parent / "shared")
+    parser.add_argument("--profile", type=int, default=0, metavar="N")
+    args = parser.parse_args()
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    files = _corpus(args.articles, args.days, args.shared)
+    sets = {
+        "text": [f for f in files if not f[0].endswith((".html", ".htm"))],
+        "html": [f for f in files if f[0].endswith((".html", ".htm"))],
+        "all": files,
+    }
+    mean_kb = sum(len(data) for _, data in files) / len(files) / 1024
+    _parser(True)(files[:50])  # load the language model and build the patterns once
+    print(f"cpu: {_cpu_model()}, {os.cpu_count()} cores, pinned to one; load {_load()}")
+    print(f"files: {len(files)} (text {len(sets['text'])}, html {len(sets['html'])}),")
+    print(f"mean {mean_kb:.1f} KB; fastest of {args.repeat} passes; ms per file, CPU (wall)")
+    print(f"{'set':<5} {'floor':>14} {'parse':>14} {'parse+lang':>14} {'ratio':>6}")
+    for name, subset in sets.items():
+        if not subset:
+            continue
+        floor = _fastest(_floor, subset, args.repeat)
+        bare = _fastest(_parser(False), subset, args.repeat)
+        full = _fastest(_parser(True), subset, args.repeat)
+        cells = " ".join(f"{cpu:7.3f} ({wall:.3f})" for cpu, wall in (floor, bare, full))
+        print(f"{name:<5} {cells} {full[0] / floor[0]:5.1f}x")
+    print(f"load after: {_load()}")
+    if args.profile:
+        profile = cProfile.Profile()
+        profile.runcall(_parser(True), files)
+        pstats.Stats(profile).sort_stats("tottime").print_stats(args.profile)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
