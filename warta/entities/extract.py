@@ -15,12 +15,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from warta.entities.features import capitalised_flags
 from warta.entities.gazetteer_match import match_gazetteer
 from warta.entities.linking import ArticleLinker
 from warta.entities.mention import EntityMention
 from warta.entities.names import entity_key, gazetteer
 from warta.entities.tagger import default_tagger
-from warta.entities.tokens import tokenize
+from warta.entities.tokens import token_matches, words_of
 
 _OPENING = {"(": ")", "[": "]", "“": "”", '"': '"', "‘": "’", "'": "'"}
 _CLOSING = {close: open_ for open_, close in _OPENING.items()}
@@ -38,26 +39,28 @@ def extract_entities(paragraphs: Sequence[str]) -> list[EntityMention]:
     full name seen earlier ('Vladimir Putin').
     """
     tagger = default_tagger()
+    cues = tagger.locative_cues
     found: list[_Found] = []
     known_in_article: list[tuple[int, list[_Known]]] = []
     for index, paragraph in enumerate(paragraphs):
         if not paragraph:
             continue
-        tokens = tokenize(paragraph)
-        words = [word for _, _, word in tokens]
-        for first, end, label in tagger.entities(words):
+        tokens = token_matches(paragraph)
+        words = words_of(tokens)
+        caps = capitalised_flags(words)
+        for first, end, label in tagger.entities(words, caps):
             first, end = _trim(words, first, end)
             if first < end:
-                found.append((index, tokens[first][0], tokens[end - 1][1], label, "model"))
+                found.append((index, tokens[first].start(), tokens[end - 1].end(), label, "model"))
         known = [
             (
-                tokens[first][0],
-                tokens[end - 1][1],
+                tokens[first].start(),
+                tokens[end - 1].end(),
                 entity.label,
                 entity.canonical_name,
-                entity.label == "LOC" and first > 0 and words[first - 1] in tagger.locative_cues,
+                entity.label == "LOC" and first > 0 and words[first - 1] in cues,
             )
-            for first, end, entity in match_gazetteer(words)
+            for first, end, entity in match_gazetteer(words, caps)
         ]
         if known:
             known_in_article.append((index, known))

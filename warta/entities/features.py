@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress
+from operator import ne
 
 from babel import Locale
 
@@ -39,30 +41,45 @@ def is_capitalised(token: str) -> bool:
     return token != token.lower()
 
 
-def candidate_runs(words: list[str], vocab: RunVocabulary) -> list[tuple[int, int]]:
-    """``(start, end)`` token index ranges of the runs the tagger labels, in order."""
-    caps = [word != word.lower() for word in words]
-    caps.append(False)
-    runs: list[tuple[int, int]] = []
+def capitalised_flags(words: list[str]) -> list[bool]:
+    """``is_capitalised`` of every word, plus a final ``False`` sentinel (computed in C)."""
+    flags = list(map(ne, words, map(str.lower, words)))
+    flags.append(False)
+    return flags
+
+
+def candidate_runs(
+    words: list[str], vocab: RunVocabulary, caps: list[bool] | None = None
+) -> list[tuple[int, int]]:
+    """``(start, end)`` token index ranges of the runs the tagger labels, in order.
+
+    A run starts at a capitalised token (or an opener just before one), goes on over capitalised
+    tokens and connectors followed by a capitalised token, and ends after at most one closer.
+    ``caps`` is ``capitalised_flags(words)`` if the caller has it already.
+    """
+    if caps is None:
+        caps = capitalised_flags(words)
     n = len(words)
-    i = 0
-    while i < n:
-        if not caps[i] and not (words[i] in vocab.openers and caps[i + 1]):
-            i += 1
+    connectors, closers = vocab.connectors, vocab.closers
+    runs: list[tuple[int, int]] = []
+    end = 0  # tokens before ``end`` belong to earlier runs
+    for first in compress(range(n), caps):
+        if first < end:
             continue
-        start = i
-        i += 1
+        start = first - 1 if first > end and words[first - 1] in vocab.openers else first
+        i = first + 1
         while i < n:
             if caps[i]:
                 i += 1
-            elif caps[i + 1] and words[i] in vocab.connectors:
+            elif caps[i + 1] and words[i] in connectors:
                 i += 2
-            elif words[i] in vocab.closers:
+            elif words[i] in closers:
                 i += 1
                 break
             else:
                 break
         runs.append((start, i))
+        end = i
     return runs
 
 

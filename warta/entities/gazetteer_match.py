@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from functools import cache
+from itertools import compress
 
+from warta.entities.features import capitalised_flags
 from warta.entities.names import KnownEntity, gazetteer
 from warta.entities.tokens import tokenize
 
@@ -21,17 +23,25 @@ def _phrases() -> dict[str, list[tuple[tuple[str, ...], KnownEntity]]]:
     return table
 
 
-def match_gazetteer(words: list[str]) -> list[tuple[int, int, KnownEntity]]:
-    """``(first, end, entity)`` token ranges of the longest non-overlapping gazetteer names."""
+def match_gazetteer(
+    words: list[str], caps: list[bool] | None = None
+) -> list[tuple[int, int, KnownEntity]]:
+    """``(first, end, entity)`` token ranges of the longest non-overlapping gazetteer names.
+
+    Every gazetteer spelling starts with a capitalised word, so only capitalised tokens are
+    tried (``caps`` is ``capitalised_flags(words)`` if the caller has it already).
+    """
+    if caps is None:
+        caps = capitalised_flags(words)
     table = _phrases()
     found = []
-    i = 0
-    while i < len(words):
+    end = 0
+    for i in compress(range(len(words)), caps):
+        if i < end:
+            continue
         for phrase, entity in table.get(words[i], ()):
             if tuple(words[i : i + len(phrase)]) == phrase:
-                found.append((i, i + len(phrase), entity))
-                i += len(phrase)
+                end = i + len(phrase)
+                found.append((i, end, entity))
                 break
-        else:
-            i += 1
     return found

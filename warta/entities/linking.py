@@ -10,6 +10,7 @@ misspells by one letter (``Kim Jung-un`` → ``Kim Jong-un``); otherwise its own
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -36,11 +37,11 @@ class ArticleLinker:
         self._abbreviations: dict[tuple[str, str], str] = {}
         self._orgs_by_initials: dict[str, str] = {}
         self._person_parts: dict[str, str] = {}
-        self._persons: list[str] = []
+        self._persons: list[tuple[str, int, str]] = []  # (name key, word count, name)
 
     def canonical(self, text: str, label: str) -> Canonical:
         """The canonical form of a mention ``text`` labelled ``label``; remembers full names."""
-        defined = _TRAILING_ABBREVIATION.match(text)
+        defined = _TRAILING_ABBREVIATION.match(text) if text.endswith(")") else None
         core = defined.group("name") if defined else text
         core = core.strip(_EDGE_PUNCTUATION + " ") or text
         name, label = self._resolve(core, label)
@@ -61,7 +62,7 @@ class ArticleLinker:
         if label == "PER":
             if " " not in key.replace("-", " ") and key in self._person_parts:
                 return self._person_parts[key], label
-            close = _one_edit_away(core, self._persons) or _one_edit_away(core, _known_persons())
+            close = _one_edit_away(key, self._persons) or _one_edit_away(key, _known_persons())
             if close:
                 return close, label
         return " ".join(core.split()), label
@@ -73,27 +74,33 @@ class ArticleLinker:
             if len(initials) >= 2:
                 self._orgs_by_initials.setdefault(name_key(initials), name)
         elif label == "PER" and len(name.split()) >= 2:
-            if name not in self._persons:
-                self._persons.append(name)
+            entry = _person_entry(name)
+            if entry not in self._persons:
+                self._persons.append(entry)
             for part in name.split():
                 self._person_parts[name_key(part)] = name
 
 
-@cache
-def _known_persons() -> tuple[str, ...]:
-    known = gazetteer().surfaces().values()
-    return tuple(sorted({e.canonical_name for e in known if e.label == "PER"}))
-
-
-def _one_edit_away(name: str, candidates: tuple[str, ...] | list[str]) -> str | None:
-    """A multi-word candidate within one letter edit of ``name`` (same word count), or None."""
+def _person_entry(name: str) -> tuple[str, int, str]:
     key = name_key(name)
+    return key, key.count("-"), name
+
+
+@cache
+def _known_persons() -> tuple[tuple[str, int, str], ...]:
+    known = gazetteer().surfaces().values()
+    names = sorted({e.canonical_name for e in known if e.label == "PER"})
+    return tuple(_person_entry(name) for name in names)
+
+
+def _one_edit_away(key: str, candidates: Sequence[tuple[str, int, str]]) -> str | None:
+    """A multi-word candidate within one letter edit of the name keyed ``key`` (same word
+    count), or None. ``candidates`` are ``(name key, hyphens in the key, name)``."""
     if len(key) < 8 or "-" not in key:
         return None
-    words = len(key.split("-"))
-    for candidate in candidates:
-        other = name_key(candidate)
-        if other != key and len(other.split("-")) == words and _within_one_edit(key, other):
+    hyphens = key.count("-")
+    for other, other_hyphens, candidate in candidates:
+        if other_hyphens == hyphens and other != key and _within_one_edit(key, other):
             return candidate
     return None
 

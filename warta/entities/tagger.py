@@ -11,6 +11,7 @@ import gzip
 import json
 from collections.abc import Sequence
 from functools import cache
+from operator import add
 from pathlib import Path
 
 from warta.entities.features import (
@@ -43,25 +44,21 @@ def viterbi(
     """Best tag index sequence for ``emissions`` (one score per tag and position).
 
     ``columns[t][p]`` is the score of moving from tag ``p`` to tag ``t``; ``start[t]`` of
-    starting with ``t``.
+    starting with ``t``. Only the score vectors are kept going forward; the back pointers of the
+    best path are recomputed from them, which costs one column per position instead of all.
     """
-    scores = [a + b for a, b in zip(start, emissions[0], strict=True)]
-    if len(emissions) == 1:
-        return [scores.index(max(scores))]
-    back: list[list[int]] = []
+    scores = list(map(add, start, emissions[0]))
+    history = [scores]
     for emission in emissions[1:]:
-        pointers = []
-        new_scores = []
-        for column, score in zip(columns, emission, strict=True):
-            candidates = [a + b for a, b in zip(scores, column, strict=True)]
-            best = max(candidates)
-            pointers.append(candidates.index(best))
-            new_scores.append(best + score)
-        back.append(pointers)
-        scores = new_scores
+        scores = [
+            max(map(add, scores, column)) + score
+            for column, score in zip(columns, emission, strict=True)
+        ]
+        history.append(scores)
     path = [scores.index(max(scores))]
-    for pointers in reversed(back):
-        path.append(pointers[path[-1]])
+    for previous in reversed(history[:-1]):
+        candidates = list(map(add, previous, columns[path[-1]]))
+        path.append(candidates.index(max(candidates)))
     path.reverse()
     return path
 
@@ -107,16 +104,16 @@ class Tagger:
         self.locative_cues = frozenset(model["locative_cues"])
         self._weights: dict[str, list[float]] = model["weights"]
         self._columns, self._start = constrained(model["transitions"], model["start"])
+        # Run-initial tags only (O, B-PER, B-ORG, B-LOC): I-* cannot start a run.
+        self._first = [i for i, tag in enumerate(TAGS) if not tag.startswith("I-")]
         self._cache: dict[str, tuple[list[float], ...]] = {}
 
     def _vectors(self, word: str) -> tuple[list[float], ...]:
         """Tag scores contributed by ``word`` at offsets -2..+2 from a tagged token (cached)."""
-        vectors = self._cache.get(word)
-        if vectors is None:
-            vectors = tuple(self._score(word, offset) for offset in OFFSETS)
-            if len(self._cache) >= _CACHE_LIMIT:
-                self._cache.clear()
-            self._cache[word] = vectors
+        vectors = tuple(self._score(word, offset) for offset in OFFSETS)
+        if len(self._cache) >= _CACHE_LIMIT:
+            self._cache.clear()
+        self._cache[word] = vectors
         return vectors
 
     def _score(self, word: str, offset: int) -> list[float]:
@@ -124,32 +121,49 @@ class Tagger:
         for feature in word_features(word, offset, self.lowercase_words):
             weights = self._weights.get(feature)
             if weights is not None:
-                vector = [a + b for a, b in zip(vector, weights, strict=True)]
+                vector = list(map(add, vector, weights))
         return vector
 
-    def entities(self, words: Sequence[str]) -> list[tuple[int, int, str]]:
-        """``(start, end, label)`` token ranges of the entities among ``words``."""
+    def entities(
+        self, words: list[str], caps: list[bool] | None = None
+    ) -> list[tuple[int, int, str]]:
+        """``(start, end, label)`` token ranges of the entities among ``words``.
+
+        ``caps`` is ``capitalised_flags(words)`` if the caller has it already.
+        """
+        runs = candidate_runs(words, self.vocabulary, caps)
+        if not runs:
+            return []
         padded = [PARAGRAPH_START, PARAGRAPH_START, *words, PARAGRAPH_END, PARAGRAPH_END]
-        found = []
+        cache_get = self._cache.get
         vectors = self._vectors
-        for start, end in candidate_runs(list(words), self.vocabulary):
+        start_scores = self._start
+        found: list[tuple[int, int, str]] = []
+        for start, end in runs:
             # padded[start + k] is the word at offset k - 2 from the run's first token.
-            window = [vectors(word) for word in padded[start : end + 4]]
-            emissions = [
-                [
-                    a + b + c + d + e
-                    for a, b, c, d, e in zip(
-                        window[i][0],
-                        window[i + 1][1],
-                        window[i + 2][2],
-                        window[i + 3][3],
-                        window[i + 4][4],
-                        strict=True,
+            window = [cache_get(word) or vectors(word) for word in padded[start : end + 4]]
+            if end - start == 1:
+                a, b, c, d, e = window
+                scores = [
+                    v + w + x + y + z + s
+                    for v, w, x, y, z, s in zip(
+                        a[0], b[1], c[2], d[3], e[4], start_scores, strict=True
                     )
                 ]
-                for i in range(end - start)
+                best = max(self._first, key=scores.__getitem__)
+                if best:
+                    found.append((start, end, TAGS[best][2:]))
+                continue
+            emissions = [
+                [
+                    v + w + x + y + z
+                    for v, w, x, y, z in zip(a[0], b[1], c[2], d[3], e[4], strict=True)
+                ]
+                for a, b, c, d, e in zip(
+                    window, window[1:], window[2:], window[3:], window[4:], strict=False
+                )
             ]
-            path = viterbi(emissions, self._columns, self._start)
+            path = viterbi(emissions, self._columns, start_scores)
             found.extend(spans_from_tags([TAGS[t] for t in path], start))
         return found
 
