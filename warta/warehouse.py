@@ -28,6 +28,9 @@ from warta.durable import fsync_dir, fsync_file
 from warta.parquet_store import ParquetStore
 from warta.schema import TABLES
 
+# Tables the warehouse derives from entities per partition (sql/warehouse/derive_missing.sql).
+DERIVED_TABLES = ("entity_days", "entity_pairs")
+
 
 class WarehouseBusy(RuntimeError):
     """Another process holds the warehouse (its write lock, or a read-write connection)."""

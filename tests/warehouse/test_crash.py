@@ -1,0 +1,132 @@
+"""SIGKILL at random points of a load or a Parquet build: nothing published is ever damaged.
+
+A seeded RNG spreads the kills over the whole operation (measured first), so they land before
+the copy, during the copy and the load transaction, during the checkpoint and around the swap.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+import signal
+import time
+
+import pyarrow.parquet as pq
+
+from tests.warehouse.conftest import (
+    DAYS,
+    copy_store,
+    dump,
+    partition_problems,
+    private_files,
+    read_until,
+    spawn,
+)
+from warta.config import Settings
+from warta.partition import build_partition
+from warta.schema import TABLES
+from warta.warehouse import Warehouse
+
+KILLS = 6
+FILES = 30  # raw files in the partition the build test kills
+
+
+def _timed_run(*args: str) -> float:
+    """Seconds from the worker's ``ready`` to its exit."""
+    worker = spawn(*args)
+    read_until(worker, "ready")
+    started = time.monotonic()
+    assert worker.wait(timeout=60) == 0
+    return time.monotonic() - started
+
+
+def _kill_after(delay: float, *args: str) -> None:
+    worker = spawn(*args)
+    read_until(worker, "ready")
+    time.sleep(delay)
+    worker.send_signal(signal.SIGKILL)
+    worker.wait(timeout=30)
+
+
+def test_killed_loads_leave_the_previous_warehouse_whole(sample, tmp_path):
+    day = DAYS[-1]
+    stores = {
+        True: copy_store(sample.data_dir, tmp_path / "with"),
+        False: copy_store(sample.data_dir, tmp_path / "without", without=(day,)),
+    }
+    warehouse = Warehouse(tmp_path / "warehouse.duckdb")
+    warehouse.publish(stores[True], list(DAYS))
+    expected = {True: dump(warehouse.path)}
+    warehouse.publish(stores[False], [day])
+    expected[False] = dump(warehouse.path)
+    assert expected[True] != expected[False]
+
+    def load(has_day: bool) -> tuple[str, ...]:
+        return ("publish", str(warehouse.path), str(stores[has_day].root), day)
+
+    duration = _timed_run(*load(True))  # the warehouse now holds the day
+    state, outcomes, rng = True, [], random.Random(20261125)
+    for _ in range(KILLS):
+        target = not state
+        _kill_after(rng.uniform(0, duration), *load(target))
+        leftovers = private_files(warehouse.path)
+        tables = dump(warehouse.path)  # opens, and its views answer
+        assert tables in (expected[state], expected[target])
+        published = tables == expected[target]
+        outcomes.append("published" if published else "kept, " + (",".join(leftovers) or "clean"))
+        state = target if published else state
+
+    assert any(".tmp" in outcome for outcome in outcomes), outcomes  # some kills hit mid-load
+    warehouse.publish(stores[True], [day])
+    assert dump(warehouse.path) == expected[True]
+    assert private_files(warehouse.path) == []  # the next load removed what killed ones left
+
+
+def test_killed_builds_never_expose_a_partial_partition(sample, tmp_path):
+    day = DAYS[2]
+    settings = Settings(tmp_path / "raw", tmp_path / "parquet", tmp_path / "w.duckdb", workers=1)
+    (settings.raw_dir / day).mkdir(parents=True)
+    for path in sorted((sample.raw_dir / day).iterdir())[:FILES]:  # a smaller day: faster runs
+        shutil.copy(path, settings.raw_dir / day)
+    store = copy_store(sample.data_dir, settings.data_dir)
+    build_partition(settings, day)
+    versions = {True: {t: pq.read_table(store.partition_file(t, day)) for t in TABLES}}
+    withdrawn = sorted((settings.raw_dir / day).iterdir())[0]  # a parsed article
+    aside = tmp_path / withdrawn.name
+    withdrawn.rename(aside)
+    build_partition(settings, day)
+    versions[False] = {t: pq.read_table(store.partition_file(t, day)) for t in TABLES}
+    assert versions[True]["articles"].num_rows == versions[False]["articles"].num_rows + 1
+
+    def set_landing(with_file: bool) -> None:
+        if with_file and aside.exists():
+            aside.rename(withdrawn)
+        elif not with_file and withdrawn.exists():
+            withdrawn.rename(aside)
+
+    build = ("build", str(settings.raw_dir), str(store.root), day)
+    set_landing(True)
+    duration = _timed_run(*build)
+    state, staged, rng = True, 0, random.Random(20261124)
+    for _ in range(KILLS):
+        target = not state
+        set_landing(target)
+        _kill_after(rng.uniform(0, duration), *build)
+        # Without taking the lock, every visible file is a whole Parquet file of some version.
+        for table in TABLES:
+            assert pq.read_table(store.partition_file(table, day)) in (
+                versions[True][table],
+                versions[False][table],
+            )
+        staged += len(list((store.root / "_staging").iterdir()))
+        with store.lock(day):  # what any later writer or load does first
+            assert partition_problems(store, day) == []
+            tables = {t: pq.read_table(store.partition_file(t, day)) for t in TABLES}
+        assert tables in (versions[state], versions[target])
+        state = target if tables == versions[target] else state
+
+    assert staged > 0  # some kills hit the build itself, not just its start or end
+    assert list((store.root / "_staging").iterdir()) == []
+    set_landing(True)
+    build_partition(settings, day)
+    assert {t: pq.read_table(store.partition_file(t, day)) for t in TABLES} == versions[True]

@@ -1,0 +1,201 @@
+"""Every SQL file in sql/ runs against the sample warehouse and gives sane, consistent answers."""
+
+from __future__ import annotations
+
+import re
+
+import duckdb
+import pytest
+
+from tests.warehouse.conftest import DAYS, copy_store
+from warta import sql
+from warta.parquet_store import ParquetStore
+from warta.schema import TABLES
+from warta.warehouse import DERIVED_TABLES, Warehouse
+
+# Files a load runs itself (exercised by every publish in these tests), and the one the
+# benchmark runs (exercised below).
+LOAD_FILES = {"schema", "replace_partition", "drop_partition", "derive_missing", "table_counts"}
+
+
+@pytest.fixture(scope="module")
+def con(sample, tmp_path_factory):
+    root = tmp_path_factory.mktemp("sql")
+    warehouse = Warehouse(root / "warehouse.duckdb")
+    warehouse.rebuild(copy_store(sample.data_dir, root / "parquet"))
+    connection = warehouse.connect_read_only()
+    yield connection
+    connection.close()
+
+
+def scalar(con: duckdb.DuckDBPyConnection, query: str):
+    return con.sql(query).fetchall()[0][0]
+
+
+def rows(con: duckdb.DuckDBPyConnection, name: str) -> list[dict]:
+    columns, values = sql.query(con, name)
+    return [dict(zip(columns, row, strict=True)) for row in values]
+
+
+def test_every_sql_file_is_covered_here():
+    folders = {path.parent.name for path in sql.sql_dir().rglob("*.sql")}
+    assert folders == {"warehouse", "views", "analysis", "checks"}
+    warehouse = {path.stem for path in (sql.sql_dir() / "warehouse").glob("*.sql")}
+    assert warehouse == LOAD_FILES | {"replicate_for_benchmark"}
+
+
+def test_every_view_file_creates_a_non_empty_view(con):
+    views = {path.stem for path in (sql.sql_dir() / "views").glob("*.sql")}
+    created = {
+        name
+        for (name,) in con.sql("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()
+    }
+    assert views <= created
+    for view in views:
+        assert scalar(con, f"SELECT count(*) FROM {view}") > 0, view
+
+
+def test_views_agree_with_the_base_tables(con):
+    articles = scalar(con, "SELECT count(*) FROM articles")
+    assert scalar(con, "SELECT count(DISTINCT article_id) FROM article_overview") == articles
+    mentions = scalar(con, "SELECT count(*) FROM entities")
+    assert scalar(con, "SELECT sum(mentions) FROM entity_daily_mentions") == mentions
+    assert scalar(con, "SELECT sum(mention_count) FROM entity_summary") == mentions
+    # an article belongs to one partition, so daily article counts add up to the total
+    assert (
+        con.sql(
+            "SELECT entity_key, sum(articles) FROM entity_daily_mentions GROUP BY ALL ORDER BY ALL"
+        ).fetchall()
+        == con.sql("SELECT entity_key, article_count FROM entity_summary ORDER BY ALL").fetchall()
+    )
+    direct = con.sql(
+        "WITH ae AS (SELECT DISTINCT article_id, entity_key FROM entities) "
+        "SELECT a.entity_key, b.entity_key, count(*) FROM ae AS a JOIN ae AS b "
+        "ON a.article_id = b.article_id AND a.entity_key < b.entity_key GROUP BY ALL ORDER BY ALL"
+    ).fetchall()
+    assert (
+        direct
+        and con.sql(
+            "SELECT entity_key_a, entity_key_b, articles FROM entity_cooccurrence ORDER BY ALL"
+        ).fetchall()
+        == direct
+    )
+    density = con.sql("SELECT sum(articles), sum(ad_markers), sum(advertisements) FROM ad_density")
+    assert (
+        density.fetchall()[0]
+        == con.sql(
+            "SELECT (SELECT count(*) FROM articles), count(*), "
+            "count(*) FILTER (WHERE kind = 'advertisement') FROM ad_markers"
+        ).fetchall()[0]
+    )
+    quality = {
+        str(row[0]): row[1:]
+        for row in con.sql(
+            "SELECT ingest_date, files, parsed, duplicate, rejected, articles, paragraphs "
+            "FROM partition_quality"
+        ).fetchall()
+    }
+    assert sorted(quality) == list(DAYS)
+    for day, (files, parsed, duplicate, rejected, articles_of_day, paragraphs) in quality.items():
+        assert files == parsed + duplicate + rejected
+        assert parsed == articles_of_day > 0
+        assert paragraphs == scalar(
+            con, f"SELECT count(*) FROM paragraphs WHERE ingest_date = DATE '{day}'"
+        )
+    assert sum(q[3] for q in quality.values()) > 0  # the sample has rejects and duplicates
+    assert sum(q[2] for q in quality.values()) > 0
+
+
+def test_every_analysis_runs_and_returns_rows(con):
+    for path in sorted((sql.sql_dir() / "analysis").glob("*.sql")):
+        text = path.read_text("utf-8")
+        assert text.startswith("--"), f"{path.name} starts with a comment saying what it answers"
+        assert rows(con, f"analysis/{path.name}"), path.name
+
+
+def test_analyses_answer_their_question(con):
+    top = rows(con, "analysis/top_entities.sql")
+    assert len(top) == 20 and [r["mentions"] for r in top] == sorted(
+        (r["mentions"] for r in top), reverse=True
+    )
+    rising = rows(con, "analysis/rising_entities.sql")
+    assert all(r["this_week"] >= 2 and r["gain"] == r["this_week"] - r["last_week"] for r in rising)
+    both = rows(con, "analysis/articles_mentioning_two_entities.sql")
+    keys = re.findall(
+        r"'([A-Z]+:[a-z-]+)'",
+        (sql.sql_dir() / "analysis" / "articles_mentioning_two_entities.sql").read_text(),
+    )
+    for row in both:
+        found = {
+            k
+            for (k,) in con.sql(
+                "SELECT DISTINCT entity_key FROM entities WHERE article_id = $id",
+                params={"id": row["article_id"]},
+            ).fetchall()
+        }
+        assert set(keys[:2]) <= found
+    assert any(r["title"].startswith("Korea Utara Membantah") for r in both)  # the seed article
+    longest = rows(con, "analysis/longest_articles_per_section.sql")
+    per_section: dict[str, list[int]] = {}
+    for row in longest:
+        per_section.setdefault(row["section"], []).append(row["word_count"])
+    assert all(len(w) <= 3 and w == sorted(w, reverse=True) for w in per_section.values())
+    rejects = rows(con, "analysis/reject_reasons.sql")
+    assert sum(r["files"] for r in rejects) == scalar(
+        con, "SELECT count(*) FROM raw_files WHERE status = 'rejected'"
+    )
+    by_site = rows(con, "analysis/articles_by_site_section.sql")
+    assert sum(r["articles"] for r in by_site) == scalar(con, "SELECT count(*) FROM articles")
+
+
+def test_applicable_checks_find_nothing_wrong_in_the_whole_warehouse(con):
+    """Checks over the five tables alone (no partition parameters or landing listing) hold for
+    the whole warehouse as they do for each partition."""
+    ran = 0
+    for path in sorted((sql.sql_dir() / "checks").glob("*.sql")):
+        text = " ".join(sql.statements(f"checks/{path.name}"))
+        if "$" in text or re.search(r"\b(landing|trailing_partitions)\b", text):
+            continue
+        assert rows(con, f"checks/{path.name}") == [], path.name
+        ran += 1
+    assert ran >= 10
+
+
+def test_every_table_view_and_column_is_commented(con):
+    objects = con.sql(
+        "SELECT table_name, comment FROM duckdb_tables() UNION ALL "
+        "SELECT view_name, comment FROM duckdb_views() WHERE NOT internal"
+    ).fetchall()
+    assert {name for name, _ in objects} >= {*TABLES, *DERIVED_TABLES}
+    assert [name for name, comment in objects if not comment] == []
+    uncommented = con.sql(
+        "SELECT table_name, column_name FROM duckdb_columns() "
+        "WHERE NOT internal AND coalesce(comment, '') = ''"
+    ).fetchall()
+    assert uncommented == []
+
+
+def test_the_benchmark_replication_makes_valid_partitions(sample, tmp_path):
+    con = duckdb.connect()
+    sql.run(
+        con,
+        "warehouse/replicate_for_benchmark.sql",
+        source=str(sample.data_dir),
+        copies=3,
+        days=2,
+        start="2026-01-01",
+    )
+    sample_store = ParquetStore(sample.data_dir)
+    files = [str(sample_store.partition_file("articles", d)) for d in DAYS]
+    parsed = con.sql("SELECT count(*) FROM read_parquet($files)", params={"files": files})
+    parsed = parsed.fetchall()[0][0]
+    assert scalar(con, "SELECT count(DISTINCT article_id) FROM bench_articles") == 3 * parsed
+    assert scalar(con, "SELECT count(*) FROM bench_raw_files") == 3 * parsed
+    assert scalar(con, "SELECT count(DISTINCT ingest_date) FROM bench_paragraphs") == 2
+    orphans = (
+        "SELECT count(*) FROM bench_{} "
+        "WHERE article_id NOT IN (SELECT article_id FROM bench_articles)"
+    )
+    assert all(
+        scalar(con, orphans.format(t)) == 0 for t in ("paragraphs", "entities", "ad_markers")
+    )
