@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from warta.article import AdMarker, Block, Paragraph
-from warta.markers import MarkerRules
 
 NO_BODY = "no article body found"
-_SENTENCE_END = re.compile(r"[.!?…\"”’')]$")
+_SENTENCE_END = frozenset(".!?…\"”’')")
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,18 +20,20 @@ class NoArticle:
 def looks_like_paragraph(text: str) -> bool:
     """Body prose: a full sentence of some length, not a label, a name or a caption."""
     words = text.count(" ") + 1
-    return words >= 25 or (words >= 6 and _SENTENCE_END.search(text) is not None)
+    return words >= 25 or (words >= 6 and text[-1] in _SENTENCE_END)
 
 
 def split_body(
-    blocks: list[Block], rules: MarkerRules, caption: str | None
+    blocks: list[Block], marker_kinds: list[str | None], caption: str | None
 ) -> tuple[list[Paragraph], list[AdMarker]] | None:
-    """Paragraphs and markers in document order; None when no paragraph remains."""
+    """Paragraphs and markers in document order; None when no paragraph remains.
+
+    ``marker_kinds`` holds each block's marker kind (``MarkerRules.kind_of``), None for text.
+    """
     paragraphs: list[Paragraph] = []
     pending: list[tuple[Block, str]] = []
     markers: list[AdMarker] = []
-    for block in blocks:
-        kind = rules.kind_of(block.text)
+    for block, kind in zip(blocks, marker_kinds, strict=True):
         if kind is not None:
             pending.append((block, kind))
             continue
@@ -66,27 +66,44 @@ have not said which who their its but were will
 """
 STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
 _PUNCTUATION = str.maketrans(dict.fromkeys(".,;:!?\"'“”‘’()[]«»", " "))
-_FINAL = frozenset(".!?…\"”’')]")
-# Sentence-final punctuation, optionally followed by a closing quote or bracket.
-_ENDS_SENTENCE = re.compile(r"[.!?…][\"”’')\]]*$|[\"”’]$")
+_TERMINAL = ".!?…"
+_CLOSING = "\"”’')]"  # closing quotes and brackets that may follow the terminal punctuation
+_QUOTES = '"”’'
+
+
+def ends_sentence(text: str) -> bool:
+    """True when ``text`` ends like a sentence: ``.``, ``!``, ``?`` or ``…``, optionally followed
+    by closing quotes or brackets, or a closing quote alone."""
+    if not text:
+        return False
+    if text[-1] in _QUOTES:
+        return True
+    stripped = text.rstrip(_CLOSING)
+    return stripped != "" and stripped[-1] in _TERMINAL
+
+
+def stop_word_density(text: str) -> float:
+    """Share of the words of ``text`` that are function words (punctuation ignored)."""
+    words = text.count(" ") + 1
+    return sum(map(STOP_WORDS.__contains__, text.lower().translate(_PUNCTUATION).split())) / words
 
 
 def prose_kind(text: str) -> str:
     """``good`` for body prose, ``near`` for short sentences and list items, else ``other``.
 
     jusText-style: long blocks dense in function words are prose; short blocks that still end
-    like a sentence may be body text when they stand between prose blocks.
+    like a sentence may be body text when they stand between prose blocks. ``text`` is
+    normalised (single spaces), so its words are its spaces plus one; the function-word density
+    is only computed when the length and ending do not decide alone.
     """
-    words = text.split()
-    count = len(words)
+    count = text.count(" ") + 1
     if count < 4:
         return "other"
-    stop = sum(1 for word in text.lower().translate(_PUNCTUATION).split() if word in STOP_WORDS)
-    density = stop / count
-    sentence = text[-1] in _FINAL and _ENDS_SENTENCE.search(text) is not None
-    if (sentence and (count >= 20 or (count >= 10 and density >= 0.1))) or (
-        count >= 25 and density >= 0.12
-    ):
+    sentence = ends_sentence(text)
+    if sentence and count >= 20:
+        return "good"
+    density = stop_word_density(text)
+    if (sentence and count >= 10 and density >= 0.1) or (count >= 25 and density >= 0.12):
         return "good"
     if sentence and (density >= 0.1 or count >= 6):
         return "near"

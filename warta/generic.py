@@ -45,11 +45,13 @@ _BYLINE = re.compile(
     re.IGNORECASE,
 )
 _CREDIT_LABEL = re.compile(r"(?:penulis|pewarta|reporter|oleh)\s*:?", re.IGNORECASE)
-_CAPTION = re.compile(
-    r"^(?:foto|photo|ilustrasi|dok(?:umentasi)?)\s*[:.]|\bfoto\s*:\s*[^.]{0,60}$"
-    r"|\((?:[A-Z ]*FOTO|Foto|Photo|Ist)\b[^()]*\)$|\(ist\)$|^[\w.]+\.com/[A-Z]",
-    re.IGNORECASE,
+# Caption blocks: ``Foto: …``, ``… foto: Name`` at the end, ``(ANTARA FOTO/…)``, ``(Ist)``,
+# ``site.com/Name``. Three patterns so that each is tried only where it can match.
+_CAPTION_OPENING = re.compile(
+    r"(?:foto|photo|ilustrasi|dok(?:umentasi)?)\s*[:.]|[\w.]+\.com/[A-Z]", re.IGNORECASE
 )
+_CAPTION_CREDIT = re.compile(r"\bfoto\s*:\s*[^.]{0,60}$", re.IGNORECASE)
+_CAPTION_BRACKET = re.compile(r"\((?:[A-Z ]*FOTO|Foto|Photo|Ist)\b[^()]*\)$", re.IGNORECASE)
 _ORGANISATION = re.compile(r"\b(?:media|redaksi|news|group|network|\.com|tim)\b", re.I)
 _WORD = re.compile(r"\w+")
 _TITLE_SUFFIX = re.compile(r"\s+[-|–—:]\s+[^-|–—]{2,40}$")
@@ -69,6 +71,10 @@ class Hints:
     section_before_title: bool = True
 
 
+_NO_HINTS = Hints()
+_BODY_KINDS = frozenset({"good", "near", "marker"})
+
+
 def extract_generic(
     blocks: list[Block],
     ingest_date: date,
@@ -76,7 +82,7 @@ def extract_generic(
     meta: PageMeta | None = None,
 ) -> ParsedArticle | NoArticle:
     """Title, header fields, body paragraphs and markers of a page of any layout."""
-    hints = hints or Hints()
+    hints = hints or _NO_HINTS
     blocks = [b for b in blocks if b.text not in hints.chrome]
     marker_kinds = [hints.markers.kind_of(b.text) for b in blocks]
     repeated = {text for text, n in Counter(b.text for b in blocks).items() if n > 1}
@@ -92,17 +98,20 @@ def extract_generic(
     header = _Header(blocks, marker_kinds, start, ingest_date, hints, meta or PageMeta())
     if header.title is None:
         return NoArticle(NO_BODY)
-    body_blocks = [
-        b
-        for i, b in enumerate(blocks[start:end], start)
-        if kinds[i] in ("good", "near", "marker") or _subheading(b.text, kinds[i], repeated)
-    ]
     trailer = end
     while trailer < len(blocks) and kinds[trailer] == "marker":
         trailer += 1
-    lead_markers = [blocks[i] for i in range(header.title_at + 1, start) if marker_kinds[i]]
+    chosen = [
+        *(i for i in range(header.title_at + 1, start) if marker_kinds[i]),
+        *(
+            i
+            for i in range(start, end)
+            if kinds[i] in _BODY_KINDS or _subheading(blocks[i].text, kinds[i], repeated)
+        ),
+        *range(end, trailer),
+    ]
     body = split_body(
-        [*lead_markers, *body_blocks, *blocks[end:trailer]], hints.markers, header.caption
+        [blocks[i] for i in chosen], [marker_kinds[i] for i in chosen], header.caption
     )
     if body is None:
         return NoArticle(NO_BODY)
@@ -130,17 +139,21 @@ def extract_generic(
     )
 
 
-def _is_article(title: str, paragraphs: list[Paragraph]) -> bool:
-    words = sum(p.word_count for p in paragraphs)
-    if words < MIN_BODY_WORDS:
-        return False
-    return words >= _SHORT_BODY_WORDS or not _NOT_AN_ARTICLE.search(
-        f"{title}\n{paragraphs[0].text}"
-    )
+def is_caption(text: str) -> bool:
+    """True for an image caption or photo credit block."""
+    if _CAPTION_OPENING.match(text):
+        return True
+    # The credit holds no full stop, so it lies after the block's last one.
+    tail = text[text.rfind(".") + 1 :]
+    if ":" in tail and _CAPTION_CREDIT.search(tail):
+        return True
+    # No bracket may stand between the opening one and the closing one at the end.
+    opening = text.rfind("(") if text.endswith(")") else -1
+    return opening >= 0 and _CAPTION_BRACKET.match(text, opening) is not None
 
 
 def _block_kind(text: str, repeated: set[str]) -> str:
-    if _CAPTION.search(text):
+    if is_caption(text):
         return "caption"
     kind = prose_kind(text)
     return "other" if kind == "good" and text in repeated else kind
@@ -275,7 +288,7 @@ class _Header:
             return 0.0
         if (text.endswith(".") and not text.endswith("..")) or "·" in text or " | " in text:
             return 0.0
-        if _BYLINE.fullmatch(text) or _CAPTION.search(text) or _END.fullmatch(text):
+        if _BYLINE.fullmatch(text) or is_caption(text) or _END.fullmatch(text):
             return 0.0
         if (text.isupper() and words <= 5) or text[0].islower():
             return 0.0
@@ -347,6 +360,6 @@ class _Header:
             text = self.blocks[i].text
             if self.marker_kinds[i] or standalone_dateline(text):
                 continue
-            if _CAPTION.search(text) or text.count(" ") >= 4:
+            if is_caption(text) or text.count(" ") >= 4:
                 return text
         return None

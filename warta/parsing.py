@@ -16,8 +16,7 @@ from warta.dates import is_relative_date, parse_absolute_date, parse_relative_da
 from warta.generic import extract_generic
 from warta.html import looks_like_html, parse_html
 from warta.language import detect_language
-from warta.layouts import HTML_HEAD_CHARS, Layout, named_layouts
-from warta.markers import MarkerRules
+from warta.layouts import HTML_HEAD_CHARS, Layout, find_layout
 from warta.text import normalize_text
 
 
@@ -25,9 +24,8 @@ def split_blocks(text: str) -> list[Block]:
     """Non-empty normalised lines with their 1-based line numbers (CRLF and CR handled)."""
     blocks = []
     for number, line in enumerate(text.splitlines(), start=1):
-        if not line or line.isspace():
-            continue
-        normalised = normalize_text(line)
+        # An ASCII line needs no NFC or invisible-character pass, only collapsed whitespace.
+        normalised = " ".join(line.split()) if line.isascii() else normalize_text(line)
         if normalised:
             blocks.append(Block(number, normalised))
     return blocks
@@ -74,27 +72,25 @@ def parse_page(
 
 def detect_layout(blocks: list[Block], html_head: str = "") -> Layout | None:
     """The first named layout the page matches, or None for the generic extractor."""
-    first_lines = [block.text for block in blocks[:10]]
-    block_text = "\n".join(block.text for block in blocks)
-    for layout in named_layouts():
-        if layout.matches(first_lines, block_text, html_head):
-            return layout
-    return None
+    return find_layout([block.text for block in blocks], html_head)
 
 
 def _extract_with_layout(
     layout: Layout, blocks: list[Block], ingest_date: date
 ) -> ParsedArticle | NoArticle:
     warnings: list[str] = []
+    end_mark = layout.end_mark_line
     blocks = [
         block
         for block in blocks
-        if block.text not in layout.chrome and not _is_end_mark(block.text, layout.end_marks)
+        if block.text not in layout.chrome
+        and (end_mark is None or end_mark.fullmatch(block.text) is None)
     ]
+    kinds = [layout.markers.kind_of(block.text) for block in blocks]
     label_at = next(
         (i for i, block in enumerate(blocks[:8]) if block.text in layout.published_labels), None
     )
-    header_end = label_at if label_at is not None else _first_body_block(blocks, 0, layout.markers)
+    header_end = label_at if label_at is not None else _first_body_block(blocks, kinds, 0)
     fields = _header_fields(layout.fields, [block.text for block in blocks[:header_end]])
     if "title" not in fields:
         return NoArticle(NO_BODY)
@@ -106,11 +102,11 @@ def _extract_with_layout(
             layout, blocks, label_at + 1, ingest_date, warnings
         )
 
-    body_start = _first_body_block(blocks, cursor, layout.markers)
-    lead = blocks[cursor:body_start]
-    caption = _caption([b for b in lead if layout.markers.kind_of(b.text) is None], warnings)
-    lead_markers = [b for b in lead if layout.markers.kind_of(b.text) is not None]
-    body = split_body([*lead_markers, *blocks[body_start:]], layout.markers, caption)
+    body_start = _first_body_block(blocks, kinds, cursor)
+    lead = range(cursor, body_start)
+    caption = _caption([blocks[i] for i in lead if kinds[i] is None], warnings)
+    chosen = [*(i for i in lead if kinds[i] is not None), *range(body_start, len(blocks))]
+    body = split_body([blocks[i] for i in chosen], [kinds[i] for i in chosen], caption)
     if body is None:
         return NoArticle(NO_BODY)
     paragraphs, markers = body
@@ -147,11 +143,6 @@ def _header_fields(names: tuple[str, ...], texts: list[str]) -> dict[str, str]:
     return fields
 
 
-def _is_end_mark(text: str, end_marks: tuple[re.Pattern[str], ...]) -> bool:
-    """A line that is only an end mark (``***``): neither body text nor an ad marker."""
-    return any(pattern.sub("", text).strip() == "" for pattern in end_marks)
-
-
 def _read_published(layout, blocks, start, ingest_date, warnings):
     """Read ``[relative] joiner [absolute]`` after the published label."""
     cursor, relative_text = start, None
@@ -171,12 +162,12 @@ def _read_published(layout, blocks, start, ingest_date, warnings):
     return cursor, None, None
 
 
-def _first_body_block(blocks: list[Block], start: int, rules: MarkerRules) -> int:
+def _first_body_block(blocks: list[Block], kinds: list[str | None], start: int) -> int:
     """Index of the first body block at or after ``start``: a dateline or paragraph-like prose."""
     for i in range(start, len(blocks)):
-        text = blocks[i].text
-        if rules.kind_of(text) is not None:
+        if kinds[i] is not None:
             continue
+        text = blocks[i].text
         repeated = i + 1 < len(blocks) and blocks[i + 1].text == text
         if not repeated and (split_dateline(text)[0] is not None or looks_like_paragraph(text)):
             return i

@@ -7,8 +7,9 @@ A layout says how to recognise a site's pages and what is known about them. Two 
 - *hint* layouts (no ``fields``) run the generic extractor with site knowledge: chrome lines,
   byline and section patterns, the blocks that end an article, extra marker lines.
 
-Detection is cheap: exact lines among the first blocks, or one regular expression over the
-page's block text, or one over the head of the raw HTML (``og:url``, a site's own ``<meta>``).
+Detection is cheap: exact lines among the first blocks, or one regular expression searched in
+each block (``^`` and ``$`` are the block's edges; a block is a line of a text dump or a block
+element of HTML), or one over the head of the raw HTML (``og:url``, a site's own ``<meta>``).
 Adding a site is adding a file here and a test page; ``parse_page`` tries every layout before
 the generic extractor.
 """
@@ -44,6 +45,7 @@ class Layout:
     published_joiners: frozenset[str]
     site_from_dateline: bool
     end_marks: tuple[re.Pattern[str], ...]
+    end_mark_line: re.Pattern[str] | None  # a whole line of nothing but end marks
     markers: MarkerRules = field(repr=False)
     hints: Hints | None = field(default=None, repr=False)
 
@@ -52,12 +54,12 @@ class Layout:
         """True for layouts that read a fixed sequence of header lines."""
         return self.hints is None
 
-    def matches(self, first_lines: list[str], block_text: str = "", html_head: str = "") -> bool:
+    def matches(self, first_lines: list[str], texts: list[str], html_head: str = "") -> bool:
         """True when an identifying line is among the first blocks, or a detection pattern
-        matches the page's block text (one block per line) or the head of its raw HTML."""
+        matches one of ``texts`` (block texts) or the head of the page's raw HTML."""
         if any(line in self.detect_lines for line in first_lines[: self.detect_within]):
             return True
-        if self.detect_text is not None and self.detect_text.search(block_text):
+        if self.detect_text is not None and any(map(self.detect_text.search, texts)):
             return True
         return bool(html_head and self.detect_html and self.detect_html.search(html_head))
 
@@ -73,22 +75,31 @@ class Layout:
              for kind, lines in spec.get("markers", {}).items()}
         )  # fmt: skip
         chrome = frozenset(header.get("chrome", ()))
+        end_marks = body.get("end_marks", ())
         return cls(
             name=spec["name"],
             description=spec.get("description", ""),
             detect_lines=frozenset(detect.get("lines", ())),
             detect_within=int(detect.get("within", 5)),
-            detect_text=_any_of(detect.get("text_patterns", ()), re.MULTILINE),
+            detect_text=_any_of(detect.get("text_patterns", ())),
             detect_html=_any_of(detect.get("html_patterns", ()), re.IGNORECASE),
             chrome=chrome,
             fields=fields,
             published_labels=frozenset(header.get("published_labels", ())),
             published_joiners=frozenset(header.get("published_joiners", ())),
             site_from_dateline=bool(header.get("site_from_dateline", False)),
-            end_marks=tuple(re.compile(p) for p in body.get("end_marks", ())),
+            end_marks=tuple(re.compile(p) for p in end_marks),
+            end_mark_line=_end_mark_line(end_marks),
             markers=markers,
             hints=None if fields else _hints(spec, chrome, markers),
         )
+
+
+def _end_mark_line(end_marks) -> re.Pattern[str] | None:
+    """A whole line made of end marks alone (``***``): neither body text nor an ad marker."""
+    if not end_marks:
+        return None
+    return re.compile(rf"(?:\s*(?:{'|'.join(f'(?:{p})' for p in end_marks)}))+\s*")
 
 
 def _any_of(patterns, flags: int = 0) -> re.Pattern[str] | None:
@@ -108,6 +119,25 @@ def _hints(spec: Mapping, chrome: frozenset[str], markers: MarkerRules) -> Hints
         section_pattern=re.compile(section) if section is not None else None,
         section_before_title=bool(header.get("section_before_title", True)),
     )
+
+
+@cache
+def _text_screen() -> re.Pattern[str] | None:
+    patterns = [layout.detect_text for layout in named_layouts() if layout.detect_text]
+    return _any_of([p.pattern for p in patterns]) if patterns else None
+
+
+def find_layout(texts: list[str], html_head: str = "") -> Layout | None:
+    """The first named layout (in file-name order) a page matches, given its block texts and
+    the head of its raw HTML; None sends the page to the generic extractor."""
+    screen = _text_screen()
+    # One search per block for every layout at once; only blocks it hits are searched again.
+    hits = [text for text in texts if screen.search(text)] if screen is not None else []
+    first_lines = texts[:10]
+    for layout in named_layouts():
+        if layout.matches(first_lines, hits, html_head):
+            return layout
+    return None
 
 
 @cache
