@@ -9,7 +9,7 @@ export UV_COMPILE_BYTECODE := 1
 export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
 export DAGSTER_HOME ?= $(CURDIR)/.dagster
 
-.PHONY: run test dev lint bench sample clean venv
+.PHONY: run test e2e e2e-deps dev lint bench sample clean venv
 
 run: $(STAMP)
 	$(VENV)/bin/warta run
@@ -17,7 +17,15 @@ run: $(STAMP)
 test: $(STAMP)
 	$(VENV)/bin/python -m pytest $(PYTEST_ARGS)
 
+# Tests marked slow: the real UI stack (dagster dev, GraphQL, CLI backfill, Chromium), ~1 min.
+e2e: $(STAMP) e2e-deps
+	$(VENV)/bin/python -m pytest -m slow $(PYTEST_ARGS)
+
+e2e-deps:
+	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
+
 dev: $(STAMP)
+	test -s $(DAGSTER_HOME)/dagster.yaml || cp pipelines/dagster.yaml $(DAGSTER_HOME)/dagster.yaml
 	$(VENV)/bin/dagster dev
 
 lint: $(STAMP)
