@@ -1,16 +1,37 @@
 -- Canonical entities with how often and in how many articles they are mentioned.
+-- Counts come from the derived entity_days (an article belongs to one partition, so per-day
+-- article counts add up); names and spellings need the mentions themselves.
 CREATE OR REPLACE VIEW entity_summary AS
+WITH days AS (
+    SELECT
+        d.entity_key,
+        min(d.label) AS label,
+        sum(d.mentions) AS mention_count,
+        sum(d.articles) AS article_count,
+        min(d.ingest_date) AS first_seen,
+        max(d.ingest_date) AS last_seen
+    FROM entity_days AS d
+    GROUP BY d.entity_key
+),
+names AS (
+    SELECT
+        e.entity_key,
+        mode(e.canonical_name) AS canonical_name,
+        count(DISTINCT e.text) AS spelling_count
+    FROM entities AS e
+    GROUP BY e.entity_key
+)
 SELECT
-    e.entity_key,
-    any_value(e.label) AS label,
-    mode(e.canonical_name) AS canonical_name,
-    count(*) AS mention_count,
-    count(DISTINCT e.article_id) AS article_count,
-    count(DISTINCT e.text) AS spelling_count,
-    min(e.ingest_date) AS first_seen,
-    max(e.ingest_date) AS last_seen
-FROM entities AS e
-GROUP BY e.entity_key;
+    days.entity_key,
+    days.label,
+    names.canonical_name,
+    CAST(days.mention_count AS BIGINT) AS mention_count,
+    CAST(days.article_count AS BIGINT) AS article_count,
+    names.spelling_count,
+    days.first_seen,
+    days.last_seen
+FROM days
+JOIN names USING (entity_key);
 COMMENT ON VIEW entity_summary IS 'One row per canonical entity (entity_key): mentions, articles, distinct spellings, first and last partition seen.';
 COMMENT ON COLUMN entity_summary.entity_key IS 'Canonical entity, e.g. LOC:korea-utara; joins entities.entity_key.';
 COMMENT ON COLUMN entity_summary.label IS 'PER, ORG or LOC.';
