@@ -14,12 +14,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
-from warta.entities.features import capitalised_flags
+from warta.entities.features import capitalised_flags, name_words
 from warta.entities.gazetteer_match import match_gazetteer
 from warta.entities.linking import ArticleLinker
 from warta.entities.mention import EntityMention
 from warta.entities.names import entity_key, gazetteer
+from warta.entities.spans import Lexicon, refine
 from warta.entities.tagger import default_tagger
 from warta.entities.tokens import token_matches, words_of
 
@@ -40,6 +42,7 @@ def extract_entities(paragraphs: Sequence[str]) -> list[EntityMention]:
     """
     tagger = default_tagger()
     cues = tagger.locative_cues
+    lexicon = _lexicon()
     found: list[_Found] = []
     known_in_article: list[tuple[int, list[_Known]]] = []
     for index, paragraph in enumerate(paragraphs):
@@ -48,10 +51,12 @@ def extract_entities(paragraphs: Sequence[str]) -> list[EntityMention]:
         tokens = token_matches(paragraph)
         words = words_of(tokens)
         caps = capitalised_flags(words)
-        for first, end, label in tagger.entities(words, caps):
+        matches = match_gazetteer(words, caps)
+        tagged = tagger.entities(words, caps)
+        for first, end, label, method in refine(words, caps, tagged, matches, lexicon):
             first, end = _trim(words, first, end)
             if first < end:
-                found.append((index, tokens[first].start(), tokens[end - 1].end(), label, "model"))
+                found.append((index, tokens[first].start(), tokens[end - 1].end(), label, method))
         known = [
             (
                 tokens[first].start(),
@@ -60,13 +65,19 @@ def extract_entities(paragraphs: Sequence[str]) -> list[EntityMention]:
                 entity.canonical_name,
                 entity.label == "LOC" and first > 0 and words[first - 1] in cues,
             )
-            for first, end, entity in match_gazetteer(words, caps)
+            for first, end, entity in matches
         ]
         if known:
             known_in_article.append((index, known))
     found.extend(_one_sense_per_article(paragraphs, found, known_in_article))
     found.sort()
     return _linked(paragraphs, found)
+
+
+@cache
+def _lexicon() -> Lexicon:
+    tagger = default_tagger()
+    return Lexicon(name_words(), tagger.heads, tagger.vocabulary.connectors)
 
 
 def _is_punctuation(word: str) -> bool:

@@ -6,7 +6,10 @@ words and punctuation that the training data shows inside names (``dan``, ``of``
 extended by the punctuation the training data shows at name edges (``(``, ``)``).
 
 Every feature of a token is a feature of one word type at one offset (-2..+2) from the tagged
-token, so the tagger can sum its weights once per (word type, offset) and cache the result.
+token, so the tagger can sum its weights once per (word type, offset) and cache the result. The
+one exception, also cached per word type, is the set of features of a word that starts a
+sentence (it follows one of ``SENTENCE_STARTS``): a capitalised ordinary noun there (``Pasukan``,
+``Invasi``) looks like a name to every other feature.
 """
 
 from __future__ import annotations
@@ -25,6 +28,8 @@ from warta.entities.tokens import tokenize
 PARAGRAPH_START = "<s>"
 PARAGRAPH_END = "</s>"
 OFFSETS = (-2, -1, 0, 1, 2)
+# A token after one of these starts a sentence (or a quotation).
+SENTENCE_STARTS = frozenset({PARAGRAPH_START, ".", "!", "?", ":", "“", '"'})
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +101,7 @@ def shape(word: str) -> str:
 
 
 @cache
-def _name_words() -> dict[str, frozenset[str]]:
+def name_words() -> dict[str, frozenset[str]]:
     """Lowercased word → labels of the gazetteer names it is part of."""
     labels: dict[str, set[str]] = {}
     for surface, entity in gazetteer().surfaces().items():
@@ -131,7 +136,7 @@ def word_features(word: str, offset: int, lowercase_words: Collection[str]) -> l
     capitalised = lower != word
     if capitalised and lower in lowercase_words:
         features.append(prefix + "common")
-    for label in _name_words().get(lower, ()):
+    for label in name_words().get(lower, ()):
         features.append(prefix + "gaz=" + label)
     if offset == 0:
         features.append("bias")
@@ -145,4 +150,15 @@ def word_features(word: str, offset: int, lowercase_words: Collection[str]) -> l
             features.append("calendar")
     elif abs(offset) == 1 and capitalised:
         features.append(prefix + "cap")
+    return features
+
+
+def initial_features(word: str, lowercase_words: Collection[str]) -> list[str]:
+    """The extra features of ``word`` when it starts a sentence (see ``SENTENCE_STARTS``)."""
+    lower = word.lower()
+    if lower == word:
+        return []
+    features = ["first", "first|x3=" + lower[-3:]]
+    if lower in lowercase_words:
+        features.append("first|common")
     return features

@@ -18,8 +18,10 @@ from warta.entities.features import (
     OFFSETS,
     PARAGRAPH_END,
     PARAGRAPH_START,
+    SENTENCE_STARTS,
     RunVocabulary,
     candidate_runs,
+    initial_features,
     word_features,
 )
 
@@ -102,11 +104,13 @@ class Tagger:
         )
         self.lowercase_words = frozenset(model["lowercase_words"])
         self.locative_cues = frozenset(model["locative_cues"])
+        self.heads: dict[str, str] = model["heads"]
         self._weights: dict[str, list[float]] = model["weights"]
         self._columns, self._start = constrained(model["transitions"], model["start"])
         # Run-initial tags only (O, B-PER, B-ORG, B-LOC): I-* cannot start a run.
         self._first = [i for i, tag in enumerate(TAGS) if not tag.startswith("I-")]
         self._cache: dict[str, tuple[list[float], ...]] = {}
+        self._initial_cache: dict[str, list[float]] = {}
 
     def _vectors(self, word: str) -> tuple[list[float], ...]:
         """Tag scores contributed by ``word`` at offsets -2..+2 from a tagged token (cached)."""
@@ -116,9 +120,22 @@ class Tagger:
         self._cache[word] = vectors
         return vectors
 
+    def _initial(self, word: str) -> list[float]:
+        """Tag scores added when ``word`` starts a sentence (cached)."""
+        vector = self._initial_cache.get(word)
+        if vector is None:
+            vector = self._sum(initial_features(word, self.lowercase_words))
+            if len(self._initial_cache) >= _CACHE_LIMIT:
+                self._initial_cache.clear()
+            self._initial_cache[word] = vector
+        return vector
+
     def _score(self, word: str, offset: int) -> list[float]:
+        return self._sum(word_features(word, offset, self.lowercase_words))
+
+    def _sum(self, features: list[str]) -> list[float]:
         vector = [0.0] * len(TAGS)
-        for feature in word_features(word, offset, self.lowercase_words):
+        for feature in features:
             weights = self._weights.get(feature)
             if weights is not None:
                 vector = list(map(add, vector, weights))
@@ -150,6 +167,8 @@ class Tagger:
                         a[0], b[1], c[2], d[3], e[4], start_scores, strict=True
                     )
                 ]
+                if padded[start + 1] in SENTENCE_STARTS:
+                    scores = list(map(add, scores, self._initial(words[start])))
                 best = max(self._first, key=scores.__getitem__)
                 if best:
                     found.append((start, end, TAGS[best][2:]))
@@ -163,6 +182,9 @@ class Tagger:
                     window, window[1:], window[2:], window[3:], window[4:], strict=False
                 )
             ]
+            for k in range(end - start):
+                if padded[start + k + 1] in SENTENCE_STARTS:
+                    emissions[k] = list(map(add, emissions[k], self._initial(words[start + k])))
             path = viterbi(emissions, self._columns, start_scores)
             found.extend(spans_from_tags([TAGS[t] for t in path], start))
         return found

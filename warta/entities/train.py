@@ -24,8 +24,10 @@ from warta.entities.features import (
     OFFSETS,
     PARAGRAPH_END,
     PARAGRAPH_START,
+    SENTENCE_STARTS,
     RunVocabulary,
     candidate_runs,
+    initial_features,
     is_capitalised,
     word_features,
 )
@@ -37,6 +39,8 @@ _TAG_INDEX = {tag: i for i, tag in enumerate(TAGS)}
 _MIN_EDGE_COUNT = 2  # times a token must sit inside / at the edge of training names to count
 _MIN_CUE_COUNT = 4  # times a word must precede a gazetteer place name to be a locative cue
 _MIN_CUE_PRECISION = 0.9  # share of those place names the gold labels LOC
+_MIN_HEAD_STARTS = 2  # gold ORG spans a word must start to be an institution head
+_MIN_HEAD_SHARE = 0.5  # share of its capitalised-pair occurrences inside gold ORG spans
 
 
 def learn_run_vocabulary(gold: list[tuple[str, list[Span]]]) -> RunVocabulary:
@@ -82,6 +86,36 @@ def learn_locative_cues(gold: list[tuple[str, list[Span]]]) -> frozenset[str]:
     )
 
 
+def learn_heads(gold: list[tuple[str, list[Span]]]) -> dict[str, str]:
+    """Capitalised words that start names of one label: ``Partai``/``Dewan`` → ORG,
+    ``Jalan``/``Gedung`` → LOC.
+
+    A head starts at least ``_MIN_HEAD_STARTS`` gold spans of its label, is never inside a span
+    of another label, and when it is followed by a capitalised word it is inside a span of its
+    label at least ``_MIN_HEAD_SHARE`` of the time.
+    """
+    seen: Counter[str] = Counter()
+    inside: dict[str, Counter[str]] = {}
+    starts: dict[str, Counter[str]] = {}
+    for text, spans in gold:
+        tokens = tokenize(text)
+        for (start, end, word), (_, _, following) in pairwise(tokens):
+            if not (word[0].isupper() and word[1:].islower() and is_capitalised(following)):
+                continue
+            seen[word] += 1
+            for s, e, label in spans:
+                if s <= start and end <= e:
+                    inside.setdefault(word, Counter())[label] += 1
+                    starts.setdefault(word, Counter())[label] += s == start
+    heads = {}
+    for word, labels in inside.items():
+        if len(labels) == 1:
+            ((label, n),) = labels.items()
+            if starts[word][label] >= _MIN_HEAD_STARTS and n / seen[word] >= _MIN_HEAD_SHARE:
+                heads[word] = label
+    return heads
+
+
 def _token_tags(tokens: list[tuple[int, int, str]], spans: list[Span]) -> list[str]:
     tags = ["O"] * len(tokens)
     for start, end, label in spans:
@@ -104,6 +138,11 @@ def training_sequences(
         for start, end in candidate_runs(words, vocab):
             features = [
                 [f for o in OFFSETS for f in word_features(padded[i + 2 + o], o, lowercase_words)]
+                + (
+                    initial_features(words[i], lowercase_words)
+                    if padded[i + 1] in SENTENCE_STARTS
+                    else []
+                )
                 for i in range(start, end)
             ]
             run_tags = tags[start:end]
@@ -207,6 +246,7 @@ def train(
     )
     sequences = training_sequences(gold, vocab, lowercase_words)
     locative_cues = learn_locative_cues(gold)
+    heads = learn_heads(gold)
     perceptron = AveragedPerceptron()
     rng = random.Random(seed)
     best: tuple[float, int, dict] | None = None
@@ -226,6 +266,7 @@ def train(
             "closers": sorted(vocab.closers),
             "lowercase_words": sorted(lowercase_words),
             "locative_cues": sorted(locative_cues),
+            "heads": heads,
             "transitions": transitions,
             "start": start,
             "weights": weights,
