@@ -81,7 +81,7 @@ def _lexicon() -> Lexicon:
 
 
 def _is_punctuation(word: str) -> bool:
-    return not any(ch.isalnum() for ch in word)
+    return not word.isalnum() and not any(ch.isalnum() for ch in word)
 
 
 def _trim(words: list[str], first: int, end: int) -> tuple[int, int]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from warta.entities.names import Gazetteer, entity_key, gazetteer, name_key
 
@@ -68,11 +68,10 @@ class ArticleLinker:
         return " ".join(core.split()), label
 
     def _remember(self, name: str, label: str) -> None:
-        words = name.replace("-", " ").split()
-        if label == "ORG" and len(words) >= 2:
-            initials = "".join(w[0] for w in words if w[0].isupper())
-            if len(initials) >= 2:
-                self._orgs_by_initials.setdefault(name_key(initials), name)
+        if label == "ORG":
+            initials = _initials_key(name)
+            if initials:
+                self._orgs_by_initials.setdefault(initials, name)
         elif label == "PER" and len(name.split()) >= 2:
             entry = _person_entry(name)
             if entry not in self._persons:
@@ -81,6 +80,15 @@ class ArticleLinker:
                 self._person_parts[name_key(part)] = name
 
 
+@lru_cache(maxsize=100_000)
+def _initials_key(name: str) -> str:
+    """Name key of the initials of a multi-word organisation name (``KPK``), or ``""``."""
+    words = name.replace("-", " ").split()
+    initials = "".join(w[0] for w in words if w[0].isupper()) if len(words) >= 2 else ""
+    return name_key(initials) if len(initials) >= 2 else ""
+
+
+@lru_cache(maxsize=100_000)
 def _person_entry(name: str) -> tuple[str, int, str]:
     key = name_key(name)
     return key, key.count("-"), name

@@ -40,6 +40,7 @@ def _strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=100_000)
 def slug(name: str) -> str:
     """Lowercase ASCII-folded name with runs of non-word characters as one ``-``.
 

@@ -28,6 +28,8 @@ from warta.entities.features import (
 MODEL_PATH = Path(__file__).with_name("model") / "idner-tagger.json.gz"
 TAGS = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC")
 _FORBIDDEN = -1e9
+_BEGINS = tuple(tag.startswith("B-") for tag in TAGS)
+_LABELS = tuple(tag[2:] for tag in TAGS)
 _CACHE_LIMIT = 200_000  # word types cached before the cache is emptied
 
 
@@ -78,19 +80,6 @@ def constrained(
     ]
     first = [w if allowed_transition(None, TAGS[t]) else _FORBIDDEN for t, w in enumerate(start)]
     return columns, first
-
-
-def spans_from_tags(tags: Sequence[str], offset: int = 0) -> list[tuple[int, int, str]]:
-    """``(start, end, label)`` token ranges of the entities in a BIO tag sequence."""
-    spans = []
-    begin = label = None
-    for i, tag in enumerate([*tags, "O"]):
-        if begin is not None and not (tag.startswith("I-") and tag[2:] == label):
-            spans.append((offset + begin, offset + i, label))
-            begin = label = None
-        if tag.startswith("B-") or (tag.startswith("I-") and begin is None):
-            begin, label = i, tag[2:]
-    return spans
 
 
 class Tagger:
@@ -182,11 +171,22 @@ class Tagger:
                     window, window[1:], window[2:], window[3:], window[4:], strict=False
                 )
             ]
-            for k in range(end - start):
-                if padded[start + k + 1] in SENTENCE_STARTS:
-                    emissions[k] = list(map(add, emissions[k], self._initial(words[start + k])))
-            path = viterbi(emissions, self._columns, start_scores)
-            found.extend(spans_from_tags([TAGS[t] for t in path], start))
+            if not SENTENCE_STARTS.isdisjoint(padded[start + 1 : end + 1]):
+                for k in range(end - start):
+                    if padded[start + k + 1] in SENTENCE_STARTS:
+                        initial = self._initial(words[start + k])
+                        emissions[k] = list(map(add, emissions[k], initial))
+            begin, label = -1, ""
+            for k, tag in enumerate(viterbi(emissions, self._columns, start_scores), start):
+                if _BEGINS[tag]:
+                    if begin >= 0:
+                        found.append((begin, k, label))
+                    begin, label = k, _LABELS[tag]
+                elif not tag and begin >= 0:
+                    found.append((begin, k, label))
+                    begin = -1
+            if begin >= 0:
+                found.append((begin, end, label))
         return found
 
 
