@@ -10,8 +10,9 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import duckdb
 import pytest
@@ -149,6 +150,20 @@ def test_launched_run_and_cli_backfill_load_the_warehouse(stack):
     assert by_day == {date.fromisoformat(RUN_DAY): 1, date.fromisoformat(BACKFILL_DAY): 3}
     assert any("Korea Utara Membantah" in title for title in titles)
 
+    # The daemon's next evaluations, asked of the running code server: nothing left to do ...
+    schedule, sensor = _next_ticks(stack, cursor=None)
+    assert schedule["runRequests"] == [] and "up to date" in schedule["skipReason"]
+    assert sensor["runRequests"] == [] and sensor["error"] is None
+    # ... until a file lands late in a day already loaded: one run, from either of them.
+    late = Path(stack.env["WARTA_RAW_DIR"]) / BACKFILL_DAY / "late.txt"
+    late.write_bytes(SEED.read_bytes().replace(b"Korea Utara", b"Korea Selatan"))
+    schedule, sensor = _next_ticks(stack, cursor=sensor["cursor"])
+    for tick in (schedule, sensor):
+        [request] = tick["runRequests"]
+        tags = {tag["key"]: tag["value"] for tag in request["tags"]}
+        assert tags["dagster/partition"] == BACKFILL_DAY
+        assert request["runKey"] == f"{BACKFILL_DAY}:{tags['warta/landing_fingerprint']}"
+
 
 def test_asset_graph_page_shows_our_assets(stack, tmp_path: Path):
     # The warehouse's upstream lineage: every asset as its own node (the global lineage page
@@ -158,6 +173,34 @@ def test_asset_graph_page_shows_our_assets(stack, tmp_path: Path):
     assert screenshot.stat().st_size > 20_000  # a rendered page, not a blank one
     for name in (*TABLES, "warehouse"):
         assert name in dom, f"{name} not on {url} (screenshot: {screenshot})"
+
+
+def _next_ticks(stack, cursor: str | None) -> tuple[dict, dict]:
+    """Dry runs of the nightly schedule (tick of the night after RUN_DAY) and of the sensor."""
+    evaluation = """evaluationResult {
+      runRequests { runKey tags { key value } } skipReason cursor error { message }
+    }"""
+    night = datetime(2026, 11, 26, 1, 30, tzinfo=ZoneInfo("Asia/Jakarta")).timestamp()
+    schedule = stack.graphql(
+        f"""mutation($selector: ScheduleSelector!, $timestamp: Float) {{
+          scheduleDryRun(selectorData: $selector, timestamp: $timestamp) {{
+            ... on DryRunInstigationTick {{ {evaluation} }}
+          }}
+        }}""",
+        selector={**LOCATION, "scheduleName": "warta_nightly"},
+        timestamp=night,
+    )["scheduleDryRun"]["evaluationResult"]
+    sensor = stack.graphql(
+        f"""mutation($selector: SensorSelector!, $cursor: String) {{
+          sensorDryRun(selectorData: $selector, cursor: $cursor) {{
+            ... on DryRunInstigationTick {{ {evaluation} }}
+          }}
+        }}""",
+        selector={**LOCATION, "sensorName": "warta_landing_sensor"},
+        cursor=cursor,
+    )["sensorDryRun"]["evaluationResult"]
+    assert schedule["error"] is None and sensor["error"] is None, (schedule, sensor)
+    return schedule, sensor
 
 
 def _warehouse_step(stack, run_id: str) -> tuple[float, float]:
