@@ -10,6 +10,7 @@ requested when their folder exists and changed. Run keys are ``<partition>:<fing
 """
 
 import os
+from collections.abc import Mapping
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
@@ -24,7 +25,7 @@ from .resources import WartaSettings
 NIGHTLY_CRON = os.environ.get("WARTA_NIGHTLY_CRON") or "30 1 * * *"
 
 
-def late_days(env: dict[str, str] | None = None) -> int:
+def late_days(env: Mapping[str, str] | None = None) -> int:
     """``WARTA_LATE_DAYS``: a non-negative integer, 7 when unset."""
     raw = (os.environ if env is None else env).get("WARTA_LATE_DAYS") or "7"
     if not raw.isdigit():
@@ -48,8 +49,9 @@ def warta_nightly(context: dg.ScheduleEvaluationContext, warta: WartaSettings):
     yesterday = scheduled.date() - timedelta(days=1)
     valid = set(landing_date_partitions.get_partition_keys(current_time=scheduled))
     present = set(zone.partitions())
+    window = late_days()
     requests = []
-    for offset in range(late_days() + 1):
+    for offset in range(window + 1):
         partition = (yesterday - timedelta(days=offset)).isoformat()
         if partition not in valid or (offset and partition not in present):
             continue
@@ -59,5 +61,5 @@ def warta_nightly(context: dg.ScheduleEvaluationContext, warta: WartaSettings):
         trigger = "nightly" if offset == 0 else "nightly-late-files"
         requests.append(landing_run_request(partition, fingerprint, trigger))
     if not requests:
-        return dg.SkipReason(f"{yesterday} and the {late_days()} days before it are up to date")
+        return dg.SkipReason(f"{yesterday} and the {window} days before it are up to date")
     return requests
