@@ -10,7 +10,7 @@ from tests.conftest import SHARED
 from warta.entities import extract_entities
 from warta.entities.evaluate import evaluate_file, read_gold, score_spans
 from warta.entities.tagger import MODEL_PATH
-from warta.entities.train import train, write_model
+from warta.entities.train import learn_heads, train, write_model
 
 NER = SHARED / "corpora" / "ner"
 
@@ -48,6 +48,14 @@ def test_training_reproduces_the_shipped_model(ner_corpus, tmp_path):
     out = tmp_path / "model.json.gz"
     write_model(model, out)
     assert out.read_bytes() == MODEL_PATH.read_bytes()
+
+
+def test_heads_are_learned_from_the_training_names(ner_corpus):
+    heads = learn_heads(read_gold(ner_corpus / "idner-train.jsonl"))
+    for word in ("Partai", "Badan", "Dewan", "Kementerian", "Mahkamah", "Majelis"):
+        assert heads.get(word) == "ORG", word
+    assert heads.get("Jalan") == "LOC"
+    assert "Presiden" not in heads  # a title before a person, not the start of a name
 
 
 def test_scoring_counts_exact_and_overlapping_spans():
