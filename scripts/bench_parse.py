@@ -1,6 +1,6 @@
 """Parse-stage speed against the floor of merely reading the same bytes as text.
 
-    .venv/bin/python scripts/bench_parse.py [--articles 1000] [--days 5] [--repeat 3]
+    .venv/bin/python scripts/bench_parse.py [--articles 1000] [--days 5] [--repeat 5]
                                             [--shared ../shared] [--profile 25]
 
 Generates a corpus with ``warta.corpus.generate_corpus`` (the seed's theme, generic text pages
@@ -83,22 +83,29 @@ def _parser(identify_language: bool) -> Callable[[Corpus], None]:
     return run
 
 
-def _fastest(run: Callable[[Corpus], None], files: Corpus, repeat: int) -> tuple[float, float]:
-    """(CPU ms, wall ms) per file of the fastest of ``repeat`` passes."""
-    best_cpu = best_wall = float("inf")
+def _fastest(
+    runs: dict[str, Callable[[Corpus], None]], files: Corpus, repeat: int
+) -> dict[str, tuple[float, float]]:
+    """(CPU ms, wall ms) per file of the fastest of ``repeat`` passes of each run; the runs
+    take turns, so that a change in the machine's load falls on all of them alike."""
+    best = {name: (float("inf"), float("inf")) for name in runs}
     for _ in range(repeat):
-        wall, cpu = time.perf_counter(), time.process_time()
-        run(files)
-        best_cpu = min(best_cpu, time.process_time() - cpu)
-        best_wall = min(best_wall, time.perf_counter() - wall)
-    return best_cpu * 1000 / len(files), best_wall * 1000 / len(files)
+        for name, run in runs.items():
+            wall, cpu = time.perf_counter(), time.process_time()
+            run(files)
+            cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+            best[name] = (min(best[name][0], cpu), min(best[name][1], wall))
+    return {
+        name: (cpu * 1000 / len(files), wall * 1000 / len(files))
+        for name, (cpu, wall) in best.items()
+    }
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--days", type=int, default=5)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--shared", type=Path, default=Path(__file__).parents[1].parent / "shared")
     parser.add_argument("--profile", type=int, default=0, metavar="N")
     args = parser.parse_args()
@@ -119,11 +126,10 @@ def main() -> int:
     for name, subset in sets.items():
         if not subset:
             continue
-        floor = _fastest(_floor, subset, args.repeat)
-        bare = _fastest(_parser(False), subset, args.repeat)
-        full = _fastest(_parser(True), subset, args.repeat)
-        cells = " ".join(f"{cpu:7.3f} ({wall:.3f})" for cpu, wall in (floor, bare, full))
-        print(f"{name:<5} {cells} {full[0] / floor[0]:5.1f}x")
+        runs = {"floor": _floor, "parse": _parser(False), "full": _parser(True)}
+        times = _fastest(runs, subset, args.repeat)
+        cells = " ".join(f"{cpu:7.3f} ({wall:.3f})" for cpu, wall in times.values())
+        print(f"{name:<5} {cells} {times['full'][0] / times['floor'][0]:5.1f}x")
     print(f"load after: {_load()}")
     if args.profile:
         profile = cProfile.Profile()

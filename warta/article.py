@@ -5,13 +5,16 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import NamedTuple
 
 from warta.text import word_count
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
-    """One non-empty line (text dumps) or block element (HTML) of a page, normalised."""
+class Block(NamedTuple):
+    """One non-empty line (text dumps) or block element (HTML) of a page, normalised.
+
+    A named tuple: pages have dozens of blocks and a tuple is the cheapest record to build.
+    """
 
     line: int  # 1-based line of the raw file
     text: str

@@ -69,9 +69,17 @@ class Hints:
     body_end: re.Pattern[str] | None = None
     section_pattern: re.Pattern[str] | None = None
     section_before_title: bool = True
+    # Block text -> its classes (``_classify``); see ``_classify_blocks``.
+    classified: dict[str, tuple[str | None, str, bool]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
 
 _NO_HINTS = Hints()
+# Short blocks (menus, footers, share buttons, section names) recur on every page of a site:
+# their classes are remembered per ``Hints``, so each distinct one is classified once per process.
+_REMEMBERED_WORDS = 12
+_REMEMBERED_MAX = 50_000
 _BODY_KINDS = frozenset({"good", "near", "marker"})
 
 
@@ -84,14 +92,9 @@ def extract_generic(
     """Title, header fields, body paragraphs and markers of a page of any layout."""
     hints = hints or _NO_HINTS
     blocks = [b for b in blocks if b.text not in hints.chrome]
-    marker_kinds = [hints.markers.kind_of(b.text) for b in blocks]
     repeated = {text for text, n in Counter(b.text for b in blocks).items() if n > 1}
-    kinds = [
-        "marker" if marker else _block_kind(b.text, repeated)
-        for b, marker in zip(blocks, marker_kinds, strict=True)
-    ]
-    ends = [_is_end(b.text, hints) for b in blocks]
-    run = main_run(kinds, [b.text.count(" ") + 1 for b in blocks], ends)
+    marker_kinds, kinds, ends, words = _classify_blocks(blocks, hints, repeated)
+    run = main_run(kinds, words, ends)
     if run is None:
         return NoArticle(NO_BODY)
     start, end = _body_start(blocks, kinds, *run)
@@ -152,11 +155,38 @@ def is_caption(text: str) -> bool:
     return opening >= 0 and _CAPTION_BRACKET.match(text, opening) is not None
 
 
-def _block_kind(text: str, repeated: set[str]) -> str:
-    if is_caption(text):
-        return "caption"
-    kind = prose_kind(text)
-    return "other" if kind == "good" and text in repeated else kind
+def _classify_blocks(
+    blocks: list[Block], hints: Hints, repeated: set[str]
+) -> tuple[list[str | None], list[str], list[bool], list[int]]:
+    """Per block: marker kind, kind (``marker``, ``caption`` or a prose kind, where prose
+    repeated on the page is ``other``), whether it ends the article, and its word count."""
+    remembered = hints.classified
+    if len(remembered) > _REMEMBERED_MAX:
+        remembered.clear()
+    marker_kinds, kinds, ends, words = [], [], [], []
+    for block in blocks:
+        text = block.text
+        count = text.count(" ") + 1
+        if count <= _REMEMBERED_WORDS:
+            classes = remembered.get(text)
+            if classes is None:
+                classes = remembered[text] = _classify(text, hints)
+        else:
+            classes = _classify(text, hints)
+        marker, kind, end = classes
+        marker_kinds.append(marker)
+        kinds.append("other" if kind == "good" and text in repeated else kind)
+        ends.append(end)
+        words.append(count)
+    return marker_kinds, kinds, ends, words
+
+
+def _classify(text: str, hints: Hints) -> tuple[str | None, str, bool]:
+    """(marker kind, ``marker``/``caption``/prose kind, ends the article) of one block text."""
+    marker = hints.markers.kind_of(text)
+    if marker is not None:
+        return marker, "marker", _is_end(text, hints)
+    return None, "caption" if is_caption(text) else prose_kind(text), _is_end(text, hints)
 
 
 def _is_end(text: str, hints: Hints) -> bool:
