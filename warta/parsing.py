@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from itertools import count
+from operator import itemgetter
 
 from warta.article import Block, Paragraph, ParsedArticle
 from warta.body import NO_BODY, NoArticle, looks_like_paragraph, split_body
@@ -22,13 +24,12 @@ from warta.text import normalize_text
 
 def split_blocks(text: str) -> list[Block]:
     """Non-empty normalised lines with their 1-based line numbers (CRLF and CR handled)."""
-    blocks = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        # An ASCII line needs no NFC or invisible-character pass, only collapsed whitespace.
-        normalised = " ".join(line.split()) if line.isascii() else normalize_text(line)
-        if normalised:
-            blocks.append(Block(number, normalised))
-    return blocks
+    lines = text.splitlines()
+    # ASCII text needs no NFC or invisible-character pass: collapse whitespace in C-level maps.
+    normalised = (
+        map(" ".join, map(str.split, lines)) if text.isascii() else map(normalize_text, lines)
+    )
+    return list(map(Block._make, filter(itemgetter(1), zip(count(1), normalised))))
 
 
 def parse_page(
