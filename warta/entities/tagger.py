@@ -26,8 +26,9 @@ from warta.entities.features import (
 )
 
 MODEL_PATH = Path(__file__).with_name("model") / "idner-tagger.json.gz"
-TAGS = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC")
+TAGS = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC")  # ``viterbi`` relies on it
 _FORBIDDEN = -1e9
+_INSIDE = frozenset(i for i, tag in enumerate(TAGS) if tag.startswith("I-"))
 _BEGINS = tuple(tag.startswith("B-") for tag in TAGS)
 _LABELS = tuple(tag[2:] for tag in TAGS)
 _CACHE_LIMIT = 200_000  # word types cached before the cache is emptied
@@ -45,24 +46,54 @@ def viterbi(
     columns: Sequence[Sequence[float]],
     start: Sequence[float],
 ) -> list[int]:
-    """Best tag index sequence for ``emissions`` (one score per tag and position).
+    """Best tag index sequence over ``TAGS`` for ``emissions`` (one score per tag and position).
 
-    ``columns[t][p]`` is the score of moving from tag ``p`` to tag ``t``; ``start[t]`` of
-    starting with ``t``. Only the score vectors are kept going forward; the back pointers of the
-    best path are recomputed from them, which costs one column per position instead of all.
+    ``columns[t][p]`` is the score of moving from tag ``p`` to tag ``t`` (``constrained``: BIO
+    violations cost ``_FORBIDDEN``); ``start[t]`` of starting with ``t``. ``I-X`` is reached only
+    from ``B-X`` or ``I-X``, so its column needs two sums, not seven. Only the score vectors are
+    kept going forward; the back pointers of the best path are recomputed from them, which costs
+    one column per position instead of all.
     """
+    # Written out for the seven tags: this loop is most of the tagger's time. ``x_y`` is the
+    # score of moving from tag y to tag x (o: O, bp/ip: B-/I-PER, bo/io: ORG, bl/il: LOC).
+    o_o, o_bp, o_ip, o_bo, o_io, o_bl, o_il = columns[0]
+    bp_o, bp_bp, bp_ip, bp_bo, bp_io, bp_bl, bp_il = columns[1]
+    bo_o, bo_bp, bo_ip, bo_bo, bo_io, bo_bl, bo_il = columns[3]
+    bl_o, bl_bp, bl_ip, bl_bo, bl_io, bl_bl, bl_il = columns[5]
+    ip_bp, ip_ip = columns[2][1:3]
+    io_bo, io_io = columns[4][3:5]
+    il_bl, il_il = columns[6][5:7]
     scores = list(map(add, start, emissions[0]))
     history = [scores]
-    for emission in emissions[1:]:
+    for e_o, e_bp, e_ip, e_bo, e_io, e_bl, e_il in emissions[1:]:
+        o, bp, ip, bo, io, bl, il = scores
+        per_b, per_i = bp + ip_bp, ip + ip_ip
+        org_b, org_i = bo + io_bo, io + io_io
+        loc_b, loc_i = bl + il_bl, il + il_il
         scores = [
-            max(map(add, scores, column)) + score
-            for column, score in zip(columns, emission, strict=True)
+            max(o + o_o, bp + o_bp, ip + o_ip, bo + o_bo, io + o_io, bl + o_bl, il + o_il) + e_o,
+            max(o + bp_o, bp + bp_bp, ip + bp_ip, bo + bp_bo, io + bp_io, bl + bp_bl, il + bp_il)
+            + e_bp,
+            (per_b if per_b >= per_i else per_i) + e_ip,
+            max(o + bo_o, bp + bo_bp, ip + bo_ip, bo + bo_bo, io + bo_io, bl + bo_bl, il + bo_il)
+            + e_bo,
+            (org_b if org_b >= org_i else org_i) + e_io,
+            max(o + bl_o, bp + bl_bp, ip + bl_ip, bo + bl_bo, io + bl_io, bl + bl_bl, il + bl_il)
+            + e_bl,
+            (loc_b if loc_b >= loc_i else loc_i) + e_il,
         ]
         history.append(scores)
     path = [scores.index(max(scores))]
     for previous in reversed(history[:-1]):
-        candidates = list(map(add, previous, columns[path[-1]]))
-        path.append(candidates.index(max(candidates)))
+        tag = path[-1]
+        column = columns[tag]
+        if tag in _INSIDE:  # from B-X (index tag - 1) or I-X; ties go to the lower index
+            begin = tag - 1
+            inside = previous[begin] + column[begin] < previous[tag] + column[tag]
+            path.append(tag if inside else begin)
+        else:
+            candidates = list(map(add, previous, column))
+            path.append(candidates.index(max(candidates)))
     path.reverse()
     return path
 
