@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import partial
 from itertools import count
 from operator import itemgetter
 
@@ -19,17 +20,17 @@ from warta.generic import extract_generic
 from warta.html import looks_like_html, parse_html
 from warta.language import detect_language
 from warta.layouts import HTML_HEAD_CHARS, Layout, find_layout
-from warta.text import normalize_text
+from warta.text import normalize_lines
 
 
 def split_blocks(text: str) -> list[Block]:
     """Non-empty normalised lines with their 1-based line numbers (CRLF and CR handled)."""
-    lines = text.splitlines()
-    # ASCII text needs no NFC or invisible-character pass: collapse whitespace in C-level maps.
-    normalised = (
-        map(" ".join, map(str.split, lines)) if text.isascii() else map(normalize_text, lines)
-    )
-    return list(map(Block._make, filter(itemgetter(1), zip(count(1), normalised))))
+    numbered = filter(itemgetter(1), zip(count(1), normalize_lines(text)))
+    return list(map(_new_block, numbered))
+
+
+# ``Block`` from a (line, text) pair without a Python-level call per block.
+_new_block = partial(tuple.__new__, Block)
 
 
 def parse_page(
