@@ -62,7 +62,7 @@ class ArticleLinker:
         if label == "PER":
             if " " not in key.replace("-", " ") and key in self._person_parts:
                 return self._person_parts[key], label
-            close = _one_edit_away(key, self._persons) or _one_edit_away(key, _known_persons())
+            close = _one_edit_away(key, self._persons) or _known_person_one_edit_away(key)
             if close:
                 return close, label
         return " ".join(core.split()), label
@@ -99,6 +99,11 @@ def _known_persons() -> tuple[tuple[str, int, str], ...]:
     known = gazetteer().surfaces().values()
     names = sorted({e.canonical_name for e in known if e.label == "PER"})
     return tuple(_person_entry(name) for name in names)
+
+
+@lru_cache(maxsize=100_000)
+def _known_person_one_edit_away(key: str) -> str | None:
+    return _one_edit_away(key, _known_persons())
 
 
 def _one_edit_away(key: str, candidates: Sequence[tuple[str, int, str]]) -> str | None:

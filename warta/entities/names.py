@@ -28,6 +28,7 @@ _CLDR_SKIPPED = frozenset({"001", "ZZ", "EZ", "QO"})
 _CLDR_LOCALES = ("id", "en")
 # An all-caps alias this short (``MA``, ``AS``) names its entity only when written in capitals.
 _ACRONYM_MAX = 5
+_LOOKUP_CACHE_LIMIT = 100_000  # surfaces remembered by Gazetteer.lookup before it forgets them
 
 _NON_WORD = re.compile(r"[\W_]+")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'"})
@@ -76,17 +77,25 @@ class Gazetteer:
         self._groups: list[_Group] = []
         self._acronym_keys: set[str] = set()
         self._curated: set[str] = set()
+        self._looked_up: dict[str, KnownEntity | None] = {}  # emptied when entities are added
 
     def lookup(self, surface: str) -> KnownEntity | None:
         """The known entity ``surface`` names (any case/accent/hyphen variant), or None.
 
         Short all-caps aliases match only capitals: ``AS`` is a country, ``As`` is not.
         """
+        if surface in self._looked_up:
+            return self._looked_up[surface]
         key = name_key(surface)
         group = self._by_key.get(key)
         if group is None or (key in self._acronym_keys and not surface.isupper()):
-            return None
-        return KnownEntity(group.preferred, group.label)
+            known = None
+        else:
+            known = KnownEntity(group.preferred, group.label)
+        if len(self._looked_up) >= _LOOKUP_CACHE_LIMIT:
+            self._looked_up.clear()
+        self._looked_up[surface] = known
+        return known
 
     def is_curated_alias(self, surface: str) -> bool:
         """True if ``surface`` is spelled as an alias of the alias file (``AS``, ``Korut``)."""
@@ -102,6 +111,7 @@ class Gazetteer:
 
     def add_group(self, names: list[str], label: str) -> None:
         """Add one entity spelled ``names`` (the first is preferred); known keys are not moved."""
+        self._looked_up.clear()
         group = _Group(names[0], label)
         self._groups.append(group)
         for name in names:
@@ -111,6 +121,7 @@ class Gazetteer:
 
     def add_alias(self, alias: str, canonical: str, label: str) -> None:
         """Apply one alias-file row (see ``aliases.tsv`` for the rules)."""
+        self._looked_up.clear()
         target = self._by_key.get(name_key(canonical))
         if target is None:
             target = self._by_key.get(name_key(alias))
