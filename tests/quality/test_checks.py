@@ -1,0 +1,197 @@
+"""Each deliberately broken table fails exactly the checks that describe it, with their severity.
+
+Partitions are built for real from the sample corpus, then one Parquet file (or the landing
+folder) is changed the way a parser or ingestion bug would change it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+import pytest
+
+from tests.conftest import put
+from warta.parquet_store import ParquetStore
+from warta.quality import INTEGRITY_CHECKS, SUITES
+
+from .conftest import DAY, build, failures, land, rewrite, sample_articles, with_column
+
+GHOST = "ffffffffffffffff"  # an article id no article has
+
+
+def test_registries_declare_a_severity_and_unique_names():
+    names = [(c.table, c.name) for c in INTEGRITY_CHECKS]
+    names += [(table, e.check_name) for table, suite in SUITES.items() for e in suite]
+    assert len(names) == len(set(names))
+    severities = {c.severity.value for c in INTEGRITY_CHECKS}
+    severities |= {e.severity.value for suite in SUITES.values() for e in suite}
+    assert severities == {"ERROR", "WARN"}
+
+
+def test_clean_partition_passes_every_check(clean):
+    assert failures(clean) == set()
+
+
+def duplicate_article(settings) -> None:
+    rewrite(settings, "articles", lambda t: pa.concat_tables([t, t.slice(0, 1)]))
+
+
+def dangling_paragraph(settings) -> None:
+    rewrite(
+        settings,
+        "paragraphs",
+        lambda t: pa.concat_tables([t, with_column(t.slice(0, 1), "article_id", [GHOST])]),
+    )
+
+
+def dangling_marker(settings) -> None:
+    rewrite(
+        settings,
+        "ad_markers",
+        lambda t: pa.concat_tables([t, with_column(t.slice(0, 1), "article_id", [GHOST])]),
+    )
+
+
+def _paragraph_without_entities(settings) -> int:
+    store = ParquetStore(settings.data_dir)
+    entities = pq.read_table(store.partition_file("entities", DAY))
+    mentioned = set(
+        zip(
+            *(entities.column(c).to_pylist() for c in ("article_id", "paragraph_index")),
+            strict=True,
+        )
+    )
+    paragraphs = pq.read_table(store.partition_file("paragraphs", DAY))
+    keys = zip(
+        *(paragraphs.column(c).to_pylist() for c in ("article_id", "paragraph_index")), strict=True
+    )
+    return next(i for i, key in enumerate(keys) if key not in mentioned)
+
+
+def marker_line_as_paragraph(settings) -> None:
+    row = _paragraph_without_entities(settings)
+
+    def change(t: pa.Table) -> pa.Table:
+        texts = t.column("text").to_pylist()
+        texts[row] = "Advertisement"
+        return with_column(t, "text", texts)
+
+    rewrite(settings, "paragraphs", change)
+
+
+def marker_glued_to_paragraph(settings) -> None:
+    def change(t: pa.Table) -> pa.Table:
+        texts = t.column("text").to_pylist()
+        texts[0] += " ADVERTISEMENT"  # a lost line break; offsets of mentions stay valid
+        return with_column(t, "text", texts)
+
+    rewrite(settings, "paragraphs", change)
+
+
+def _published(settings, value: dt.datetime) -> None:
+    def change(t: pa.Table) -> pa.Table:
+        values = t.column("published_at").to_pylist()
+        values[0] = value
+        return with_column(t, "published_at", values)
+
+    rewrite(settings, "articles", change)
+
+
+def published_in_future(settings) -> None:
+    _published(settings, dt.datetime.now(dt.UTC) + dt.timedelta(days=30))
+
+
+def published_before_1990(settings) -> None:
+    _published(settings, dt.datetime(1985, 6, 1, tzinfo=dt.UTC))
+
+
+def overlong_paragraph(settings) -> None:
+    def change(t: pa.Table) -> pa.Table:
+        texts = t.column("text").to_pylist()
+        texts[0] += " " + "panjang " * 800
+        return with_column(t, "text", texts)
+
+    rewrite(settings, "paragraphs", change)
+
+
+def file_lost_by_the_parse(settings) -> None:
+    def change(t: pa.Table) -> pa.Table:
+        rejected = pc.equal(t.column("status"), "rejected").to_pylist().index(True)
+        return pa.concat_tables([t.slice(0, rejected), t.slice(rejected + 1)])
+
+    rewrite(settings, "raw_files", change)
+
+
+def file_landed_after_the_parse(settings) -> None:
+    ledger = ParquetStore(settings.data_dir).partition_file("raw_files", DAY)
+    parsed = ledger.stat().st_mtime - 60  # the parse wrote its ledger a minute ago
+    os.utime(ledger, (parsed, parsed))
+    put(settings, f"{DAY}/late.txt", sample_articles()[200])
+
+
+def file_deleted_from_landing(settings) -> None:
+    (settings.raw_dir / DAY / "000.txt").unlink()
+
+
+ERROR, WARN = "ERROR", "WARN"
+
+
+@pytest.mark.parametrize(
+    ("breakage", "expected"),
+    [
+        (
+            duplicate_article,
+            {
+                ("articles", "articles_key_unique", ERROR),
+                ("articles", "gx_article_id_unique", ERROR),
+                ("articles", "articles_row_counts", ERROR),  # one more article than parsed files
+            },
+        ),
+        (dangling_paragraph, {("paragraphs", "paragraphs_article_exists", ERROR)}),
+        (dangling_marker, {("ad_markers", "ad_markers_article_exists", ERROR)}),
+        (marker_line_as_paragraph, {("paragraphs", "paragraphs_no_marker_text", ERROR)}),
+        (marker_glued_to_paragraph, {("paragraphs", "paragraphs_no_marker_text", ERROR)}),
+        (published_in_future, {("articles", "gx_published_at_in_range", ERROR)}),
+        (published_before_1990, {("articles", "gx_published_at_in_range", ERROR)}),
+        (overlong_paragraph, {("paragraphs", "gx_text_not_too_long", WARN)}),
+        (file_lost_by_the_parse, {("raw_files", "raw_files_cover_landing", ERROR)}),
+        (file_landed_after_the_parse, {("raw_files", "raw_files_landed_after_parse", WARN)}),
+        (file_deleted_from_landing, {("raw_files", "raw_files_still_landed", WARN)}),
+    ],
+    ids=lambda value: value.__name__ if callable(value) else None,
+)
+def test_broken_partition_fails_exactly_the_right_check(clean, breakage, expected):
+    breakage(clean)
+    assert failures(clean) == expected
+
+
+def test_high_reject_share_is_a_warning(landing):
+    build(landing, DAY, range(20), bad=5)  # 5 of 25 files rejected: 20% > 10%
+    assert failures(landing) == {("raw_files", "raw_files_reject_share", WARN)}
+
+
+def test_high_duplicate_share_is_a_warning(landing):
+    land(landing, DAY, range(20))
+    for copy in range(8):  # 8 re-scrapes of one page among 28 files: 29% > 25%
+        put(landing, f"{DAY}/rescrape_{copy}.txt", sample_articles()[0])
+    build(landing, DAY, range(0))
+    assert failures(landing) == {("raw_files", "raw_files_duplicate_share", WARN)}
+
+
+def test_small_partitions_are_not_judged_by_shares(landing):
+    build(landing, DAY, range(3), bad=2)  # 40% rejects, but of 5 files
+    assert failures(landing) == set()
+
+
+def test_volume_drop_against_the_trailing_days_is_a_warning(landing):
+    for offset, first in ((3, 30), (2, 55), (1, 80)):
+        day = (dt.date.fromisoformat(DAY) - dt.timedelta(days=offset)).isoformat()
+        build(landing, day, range(first, first + 25))
+    build(landing, DAY, range(5))  # 5 files against a median of 25
+    assert failures(landing) == {("raw_files", "raw_files_volume", WARN)}
+    build(landing, DAY, range(5, 25))  # 25 files now: back to normal
+    assert failures(landing) == set()

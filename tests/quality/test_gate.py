@@ -1,0 +1,127 @@
+"""The gate in the real Dagster job: an ERROR keeps the warehouse as it was for the partition, a
+WARN-only failure is reported and the load goes ahead; every run writes the quality report."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import dagster as dg
+import duckdb
+import pytest
+
+from pipelines.definitions import defs
+from warta.quality import INTEGRITY_CHECKS, SUITES, QualityReport
+from warta.schema import TABLES
+
+from .conftest import DAY, land
+from .test_checks import dangling_paragraph, published_in_future
+
+CHECK_STEPS = ["integrity_checks", "great_expectations_suites", "warehouse"]
+ALL_CHECKS = len(INTEGRITY_CHECKS) + sum(len(suite) for suite in SUITES.values())
+
+
+def _run(**kwargs) -> dg.ExecuteInProcessResult:
+    return defs.resolve_job_def("warta_daily").execute_in_process(
+        partition_key=DAY,
+        instance=dg.DagsterInstance.ephemeral(),
+        raise_on_error=False,
+        **kwargs,
+    )
+
+
+def _failed(result: dg.ExecuteInProcessResult) -> set[tuple[str, str, str]]:
+    return {
+        (e.asset_key.to_user_string(), e.check_name, e.severity.value)
+        for e in result.get_asset_check_evaluations()
+        if not e.passed
+    }
+
+
+def _materialized(result: dg.ExecuteInProcessResult) -> dict[str, dict]:
+    return {
+        e.asset_key.to_user_string(): e.materialization.metadata
+        for e in result.get_asset_materialization_events()
+    }
+
+
+def _warehouse(settings) -> dict[str, list[tuple]]:
+    con = duckdb.connect(str(settings.warehouse), read_only=True)
+    try:
+        return {t: con.sql(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in TABLES}
+    finally:
+        con.close()
+
+
+def test_clean_partition_passes_every_check_and_is_reported(landing):
+    land(landing, DAY, range(28), bad=2)
+    result = _run()
+    assert result.success
+    evaluations = result.get_asset_check_evaluations()
+    assert len(evaluations) == ALL_CHECKS and _failed(result) == set()
+    warehouse = _materialized(result)["warehouse"]
+    report = QualityReport(landing.quality_root, DAY)
+    assert warehouse["quality_report"].value == str(report.html_path)
+    assert "PASSED" in warehouse["quality_summary"].value
+    page = report.html_path.read_text("utf-8")
+    for evaluation in evaluations:
+        assert evaluation.check_name in page
+    assert "<script" not in page and "http" not in page  # self-contained
+
+
+@pytest.mark.parametrize(
+    ("breakage", "failed_check"),
+    [
+        (published_in_future, ("articles", "gx_published_at_in_range", "ERROR")),
+        (dangling_paragraph, ("paragraphs", "paragraphs_article_exists", "ERROR")),
+    ],
+    ids=["gx_expectation", "sql_check"],
+)
+def test_error_keeps_the_previous_warehouse_content(landing, breakage, failed_check):
+    land(landing, DAY, range(28), bad=2)
+    assert _run().success
+    before = _warehouse(landing)
+
+    breakage(landing)
+    result = _run(op_selection=CHECK_STEPS)  # the checks and the load, on the broken Parquet
+    assert not result.success
+    assert _failed(result) == {failed_check}
+    evaluation = next(e for e in result.get_asset_check_evaluations() if not e.passed)
+    assert evaluation.metadata["unexpected_count"].value == 1
+    assert "offending_rows" in evaluation.metadata
+    assert "warehouse" not in _materialized(result)
+    assert _warehouse(landing) == before
+    report = QualityReport(landing.quality_root, DAY)
+    assert "BLOCKED" in report.markdown_path.read_text("utf-8")
+    assert failed_check[1] in report.markdown_path.read_text("utf-8")
+
+
+def test_warehouse_alone_refuses_a_partition_failing_an_expectation(landing):
+    land(landing, DAY, range(28), bad=2)
+    assert _run().success
+    before = _warehouse(landing)
+    published_in_future(landing)  # no SQL check sees this; the gate runs the GX suites itself
+    result = _run(asset_selection=[dg.AssetKey("warehouse")])
+    assert not result.success
+    failure = result.get_step_failure_events()[0].step_failure_data.user_failure_data
+    assert "gx_published_at_in_range" in failure.description
+    assert _warehouse(landing) == before
+
+
+def test_warn_only_failure_still_updates_the_warehouse(landing):
+    land(landing, DAY, range(28), bad=2)
+    assert _run().success
+    land(landing, DAY, range(0), bad=6)  # 4 more unusable files: 6 of 34 rejected, 18% > 10%
+    result = _run()
+    assert result.success
+    assert _failed(result) == {("raw_files", "raw_files_reject_share", "WARN")}
+    ledger = _warehouse(landing)["raw_files"]
+    assert len(ledger) == 34
+    assert sum(1 for row in ledger if row[5] == "rejected") == 6
+    assert "LOADABLE with 1 warning" in _materialized(result)["warehouse"]["quality_summary"].value
+
+
+def test_published_at_bound_follows_the_run_time():
+    from warta.quality.suites import NOT_IN_FUTURE
+
+    now = dt.datetime(2030, 1, 1, tzinfo=dt.UTC)
+    assert NOT_IN_FUTURE.at(now) == now + dt.timedelta(hours=14)
