@@ -84,8 +84,6 @@ _DROPPED = frozenset(
 _BREAKS = frozenset({"br", "hr"})
 # Plain elements (no lxml.html element classes): the walk touches every element once.
 _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True)
-# libxml2 caps nesting far below Python's recursion limit; this is a second guard.
-_MAX_DEPTH = 400
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head)\b", re.I | re.S)
 _ARTICLE_TYPES = frozenset(
@@ -133,11 +131,8 @@ def parse_html(text: str) -> HtmlPage:
     etree.strip_elements(
         root, *_DROPPED, etree.Comment, etree.ProcessingInstruction, with_tail=False
     )
-    builder = _BlockBuilder()
     body = root.find("body")
-    _visit(body if body is not None else root, builder, 0)
-    builder.flush()
-    return HtmlPage(builder.blocks, meta)
+    return HtmlPage(_blocks(body if body is not None else root), meta)
 
 
 class _BlockBuilder:
@@ -148,13 +143,12 @@ class _BlockBuilder:
         self.parts: list[str] = []
         self.line = 0
 
-    def add(self, text: str | None, line: int | None) -> None:
-        if not text:
-            return
+    def add(self, text: str, element) -> None:
+        """Append non-empty ``text``; the first non-blank text of a block sets its line."""
         if not self.parts:
             if text.isspace():
                 return
-            self.line = line or self.line
+            self.line = element.sourceline or self.line
         self.parts.append(text)
 
     def flush(self) -> None:
@@ -165,25 +159,29 @@ class _BlockBuilder:
             self.parts.clear()
 
 
-def _visit(element, builder: _BlockBuilder, depth: int) -> None:
-    tag = element.tag
-    if not isinstance(tag, str):  # entities
-        return
-    if tag in _BREAKS:
-        builder.flush()
-        return
-    block = tag not in _INLINE
-    if block:
-        builder.flush()
-    if depth > _MAX_DEPTH:
-        builder.add("".join(element.itertext()), element.sourceline)
-    else:
-        builder.add(element.text, element.sourceline)
-        for child in element:
-            _visit(child, builder, depth + 1)
-            builder.add(child.tail, child.sourceline)
-    if block:
-        builder.flush()
+def _blocks(top) -> list[Block]:
+    """One flat pass over the start and end events of ``top``'s subtree (no recursion): a block
+    element or ``<br>`` closes the current block, an element's tail follows its end."""
+    builder = _BlockBuilder()
+    walker = etree.iterwalk(top, events=("start", "end"))
+    for event, element in walker:
+        tag = element.tag
+        is_element = isinstance(tag, str)  # entity references are nodes too
+        block = is_element and tag not in _INLINE
+        if event == "start":
+            if block:
+                builder.flush()
+            if not is_element or tag in _BREAKS:
+                walker.skip_subtree()
+            elif element.text:
+                builder.add(element.text, element)
+            continue
+        if block:
+            builder.flush()
+        if element.tail and element is not top:
+            builder.add(element.tail, element)
+    builder.flush()
+    return builder.blocks
 
 
 _META_FIELDS = {
