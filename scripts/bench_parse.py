@@ -7,12 +7,14 @@ Generates a corpus with ``warta.corpus.generate_corpus`` (the seed's theme, gene
 with chrome, HTML pages, a few bad files) plus the shared evaluation pages when present, holds
 every file's bytes in memory and times, on one CPU, per file:
 
-- floor: ``decode_bytes`` + ``str.splitlines`` — what any parser must at least do;
+- floor: ``decode_bytes`` + ``str.splitlines`` on the bytes in memory — what any parser must
+  at least do; read floor: the same after reading each file from disk (page cache warm), the
+  "read + decode + split into lines" pass of issue 8;
 - parse: ``decode_bytes`` + ``parse_page`` without language identification;
 - parse+lang: the same with the fastText language check, as ``warta.ingest`` runs it.
 
 Each pass runs ``--repeat`` times and the fastest is reported (CPU time and wall clock), split
-by text and HTML files; the ratio is parse+lang CPU over floor CPU. ``--profile N`` adds a
+by text and HTML files; the ratios are parse+lang CPU over each floor's CPU. ``--profile N`` adds a
 cProfile of one parse+lang pass (top N functions by own time). Load is printed with the
 figures: on a shared machine, compare runs made at similar load.
 """
@@ -24,6 +26,7 @@ import cProfile
 import os
 import platform
 import pstats
+import tempfile
 import time
 from collections.abc import Callable
 from datetime import date
@@ -65,6 +68,21 @@ def _floor(files: Corpus) -> None:
         decoded = decode_bytes(data)
         if not isinstance(decoded, Rejection):
             decoded.text.splitlines()
+
+
+def _read_floor(folder: Path) -> Callable[[Corpus], None]:
+    def run(files: Corpus) -> None:
+        for name, _ in files:
+            decoded = decode_bytes((folder / name).read_bytes())
+            if not isinstance(decoded, Rejection):
+                decoded.text.splitlines()
+
+    return run
+
+
+def _on_disk(files: Corpus, folder: Path) -> None:
+    for index, (_, data) in enumerate(files):
+        (folder / str(index)).write_bytes(data)
 
 
 def _parser(identify_language: bool) -> Callable[[Corpus], None]:
@@ -122,14 +140,27 @@ def main() -> int:
     print(f"cpu: {_cpu_model()}, {os.cpu_count()} cores, pinned to one; load {_load()}")
     print(f"files: {len(files)} (text {len(sets['text'])}, html {len(sets['html'])}),")
     print(f"mean {mean_kb:.1f} KB; fastest of {args.repeat} passes; ms per file, CPU (wall)")
-    print(f"{'set':<5} {'floor':>14} {'parse':>14} {'parse+lang':>14} {'ratio':>6}")
-    for name, subset in sets.items():
-        if not subset:
-            continue
-        runs = {"floor": _floor, "parse": _parser(False), "full": _parser(True)}
-        times = _fastest(runs, subset, args.repeat)
-        cells = " ".join(f"{cpu:7.3f} ({wall:.3f})" for cpu, wall in times.values())
-        print(f"{name:<5} {cells} {times['full'][0] / times['floor'][0]:5.1f}x")
+    print(f"{'set':<5} {'floor':>14} {'read floor':>14} {'parse':>14} {'parse+lang':>14} ratios")
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = Path(temporary)
+        _on_disk(files, folder)
+        numbered = [(str(index), data) for index, (_, data) in enumerate(files)]
+        names = {name: number for (name, _), (number, _) in zip(files, numbered, strict=True)}
+        for name, subset in sets.items():
+            if not subset:
+                continue
+            stored = [(names[n], d) for n, d in subset]
+            runs = {
+                "floor": _floor,
+                "read": lambda _, stored=stored: _read_floor(folder)(stored),
+                "parse": _parser(False),
+                "full": _parser(True),
+            }
+            times = _fastest(runs, subset, args.repeat)
+            cells = " ".join(f"{cpu:7.3f} ({wall:.3f})" for cpu, wall in times.values())
+            full = times["full"][0]
+            ratios = f"{full / times['floor'][0]:5.1f}x {full / times['read'][0]:5.1f}x"
+            print(f"{name:<5} {cells} {ratios}")
     print(f"load after: {_load()}")
     if args.profile:
         profile = cProfile.Profile()
