@@ -195,3 +195,15 @@ def test_volume_drop_against_the_trailing_days_is_a_warning(landing):
     assert failures(landing) == {("raw_files", "raw_files_volume", WARN)}
     build(landing, DAY, range(5, 25))  # 25 files now: back to normal
     assert failures(landing) == set()
+
+
+def test_large_tables_are_validated_on_a_sample(clean, monkeypatch):
+    import warta.quality.expectations as expectations
+
+    monkeypatch.setattr(expectations, "GX_MAX_ROWS", 100)
+    store = ParquetStore(clean.data_dir)
+    rows = pq.ParquetFile(store.partition_file("paragraphs", DAY)).metadata.num_rows
+    assert rows > 100
+    outcomes = expectations.validate_partition(store, DAY, tables=["paragraphs"])
+    assert outcomes and all(o.success and o.element_count == 100 for o in outcomes)
+    assert all(f"sample of 100 of {rows:,} rows" in o.finding().description for o in outcomes)

@@ -2,22 +2,29 @@
 
 GX 1.x has no Polars or working DuckDB source, so each table's Parquet is read into pandas and
 validated in an ephemeral context. Only the columns the suite names (plus the key, for the
-sample of offending rows) are read: paragraphs skip nothing they do not need. GX takes seconds
-to import, so it is imported only when a suite runs, once per call.
+sample of offending rows) are read. GX on pandas costs about 2-5 s per million rows and
+expectation set, so a table over ``GX_MAX_ROWS`` rows is validated on a seeded random sample
+of that many rows (counts and percentages are then the sample's, and each finding says so);
+the SQL checks see every row. GX takes seconds to import, so it is imported only when a suite
+runs, once per call.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+import numpy as np
 import pyarrow.parquet as pq
 
 from warta.parquet_store import ParquetStore
 from warta.quality.model import SAMPLE_ROWS, Finding, cell_text
 from warta.quality.suites import SUITES, Expectation, resolved_kwargs
 from warta.schema import PRIMARY_KEYS
+
+GX_MAX_ROWS = 200_000
+SAMPLE_SEED = 20261125
 
 
 @dataclass(frozen=True)
@@ -31,6 +38,7 @@ class ExpectationOutcome:
     columns: list[str] = field(default_factory=list)
     sample: list[list[Any]] = field(default_factory=list)  # offending rows: key + column
     error: str | None = None  # GX could not evaluate the expectation
+    sampled_from: int | None = None  # the table's rows, when GX saw a sample of them
 
     @property
     def blocks(self) -> bool:
@@ -41,6 +49,8 @@ class ExpectationOutcome:
         description = self.expectation.describe()
         if self.error:
             description += f" - could not be evaluated: {self.error}"
+        if self.sampled_from:
+            description += f" (on a random sample of {GX_MAX_ROWS:,} of {self.sampled_from:,} rows)"
         return Finding(
             check_name=self.expectation.check_name,
             table=self.table,
@@ -78,7 +88,7 @@ def validate_partition(
             continue
         keys = list(PRIMARY_KEYS[table])
         columns = list(dict.fromkeys(keys + [e.column for e in expectations if e.column]))
-        frame = pq.read_table(store.partition_file(table, partition), columns=columns).to_pandas()
+        frame, total_rows = _read(store, table, partition, columns)
         batch = source.add_dataframe_asset(name=table).add_batch_definition_whole_dataframe(table)
         suite = context.suites.add(
             gx.ExpectationSuite(
@@ -95,16 +105,29 @@ def validate_partition(
             suite, result_format={"result_format": "SUMMARY", "partial_unexpected_count": 20}
         )
         by_name = {e.check_name: e for e in expectations}
-        outcomes.extend(
-            _outcome(table, by_name[item.expectation_config.meta["check"]], item, frame, keys)
-            for item in result.results
-        )
+        for item in result.results:
+            outcome = _outcome(
+                table, by_name[item.expectation_config.meta["check"]], item, frame, keys
+            )
+            if total_rows > len(frame):
+                outcome = replace(outcome, sampled_from=total_rows)
+            outcomes.append(outcome)
     rank = {(t, e.check_name): i for i, (t, e) in enumerate(_registry())}
     return sorted(outcomes, key=lambda o: rank[(o.table, o.expectation.check_name)])
 
 
 def _registry() -> list[tuple[str, Expectation]]:
     return [(table, e) for table, expectations in SUITES.items() for e in expectations]
+
+
+def _read(store: ParquetStore, table: str, partition: str, columns: list[str]):
+    """The table's ``columns`` as pandas (a seeded sample of ``GX_MAX_ROWS`` rows if larger)
+    and the table's full row count."""
+    arrow = pq.read_table(store.partition_file(table, partition), columns=columns)
+    if arrow.num_rows > GX_MAX_ROWS:
+        rows = np.random.default_rng(SAMPLE_SEED).choice(arrow.num_rows, GX_MAX_ROWS, replace=False)
+        return arrow.take(np.sort(rows)).to_pandas(), arrow.num_rows
+    return arrow.to_pandas(), arrow.num_rows
 
 
 def _outcome(
