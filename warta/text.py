@@ -30,8 +30,3 @@ def normalize_lines(text: str) -> Iterator[str]:
             return map(normalize_text, text.splitlines())
         text = unicodedata.normalize("NFC", text)
     return map(" ".join, map(str.split, text.splitlines()))
-
-
-def word_count(text: str) -> int:
-    """Number of whitespace-separated words in normalised ``text``."""
-    return len(text.split())
