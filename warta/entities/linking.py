@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from warta.entities.names import Gazetteer, entity_key, gazetteer, name_key
 
@@ -20,8 +20,7 @@ _EDGE_PUNCTUATION = "()[]“”\"'‘’.,;:-–—«»"
 _TRAILING_ABBREVIATION = re.compile(r"^(?P<name>.+?)\s*\((?P<abbr>[^()]+)\)$")
 
 
-@dataclass(frozen=True, slots=True)
-class Canonical:
+class Canonical(NamedTuple):
     """The canonical name, label and grouping key of a mention."""
 
     name: str

@@ -178,7 +178,10 @@ class Tagger:
         found: list[tuple[int, int, str]] = []
         for start, end in runs:
             # padded[start + k] is the word at offset k - 2 from the run's first token.
-            window = [cache_get(word) or vectors(word) for word in padded[start : end + 4]]
+            context = padded[start : end + 4]
+            window = list(map(cache_get, context))
+            if None in window:
+                window = [v or vectors(w) for v, w in zip(window, context, strict=True)]
             if end - start == 1:
                 a, b, c, d, e = window
                 scores = [
