@@ -55,18 +55,27 @@ def run_partitions(
                 raise_on_error=False,
                 run_config={"loggers": {"console": {"config": {"log_level": "INFO"}}}},
             )
+            failures = [e for e in result.get_asset_check_evaluations() if not e.passed]
+            # Only ERROR failures block the load; WARN failures are reported beside it.
             failed = [
                 f"{e.asset_key.to_user_string()}:{e.check_name}"
-                for e in result.get_asset_check_evaluations()
-                if not e.passed
+                for e in failures
+                if e.severity == dg.AssetCheckSeverity.ERROR
             ]
-            message = _summary(partition, result, failed)
+            warned = [
+                f"{e.asset_key.to_user_string()}:{e.check_name}"
+                for e in failures
+                if e.severity != dg.AssetCheckSeverity.ERROR
+            ]
+            message = _summary(partition, result, failed, warned)
             results.append(PartitionRun(partition, result.success and not failed, failed, message))
             print(message, file=out)
     return results
 
 
-def _summary(partition: str, result: dg.ExecuteInProcessResult, failed: list[str]) -> str:
+def _summary(
+    partition: str, result: dg.ExecuteInProcessResult, failed: list[str], warned: list[str]
+) -> str:
     parts = [f"{partition}:"]
     for event in result.get_asset_materialization_events():
         materialization = event.materialization
@@ -82,4 +91,6 @@ def _summary(partition: str, result: dg.ExecuteInProcessResult, failed: list[str
         parts.append("checks passed, warehouse published")
     else:
         parts.append("run FAILED (see the run's logs in the Dagster UI or above)")
+    if warned:
+        parts.append(f"(warnings: {', '.join(warned)})")
     return " ".join(parts)
