@@ -6,8 +6,9 @@ Pins itself to one CPU, extracts the idner-news-2k train + dev sentences (each s
 paragraph, grouped into 20-paragraph articles) repeated until ``--words`` words, and prints words
 per second for the first pass over the distinct text (cold caches), for the whole run (wall clock
 and CPU time) and for the fastest round (CPU time, the figure least disturbed by other jobs on a
-shared machine), the load average, then dev F1. Only the per-word-type caches of the tagger
-carry over between rounds; no result of a whole sentence or name is cached.
+shared machine), the load average, then dev F1. Caches per word type and per name spelling
+(tagger score vectors, gazetteer look-ups, name keys) carry over between rounds, as they do in a
+worker process; no tagging result of a sentence or of a run of words is cached.
 """
 
 from __future__ import annotations
