@@ -147,11 +147,12 @@ def render_html(partition: str, sections: list[Section]) -> str:
 <title>Warta quality - {e(partition)}</title>
 <style>
 body {{ font: 14px/1.45 system-ui, sans-serif; margin: 2em auto; max-width: 1200px; color: #222; }}
-h1 {{ font-size: 1.5em; }} code {{ font-size: 0.95em; }}
+h1 {{ font-size: 1.5em; }} code {{ font-size: 0.95em; overflow-wrap: anywhere; }}
 .verdict {{ padding: 0.8em 1em; border-radius: 6px; font-weight: 600; }}
 .ok {{ background: #e3f4e6; }} .warn {{ background: #fff4d6; }} .blocked {{ background: #fde2e1; }}
 table {{ border-collapse: collapse; width: 100%; margin: 1em 0; }}
 th, td {{ border-bottom: 1px solid #ddd; padding: 4px 8px; text-align: left; vertical-align: top; }}
+th {{ white-space: nowrap; }} details td {{ overflow-wrap: anywhere; }}
 th {{ background: #f4f4f4; }} td.num {{ text-align: right; font-variant-numeric: tabular-nums; }}
 .badge {{ padding: 1px 6px; border-radius: 4px; font-size: 0.85em; font-weight: 600; }}
 .pass {{ background: #e3f4e6; }}
