@@ -207,3 +207,8 @@ def test_large_tables_are_validated_on_a_sample(clean, monkeypatch):
     outcomes = expectations.validate_partition(store, DAY, tables=["paragraphs"])
     assert outcomes and all(o.success and o.element_count == 100 for o in outcomes)
     assert all(f"sample of 100 of {rows:,} rows" in o.finding().description for o in outcomes)
+
+
+def test_a_day_without_files_passes(landing):
+    build(landing, DAY, range(0))  # no landing folder: an empty partition, nothing to judge
+    assert failures(landing) == set()
