@@ -21,18 +21,9 @@ from pathlib import Path
 
 from warta.entities import extract_entities
 from warta.entities.evaluate import evaluate_file, read_gold
+from warta.machine import cpu_model
 
 _ARTICLE_PARAGRAPHS = 20
-
-
-def _cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
 
 
 def main() -> int:
@@ -72,7 +63,7 @@ def main() -> int:
     load_after = os.getloadavg()[0]
 
     evaluation = evaluate_file(ner / "idner-dev.jsonl")
-    print(f"machine: {_cpu_model()}, nproc {os.cpu_count()}, Python {platform.python_version()}")
+    print(f"machine: {cpu_model()}, nproc {os.cpu_count()}, Python {platform.python_version()}")
     rate = distinct_words / cold
     print(f"first pass: {distinct_words:,} words in {cold:.2f} s = {rate:,.0f} words/s (cold)")
     total = rounds * distinct_words

@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import cProfile
 import os
-import platform
 import pstats
 import tempfile
 import time
@@ -34,24 +33,11 @@ from pathlib import Path
 
 from warta.corpus import generate_corpus
 from warta.decoding import Rejection, decode_bytes
+from warta.machine import cpu_model, load
 from warta.parsing import parse_page
 
 _INGEST_DATE = date(2026, 11, 25)
 Corpus = list[tuple[str, bytes]]
-
-
-def _cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
-
-
-def _load() -> str:
-    return " ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
 def _corpus(articles: int, days: int, shared: Path) -> Corpus:
@@ -137,7 +123,7 @@ def main() -> int:
     }
     mean_kb = sum(len(data) for _, data in files) / len(files) / 1024
     _parser(True)(files[:50])  # load the language model and build the patterns once
-    print(f"cpu: {_cpu_model()}, {os.cpu_count()} cores, pinned to one; load {_load()}")
+    print(f"cpu: {cpu_model()}, {os.cpu_count()} cores, pinned to one; load {load()}")
     print(f"files: {len(files)} (text {len(sets['text'])}, html {len(sets['html'])}),")
     print(f"mean {mean_kb:.1f} KB; fastest of {args.repeat} passes; ms per file, CPU (wall)")
     print(f"{'set':<5} {'floor':>14} {'read floor':>14} {'parse':>14} {'parse+lang':>14} ratios")
@@ -161,7 +147,7 @@ def main() -> int:
             full = times["full"][0]
             ratios = f"{full / times['floor'][0]:5.1f}x {full / times['read'][0]:5.1f}x"
             print(f"{name:<5} {cells} {ratios}")
-    print(f"load after: {_load()}")
+    print(f"load after: {load()}")
     if args.profile:
         profile = cProfile.Profile()
         profile.runcall(_parser(True), files)

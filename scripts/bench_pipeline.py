@@ -26,6 +26,7 @@ from warta.config import Settings
 from warta.corpus import write_corpus
 from warta.decoding import decode_bytes
 from warta.landing import LandingZone
+from warta.machine import cpu_model, load, memory_gb
 from warta.parquet_store import ParquetStore
 from warta.partition import build_partition
 from warta.quality import run_checks, validate_partition
@@ -47,21 +48,12 @@ def _floor_chunk(paths: list[str]) -> float:
 
 
 def machine() -> dict[str, str]:
-    cpu = "unknown"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
     return {
-        "cpu": cpu,
+        "cpu": cpu_model(),
         "cores": str(os.cpu_count()),
-        "memory": f"{memory:.0f} GiB",
+        "memory": f"{memory_gb():.0f} GiB",
         "python": platform.python_version(),
-        "load before": " ".join(f"{x:.2f}" for x in os.getloadavg()),
+        "load before": load(),
     }
 
 

@@ -28,6 +28,7 @@ import pyarrow.parquet as pq
 
 from warta import sql
 from warta.config import Settings
+from warta.machine import cpu_model, memory_gb
 from warta.parquet_store import PART_FILE, ParquetStore
 from warta.partition import build_partition
 from warta.sample import generate
@@ -150,20 +151,6 @@ def report(args, articles, totals, size_mb, synthesised, rebuild, rows, copy, pu
         *(f"| {name} | {seconds:.3f} | {count:,} |" for name, seconds, count in rows),
     ]
     return "\n".join(lines)
-
-
-def cpu_model() -> str:
-    for line in Path("/proc/cpuinfo").read_text().splitlines():
-        if line.startswith("model name"):
-            return line.split(":", 1)[1].strip()
-    return platform.processor() or "unknown CPU"
-
-
-def memory_gb() -> float:
-    for line in Path("/proc/meminfo").read_text().splitlines():
-        if line.startswith("MemTotal:"):
-            return int(line.split()[1]) / 1024 / 1024
-    return 0.0
 
 
 if __name__ == "__main__":
