@@ -63,7 +63,12 @@ def peak_rss_mb() -> float:
 
 def run(args: argparse.Namespace) -> dict:
     root = Path(args.workdir).absolute()
-    if root.exists():
+    reuse = args.reuse_corpus and (root / "raw").is_dir()
+    if reuse:  # keep the generated files, start from an empty state for everything else
+        for generated in ("parquet", "quality", "warehouse.duckdb"):
+            target = root / generated
+            shutil.rmtree(target) if target.is_dir() else target.unlink(missing_ok=True)
+    elif root.exists():
         shutil.rmtree(root)
     settings = replace(
         Settings.from_env({}),
@@ -73,7 +78,11 @@ def run(args: argparse.Namespace) -> dict:
         workers=args.workers,
     )
     started = time.perf_counter()
-    files, size = write_corpus(settings.raw_dir, args.articles, args.days, seed=args.seed)
+    if reuse:
+        paths = [p for p in settings.raw_dir.rglob("*") if p.is_file()]
+        files, size = len(paths), sum(p.stat().st_size for p in paths)
+    else:
+        files, size = write_corpus(settings.raw_dir, args.articles, args.days, seed=args.seed)
     generated = time.perf_counter() - started
 
     zone = LandingZone(settings.raw_dir)
@@ -164,6 +173,7 @@ def incremental(settings: Settings, store: ParquetStore, warehouse: Warehouse, c
     warehouse.publish(store, [day])
     timings["load"] = time.perf_counter() - t
     timings["total"] = sum(timings.values())
+    shutil.rmtree(settings.raw_dir / day)  # the landing zone is left as generated
     return {k: round(v, 2) for k, v in timings.items()}
 
 
@@ -184,6 +194,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--incremental", type=int, default=0, help="then time N new files on top")
     parser.add_argument("--workdir", default="bench/run")
+    parser.add_argument(
+        "--reuse-corpus", action="store_true", help="keep WORKDIR/raw from an earlier run"
+    )
     parser.add_argument("--dagster", action="store_true", help="also time the Dagster import")
     parser.add_argument("--output", help="append the JSON report to this file")
     args = parser.parse_args()

@@ -46,3 +46,30 @@ def put(settings, relative: str, data: bytes) -> None:
     path = settings.raw_dir / relative
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
+
+
+def run_daily(partition: str, **kwargs):
+    """Run the real ``warta_daily`` job in this process for one partition (ephemeral instance)."""
+    import dagster as dg
+
+    from pipelines.definitions import defs
+
+    return defs.resolve_job_def("warta_daily").execute_in_process(
+        partition_key=partition,
+        instance=dg.DagsterInstance.ephemeral(),
+        raise_on_error=False,
+        **kwargs,
+    )
+
+
+def warehouse_rows(path: Path, tables=None) -> dict[str, list[tuple]]:
+    """Every row of the warehouse's contract tables (or ``tables``), sorted, read-only."""
+    import duckdb
+
+    from warta.schema import TABLES
+
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return {t: con.sql(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in tables or TABLES}
+    finally:
+        con.close()

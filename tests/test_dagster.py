@@ -3,33 +3,18 @@
 from __future__ import annotations
 
 import dagster as dg
-import duckdb
 import pytest
 
 from pipelines.definitions import defs
 from pipelines.partitions import landing_date_partitions
-from tests.conftest import SEED, put
+from tests.conftest import SEED, put, run_daily, warehouse_rows
 from warta.schema import TABLES
 
 DAY = "2026-11-25"
 
 
 def _run(partition: str = DAY, **kwargs) -> dg.ExecuteInProcessResult:
-    job = defs.resolve_job_def("warta_daily")
-    return job.execute_in_process(
-        partition_key=partition,
-        instance=dg.DagsterInstance.ephemeral(),
-        raise_on_error=False,
-        **kwargs,
-    )
-
-
-def _warehouse_rows(settings) -> dict[str, list[tuple]]:
-    con = duckdb.connect(str(settings.warehouse), read_only=True)
-    try:
-        return {t: con.sql(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in TABLES}
-    finally:
-        con.close()
+    return run_daily(partition, **kwargs)
 
 
 def test_definitions_load_and_validate():
@@ -65,7 +50,7 @@ def test_daily_job_materialises_the_seed_partition(landing):
     assert materialized["paragraphs"]["dagster/row_count"].value == 19
     assert materialized["raw_files"]["files_rejected"].value == 1
     assert "Korea Utara Membantah" in materialized["articles"]["preview"].value
-    rows = _warehouse_rows(landing)
+    rows = warehouse_rows(landing.warehouse)
     assert len(rows["articles"]) == 1 and len(rows["paragraphs"]) == 19
     assert [(r[5], r[6]) for r in rows["raw_files"]] == [
         ("parsed", None),
@@ -74,13 +59,13 @@ def test_daily_job_materialises_the_seed_partition(landing):
 
     again = _run()
     assert again.success
-    assert _warehouse_rows(landing) == rows
+    assert warehouse_rows(landing.warehouse) == rows
 
 
 def test_failing_blocking_check_keeps_the_warehouse(landing, monkeypatch):
     put(landing, f"{DAY}/000_39c4db6f91142a44.txt", SEED.read_bytes())
     assert _run().success
-    before = _warehouse_rows(landing)
+    before = warehouse_rows(landing.warehouse)
 
     import warta.ingest
 
@@ -110,13 +95,13 @@ def test_failing_blocking_check_keeps_the_warehouse(landing, monkeypatch):
     assert "warehouse" not in {
         e.asset_key.to_user_string() for e in result.get_asset_materialization_events()
     }
-    assert _warehouse_rows(landing) == before
+    assert warehouse_rows(landing.warehouse) == before
 
 
 def test_warehouse_alone_refuses_a_broken_partition(landing):
     put(landing, f"{DAY}/000_39c4db6f91142a44.txt", SEED.read_bytes())
     assert _run().success
-    before = _warehouse_rows(landing)
+    before = warehouse_rows(landing.warehouse)
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -129,7 +114,7 @@ def test_warehouse_alone_refuses_a_broken_partition(landing):
     assert not result.success
     failure = result.get_step_failure_events()[0].step_failure_data.user_failure_data
     assert "ad_markers_key_unique" in failure.description
-    assert _warehouse_rows(landing) == before
+    assert warehouse_rows(landing.warehouse) == before
 
 
 @pytest.mark.parametrize("partition", ["2019-12-31"])

@@ -70,7 +70,9 @@ class LandingZone:
             return found
         for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-            for name in filenames:
+            # A linked folder is not descended into; it is listed, so the ledger says so.
+            linked = [d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]
+            for name in [*filenames, *linked]:
                 if name.startswith("."):
                     continue
                 path = os.path.join(dirpath, name)
@@ -101,17 +103,23 @@ class LandingZone:
 
     def read(self, source_path: str, max_bytes: int) -> bytes | FileProblem:
         """The raw bytes of a listed file, or the problem that prevents reading it."""
-        path = self.root / source_path
-        real = os.path.realpath(path)
-        if os.path.commonpath([real, self._real_root]) != self._real_root:
-            return FileProblem("symlink points outside the landing zone")
+        if os.path.isabs(source_path) or ".." in source_path.split("/"):
+            return FileProblem("path outside the landing zone")
+        path = os.path.join(self.root, source_path)
         try:
-            status = os.stat(real)
+            status = os.lstat(path)
+            if stat.S_ISLNK(status.st_mode):
+                # Listing never descends into linked folders, so only the file itself can be a
+                # link: resolve it and keep it only if it stays inside the raw root.
+                path = os.path.realpath(path)
+                if os.path.commonpath([path, self._real_root]) != self._real_root:
+                    return FileProblem("symlink points outside the landing zone")
+                status = os.stat(path)
             if not stat.S_ISREG(status.st_mode):
                 return FileProblem("not a regular file")
             if status.st_size > max_bytes:
                 return FileProblem(f"file too large ({status.st_size} bytes; limit {max_bytes})")
-            with open(real, "rb") as handle:
+            with open(path, "rb") as handle:
                 data = handle.read(max_bytes + 1)
             if len(data) > max_bytes:
                 return FileProblem(f"file too large (over {max_bytes} bytes; limit {max_bytes})")

@@ -6,12 +6,10 @@ from __future__ import annotations
 import datetime as dt
 
 import dagster as dg
-import duckdb
 import pytest
 
-from pipelines.definitions import defs
+from tests.conftest import run_daily, warehouse_rows
 from warta.quality import INTEGRITY_CHECKS, SUITES, QualityReport
-from warta.schema import TABLES
 
 from .conftest import DAY, land
 from .test_checks import dangling_paragraph, published_in_future
@@ -21,12 +19,7 @@ ALL_CHECKS = len(INTEGRITY_CHECKS) + sum(len(suite) for suite in SUITES.values()
 
 
 def _run(**kwargs) -> dg.ExecuteInProcessResult:
-    return defs.resolve_job_def("warta_daily").execute_in_process(
-        partition_key=DAY,
-        instance=dg.DagsterInstance.ephemeral(),
-        raise_on_error=False,
-        **kwargs,
-    )
+    return run_daily(DAY, **kwargs)
 
 
 def _failed(result: dg.ExecuteInProcessResult) -> set[tuple[str, str, str]]:
@@ -42,14 +35,6 @@ def _materialized(result: dg.ExecuteInProcessResult) -> dict[str, dict]:
         e.asset_key.to_user_string(): e.materialization.metadata
         for e in result.get_asset_materialization_events()
     }
-
-
-def _warehouse(settings) -> dict[str, list[tuple]]:
-    con = duckdb.connect(str(settings.warehouse), read_only=True)
-    try:
-        return {t: con.sql(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in TABLES}
-    finally:
-        con.close()
 
 
 def test_clean_partition_passes_every_check_and_is_reported(landing):
@@ -79,7 +64,7 @@ def test_clean_partition_passes_every_check_and_is_reported(landing):
 def test_error_keeps_the_previous_warehouse_content(landing, breakage, failed_check):
     land(landing, DAY, range(28), bad=2)
     assert _run().success
-    before = _warehouse(landing)
+    before = warehouse_rows(landing.warehouse)
 
     breakage(landing)
     result = _run(op_selection=CHECK_STEPS)  # the checks and the load, on the broken Parquet
@@ -89,7 +74,7 @@ def test_error_keeps_the_previous_warehouse_content(landing, breakage, failed_ch
     assert evaluation.metadata["unexpected_count"].value == 1
     assert "offending_rows" in evaluation.metadata
     assert "warehouse" not in _materialized(result)
-    assert _warehouse(landing) == before
+    assert warehouse_rows(landing.warehouse) == before
     report = QualityReport(landing.quality_root, DAY)
     assert "BLOCKED" in report.markdown_path.read_text("utf-8")
     assert failed_check[1] in report.markdown_path.read_text("utf-8")
@@ -98,13 +83,13 @@ def test_error_keeps_the_previous_warehouse_content(landing, breakage, failed_ch
 def test_warehouse_alone_refuses_a_partition_failing_an_expectation(landing):
     land(landing, DAY, range(28), bad=2)
     assert _run().success
-    before = _warehouse(landing)
+    before = warehouse_rows(landing.warehouse)
     published_in_future(landing)  # no SQL check sees this; the gate runs the GX suites itself
     result = _run(asset_selection=[dg.AssetKey("warehouse")])
     assert not result.success
     failure = result.get_step_failure_events()[0].step_failure_data.user_failure_data
     assert "gx_published_at_in_range" in failure.description
-    assert _warehouse(landing) == before
+    assert warehouse_rows(landing.warehouse) == before
 
 
 def test_warn_only_failure_still_updates_the_warehouse(landing):
@@ -114,7 +99,7 @@ def test_warn_only_failure_still_updates_the_warehouse(landing):
     result = _run()
     assert result.success
     assert _failed(result) == {("raw_files", "raw_files_reject_share", "WARN")}
-    ledger = _warehouse(landing)["raw_files"]
+    ledger = warehouse_rows(landing.warehouse)["raw_files"]
     assert len(ledger) == 34
     assert sum(1 for row in ledger if row[5] == "rejected") == 6
     assert "LOADABLE with 1 warning" in _materialized(result)["warehouse"]["quality_summary"].value

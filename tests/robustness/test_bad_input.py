@@ -86,6 +86,8 @@ EXPECTED = {
     "nested/deeper/article.txt": ("parsed", None),
     "symlink_out.txt": ("rejected", "symlink points outside the landing zone"),
     "fifo.txt": ("rejected", "not a regular file"),
+    "linked_folder_out": ("rejected", "symlink points outside the landing zone"),
+    "linked_folder_in": ("rejected", "not a regular file"),
 }
 
 
@@ -97,6 +99,8 @@ def bad_partition(landing, tmp_path):
     outside.write_text(ARTICLE)
     (landing.raw_dir / DAY / "symlink_out.txt").symlink_to(outside)
     os.mkfifo(landing.raw_dir / DAY / "fifo.txt")
+    (landing.raw_dir / DAY / "linked_folder_out").symlink_to(tmp_path, target_is_directory=True)
+    (landing.raw_dir / DAY / "linked_folder_in").symlink_to(landing.raw_dir / DAY / "nested")
     return landing
 
 
@@ -183,3 +187,12 @@ def test_paths_with_quotes_never_break_sql(landing):
 
     con = duckdb.connect(str(landing.warehouse), read_only=True)
     assert con.sql("SELECT source_path FROM raw_files").fetchall() == [(name,)]
+
+
+def test_reading_never_leaves_the_raw_root(landing, tmp_path):
+    from warta.landing import FileProblem, LandingZone
+
+    (tmp_path / "secret.txt").write_text("not for the pipeline")
+    zone = LandingZone(landing.raw_dir)
+    for escape in ("../secret.txt", f"{DAY}/../../secret.txt", str(tmp_path / "secret.txt")):
+        assert zone.read(escape, 1 << 20) == FileProblem("path outside the landing zone")

@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.conftest import REPO, SEED
+from tests.conftest import REPO, SEED, warehouse_rows
 from warta.config import Settings
 from warta.parquet_store import ParquetStore
 from warta.partition import build_partition
@@ -58,9 +58,9 @@ def dump(path: Path, tables: tuple[str, ...] = ALL_TABLES) -> dict[str, list[tup
     con = duckdb.connect(str(path), read_only=True)
     try:
         con.sql("SELECT count(*) FROM article_overview").fetchall()
-        return {t: con.sql(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in tables}
     finally:
         con.close()
+    return warehouse_rows(path, tables)
 
 
 def private_files(warehouse: Path) -> list[str]:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-from warta.generic import Hints
+from warta.header import Hints
 from warta.markers import MarkerRules
 
 HEADER_FIELDS = frozenset({"section", "title", "author"})

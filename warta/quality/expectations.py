@@ -23,7 +23,7 @@ from warta.quality.model import SAMPLE_ROWS, Finding, cell_text
 from warta.quality.suites import SUITES, Expectation, resolved_kwargs
 from warta.schema import PRIMARY_KEYS
 
-GX_MAX_ROWS = 200_000
+GX_MAX_ROWS = 50_000
 SAMPLE_SEED = 20261125
 
 
