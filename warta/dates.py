@@ -22,6 +22,10 @@ ZONES = {
     "UTC": UTC,
 }
 JAKARTA = ZONES["WIB"]
+# Plausible publication times: news archives online start in the 1990s; a page cannot be
+# published much after the day it landed (the slack covers time zones and clock skew).
+EARLIEST_PUBLISHED = datetime(1990, 1, 1, tzinfo=UTC)
+PUBLISHED_SLACK = timedelta(hours=14)
 _LOCALES = ("id", "en")
 
 
@@ -136,7 +140,10 @@ def parse_relative_date(text: str, reference: date) -> datetime | None:
     unit = match["unit"].lower()
     days = _UNIT_DAYS.get(unit) or _UNIT_DAYS[unit.removesuffix("s")]
     anchor = datetime(reference.year, reference.month, reference.day, tzinfo=JAKARTA)
-    return anchor - timedelta(days=days * count)
+    try:
+        return anchor - timedelta(days=days * count)
+    except OverflowError:  # "99999 tahun lalu": before year 1, no date at all
+        return None
 
 
 # Metadata timestamps that are not ISO 8601: ``2022/12/10 13:19:56``, ``2022-12-10T20-55-32Z``,
@@ -177,3 +184,11 @@ def _from_iso(text: str) -> datetime | None:
     except ValueError:
         return None
     return value if value.tzinfo else value.replace(tzinfo=JAKARTA)
+
+
+def plausible_publication(value: datetime, ingest_date: date, now: datetime) -> bool:
+    """True when ``value`` lies between 1990 and the end of the ingest day (WIB) or now, plus
+    ``PUBLISHED_SLACK``, whichever is earlier."""
+    day_end = datetime(ingest_date.year, ingest_date.month, ingest_date.day, tzinfo=JAKARTA)
+    latest = min(day_end + timedelta(days=1), now) + PUBLISHED_SLACK
+    return EARLIEST_PUBLISHED <= value <= latest

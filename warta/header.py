@@ -108,7 +108,11 @@ class Header:
                 break
             if is_relative_date(text):
                 relative = parse_relative_date(text, ingest_date)
-                self.warnings.append("relative publication date, resolved against ingest date")
+                self.warnings.append(
+                    "relative publication date, resolved against ingest date"
+                    if relative is not None
+                    else "relative publication date out of range"
+                )
                 found = (i, relative, text)
                 break
         if self.meta.published and (value := parse_meta_date(self.meta.published)):

@@ -12,12 +12,13 @@ import json
 import resource
 import time
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pyarrow as pa
 
 from warta.article import ParsedArticle
 from warta.body import NoArticle
+from warta.dates import plausible_publication
 from warta.decoding import Rejection, decode_bytes
 from warta.entities import EntityMention, extract_entities
 from warta.landing import FileProblem, LandingFile, LandingZone
@@ -93,7 +94,12 @@ def _process_file(zone: LandingZone, landing_file: LandingFile, task: BatchTask,
             None,
             [],
         )
-    return process_bytes(data, landing_file.source_path, task.ingest_date, seconds)
+    try:
+        return process_bytes(data, landing_file.source_path, task.ingest_date, seconds)
+    except Exception as error:  # a parser bug must cost one file, never the partition
+        reason = f"parser error ({type(error).__name__}: {str(error)[:120]})"
+        size, sha256 = len(data), hashlib.sha256(data).hexdigest()
+        return _rejected(landing_file.source_path, size, sha256, None, reason), None, []
 
 
 def process_bytes(
@@ -120,6 +126,10 @@ def process_bytes(
     seconds["parse"] += time.perf_counter() - started
     if isinstance(article, NoArticle):
         return _rejected(source_path, len(data), sha256, decoded.encoding, article.reason), None, []
+    published = article.published_at
+    if published is not None and not plausible_publication(published, ingest_date, _now()):
+        article.warnings.append(f"implausible publication date {published.date()} dropped")
+        article.published_at = None
     started = time.perf_counter()
     entities = extract_entities([p.text for p in article.paragraphs])
     seconds["entities"] += time.perf_counter() - started
@@ -127,6 +137,10 @@ def process_bytes(
         source_path, len(data), sha256, decoded.encoding, "parsed", None, article.article_id
     )
     return record, article, entities
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
 
 
 def _is_json_document(text: str) -> bool:

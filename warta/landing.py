@@ -66,6 +66,8 @@ class LandingZone:
             raise ValueError(f"not a partition key (YYYY-MM-DD): {partition!r}")
         folder = self.root / partition
         found: list[LandingFile] = []
+        if folder.is_symlink():  # listed, never followed: the ledger says where it leads
+            return [LandingFile(partition, 0)]
         if not folder.is_dir():
             return found
         for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):

@@ -18,9 +18,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import duckdb
+import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from warta import sql
 from warta.durable import fsync_dir, fsync_file
 from warta.schema import TABLES
 
@@ -53,14 +56,23 @@ class ParquetStore:
     def has_partition(self, partition: str) -> bool:
         return all(self.partition_file(table, partition).exists() for table in TABLES)
 
-    def article_ids_before(self, partition: str) -> set[str]:
-        """Article ids published in partitions older than ``partition``."""
-        ids: set[str] = set()
-        for key in self.partitions("articles"):
-            if key < partition:
-                column = pq.read_table(self.partition_file("articles", key), columns=["article_id"])
-                ids.update(column.column(0).to_pylist())
-        return ids
+    def article_ids_before(self, partition: str) -> np.ndarray:
+        """Article ids published in partitions older than ``partition``, as a sorted array of
+        unsigned 64-bit integers (8 bytes an id: a year of 100k articles a day is ~300 MB)."""
+        paths = [
+            str(self.partition_file("articles", key))
+            for key in self.partitions("articles")
+            if key < partition
+        ]
+        if not paths:
+            return np.empty(0, dtype=np.uint64)
+        con = duckdb.connect()
+        try:
+            (statement,) = sql.statements("lake/article_ids.sql")
+            ids = con.execute(statement, {"paths": paths}).fetchnumpy()["id"]
+        finally:
+            con.close()
+        return np.asarray(ids, dtype=np.uint64)
 
     @contextmanager
     def lock(self, partition: str) -> Iterator[None]:
@@ -130,13 +142,17 @@ class TableWriter:
 
     ROW_GROUP_ROWS = 65_536
 
-    def __init__(self, path: Path, schema: pa.Schema) -> None:
+    def __init__(
+        self, path: Path, schema: pa.Schema, metadata: dict[str, str] | None = None
+    ) -> None:
+        """``metadata``: key-value pairs stored in the file's footer (e.g. ``warta.listed_at``)."""
         path.parent.mkdir(parents=True, exist_ok=True)
         self.schema = schema
         self.rows = 0
         self._pending: list[pa.RecordBatch] = []
         self._pending_rows = 0
-        self._writer = pq.ParquetWriter(path, schema, compression="zstd")
+        file_schema = schema.with_metadata(metadata) if metadata else schema
+        self._writer = pq.ParquetWriter(path, file_schema, compression="zstd")
 
     def write(self, batch: pa.RecordBatch) -> None:
         if batch.num_rows == 0:

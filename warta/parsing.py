@@ -158,8 +158,13 @@ def _read_published(layout, blocks, start, ingest_date, warnings):
         if absolute is not None:
             return cursor + 1, absolute, blocks[cursor].text
     if relative_text is not None:
-        warnings.append("publication date is relative; resolved against the ingest date")
-        return cursor, parse_relative_date(relative_text, ingest_date), relative_text
+        value = parse_relative_date(relative_text, ingest_date)
+        warnings.append(
+            "publication date is relative; resolved against the ingest date"
+            if value is not None
+            else "relative publication date out of range"
+        )
+        return cursor, value, relative_text
     warnings.append("published label without a date")
     return cursor, None, None
 

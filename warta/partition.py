@@ -13,8 +13,9 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -26,6 +27,8 @@ from warta.rows import FILE_COLUMN
 from warta.schema import RAW_FILES, TABLES
 
 ProgressCallback = Callable[[int, int], None]  # (files done, files total)
+# Footer key of the raw_files Parquet file: when the landing folder was listed (ISO 8601, UTC).
+LISTED_AT_KEY = "warta.listed_at"
 
 
 @dataclass
@@ -53,6 +56,7 @@ def build_partition(
     started = time.perf_counter()
     zone = LandingZone(settings.raw_dir)
     store = ParquetStore(settings.data_dir)
+    listed_at = datetime.now(UTC)  # files landing after this are the next run's
     files = zone.files(partition)
     listed = time.perf_counter()
     ingest_date = date.fromisoformat(partition)
@@ -66,9 +70,13 @@ def build_partition(
         for i in range(0, len(files), settings.batch_files)
     ]
     with store.lock(partition), store.staging(partition) as staged:
-        seen = store.article_ids_before(partition)
+        seen = SeenArticles(store.article_ids_before(partition))
+        footer = {LISTED_AT_KEY: listed_at.isoformat()}
         writers = {
-            name: TableWriter(staged / name / PART_FILE, schema) for name, schema in TABLES.items()
+            name: TableWriter(
+                staged / name / PART_FILE, schema, footer if name == "raw_files" else None
+            )
+            for name, schema in TABLES.items()
         }
         statuses: Counter[str] = Counter()
         reasons: Counter[str] = Counter()
@@ -108,6 +116,27 @@ def build_partition(
     )
 
 
+class SeenArticles:
+    """Article ids already claimed: by an earlier partition (a sorted uint64 array) or by an
+    earlier file of this one."""
+
+    def __init__(self, earlier: np.ndarray) -> None:
+        self._earlier = earlier
+        self._here: set[str] = set()
+
+    def __contains__(self, article_id: str) -> bool:
+        if article_id in self._here:
+            return True
+        if not len(self._earlier):
+            return False
+        key = np.uint64(int(article_id, 16))
+        at = int(np.searchsorted(self._earlier, key))
+        return at < len(self._earlier) and self._earlier[at] == key
+
+    def add(self, article_id: str) -> None:
+        self._here.add(article_id)
+
+
 def _run_batches(tasks: list[BatchTask], workers: int) -> Iterator[BatchResult]:
     """Results in task order; a process pool when there is more than one batch to share."""
     if workers <= 1 or len(tasks) <= 1:
@@ -132,7 +161,7 @@ def _run_batches(tasks: list[BatchTask], workers: int) -> Iterator[BatchResult]:
 def _write_batch(
     result: BatchResult,
     ingest_date: date,
-    seen: set[str],
+    seen: SeenArticles,
     writers: dict[str, TableWriter],
     statuses: Counter[str],
     reasons: Counter[str],

@@ -196,3 +196,55 @@ def test_reading_never_leaves_the_raw_root(landing, tmp_path):
     zone = LandingZone(landing.raw_dir)
     for escape in ("../secret.txt", f"{DAY}/../../secret.txt", str(tmp_path / "secret.txt")):
         assert zone.read(escape, 1 << 20) == FileProblem("path outside the landing zone")
+
+
+def test_a_parser_error_costs_one_file_not_the_partition(landing, monkeypatch):
+    import warta.ingest
+
+    put(landing, f"{DAY}/fine.txt", ARTICLE.encode())
+    put(landing, f"{DAY}/poison.txt", ARTICLE.replace("Banjir", "Racun").encode())
+    original = warta.ingest.parse_page
+
+    def parse_with_a_bug(text, **kwargs):
+        if "Racun" in text:
+            raise ZeroDivisionError("division by zero")
+        return original(text, **kwargs)
+
+    monkeypatch.setattr(warta.ingest, "parse_page", parse_with_a_bug)
+    build_partition(landing, DAY)
+    got = {name: (row["status"], row["reject_reason"]) for name, row in _ledger(landing).items()}
+    assert got == {
+        "fine.txt": ("parsed", None),
+        "poison.txt": ("rejected", "parser error (ZeroDivisionError: division by zero)"),
+    }
+
+
+def test_absurd_and_implausible_dates_are_dropped_with_a_warning(landing):
+    from warta.decoding import decode_bytes
+    from warta.ingest import process_bytes
+
+    def page(date_blocks: str) -> bytes:
+        return ARTICLE.replace("Diterbitkan\n\npada\n\n22 September 2022", date_blocks).encode()
+
+    day = __import__("datetime").date(2026, 11, 25)
+    cases = {
+        "Diterbitkan\n\n99999 tahun lalu\n\npada": "relative publication date out of range",
+        "Diterbitkan\n\npada\n\n22 September 1975": "implausible publication date 1975-09-22 dropped",
+        "Diterbitkan\n\npada\n\n22 September 2031": "implausible publication date 2031-09-22 dropped",
+    }
+    for blocks, warning in cases.items():
+        assert decode_bytes(page(blocks)).text.count("Diterbitkan") == 1
+        record, article, _ = process_bytes(page(blocks), "x.txt", day)
+        assert record.status == "parsed" and article.published_at is None, blocks
+        assert warning in article.warnings, (blocks, article.warnings)
+
+
+def test_a_linked_partition_folder_is_listed_not_followed(landing, tmp_path):
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "article.txt").write_text(ARTICLE)
+    (landing.raw_dir / DAY).symlink_to(outside, target_is_directory=True)
+    build_partition(landing, DAY)
+    assert {k: (r["status"], r["reject_reason"]) for k, r in _ledger(landing).items()} == {
+        DAY: ("rejected", "symlink points outside the landing zone")
+    }

@@ -28,8 +28,24 @@ DAY = date(2026, 11, 25)
 RULES = MarkerRules.build()
 PROFILE = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
+dates = st.one_of(
+    st.builds(
+        "{} {} lalu".format, st.integers(0, 10**9), st.sampled_from(["tahun", "hari", "jam"])
+    ),
+    st.builds("{} hours ago".format, st.integers(0, 10**12)),
+    st.builds(
+        "{} {} {}".format,
+        st.integers(-5, 99),
+        st.sampled_from(["Januari", "Des", "September", "Mei", "Feb"]),
+        st.integers(0, 99999),
+    ),
+    st.builds("{}/{}/{}, {}:{} WIB".format, *(st.integers(0, 9999) for _ in range(5))),
+)
 lines = st.one_of(
     st.sampled_from(SEED_LINES),
+    dates,
+    st.just("Diterbitkan"),
+    st.just("pada"),
     st.sampled_from(MARKER_LINES),
     st.text(max_size=200),
     st.text(alphabet=st.characters(codec="utf-8"), max_size=80),
