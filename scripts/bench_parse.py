@@ -9,7 +9,7 @@ every file's bytes in memory and times, on one CPU, per file:
 
 - floor: ``decode_bytes`` + ``str.splitlines`` on the bytes in memory — what any parser must
   at least do; read floor: the same after reading each file from disk (page cache warm), the
-  "read + decode + split into lines" pass of issue 8;
+  "read + decode + split into lines" floor of the performance target;
 - parse: ``decode_bytes`` + ``parse_page`` without language identification;
 - parse+lang: the same with the fastText language check, as ``warta.ingest`` runs it.
 

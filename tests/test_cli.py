@@ -69,10 +69,11 @@ def test_parse_summary_is_readable():
     assert "Vladimir Putin (PER)" in out
 
 
-def test_parse_missing_file_is_a_clear_error(tmp_path):
-    result = _warta("parse", str(tmp_path / "nope.txt"))
+def test_parse_missing_file_is_a_clear_error_and_the_others_still_parse(tmp_path):
+    result = _warta("parse", "--json", str(tmp_path / "nope.txt"), str(SEED))
     assert result.returncode == 1
     assert "cannot read" in result.stderr and "Traceback" not in result.stderr
+    assert json.loads(result.stdout)["status"] == "parsed"
 
 
 def test_run_one_partition_end_to_end(landing, tmp_path):

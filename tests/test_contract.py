@@ -6,7 +6,7 @@ import re
 
 import duckdb
 
-from tests.conftest import shared_path
+from tests.conftest import REPO, shared_path
 from warta import sql
 from warta.schema import PRIMARY_KEYS, TABLES
 
@@ -21,8 +21,15 @@ _DUCKDB_TYPES = {
 _CONTRACT_TYPES = {"TIMESTAMPTZ": "TIMESTAMP WITH TIME ZONE"}
 
 
+CONTRACT = REPO / "docs" / "TABLES.md"
+
+
+def test_the_contract_copy_in_the_repo_is_current():
+    assert CONTRACT.read_bytes() == shared_path("contract", "TABLES.md").read_bytes()
+
+
 def _contract_columns() -> dict[str, dict[str, str]]:
-    text = shared_path("contract", "TABLES.md").read_text("utf-8")
+    text = CONTRACT.read_text("utf-8")
     tables: dict[str, dict[str, str]] = {}
     current = None
     for line in text.splitlines():

@@ -91,13 +91,15 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _parse(args: argparse.Namespace) -> int:
+    unreadable = 0
     for path in args.paths:
         ingest_date = args.ingest_date or _ingest_date_for(path)
         try:
             data = path.read_bytes()
         except OSError as error:
             print(f"warta: cannot read {path}: {error.strerror or error}", file=sys.stderr)
-            return 1
+            unreadable += 1
+            continue
         record, article, entities = process_bytes(data, str(path), ingest_date)
         rows = {}
         if article is not None:
@@ -119,7 +121,7 @@ def _parse(args: argparse.Namespace) -> int:
             "entities": rows.get("entities", []),
         }
         print(json.dumps(document, ensure_ascii=False, default=_json_default))
-    return 0
+    return 1 if unreadable else 0
 
 
 def _ingest_date_for(path: Path) -> date:

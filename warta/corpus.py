@@ -21,8 +21,8 @@ from warta.sample import (
     SECTIONS_ID,
     SENTENCES_ID,
     TITLE_ID,
-    _article,
-    _fill,
+    fill_template,
+    theme_page,
 )
 
 _MENU = ("Beranda", "News", "Nasional", "Internasional", "Ekonomi", "Olahraga", "Tekno", "Otomotif")
@@ -34,7 +34,10 @@ _DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 def _paragraphs(rng: random.Random, unique: int) -> list[str]:
     count = max(2, min(400, int(rng.lognormvariate(3.0, 0.55))))
     paragraphs = [
-        " ".join(_fill(rng, rng.choice(SENTENCES_ID), PLACES_ID) for _ in range(rng.randint(1, 3)))
+        " ".join(
+            fill_template(rng, rng.choice(SENTENCES_ID), PLACES_ID)
+            for _ in range(rng.randint(1, 3))
+        )
         for _ in range(count)
     ]
     paragraphs[-1] += f" Laporan nomor {unique} ini diperbarui terakhir pada sore hari."
@@ -49,7 +52,7 @@ def _printed_date(rng: random.Random, day: date) -> str:
 
 
 def _generic_text(rng: random.Random, day: date, unique: int) -> str:
-    title = _fill(rng, rng.choice(TITLE_ID), PLACES_ID) + f" ({unique})"
+    title = fill_template(rng, rng.choice(TITLE_ID), PLACES_ID) + f" ({unique})"
     paragraphs = _paragraphs(rng, unique)
     paragraphs[0] = (
         f"{rng.choice(('JAKARTA', 'SURABAYA', 'MEDAN'))}, KABARKOTA.com - {paragraphs[0]}"
@@ -61,11 +64,11 @@ def _generic_text(rng: random.Random, day: date, unique: int) -> str:
             (
                 "ADVERTISEMENT",
                 "SCROLL TO CONTINUE WITH CONTENT",
-                f"Baca juga: {_fill(rng, rng.choice(TITLE_ID), PLACES_ID)}",
+                f"Baca juga: {fill_template(rng, rng.choice(TITLE_ID), PLACES_ID)}",
             )
         )
         paragraphs.insert(position, marker)
-    popular = [_fill(rng, rng.choice(TITLE_ID), PLACES_ID) for _ in range(5)]
+    popular = [fill_template(rng, rng.choice(TITLE_ID), PLACES_ID) for _ in range(5)]
     blocks = [
         *_MENU, rng.choice(SECTIONS_ID), title,
         f"Penulis: {rng.choice(AUTHORS)}", _printed_date(rng, day),
@@ -78,7 +81,7 @@ def _generic_text(rng: random.Random, day: date, unique: int) -> str:
 
 
 def _html(rng: random.Random, day: date, unique: int) -> str:
-    title = _fill(rng, rng.choice(TITLE_ID), PLACES_ID) + f" ({unique})"
+    title = fill_template(rng, rng.choice(TITLE_ID), PLACES_ID) + f" ({unique})"
     published = day - timedelta(days=rng.randint(0, 30))
     paragraphs = _paragraphs(rng, unique)
     body = "\n".join(f"<p>{escape(p)}</p>" for p in paragraphs)
@@ -101,7 +104,7 @@ def _html(rng: random.Random, day: date, unique: int) -> str:
 
 
 def _faktual(rng: random.Random, day: date, unique: int) -> str:
-    page = _article(rng, day)
+    page = theme_page(rng, day)
     extra = "\n\n".join(_paragraphs(rng, unique)[: rng.randint(1, 12)])
     marker = "\n\nAdvertisement" if "Advertisement" in page[-60:] else ""
     head, _, _ = page.rpartition("\n\nAdvertisement") if marker else (page.rstrip("\n"), "", "")

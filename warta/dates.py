@@ -8,7 +8,6 @@ Asia/Jakarta (WIB); ``WITA`` and ``WIT`` shift by one and two hours.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 from functools import cache
 
@@ -27,14 +26,6 @@ JAKARTA = ZONES["WIB"]
 EARLIEST_PUBLISHED = datetime(1990, 1, 1, tzinfo=UTC)
 PUBLISHED_SLACK = timedelta(hours=14)
 _LOCALES = ("id", "en")
-
-
-@dataclass(frozen=True, slots=True)
-class PublishedDate:
-    """A publication time read from a page: the instant and how precise the page was."""
-
-    value: datetime
-    relative: bool = False
 
 
 @cache

@@ -85,16 +85,19 @@ def decode_bytes(data: bytes) -> Decoded | Rejection:
     """Decode a raw page. UTF-8 first, then BOM-marked Unicode, then detected legacy encodings."""
     if not data:
         return Rejection("empty file")
+    # BOM-less UTF-16 is every other byte NUL, which the binary sniff would take for binary
+    # data: it is recognised first, then held to the same checks as any other text.
     utf16 = None if data.startswith(tuple(bom for bom, _ in _BOMS)) else _utf16_without_bom(data)
     if utf16 is not None:
         try:
-            return _repair(Decoded(data.decode(utf16), "utf-16"))
+            decoded: Decoded | Rejection = Decoded(data.decode(utf16), "utf-16")
         except UnicodeDecodeError:
             return Rejection(f"invalid {utf16} text")
-    binary = sniff_binary(data)
-    if binary is not None:
-        return Rejection(f"binary content ({binary})")
-    decoded = _decode_text(data)
+    else:
+        binary = sniff_binary(data)
+        if binary is not None:
+            return Rejection(f"binary content ({binary})")
+        decoded = _decode_text(data)
     if isinstance(decoded, Rejection):
         return decoded
     if "\x00" in decoded.text:

@@ -45,8 +45,8 @@ def append_article(
 ) -> None:
     """Append the rows ``article`` contributes to each table."""
     paragraphs = article.paragraphs
-    words = [len(p.text.split()) for p in paragraphs]
-    chars = [len(p.text) for p in paragraphs]
+    words = [p.word_count for p in paragraphs]
+    chars = [p.char_count for p in paragraphs]
     _extend(
         columns["paragraphs"], len(paragraphs), position,
         article_id=[article_id] * len(paragraphs),

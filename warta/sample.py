@@ -98,7 +98,8 @@ CAPTIONS_ID = (
 )  # fmt: skip
 
 
-def _fill(rng: random.Random, template: str, places: tuple[str, ...]) -> str:
+def fill_template(rng: random.Random, template: str, places: tuple[str, ...]) -> str:
+    """``template`` with its slots filled: people, organisations, places, numbers."""
     place, place2 = rng.sample(places, 2)
     return template.format(
         person=rng.choice(PEOPLE), org=rng.choice(ORGS), place=place, place2=place2,
@@ -106,21 +107,24 @@ def _fill(rng: random.Random, template: str, places: tuple[str, ...]) -> str:
     )  # fmt: skip
 
 
-def _article(rng: random.Random, day: date) -> str:
+def theme_page(rng: random.Random, day: date) -> str:
+    """One page in the seed's theme (the faktual layout), with its variants drawn by ``rng``."""
     site, language = rng.choice(SITES)
     english = language == "en"
     sentences = SENTENCES_EN if english else SENTENCES_ID
     places = PLACES_ID
     lines = ["Connect with us", rng.choice(SECTIONS_EN if english else SECTIONS_ID)]
-    lines.append(_fill(rng, rng.choice(TITLE_EN if english else TITLE_ID), places))
+    lines.append(fill_template(rng, rng.choice(TITLE_EN if english else TITLE_ID), places))
     if rng.random() < 0.9:
         lines.append(rng.choice(AUTHORS))
     lines += _published(rng, day, english)
-    caption = _fill(rng, rng.choice(CAPTIONS_ID), places)
+    caption = fill_template(rng, rng.choice(CAPTIONS_ID), places)
     caption_copies = rng.choices((0, 1, 2), weights=(2, 1, 5))[0]
     lines += [caption] * caption_copies
     paragraphs = [
-        " ".join(_fill(rng, rng.choice(sentences), places) for _ in range(rng.randint(1, 3)))
+        " ".join(
+            fill_template(rng, rng.choice(sentences), places) for _ in range(rng.randint(1, 3))
+        )
         for _ in range(rng.randint(4, 16))
     ]
     dateline = rng.choice((site, f"{rng.choice(DATELINE_CITIES)}, {site}", None))
@@ -185,7 +189,7 @@ def generate(rng_seed: int = SEED) -> dict[str, bytes]:
     for day_text in DAYS:
         day = date.fromisoformat(day_text)
         for number in range(ARTICLES_PER_DAY):
-            data = _article(rng, day).encode("utf-8")
+            data = theme_page(rng, day).encode("utf-8")
             if previous and rng.random() < 0.03:
                 data = rng.choice(previous)  # a re-scrape of an earlier article
             previous.append(data)

@@ -19,8 +19,7 @@ from pathlib import Path
 from typing import TextIO
 
 from warta.article import ParsedArticle
-from warta.decoding import Decoded, decode_bytes
-from warta.parsing import parse_page
+from warta.ingest import process_bytes
 from warta.text import normalize_text
 
 JAKARTA = timezone(timedelta(hours=7))
@@ -106,17 +105,9 @@ def score_page(name: str, outcome: ParsedArticle | str, gold: dict) -> PageScore
 
 
 def parse_file(path: Path, ingest_date: date) -> ParsedArticle | str:
-    """Decode and parse one saved page as the pipeline does; a string is the rejection reason."""
-    decoded = decode_bytes(path.read_bytes())
-    if not isinstance(decoded, Decoded):
-        return decoded.reason
-    outcome = parse_page(
-        decoded.text,
-        ingest_date=ingest_date,
-        source_name=path.name,
-        repaired_mojibake=decoded.repaired_mojibake,
-    )
-    return outcome if isinstance(outcome, ParsedArticle) else outcome.reason
+    """Process one saved page as the pipeline does; a string is the rejection reason."""
+    record, article, _ = process_bytes(path.read_bytes(), path.name, ingest_date)
+    return article if article is not None else record.reject_reason or record.status
 
 
 def _locate(pages_dir: Path, kind: str, name: str) -> Path | None:
