@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from collections.abc import Callable
 from functools import cache
@@ -15,6 +16,7 @@ from warta.config import Settings
 from warta.parquet_store import ParquetStore
 from warta.partition import build_partition
 from warta.quality import run_checks, validate_partition
+from warta.quality.checks import LISTED_AT_KEY as LISTED_AT
 from warta.sample import generate
 
 DAY = "2026-11-24"
@@ -60,9 +62,19 @@ def clean_build(tmp_path_factory) -> Settings:
 
 @pytest.fixture
 def clean(landing, clean_build):
-    """The clean partition, copied (file times kept) into this test's landing zone and Parquet."""
+    """The clean partition, copied (file times kept) into this test's landing zone and Parquet.
+
+    Copying lands the files anew (their ctime is now), so the ledger's listing time is moved
+    to after the copy, as if the partition had been parsed here.
+    """
     shutil.copytree(clean_build.raw_dir, landing.raw_dir, dirs_exist_ok=True)
     shutil.copytree(clean_build.data_dir, landing.data_dir)
+    path = ParquetStore(landing.data_dir).partition_file("raw_files", DAY)
+    ledger = pq.read_table(path)
+    listed = dt.datetime.now(dt.UTC).isoformat().encode()
+    pq.write_table(
+        ledger.replace_schema_metadata({**ledger.schema.metadata, LISTED_AT: listed}), path
+    )
     return landing
 
 

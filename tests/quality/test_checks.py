@@ -17,6 +17,7 @@ import pytest
 from tests.conftest import put
 from warta.parquet_store import ParquetStore
 from warta.quality import INTEGRITY_CHECKS, SUITES
+from warta.quality.checks import LISTED_AT_KEY, listed_at
 
 from .conftest import DAY, build, failures, land, rewrite, sample_articles, with_column
 
@@ -133,6 +134,31 @@ def file_landed_after_the_parse(settings) -> None:
     put(settings, f"{DAY}/late.txt", sample_articles()[200])
 
 
+def _parse_window(settings, listed: dt.datetime | None, ended: dt.datetime) -> None:
+    """Make the ledger say the parse listed the folder at ``listed`` (None: a ledger written
+    without the listing time) and finished writing at ``ended`` (its mtime)."""
+    ledger = ParquetStore(settings.data_dir).partition_file("raw_files", DAY)
+    table = pq.read_table(ledger)
+    metadata = {k: v for k, v in (table.schema.metadata or {}).items() if k != LISTED_AT_KEY}
+    if listed is not None:
+        metadata[LISTED_AT_KEY] = listed.isoformat().encode()
+    pq.write_table(table.replace_schema_metadata(metadata), ledger)
+    os.utime(ledger, (ended.timestamp(), ended.timestamp()))
+
+
+def file_landed_during_the_parse(settings) -> None:
+    now = dt.datetime.now(dt.UTC)
+    put(settings, f"{DAY}/late.txt", sample_articles()[200])  # lands now (its ctime)
+    # listed a minute before the file landed, ledger written a minute after
+    _parse_window(settings, now - dt.timedelta(minutes=1), now + dt.timedelta(minutes=1))
+
+
+def file_landed_during_a_parse_without_listing_time(settings) -> None:
+    now = dt.datetime.now(dt.UTC)
+    put(settings, f"{DAY}/late.txt", sample_articles()[200])
+    _parse_window(settings, None, now + dt.timedelta(minutes=1))
+
+
 def file_deleted_from_landing(settings) -> None:
     (settings.raw_dir / DAY / "000.txt").unlink()
 
@@ -160,6 +186,12 @@ ERROR, WARN = "ERROR", "WARN"
         (overlong_paragraph, {("paragraphs", "gx_text_not_too_long", WARN)}),
         (file_lost_by_the_parse, {("raw_files", "raw_files_cover_landing", ERROR)}),
         (file_landed_after_the_parse, {("raw_files", "raw_files_landed_after_parse", WARN)}),
+        (file_landed_during_the_parse, {("raw_files", "raw_files_landed_after_parse", WARN)}),
+        # without the listing time the ledger's mtime is the bound: the safe side
+        (
+            file_landed_during_a_parse_without_listing_time,
+            {("raw_files", "raw_files_cover_landing", ERROR)},
+        ),
         (file_deleted_from_landing, {("raw_files", "raw_files_still_landed", WARN)}),
     ],
     ids=lambda value: value.__name__ if callable(value) else None,
@@ -167,6 +199,20 @@ ERROR, WARN = "ERROR", "WARN"
 def test_broken_partition_fails_exactly_the_right_check(clean, breakage, expected):
     breakage(clean)
     assert failures(clean) == expected
+
+
+def test_the_parse_records_its_listing_time_before_it_writes_the_ledger(clean_build):
+    store = ParquetStore(clean_build.data_dir)
+    written = store.partition_file("raw_files", DAY).stat().st_mtime
+    assert listed_at(store, DAY).timestamp() < written
+
+
+def test_listing_time_is_read_from_the_ledger_metadata(clean):
+    listed = dt.datetime(2026, 11, 26, 0, 51, 52, 123456, tzinfo=dt.UTC)
+    _parse_window(clean, listed, listed + dt.timedelta(minutes=5))
+    assert listed_at(ParquetStore(clean.data_dir), DAY) == listed
+    _parse_window(clean, None, listed + dt.timedelta(minutes=5))
+    assert listed_at(ParquetStore(clean.data_dir), DAY) == listed + dt.timedelta(minutes=5)
 
 
 def test_high_reject_share_is_a_warning(landing):

@@ -9,9 +9,11 @@ tables as views of the partition's Parquet, plus two relations built here:
 - ``trailing_partitions``: ``(ingest_date, files)`` of the published partitions among the 7
   days before.
 
-``$parsed_at`` is when the parse wrote the ledger (the raw_files Parquet mtime): a landing file
-missing from the ledger that landed before it was lost (ERROR); one that landed after it is
-simply new (WARN: re-run the partition). Thresholds come from ``Settings`` (``WARTA_*``).
+``$listed_at`` is when the parse listed the landing folder (``warta.listed_at`` in the raw_files
+Parquet file's key-value metadata; the file's mtime for files written without it): a landing
+file missing from the ledger that landed before the listing was lost (ERROR); one that landed
+after it, also one that landed while the parse was running, is simply new (WARN: re-run the
+partition). Thresholds come from ``Settings`` (``WARTA_*``).
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from warta.schema import TABLES
 TRAILING_DAYS = 7
 MIN_HISTORY_DAYS = 3  # fewer published days among the trailing 7: the volume check abstains
 MIN_FILES_FOR_SHARES = 20  # duplicate and reject shares of fewer files are not judged
+LISTED_AT_KEY = b"warta.listed_at"  # raw_files Parquet metadata: when the parse listed the folder
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 
 
@@ -68,13 +71,13 @@ INTEGRITY_CHECKS: tuple[Check, ...] = (
         "raw_files_cover_landing",
         "raw_files",
         ERROR,
-        "Every file that was in the landing folder at parse time has a ledger row.",
+        "Every file that was in the landing folder when the parse listed it has a ledger row.",
     ),
     Check(
         "raw_files_landed_after_parse",
         "raw_files",
         WARN,
-        "No file landed after the parse (if one did: re-run the partition).",
+        "No file landed after the parse listed the folder (if one did: re-run the partition).",
     ),
     Check(
         "raw_files_still_landed",
@@ -209,7 +212,7 @@ def run_checks(
     """Run ``checks`` against a published partition, in registry order."""
     store = ParquetStore(settings.data_dir)
     params = {
-        "parsed_at": parsed_at(store, partition),
+        "listed_at": listed_at(store, partition),
         "max_duplicate_share": settings.max_duplicate_share,
         "max_reject_share": settings.max_reject_share,
         "volume_drop": settings.volume_drop,
@@ -225,10 +228,17 @@ def run_checks(
         con.close()
 
 
-def parsed_at(store: ParquetStore, partition: str) -> dt.datetime:
-    """When the parse wrote the partition's ledger (the raw_files Parquet file's mtime)."""
-    mtime = os.stat(store.partition_file("raw_files", partition)).st_mtime
-    return dt.datetime.fromtimestamp(mtime, dt.UTC)
+def listed_at(store: ParquetStore, partition: str) -> dt.datetime:
+    """When the parse that wrote the partition's ledger listed the landing folder (UTC).
+
+    Read from the raw_files Parquet file's metadata key ``warta.listed_at``; a file without it
+    gives its mtime, a later bound (files landing during that parse then count as lost).
+    """
+    path = store.partition_file("raw_files", partition)
+    recorded = (pq.read_schema(path).metadata or {}).get(LISTED_AT_KEY)
+    if recorded is not None:
+        return dt.datetime.fromisoformat(recorded.decode()).astimezone(dt.UTC)
+    return dt.datetime.fromtimestamp(os.stat(path).st_mtime, dt.UTC)
 
 
 def _run(
