@@ -7,14 +7,15 @@ import dagster as dg
 from pipelines.partitions import landing_date_partitions
 from pipelines.resources import WartaSettings
 from warta.parquet_store import ParquetStore
-from warta.quality import QualityReport, blocking_findings
+from warta.quality import QualityReport, judge
 from warta.schema import TABLES
 from warta.warehouse import Warehouse
 
 from .metadata import markdown_table
 
 WAREHOUSE_POOL = "warta_warehouse"
-# WarehouseBusy (another writer holds the lock, an analyst holds a read-write connection) passes.
+# WarehouseBusy (another writer holds the lock, an analyst holds a read-write connection, a parse
+# holds the partition) passes; so does PartitionChanged (the retry checks the new Parquet).
 LOAD_RETRY = dg.RetryPolicy(
     max_retries=3, delay=20, backoff=dg.Backoff.EXPONENTIAL, jitter=dg.Jitter.PLUS_MINUS
 )
@@ -41,16 +42,21 @@ def warehouse(context: dg.AssetExecutionContext, warta: WartaSettings) -> dg.Mat
     settings = warta.settings()
     store = ParquetStore(settings.data_dir)
     # The blocking checks gate this step inside a full run; asking the gate again here also
-    # guards a load launched on its own (e.g. only "warehouse" selected in the UI).
-    failed = [f.check_name for f in blocking_findings(settings, context.partition_key)]
-    if failed:
+    # guards a load launched on its own (e.g. only "warehouse" selected in the UI). The load
+    # reads the partition only if its Parquet is still the one the gate judged.
+    verdict = judge(settings, context.partition_key)
+    if not verdict.loadable:
         raise dg.Failure(
             description=f"partition {context.partition_key} fails ERROR checks: "
-            f"{', '.join(failed)}; the warehouse was not changed",
+            f"{', '.join(verdict.failed_checks)}; the warehouse was not changed",
             allow_retries=False,
         )
     report = QualityReport(settings.quality_root, context.partition_key)
-    load = Warehouse(settings.warehouse).publish(store, [context.partition_key])
+    load = Warehouse(settings.warehouse).publish(
+        store,
+        [context.partition_key],
+        expected_fingerprints={context.partition_key: verdict.fingerprint},
+    )
     counts = load.partitions[context.partition_key]
     context.log.info(f"published {settings.warehouse}: {counts} in {load.seconds:.2f} s")
     return dg.MaterializeResult(

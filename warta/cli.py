@@ -151,15 +151,20 @@ def _run(args: argparse.Namespace) -> int:
 
 def _rebuild(args: argparse.Namespace) -> int:
     from warta.parquet_store import ParquetStore
+    from warta.quality import judge
     from warta.warehouse import Warehouse
 
     settings = Settings.from_env()
-    load = Warehouse(settings.warehouse).rebuild(ParquetStore(settings.data_dir))
+    load = Warehouse(settings.warehouse).rebuild(
+        ParquetStore(settings.data_dir), lambda partition: judge(settings, partition)
+    )
     for partition, counts in load.partitions.items():
         print(f"{partition}: {counts}")
+    for partition, checks in load.skipped.items():
+        print(f"{partition}: skipped, fails ERROR checks: {', '.join(checks)}")
     print(
         f"rebuilt {settings.warehouse} from {len(load.partitions)} partitions "
-        f"in {load.seconds:.2f} s"
+        f"in {load.seconds:.2f} s; {len(load.skipped)} blocked partitions skipped"
     )
     return 0
 

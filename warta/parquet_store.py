@@ -13,10 +13,12 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 import duckdb
 import numpy as np
@@ -30,6 +32,27 @@ from warta.schema import TABLES
 PART_FILE = "part-0.parquet"
 STAGING = "_staging"
 COMMITTED = "COMMITTED"
+
+
+class PartitionBusy(TimeoutError):
+    """A partition's lock stayed held (by a parse, say) for longer than the caller would wait."""
+
+
+def _flock_within(handle: IO[str], timeout: float, lock_path: Path) -> None:
+    deadline = time.monotonic() + timeout
+    delay = 0.05
+    while True:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                raise PartitionBusy(
+                    f"{lock_path} is held by another process (a parse of the partition?) "
+                    f"for more than {timeout:.0f} s"
+                ) from None
+            time.sleep(min(delay, max(deadline - time.monotonic(), 0.0)))
+            delay = min(delay * 2, 2.0)
 
 
 class ParquetStore:
@@ -75,16 +98,22 @@ class ParquetStore:
         return np.asarray(ids, dtype=np.uint64)
 
     @contextmanager
-    def lock(self, partition: str) -> Iterator[None]:
+    def lock(self, partition: str, *, timeout: float | None = None) -> Iterator[None]:
         """Exclusive lock on one partition (released when the process dies).
 
+        Waits as long as it takes, or with ``timeout`` (seconds) tries without blocking, with
+        backoff, and raises :class:`PartitionBusy` when the lock is still held after it.
         On entry, what a killed writer of the partition left behind is settled first: a
         committed staging folder is moved into place, an uncommitted one is removed.
         """
         lock_dir = self.root / "_locks"
         lock_dir.mkdir(parents=True, exist_ok=True)
-        with open(lock_dir / f"{partition}.lock", "w") as handle:
-            fcntl.flock(handle, fcntl.LOCK_EX)
+        lock_path = lock_dir / f"{partition}.lock"
+        with open(lock_path, "w") as handle:
+            if timeout is None:
+                fcntl.flock(handle, fcntl.LOCK_EX)
+            else:
+                _flock_within(handle, timeout, lock_path)
             try:
                 self._settle_leftovers(partition)
                 yield

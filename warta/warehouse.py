@@ -5,7 +5,11 @@ it, replaces the partitions there in one transaction, refreshes views, checkpoin
 ``os.replace``s the copy onto the warehouse path. Analysts' open read-only connections keep
 their snapshot; a killed load leaves the previous warehouse untouched (and its private file is
 removed by the next load). Writers are serialised by an exclusive file lock; each partition is
-read under the Parquet store's partition lock, so a load never mixes two versions of it.
+read under the Parquet store's partition lock, so a load never mixes two versions of it. A
+caller that had the partition checked passes the fingerprint the checks approved, and the load
+refuses a partition whose Parquet changed since. A WAL beside the live file (a read-write
+connection that died) is checkpointed into it before the copy, so its writes are kept and no
+WAL is left to be replayed onto the new file.
 """
 
 from __future__ import annotations
@@ -15,9 +19,9 @@ import os
 import shutil
 import time
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -25,7 +29,9 @@ import duckdb
 
 from warta import sql
 from warta.durable import fsync_dir, fsync_file
-from warta.parquet_store import ParquetStore
+from warta.parquet_store import ParquetStore, PartitionBusy
+from warta.quality.gate import GateVerdict
+from warta.quality.report import parquet_fingerprint
 from warta.schema import TABLES
 
 # Tables the warehouse derives from entities per partition (sql/warehouse/derive_missing.sql).
@@ -33,15 +39,22 @@ DERIVED_TABLES = ("entity_days", "entity_pairs")
 
 
 class WarehouseBusy(RuntimeError):
-    """Another process holds the warehouse (its write lock, or a read-write connection)."""
+    """Another process holds the warehouse (its write lock, or a read-write connection) or a
+    partition the load must read (a parse holds its lock); retrying later may succeed."""
+
+
+class PartitionChanged(RuntimeError):
+    """A partition's Parquet is no longer the one its checks approved; nothing was published."""
 
 
 @dataclass
 class WarehouseLoad:
-    """What a load published: rows per table for each partition, and the time it took."""
+    """What a load published: rows per table for each partition, and the time it took;
+    ``skipped``: partitions a rebuild left out, with the ERROR checks they fail."""
 
     partitions: dict[str, dict[str, int]]
     seconds: float
+    skipped: dict[str, list[str]] = field(default_factory=dict)
 
 
 class Warehouse:
@@ -53,20 +66,33 @@ class Warehouse:
         self.busy_timeout = busy_timeout
 
     def publish(
-        self, store: ParquetStore, partitions: list[str], *, from_scratch: bool = False
+        self,
+        store: ParquetStore,
+        partitions: list[str],
+        *,
+        from_scratch: bool = False,
+        expected_fingerprints: Mapping[str, str] | None = None,
     ) -> WarehouseLoad:
         """Replace ``partitions`` (those absent from Parquet are removed) and publish atomically.
 
         ``from_scratch`` starts from an empty warehouse instead of a copy of the current one.
+        ``expected_fingerprints`` maps partitions to the ``parquet_fingerprint`` their checks
+        approved: a partition whose files differ when the load reads them (under its lock)
+        raises :class:`PartitionChanged` and the warehouse is left as it was. A partition lock
+        held for more than ``busy_timeout`` seconds raises :class:`WarehouseBusy`.
         """
         started = time.perf_counter()
         with self._write_lock():
             self._remove_leftovers()
-            counts = self._build_and_swap(store, partitions, from_scratch)
+            counts = self._build_and_swap(store, partitions, from_scratch, expected_fingerprints)
         return WarehouseLoad(counts, time.perf_counter() - started)
 
     def _build_and_swap(
-        self, store: ParquetStore, partitions: list[str], from_scratch: bool
+        self,
+        store: ParquetStore,
+        partitions: list[str],
+        from_scratch: bool,
+        expected: Mapping[str, str] | None,
     ) -> dict[str, dict[str, int]]:
         counts: dict[str, dict[str, int]] = {}
         with self._private_copy(from_scratch) as staged:
@@ -75,7 +101,7 @@ class Warehouse:
                 sql.run(con, "warehouse/schema.sql")
                 con.execute("BEGIN TRANSACTION")
                 for partition in partitions:
-                    self._replace(con, store, partition)
+                    self._replace(con, store, partition, (expected or {}).get(partition))
                 sql.run(con, "warehouse/derive_missing.sql")
                 con.execute("COMMIT")
                 self._create_views(con)
@@ -92,16 +118,52 @@ class Warehouse:
             fsync_dir(self.path.parent)
         return counts
 
-    def rebuild(self, store: ParquetStore) -> WarehouseLoad:
-        """Build the warehouse from every Parquet partition, from nothing, and publish it."""
-        return self.publish(store, store.partitions(), from_scratch=True)
+    def rebuild(
+        self, store: ParquetStore, gate: Callable[[str], GateVerdict] | None = None
+    ) -> WarehouseLoad:
+        """Build the warehouse from every Parquet partition, from nothing, and publish it.
+
+        With ``gate`` (e.g. ``lambda p: warta.quality.judge(settings, p)``), partitions it does
+        not pass are left out and named in ``WarehouseLoad.skipped``; the others are loaded
+        only as the gate saw them (see ``expected_fingerprints`` in :meth:`publish`).
+        """
+        if gate is None:
+            return self.publish(store, store.partitions(), from_scratch=True)
+        verdicts = [gate(partition) for partition in store.partitions()]
+        approved = {v.partition: v.fingerprint for v in verdicts if v.loadable}
+        load = self.publish(
+            store, list(approved), from_scratch=True, expected_fingerprints=approved
+        )
+        load.skipped = {v.partition: v.failed_checks for v in verdicts if not v.loadable}
+        return load
 
     def connect_read_only(self) -> duckdb.DuckDBPyConnection:
         return duckdb.connect(str(self.path), read_only=True)
 
-    def _replace(self, con: duckdb.DuckDBPyConnection, store: ParquetStore, partition: str) -> None:
+    def _replace(
+        self,
+        con: duckdb.DuckDBPyConnection,
+        store: ParquetStore,
+        partition: str,
+        expected_fingerprint: str | None,
+    ) -> None:
         ingest_date = date.fromisoformat(partition)
-        with store.lock(partition):
+        with ExitStack() as held:
+            try:
+                held.enter_context(store.lock(partition, timeout=self.busy_timeout))
+            except PartitionBusy as error:
+                raise WarehouseBusy(
+                    f"partition {partition} is being written (its Parquet lock is held for "
+                    f"more than {self.busy_timeout:.0f} s); the warehouse was not changed"
+                ) from error
+            if expected_fingerprint is not None:
+                found = parquet_fingerprint(store, partition)
+                if found != expected_fingerprint:
+                    raise PartitionChanged(
+                        f"partition {partition} changed since its checks approved it (Parquet "
+                        f"{expected_fingerprint}, now {found}); the warehouse was not changed: "
+                        "check the partition again and re-run the load"
+                    )
             if not store.has_partition(partition):
                 sql.run(con, "warehouse/drop_partition.sql", ingest_date=ingest_date)
                 return
@@ -153,6 +215,7 @@ class Warehouse:
         try:
             if self.path.exists():
                 self._wait_until_not_held()
+                self._checkpoint_stale_wal()
                 if not empty:
                     shutil.copyfile(self.path, staged)
             yield staged
@@ -163,20 +226,53 @@ class Warehouse:
     def _wait_until_not_held(self) -> None:
         """Wait (with backoff) while another process holds the live file read-write, then fail
         clearly: publishing over it would silently discard that connection's writes."""
+        self._retry_while_locked(
+            lambda: duckdb.connect(str(self.path), read_only=True).close(),
+            f"{self.path} is open read-write by another process (waited "
+            f"{self.busy_timeout:.0f} s); close that connection (analysts: connect "
+            "with read_only=True) and re-run the load",
+        )
+
+    def _checkpoint_stale_wal(self) -> None:
+        """Fold a WAL left beside the live file (by a read-write connection that ended without a
+        checkpoint) into the live file. The copy would miss its writes, and after the swap
+        DuckDB would replay it onto the new file (and refuse to open it). Opening read-write
+        needs the file to itself: wait (with backoff) for readers to close, then fail clearly.
+        """
+        wal = self.path.with_name(self.path.name + ".wal")
+        if not wal.exists():
+            return
+
+        def checkpoint() -> None:
+            con = duckdb.connect(str(self.path))
+            try:
+                con.execute("CHECKPOINT")
+            finally:
+                con.close()
+
+        self._retry_while_locked(
+            checkpoint,
+            f"{wal} holds writes of a read-write connection that ended without a checkpoint; "
+            f"the load folds them into {self.path} first, which needs the file to itself, but "
+            f"it stayed open in another process for {self.busy_timeout:.0f} s: close the other "
+            "connections and re-run the load",
+        )
+        if wal.exists():
+            raise WarehouseBusy(f"{wal} is still there after a checkpoint; the load stopped")
+
+    def _retry_while_locked(self, action: Callable[[], None], message: str) -> None:
+        """Run ``action`` until DuckDB stops refusing it for a file lock held by another
+        process; after ``busy_timeout`` seconds raise :class:`WarehouseBusy` with ``message``."""
         deadline = time.monotonic() + self.busy_timeout
         delay = 0.1
         while True:
             try:
-                duckdb.connect(str(self.path), read_only=True).close()
+                action()
                 return
             except duckdb.IOException as error:
                 if "lock" not in str(error).lower():
                     raise
                 if time.monotonic() >= deadline:
-                    raise WarehouseBusy(
-                        f"{self.path} is open read-write by another process (waited "
-                        f"{self.busy_timeout:.0f} s); close that connection (analysts: connect "
-                        "with read_only=True) and re-run the load"
-                    ) from error
+                    raise WarehouseBusy(message) from error
                 time.sleep(delay)
                 delay = min(delay * 2, 5.0)

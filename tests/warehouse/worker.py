@@ -6,11 +6,15 @@ time a SIGKILL or a concurrent action against it, and ``done`` when it finished.
     publish WAREHOUSE PARQUET_ROOT PARTITION...   Warehouse.publish
     build RAW_DIR PARQUET_ROOT PARTITION          build_partition
     hold-read-write WAREHOUSE                      a read-write connection until stdin closes
+    hold-read-only WAREHOUSE                       a read-only connection until stdin closes
+    hold-partition-lock PARQUET_ROOT PARTITION     the partition's Parquet lock until stdin closes
+    crash-writer WAREHOUSE                         a read-write write left in the WAL, then dies
     analyst WAREHOUSE                              a read-only connection queried across a publish
 """
 
 from __future__ import annotations
 
+import os
 import select
 import sys
 from datetime import date
@@ -47,6 +51,23 @@ def main(command: str, *args: str) -> None:
         say("ready")
         sys.stdin.read()
         con.close()
+    elif command == "hold-read-only":
+        con = duckdb.connect(args[0], read_only=True)
+        say("ready")
+        sys.stdin.read()
+        con.close()
+    elif command == "hold-partition-lock":
+        from warta.parquet_store import ParquetStore
+
+        with ParquetStore(Path(args[0])).lock(args[1]):
+            say("ready")
+            sys.stdin.read()
+    elif command == "crash-writer":
+        con = duckdb.connect(args[0])
+        con.execute("PRAGMA disable_checkpoint_on_shutdown")
+        con.execute("SET checkpoint_threshold = '1GB'")
+        con.execute("CREATE TABLE analyst_notes AS SELECT 'kept' AS note")
+        os._exit(0)  # no checkpoint, no clean close: the write is only in the WAL
     elif command == "analyst":
         analyst(args[0])
     say("done")

@@ -4,12 +4,18 @@ severity for each (ERROR blocks the warehouse load, WARN does not), and a report
 - ``checks``: the SQL checks registry (``INTEGRITY_CHECKS``) and ``run_checks``
 - ``suites``: the GX suites registry (``SUITES``); ``expectations``: ``validate_partition``
 - ``report``: ``<quality dir>/<partition>/report.html`` and ``report.md``
-- ``gate``: ``blocking_findings``, asked by the warehouse load
+- ``gate``: ``judge`` (a ``GateVerdict``) and ``blocking_findings``, asked by the warehouse load
 """
 
 from warta.quality.checks import INTEGRITY_CHECKS, Check, CheckOutcome, run_checks
 from warta.quality.expectations import ExpectationOutcome, validate_partition
-from warta.quality.gate import EXPECTATIONS_SECTION, INTEGRITY_SECTION, blocking_findings
+from warta.quality.gate import (
+    EXPECTATIONS_SECTION,
+    INTEGRITY_SECTION,
+    GateVerdict,
+    blocking_findings,
+    judge,
+)
 from warta.quality.model import ERROR, WARN, Finding, Severity
 from warta.quality.report import QualityReport, parquet_fingerprint
 from warta.quality.suites import SUITES, Expectation
@@ -26,9 +32,11 @@ __all__ = [
     "Expectation",
     "ExpectationOutcome",
     "Finding",
+    "GateVerdict",
     "QualityReport",
     "Severity",
     "blocking_findings",
+    "judge",
     "parquet_fingerprint",
     "run_checks",
     "validate_partition",

@@ -1,0 +1,160 @@
+"""What a load refuses or waits for: Parquet changed since its checks, partitions failing ERROR
+checks (rebuild), a partition lock held by a parse, a WAL left beside the live file.
+
+The other side runs in a real process (tests/warehouse/worker.py) where it holds a lock.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from tests.conftest import REPO
+from tests.warehouse.conftest import DAYS, copy_store, dump, private_files, read_until, spawn
+from warta.parquet_store import ParquetStore
+from warta.quality import parquet_fingerprint
+from warta.schema import TABLES
+from warta.warehouse import PartitionChanged, Warehouse, WarehouseBusy
+
+DAY = DAYS[-1]
+GHOST = "ffffffffffffffff"  # an article id no article has
+
+
+def republish(store: ParquetStore, partition: str) -> None:
+    """Publish the partition again (same rows, new files), as a second parse would."""
+    with store.lock(partition), store.staging(partition) as staged:
+        for table in TABLES:
+            target = staged / table / "part-0.parquet"
+            target.parent.mkdir(parents=True)
+            shutil.copyfile(store.partition_file(table, partition), target)
+        store.publish(staged, partition)
+
+
+def test_a_partition_republished_after_its_checks_is_refused(store, tmp_path):
+    warehouse = Warehouse(tmp_path / "warehouse.duckdb")
+    warehouse.publish(store, list(DAYS[:-1]))
+    before = dump(warehouse.path)
+    approved = parquet_fingerprint(store, DAY)  # what the gate judged
+    time.sleep(0.01)  # a distinct mtime for the new files on coarse clocks
+    republish(store, DAY)
+
+    with pytest.raises(PartitionChanged, match=f"partition {DAY} changed since its checks"):
+        warehouse.publish(store, [DAY], expected_fingerprints={DAY: approved})
+    assert dump(warehouse.path) == before
+    assert private_files(warehouse.path) == []
+
+    current = parquet_fingerprint(store, DAY)  # checked again: now it loads
+    load = warehouse.publish(store, [DAY], expected_fingerprints={DAY: current})
+    assert load.partitions[DAY]["articles"] > 0
+
+
+def _dangling_paragraph(store: ParquetStore, partition: str) -> None:
+    path = store.partition_file("paragraphs", partition)
+    table = pq.read_table(path)
+    extra = table.slice(0, 1)
+    index = extra.schema.get_field_index("article_id")
+    extra = extra.set_column(index, extra.schema.field(index), pa.array([GHOST], pa.string()))
+    pq.write_table(pa.concat_tables([table, extra]), path)
+
+
+def test_rebuild_skips_partitions_failing_error_checks_and_names_them(sample, tmp_path):
+    store = copy_store(sample.data_dir, tmp_path / "parquet")
+    blocked = DAYS[1]
+    _dangling_paragraph(store, blocked)
+    warehouse = tmp_path / "warehouse.duckdb"
+    env = {
+        **os.environ,
+        "WARTA_RAW_DIR": str(sample.raw_dir),
+        "WARTA_DATA_DIR": str(store.root),
+        "WARTA_WAREHOUSE": str(warehouse),
+        "WARTA_QUALITY_DIR": str(tmp_path / "quality"),
+    }
+    result = subprocess.run(
+        [str(Path(sys.executable).with_name("warta")), "rebuild"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=REPO,
+    )
+    assert result.returncode == 0, result.stderr
+    assert f"{blocked}: skipped, fails ERROR checks: paragraphs_article_exists" in result.stdout
+    assert "1 blocked partitions skipped" in result.stdout
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        for table in TABLES:
+            loaded = {
+                str(d) for (d,) in con.sql(f"SELECT DISTINCT ingest_date FROM {table}").fetchall()
+            }
+            assert blocked not in loaded, table
+        loaded = {
+            str(d) for (d,) in con.sql("SELECT DISTINCT ingest_date FROM raw_files").fetchall()
+        }
+    finally:
+        con.close()
+    assert loaded == set(DAYS) - {blocked}
+
+
+def test_a_held_partition_lock_makes_the_load_fail_clearly_instead_of_waiting(store, tmp_path):
+    warehouse = Warehouse(tmp_path / "warehouse.duckdb", busy_timeout=1.0)
+    warehouse.publish(store, list(DAYS[:-1]))
+    before = dump(warehouse.path)
+    parse = spawn("hold-partition-lock", str(store.root), DAY)  # a parse of DAY, say
+    read_until(parse, "ready")
+    try:
+        started = time.monotonic()
+        with pytest.raises(WarehouseBusy, match=f"partition {DAY} is being written"):
+            warehouse.publish(store, [DAY])
+        assert 1.0 <= time.monotonic() - started < 10
+        assert dump(warehouse.path) == before
+        # the warehouse lock was let go: loads of other partitions go on meanwhile
+        assert warehouse.publish(store, [DAYS[0]]).partitions[DAYS[0]]["articles"] > 0
+    finally:
+        parse.stdin.close()
+        assert parse.wait(timeout=30) == 0
+    assert warehouse.publish(store, [DAY]).partitions[DAY]["articles"] > 0
+
+
+def _crash_a_writer(path: Path) -> None:
+    assert spawn("crash-writer", str(path)).wait(timeout=60) == 0
+    assert path.with_name(path.name + ".wal").exists()
+
+
+def test_a_stale_wal_is_folded_in_before_the_copy(store, tmp_path):
+    warehouse = Warehouse(tmp_path / "warehouse.duckdb")
+    warehouse.publish(store, list(DAYS[:-1]))
+    _crash_a_writer(warehouse.path)
+
+    warehouse.publish(store, [DAY])
+    assert not warehouse.path.with_name(warehouse.path.name + ".wal").exists()
+    con = duckdb.connect(str(warehouse.path), read_only=True)  # opens: no foreign WAL replayed
+    try:
+        assert con.sql("SELECT note FROM analyst_notes").fetchall() == [("kept",)]
+        assert con.sql("SELECT count(DISTINCT ingest_date) FROM raw_files").fetchall() == [(4,)]
+    finally:
+        con.close()
+
+
+def test_a_stale_wal_with_readers_still_open_refuses_the_load(store, tmp_path):
+    warehouse = Warehouse(tmp_path / "warehouse.duckdb", busy_timeout=1.0)
+    warehouse.publish(store, list(DAYS[:-1]))
+    _crash_a_writer(warehouse.path)
+    before = dump(warehouse.path, ("raw_files",))
+    reader = spawn("hold-read-only", str(warehouse.path))
+    read_until(reader, "ready")
+    try:
+        with pytest.raises(WarehouseBusy, match="ended without a checkpoint"):
+            warehouse.publish(store, [DAY])
+    finally:
+        reader.stdin.close()
+        assert reader.wait(timeout=30) == 0
+    assert dump(warehouse.path, ("raw_files",)) == before
+    assert private_files(warehouse.path) == []
