@@ -1,6 +1,24 @@
 -- Fill the derived tables for every partition of entities they lack: the partitions this load
 -- replaced (replace_partition.sql deleted them) and, after an upgrade, all older ones.
 -- Runs once per load, in the load's transaction.
+-- entity_days marks the derived partitions: a partition with entities always has rows there
+-- (entity_pairs may have none: no article with two entities), and both tables lose a partition
+-- together. So entity_pairs is filled first, for the partitions entity_days still lacks.
+INSERT INTO entity_pairs
+WITH article_entities AS (
+    SELECT DISTINCT e.ingest_date, e.article_id, e.entity_key
+    FROM entities AS e
+    WHERE e.ingest_date NOT IN (SELECT DISTINCT d.ingest_date FROM entity_days AS d)
+)
+SELECT
+    a.ingest_date,
+    a.entity_key AS entity_key_a,
+    b.entity_key AS entity_key_b,
+    count(*) AS articles
+FROM article_entities AS a
+JOIN article_entities AS b ON b.article_id = a.article_id AND a.entity_key < b.entity_key
+GROUP BY a.ingest_date, a.entity_key, b.entity_key;
+
 INSERT INTO entity_days
 SELECT
     e.ingest_date,
@@ -12,18 +30,3 @@ SELECT
 FROM entities AS e
 WHERE e.ingest_date NOT IN (SELECT DISTINCT d.ingest_date FROM entity_days AS d)
 GROUP BY e.ingest_date, e.entity_key;
-
-INSERT INTO entity_pairs
-WITH article_entities AS (
-    SELECT DISTINCT e.ingest_date, e.article_id, e.entity_key
-    FROM entities AS e
-    WHERE e.ingest_date NOT IN (SELECT DISTINCT p.ingest_date FROM entity_pairs AS p)
-)
-SELECT
-    a.ingest_date,
-    a.entity_key AS entity_key_a,
-    b.entity_key AS entity_key_b,
-    count(*) AS articles
-FROM article_entities AS a
-JOIN article_entities AS b ON b.article_id = a.article_id AND a.entity_key < b.entity_key
-GROUP BY a.ingest_date, a.entity_key, b.entity_key;

@@ -7,6 +7,7 @@ import random
 import duckdb
 
 from tests.warehouse.conftest import ALL_TABLES, DAYS, dump
+from warta import sql
 from warta.schema import TABLES
 from warta.warehouse import DERIVED_TABLES, Warehouse
 
@@ -50,3 +51,30 @@ def test_a_warehouse_without_the_derived_tables_gets_them_on_the_next_load(store
     con.close()
     warehouse.publish(store, [DAYS[-1]])
     assert dump(warehouse.path) == expected
+
+
+def _mention(con: duckdb.DuckDBPyConnection, day: str, article: str, key: str) -> None:
+    con.execute(
+        "INSERT INTO entities VALUES ($article, 0, 0, 1, 'x', 'LOC', $key, $key, 'rule', $day)",
+        {"article": article, "key": key, "day": day},
+    )
+
+
+def test_derived_partitions_are_not_derived_again_even_without_entity_pairs():
+    con = duckdb.connect()
+    sql.run(con, "warehouse/schema.sql")
+    # derived by an earlier load: its entity_days rows are there, it has no entity pairs
+    _mention(con, "2026-11-22", "a1", "LOC:a")
+    _mention(con, "2026-11-22", "a1", "LOC:b")
+    con.execute("INSERT INTO entity_days VALUES ('2026-11-22', 'LOC:a', 'LOC', 'LOC:a', 1, 1)")
+    # just replaced by this load: nothing derived yet
+    _mention(con, "2026-11-23", "a2", "LOC:a")
+    _mention(con, "2026-11-23", "a2", "LOC:c")
+    sql.run(con, "warehouse/derive_missing.sql")
+    pairs = con.sql("SELECT ingest_date::VARCHAR, entity_key_a, entity_key_b FROM entity_pairs")
+    assert pairs.fetchall() == [("2026-11-23", "LOC:a", "LOC:c")]
+    days = con.sql("SELECT ingest_date::VARCHAR, count(*) FROM entity_days GROUP BY ALL ORDER BY 1")
+    assert days.fetchall() == [("2026-11-22", 1), ("2026-11-23", 2)]
+    sql.run(con, "warehouse/derive_missing.sql")  # a second load adds nothing
+    assert con.sql("SELECT count(*) FROM entity_pairs").fetchall() == [(1,)]
+    assert con.sql("SELECT count(*) FROM entity_days").fetchall() == [(3,)]
