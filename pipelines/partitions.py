@@ -8,10 +8,13 @@ processed before midnight. The first day is ``WARTA_START_DATE`` (2020-01-01).
 The schedule and the sensor both decide "does this folder need a run?" the same way: the
 folder's fingerprint (``LandingZone.fingerprint``) is compared with the runs already requested
 for it (tag ``warta/landing_fingerprint``) and with the fingerprint the last parse recorded on
-``raw_files``. So each (partition, content) pair gets one run, whoever notices it first.
+``raw_files``. Only runs that succeeded or are still queued or running count: content whose
+runs all failed or were canceled is requested again, under a run key that counts the failed
+attempts (``<partition>:<fingerprint>:retry-<n>``), since Dagster launches a run key once.
 """
 
 import os
+from dataclasses import dataclass
 
 import dagster as dg
 
@@ -26,32 +29,76 @@ landing_date_partitions = dg.DailyPartitionsDefinition(
 )
 
 
+# A run in one of these states handles its content: it succeeded, or it is still on its way.
+IN_FLIGHT = (
+    dg.DagsterRunStatus.NOT_STARTED,
+    dg.DagsterRunStatus.QUEUED,
+    dg.DagsterRunStatus.STARTING,
+    dg.DagsterRunStatus.STARTED,
+)
+FAILED = (dg.DagsterRunStatus.FAILURE, dg.DagsterRunStatus.CANCELED)
+
+
+@dataclass(frozen=True)
+class ContentRuns:
+    """What became of the runs of one content (fingerprint) of a partition's folder."""
+
+    succeeded: bool  # a successful run, or the latest parse was of this content in one
+    in_flight: bool  # a run still queued, starting or running
+    failed: int  # runs that failed or were canceled
+
+    @property
+    def handled(self) -> bool:
+        """True when no new run is needed: one succeeded or is on its way."""
+        return self.succeeded or self.in_flight
+
+
 def parsed_fingerprint(instance: dg.DagsterInstance, partition: str) -> str | None:
     """The landing fingerprint recorded by the latest ``raw_files`` materialization of
-    ``partition``; None when it was never materialised (or before fingerprints were recorded)."""
+    ``partition`` in a run that succeeded or is still running; None otherwise (never
+    materialised, its run failed, or recorded before fingerprints were)."""
     records = instance.fetch_materializations(
         dg.AssetRecordsFilter(asset_key=dg.AssetKey("raw_files"), asset_partitions=[partition]),
         limit=1,
     ).records
     if not records or records[0].asset_materialization is None:
         return None
+    run = instance.get_run_by_id(records[0].run_id)
+    if run is None or run.status not in (*IN_FLIGHT, dg.DagsterRunStatus.SUCCESS):
+        return None
     entry = records[0].asset_materialization.metadata.get(FINGERPRINT_METADATA)
     return None if entry is None else str(entry.value)
 
 
-def content_handled(instance: dg.DagsterInstance, partition: str, fingerprint: str) -> bool:
-    """True when this content of the folder already has a run (queued, running or finished,
-    successful or not) or was the input of the latest parse of the partition."""
+def content_runs(instance: dg.DagsterInstance, partition: str, fingerprint: str) -> ContentRuns:
+    """The runs of this content of the folder (tagged with its fingerprint), by outcome."""
     tags = {"dagster/partition": partition, FINGERPRINT_TAG: fingerprint}
-    if instance.get_runs_count(dg.RunsFilter(tags=tags)) > 0:
-        return True
-    return parsed_fingerprint(instance, partition) == fingerprint
+
+    def count(statuses: tuple[dg.DagsterRunStatus, ...]) -> int:
+        return instance.get_runs_count(dg.RunsFilter(tags=tags, statuses=list(statuses)))
+
+    succeeded = count((dg.DagsterRunStatus.SUCCESS,)) > 0
+    return ContentRuns(
+        succeeded=succeeded or parsed_fingerprint(instance, partition) == fingerprint,
+        in_flight=count(IN_FLIGHT) > 0,
+        failed=count(FAILED),
+    )
 
 
-def landing_run_request(partition: str, fingerprint: str, trigger: str) -> dg.RunRequest:
-    """A run of the daily job for one partition's content; the run key names that content."""
+def content_handled(instance: dg.DagsterInstance, partition: str, fingerprint: str) -> bool:
+    """True when this content of the folder has a run that succeeded or is queued or running,
+    or was the input of the latest parse in such a run. Failed and canceled runs do not count."""
+    return content_runs(instance, partition, fingerprint).handled
+
+
+def landing_run_request(
+    partition: str, fingerprint: str, trigger: str, attempt: int = 0
+) -> dg.RunRequest:
+    """A run of the daily job for one partition's content; the run key names that content and,
+    after ``attempt`` failed runs of it, the retry."""
+    run_key = f"{partition}:{fingerprint}" + (f":retry-{attempt}" if attempt else "")
     return dg.RunRequest(
-        run_key=f"{partition}:{fingerprint}",
+        run_key=run_key,
         partition_key=partition,
         tags={FINGERPRINT_TAG: fingerprint, TRIGGER_TAG: trigger},
     )

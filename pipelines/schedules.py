@@ -4,7 +4,9 @@
 - ``WARTA_LATE_DAYS`` (7): how many days before yesterday are looked at again; a day whose
   folder changed since it was last parsed (files that landed late) gets a new run.
 
-Yesterday is requested unless its current content was already run (by the landing sensor, say);
+Yesterday is requested unless its current content was already run successfully or has a run
+queued or running (by the landing sensor, say); content whose runs failed is requested again,
+so a failed day is retried every night while it is in the window;
 a missing folder still gives an (empty) run, so every night leaves a trace. Older days are only
 requested when their folder exists and changed. Run keys are ``<partition>:<fingerprint>``.
 """
@@ -19,7 +21,7 @@ import dagster as dg
 from warta.landing import LandingZone
 
 from .jobs import warta_daily_job
-from .partitions import TIMEZONE, content_handled, landing_date_partitions, landing_run_request
+from .partitions import TIMEZONE, content_runs, landing_date_partitions, landing_run_request
 from .resources import WartaSettings
 
 NIGHTLY_CRON = os.environ.get("WARTA_NIGHTLY_CRON") or "30 1 * * *"
@@ -56,10 +58,11 @@ def warta_nightly(context: dg.ScheduleEvaluationContext, warta: WartaSettings):
         if partition not in valid or (offset and partition not in present):
             continue
         fingerprint = zone.fingerprint(partition)
-        if content_handled(context.instance, partition, fingerprint):
+        runs = content_runs(context.instance, partition, fingerprint)
+        if runs.handled:
             continue
         trigger = "nightly" if offset == 0 else "nightly-late-files"
-        requests.append(landing_run_request(partition, fingerprint, trigger))
+        requests.append(landing_run_request(partition, fingerprint, trigger, runs.failed))
     if not requests:
         return dg.SkipReason(f"{yesterday} and the {window} days before it are up to date")
     return requests

@@ -18,7 +18,7 @@ import pytest
 
 from assets import parse_landing_partition
 from pipelines.definitions import defs
-from pipelines.partitions import FINGERPRINT_TAG, TRIGGER_TAG
+from pipelines.partitions import FINGERPRINT_TAG, TRIGGER_TAG, landing_date_partitions
 from pipelines.resources import WartaSettings
 from pipelines.schedules import late_days, warta_nightly
 from pipelines.sensors import warta_landing_sensor
@@ -48,15 +48,29 @@ def _night(instance, when: datetime = NIGHT) -> list[dg.RunRequest]:
     return [] if isinstance(result, dg.SkipReason) else list(result)
 
 
-def _parse(instance, partition: str) -> None:
-    """Materialise the parse step for ``partition``, as a run of the daily job would."""
+def _parse(instance, partition: str, tags: dict[str, str] | None = None) -> None:
+    """Materialise the parse step for ``partition``, as a successful run of the daily job would
+    (with ``tags``: the run of a request)."""
     result = dg.materialize(
         [parse_landing_partition],
         partition_key=partition,
         instance=instance,
         resources={"warta": WartaSettings()},
+        tags=tags,
     )
     assert result.success
+
+
+def _launch(instance, request: dg.RunRequest) -> dg.DagsterRun:
+    """Create the run of a request as the daemon does (it stays NOT_STARTED: in flight)."""
+    return instance.create_run_for_job(
+        defs.resolve_job_def("warta_daily"),
+        tags={
+            **request.tags,
+            "dagster/partition": request.partition_key,
+            "dagster/run_key": request.run_key,
+        },
+    )
 
 
 def _partitions(requests) -> list[str]:
@@ -72,19 +86,72 @@ def test_sensor_requests_each_change_exactly_once(landing, instance):
     assert request.tags[TRIGGER_TAG] == "landing-sensor"
     assert request.run_key.endswith(request.tags[FINGERPRINT_TAG])
 
-    same = _tick(instance, first.cursor)
+    _launch(instance, request)
+    queued = _tick(instance, first.cursor)
+    assert queued.run_requests == []  # its run is on its way
+    _parse(instance, "2026-11-24", request.tags)  # ... and succeeds
+    same = _tick(instance, queued.cursor)
     assert same.run_requests == []
-    assert json.loads(same.cursor) == json.loads(first.cursor)
+    assert json.loads(same.cursor) == {"2026-11-24": request.tags[FINGERPRINT_TAG]}
 
     put(landing, "2026-11-25/b.txt", b"<html>new day</html>")
     put(landing, "2026-11-24/a.txt", SEED.read_bytes() + b"\nralat")  # a corrected file
     changed = _tick(instance, same.cursor)
     assert _partitions(changed.run_requests) == ["2026-11-24", "2026-11-25"]
     assert changed.run_requests[0].run_key != request.run_key
-    # The cursor remembers every folder, old ones included, and survives a restart (a new
-    # evaluation context built from the stored string).
-    assert set(json.loads(changed.cursor)) == {"2026-11-24", "2026-11-25"}
-    assert _tick(instance, changed.cursor).run_requests == []
+    for again in changed.run_requests:
+        _parse(instance, again.partition_key, again.tags)
+    # The cursor remembers every settled folder, old ones included, and survives a restart (a
+    # new evaluation context built from the stored string).
+    settled = _tick(instance, changed.cursor)
+    assert settled.run_requests == []
+    assert set(json.loads(settled.cursor)) == {"2026-11-24", "2026-11-25"}
+    assert _tick(instance, settled.cursor).run_requests == []
+
+
+def test_failed_and_canceled_runs_are_requested_again(landing, instance):
+    put(landing, "2026-11-25/a.txt", SEED.read_bytes())
+    first = _tick(instance)
+    [request] = first.run_requests
+    fingerprint = request.tags[FINGERPRINT_TAG]
+    instance.report_run_failed(_launch(instance, request))
+
+    retry = _tick(instance, first.cursor)
+    assert [r.run_key for r in retry.run_requests] == [f"2026-11-25:{fingerprint}:retry-1"]
+    assert [r.run_key for r in _night(instance)] == [f"2026-11-25:{fingerprint}:retry-1"]
+    running = _launch(instance, retry.run_requests[0])
+    assert _tick(instance, retry.cursor).run_requests == [] and _night(instance) == []
+    instance.report_run_canceled(running)
+    again = _tick(instance, retry.cursor)
+    assert [r.run_key for r in again.run_requests] == [f"2026-11-25:{fingerprint}:retry-2"]
+
+    # after MAX_ATTEMPTS failures the sensor settles the folder; the schedule retries nightly
+    instance.report_run_failed(_launch(instance, again.run_requests[0]))
+    given_up = _tick(instance, again.cursor)
+    assert given_up.run_requests == [] and "2026-11-25" in json.loads(given_up.cursor)
+    [nightly] = _night(instance)
+    assert nightly.run_key == f"2026-11-25:{fingerprint}:retry-3"
+    _parse(instance, "2026-11-25", nightly.tags)
+    assert _night(instance) == []
+
+
+def test_a_parse_in_a_failed_run_does_not_count_as_handled(landing, instance):
+    put(landing, "2026-11-25/a.txt", SEED.read_bytes())
+
+    @dg.asset(deps=["raw_files"], partitions_def=landing_date_partitions)
+    def later_step() -> None:
+        raise RuntimeError("a later step of the run fails")
+
+    result = dg.materialize(
+        [parse_landing_partition, later_step],
+        partition_key="2026-11-25",
+        instance=instance,
+        resources={"warta": WartaSettings()},
+        raise_on_error=False,
+    )
+    assert not result.success  # raw_files was materialised with this content, the run failed
+    assert _partitions(_night(instance)) == ["2026-11-25"]
+    assert _partitions(_tick(instance).run_requests) == ["2026-11-25"]
 
 
 def test_sensor_skips_content_already_parsed(landing, instance):
