@@ -9,7 +9,7 @@ from pipelines.resources import WartaSettings
 from warta.parquet_store import ParquetStore
 from warta.quality import QualityReport, judge
 from warta.schema import TABLES
-from warta.warehouse import Warehouse
+from warta.warehouse import ArticleInSeveralPartitions, Warehouse
 
 from .metadata import markdown_table
 
@@ -52,11 +52,14 @@ def warehouse(context: dg.AssetExecutionContext, warta: WartaSettings) -> dg.Mat
             allow_retries=False,
         )
     report = QualityReport(settings.quality_root, context.partition_key)
-    load = Warehouse(settings.warehouse).publish(
-        store,
-        [context.partition_key],
-        expected_fingerprints={context.partition_key: verdict.fingerprint},
-    )
+    try:
+        load = Warehouse(settings.warehouse).publish(
+            store,
+            [context.partition_key],
+            expected_fingerprints={context.partition_key: verdict.fingerprint},
+        )
+    except ArticleInSeveralPartitions as error:  # needs a re-parse, not a retry
+        raise dg.Failure(description=str(error), allow_retries=False) from error
     counts = load.partitions[context.partition_key]
     context.log.info(f"published {settings.warehouse}: {counts} in {load.seconds:.2f} s")
     return dg.MaterializeResult(

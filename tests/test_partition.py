@@ -126,3 +126,22 @@ def test_empty_partition_folder_writes_empty_tables(landing):
     assert build.files == 0
     for name in TABLES:
         assert _table(landing, name).num_rows == 0
+
+
+def test_an_older_day_parsed_after_a_newer_one_cannot_duplicate_the_warehouse(landing):
+    import pytest
+
+    from warta.warehouse import ArticleInSeveralPartitions, Warehouse
+
+    put(landing, "2026-11-24/first.txt", SEED.read_bytes())
+    put(landing, SEED_NAME, SEED.read_bytes())
+    store, warehouse = ParquetStore(landing.data_dir), Warehouse(landing.warehouse)
+    assert build_partition(landing, DAY).statuses == {"parsed": 1}  # the newer day first
+    assert build_partition(landing, "2026-11-24").statuses == {"parsed": 1}  # then the older
+    warehouse.publish(store, [DAY])
+    with pytest.raises(ArticleInSeveralPartitions, match=f"re-run the later partition.*{DAY}"):
+        warehouse.publish(store, ["2026-11-24"])
+    assert warehouse.publish(store, [DAY]).partitions[DAY]["articles"] == 1  # still as it was
+    assert build_partition(landing, DAY).statuses == {"duplicate": 1}  # the re-run sees it
+    load = warehouse.publish(store, ["2026-11-24", DAY])
+    assert (load.partitions["2026-11-24"]["articles"], load.partitions[DAY]["articles"]) == (1, 0)

@@ -102,6 +102,7 @@ class Warehouse:
                 con.execute("BEGIN TRANSACTION")
                 for partition in partitions:
                     self._replace(con, store, partition, (expected or {}).get(partition))
+                _refuse_articles_in_several_partitions(con)
                 sql.run(con, "warehouse/derive_missing.sql")
                 con.execute("COMMIT")
                 self._create_views(con)
@@ -276,3 +277,18 @@ class Warehouse:
                     raise WarehouseBusy(message) from error
                 time.sleep(delay)
                 delay = min(delay * 2, 5.0)
+
+
+class ArticleInSeveralPartitions(RuntimeError):
+    """Publishing would put one article in two partitions; the warehouse is left as it was."""
+
+
+def _refuse_articles_in_several_partitions(con: duckdb.DuckDBPyConnection) -> None:
+    rows = sql.run(con, "warehouse/articles_in_several_partitions.sql")
+    if rows:
+        listed = "; ".join(f"{article_id} in {', '.join(days)}" for article_id, days in rows)
+        latest = sorted({days[-1] for _, days in rows})
+        raise ArticleInSeveralPartitions(
+            f"articles parsed in more than one partition ({listed}); re-run the later "
+            f"partition(s) {', '.join(latest)} so that their copies become duplicates"
+        )

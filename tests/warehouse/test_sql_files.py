@@ -15,7 +15,14 @@ from warta.warehouse import DERIVED_TABLES, Warehouse
 
 # Files a load runs itself (exercised by every publish in these tests), and the one the
 # benchmark runs (exercised below).
-LOAD_FILES = {"schema", "replace_partition", "drop_partition", "derive_missing", "table_counts"}
+LOAD_FILES = {
+    "schema",
+    "replace_partition",
+    "drop_partition",
+    "articles_in_several_partitions",
+    "derive_missing",
+    "table_counts",
+}
 
 
 @pytest.fixture(scope="module")
