@@ -13,11 +13,22 @@ WITH days AS (
     FROM entity_days AS d
     GROUP BY d.entity_key
 ),
+spellings AS (
+    SELECT e.entity_key, e.canonical_name, count(*) AS n
+    FROM entities AS e
+    GROUP BY e.entity_key, e.canonical_name
+),
 names AS (
+    -- the most frequent canonical name of the key; a tie goes to the greater name, so the
+    -- choice never depends on row order
     SELECT
-        e.entity_key,
-        mode(e.canonical_name) AS canonical_name,
-        count(DISTINCT e.text) AS spelling_count
+        s.entity_key,
+        arg_max(s.canonical_name, (s.n, s.canonical_name)) AS canonical_name
+    FROM spellings AS s
+    GROUP BY s.entity_key
+),
+spelling_counts AS (
+    SELECT e.entity_key, count(DISTINCT e.text) AS spelling_count
     FROM entities AS e
     GROUP BY e.entity_key
 )
@@ -27,11 +38,12 @@ SELECT
     names.canonical_name,
     CAST(days.mention_count AS BIGINT) AS mention_count,
     CAST(days.article_count AS BIGINT) AS article_count,
-    names.spelling_count,
+    spelling_counts.spelling_count,
     days.first_seen,
     days.last_seen
 FROM days
-JOIN names USING (entity_key);
+JOIN names USING (entity_key)
+JOIN spelling_counts USING (entity_key);
 COMMENT ON VIEW entity_summary IS 'One row per canonical entity (entity_key): mentions, articles, distinct spellings, first and last partition seen.';
 COMMENT ON COLUMN entity_summary.entity_key IS 'Canonical entity, e.g. LOC:korea-utara; joins entities.entity_key.';
 COMMENT ON COLUMN entity_summary.label IS 'PER, ORG or LOC.';
