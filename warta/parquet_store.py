@@ -13,12 +13,10 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
-import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
 
 import duckdb
 import numpy as np
@@ -27,6 +25,7 @@ import pyarrow.parquet as pq
 
 from warta import sql
 from warta.durable import fsync_dir, fsync_file
+from warta.locks import lock_exclusive
 from warta.schema import TABLES
 
 PART_FILE = "part-0.parquet"
@@ -36,23 +35,6 @@ COMMITTED = "COMMITTED"
 
 class PartitionBusy(TimeoutError):
     """A partition's lock stayed held (by a parse, say) for longer than the caller would wait."""
-
-
-def _flock_within(handle: IO[str], timeout: float, lock_path: Path) -> None:
-    deadline = time.monotonic() + timeout
-    delay = 0.05
-    while True:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            return
-        except BlockingIOError:
-            if time.monotonic() >= deadline:
-                raise PartitionBusy(
-                    f"{lock_path} is held by another process (a parse of the partition?) "
-                    f"for more than {timeout:.0f} s"
-                ) from None
-            time.sleep(min(delay, max(deadline - time.monotonic(), 0.0)))
-            delay = min(delay * 2, 2.0)
 
 
 class ParquetStore:
@@ -110,10 +92,11 @@ class ParquetStore:
         lock_dir.mkdir(parents=True, exist_ok=True)
         lock_path = lock_dir / f"{partition}.lock"
         with open(lock_path, "w") as handle:
-            if timeout is None:
-                fcntl.flock(handle, fcntl.LOCK_EX)
-            else:
-                _flock_within(handle, timeout, lock_path)
+            if not lock_exclusive(handle, timeout):
+                raise PartitionBusy(
+                    f"{lock_path} is held by another process (a parse of the partition?) "
+                    f"for more than {timeout:.0f} s"
+                )
             try:
                 self._settle_leftovers(partition)
                 yield

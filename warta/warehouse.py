@@ -29,6 +29,7 @@ import duckdb
 
 from warta import sql
 from warta.durable import fsync_dir, fsync_file
+from warta.locks import lock_exclusive
 from warta.parquet_store import ParquetStore, PartitionBusy
 from warta.quality.gate import GateVerdict
 from warta.quality.report import parquet_fingerprint
@@ -182,20 +183,11 @@ class Warehouse:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         lock_path = self.path.with_name(self.path.name + ".lock")
         with open(lock_path, "w") as handle:
-            deadline = time.monotonic() + self.lock_timeout
-            delay = 0.05
-            while True:
-                try:
-                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
-                except BlockingIOError:
-                    if time.monotonic() >= deadline:
-                        raise WarehouseBusy(
-                            f"another Warta load holds {lock_path} for more than "
-                            f"{self.lock_timeout:.0f} s; is a run stuck?"
-                        ) from None
-                    time.sleep(delay)
-                    delay = min(delay * 2, 2.0)
+            if not lock_exclusive(handle, self.lock_timeout):
+                raise WarehouseBusy(
+                    f"another Warta load holds {lock_path} for more than "
+                    f"{self.lock_timeout:.0f} s; is a run stuck?"
+                )
             try:
                 yield
             finally:
