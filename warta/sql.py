@@ -31,12 +31,17 @@ def statements(name: str) -> tuple[str, ...]:
     )
 
 
+def bound(statement: str, params: dict[str, Any]) -> dict[str, Any]:
+    """The ``$name`` parameters ``statement`` mentions, taken from ``params`` (KeyError if one
+    is missing)."""
+    return {key: params[key] for key in dict.fromkeys(_PARAM.findall(statement))}
+
+
 def run(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> list[tuple]:
     """Execute every statement of a SQL file; return the rows of the last one."""
     rows: list[tuple] = []
     for statement in statements(name):
-        needed = {key: params[key] for key in dict.fromkeys(_PARAM.findall(statement))}
-        cursor = con.execute(statement, needed) if needed else con.execute(statement)
+        cursor = con.execute(statement, bound(statement, params) or None)
         rows = cursor.fetchall() if cursor.description else []
     return rows
 
@@ -46,9 +51,14 @@ def query(
 ) -> tuple[list[str], list[tuple]]:
     """Column names and rows of a single-statement SQL file."""
     (statement,) = statements(name)
-    needed = {key: params[key] for key in dict.fromkeys(_PARAM.findall(statement))}
-    cursor = con.execute(statement, needed) if needed else con.execute(statement)
+    cursor = con.execute(statement, bound(statement, params) or None)
     return [column[0] for column in cursor.description], cursor.fetchall()
+
+
+def relation(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> duckdb.DuckDBPyRelation:
+    """A single-statement SQL file as a lazy DuckDB relation (count or sample it cheaply)."""
+    (statement,) = statements(name)
+    return con.sql(statement, params=bound(statement, params) or None)
 
 
 def _split(text: str) -> list[str]:

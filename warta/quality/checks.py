@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,7 +38,6 @@ TRAILING_DAYS = 7
 MIN_HISTORY_DAYS = 3  # fewer published days among the trailing 7: the volume check abstains
 MIN_FILES_FOR_SHARES = 20  # duplicate and reject shares of fewer files are not judged
 LISTED_AT_KEY = b"warta.listed_at"  # raw_files Parquet metadata: when the parse listed the folder
-_PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 
 
 @dataclass(frozen=True)
@@ -244,9 +242,7 @@ def listed_at(store: ParquetStore, partition: str) -> dt.datetime:
 def _run(
     con: duckdb.DuckDBPyConnection, check: Check, params: dict[str, Any], table_rows: int
 ) -> CheckOutcome:
-    (statement,) = sql.statements(f"checks/{check.name}.sql")
-    needed = {key: params[key] for key in dict.fromkeys(_PARAM.findall(statement))}
-    relation = con.sql(statement, params=needed or None)
+    relation = sql.relation(con, f"checks/{check.name}.sql", **params)
     count = relation.aggregate("count(*)").fetchall()[0][0]
     sample = relation.limit(SAMPLE_ROWS).fetchall() if count else []
     return CheckOutcome(check, count, list(relation.columns), sample, table_rows)
