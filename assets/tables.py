@@ -28,6 +28,11 @@ PROGRESS_EVERY_FILES = 5_000
 # Transient trouble (a file system hiccup, a crashed worker process): retry the whole parse,
 # which is idempotent (staged, then published under the partition lock).
 PARSE_RETRY = dg.RetryPolicy(max_retries=2, delay=30, backoff=dg.Backoff.EXPONENTIAL)
+# One parse at a time on the instance (pool limit 1 in pipelines/dagster.yaml): a parse already
+# keeps WARTA_WORKERS processes busy, so a second run's checks and load go on beside it rather
+# than a second parse competing for the same cores; and partitions parse one after the other,
+# each seeing the article ids of those before it.
+PARSE_POOL = "warta_parse"
 
 TABLE_SPECS = [
     dg.AssetSpec(
@@ -47,6 +52,7 @@ TABLE_SPECS = [
     specs=TABLE_SPECS,
     partitions_def=landing_date_partitions,
     retry_policy=PARSE_RETRY,
+    pool=PARSE_POOL,
     description="Read, decode and parse every raw file of the day; write the ledger and the "
     "article tables as Parquet (hive layout), published atomically.",
 )

@@ -3,7 +3,9 @@
 Steps run in the run's own process (``in_process_executor``): a step is mostly sequential work
 on one partition, the parse already fans out to ``WARTA_WORKERS`` processes, and a process per
 step would cost seconds of imports each. Partitions run in parallel as separate runs (the run
-queue limit in ``pipelines/dagster.yaml``); the warehouse pool still serialises the loads.
+queue limit in ``pipelines/dagster.yaml``); the pools ``warta_parse`` and ``warta_warehouse``
+let one parse and one load run at a time, so one partition's checks and load overlap the next
+one's parse.
 """
 
 import dagster as dg

@@ -35,6 +35,14 @@ def test_definitions_load_and_validate():
         assert node.partitions_def == landing_date_partitions
 
 
+def test_parse_and_load_each_run_in_a_pool_of_their_own():
+    """With pool limit 1 (pipelines/dagster.yaml) one parse and one load run at a time, so a
+    partition's checks and load overlap the next partition's parse."""
+    graph = defs.get_repository_def().asset_graph
+    pools = {key.to_user_string(): graph.get(key).pools for key in graph.get_all_asset_keys()}
+    assert pools == {**{t: {"warta_parse"} for t in TABLES}, "warehouse": {"warta_warehouse"}}
+
+
 def test_daily_job_materialises_the_seed_partition(landing):
     put(landing, f"{DAY}/000_39c4db6f91142a44.txt", SEED.read_bytes())
     put(landing, f"{DAY}/empty.txt", b"")

@@ -120,6 +120,24 @@ def test_rerun_gives_identical_tables_and_workers_do_not_change_output(landing, 
     assert not staging.exists() or not any(staging.iterdir())
 
 
+def test_without_entities_only_the_entity_rows_and_counts_differ(landing):
+    """``entities=False`` (what the benchmark uses to time everything else) skips extraction
+    and changes nothing else."""
+    put(landing, SEED_NAME, SEED.read_bytes())
+    with_entities = build_partition(landing, DAY)
+    full = {name: _table(landing, name) for name in TABLES}
+    without = build_partition(landing, DAY, entities=False)
+    assert with_entities.seconds["entities"] > 0 and without.seconds.get("entities", 0.0) == 0
+    assert full["entities"].num_rows > 0 and _table(landing, "entities").num_rows == 0
+    for name in ("raw_files", "paragraphs", "ad_markers"):
+        assert _table(landing, name).equals(full[name]), name
+    articles = _table(landing, "articles")
+    assert articles.column("entity_count").to_pylist() == [0]
+    assert articles.drop_columns(["entity_count"]).equals(
+        full["articles"].drop_columns(["entity_count"])
+    )
+
+
 def test_empty_partition_folder_writes_empty_tables(landing):
     (landing.raw_dir / DAY).mkdir()
     build = build_partition(landing, DAY)

@@ -70,21 +70,21 @@ class LandingZone:
             return [LandingFile(partition, 0)]
         if not folder.is_dir():
             return found
+        # Relative paths by prefix: os.walk yields paths under ``folder`` as it was joined.
+        skip = len(os.path.join(str(self.root), ""))
         for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
             # A linked folder is not descended into; it is listed, so the ledger says so.
             linked = [d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]
+            relative = dirpath[skip:].replace(os.sep, "/")
             for name in [*filenames, *linked]:
                 if name.startswith("."):
                     continue
-                path = os.path.join(dirpath, name)
                 try:
-                    size = os.lstat(path).st_size
+                    size = os.lstat(os.path.join(dirpath, name)).st_size
                 except OSError:
                     continue  # vanished while listing: it was never landed
-                found.append(
-                    LandingFile(os.path.relpath(path, self.root).replace(os.sep, "/"), size)
-                )
+                found.append(LandingFile(f"{relative}/{name}", size))
         found.sort(key=lambda f: f.source_path)
         return found
 

@@ -50,9 +50,16 @@ class PartitionBuild:
 
 
 def build_partition(
-    settings: Settings, partition: str, *, progress: ProgressCallback | None = None
+    settings: Settings,
+    partition: str,
+    *,
+    progress: ProgressCallback | None = None,
+    entities: bool = True,
 ) -> PartitionBuild:
-    """Parse every file of ``partition`` and publish its five Parquet tables atomically."""
+    """Parse every file of ``partition`` and publish its five Parquet tables atomically.
+
+    ``entities=False`` leaves the entities table empty (benchmarks time everything else).
+    """
     started = time.perf_counter()
     zone = LandingZone(settings.raw_dir)
     store = ParquetStore(settings.data_dir)
@@ -66,6 +73,7 @@ def build_partition(
             ingest_date,
             tuple(files[i : i + settings.batch_files]),
             settings.max_file_bytes,
+            entities,
         )
         for i in range(0, len(files), settings.batch_files)
     ]

@@ -86,6 +86,7 @@ def test_graphql_lists_assets_checks_and_automation(stack):
     assert {table for (table, _), blocking in checks.items() if blocking} == set(TABLES)
     warehouse = nodes["warehouse"]
     assert warehouse["pools"] == ["warta_warehouse"]
+    assert {tuple(nodes[table]["pools"]) for table in TABLES} == {("warta_parse",)}
     assert warehouse["internalFreshnessPolicy"]["__typename"] == "TimeWindowFreshnessPolicy"
     assert data["instance"]["poolConfig"] == {"defaultPoolLimit": 1, "poolGranularity": "op"}
     [repository] = data["repositoriesOrError"]["nodes"]
@@ -137,9 +138,10 @@ def test_launched_run_and_cli_backfill_load_the_warehouse(stack):
     statuses = stack.wait_for_runs(run_ids, timeout=150)
     assert set(statuses.values()) == {"SUCCESS"}, (statuses, stack.log_tail())
 
-    loads = [_warehouse_step(stack, run_id) for run_id in run_ids]
-    first, second = sorted(loads)
-    assert first[1] <= second[0], f"warehouse loads overlapped: {loads}"  # pool limit 1
+    for step_key in ("parse_landing_partition", "warehouse"):  # pools of limit 1
+        steps = [_step(stack, run_id, step_key) for run_id in run_ids]
+        first, second = sorted(steps)
+        assert first[1] <= second[0], f"{step_key} steps overlapped: {steps}"
 
     con = duckdb.connect(stack.env["WARTA_WAREHOUSE"], read_only=True)
     try:
@@ -203,12 +205,12 @@ def _next_ticks(stack, cursor: str | None) -> tuple[dict, dict]:
     return schedule, sensor
 
 
-def _warehouse_step(stack, run_id: str) -> tuple[float, float]:
+def _step(stack, run_id: str, step_key: str) -> tuple[float, float]:
     run = stack.graphql(
         """query($id: ID!) { runOrError(runId: $id) { ... on Run {
           stepStats { stepKey startTime endTime }
         } } }""",
         id=run_id,
     )["runOrError"]
-    [step] = [s for s in run["stepStats"] if s["stepKey"] == "warehouse"]
+    [step] = [s for s in run["stepStats"] if s["stepKey"] == step_key]
     return step["startTime"], step["endTime"]

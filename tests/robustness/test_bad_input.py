@@ -219,6 +219,33 @@ def test_a_parser_error_costs_one_file_not_the_partition(landing, monkeypatch):
     }
 
 
+def test_a_language_identifier_error_costs_only_the_language(landing, monkeypatch):
+    import warta.ingest
+
+    put(landing, f"{DAY}/fine.txt", ARTICLE.encode())
+    odd = ARTICLE.replace("Banjir", "Aneh").replace("Hujan deras", "Hujan aneh")
+    put(landing, f"{DAY}/odd.txt", odd.encode())
+    original = warta.ingest.detect_language
+
+    def detect_with_a_bug(body):
+        if "Hujan aneh" in body:
+            raise ValueError("bad sample")
+        return original(body)
+
+    monkeypatch.setattr(warta.ingest, "detect_language", detect_with_a_bug)
+    build_partition(landing, DAY)
+    assert {row["status"] for row in _ledger(landing).values()} == {"parsed"}
+    articles = pq.read_table(ParquetStore(landing.data_dir).partition_file("articles", DAY))
+    got = {
+        row["title"].split()[0]: (row["language"], row["parse_warnings"])
+        for row in articles.to_pylist()
+    }
+    assert got == {
+        "Banjir": ("id", []),
+        "Aneh": (None, ["language not identified (ValueError)"]),
+    }
+
+
 def test_absurd_and_implausible_dates_are_dropped_with_a_warning(landing):
     from warta.decoding import decode_bytes
     from warta.ingest import process_bytes

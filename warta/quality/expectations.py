@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from warta.parquet_store import ParquetStore
@@ -124,10 +125,17 @@ def _read(store: ParquetStore, table: str, partition: str, columns: list[str]):
     """The table's ``columns`` as pandas (a seeded sample of ``GX_MAX_ROWS`` rows if larger)
     and the table's full row count."""
     arrow = pq.read_table(store.partition_file(table, partition), columns=columns)
-    if arrow.num_rows > GX_MAX_ROWS:
-        rows = np.random.default_rng(SAMPLE_SEED).choice(arrow.num_rows, GX_MAX_ROWS, replace=False)
-        return arrow.take(np.sort(rows)).to_pandas(), arrow.num_rows
-    return arrow.to_pandas(), arrow.num_rows
+    total_rows = arrow.num_rows
+    if total_rows > GX_MAX_ROWS:
+        rows = np.random.default_rng(SAMPLE_SEED).choice(total_rows, GX_MAX_ROWS, replace=False)
+        arrow = arrow.take(np.sort(rows))
+    # GX compares int64 and float columns vectorised but narrower integers value by value in
+    # Python (ExpectColumnValuesToBeBetween): widen them, values unchanged.
+    schema = pa.schema(
+        field.with_type(pa.int64()) if pa.types.is_integer(field.type) else field
+        for field in arrow.schema
+    )
+    return arrow.cast(schema).to_pandas(), total_rows
 
 
 def _outcome(
