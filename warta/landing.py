@@ -10,7 +10,7 @@ import hashlib
 import os
 import re
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -19,10 +19,15 @@ _PARTITION = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 @dataclass(frozen=True, slots=True)
 class LandingFile:
-    """A file found in a partition folder; ``source_path`` is relative to the raw root."""
+    """A file found in a partition folder; ``source_path`` is relative to the raw root.
+
+    ``mtime_ns`` and ``ctime_ns`` are the file's times when it was listed (0 if unknown).
+    """
 
     source_path: str
     size_bytes: int
+    mtime_ns: int = field(default=0, compare=False)
+    ctime_ns: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +72,8 @@ class LandingZone:
         folder = self.root / partition
         found: list[LandingFile] = []
         if folder.is_symlink():  # listed, never followed: the ledger says where it leads
-            return [LandingFile(partition, 0)]
+            status = folder.lstat()
+            return [LandingFile(partition, 0, status.st_mtime_ns, status.st_ctime_ns)]
         if not folder.is_dir():
             return found
         # Relative paths by prefix: os.walk yields paths under ``folder`` as it was joined.
@@ -81,10 +87,14 @@ class LandingZone:
                 if name.startswith("."):
                     continue
                 try:
-                    size = os.lstat(os.path.join(dirpath, name)).st_size
+                    status = os.lstat(os.path.join(dirpath, name))
                 except OSError:
                     continue  # vanished while listing: it was never landed
-                found.append(LandingFile(f"{relative}/{name}", size))
+                found.append(
+                    LandingFile(
+                        f"{relative}/{name}", status.st_size, status.st_mtime_ns, status.st_ctime_ns
+                    )
+                )
         found.sort(key=lambda f: f.source_path)
         return found
 
@@ -93,12 +103,9 @@ class LandingZone:
         digest = hashlib.sha256()
         folder = self.root / partition
         for landing_file in self.files(partition):
-            try:
-                mtime = os.lstat(self.root / landing_file.source_path).st_mtime_ns
-            except OSError:
-                mtime = 0
             digest.update(
-                f"{landing_file.source_path}\0{landing_file.size_bytes}\0{mtime}\n".encode()
+                f"{landing_file.source_path}\0{landing_file.size_bytes}\0"
+                f"{landing_file.mtime_ns}\n".encode()
             )
         digest.update(str(folder).encode())
         return digest.hexdigest()[:16]

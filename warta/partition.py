@@ -151,6 +151,9 @@ def _run_batches(tasks: list[BatchTask], workers: int) -> Iterator[BatchResult]:
         yield from map(process_batch, tasks)
         return
     context = multiprocessing.get_context("forkserver")
+    # Workers fork with the parser imported and its models loaded (only the first pool of a
+    # process starts the fork server; later pools reuse it).
+    context.set_forkserver_preload(["warta.parse_worker"])
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         window: deque[Future[BatchResult]] = deque()
         pending = iter(tasks)

@@ -249,21 +249,14 @@ def _run(
 
 
 def _landing(settings: Settings, partition: str) -> pa.Table:
-    zone = LandingZone(settings.raw_dir)
-    paths, sizes, landed = [], [], []
-    for landing_file in zone.files(partition):
-        try:
-            status = os.lstat(zone.root / landing_file.source_path)
-        except OSError:
-            continue  # vanished since the listing: no longer landed
-        paths.append(landing_file.source_path)
-        sizes.append(landing_file.size_bytes)
-        landed.append(max(status.st_mtime_ns, status.st_ctime_ns) // 1000)
+    files = LandingZone(settings.raw_dir).files(partition)
     return pa.table(
         {
-            "source_path": pa.array(paths, pa.string()),
-            "size_bytes": pa.array(sizes, pa.int64()),
-            "landed_at": pa.array(landed, pa.timestamp("us", tz="UTC")),
+            "source_path": pa.array([f.source_path for f in files], pa.string()),
+            "size_bytes": pa.array([f.size_bytes for f in files], pa.int64()),
+            "landed_at": pa.array(
+                [max(f.mtime_ns, f.ctime_ns) // 1000 for f in files], pa.timestamp("us", tz="UTC")
+            ),
         }
     )
 
