@@ -12,18 +12,13 @@ from collections.abc import Iterator
 import dagster as dg
 
 from pipelines.resources import WartaSettings
-from warta.parquet_store import ParquetStore
 from warta.quality import (
     EXPECTATIONS_SECTION,
     INTEGRITY_CHECKS,
     INTEGRITY_SECTION,
     SUITES,
-    Finding,
-    QualityReport,
     Severity,
-    parquet_fingerprint,
-    run_checks,
-    validate_partition,
+    check_and_record,
 )
 
 from .metadata import markdown_table
@@ -34,17 +29,12 @@ def _severity(severity: Severity) -> dg.AssetCheckSeverity:
 
 
 def _results(
-    context: dg.AssetCheckExecutionContext,
-    section: str,
-    findings: list[Finding],
-    warta: WartaSettings,
+    context: dg.AssetCheckExecutionContext, section: str, warta: WartaSettings
 ) -> Iterator[dg.AssetCheckResult]:
-    """Record ``findings`` in the partition's report, then yield one check result per finding."""
-    settings = warta.settings()
+    """Run the section's checks and record them in the partition's report (the warehouse gate
+    reuses them while the files are unchanged); yield one check result per finding."""
     partition = context.partition_key
-    report = QualityReport(settings.quality_root, partition)
-    fingerprint = parquet_fingerprint(ParquetStore(settings.data_dir), partition)
-    report.record(section, findings, context.run.run_id, fingerprint)
+    findings, report = check_and_record(warta.settings(), partition, section, context.run.run_id)
     context.log.info(f"quality report for {partition}: {report.html_path}")
     for finding in findings:
         metadata: dict = {
@@ -84,8 +74,7 @@ def _results(
     ],
 )
 def integrity_checks(context: dg.AssetCheckExecutionContext, warta: WartaSettings):
-    outcomes = run_checks(warta.settings(), context.partition_key)
-    yield from _results(context, INTEGRITY_SECTION, [o.finding() for o in outcomes], warta)
+    yield from _results(context, INTEGRITY_SECTION, warta)
 
 
 @dg.multi_asset_check(
@@ -104,6 +93,4 @@ def integrity_checks(context: dg.AssetCheckExecutionContext, warta: WartaSetting
     ],
 )
 def great_expectations_suites(context: dg.AssetCheckExecutionContext, warta: WartaSettings):
-    store = ParquetStore(warta.settings().data_dir)
-    outcomes = validate_partition(store, context.partition_key)
-    yield from _results(context, EXPECTATIONS_SECTION, [o.finding() for o in outcomes], warta)
+    yield from _results(context, EXPECTATIONS_SECTION, warta)

@@ -30,9 +30,7 @@ from warta.landing import LandingZone
 from warta.machine import cpu_model, load, memory_gb
 from warta.parquet_store import ParquetStore
 from warta.partition import build_partition
-from warta.quality import QualityReport, judge, run_checks, validate_partition
-from warta.quality.gate import EXPECTATIONS_SECTION, INTEGRITY_SECTION
-from warta.quality.report import parquet_fingerprint
+from warta.quality import EXPECTATIONS_SECTION, INTEGRITY_SECTION, check_and_record, judge
 from warta.warehouse import Warehouse
 
 
@@ -92,10 +90,13 @@ def run(args: argparse.Namespace) -> dict:
     partitions = zone.partitions()
     paths = [settings.raw_dir / f.source_path for p in partitions for f in zone.files(p)]
     chunks = [[str(p) for p in paths[i :: args.workers]] for i in range(args.workers)]
-    floor_wall = time.perf_counter()
-    with ProcessPoolExecutor(args.workers) as pool:
-        floor_cpu = sum(pool.map(_floor_chunk, chunks))
-    floor_wall = time.perf_counter() - floor_wall
+    floors = []  # the first pass may read from disk; the second reads from the page cache,
+    for _ in range(2):  # as the parse that follows does
+        floor_wall = time.perf_counter()
+        with ProcessPoolExecutor(args.workers) as pool:
+            floor_cpu = sum(pool.map(_floor_chunk, chunks))
+        floors.append((floor_cpu, time.perf_counter() - floor_wall))
+    (cold_cpu, cold_wall), (floor_cpu, floor_wall) = floors
 
     stages = dict.fromkeys(("list", "read", "parse", "entities", "write", "publish"), 0.0)
     walls = {"build": 0.0, "checks (SQL)": 0.0, "checks (GX)": 0.0, "load": 0.0}
@@ -159,7 +160,9 @@ def run(args: argparse.Namespace) -> dict:
         "estimated wall without entities": round(total - stages["entities"] / args.workers, 1),
         "throughput": {"articles/s": round(files / total, 1), "MB/s": round(size / 1e6 / total, 2)},
         "floor": {"cpu_s": round(floor_cpu, 2), "wall_s": round(floor_wall, 2),
-                  "parse / floor (cpu)": round(stages["parse"] / max(floor_cpu, 1e-9), 2)},
+                  "first pass cpu_s": round(cold_cpu, 2), "first pass wall_s": round(cold_wall, 2),
+                  "parse stage (read + parse cpu) / floor (cpu)":
+                      round((stages["read"] + stages["parse"]) / max(floor_cpu, 1e-9), 2)},
         "peak_rss_mb": {"main process": peak_rss_mb(), "parse worker": round(worker_rss, 1),
                         "checks and load process": round(checked_rss, 1)},
     }  # fmt: skip
@@ -171,24 +174,23 @@ def run(args: argparse.Namespace) -> dict:
 def check_and_load(settings: Settings, partition: str) -> dict:
     """A partition's check and load steps as a ``warta_daily`` run does them: the SQL checks and
     the GX suites, each recorded in the quality report; the gate; the load of what it approved."""
-    store = ParquetStore(settings.data_dir)
-    report = QualityReport(settings.quality_root, partition)
     timings: dict = {"partition": partition}
     failed = []
-    for name, section, check in (
-        ("checks (SQL)", INTEGRITY_SECTION, lambda: run_checks(settings, partition)),
-        ("checks (GX)", EXPECTATIONS_SECTION, lambda: validate_partition(store, partition)),
+    for name, section in (
+        ("checks (SQL)", INTEGRITY_SECTION),
+        ("checks (GX)", EXPECTATIONS_SECTION),
     ):
         t = time.perf_counter()
-        findings = [outcome.finding() for outcome in check()]
-        report.record(section, findings, "bench", parquet_fingerprint(store, partition))
+        findings, _ = check_and_record(settings, partition, section, "bench")
         failed += [f.check_name for f in findings if f.blocks]
         timings[name] = time.perf_counter() - t
     t = time.perf_counter()
     verdict = judge(settings, partition)
     if verdict.loadable:
         Warehouse(settings.warehouse).publish(
-            store, [partition], expected_fingerprints={partition: verdict.fingerprint}
+            ParquetStore(settings.data_dir),
+            [partition],
+            expected_fingerprints={partition: verdict.fingerprint},
         )
     timings["load"] = time.perf_counter() - t
     timings["failed"] = failed

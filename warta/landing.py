@@ -129,7 +129,11 @@ class LandingZone:
             if status.st_size > max_bytes:
                 return FileProblem(f"file too large ({status.st_size} bytes; limit {max_bytes})")
             with open(path, "rb") as handle:
-                data = handle.read(max_bytes + 1)
+                # Sized by the stat (a buffer of max_bytes costs more than the read); a file that
+                # grew since is read on, up to one byte past the limit.
+                data = handle.read(status.st_size + 1)
+                if len(data) > status.st_size:
+                    data += handle.read(max_bytes + 1 - len(data))
             if len(data) > max_bytes:
                 return FileProblem(f"file too large (over {max_bytes} bytes; limit {max_bytes})")
             return data

@@ -110,3 +110,32 @@ def test_published_at_bound_follows_the_run_time():
 
     now = dt.datetime(2030, 1, 1, tzinfo=dt.UTC)
     assert NOT_IN_FUTURE.at(now) == now + dt.timedelta(hours=14)
+
+
+def test_the_gate_reuses_recorded_checks_while_parquet_and_landing_are_unchanged(
+    landing, monkeypatch
+):
+    import warta.quality.gate as gate
+    from warta.quality import EXPECTATIONS_SECTION, INTEGRITY_SECTION, check_and_record, judge
+
+    from .conftest import build
+
+    build(landing, DAY, range(6))
+    for section in (INTEGRITY_SECTION, EXPECTATIONS_SECTION):
+        check_and_record(landing, DAY, section, "run-1")
+    ran: list[str] = []
+    run_checks, validate_partition = gate.run_checks, gate.validate_partition
+    monkeypatch.setattr(gate, "run_checks", lambda *a: ran.append("sql") or run_checks(*a))
+    monkeypatch.setattr(
+        gate, "validate_partition", lambda *a: ran.append("gx") or validate_partition(*a)
+    )
+    assert judge(landing, DAY).loadable and ran == []  # both recorded verdicts reused
+
+    land(landing, DAY, range(6, 7))  # a file landed after the parse: the SQL checks run again
+    verdict = judge(landing, DAY)
+    assert ran == ["sql"] and verdict.loadable  # landing late is a WARN, not a blocker
+
+    published_in_future(landing)  # the Parquet changed: nothing recorded applies
+    verdict = judge(landing, DAY)
+    assert ran == ["sql", "sql", "gx"]
+    assert verdict.failed_checks == ["gx_published_at_in_range"]

@@ -4,7 +4,8 @@ severity for each (ERROR blocks the warehouse load, WARN does not), and a report
 - ``checks``: the SQL checks registry (``INTEGRITY_CHECKS``) and ``run_checks``
 - ``suites``: the GX suites registry (``SUITES``); ``expectations``: ``validate_partition``
 - ``report``: ``<quality dir>/<partition>/report.html`` and ``report.md``
-- ``gate``: ``judge`` (a ``GateVerdict``) and ``blocking_findings``, asked by the warehouse load
+- ``gate``: ``check_and_record`` (a check step, recorded in the report); ``judge`` (a
+  ``GateVerdict``) and ``blocking_findings``, asked by the warehouse load
 """
 
 from warta.quality.checks import INTEGRITY_CHECKS, Check, CheckOutcome, run_checks
@@ -14,6 +15,7 @@ from warta.quality.gate import (
     INTEGRITY_SECTION,
     GateVerdict,
     blocking_findings,
+    check_and_record,
     judge,
 )
 from warta.quality.model import ERROR, WARN, Finding, Severity
@@ -36,6 +38,7 @@ __all__ = [
     "QualityReport",
     "Severity",
     "blocking_findings",
+    "check_and_record",
     "judge",
     "parquet_fingerprint",
     "run_checks",

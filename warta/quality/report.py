@@ -32,6 +32,8 @@ class Section:
     written_at: str
     parquet_fingerprint: str
     findings: list[Finding]
+    # The landing folder's ``LandingZone.fingerprint`` when the checks ran (integrity only).
+    landing_fingerprint: str | None = None
 
 
 def parquet_fingerprint(store: ParquetStore, partition: str) -> str:
@@ -53,11 +55,21 @@ class QualityReport:
         self.html_path = self.folder / "report.html"
         self.markdown_path = self.folder / "report.md"
 
-    def record(self, section: str, findings: list[Finding], run_id: str, fingerprint: str) -> None:
-        """Store one step's findings and re-render the report from every section present."""
+    def record(
+        self,
+        section: str,
+        findings: list[Finding],
+        run_id: str,
+        fingerprint: str,
+        landing_fingerprint: str | None = None,
+    ) -> None:
+        """Store one step's findings and re-render the report from every section present.
+
+        ``fingerprint`` (and ``landing_fingerprint``) describe what the checks read, taken
+        before they read it."""
         written = Section(
             section, self.partition, run_id, dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-            fingerprint, findings,
+            fingerprint, findings, landing_fingerprint,
         )  # fmt: skip
         payload = {**written.__dict__, "findings": [f.to_json() for f in findings]}
         with self._lock():
