@@ -72,7 +72,10 @@ class LandingZone:
         folder = self.root / partition
         found: list[LandingFile] = []
         if folder.is_symlink():  # listed, never followed: the ledger says where it leads
-            status = folder.lstat()
+            try:
+                status = folder.lstat()
+            except OSError:
+                return found  # removed since: nothing landed
             return [LandingFile(partition, 0, status.st_mtime_ns, status.st_ctime_ns)]
         if not folder.is_dir():
             return found

@@ -125,11 +125,17 @@ def test_the_gate_reuses_recorded_checks_while_parquet_and_landing_are_unchanged
         check_and_record(landing, DAY, section, "run-1")
     ran: list[str] = []
     run_checks, validate_partition = gate.run_checks, gate.validate_partition
-    monkeypatch.setattr(gate, "run_checks", lambda *a: ran.append("sql") or run_checks(*a))
+    monkeypatch.setattr(
+        gate, "run_checks", lambda *a, **k: ran.append("sql") or run_checks(*a, **k)
+    )
     monkeypatch.setattr(
         gate, "validate_partition", lambda *a: ran.append("gx") or validate_partition(*a)
     )
     assert judge(landing, DAY).loadable and ran == []  # both recorded verdicts reused
+    with monkeypatch.context() as patched:  # other checks than those recorded: run them again
+        patched.setattr(gate, "checks_version", lambda section: "a newer release")
+        assert judge(landing, DAY).loadable and ran == ["sql", "gx"]
+    ran.clear()
 
     land(landing, DAY, range(6, 7))  # a file landed after the parse: the SQL checks run again
     verdict = judge(landing, DAY)
@@ -139,3 +145,23 @@ def test_the_gate_reuses_recorded_checks_while_parquet_and_landing_are_unchanged
     verdict = judge(landing, DAY)
     assert ran == ["sql", "sql", "gx"]
     assert verdict.failed_checks == ["gx_published_at_in_range"]
+
+
+def test_a_section_from_another_version_still_reads(tmp_path):
+    """Keys a newer (or older) release wrote are ignored, so a rollback can read the report;
+    such a section is simply not reused by the gate (its checks version differs)."""
+    import json
+
+    from warta.quality import INTEGRITY_SECTION
+
+    report = QualityReport(tmp_path, DAY)
+    report.record(INTEGRITY_SECTION, [], "run-1", "f" * 16, "l" * 16, "v" * 16)
+    path = report.folder / f"{INTEGRITY_SECTION}.json"
+    data = json.loads(path.read_text("utf-8"))
+    path.write_text(json.dumps({**data, "added_by_a_later_release": 1}), "utf-8")
+    [section] = report.sections()
+    assert (section.run_id, section.landing_fingerprint, section.checks_version) == (
+        "run-1",
+        "l" * 16,
+        "v" * 16,
+    )

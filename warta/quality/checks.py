@@ -29,7 +29,7 @@ import pyarrow.parquet as pq
 
 from warta import sql
 from warta.config import Settings
-from warta.landing import LandingZone
+from warta.landing import LandingFile, LandingZone
 from warta.parquet_store import ParquetStore
 from warta.quality.model import ERROR, SAMPLE_ROWS, WARN, Finding, Severity, cell_text
 from warta.schema import TABLES
@@ -192,22 +192,32 @@ class CheckOutcome:
         )
 
 
-def partition_connection(settings: Settings, partition: str) -> duckdb.DuckDBPyConnection:
+def partition_connection(
+    settings: Settings, partition: str, files: list[LandingFile] | None = None
+) -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB: the five tables as views of the partition's Parquet files, and the
-    ``landing`` and ``trailing_partitions`` relations described in the module docstring."""
+    ``landing`` and ``trailing_partitions`` relations described in the module docstring
+    (``landing`` from ``files``, a listing of the landing folder, else from a new listing)."""
     store = ParquetStore(settings.data_dir)
     con = duckdb.connect()
     for table in TABLES:
         con.read_parquet(str(store.partition_file(table, partition))).create_view(table)
-    con.register("landing", _landing(settings, partition))
+    if files is None:
+        files = LandingZone(settings.raw_dir).files(partition)
+    con.register("landing", _landing(files))
     con.register("trailing_partitions", _trailing(store, partition))
     return con
 
 
 def run_checks(
-    settings: Settings, partition: str, checks: tuple[Check, ...] = INTEGRITY_CHECKS
+    settings: Settings,
+    partition: str,
+    checks: tuple[Check, ...] = INTEGRITY_CHECKS,
+    *,
+    files: list[LandingFile] | None = None,
 ) -> list[CheckOutcome]:
-    """Run ``checks`` against a published partition, in registry order."""
+    """Run ``checks`` against a published partition, in registry order; ``files``: the landing
+    folder's listing to judge the ledger against (default: listed now)."""
     store = ParquetStore(settings.data_dir)
     params = {
         "listed_at": listed_at(store, partition),
@@ -219,7 +229,7 @@ def run_checks(
         "min_files": MIN_FILES_FOR_SHARES,
     }
     rows = {t: pq.ParquetFile(store.partition_file(t, partition)).metadata.num_rows for t in TABLES}
-    con = partition_connection(settings, partition)
+    con = partition_connection(settings, partition, files)
     try:
         return [_run(con, check, params, rows[check.table]) for check in checks]
     finally:
@@ -248,8 +258,7 @@ def _run(
     return CheckOutcome(check, count, list(relation.columns), sample, table_rows)
 
 
-def _landing(settings: Settings, partition: str) -> pa.Table:
-    files = LandingZone(settings.raw_dir).files(partition)
+def _landing(files: list[LandingFile]) -> pa.Table:
     return pa.table(
         {
             "source_path": pa.array([f.source_path for f in files], pa.string()),

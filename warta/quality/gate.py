@@ -2,9 +2,11 @@
 
 The warehouse asset and ``warta rebuild`` ask this before loading. Checks are not run twice:
 the findings a check step recorded in the quality report (``check_and_record``) are used when
-they judged exactly what is there now: the same Parquet files (fingerprint of sizes and
-mtimes) and, for the SQL checks, which also read the landing folder, the same landing files
-(``LandingZone.fingerprint``). Otherwise the checks run here.
+they judged exactly what is there now, with the same checks: the same Parquet files
+(fingerprint of sizes and mtimes), for the SQL checks, which also read the landing folder, the
+same landing files (``landing_state``: names, sizes, mtimes and ctimes), and the same
+``checks_version`` (the SQL files and registry; the suites and the GX version), so a new or
+fixed check applies at once. Otherwise the checks run here.
 
 A verdict names the Parquet it judged (its fingerprint, taken before the checks read the
 files); the load compares it, under the partition lock, with the files it is about to read and
@@ -13,15 +15,20 @@ refuses a partition that changed in between.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
+from functools import cache
+from importlib import metadata
 
+from warta import sql
 from warta.config import Settings
-from warta.landing import LandingZone
+from warta.landing import LandingFile, LandingZone
 from warta.parquet_store import ParquetStore
-from warta.quality.checks import run_checks
+from warta.quality.checks import INTEGRITY_CHECKS, run_checks
 from warta.quality.expectations import validate_partition
 from warta.quality.model import Finding
 from warta.quality.report import QualityReport, parquet_fingerprint
+from warta.quality.suites import SUITES, marker_kinds
 
 EXPECTATIONS_SECTION = "expectations"
 INTEGRITY_SECTION = "integrity"
@@ -49,17 +56,18 @@ def judge(settings: Settings, partition: str) -> GateVerdict:
     """Run the gate on the partition as it is on disk now."""
     store = ParquetStore(settings.data_dir)
     fingerprint = parquet_fingerprint(store, partition)  # before the checks read anything
-    landing = LandingZone(settings.raw_dir).fingerprint(partition)
+    files = LandingZone(settings.raw_dir).files(partition)
     recorded = {
         section.name: section
         for section in QualityReport(settings.quality_root, partition).sections()
         if section.parquet_fingerprint == fingerprint
+        and section.checks_version == checks_version(section.name)
     }
     integrity = recorded.get(INTEGRITY_SECTION)
-    if integrity is not None and integrity.landing_fingerprint == landing:
+    if integrity is not None and integrity.landing_fingerprint == landing_state(files):
         findings = list(integrity.findings)
     else:
-        findings = [outcome.finding() for outcome in run_checks(settings, partition)]
+        findings = [o.finding() for o in run_checks(settings, partition, files=files)]
     if EXPECTATIONS_SECTION in recorded:
         findings += recorded[EXPECTATIONS_SECTION].findings
     else:
@@ -73,19 +81,46 @@ def check_and_record(
     """Run one check step on the partition (``INTEGRITY_SECTION``: the SQL checks;
     ``EXPECTATIONS_SECTION``: the GX suites) and record its findings in the partition's
     quality report, with the fingerprints of what they read (taken before reading it)."""
+    version = checks_version(section)
     store = ParquetStore(settings.data_dir)
     fingerprint = parquet_fingerprint(store, partition)
     if section == INTEGRITY_SECTION:
-        landing = LandingZone(settings.raw_dir).fingerprint(partition)
-        findings = [outcome.finding() for outcome in run_checks(settings, partition)]
-    elif section == EXPECTATIONS_SECTION:
+        files = LandingZone(settings.raw_dir).files(partition)
+        landing = landing_state(files)
+        findings = [o.finding() for o in run_checks(settings, partition, files=files)]
+    else:
         landing = None
         findings = [outcome.finding() for outcome in validate_partition(store, partition)]
+    report = QualityReport(settings.quality_root, partition)
+    report.record(section, findings, run_id, fingerprint, landing, version)
+    return findings, report
+
+
+def landing_state(files: list[LandingFile]) -> str:
+    """A short hash of a landing listing: what the SQL checks judge the ledger against."""
+    digest = hashlib.sha256()
+    for f in files:
+        digest.update(f"{f.source_path}\0{f.size_bytes}\0{f.mtime_ns}\0{f.ctime_ns}\n".encode())
+    return digest.hexdigest()[:16]
+
+
+@cache
+def checks_version(section: str) -> str:
+    """A short hash of the checks a section runs: the SQL check files and their registry
+    (``INTEGRITY_SECTION``), or the suites, the parser's marker kinds they allow and the Great
+    Expectations version (``EXPECTATIONS_SECTION``)."""
+    digest = hashlib.sha256()
+    if section == INTEGRITY_SECTION:
+        for check in INTEGRITY_CHECKS:
+            digest.update(repr(check).encode())
+            digest.update((sql.sql_dir() / "checks" / f"{check.name}.sql").read_bytes())
+    elif section == EXPECTATIONS_SECTION:
+        digest.update(repr(SUITES).encode())
+        digest.update(repr(marker_kinds()).encode())
+        digest.update(metadata.version("great-expectations").encode())
     else:
         raise ValueError(f"unknown check section {section!r}")
-    report = QualityReport(settings.quality_root, partition)
-    report.record(section, findings, run_id, fingerprint, landing)
-    return findings, report
+    return digest.hexdigest()[:16]
 
 
 def blocking_findings(settings: Settings, partition: str) -> list[Finding]:

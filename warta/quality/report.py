@@ -16,7 +16,7 @@ import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 from warta.parquet_store import ParquetStore
@@ -32,8 +32,10 @@ class Section:
     written_at: str
     parquet_fingerprint: str
     findings: list[Finding]
-    # The landing folder's ``LandingZone.fingerprint`` when the checks ran (integrity only).
+    # What else the findings depend on (``warta.quality.gate``): the landing files the SQL
+    # checks read, and the version of the checks that ran.
     landing_fingerprint: str | None = None
+    checks_version: str | None = None
 
 
 def parquet_fingerprint(store: ParquetStore, partition: str) -> str:
@@ -62,14 +64,15 @@ class QualityReport:
         run_id: str,
         fingerprint: str,
         landing_fingerprint: str | None = None,
+        checks_version: str | None = None,
     ) -> None:
         """Store one step's findings and re-render the report from every section present.
 
         ``fingerprint`` (and ``landing_fingerprint``) describe what the checks read, taken
-        before they read it."""
+        before they read it; ``checks_version`` which checks ran."""
         written = Section(
             section, self.partition, run_id, dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-            fingerprint, findings, landing_fingerprint,
+            fingerprint, findings, landing_fingerprint, checks_version,
         )  # fmt: skip
         payload = {**written.__dict__, "findings": [f.to_json() for f in findings]}
         with self._lock():
@@ -82,11 +85,12 @@ class QualityReport:
 
     def sections(self) -> list[Section]:
         """Every recorded section of this partition, by name."""
+        known = {item.name for item in fields(Section)}  # keys of other versions are ignored
         found = []
         for path in sorted(self.folder.glob("*.json")):
             data = json.loads(path.read_text("utf-8"))
             data["findings"] = [Finding.from_json(f) for f in data["findings"]]
-            found.append(Section(**data))
+            found.append(Section(**{key: value for key, value in data.items() if key in known}))
         return found
 
     def summary_markdown(self) -> str:
