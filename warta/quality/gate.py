@@ -60,7 +60,8 @@ def judge(settings: Settings, partition: str) -> GateVerdict:
     recorded = {
         section.name: section
         for section in QualityReport(settings.quality_root, partition).sections()
-        if section.parquet_fingerprint == fingerprint
+        if section.name in (INTEGRITY_SECTION, EXPECTATIONS_SECTION)
+        and section.parquet_fingerprint == fingerprint
         and section.checks_version == checks_version(section.name)
     }
     integrity = recorded.get(INTEGRITY_SECTION)
