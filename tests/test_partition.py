@@ -142,10 +142,10 @@ def test_without_entities_only_the_entity_rows_and_counts_differ(landing):
 def test_the_worker_warm_up_page_goes_through_every_stage():
     """The fork server preloads ``warta.parse_worker``, which parses this page to load the
     layouts, tagger, gazetteer and language model before workers fork."""
-    from warta.ingest import _WARM_UP_PAGE, process_bytes, warm_up
+    from warta.ingest import WARM_UP_PAGE, process_bytes, warm_up
 
     warm_up()
-    record, article, mentions = process_bytes(_WARM_UP_PAGE.encode(), "w.txt", date(2022, 9, 23))
+    record, article, mentions = process_bytes(WARM_UP_PAGE.encode(), "w.txt", date(2022, 9, 23))
     assert record.status == "parsed" and article.layout == "faktual" and article.language == "id"
     assert len(article.paragraphs) == 2 and len(article.ad_markers) == 1
     assert {(m.label, m.canonical_name) for m in mentions} >= {

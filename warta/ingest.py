@@ -172,7 +172,7 @@ def process_bytes(
 
 
 # A small page in the seed's layout: parsing it loads what a parse loads lazily.
-_WARM_UP_PAGE = (
+WARM_UP_PAGE = (
     "Connect with us\n\nNasional\n\nBanjir Rendam Ratusan Rumah di Jakarta\n\nRina Kusuma\n\n"
     "Diterbitkan\n\npada\n\n"
     "22 September 2022\n\nJAKARTA, WARTA-NUSANTARA: Presiden Joko Widodo meninjau banjir yang "
@@ -185,7 +185,7 @@ _WARM_UP_PAGE = (
 def warm_up() -> None:
     """Load the layouts, the tagger, the gazetteer and the language model (each loads lazily on
     first use) by processing a small page; a process forked afterwards starts with them."""
-    record, _, _ = process_bytes(_WARM_UP_PAGE.encode(), "warm-up.txt", date(2022, 9, 23))
+    record, _, _ = process_bytes(WARM_UP_PAGE.encode(), "warm-up.txt", date(2022, 9, 23))
     if record.status != "parsed":  # the page exists to exercise every stage
         raise RuntimeError(f"warm-up page not parsed: {record.reject_reason}")
 

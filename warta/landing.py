@@ -102,15 +102,10 @@ class LandingZone:
         return found
 
     def fingerprint(self, partition: str) -> str:
-        """A short hash of the folder's file names, sizes and modification times."""
-        digest = hashlib.sha256()
-        folder = self.root / partition
-        for landing_file in self.files(partition):
-            digest.update(
-                f"{landing_file.source_path}\0{landing_file.size_bytes}\0"
-                f"{landing_file.mtime_ns}\n".encode()
-            )
-        digest.update(str(folder).encode())
+        """A short hash of the folder's file names, sizes and modification times (the
+        sensor's run key: its form must not change)."""
+        digest = _listing_digest(self.files(partition), ctimes=False)
+        digest.update(str(self.root / partition).encode())
         return digest.hexdigest()[:16]
 
     def read(self, source_path: str, max_bytes: int) -> bytes | FileProblem:
@@ -146,3 +141,17 @@ class LandingZone:
             return FileProblem("file not readable (permission denied)")
         except OSError as error:
             return FileProblem(f"file not readable ({error.strerror or error})")
+
+
+def listing_state(files: list[LandingFile]) -> str:
+    """A short hash of a listing: names, sizes, mtimes and ctimes (what the SQL checks judge the
+    ledger against; ``landed_at`` is the later of the two times)."""
+    return _listing_digest(files, ctimes=True).hexdigest()[:16]
+
+
+def _listing_digest(files: list[LandingFile], *, ctimes: bool):  # -> hashlib sha256 object
+    digest = hashlib.sha256()
+    for f in files:
+        ctime = f"\0{f.ctime_ns}" if ctimes else ""
+        digest.update(f"{f.source_path}\0{f.size_bytes}\0{f.mtime_ns}{ctime}\n".encode())
+    return digest

@@ -4,7 +4,7 @@ The warehouse asset and ``warta rebuild`` ask this before loading. Checks are no
 the findings a check step recorded in the quality report (``check_and_record``) are used when
 they judged exactly what is there now, with the same checks: the same Parquet files
 (fingerprint of sizes and mtimes), for the SQL checks, which also read the landing folder, the
-same landing files (``landing_state``: names, sizes, mtimes and ctimes), and the same
+same landing files (``warta.landing.listing_state``: names, sizes, mtimes and ctimes), and the same
 ``checks_version`` (the SQL files and registry; the suites and the GX version), so a new or
 fixed check applies at once. Otherwise the checks run here.
 
@@ -22,7 +22,7 @@ from importlib import metadata
 
 from warta import sql
 from warta.config import Settings
-from warta.landing import LandingFile, LandingZone
+from warta.landing import LandingZone, listing_state
 from warta.parquet_store import ParquetStore
 from warta.quality.checks import INTEGRITY_CHECKS, run_checks
 from warta.quality.expectations import validate_partition
@@ -65,7 +65,7 @@ def judge(settings: Settings, partition: str) -> GateVerdict:
         and section.checks_version == checks_version(section.name)
     }
     integrity = recorded.get(INTEGRITY_SECTION)
-    if integrity is not None and integrity.landing_fingerprint == landing_state(files):
+    if integrity is not None and integrity.landing_fingerprint == listing_state(files):
         findings = list(integrity.findings)
     else:
         findings = [o.finding() for o in run_checks(settings, partition, files=files)]
@@ -87,7 +87,7 @@ def check_and_record(
     fingerprint = parquet_fingerprint(store, partition)
     if section == INTEGRITY_SECTION:
         files = LandingZone(settings.raw_dir).files(partition)
-        landing = landing_state(files)
+        landing = listing_state(files)
         findings = [o.finding() for o in run_checks(settings, partition, files=files)]
     else:
         landing = None
@@ -95,14 +95,6 @@ def check_and_record(
     report = QualityReport(settings.quality_root, partition)
     report.record(section, findings, run_id, fingerprint, landing, version)
     return findings, report
-
-
-def landing_state(files: list[LandingFile]) -> str:
-    """A short hash of a landing listing: what the SQL checks judge the ledger against."""
-    digest = hashlib.sha256()
-    for f in files:
-        digest.update(f"{f.source_path}\0{f.size_bytes}\0{f.mtime_ns}\0{f.ctime_ns}\n".encode())
-    return digest.hexdigest()[:16]
 
 
 @cache
