@@ -9,7 +9,7 @@ export UV_COMPILE_BYTECODE := 1
 export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
 export DAGSTER_HOME ?= $(CURDIR)/.dagster
 
-.PHONY: run test e2e e2e-deps dev lint bench sample clean venv
+.PHONY: run test e2e e2e-deps dev lint bench bench-backfill sample clean venv
 
 run: $(STAMP)
 	$(VENV)/bin/warta run
@@ -39,6 +39,10 @@ DAYS ?= 10
 bench: $(STAMP)
 	$(VENV)/bin/python scripts/bench_pipeline.py --articles $(ARTICLES) --days $(DAYS) --incremental 1000 --dagster
 	$(VENV)/bin/python scripts/bench_pipeline.py --articles $(ARTICLES) --days $(DAYS) --reuse-corpus --no-entities
+
+# The same corpus (made by `make bench`) backfilled through real Dagster: daemon, run queue, pools.
+bench-backfill: $(STAMP)
+	$(VENV)/bin/python scripts/bench_backfill.py --raw bench/run/raw
 
 sample: $(STAMP)
 	$(VENV)/bin/python -m warta.sample data/raw

@@ -73,6 +73,11 @@ def _launch(instance, request: dg.RunRequest) -> dg.DagsterRun:
     )
 
 
+def _settled(cursor: str) -> dict[str, str]:
+    """The sensor cursor's settled folders and their fingerprints."""
+    return {partition: entry[0] for partition, entry in json.loads(cursor)["settled"].items()}
+
+
 def _partitions(requests) -> list[str]:
     return [request.partition_key for request in requests]
 
@@ -92,7 +97,7 @@ def test_sensor_requests_each_change_exactly_once(landing, instance):
     _parse(instance, "2026-11-24", request.tags)  # ... and succeeds
     same = _tick(instance, queued.cursor)
     assert same.run_requests == []
-    assert json.loads(same.cursor) == {"2026-11-24": request.tags[FINGERPRINT_TAG]}
+    assert _settled(same.cursor) == {"2026-11-24": request.tags[FINGERPRINT_TAG]}
 
     put(landing, "2026-11-25/b.txt", b"<html>new day</html>")
     put(landing, "2026-11-24/a.txt", SEED.read_bytes() + b"\nralat")  # a corrected file
@@ -105,8 +110,18 @@ def test_sensor_requests_each_change_exactly_once(landing, instance):
     # new evaluation context built from the stored string).
     settled = _tick(instance, changed.cursor)
     assert settled.run_requests == []
-    assert set(json.loads(settled.cursor)) == {"2026-11-24", "2026-11-25"}
+    assert set(_settled(settled.cursor)) == {"2026-11-24", "2026-11-25"}
     assert _tick(instance, settled.cursor).run_requests == []
+
+
+def test_sensor_reads_the_first_cursor_form_without_requesting_settled_folders(landing, instance):
+    put(landing, "2026-11-24/a.txt", SEED.read_bytes())
+    [request] = _tick(instance).run_requests
+    _parse(instance, "2026-11-24", request.tags)
+    first_form = json.dumps({"2026-11-24": request.tags[FINGERPRINT_TAG]})  # before folder times
+    result = _tick(instance, first_form)
+    assert result.run_requests == []
+    assert _settled(result.cursor) == {"2026-11-24": request.tags[FINGERPRINT_TAG]}
 
 
 def test_failed_and_canceled_runs_are_requested_again(landing, instance):
@@ -128,7 +143,7 @@ def test_failed_and_canceled_runs_are_requested_again(landing, instance):
     # after MAX_ATTEMPTS failures the sensor settles the folder; the schedule retries nightly
     instance.report_run_failed(_launch(instance, again.run_requests[0]))
     given_up = _tick(instance, again.cursor)
-    assert given_up.run_requests == [] and "2026-11-25" in json.loads(given_up.cursor)
+    assert given_up.run_requests == [] and "2026-11-25" in _settled(given_up.cursor)
     [nightly] = _night(instance)
     assert nightly.run_key == f"2026-11-25:{fingerprint}:retry-3"
     _parse(instance, "2026-11-25", nightly.tags)
@@ -159,7 +174,7 @@ def test_sensor_skips_content_already_parsed(landing, instance):
     _parse(instance, "2026-11-25")  # e.g. by the nightly schedule or `warta run`
     result = _tick(instance)  # a sensor turned on later: empty cursor
     assert result.run_requests == []
-    assert "2026-11-25" in json.loads(result.cursor)
+    assert "2026-11-25" in _settled(result.cursor)
 
 
 def test_sensor_ignores_folders_outside_the_partition_range(landing, instance):
@@ -167,7 +182,7 @@ def test_sensor_ignores_folders_outside_the_partition_range(landing, instance):
     put(landing, "not-a-date/a.txt", b"ignored")
     result = _tick(instance)
     assert result.run_requests == []
-    assert json.loads(result.cursor) == {}
+    assert _settled(result.cursor) == {}
 
 
 def test_nightly_requests_yesterday_then_only_changed_recent_days(landing, instance):

@@ -10,11 +10,17 @@ import hashlib
 import os
 import re
 import stat
+import time
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 _PARTITION = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Folder times this recent vouch for nothing (see ``LandingZone.folder_times``): file system
+# clocks tick coarsely, so a later change within the same tick can leave them equal.
+RACY_SECONDS = 2.0
+# (mtime_ns, ctime_ns) of a partition's folders by path relative to it; "" is the folder itself.
+FolderTimes = dict[str, tuple[int, int]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +113,59 @@ class LandingZone:
         digest = _listing_digest(self.files(partition), ctimes=False)
         digest.update(str(self.root / partition).encode())
         return digest.hexdigest()[:16]
+
+    def folder_times(self, partition: str) -> FolderTimes | None:
+        """``(mtime_ns, ctime_ns)`` of the partition folder and of every folder listed under it,
+        by path relative to it (``""``: the folder itself); None when the folder is absent or
+        one of them changed less than ``RACY_SECONDS`` ago.
+
+        A folder's times change whenever a name in it is added, removed or renamed, so while
+        they all stay the same, the folder holds the same names (a file rewritten in place under
+        its old name changes only the file's times). Taken before a listing, they vouch for it
+        until they change. Times set within the same clock tick as a later change can be equal,
+        so recent times vouch for nothing.
+        """
+        if not is_partition_key(partition):
+            raise ValueError(f"not a partition key (YYYY-MM-DD): {partition!r}")
+        folder = os.path.join(str(self.root), partition)
+        horizon = time.time_ns() - int(RACY_SECONDS * 1e9)
+        try:
+            status = os.lstat(folder)
+        except OSError:
+            return None
+        times: FolderTimes = {"": (status.st_mtime_ns, status.st_ctime_ns)}
+        if stat.S_ISDIR(status.st_mode):
+            skip = len(os.path.join(folder, ""))
+            for dirpath, dirnames, _ in os.walk(folder, followlinks=False):
+                dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+                for name in dirnames:
+                    path = os.path.join(dirpath, name)
+                    try:
+                        status = os.lstat(path)
+                    except OSError:
+                        return None  # changing under us
+                    times[path[skip:].replace(os.sep, "/")] = (
+                        status.st_mtime_ns,
+                        status.st_ctime_ns,
+                    )
+        if any(max(pair) >= horizon for pair in times.values()):
+            return None
+        return times
+
+    def folder_times_unchanged(self, partition: str, times: FolderTimes) -> bool:
+        """True while every folder of ``times`` (from :meth:`folder_times`) keeps its times: the
+        partition holds the same names as when they were taken (a stat per folder, no listing).
+        """
+        folder = os.path.join(str(self.root), partition)
+        for relative, recorded in times.items():
+            path = os.path.join(folder, relative) if relative else folder
+            try:
+                status = os.lstat(path)
+            except OSError:
+                return False
+            if (status.st_mtime_ns, status.st_ctime_ns) != tuple(recorded):
+                return False
+        return True
 
     def read(self, source_path: str, max_bytes: int) -> bytes | FileProblem:
         """The raw bytes of a listed file, or the problem that prevents reading it."""
