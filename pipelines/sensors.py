@@ -10,7 +10,8 @@ failed one is retried under a new run key (``<partition>:<fingerprint>:retry-<n>
 
 A settled folder is listed again only when its folders' times changed (a name added, removed or
 renamed), and a few in turn each evaluation (a file rewritten in place changes no folder's
-times): an evaluation costs a stat per folder, not a listing of every file of history.
+times): an evaluation costs a stat per folder and subfolder, not a listing of every file of
+history. A change not settled yet is listed on every evaluation.
 
 Stopped by default: the nightly schedule already picks up late files of recent days. Turn the
 sensor on in the UI (Automation) for runs within minutes of a file landing; while today's folder

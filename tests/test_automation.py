@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import time
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -16,6 +17,8 @@ from zoneinfo import ZoneInfo
 import dagster as dg
 import pytest
 
+import warta.landing
+import warta.watch
 from assets import parse_landing_partition
 from pipelines.definitions import defs
 from pipelines.partitions import FINGERPRINT_TAG, TRIGGER_TAG, landing_date_partitions
@@ -122,6 +125,33 @@ def test_sensor_reads_the_first_cursor_form_without_requesting_settled_folders(l
     result = _tick(instance, first_form)
     assert result.run_requests == []
     assert _settled(result.cursor) == {"2026-11-24": request.tags[FINGERPRINT_TAG]}
+
+
+def test_sensor_retries_a_change_on_the_next_tick_while_folder_times_hold(
+    landing, instance, monkeypatch
+):
+    """Settled folders are not listed while their folder times hold; a file rewritten in place
+    is found by the sweep, and once found it is watched on every tick until settled."""
+    monkeypatch.setattr(warta.landing, "RACY_SECONDS", 0.05)
+    monkeypatch.setattr(warta.watch, "SWEEP_PER_EVALUATION", 1)
+    for day in ("2026-11-23", "2026-11-24"):
+        put(landing, f"{day}/a.txt", SEED.read_bytes())
+    time.sleep(0.1)  # older than the (shortened) window: the folder times are trusted
+    first = _tick(instance)
+    for request in first.run_requests:
+        _parse(instance, request.partition_key, request.tags)
+    cursor = _tick(instance, first.cursor).cursor  # both settled, with their folder times
+    (landing.raw_dir / "2026-11-24" / "a.txt").write_bytes(SEED.read_bytes() + b"\nralat")
+    found = []
+    for _ in range(2):  # one folder swept a tick: 2026-11-23, then 2026-11-24
+        result = _tick(instance, cursor)
+        cursor, found = result.cursor, found + result.run_requests
+    [request] = found
+    assert request.partition_key == "2026-11-24"
+    instance.report_run_failed(_launch(instance, request))
+    retry = _tick(instance, cursor)  # not its sweep turn: retried all the same
+    fingerprint = request.tags[FINGERPRINT_TAG]
+    assert [r.run_key for r in retry.run_requests] == [f"2026-11-24:{fingerprint}:retry-1"]
 
 
 def test_failed_and_canceled_runs_are_requested_again(landing, instance):

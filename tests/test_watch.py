@@ -28,7 +28,10 @@ def zone(tmp_path: Path) -> LandingZone:
 
 
 @pytest.fixture
-def steady_clock(monkeypatch):
+def steady_clock(monkeypatch, zone):
+    stamps = [os.stat(zone.root / day / "a.txt").st_mtime_ns for day in zone.partitions()]
+    if all(stamp % 1_000_000_000 == 0 for stamp in stamps):
+        pytest.skip("the file system keeps whole-second times: a 50 ms window cannot be tested")
     monkeypatch.setattr(warta.landing, "RACY_SECONDS", 0.05)
     _age()
 
@@ -93,8 +96,9 @@ def test_a_file_rewritten_in_place_is_seen_by_the_sweep(zone, steady_clock):
     assert found == [[], [], ["2026-11-22"]]
 
 
-def test_recent_folder_times_vouch_for_nothing(zone):
+def test_recent_folder_times_vouch_for_nothing(zone, monkeypatch):
     assert warta.landing.RACY_SECONDS >= 1
+    monkeypatch.setattr(warta.landing, "RACY_SECONDS", 600.0)  # "recent" even on a slow machine
     assert zone.folder_times("2026-11-20") is None  # written just now
     _, _, cursor = _evaluate(zone, None)
     # Without trusted times a settled folder is listed each evaluation: nothing is missed.
@@ -143,3 +147,42 @@ def test_the_sweep_goes_round_every_settled_folder(zone, steady_clock):
         ["2026-11-21", "2026-11-22"],
         ["2026-11-20", "2026-11-21"],
     ]
+
+
+def test_a_change_not_settled_is_listed_on_every_evaluation(zone, steady_clock):
+    """A change the sweep found keeps being looked at (its run queued or failed) until it is
+    settled, not only on the folder's next sweep turn."""
+    watch = LandingWatch(zone, None, sweep=1)
+    for change in watch.changes(zone.partitions()):
+        watch.settle(change)
+    cursor = watch.cursor()
+    (zone.root / "2026-11-22/a.txt").write_bytes(b"corrected in place")
+    seen = []
+    for _ in range(5):  # nothing settles it: as when its run is queued or fails
+        watch = LandingWatch(zone, cursor, sweep=1)
+        seen.append([change.partition for change in watch.changes(zone.partitions())])
+        cursor = watch.cursor()
+    assert seen == [[], [], ["2026-11-22"], ["2026-11-22"], ["2026-11-22"]]
+
+
+def test_an_evaluation_stopped_early_keeps_the_sweep_turn(zone, steady_clock):
+    _, _, cursor = _evaluate(zone, None)
+    _put(zone.root, "2026-11-20/b.txt", b"a change, so the caller can stop there")
+    watch = LandingWatch(zone, cursor, sweep=2)  # sweeps 2026-11-20 and 2026-11-21 this time
+    first = next(watch.changes(zone.partitions()))
+    assert first.partition == "2026-11-20"  # the caller stops here: 2026-11-21 not reached
+    _age()
+    watch = LandingWatch(zone, watch.cursor(), sweep=2)
+    list(watch.changes(zone.partitions()))
+    assert "2026-11-21" in watch.listed
+
+
+def test_folders_gone_from_the_landing_zone_take_no_sweep_turn(zone, steady_clock):
+    _, _, cursor = _evaluate(zone, None)
+    (zone.root / "2026-11-21/a.txt").unlink()
+    (zone.root / "2026-11-21").rmdir()
+    swept = []
+    for _ in range(4):
+        _, listed, cursor = _evaluate(zone, cursor, sweep=1)
+        swept.append(listed)
+    assert swept == [["2026-11-20"], ["2026-11-22"], ["2026-11-20"], ["2026-11-22"]]

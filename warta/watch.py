@@ -40,14 +40,14 @@ class FolderChange:
 
 
 class LandingWatch:
-    def __init__(
-        self, zone: LandingZone, cursor: str | None, *, sweep: int = SWEEP_PER_EVALUATION
-    ) -> None:
+    def __init__(self, zone: LandingZone, cursor: str | None, *, sweep: int | None = None) -> None:
         self.zone = zone
-        self.sweep = sweep
+        self.sweep = SWEEP_PER_EVALUATION if sweep is None else sweep
         self.settled: dict[str, tuple[str, FolderTimes | None]] = {}
         self.sweep_from = ""
         self.listed: list[str] = []  # partitions listed by the last ``changes``
+        self._rotation: list[str] = []  # this evaluation's swept folders, in turn
+        self._reached: set[str] = set()
         state = json.loads(cursor) if cursor else {}
         if "settled" in state:
             for partition, (fingerprint, times) in state["settled"].items():
@@ -58,47 +58,59 @@ class LandingWatch:
 
     def changes(self, partitions: Iterable[str]) -> Iterator[FolderChange]:
         """The folders of ``partitions`` (in order) whose content is not the settled one: new,
-        changed, or never settled. Lazily: a caller may stop early and resume next time."""
-        swept = self._next_sweep()
+        changed, or never settled. Lazily: a caller may stop early; what it did not reach is
+        looked at next time (the sweep goes on from the last swept folder reached)."""
+        partitions = list(partitions)
+        self._rotation = self._next_sweep(partitions)
+        swept = set(self._rotation)
+        self._reached = set()
         self.listed = []
         for partition in partitions:
             remembered = self.settled.get(partition)
-            if remembered is not None:
-                times = remembered[1]
-                if (
-                    times is not None
-                    and partition not in swept
-                    and self.zone.folder_times_unchanged(partition, times)
-                ):
-                    continue
+            if partition in swept:
+                self._reached.add(partition)
+            elif (
+                remembered is not None
+                and remembered[1] is not None
+                and self.zone.folder_times_unchanged(partition, remembered[1])
+            ):
+                continue
             times = self.zone.folder_times(partition)  # before the listing it vouches for
             current = self.zone.fingerprint(partition)
             self.listed.append(partition)
             if remembered is not None and remembered[0] == current:
                 self.settled[partition] = (current, times)
                 continue
+            if remembered is not None:
+                # Changed but not settled yet: its times no longer vouch for anything, so it is
+                # listed on every evaluation until :meth:`settle` (a run queued, failed, or held
+                # back by the caller's limit is looked at again on the next evaluation).
+                self.settled[partition] = (remembered[0], None)
             yield FolderChange(partition, current, times)
 
     def settle(self, change: FolderChange) -> None:
         self.settled[change.partition] = (change.fingerprint, change.times)
 
     def cursor(self) -> str:
+        sweep_from = self.sweep_from
+        for partition in self._rotation:  # the sweep moves on only past folders reached
+            if partition not in self._reached:
+                break
+            sweep_from = partition
         settled = {
             partition: [fingerprint, times]
             for partition, (fingerprint, times) in sorted(self.settled.items())
         }
-        return json.dumps({"settled": settled, "sweep_from": self.sweep_from}, sort_keys=True)
+        return json.dumps({"settled": settled, "sweep_from": sweep_from}, sort_keys=True)
 
-    def _next_sweep(self) -> set[str]:
-        """The settled folders listed this evaluation whatever their times say: the next
-        ``sweep`` after the last one swept, wrapping around."""
-        order = sorted(self.settled)
+    def _next_sweep(self, partitions: list[str]) -> list[str]:
+        """The settled folders present that are listed this evaluation whatever their times
+        say: the next ``sweep`` after the last one swept, wrapping around, in that order."""
+        order = sorted(p for p in partitions if p in self.settled)
         if not order or self.sweep <= 0:
-            return set()
+            return []
         start = bisect.bisect_right(order, self.sweep_from) % len(order)
-        swept = [order[(start + i) % len(order)] for i in range(min(self.sweep, len(order)))]
-        self.sweep_from = swept[-1]
-        return set(swept)
+        return [order[(start + i) % len(order)] for i in range(min(self.sweep, len(order)))]
 
 
 def _times(value) -> FolderTimes | None:
