@@ -175,6 +175,8 @@ def test_an_older_day_parsed_after_a_newer_one_cannot_duplicate_the_warehouse(la
     warehouse.publish(store, [DAY])
     with pytest.raises(ArticleInSeveralPartitions, match=f"re-run the later partition.*{DAY}"):
         warehouse.publish(store, ["2026-11-24"])
+    with pytest.raises(ArticleInSeveralPartitions, match=f"2026-11-24, {DAY}"):
+        warehouse.rebuild(store)  # both loaded at once
     assert warehouse.publish(store, [DAY]).partitions[DAY]["articles"] == 1  # still as it was
     assert build_partition(landing, DAY).statuses == {"duplicate": 1}  # the re-run sees it
     load = warehouse.publish(store, ["2026-11-24", DAY])

@@ -103,7 +103,7 @@ class Warehouse:
                 con.execute("BEGIN TRANSACTION")
                 for partition in partitions:
                     self._replace(con, store, partition, (expected or {}).get(partition))
-                _refuse_articles_in_several_partitions(con)
+                _refuse_articles_in_several_partitions(con, partitions)
                 sql.run(con, "warehouse/derive_missing.sql")
                 con.execute("COMMIT")
                 self._create_views(con)
@@ -275,8 +275,12 @@ class ArticleInSeveralPartitions(RuntimeError):
     """Publishing would put one article in two partitions; the warehouse is left as it was."""
 
 
-def _refuse_articles_in_several_partitions(con: duckdb.DuckDBPyConnection) -> None:
-    rows = sql.run(con, "warehouse/articles_in_several_partitions.sql")
+def _refuse_articles_in_several_partitions(
+    con: duckdb.DuckDBPyConnection, partitions: list[str]
+) -> None:
+    """Raise if an article of ``partitions`` (just replaced) is also held by another partition."""
+    dates = [date.fromisoformat(partition) for partition in partitions]
+    rows = sql.run(con, "warehouse/articles_in_several_partitions.sql", ingest_dates=dates)
     if rows:
         listed = "; ".join(f"{article_id} in {', '.join(days)}" for article_id, days in rows)
         latest = sorted({days[-1] for _, days in rows})

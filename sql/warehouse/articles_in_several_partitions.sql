@@ -1,9 +1,18 @@
 -- Articles held by more than one partition: two partitions parsed the same article without
 -- seeing each other (an older day parsed after, or alongside, a newer one). The load refuses
 -- to publish them; re-running the later partition marks its copies as duplicates.
-SELECT article_id, list(ingest_date::VARCHAR ORDER BY ingest_date) AS partitions
-FROM articles
-GROUP BY article_id
+-- Only the partitions this load replaced ($ingest_dates) can bring a new conflict (every load
+-- refuses one), so only their articles are looked up: a semi join instead of grouping every
+-- article of history (0.04 s against 2 s at 3.65 M articles).
+WITH loaded AS (
+    SELECT DISTINCT article_id
+    FROM articles
+    WHERE list_contains($ingest_dates, ingest_date)
+)
+SELECT a.article_id, list(a.ingest_date::VARCHAR ORDER BY a.ingest_date) AS partitions
+FROM articles AS a
+SEMI JOIN loaded USING (article_id)
+GROUP BY a.article_id
 HAVING count(*) > 1
-ORDER BY article_id
+ORDER BY a.article_id
 LIMIT 5
