@@ -1,0 +1,62 @@
+"""The load's several-partitions guard at a year of history: grouping every article against the
+lookup of the replaced partition's articles (``sql/warehouse/articles_in_several_partitions.sql``).
+
+    .venv/bin/python scripts/bench_guard.py [--articles 3650000] [--per-day 10000] [--runs 3]
+
+Builds an in-memory ``articles`` table of synthetic ids (``--per-day`` a day) and times both
+queries for the last day; prints the median seconds of each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import statistics
+import sys
+import time
+
+import duckdb
+
+from warta import sql
+
+_WHOLE_HISTORY = """
+SELECT article_id, list(ingest_date::VARCHAR ORDER BY ingest_date) AS partitions
+FROM articles GROUP BY article_id HAVING count(*) > 1 ORDER BY article_id LIMIT 5
+"""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=3_650_000)
+    parser.add_argument("--per-day", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args(argv)
+
+    con = duckdb.connect()
+    first = dt.date(2025, 1, 1)
+    con.execute(
+        "CREATE TABLE articles AS SELECT substr(md5(i::VARCHAR), 1, 16) AS article_id, "
+        "($first + (i // $per_day)::INTEGER) AS ingest_date FROM range($n) AS t(i)",
+        {"first": first, "per_day": args.per_day, "n": args.articles},
+    )
+    last = first + dt.timedelta(days=(args.articles - 1) // args.per_day)
+    (guard,) = sql.statements("warehouse/articles_in_several_partitions.sql")
+    timings = {
+        "group every article": lambda: con.execute(_WHOLE_HISTORY).fetchall(),
+        "look up the loaded day's articles": lambda: con.execute(
+            guard, {"ingest_dates": [last]}
+        ).fetchall(),
+    }
+    print(f"{args.articles:,} articles, {args.per_day:,} a day; median of {args.runs} runs")
+    for name, query in timings.items():
+        seconds = []
+        for _ in range(args.runs):
+            started = time.perf_counter()
+            assert query() == []
+            seconds.append(time.perf_counter() - started)
+        print(f"{name}: {statistics.median(seconds):.3f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
