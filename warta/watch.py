@@ -2,10 +2,10 @@
 
 A folder is *settled* once its content (its fingerprint, ``LandingZone.fingerprint``) needs no
 run: one succeeded, or the sensor gave up retrying it. Fingerprinting lists every file, which
-costs ~10 µs a file: at 10,000 files a day, a year of folders takes seconds on every
-evaluation. So each settled folder is remembered with its folders' times
-(``LandingZone.folder_times``): while they are unchanged no name was added, removed or renamed
-under it, and a stat per folder replaces the listing. A file rewritten in place under its old
+costs ~10 µs a file: at 10,000 files a day, a year of folders takes ~40 s on every evaluation.
+So each settled folder is remembered with its folders' times (``LandingZone.folder_times``):
+while they are unchanged no name was added, removed or renamed under it, and a stat per folder
+and subfolder replaces the listing. A file rewritten in place under its old
 name changes no folder's times; ``sweep`` settled folders an evaluation are listed anyway, in
 turn, so such a change is still seen within ``folders / sweep`` evaluations.
 
