@@ -9,7 +9,7 @@ from pipelines.resources import WartaSettings
 from warta.parquet_store import ParquetStore
 from warta.quality import QualityReport, judge
 from warta.schema import TABLES
-from warta.warehouse import ArticleInSeveralPartitions, Warehouse
+from warta.warehouse import ArticleInSeveralPartitions, Warehouse, orphaned_duplicates_message
 
 from .metadata import markdown_table
 
@@ -62,6 +62,8 @@ def warehouse(context: dg.AssetExecutionContext, warta: WartaSettings) -> dg.Mat
         raise dg.Failure(description=str(error), allow_retries=False) from error
     counts = load.partitions[context.partition_key]
     context.log.info(f"published {settings.warehouse}: {counts} in {load.seconds:.2f} s")
+    if load.orphaned_duplicates:
+        context.log.warning(orphaned_duplicates_message(load.orphaned_duplicates))
     return dg.MaterializeResult(
         metadata={
             "path": dg.MetadataValue.path(str(settings.warehouse)),
@@ -72,6 +74,17 @@ def warehouse(context: dg.AssetExecutionContext, warta: WartaSettings) -> dg.Mat
                 )
             ),
             "load_seconds": round(load.seconds, 3),
+            "duplicates_without_original": dg.MetadataValue.md(
+                markdown_table(
+                    ["partition", "files", "example"],
+                    [
+                        {"partition": partition, "files": files, "example": example}
+                        for partition, (files, example) in load.orphaned_duplicates.items()
+                    ],
+                )
+                if load.orphaned_duplicates
+                else "none"
+            ),
             "quality_report": dg.MetadataValue.path(str(report.html_path)),
             "quality_summary": dg.MetadataValue.md(report.summary_markdown()),
         }

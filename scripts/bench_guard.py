@@ -1,10 +1,13 @@
-"""The load's several-partitions guard at a year of history: grouping every article against the
-lookup of the replaced partition's articles (``sql/warehouse/articles_in_several_partitions.sql``).
+"""The load's queries over the whole history, at a year of articles: the several-partitions guard
+(grouping every article against the lookup of the replaced partition's articles,
+``sql/warehouse/articles_in_several_partitions.sql``) and the duplicates left without an
+original (``sql/warehouse/duplicates_without_original.sql``).
 
     .venv/bin/python scripts/bench_guard.py [--articles 3650000] [--per-day 10000] [--runs 3]
 
-Builds an in-memory ``articles`` table of synthetic ids (``--per-day`` a day) and times both
-queries for the last day; prints the median seconds of each.
+Builds in-memory ``articles`` and ``raw_files`` tables of synthetic ids (``--per-day`` a day;
+one file in 20 a duplicate of an article held) and times each query for the last day; prints
+the median seconds of each.
 """
 
 from __future__ import annotations
@@ -39,13 +42,22 @@ def main(argv: list[str] | None = None) -> int:
         "($first + (i // $per_day)::INTEGER) AS ingest_date FROM range($n) AS t(i)",
         {"first": first, "per_day": args.per_day, "n": args.articles},
     )
+    con.execute(
+        "CREATE TABLE raw_files AS SELECT 'f' || i AS source_path, "
+        "CASE WHEN i % 20 = 0 THEN 'duplicate' ELSE 'parsed' END AS status, "
+        "substr(md5((i // 20)::VARCHAR), 1, 16) AS article_id, "
+        "($first + (i // $per_day)::INTEGER) AS ingest_date FROM range($n) AS t(i)",
+        {"first": first, "per_day": args.per_day, "n": args.articles},
+    )
     last = first + dt.timedelta(days=(args.articles - 1) // args.per_day)
     (guard,) = sql.statements("warehouse/articles_in_several_partitions.sql")
+    (orphans,) = sql.statements("warehouse/duplicates_without_original.sql")
     timings = {
         "group every article": lambda: con.execute(_WHOLE_HISTORY).fetchall(),
         "look up the loaded day's articles": lambda: con.execute(
             guard, {"ingest_dates": [last]}
         ).fetchall(),
+        "duplicates without an original": lambda: con.execute(orphans).fetchall(),
     }
     print(f"{args.articles:,} articles, {args.per_day:,} a day; median of {args.runs} runs")
     for name, query in timings.items():

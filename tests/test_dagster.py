@@ -74,6 +74,21 @@ def test_daily_job_materialises_the_seed_partition(landing):
     assert warehouse_rows(landing.warehouse) == rows
 
 
+def test_the_load_names_partitions_whose_duplicates_lost_their_original(landing):
+    put(landing, "2026-11-24/first.txt", SEED.read_bytes())
+    put(landing, f"{DAY}/copy.txt", SEED.read_bytes())
+    assert _run("2026-11-24").success and _run().success  # the copy in DAY: a duplicate
+    (landing.raw_dir / "2026-11-24" / "first.txt").unlink()
+    result = _run("2026-11-24")  # parsed again without the original: nothing refused
+    assert result.success
+    [warehouse] = [
+        e.materialization.metadata
+        for e in result.get_asset_materialization_events()
+        if e.asset_key.to_user_string() == "warehouse"
+    ]
+    assert f"| {DAY} | 1 | {DAY}/copy.txt |" in warehouse["duplicates_without_original"].value
+
+
 def test_failing_blocking_check_keeps_the_warehouse(landing, monkeypatch):
     put(landing, f"{DAY}/000_39c4db6f91142a44.txt", SEED.read_bytes())
     assert _run().success

@@ -181,3 +181,27 @@ def test_an_older_day_parsed_after_a_newer_one_cannot_duplicate_the_warehouse(la
     assert build_partition(landing, DAY).statuses == {"duplicate": 1}  # the re-run sees it
     load = warehouse.publish(store, ["2026-11-24", DAY])
     assert (load.partitions["2026-11-24"]["articles"], load.partitions[DAY]["articles"]) == (1, 0)
+
+
+def test_a_duplicate_whose_original_left_the_landing_zone_is_reported(landing):
+    """The partition holding an article is parsed again without its file: the copy another
+    partition marked duplicate no longer has an original, and every load says which partition
+    to re-run (nothing is refused); the re-run parses the copy."""
+    from warta.warehouse import Warehouse
+
+    put(landing, "2026-11-24/first.txt", SEED.read_bytes())
+    put(landing, SEED_NAME, SEED.read_bytes())
+    store, warehouse = ParquetStore(landing.data_dir), Warehouse(landing.warehouse)
+    assert build_partition(landing, "2026-11-24").statuses == {"parsed": 1}
+    assert build_partition(landing, DAY).statuses == {"duplicate": 1}
+    assert warehouse.publish(store, ["2026-11-24", DAY]).orphaned_duplicates == {}
+
+    (landing.raw_dir / "2026-11-24" / "first.txt").unlink()
+    assert build_partition(landing, "2026-11-24").files == 0
+    load = warehouse.publish(store, ["2026-11-24"])
+    assert load.orphaned_duplicates == {DAY: (1, SEED_NAME)}
+    assert load.partitions["2026-11-24"]["articles"] == 0
+
+    assert build_partition(landing, DAY).statuses == {"parsed": 1}  # the re-run it names
+    load = warehouse.publish(store, [DAY])
+    assert load.orphaned_duplicates == {} and load.partitions[DAY]["articles"] == 1

@@ -152,7 +152,7 @@ def _run(args: argparse.Namespace) -> int:
 def _rebuild(args: argparse.Namespace) -> int:
     from warta.parquet_store import ParquetStore
     from warta.quality import judge
-    from warta.warehouse import Warehouse
+    from warta.warehouse import Warehouse, orphaned_duplicates_message
 
     settings = Settings.from_env()
     load = Warehouse(settings.warehouse).rebuild(
@@ -162,6 +162,8 @@ def _rebuild(args: argparse.Namespace) -> int:
         print(f"{partition}: {counts}")
     for partition, checks in load.skipped.items():
         print(f"{partition}: skipped, fails ERROR checks: {', '.join(checks)}")
+    if load.orphaned_duplicates:
+        print(f"warning: {orphaned_duplicates_message(load.orphaned_duplicates)}")
     print(
         f"rebuilt {settings.warehouse} from {len(load.partitions)} partitions "
         f"in {load.seconds:.2f} s; {len(load.skipped)} blocked partitions skipped"

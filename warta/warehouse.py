@@ -51,11 +51,15 @@ class PartitionChanged(RuntimeError):
 @dataclass
 class WarehouseLoad:
     """What a load published: rows per table for each partition, and the time it took;
-    ``skipped``: partitions a rebuild left out, with the ERROR checks they fail."""
+    ``skipped``: partitions a rebuild left out, with the ERROR checks they fail;
+    ``orphaned_duplicates``: see the field."""
 
     partitions: dict[str, dict[str, int]]
     seconds: float
     skipped: dict[str, list[str]] = field(default_factory=dict)
+    # Partitions holding files marked duplicate of an article no partition holds any more
+    # (its original was parsed again without it): files and an example path; re-run them.
+    orphaned_duplicates: dict[str, tuple[int, str]] = field(default_factory=dict)
 
 
 class Warehouse:
@@ -85,8 +89,10 @@ class Warehouse:
         started = time.perf_counter()
         with self._write_lock():
             self._remove_leftovers()
-            counts = self._build_and_swap(store, partitions, from_scratch, expected_fingerprints)
-        return WarehouseLoad(counts, time.perf_counter() - started)
+            counts, orphaned = self._build_and_swap(
+                store, partitions, from_scratch, expected_fingerprints
+            )
+        return WarehouseLoad(counts, time.perf_counter() - started, orphaned_duplicates=orphaned)
 
     def _build_and_swap(
         self,
@@ -94,7 +100,7 @@ class Warehouse:
         partitions: list[str],
         from_scratch: bool,
         expected: Mapping[str, str] | None,
-    ) -> dict[str, dict[str, int]]:
+    ) -> tuple[dict[str, dict[str, int]], dict[str, tuple[int, str]]]:
         counts: dict[str, dict[str, int]] = {}
         with self._private_copy(from_scratch) as staged:
             con = duckdb.connect(str(staged))
@@ -112,13 +118,19 @@ class Warehouse:
                         con, "warehouse/table_counts.sql", ingest_date=date.fromisoformat(partition)
                     )
                     counts[partition] = dict(rows)
+                orphaned = {
+                    partition: (files, example)
+                    for partition, files, example in sql.run(
+                        con, "warehouse/duplicates_without_original.sql"
+                    )
+                }
                 con.execute("CHECKPOINT")
             finally:
                 con.close()
             fsync_file(staged)
             os.replace(staged, self.path)
             fsync_dir(self.path.parent)
-        return counts
+        return counts, orphaned
 
     def rebuild(
         self, store: ParquetStore, gate: Callable[[str], GateVerdict] | None = None
@@ -269,6 +281,19 @@ class Warehouse:
                     raise WarehouseBusy(message) from error
                 time.sleep(delay)
                 delay = min(delay * 2, 5.0)
+
+
+def orphaned_duplicates_message(orphaned: Mapping[str, tuple[int, str]]) -> str:
+    """What to tell an operator about ``WarehouseLoad.orphaned_duplicates`` (non-empty)."""
+    listed = "; ".join(
+        f"{partition}: {files} file(s), e.g. {example}"
+        for partition, (files, example) in orphaned.items()
+    )
+    return (
+        f"files marked duplicate of an article no partition holds any more ({listed}): the "
+        "partition that parsed it was parsed again without that file. Re-run "
+        f"{', '.join(orphaned)} to parse these copies."
+    )
 
 
 class ArticleInSeveralPartitions(RuntimeError):

@@ -22,6 +22,7 @@ LOAD_FILES = {
     "articles_in_several_partitions",
     "derive_missing",
     "table_counts",
+    "duplicates_without_original",
 }
 
 
