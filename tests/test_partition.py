@@ -187,7 +187,7 @@ def test_a_duplicate_whose_original_left_the_landing_zone_is_reported(landing):
     """The partition holding an article is parsed again without its file: the copy another
     partition marked duplicate no longer has an original, and every load says which partition
     to re-run (nothing is refused); the re-run parses the copy."""
-    from warta.warehouse import Warehouse
+    from warta.warehouse import Warehouse, orphaned_duplicates_message
 
     put(landing, "2026-11-24/first.txt", SEED.read_bytes())
     put(landing, SEED_NAME, SEED.read_bytes())
@@ -200,6 +200,9 @@ def test_a_duplicate_whose_original_left_the_landing_zone_is_reported(landing):
     assert build_partition(landing, "2026-11-24").files == 0
     load = warehouse.publish(store, ["2026-11-24"])
     assert load.orphaned_duplicates == {DAY: (1, SEED_NAME)}
+    assert f"re-run {DAY} to parse these copies" in orphaned_duplicates_message(
+        load.orphaned_duplicates
+    )
     assert load.partitions["2026-11-24"]["articles"] == 0
 
     assert build_partition(landing, DAY).statuses == {"parsed": 1}  # the re-run it names

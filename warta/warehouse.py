@@ -290,9 +290,10 @@ def orphaned_duplicates_message(orphaned: Mapping[str, tuple[int, str]]) -> str:
         for partition, (files, example) in orphaned.items()
     )
     return (
-        f"files marked duplicate of an article no partition holds any more ({listed}): the "
-        "partition that parsed it was parsed again without that file. Re-run "
-        f"{', '.join(orphaned)} to parse these copies."
+        f"files marked duplicate of an article no partition in the warehouse holds ({listed}). "
+        "Either the partition that parsed the article was parsed again without that file: "
+        f"re-run {', '.join(orphaned)} to parse these copies; or that partition is not in the "
+        "warehouse (its ERROR checks failed): fix and load it instead."
     )
 
 
