@@ -52,13 +52,13 @@ class PartitionChanged(RuntimeError):
 class WarehouseLoad:
     """What a load published: rows per table for each partition, and the time it took;
     ``skipped``: partitions a rebuild left out, with the ERROR checks they fail;
-    ``orphaned_duplicates``: see the field."""
+    ``orphaned_duplicates``: per partition, the number of its files marked duplicate of an
+    article no partition in the warehouse holds, and one of their paths (see
+    :func:`orphaned_duplicates_message` for the causes and the remedy)."""
 
     partitions: dict[str, dict[str, int]]
     seconds: float
     skipped: dict[str, list[str]] = field(default_factory=dict)
-    # Partitions holding files marked duplicate of an article no partition holds any more
-    # (its original was parsed again without it): files and an example path; re-run them.
     orphaned_duplicates: dict[str, tuple[int, str]] = field(default_factory=dict)
 
 
