@@ -14,6 +14,12 @@ from warta.warehouse import ArticleInSeveralPartitions, Warehouse, orphaned_dupl
 from .metadata import markdown_table
 
 WAREHOUSE_POOL = "warta_warehouse"
+# A refused load (an article held by two partitions) tags its run REFUSED_TAG=true and names in
+# its failure metadata the partitions to parse again; a load that found duplicates whose original
+# left the landing zone names in its materialization the partitions whose re-run parses them.
+# The repair sensor (pipelines/repairs.py) runs both.
+REFUSED_TAG = "warta/refused"
+RERUN_METADATA = "partitions_to_rerun"
 # WarehouseBusy (another writer holds the lock, an analyst holds a read-write connection, a parse
 # holds the partition) passes; so does PartitionChanged (the retry checks the new Parquet).
 LOAD_RETRY = dg.RetryPolicy(
@@ -59,11 +65,16 @@ def warehouse(context: dg.AssetExecutionContext, warta: WartaSettings) -> dg.Mat
             expected_fingerprints={context.partition_key: verdict.fingerprint},
         )
     except ArticleInSeveralPartitions as error:  # needs a re-parse, not a retry
-        raise dg.Failure(description=str(error), allow_retries=False) from error
+        context.instance.add_run_tags(context.run_id, {REFUSED_TAG: "true"})
+        raise dg.Failure(
+            description=str(error),
+            metadata={RERUN_METADATA: dg.MetadataValue.json(error.rerun)},
+            allow_retries=False,
+        ) from error
     counts = load.partitions[context.partition_key]
     context.log.info(f"published {settings.warehouse}: {counts} in {load.seconds:.2f} s")
     if load.orphaned_duplicates:
-        context.log.warning(orphaned_duplicates_message(load.orphaned_duplicates))
+        context.log.warning(orphaned_duplicates_message(load))
     return dg.MaterializeResult(
         metadata={
             "path": dg.MetadataValue.path(str(settings.warehouse)),
@@ -85,6 +96,9 @@ def warehouse(context: dg.AssetExecutionContext, warta: WartaSettings) -> dg.Mat
                 if load.orphaned_duplicates
                 else "none"
             ),
+            # Partitions whose re-run parses copies that lost their original (the repair sensor
+            # runs them).
+            RERUN_METADATA: dg.MetadataValue.json(load.orphans_to_rerun),
             "quality_report": dg.MetadataValue.path(str(report.html_path)),
             "quality_summary": dg.MetadataValue.md(report.summary_markdown()),
         }

@@ -5,6 +5,7 @@ import dagster as dg
 from assets import ASSET_CHECKS, ASSETS
 
 from .jobs import warta_daily_job
+from .repairs import warta_repair_sensor
 from .resources import WartaSettings
 from .schedules import warta_nightly
 from .sensors import warta_landing_sensor
@@ -14,6 +15,6 @@ defs = dg.Definitions(
     asset_checks=ASSET_CHECKS,
     jobs=[warta_daily_job],
     schedules=[warta_nightly],
-    sensors=[warta_landing_sensor],
+    sensors=[warta_landing_sensor, warta_repair_sensor],
     resources={"warta": WartaSettings()},
 )

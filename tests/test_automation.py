@@ -263,6 +263,9 @@ def test_automation_defaults_and_resilience_settings():
     assert repository.get_sensor_def("warta_landing_sensor").default_status == (
         dg.DefaultSensorStatus.STOPPED
     )
+    assert repository.get_sensor_def("warta_repair_sensor").default_status == (
+        dg.DefaultSensorStatus.RUNNING  # unattended nights repair refused loads
+    )
     graph = repository.asset_graph
     warehouse = graph.get(dg.AssetKey("warehouse")).assets_def
     assert warehouse.specs_by_key[dg.AssetKey("warehouse")].freshness_policy is not None

@@ -28,7 +28,10 @@ def test_definitions_load_and_validate():
     assert ("entities", "entities_offsets_match") in checks
     assert ("articles", "gx_published_at_in_range") in checks
     assert {s.name for s in repository.schedule_defs} == {"warta_nightly"}
-    assert {s.name for s in repository.sensor_defs} == {"warta_landing_sensor"}
+    assert {s.name for s in repository.sensor_defs} == {
+        "warta_landing_sensor",
+        "warta_repair_sensor",
+    }
     for key in repository.asset_graph.get_all_asset_keys():
         node = repository.asset_graph.get(key)
         assert node.description and node.group_name and node.kinds, key

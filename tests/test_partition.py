@@ -173,14 +173,41 @@ def test_an_older_day_parsed_after_a_newer_one_cannot_duplicate_the_warehouse(la
     assert build_partition(landing, DAY).statuses == {"parsed": 1}  # the newer day first
     assert build_partition(landing, "2026-11-24").statuses == {"parsed": 1}  # then the older
     warehouse.publish(store, [DAY])
-    with pytest.raises(ArticleInSeveralPartitions, match=f"re-run the later partition.*{DAY}"):
+    with pytest.raises(
+        ArticleInSeveralPartitions, match=f"re-run the later partition.*{DAY}"
+    ) as refused:
         warehouse.publish(store, ["2026-11-24"])
+    assert refused.value.rerun == [DAY]
     with pytest.raises(ArticleInSeveralPartitions, match=f"2026-11-24, {DAY}"):
         warehouse.rebuild(store)  # both loaded at once
     assert warehouse.publish(store, [DAY]).partitions[DAY]["articles"] == 1  # still as it was
     assert build_partition(landing, DAY).statuses == {"duplicate": 1}  # the re-run sees it
     load = warehouse.publish(store, ["2026-11-24", DAY])
     assert (load.partitions["2026-11-24"]["articles"], load.partitions[DAY]["articles"]) == (1, 0)
+
+
+def test_every_partition_but_the_earliest_holding_an_article_is_named_for_a_re_run(landing):
+    """Three days parsed newest first each hold the same article (and six more are held by
+    two): the load names every later day, and lists five conflicts in its message."""
+    import pytest
+
+    from warta.warehouse import ArticleInSeveralPartitions, Warehouse
+
+    days = ["2026-11-23", "2026-11-24", DAY]
+    for day in days:
+        put(landing, f"{day}/seed.txt", SEED.read_bytes())
+    for n in range(6):
+        variant = SEED.read_bytes().replace(b"Korea Utara Membantah", f"Varian {n}".encode())
+        for day in days[1:]:
+            put(landing, f"{day}/variant-{n}.txt", variant)
+    for day in reversed(days):
+        assert "duplicate" not in build_partition(landing, day).statuses
+    with pytest.raises(
+        ArticleInSeveralPartitions, match=r"2026-11-25; and 2 more\); re-run"
+    ) as refused:
+        Warehouse(landing.warehouse).rebuild(ParquetStore(landing.data_dir))
+    assert refused.value.rerun == days[1:]
+    assert str(refused.value).count(" in 2026-11-2") == 5
 
 
 def test_a_duplicate_whose_original_left_the_landing_zone_is_reported(landing):
@@ -200,11 +227,32 @@ def test_a_duplicate_whose_original_left_the_landing_zone_is_reported(landing):
     assert build_partition(landing, "2026-11-24").files == 0
     load = warehouse.publish(store, ["2026-11-24"])
     assert load.orphaned_duplicates == {DAY: (1, SEED_NAME)}
-    assert f"re-run {DAY} to parse these copies" in orphaned_duplicates_message(
-        load.orphaned_duplicates
-    )
+    assert (load.orphans_to_rerun, load.unloaded_originals) == ([DAY], [])
+    message = orphaned_duplicates_message(load)
+    assert f"left the landing zone: re-run {DAY} to parse these copies" in message
+    assert "does not hold" not in message
     assert load.partitions["2026-11-24"]["articles"] == 0
 
     assert build_partition(landing, DAY).statuses == {"parsed": 1}  # the re-run it names
     load = warehouse.publish(store, [DAY])
     assert load.orphaned_duplicates == {} and load.partitions[DAY]["articles"] == 1
+
+
+def test_a_duplicate_whose_original_partition_is_not_loaded_names_that_partition(landing):
+    """The original is parsed in Parquet, but its partition is not in the warehouse (its checks
+    failed, or its load was refused): the remedy is loading it, not re-running the copy."""
+    from warta.warehouse import Warehouse, orphaned_duplicates_message
+
+    put(landing, "2026-11-24/first.txt", SEED.read_bytes())
+    put(landing, SEED_NAME, SEED.read_bytes())
+    store, warehouse = ParquetStore(landing.data_dir), Warehouse(landing.warehouse)
+    assert build_partition(landing, "2026-11-24").statuses == {"parsed": 1}
+    assert build_partition(landing, DAY).statuses == {"duplicate": 1}
+    load = warehouse.publish(store, [DAY])  # 2026-11-24 is not loaded
+    assert load.orphaned_duplicates == {DAY: (1, SEED_NAME)}
+    assert (load.orphans_to_rerun, load.unloaded_originals) == ([], ["2026-11-24"])
+    message = orphaned_duplicates_message(load)
+    assert "parsed in 2026-11-24, which the warehouse does not hold" in message
+    assert "re-run" not in message
+    load = warehouse.publish(store, ["2026-11-24"])
+    assert load.orphaned_duplicates == {}

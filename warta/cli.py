@@ -163,7 +163,7 @@ def _rebuild(args: argparse.Namespace) -> int:
     for partition, checks in load.skipped.items():
         print(f"{partition}: skipped, fails ERROR checks: {', '.join(checks)}")
     if load.orphaned_duplicates:
-        print(f"warning: {orphaned_duplicates_message(load.orphaned_duplicates)}")
+        print(f"warning: {orphaned_duplicates_message(load)}")
     print(
         f"rebuilt {settings.warehouse} from {len(load.partitions)} partitions "
         f"in {load.seconds:.2f} s; {len(load.skipped)} blocked partitions skipped"

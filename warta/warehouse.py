@@ -53,13 +53,19 @@ class WarehouseLoad:
     """What a load published: rows per table for each partition, and the time it took;
     ``skipped``: partitions a rebuild left out, with the ERROR checks they fail;
     ``orphaned_duplicates``: per partition, the number of its files marked duplicate of an
-    article no partition in the warehouse holds, and one of their paths (see
-    :func:`orphaned_duplicates_message` for the causes and the remedy)."""
+    article no partition in the warehouse holds, and one of their paths; of those partitions,
+    ``orphans_to_rerun`` are the ones where the original of such a file left the landing zone
+    (no earlier Parquet partition holds the article: re-running the partition parses its
+    copies), and ``unloaded_originals`` the earlier partitions whose Parquet holds such an
+    original but which the warehouse does not (their ERROR checks failed or their load was
+    refused: loading them is the remedy). See :func:`orphaned_duplicates_message`."""
 
     partitions: dict[str, dict[str, int]]
     seconds: float
     skipped: dict[str, list[str]] = field(default_factory=dict)
     orphaned_duplicates: dict[str, tuple[int, str]] = field(default_factory=dict)
+    orphans_to_rerun: list[str] = field(default_factory=list)
+    unloaded_originals: list[str] = field(default_factory=list)
 
 
 class Warehouse:
@@ -89,10 +95,12 @@ class Warehouse:
         started = time.perf_counter()
         with self._write_lock():
             self._remove_leftovers()
-            counts, orphaned = self._build_and_swap(
+            counts, orphans = self._build_and_swap(
                 store, partitions, from_scratch, expected_fingerprints
             )
-        return WarehouseLoad(counts, time.perf_counter() - started, orphaned_duplicates=orphaned)
+        load = WarehouseLoad(counts, time.perf_counter() - started)
+        load.orphaned_duplicates, load.orphans_to_rerun, load.unloaded_originals = orphans
+        return load
 
     def _build_and_swap(
         self,
@@ -100,7 +108,7 @@ class Warehouse:
         partitions: list[str],
         from_scratch: bool,
         expected: Mapping[str, str] | None,
-    ) -> tuple[dict[str, dict[str, int]], dict[str, tuple[int, str]]]:
+    ) -> tuple[dict[str, dict[str, int]], _Orphans]:
         counts: dict[str, dict[str, int]] = {}
         with self._private_copy(from_scratch) as staged:
             con = duckdb.connect(str(staged))
@@ -118,19 +126,14 @@ class Warehouse:
                         con, "warehouse/table_counts.sql", ingest_date=date.fromisoformat(partition)
                     )
                     counts[partition] = dict(rows)
-                orphaned = {
-                    partition: (files, example)
-                    for partition, files, example in sql.run(
-                        con, "warehouse/duplicates_without_original.sql"
-                    )
-                }
+                orphans = _orphans(con, store)
                 con.execute("CHECKPOINT")
             finally:
                 con.close()
             fsync_file(staged)
             os.replace(staged, self.path)
             fsync_dir(self.path.parent)
-        return counts, orphaned
+        return counts, orphans
 
     def rebuild(
         self, store: ParquetStore, gate: Callable[[str], GateVerdict] | None = None
@@ -283,22 +286,61 @@ class Warehouse:
                 delay = min(delay * 2, 5.0)
 
 
-def orphaned_duplicates_message(orphaned: Mapping[str, tuple[int, str]]) -> str:
-    """What to tell an operator about ``WarehouseLoad.orphaned_duplicates`` (non-empty)."""
+_Orphans = tuple[dict[str, tuple[int, str]], list[str], list[str]]
+
+
+def _orphans(con: duckdb.DuckDBPyConnection, store: ParquetStore) -> _Orphans:
+    """``WarehouseLoad``'s orphaned_duplicates, orphans_to_rerun and unloaded_originals."""
+    orphaned = {
+        partition: (files, example)
+        for partition, files, example in sql.run(con, "warehouse/duplicates_without_original.sql")
+    }
+    if not orphaned:
+        return orphaned, [], []
+    paths = [str(store.partition_file("articles", key)) for key in store.partitions("articles")]
+    rerun, unloaded = [], set()
+    if not paths:  # no partition parses any article: every original is gone
+        return orphaned, sorted(orphaned), []
+    for partition, gone, held_by in sql.run(con, "warehouse/orphan_originals.sql", paths=paths):
+        if gone:
+            rerun.append(partition)
+        unloaded.update(held_by)
+    return orphaned, rerun, sorted(unloaded)
+
+
+def orphaned_duplicates_message(load: WarehouseLoad) -> str:
+    """What to tell an operator about ``load.orphaned_duplicates`` (non-empty)."""
     listed = "; ".join(
         f"{partition}: {files} file(s), e.g. {example}"
-        for partition, (files, example) in orphaned.items()
+        for partition, (files, example) in load.orphaned_duplicates.items()
     )
-    return (
-        f"files marked duplicate of an article no partition in the warehouse holds ({listed}). "
-        "Either the partition that parsed the article was parsed again without that file: "
-        f"re-run {', '.join(orphaned)} to parse these copies; or that partition is not in the "
-        "warehouse (its ERROR checks failed): fix and load it instead."
-    )
+    parts = [
+        f"files marked duplicate of an article no partition in the warehouse holds ({listed})."
+    ]
+    if load.orphans_to_rerun:
+        parts.append(
+            "The original of some left the landing zone: re-run "
+            f"{', '.join(load.orphans_to_rerun)} to parse these copies."
+        )
+    if load.unloaded_originals:
+        parts.append(
+            f"The original of some is parsed in {', '.join(load.unloaded_originals)}, which the "
+            "warehouse does not hold (its ERROR checks failed or its load was refused): fix and "
+            "load it."
+        )
+    return " ".join(parts)
 
 
 class ArticleInSeveralPartitions(RuntimeError):
-    """Publishing would put one article in two partitions; the warehouse is left as it was."""
+    """Publishing would put one article in two partitions; the warehouse is left as it was.
+
+    ``rerun``: the partitions to parse again, every partition holding such an article except
+    the earliest (the file of the earliest date is the original; a re-run of a later partition
+    sees it and marks its own copy duplicate)."""
+
+    def __init__(self, message: str, rerun: list[str]) -> None:
+        super().__init__(message)
+        self.rerun = rerun
 
 
 def _refuse_articles_in_several_partitions(
@@ -308,9 +350,11 @@ def _refuse_articles_in_several_partitions(
     dates = [date.fromisoformat(partition) for partition in partitions]
     rows = sql.run(con, "warehouse/articles_in_several_partitions.sql", ingest_dates=dates)
     if rows:
-        listed = "; ".join(f"{article_id} in {', '.join(days)}" for article_id, days in rows)
-        latest = sorted({days[-1] for _, days in rows})
+        listed = "; ".join(f"{article_id} in {', '.join(days)}" for article_id, days in rows[:5])
+        more = f"; and {len(rows) - 5} more" if len(rows) > 5 else ""
+        rerun = sorted({day for _, days in rows for day in days[1:]})
         raise ArticleInSeveralPartitions(
-            f"articles parsed in more than one partition ({listed}); re-run the later "
-            f"partition(s) {', '.join(latest)} so that their copies become duplicates"
+            f"articles parsed in more than one partition ({listed}{more}); re-run the later "
+            f"partition(s) {', '.join(rerun)} so that their copies become duplicates",
+            rerun,
         )

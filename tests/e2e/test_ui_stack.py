@@ -2,7 +2,7 @@
 
 One stack for the module (startup takes ~10 s): temporary ``DAGSTER_HOME`` with the instance
 template, temporary landing zone seeded with the seed article and a few sample pages, Parquet
-root and warehouse. Slow (about a minute): ``make e2e`` runs it, ``make test`` does not.
+root and warehouse. Slow (a few minutes): ``make e2e`` runs it, ``make test`` does not.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import time
 from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -19,7 +20,14 @@ import pytest
 
 from pipelines.definitions import defs
 from tests.conftest import SEED
-from tests.e2e.stack import BIN, LOCATION, REPO, DagsterStack, chromium_render
+from tests.e2e.stack import (
+    BIN,
+    LOCATION,
+    REPO,
+    TERMINAL_RUN_STATES,
+    DagsterStack,
+    chromium_render,
+)
 from warta.schema import TABLES
 
 pytestmark = pytest.mark.slow
@@ -94,26 +102,14 @@ def test_graphql_lists_assets_checks_and_automation(stack):
     assert [(s["name"], s["scheduleState"]["status"]) for s in repository["schedules"]] == [
         ("warta_nightly", "RUNNING")
     ]
-    assert [(s["name"], s["sensorState"]["status"]) for s in repository["sensors"]] == [
-        ("warta_landing_sensor", "STOPPED")
+    assert sorted((s["name"], s["sensorState"]["status"]) for s in repository["sensors"]) == [
+        ("warta_landing_sensor", "STOPPED"),
+        ("warta_repair_sensor", "RUNNING"),
     ]
 
 
 def test_launched_run_and_cli_backfill_load_the_warehouse(stack):
-    launched = stack.graphql(
-        """mutation($params: ExecutionParams!) {
-          launchRun(executionParams: $params) {
-            __typename
-            ... on LaunchRunSuccess { run { runId } }
-            ... on PythonError { message }
-          }
-        }""",
-        params={
-            "selector": {**LOCATION, "jobName": "warta_daily"},
-            "executionMetadata": {"tags": [{"key": "dagster/partition", "value": RUN_DAY}]},
-        },
-    )["launchRun"]
-    assert launched["__typename"] == "LaunchRunSuccess", launched
+    launched_run = _launch(stack, RUN_DAY)
     # The backfill command of docs/OPERATIONS.md, while the first run is in flight.
     command = f"job backfill -j warta_daily --from {BACKFILL_DAY} --to {BACKFILL_DAY} --noprompt"
     backfill = subprocess.run(
@@ -134,7 +130,7 @@ def test_launched_run_and_cli_backfill_load_the_warehouse(stack):
     assert len(backfilled) == 1
     assert "dagster/backfill" in {tag["key"] for tag in backfilled[0]["tags"]}
 
-    run_ids = [launched["run"]["runId"], backfilled[0]["runId"]]
+    run_ids = [launched_run, backfilled[0]["runId"]]
     statuses = stack.wait_for_runs(run_ids, timeout=150)
     assert set(statuses.values()) == {"SUCCESS"}, (statuses, stack.log_tail())
 
@@ -165,6 +161,78 @@ def test_launched_run_and_cli_backfill_load_the_warehouse(stack):
         tags = {tag["key"]: tag["value"] for tag in request["tags"]}
         assert tags["dagster/partition"] == BACKFILL_DAY
         assert request["runKey"] == f"{BACKFILL_DAY}:{tags['warta/landing_fingerprint']}"
+
+
+def test_the_daemon_repairs_a_load_refused_for_a_late_copy(stack):
+    """A late copy of RUN_DAY's article lands in the older BACKFILL_DAY: that day's run is
+    refused by the load; the daemon's repair sensor re-runs RUN_DAY, then BACKFILL_DAY.
+    Follows the test above, which loaded both days."""
+    con = duckdb.connect(stack.env["WARTA_WAREHOUSE"], read_only=True)
+    try:
+        loaded = con.sql("SELECT source_path, status FROM raw_files").fetchall()
+    finally:
+        con.close()
+    assert (f"{RUN_DAY}/{SEED.name}", "parsed") in loaded, "needs the previous test's runs"
+    late = Path(stack.env["WARTA_RAW_DIR"]) / BACKFILL_DAY / "late-copy.txt"
+    late.write_bytes(SEED.read_bytes())
+    [refused] = stack.wait_for_runs([_launch(stack, BACKFILL_DAY)], timeout=150).items()
+    assert refused[1] == "FAILURE", stack.log_tail()
+
+    repairs: list[dict] = []
+    deadline = time.monotonic() + 300  # two sensor ticks (60 s apart) and two runs
+    while time.monotonic() < deadline:
+        repairs = _runs(stack, {"warta/repair_of": refused[0]})
+        if len(repairs) == 2 and {run["status"] for run in repairs} <= TERMINAL_RUN_STATES:
+            break
+        time.sleep(2)
+    order = [(run["tags"]["dagster/partition"], run["status"]) for run in reversed(repairs)]
+    assert order == [(RUN_DAY, "SUCCESS"), (BACKFILL_DAY, "SUCCESS")], stack.log_tail()
+    assert {run["tags"]["warta/trigger"] for run in repairs} == {"repair"}
+
+    con = duckdb.connect(stack.env["WARTA_WAREHOUSE"], read_only=True)
+    try:
+        copies = con.sql(
+            "SELECT source_path, status FROM raw_files WHERE article_id = "
+            "(SELECT article_id FROM raw_files WHERE source_path LIKE '%late-copy.txt') ORDER BY 1"
+        ).fetchall()
+    finally:
+        con.close()
+    assert copies == [
+        (f"{BACKFILL_DAY}/late-copy.txt", "parsed"),  # the earlier day holds the original
+        (f"{RUN_DAY}/{SEED.name}", "duplicate"),
+    ]
+
+
+def _launch(stack, partition: str) -> str:
+    """Launch a run of the daily job through GraphQL, as the Launchpad does; its id."""
+    launched = stack.graphql(
+        """mutation($params: ExecutionParams!) {
+          launchRun(executionParams: $params) {
+            __typename
+            ... on LaunchRunSuccess { run { runId } }
+            ... on PythonError { message }
+          }
+        }""",
+        params={
+            "selector": {**LOCATION, "jobName": "warta_daily"},
+            "executionMetadata": {"tags": [{"key": "dagster/partition", "value": partition}]},
+        },
+    )["launchRun"]
+    assert launched["__typename"] == "LaunchRunSuccess", launched
+    return launched["run"]["runId"]
+
+
+def _runs(stack, tags: dict[str, str]) -> list[dict]:
+    """Runs with ``tags``, newest first: id, status and tags."""
+    results = stack.graphql(
+        """query($tags: [ExecutionTag!]) {
+          runsOrError(filter: { tags: $tags }) { ... on Runs { results {
+            runId status tags { key value }
+          } } }
+        }""",
+        tags=[{"key": k, "value": v} for k, v in tags.items()],
+    )["runsOrError"]["results"]
+    return [{**run, "tags": {tag["key"]: tag["value"] for tag in run["tags"]}} for run in results]
 
 
 def test_asset_graph_page_shows_our_assets(stack, tmp_path: Path):

@@ -23,6 +23,7 @@ LOAD_FILES = {
     "derive_missing",
     "table_counts",
     "duplicates_without_original",
+    "orphan_originals",
 }
 
 

@@ -1,0 +1,229 @@
+"""The repair sensor (``pipelines/repairs.py``): a load refused because one article is held by
+two days is repaired by re-running the later day, then the refused one.
+
+Real runs of the daily job on a temporary Dagster instance; the sensor is evaluated as the
+daemon would (``build_sensor_context``), and the runs it requests are executed with the run key
+the daemon would give them.
+"""
+
+from __future__ import annotations
+
+import dagster as dg
+import pytest
+
+from assets.warehouse import REFUSED_TAG
+from pipelines.definitions import defs
+from pipelines.partitions import FINGERPRINT_TAG, TRIGGER_TAG
+from pipelines.repairs import (
+    MAX_ROUNDS,
+    REPAIR_FOR_TAG,
+    REPAIR_OF_TAG,
+    ROUND_TAG,
+    partitions_to_rerun,
+    warta_repair_sensor,
+)
+from pipelines.resources import WartaSettings
+from tests.conftest import SEED, put, warehouse_rows
+from warta.landing import LandingZone
+
+OLDER, NEWER = "2026-11-24", "2026-11-25"
+
+
+@pytest.fixture
+def instance():
+    with dg.instance_for_test() as instance:
+        yield instance
+
+
+def _job():
+    return defs.resolve_job_def("warta_daily")
+
+
+def _run(instance, partition: str, tags: dict[str, str] | None = None, **kwargs):
+    return _job().execute_in_process(
+        partition_key=partition, instance=instance, raise_on_error=False, tags=tags, **kwargs
+    )
+
+
+def _execute(instance, request: dg.RunRequest):
+    """The run of a request, with the run key the daemon records on it."""
+    tags = {**request.tags, "dagster/run_key": request.run_key}
+    return _run(instance, request.partition_key, tags)
+
+
+def _queue(instance, request: dg.RunRequest) -> dg.DagsterRun:
+    """The run of a request as the daemon creates it (NOT_STARTED: queued, in flight)."""
+    tags = {**request.tags, "dagster/partition": request.partition_key}
+    return instance.create_run_for_job(_job(), tags={**tags, "dagster/run_key": request.run_key})
+
+
+def _tick(instance) -> list[dg.RunRequest] | dg.SkipReason:
+    with dg.build_sensor_context(
+        instance=instance, resources={"warta": WartaSettings()}
+    ) as context:
+        result = warta_repair_sensor(context)
+    return result if isinstance(result, dg.SkipReason) else list(result)
+
+
+def _skipped(instance) -> str:
+    result = _tick(instance)
+    assert isinstance(result, dg.SkipReason), result
+    return result.skip_message
+
+
+def _statuses(landing) -> list[tuple[str, str, str]]:
+    rows = warehouse_rows(landing.warehouse, ["raw_files"])["raw_files"]
+    return [(str(row[0]), row[1], row[5]) for row in rows]  # ingest_date, source_path, status
+
+
+def _refused_run(landing, instance):
+    """The newer day holds the seed; a late copy lands in the older day, whose run is then
+    refused by the load (its parse sees only the days before it)."""
+    put(landing, f"{NEWER}/a.txt", SEED.read_bytes())
+    assert _run(instance, NEWER).success
+    put(landing, f"{OLDER}/late.txt", SEED.read_bytes())
+    refused = _run(instance, OLDER)
+    assert not refused.success
+    assert instance.get_run_by_id(refused.run_id).tags[REFUSED_TAG] == "true"
+    return refused
+
+
+def test_a_refused_load_is_repaired_without_anyone_watching(landing, instance):
+    assert _skipped(instance) == "nothing to repair"
+    refused = _refused_run(landing, instance)
+    failures = refused.get_step_failure_events()
+    assert [event.step_key for event in failures] == ["warehouse"]
+    assert partitions_to_rerun(failures) == [NEWER]
+    assert _statuses(landing) == [(NEWER, f"{NEWER}/a.txt", "parsed")]  # as it was
+
+    # 1. the later day is run again
+    [repair] = _tick(instance)
+    zone = LandingZone(landing.raw_dir)
+    assert (repair.partition_key, repair.run_key) == (NEWER, f"{NEWER}:repair-of-{refused.run_id}")
+    assert repair.tags == {
+        TRIGGER_TAG: "repair",
+        FINGERPRINT_TAG: zone.fingerprint(NEWER),
+        REPAIR_OF_TAG: refused.run_id,
+        REPAIR_FOR_TAG: OLDER,
+        ROUND_TAG: "1",
+    }
+    queued = _queue(instance, repair)  # while it is queued, nothing more is asked
+    assert _skipped(instance) == f"{OLDER}: waiting for run {queued.run_id}"
+    instance.delete_run(queued.run_id)  # ... and it is the run executed below
+
+    # 2. its copy is now a duplicate; the refused day is run again
+    assert _execute(instance, repair).success
+    [reload] = _tick(instance)
+    assert (reload.partition_key, reload.run_key) == (
+        OLDER,
+        f"{OLDER}:after-repairs-of-{refused.run_id}",
+    )
+    assert reload.tags == {
+        TRIGGER_TAG: "repair",
+        FINGERPRINT_TAG: zone.fingerprint(OLDER),
+        REPAIR_OF_TAG: refused.run_id,
+        ROUND_TAG: "1",
+    }
+
+    # 3. the earlier day's file is the original, the later one its duplicate; nothing left
+    assert _execute(instance, reload).success
+    assert _statuses(landing) == [
+        (OLDER, f"{OLDER}/late.txt", "parsed"),
+        (NEWER, f"{NEWER}/a.txt", "duplicate"),
+    ]
+    articles = warehouse_rows(landing.warehouse, ["articles"])["articles"]
+    assert [(str(row[1]), row[2]) for row in articles] == [(OLDER, f"{OLDER}/late.txt")]
+    assert _skipped(instance) == "nothing to repair"
+
+
+def test_a_failed_repair_stops_until_the_day_is_fixed_and_rounds_are_bounded(landing, instance):
+    refused = _refused_run(landing, instance)
+    [repair] = _tick(instance)
+    instance.report_run_failed(_queue(instance, repair))  # the repair run failed
+    stuck = _skipped(instance)
+    assert f"repair run of {NEWER} failed or was canceled ({repair.run_key}); fix and" in stuck
+
+    assert _run(instance, NEWER).success  # fixed and run by hand: the repair goes on
+    [reload] = _tick(instance)
+    assert reload.run_key == f"{OLDER}:after-repairs-of-{refused.run_id}"
+
+    # A refusal of a run already MAX_ROUNDS repairs deep is left to a person.
+    put(landing, f"{NEWER}/b.txt", SEED.read_bytes().replace(b"Korea Utara", b"Korut"))
+    assert _run(instance, NEWER).success
+    put(landing, f"{OLDER}/late-b.txt", SEED.read_bytes().replace(b"Korea Utara", b"Korut"))
+    deep = _run(instance, OLDER, {ROUND_TAG: str(MAX_ROUNDS)})
+    assert not deep.success
+    stuck = _skipped(instance)
+    assert f"after {MAX_ROUNDS} rounds of repairs (run {deep.run_id})" in stuck
+    assert f"re-run {NEWER} and then {OLDER} by hand" in stuck
+
+    assert _run(instance, NEWER).success and _run(instance, OLDER).success  # done by hand
+    assert _skipped(instance) == "nothing to repair"  # superseded
+
+
+def test_a_day_refused_for_its_own_copy_is_run_again_at_once(landing, instance):
+    """The newer day parsed before the older day's copy landed, and loaded after the older day:
+    its own copy is the later one, so it is the day to run again."""
+    from assets import parse_landing_partition
+
+    put(landing, f"{NEWER}/a.txt", SEED.read_bytes())
+    parse = dg.materialize(
+        [parse_landing_partition],
+        partition_key=NEWER,
+        instance=instance,
+        resources={"warta": WartaSettings()},
+    )
+    assert parse.success
+    put(landing, f"{OLDER}/a.txt", SEED.read_bytes())
+    assert _run(instance, OLDER).success
+    refused = _run(instance, NEWER, asset_selection=[dg.AssetKey("warehouse")])
+    assert partitions_to_rerun(refused.get_step_failure_events()) == [NEWER]
+    [again] = _tick(instance)
+    assert again.run_key == f"{NEWER}:after-repairs-of-{refused.run_id}"
+    assert REPAIR_FOR_TAG not in again.tags
+    assert _execute(instance, again).success
+    assert _statuses(landing) == [
+        (OLDER, f"{OLDER}/a.txt", "parsed"),
+        (NEWER, f"{NEWER}/a.txt", "duplicate"),
+    ]
+
+
+def test_other_failures_are_not_repaired(landing, instance, monkeypatch):
+    import warta.ingest
+
+    original = warta.ingest.append_article
+
+    def leaky(columns, position, article_id, source_path, article, entities, ingest_date):
+        original(columns, position, article_id, source_path, article, entities, ingest_date)
+        for values in columns["paragraphs"].values():
+            values.append(values[-1])  # a duplicated paragraph key: an ERROR check fails
+
+    monkeypatch.setattr(warta.ingest, "append_article", leaky)
+    put(landing, f"{NEWER}/a.txt", SEED.read_bytes())
+    failed = _run(instance, NEWER)
+    assert not failed.success
+    assert REFUSED_TAG not in instance.get_run_by_id(failed.run_id).tags
+    assert _skipped(instance) == "nothing to repair"
+
+
+def test_duplicates_whose_original_left_the_landing_zone_are_parsed_again(landing, instance):
+    put(landing, f"{OLDER}/first.txt", SEED.read_bytes())
+    put(landing, f"{NEWER}/a.txt", SEED.read_bytes())
+    assert _run(instance, OLDER).success and _run(instance, NEWER).success
+    assert _skipped(instance) == "nothing to repair"
+
+    (landing.raw_dir / OLDER / "first.txt").unlink()  # the original leaves the landing zone
+    emptied = _run(instance, OLDER)
+    assert emptied.success  # the load passes, and names the day whose copy lost its original
+    [load] = [
+        e.materialization.metadata
+        for e in emptied.get_asset_materialization_events()
+        if e.materialization.asset_key == dg.AssetKey("warehouse")
+    ]
+    assert load["partitions_to_rerun"].value == [NEWER]
+    [again] = _tick(instance)
+    assert (again.partition_key, again.run_key) == (NEWER, f"{NEWER}:orphans-of-{emptied.run_id}")
+    assert again.tags[REPAIR_OF_TAG] == emptied.run_id and again.tags[ROUND_TAG] == "1"
+    assert _execute(instance, again).success
+    assert _statuses(landing) == [(NEWER, f"{NEWER}/a.txt", "parsed")]
+    assert _skipped(instance) == "nothing to repair"
