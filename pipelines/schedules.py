@@ -9,6 +9,7 @@ queued or running (by the landing sensor, say); content whose runs failed is req
 so a failed day is retried every night while it is in the window;
 a missing folder still gives an (empty) run, so every night leaves a trace. Older days are only
 requested when their folder exists and changed. Run keys are ``<partition>:<fingerprint>``.
+Requests are made oldest day first.
 """
 
 import os
@@ -53,7 +54,9 @@ def warta_nightly(context: dg.ScheduleEvaluationContext, warta: WartaSettings):
     present = set(zone.partitions())
     window = late_days()
     requests = []
-    for offset in range(window + 1):
+    # Oldest first: runs are queued in this order, so the days usually parse in date order (pool
+    # warta_parse) and a day sees the late files of the days before it (pipelines/repairs.py).
+    for offset in reversed(range(window + 1)):
         partition = (yesterday - timedelta(days=offset)).isoformat()
         if partition not in valid or (offset and partition not in present):
             continue

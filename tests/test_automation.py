@@ -221,9 +221,10 @@ def test_nightly_requests_yesterday_then_only_changed_recent_days(landing, insta
     assert late_days() == 7
 
     first = _night(instance)
-    # Yesterday, and the late window's folders never parsed; 2026-11-15 is 10 days back.
-    assert _partitions(first) == ["2026-11-25", "2026-11-22"]
-    assert [r.tags[TRIGGER_TAG] for r in first] == ["nightly", "nightly-late-files"]
+    # Yesterday, and the late window's folders never parsed; 2026-11-15 is 10 days back. Oldest
+    # first, so that the days parse in date order.
+    assert _partitions(first) == ["2026-11-22", "2026-11-25"]
+    assert [r.tags[TRIGGER_TAG] for r in first] == ["nightly-late-files", "nightly"]
     for partition in ("2026-11-25", "2026-11-22"):
         _parse(instance, partition)
     assert _night(instance) == []
