@@ -4,7 +4,7 @@ from datetime import timedelta
 
 import dagster as dg
 
-from pipelines.partitions import landing_date_partitions
+from pipelines.partitions import REFUSED_TAG, landing_date_partitions
 from pipelines.resources import WartaSettings
 from warta.parquet_store import ParquetStore
 from warta.quality import QualityReport, judge
@@ -18,7 +18,7 @@ WAREHOUSE_POOL = "warta_warehouse"
 # its failure metadata the partitions to parse again; a load that found duplicates whose original
 # left the landing zone names in its materialization the partitions whose re-run parses them.
 # The repair sensor (pipelines/repairs.py) runs both.
-REFUSED_TAG = "warta/refused"
+SUPERSEDED = "superseded"  # the repair sensor's mark on a refused run once its day ran again
 RERUN_METADATA = "partitions_to_rerun"
 # WarehouseBusy (another writer holds the lock, an analyst holds a read-write connection, a parse
 # holds the partition) passes; so does PartitionChanged (the retry checks the new Parquet).

@@ -23,6 +23,9 @@ START_DATE = os.environ.get("WARTA_START_DATE") or "2020-01-01"
 FINGERPRINT_TAG = "warta/landing_fingerprint"
 TRIGGER_TAG = "warta/trigger"
 FINGERPRINT_METADATA = "landing_fingerprint"
+# Set on a run whose warehouse load was refused (an article held by two partitions); the repair
+# sensor (pipelines/repairs.py) changes it to "superseded" once the day has run again.
+REFUSED_TAG = "warta/refused"
 
 landing_date_partitions = dg.DailyPartitionsDefinition(
     start_date=START_DATE, timezone=TIMEZONE, end_offset=1
@@ -46,6 +49,7 @@ class ContentRuns:
     succeeded: bool  # a successful run, or the latest parse was of this content in one
     in_flight: bool  # a run still queued, starting or running
     failed: int  # runs that failed or were canceled
+    refused: bool = False  # a failed run's load was refused, not repaired yet (REFUSED_TAG)
 
     @property
     def handled(self) -> bool:
@@ -78,10 +82,14 @@ def content_runs(instance: dg.DagsterInstance, partition: str, fingerprint: str)
         return instance.get_runs_count(dg.RunsFilter(tags=tags, statuses=list(statuses)))
 
     succeeded = count((dg.DagsterRunStatus.SUCCESS,)) > 0
+    refused = instance.get_runs_count(
+        dg.RunsFilter(tags={**tags, REFUSED_TAG: "true"}, statuses=list(FAILED))
+    )
     return ContentRuns(
         succeeded=succeeded or parsed_fingerprint(instance, partition) == fingerprint,
         in_flight=count(IN_FLIGHT) > 0,
         failed=count(FAILED),
+        refused=refused > 0,
     )
 
 

@@ -1,35 +1,37 @@
 """The repair sensor: a load refused because one article is held by two partitions is repaired
-without anyone watching.
+without anyone watching, and days whose duplicates lost their original are parsed again.
 
-How it happens: an older day is parsed again with a late file whose article a newer day already
-holds (its parse sees only the days before it), or two days are parsed side by side. The file of
-the earliest day is the original (``raw_files.status``: duplicate means "same article as an
-earlier file"), so the later days must be parsed again to mark their copies duplicate, and then
-the refused day run again. Without this sensor every retry of the refused day (the nightly
-schedule's, the landing sensor's) fails the same way until someone re-runs the later days.
+How a refusal happens: an older day is parsed again with a late file whose article a newer day
+already holds (its parse sees only the days before it), or two days are parsed side by side.
+The file of the earliest day is the original (``raw_files.status``: duplicate means "same
+article as an earlier file"), so the later days must be parsed again to mark their copies
+duplicate, and then the refused day run again. Without this sensor every retry of the refused
+day fails the same way until someone re-runs the later days.
 
 The refused ``warehouse`` step tags its run ``warta/refused=true`` and names the days to re-run
 in its failure metadata (``partitions_to_rerun``, ``assets/warehouse.py``). Each evaluation
-looks at the latest refused runs and works from the runs recorded in the instance, not from a
-cursor, so a stopped sensor, a retried run or a repair done by hand are all taken as they are:
+works from the runs and materializations recorded in the instance, not from a cursor, so a
+stopped sensor, a retried run or a repair done by hand are all taken as they are. For each of
+the latest ``REFUSALS_LOOKED_AT`` runs tagged ``true``:
 
-- a refused run that is no longer the latest run of its day (the day was run again since,
-  by anyone) is done with;
-- otherwise each day it names gets one repair run (run key ``<day>:repair-of-<refused run>``)
-  unless that day's latest run is queued or running, or succeeded after the refused run started;
-- once every one of them has succeeded after the refused run started, the refused day gets one
-  run (``<day>:after-repairs-of-<refused run>``); a refused day that named only itself gets that
-  run at once;
-- a repair run that failed stops the repair of that refusal (the evaluation logs it until the
-  day is run again; a person must look at the failed run), as does a refusal of a run already
+- if it is no longer the latest run of its day (the day was run again since, by anyone), it is
+  done with and re-tagged ``warta/refused=superseded``;
+- each day it names gets one repair run (run key ``<day>:repair-of-<refused run>``) unless that
+  day's latest run is queued or running, or the day was parsed by a run started after the
+  refused day's parse and loaded after that;
+- once all of them are, the refused day gets one run (``<day>:after-repairs-of-<refused run>``);
+  a refused day that named only itself gets that run at once;
+- a repair run that did not leave its day parsed and loaded stops the repair of that refusal
+  (the evaluation says so until the day is run again), as does a refusal of a run already
   ``MAX_ROUNDS`` repairs deep (tag ``warta/repair_round``).
 
 The same sensor re-runs the days the latest ``warehouse`` materialization names in its
-``partitions_to_rerun`` metadata: files there are marked duplicate of an article whose original
+``partitions_to_rerun`` metadata: they hold the earliest copy of an article whose original
 left the landing zone (its day was parsed again without the file), so the article is in no
-partition any more; a re-run of the copy's day parses it (run key
-``<day>:orphans-of-<loading run>``). A copy whose original is parsed but not loaded (its day
-failed its checks or was refused) is not named: loading that day is the remedy.
+partition any more; a re-run of the copy's day parses it. One such run per day between two
+successful runs of it (run key ``<day>:orphans-after-<its last successful run>``): a failed one,
+or a day still named after it, stops with the reason. A copy whose original is parsed but not
+loaded (its day failed its checks or was refused) is not named: loading that day is the remedy.
 
 Run keys make every request happen once, whatever the number of evaluations.
 """
@@ -40,7 +42,7 @@ from dataclasses import dataclass
 
 import dagster as dg
 
-from assets.warehouse import REFUSED_TAG, RERUN_METADATA
+from assets.warehouse import REFUSED_TAG, RERUN_METADATA, SUPERSEDED
 from warta.landing import LandingZone
 
 from .jobs import warta_daily_job
@@ -93,28 +95,55 @@ def plan_repairs(instance: dg.DagsterInstance, zone: LandingZone) -> RepairPlan:
         limit=REFUSALS_LOOKED_AT,
     )
     for record in reversed(refused):  # oldest first
-        _plan_one(instance, zone, record, plan)
+        _plan_refusal(instance, zone, record, plan)
     _plan_orphans(instance, zone, plan)
     return plan
 
 
-def _latest(instance: dg.DagsterInstance, partition: str) -> dg.RunRecord | None:
-    records = instance.get_run_records(dg.RunsFilter(tags={PARTITION_TAG: partition}), limit=1)
+def _latest(
+    instance: dg.DagsterInstance, partition: str, status: dg.DagsterRunStatus | None = None
+) -> dg.RunRecord | None:
+    """The latest run of ``partition`` (with ``status``)."""
+    statuses = None if status is None else [status]
+    runs = dg.RunsFilter(tags={PARTITION_TAG: partition}, statuses=statuses)
+    records = instance.get_run_records(runs, limit=1)
     return records[0] if records else None
+
+
+def _materialized(instance: dg.DagsterInstance, asset: str, partition: str):
+    """The latest materialization record of ``asset`` for ``partition``, or None."""
+    records = instance.fetch_materializations(
+        dg.AssetRecordsFilter(asset_key=dg.AssetKey(asset), asset_partitions=[partition]), limit=1
+    ).records
+    return records[0] if records else None
+
+
+def _reparsed_and_loaded_since(instance: dg.DagsterInstance, partition: str, since: float) -> bool:
+    """True when ``partition`` was parsed by a run that started after ``since`` and loaded
+    into the warehouse after that parse: its parse saw what was published before ``since``,
+    and the warehouse holds the result."""
+    parsed = _materialized(instance, "raw_files", partition)
+    loaded = _materialized(instance, "warehouse", partition)
+    if parsed is None or loaded is None or loaded.timestamp < parsed.timestamp:
+        return False
+    parse_run = instance.get_run_record_by_id(parsed.run_id)
+    return parse_run is not None and (parse_run.start_time or 0.0) > since
 
 
 def _requested(instance: dg.DagsterInstance, run_key: str) -> bool:
     return instance.get_runs_count(dg.RunsFilter(tags={RUN_KEY_TAG: run_key})) > 0
 
 
-def _plan_one(
+def _plan_refusal(
     instance: dg.DagsterInstance, zone: LandingZone, record: dg.RunRecord, plan: RepairPlan
 ) -> None:
     run = record.dagster_run
     day = run.tags.get(PARTITION_TAG)
     latest = _latest(instance, day) if day else None
     if latest is None or latest.dagster_run.run_id != run.run_id:
-        return  # the day was run again since: that run (or its own refusal) is what counts
+        # The day was run again since: that run (or its own refusal) is what counts.
+        instance.add_run_tags(run.run_id, {REFUSED_TAG: SUPERSEDED})
+        return
     events = [
         r.event_log_entry.dagster_event
         for r in instance.get_records_for_run(
@@ -131,9 +160,11 @@ def _plan_one(
             f"re-run {', '.join(rerun)} and then {day} by hand"
         )
         return
+    published = _materialized(instance, "raw_files", day)
+    since = published.timestamp if published is not None else (record.start_time or 0.0)
     tags = {REPAIR_OF_TAG: run.run_id, ROUND_TAG: str(next_round)}
-    waiting = False
     requested = {request.partition_key for request in plan.requests}
+    waiting = False
     for other in rerun:
         if other == day:
             continue
@@ -142,20 +173,17 @@ def _plan_one(
             waiting = True
             continue
         other_latest = _latest(instance, other)
-        if other_latest is not None:
-            status = other_latest.dagster_run.status
-            if status in IN_FLIGHT:
-                plan.waiting.append(f"{day}: waiting for run {other_latest.dagster_run.run_id}")
-                waiting = True
-                continue
-            ended = other_latest.end_time or 0.0
-            if status == dg.DagsterRunStatus.SUCCESS and ended > (record.start_time or 0.0):
-                continue  # parsed after the refused day published its copy
+        if other_latest is not None and other_latest.dagster_run.status in IN_FLIGHT:
+            plan.waiting.append(f"{day}: waiting for run {other_latest.dagster_run.run_id}")
+            waiting = True
+            continue
+        if _reparsed_and_loaded_since(instance, other, since):
+            continue  # its parse saw the refused day's copy: its own is a duplicate now
         run_key = f"{other}:repair-of-{run.run_id}"
         if _requested(instance, run_key):
             plan.stuck.append(
-                f"{day}: the repair run of {other} failed or was canceled ({run_key}); fix "
-                f"and run {other}, then {day} is run again"
+                f"{day}: {other} was run for the repair ({run_key}) but is not parsed and "
+                f"loaded since; fix and run {other}, then {day} is run again"
             )
             return
         plan.requests.append(_request(zone, other, run_key, {**tags, REPAIR_FOR_TAG: day}))
@@ -163,13 +191,18 @@ def _plan_one(
         waiting = True
     if waiting:
         return
+    if day in requested:
+        plan.waiting.append(f"{day}: a run of it was just requested")
+        return
     plan.requests.append(_request(zone, day, f"{day}:after-repairs-of-{run.run_id}", tags))
     plan.notes.append(f"{day}: running again after the repair of its refused load {run.run_id}")
 
 
 def _plan_orphans(instance: dg.DagsterInstance, zone: LandingZone, plan: RepairPlan) -> None:
-    """Days the latest warehouse load named because files there are marked duplicate of an
-    article whose original left the landing zone: each gets one run, which parses the copies."""
+    """Days the latest warehouse load named because they hold the earliest copy of an article
+    whose original left the landing zone: each gets a run, which parses the copy. One run per
+    day between two successful runs of it: a failed one, or a day still named after it, stops
+    with the reason."""
     records = instance.fetch_materializations(
         dg.AssetRecordsFilter(asset_key=dg.AssetKey("warehouse")), limit=1
     ).records
@@ -177,30 +210,24 @@ def _plan_orphans(instance: dg.DagsterInstance, zone: LandingZone, plan: RepairP
     entry = None if materialization is None else materialization.metadata.get(RERUN_METADATA)
     if entry is None or not entry.value:
         return
-    record = records[0]
-    loaded_by = instance.get_run_by_id(record.run_id)
-    next_round = (repair_round(loaded_by) if loaded_by else 0) + 1
-    days = list(entry.value)
-    if next_round > MAX_ROUNDS:
-        plan.stuck.append(
-            f"{', '.join(days)}: duplicates without an original still reported after "
-            f"{MAX_ROUNDS} rounds of repairs (run {record.run_id}); look at these days by hand"
-        )
-        return
+    loaded_by = records[0].run_id
     requested = {request.partition_key for request in plan.requests}
-    for day in days:
+    for day in entry.value:
         latest = _latest(instance, day)
-        if latest is not None:
-            if latest.dagster_run.status in IN_FLIGHT:
-                plan.waiting.append(f"{day}: waiting for run {latest.dagster_run.run_id}")
-                continue
-            ended = latest.end_time or 0.0
-            if (
-                latest.dagster_run.status == dg.DagsterRunStatus.SUCCESS
-                and ended > record.timestamp
-            ):
-                continue  # run since; its own load reports what is left
-        run_key = f"{day}:orphans-of-{record.run_id}"
+        if latest is not None and latest.dagster_run.status in IN_FLIGHT:
+            plan.waiting.append(f"{day}: waiting for run {latest.dagster_run.run_id}")
+            continue
+        last_ok = _latest(instance, day, dg.DagsterRunStatus.SUCCESS)
+        if last_ok is not None and ":orphans-after-" in last_ok.dagster_run.tags.get(
+            RUN_KEY_TAG, ""
+        ):
+            plan.stuck.append(
+                f"{day}: still holds duplicates without an original after the run that was to "
+                f"parse them ({last_ok.dagster_run.run_id}); look at it by hand"
+            )
+            continue
+        anchor = last_ok.dagster_run.run_id if last_ok is not None else "none"
+        run_key = f"{day}:orphans-after-{anchor}"
         if _requested(instance, run_key):
             plan.stuck.append(
                 f"{day}: the run that was to parse its duplicates without an original failed "
@@ -209,10 +236,9 @@ def _plan_orphans(instance: dg.DagsterInstance, zone: LandingZone, plan: RepairP
             continue
         if day in requested:
             continue
-        tags = {REPAIR_OF_TAG: record.run_id, ROUND_TAG: str(next_round)}
-        plan.requests.append(_request(zone, day, run_key, tags))
+        plan.requests.append(_request(zone, day, run_key, {REPAIR_OF_TAG: loaded_by}))
         plan.notes.append(
-            f"{day}: files there lost their original (load in run {record.run_id}); running {day}"
+            f"{day}: files there lost their original (load in run {loaded_by}); running {day}"
         )
 
 

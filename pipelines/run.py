@@ -91,6 +91,10 @@ def _summary(
         parts.append("checks passed, warehouse published")
     else:
         parts.append("run FAILED (see the run's logs in the Dagster UI or above)")
+        for event in result.get_step_failure_events():
+            data = event.step_failure_data
+            if data.user_failure_data is not None and data.user_failure_data.description:
+                parts.append(f"- {event.step_key}: {data.user_failure_data.description}")
     if warned:
         parts.append(f"(warnings: {', '.join(warned)})")
     return " ".join(parts)

@@ -1,7 +1,10 @@
 """The load's queries over the whole history, at a year of articles: the several-partitions guard
 (grouping every article against the lookup of the replaced partition's articles,
 ``sql/warehouse/articles_in_several_partitions.sql``) and the duplicates left without an
-original (``sql/warehouse/duplicates_without_original.sql``).
+original (``sql/warehouse/duplicates_without_original.sql``), and, when there are such files,
+the look-up of their originals in the Parquet lake (``sql/warehouse/orphan_originals.sql``, one
+articles file a day written to a temporary folder; the first day is then left out of the
+warehouse, so that its articles' duplicates have no original there).
 
     .venv/bin/python scripts/bench_guard.py [--articles 3650000] [--per-day 10000] [--runs 3]
 
@@ -16,7 +19,9 @@ import argparse
 import datetime as dt
 import statistics
 import sys
+import tempfile
 import time
+from pathlib import Path
 
 import duckdb
 
@@ -67,6 +72,25 @@ def main(argv: list[str] | None = None) -> int:
             assert query() == []
             seconds.append(time.perf_counter() - started)
         print(f"{name}: {statistics.median(seconds):.3f} s")
+
+    with tempfile.TemporaryDirectory() as lake:
+        con.execute(
+            f"COPY (SELECT article_id, ingest_date FROM articles) TO '{lake}' "
+            "(FORMAT parquet, PARTITION_BY (ingest_date), WRITE_PARTITION_COLUMNS true)"
+        )
+        paths = sorted(str(path) for path in Path(lake).rglob("*.parquet"))
+        con.execute("DELETE FROM articles WHERE ingest_date = $first", {"first": first})
+        (originals,) = sql.statements("warehouse/orphan_originals.sql")
+        seconds = []
+        for _ in range(args.runs):
+            started = time.perf_counter()
+            rows = con.execute(originals, {"paths": paths}).fetchall()
+            seconds.append(time.perf_counter() - started)
+        orphaned = sum(1 for _, gone, held in rows if held and not gone)
+        print(
+            f"originals of duplicates without one, in {len(paths)} Parquet files "
+            f"({orphaned} partitions with such files): {statistics.median(seconds):.3f} s"
+        )
     return 0
 
 

@@ -229,7 +229,7 @@ def test_a_duplicate_whose_original_left_the_landing_zone_is_reported(landing):
     assert load.orphaned_duplicates == {DAY: (1, SEED_NAME)}
     assert (load.orphans_to_rerun, load.unloaded_originals) == ([DAY], [])
     message = orphaned_duplicates_message(load)
-    assert f"left the landing zone: re-run {DAY} to parse these copies" in message
+    assert f"left the landing zone: re-run {DAY} to parse the earliest copy" in message
     assert "does not hold" not in message
     assert load.partitions["2026-11-24"]["articles"] == 0
 
@@ -256,3 +256,23 @@ def test_a_duplicate_whose_original_partition_is_not_loaded_names_that_partition
     assert "re-run" not in message
     load = warehouse.publish(store, ["2026-11-24"])
     assert load.orphaned_duplicates == {}
+
+
+def test_only_the_earliest_copy_of_an_article_whose_original_left_is_re_run(landing):
+    from warta.warehouse import Warehouse
+
+    days = ["2026-11-23", "2026-11-24", DAY]
+    for day in days:
+        put(landing, f"{day}/copy.txt", SEED.read_bytes())
+    store, warehouse = ParquetStore(landing.data_dir), Warehouse(landing.warehouse)
+    for day in days:
+        build_partition(landing, day)
+    warehouse.publish(store, days)
+    (landing.raw_dir / days[0] / "copy.txt").unlink()
+    build_partition(landing, days[0])
+    load = warehouse.publish(store, [days[0]])
+    assert sorted(load.orphaned_duplicates) == days[1:]
+    assert (load.orphans_to_rerun, load.unloaded_originals) == (["2026-11-24"], [])
+    build_partition(landing, "2026-11-24")  # the re-run it names
+    load = warehouse.publish(store, ["2026-11-24"])
+    assert load.orphaned_duplicates == {}  # the copy of DAY has its original again

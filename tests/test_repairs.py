@@ -11,9 +11,8 @@ from __future__ import annotations
 import dagster as dg
 import pytest
 
-from assets.warehouse import REFUSED_TAG
 from pipelines.definitions import defs
-from pipelines.partitions import FINGERPRINT_TAG, TRIGGER_TAG
+from pipelines.partitions import FINGERPRINT_TAG, REFUSED_TAG, TRIGGER_TAG, content_runs
 from pipelines.repairs import (
     MAX_ROUNDS,
     REPAIR_FOR_TAG,
@@ -23,6 +22,7 @@ from pipelines.repairs import (
     warta_repair_sensor,
 )
 from pipelines.resources import WartaSettings
+from pipelines.sensors import warta_landing_sensor
 from tests.conftest import SEED, put, warehouse_rows
 from warta.landing import LandingZone
 
@@ -134,6 +134,7 @@ def test_a_refused_load_is_repaired_without_anyone_watching(landing, instance):
     articles = warehouse_rows(landing.warehouse, ["articles"])["articles"]
     assert [(str(row[1]), row[2]) for row in articles] == [(OLDER, f"{OLDER}/late.txt")]
     assert _skipped(instance) == "nothing to repair"
+    assert instance.get_run_by_id(refused.run_id).tags[REFUSED_TAG] == "superseded"
 
 
 def test_a_failed_repair_stops_until_the_day_is_fixed_and_rounds_are_bounded(landing, instance):
@@ -141,16 +142,21 @@ def test_a_failed_repair_stops_until_the_day_is_fixed_and_rounds_are_bounded(lan
     [repair] = _tick(instance)
     instance.report_run_failed(_queue(instance, repair))  # the repair run failed
     stuck = _skipped(instance)
-    assert f"repair run of {NEWER} failed or was canceled ({repair.run_key}); fix and" in stuck
+    assert f"{NEWER} was run for the repair ({repair.run_key}) but is not parsed and" in stuck
 
     assert _run(instance, NEWER).success  # fixed and run by hand: the repair goes on
     [reload] = _tick(instance)
     assert reload.run_key == f"{OLDER}:after-repairs-of-{refused.run_id}"
 
-    # A refusal of a run already MAX_ROUNDS repairs deep is left to a person.
+    # A refusal one round short of the limit is still repaired; one at the limit is left to a
+    # person.
     put(landing, f"{NEWER}/b.txt", SEED.read_bytes().replace(b"Korea Utara", b"Korut"))
     assert _run(instance, NEWER).success
     put(landing, f"{OLDER}/late-b.txt", SEED.read_bytes().replace(b"Korea Utara", b"Korut"))
+    short = _run(instance, OLDER, {ROUND_TAG: str(MAX_ROUNDS - 1)})
+    assert not short.success
+    [repair] = _tick(instance)
+    assert (repair.partition_key, repair.tags[ROUND_TAG]) == (NEWER, str(MAX_ROUNDS))
     deep = _run(instance, OLDER, {ROUND_TAG: str(MAX_ROUNDS)})
     assert not deep.success
     stuck = _skipped(instance)
@@ -159,6 +165,25 @@ def test_a_failed_repair_stops_until_the_day_is_fixed_and_rounds_are_bounded(lan
 
     assert _run(instance, NEWER).success and _run(instance, OLDER).success  # done by hand
     assert _skipped(instance) == "nothing to repair"  # superseded
+
+
+def test_a_later_day_counts_as_repaired_only_once_parsed_and_loaded_again(landing, instance):
+    """A load of the later day alone (no parse) leaves its copy as it was: not a repair. The
+    landing sensor leaves refused content to the repair sensor."""
+    zone = LandingZone(landing.raw_dir)
+    put(landing, f"{NEWER}/a.txt", SEED.read_bytes())
+    assert _run(instance, NEWER).success
+    put(landing, f"{OLDER}/late.txt", SEED.read_bytes())
+    content = zone.fingerprint(OLDER)
+    refused = _run(instance, OLDER, {FINGERPRINT_TAG: content})  # as the nightly runs it
+    assert not refused.success
+    runs = content_runs(instance, OLDER, content)
+    assert (runs.failed, runs.refused, runs.handled) == (1, True, False)
+    with dg.build_sensor_context(instance=instance, resources={"warta": WartaSettings()}) as ctx:
+        assert warta_landing_sensor(ctx).run_requests == []  # not retried: left to the repair
+    assert _run(instance, NEWER, asset_selection=[dg.AssetKey("warehouse")]).success
+    [repair] = _tick(instance)
+    assert repair.run_key == f"{NEWER}:repair-of-{refused.run_id}"
 
 
 def test_a_day_refused_for_its_own_copy_is_run_again_at_once(landing, instance):
@@ -222,8 +247,27 @@ def test_duplicates_whose_original_left_the_landing_zone_are_parsed_again(landin
     ]
     assert load["partitions_to_rerun"].value == [NEWER]
     [again] = _tick(instance)
-    assert (again.partition_key, again.run_key) == (NEWER, f"{NEWER}:orphans-of-{emptied.run_id}")
-    assert again.tags[REPAIR_OF_TAG] == emptied.run_id and again.tags[ROUND_TAG] == "1"
+    last_ok = instance.get_run_records(dg.RunsFilter(tags={"dagster/partition": NEWER}), limit=1)[
+        0
+    ].dagster_run.run_id
+    assert (again.partition_key, again.run_key) == (NEWER, f"{NEWER}:orphans-after-{last_ok}")
+    assert again.tags[REPAIR_OF_TAG] == emptied.run_id
     assert _execute(instance, again).success
     assert _statuses(landing) == [(NEWER, f"{NEWER}/a.txt", "parsed")]
     assert _skipped(instance) == "nothing to repair"
+
+
+def test_a_failed_re_run_for_duplicates_without_original_is_not_repeated(
+    landing, instance, monkeypatch
+):
+    put(landing, f"{OLDER}/first.txt", SEED.read_bytes())
+    put(landing, f"{NEWER}/a.txt", SEED.read_bytes())
+    assert _run(instance, OLDER).success and _run(instance, NEWER).success
+    (landing.raw_dir / OLDER / "first.txt").unlink()
+    assert _run(instance, OLDER).success
+    [again] = _tick(instance)
+    instance.report_run_failed(_queue(instance, again))  # the re-run failed
+    stuck = _skipped(instance)
+    assert f"{NEWER}: the run that was to parse its duplicates without an original failed" in stuck
+    assert _run(instance, OLDER).success  # another load names the day again: still no new run
+    assert _skipped(instance) == stuck

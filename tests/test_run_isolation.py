@@ -44,3 +44,18 @@ def test_a_failing_partition_does_not_block_the_others(landing, monkeypatch):
     con = duckdb.connect(str(landing.warehouse), read_only=True)
     loaded = con.sql("SELECT DISTINCT ingest_date::VARCHAR FROM raw_files").fetchall()
     assert loaded == [(GOOD,)]
+
+
+def test_a_refused_load_says_which_partition_to_re_run(landing, monkeypatch):
+    """Without the daemon nothing repairs a refused load: ``warta run`` prints the reason."""
+    from pipelines.run import run_partitions
+
+    monkeypatch.delenv("DAGSTER_HOME", raising=False)
+    put(landing, f"{GOOD}/a.txt", SEED.read_bytes())
+    put(landing, f"{BROKEN}/late-copy.txt", SEED.read_bytes())
+    out = io.StringIO()
+    results = run_partitions([GOOD, BROKEN], out=out)
+    assert [(r.partition, r.success) for r in results] == [(GOOD, True), (BROKEN, False)]
+    printed = out.getvalue()
+    assert "- warehouse: articles parsed in more than one partition" in printed
+    assert f"re-run the later partition(s) {GOOD} so that their copies become duplicates" in printed

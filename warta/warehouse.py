@@ -54,11 +54,12 @@ class WarehouseLoad:
     ``skipped``: partitions a rebuild left out, with the ERROR checks they fail;
     ``orphaned_duplicates``: per partition, the number of its files marked duplicate of an
     article no partition in the warehouse holds, and one of their paths; of those partitions,
-    ``orphans_to_rerun`` are the ones where the original of such a file left the landing zone
-    (no earlier Parquet partition holds the article: re-running the partition parses its
-    copies), and ``unloaded_originals`` the earlier partitions whose Parquet holds such an
-    original but which the warehouse does not (their ERROR checks failed or their load was
-    refused: loading them is the remedy). See :func:`orphaned_duplicates_message`."""
+    ``orphans_to_rerun`` are the ones holding the earliest copy of an article whose original
+    left the landing zone (no earlier Parquet partition holds it: re-running the partition
+    parses the copy, and the later copies are its duplicates again), and
+    ``unloaded_originals`` the earlier partitions whose Parquet holds such an original but which
+    the warehouse does not (their ERROR checks failed or their load was refused: loading them is
+    the remedy). See :func:`orphaned_duplicates_message`."""
 
     partitions: dict[str, dict[str, int]]
     seconds: float
@@ -320,7 +321,8 @@ def orphaned_duplicates_message(load: WarehouseLoad) -> str:
     if load.orphans_to_rerun:
         parts.append(
             "The original of some left the landing zone: re-run "
-            f"{', '.join(load.orphans_to_rerun)} to parse these copies."
+            f"{', '.join(load.orphans_to_rerun)} to parse the earliest copy of each (the later "
+            "copies are then its duplicates)."
         )
     if load.unloaded_originals:
         parts.append(
