@@ -19,6 +19,7 @@ WAREHOUSE_POOL = "warta_warehouse"
 # left the landing zone names in its materialization the partitions whose re-run parses them.
 # The repair sensor (pipelines/repairs.py) runs both.
 SUPERSEDED = "superseded"  # the repair sensor's mark on a refused run once its day ran again
+NOT_REFUSED = "not-refused"  # its mark on a run that only copied the tag (a UI re-execution)
 RERUN_METADATA = "partitions_to_rerun"
 # WarehouseBusy (another writer holds the lock, an analyst holds a read-write connection, a parse
 # holds the partition) passes; so does PartitionChanged (the retry checks the new Parquet).

@@ -49,7 +49,7 @@ class ContentRuns:
     succeeded: bool  # a successful run, or the latest parse was of this content in one
     in_flight: bool  # a run still queued, starting or running
     failed: int  # runs that failed or were canceled
-    refused: bool = False  # a failed run's load was refused, not repaired yet (REFUSED_TAG)
+    refused: bool = False  # its latest run's load was refused, not repaired yet (REFUSED_TAG)
 
     @property
     def handled(self) -> bool:
@@ -82,14 +82,13 @@ def content_runs(instance: dg.DagsterInstance, partition: str, fingerprint: str)
         return instance.get_runs_count(dg.RunsFilter(tags=tags, statuses=list(statuses)))
 
     succeeded = count((dg.DagsterRunStatus.SUCCESS,)) > 0
-    refused = instance.get_runs_count(
-        dg.RunsFilter(tags={**tags, REFUSED_TAG: "true"}, statuses=list(FAILED))
-    )
+    latest = instance.get_runs(dg.RunsFilter(tags=tags), limit=1)
+    refused = bool(latest) and latest[0].status == dg.DagsterRunStatus.FAILURE
     return ContentRuns(
         succeeded=succeeded or parsed_fingerprint(instance, partition) == fingerprint,
         in_flight=count(IN_FLIGHT) > 0,
         failed=count(FAILED),
-        refused=refused > 0,
+        refused=refused and latest[0].tags.get(REFUSED_TAG) == "true",
     )
 
 

@@ -21,6 +21,10 @@ the latest ``REFUSALS_LOOKED_AT`` runs tagged ``true``:
   refused day's parse and loaded after that;
 - once all of them are, the refused day gets one run (``<day>:after-repairs-of-<refused run>``);
   a refused day that named only itself gets that run at once;
+- a run tagged ``true`` without a refusal in its failure (a re-execution from the UI copies
+  the tags of the run it re-executes) is re-tagged ``not-refused``;
+- a day refused again for its own copy after its repair run is left to a person (an earlier
+  day's warehouse rows hold the article but its Parquet no longer does);
 - a repair run that did not leave its day parsed and loaded stops the repair of that refusal
   (the evaluation says so until the day is run again), as does a refusal of a run already
   ``MAX_ROUNDS`` repairs deep (tag ``warta/repair_round``).
@@ -30,7 +34,7 @@ The same sensor re-runs the days the latest ``warehouse`` materialization names 
 left the landing zone (its day was parsed again without the file), so the article is in no
 partition any more; a re-run of the copy's day parses it. One such run per day between two
 successful runs of it (run key ``<day>:orphans-after-<its last successful run>``): a failed one,
-or a day still named after it, stops with the reason. A copy whose original is parsed but not
+or a day its own load named again, stops with the reason. A copy whose original is parsed but not
 loaded (its day failed its checks or was refused) is not named: loading that day is the remedy.
 
 Run keys make every request happen once, whatever the number of evaluations.
@@ -42,7 +46,7 @@ from dataclasses import dataclass
 
 import dagster as dg
 
-from assets.warehouse import REFUSED_TAG, RERUN_METADATA, SUPERSEDED
+from assets.warehouse import NOT_REFUSED, REFUSED_TAG, RERUN_METADATA, SUPERSEDED
 from warta.landing import LandingZone
 
 from .jobs import warta_daily_job
@@ -127,7 +131,10 @@ def _reparsed_and_loaded_since(instance: dg.DagsterInstance, partition: str, sin
     if parsed is None or loaded is None or loaded.timestamp < parsed.timestamp:
         return False
     parse_run = instance.get_run_record_by_id(parsed.run_id)
-    return parse_run is not None and (parse_run.start_time or 0.0) > since
+    if parse_run is None:
+        return False
+    started = parse_run.start_time or parse_run.create_timestamp.timestamp()
+    return started > since
 
 
 def _requested(instance: dg.DagsterInstance, run_key: str) -> bool:
@@ -151,9 +158,18 @@ def _plan_refusal(
         ).records
     ]
     rerun = partitions_to_rerun(events)
-    if not rerun:
+    if not rerun:  # the tag was copied from a refused run this one re-executes; it failed else
+        instance.add_run_tags(run.run_id, {REFUSED_TAG: NOT_REFUSED})
         return
     next_round = repair_round(run) + 1
+    if rerun == [day] and run.tags.get(RUN_KEY_TAG, "").startswith(f"{day}:after-repairs-of-"):
+        plan.stuck.append(
+            f"{day}: refused again for its own copy after being run again (run {run.run_id}): "
+            "an earlier day's warehouse rows still hold the article although its Parquet does "
+            "not (its last parse failed its checks?); the refusal names the days holding it: "
+            "load or fix the earlier one"
+        )
+        return
     if next_round > MAX_ROUNDS:
         plan.stuck.append(
             f"{day}: load refused again after {MAX_ROUNDS} rounds of repairs (run {run.run_id}); "
@@ -218,9 +234,7 @@ def _plan_orphans(instance: dg.DagsterInstance, zone: LandingZone, plan: RepairP
             plan.waiting.append(f"{day}: waiting for run {latest.dagster_run.run_id}")
             continue
         last_ok = _latest(instance, day, dg.DagsterRunStatus.SUCCESS)
-        if last_ok is not None and ":orphans-after-" in last_ok.dagster_run.tags.get(
-            RUN_KEY_TAG, ""
-        ):
+        if last_ok is not None and _still_named_after(instance, day, last_ok.dagster_run):
             plan.stuck.append(
                 f"{day}: still holds duplicates without an original after the run that was to "
                 f"parse them ({last_ok.dagster_run.run_id}); look at it by hand"
@@ -240,6 +254,18 @@ def _plan_orphans(instance: dg.DagsterInstance, zone: LandingZone, plan: RepairP
         plan.notes.append(
             f"{day}: files there lost their original (load in run {loaded_by}); running {day}"
         )
+
+
+def _still_named_after(instance: dg.DagsterInstance, day: str, run: dg.DagsterRun) -> bool:
+    """True when ``run`` was a run for ``day``'s duplicates without an original and its own
+    load named ``day`` again (running it once more would change nothing)."""
+    if ":orphans-after-" not in run.tags.get(RUN_KEY_TAG, ""):
+        return False
+    loaded = _materialized(instance, "warehouse", day)
+    if loaded is None or loaded.run_id != run.run_id or loaded.asset_materialization is None:
+        return False
+    entry = loaded.asset_materialization.metadata.get(RERUN_METADATA)
+    return entry is not None and day in entry.value
 
 
 def _request(zone: LandingZone, partition: str, run_key: str, tags: dict[str, str]):

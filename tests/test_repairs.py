@@ -11,6 +11,7 @@ from __future__ import annotations
 import dagster as dg
 import pytest
 
+from assets import parse_landing_partition
 from pipelines.definitions import defs
 from pipelines.partitions import FINGERPRINT_TAG, REFUSED_TAG, TRIGGER_TAG, content_runs
 from pipelines.repairs import (
@@ -184,13 +185,20 @@ def test_a_later_day_counts_as_repaired_only_once_parsed_and_loaded_again(landin
     assert _run(instance, NEWER, asset_selection=[dg.AssetKey("warehouse")]).success
     [repair] = _tick(instance)
     assert repair.run_key == f"{NEWER}:repair-of-{refused.run_id}"
+    parse_only = dg.materialize(  # parsed again, but the warehouse still holds its old copy
+        [parse_landing_partition],
+        partition_key=NEWER,
+        instance=instance,
+        resources={"warta": WartaSettings()},
+    )
+    assert parse_only.success
+    [repair] = _tick(instance)
+    assert repair.run_key == f"{NEWER}:repair-of-{refused.run_id}"
 
 
 def test_a_day_refused_for_its_own_copy_is_run_again_at_once(landing, instance):
     """The newer day parsed before the older day's copy landed, and loaded after the older day:
     its own copy is the later one, so it is the day to run again."""
-    from assets import parse_landing_partition
-
     put(landing, f"{NEWER}/a.txt", SEED.read_bytes())
     parse = dg.materialize(
         [parse_landing_partition],
@@ -206,11 +214,18 @@ def test_a_day_refused_for_its_own_copy_is_run_again_at_once(landing, instance):
     [again] = _tick(instance)
     assert again.run_key == f"{NEWER}:after-repairs-of-{refused.run_id}"
     assert REPAIR_FOR_TAG not in again.tags
-    assert _execute(instance, again).success
+    # Had that run been refused again for its own copy, running the day once more would not
+    # help (an earlier day's warehouse rows would hold the article): left to a person.
+    warehouse_only = [dg.AssetKey("warehouse")]
+    tags = {**again.tags, "dagster/run_key": again.run_key}
+    assert not _run(instance, NEWER, tags, asset_selection=warehouse_only).success
+    assert f"{NEWER}: refused again for its own copy after being run again" in _skipped(instance)
+    assert _run(instance, NEWER).success  # run in full, by hand
     assert _statuses(landing) == [
         (OLDER, f"{OLDER}/a.txt", "parsed"),
         (NEWER, f"{NEWER}/a.txt", "duplicate"),
     ]
+    assert _skipped(instance) == "nothing to repair"
 
 
 def test_other_failures_are_not_repaired(landing, instance, monkeypatch):
@@ -229,11 +244,19 @@ def test_other_failures_are_not_repaired(landing, instance, monkeypatch):
     assert not failed.success
     assert REFUSED_TAG not in instance.get_run_by_id(failed.run_id).tags
     assert _skipped(instance) == "nothing to repair"
+    # A re-execution from the UI copies the tags of the run it re-executes, refusal included.
+    copied = _run(instance, NEWER, {REFUSED_TAG: "true", ROUND_TAG: "2"})
+    assert not copied.success
+    assert _skipped(instance) == "nothing to repair"
+    assert instance.get_run_by_id(copied.run_id).tags[REFUSED_TAG] == "not-refused"
 
 
 def test_duplicates_whose_original_left_the_landing_zone_are_parsed_again(landing, instance):
+    variant = SEED.read_bytes().replace(b"Korea Utara", b"Korut")
     put(landing, f"{OLDER}/first.txt", SEED.read_bytes())
+    put(landing, f"{OLDER}/second.txt", variant)
     put(landing, f"{NEWER}/a.txt", SEED.read_bytes())
+    put(landing, f"{NEWER}/b.txt", variant)
     assert _run(instance, OLDER).success and _run(instance, NEWER).success
     assert _skipped(instance) == "nothing to repair"
 
@@ -252,14 +275,25 @@ def test_duplicates_whose_original_left_the_landing_zone_are_parsed_again(landin
     ].dagster_run.run_id
     assert (again.partition_key, again.run_key) == (NEWER, f"{NEWER}:orphans-after-{last_ok}")
     assert again.tags[REPAIR_OF_TAG] == emptied.run_id
-    assert _execute(instance, again).success
-    assert _statuses(landing) == [(NEWER, f"{NEWER}/a.txt", "parsed")]
+    repaired = _execute(instance, again)
+    assert repaired.success
+    assert _statuses(landing) == [
+        (OLDER, f"{OLDER}/second.txt", "parsed"),
+        (NEWER, f"{NEWER}/a.txt", "parsed"),
+        (NEWER, f"{NEWER}/b.txt", "duplicate"),
+    ]
     assert _skipped(instance) == "nothing to repair"
 
+    # Later the other original leaves too: the day is run again, although its last successful
+    # run was such a run (its own load did not name it).
+    (landing.raw_dir / OLDER / "second.txt").unlink()
+    emptied = _run(instance, OLDER)
+    [again] = _tick(instance)
+    assert again.run_key == f"{NEWER}:orphans-after-{repaired.run_id}"
+    assert again.tags[REPAIR_OF_TAG] == emptied.run_id
 
-def test_a_failed_re_run_for_duplicates_without_original_is_not_repeated(
-    landing, instance, monkeypatch
-):
+
+def test_a_failed_re_run_for_duplicates_without_original_is_not_repeated(landing, instance):
     put(landing, f"{OLDER}/first.txt", SEED.read_bytes())
     put(landing, f"{NEWER}/a.txt", SEED.read_bytes())
     assert _run(instance, OLDER).success and _run(instance, NEWER).success
