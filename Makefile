@@ -17,7 +17,8 @@ run: $(STAMP)
 test: $(STAMP)
 	$(VENV)/bin/python -m pytest $(PYTEST_ARGS)
 
-# Tests marked slow: the real UI stack (dagster dev, GraphQL, CLI backfill, Chromium), ~1 min.
+# Tests marked slow: the real UI stack (dagster dev, GraphQL, CLI backfill, repair, Chromium),
+# ~3-4 min.
 e2e: $(STAMP) e2e-deps
 	$(VENV)/bin/python -m pytest -m slow $(PYTEST_ARGS)
 

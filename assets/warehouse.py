@@ -4,7 +4,7 @@ from datetime import timedelta
 
 import dagster as dg
 
-from pipelines.partitions import REFUSED_TAG, landing_date_partitions
+from pipelines.partitions import REFUSED, REFUSED_TAG, landing_date_partitions
 from pipelines.resources import WartaSettings
 from warta.parquet_store import ParquetStore
 from warta.quality import QualityReport, judge
@@ -18,8 +18,6 @@ WAREHOUSE_POOL = "warta_warehouse"
 # its failure metadata the partitions to parse again; a load that found duplicates whose original
 # left the landing zone names in its materialization the partitions whose re-run parses them.
 # The repair sensor (pipelines/repairs.py) runs both.
-SUPERSEDED = "superseded"  # the repair sensor's mark on a refused run once its day ran again
-NOT_REFUSED = "not-refused"  # its mark on a run that only copied the tag (a UI re-execution)
 RERUN_METADATA = "partitions_to_rerun"
 # WarehouseBusy (another writer holds the lock, an analyst holds a read-write connection, a parse
 # holds the partition) passes; so does PartitionChanged (the retry checks the new Parquet).
@@ -66,7 +64,7 @@ def warehouse(context: dg.AssetExecutionContext, warta: WartaSettings) -> dg.Mat
             expected_fingerprints={context.partition_key: verdict.fingerprint},
         )
     except ArticleInSeveralPartitions as error:  # needs a re-parse, not a retry
-        context.instance.add_run_tags(context.run_id, {REFUSED_TAG: "true"})
+        context.instance.add_run_tags(context.run_id, {REFUSED_TAG: REFUSED})
         raise dg.Failure(
             description=str(error),
             metadata={RERUN_METADATA: dg.MetadataValue.json(error.rerun)},

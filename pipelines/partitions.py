@@ -23,9 +23,13 @@ START_DATE = os.environ.get("WARTA_START_DATE") or "2020-01-01"
 FINGERPRINT_TAG = "warta/landing_fingerprint"
 TRIGGER_TAG = "warta/trigger"
 FINGERPRINT_METADATA = "landing_fingerprint"
-# Set on a run whose warehouse load was refused (an article held by two partitions); the repair
-# sensor (pipelines/repairs.py) changes it to "superseded" once the day has run again.
+PARTITION_TAG = "dagster/partition"
+RUN_KEY_TAG = "dagster/run_key"
+# Set to REFUSED on a run whose warehouse load was refused (an article held by two partitions);
+# the repair sensor (pipelines/repairs.py) changes it to SUPERSEDED once the day has run again,
+# and to NOT_REFUSED on a run that only copied it (a re-execution from the UI copies tags).
 REFUSED_TAG = "warta/refused"
+REFUSED, SUPERSEDED, NOT_REFUSED = "true", "superseded", "not-refused"
 
 landing_date_partitions = dg.DailyPartitionsDefinition(
     start_date=START_DATE, timezone=TIMEZONE, end_offset=1
@@ -61,22 +65,28 @@ def parsed_fingerprint(instance: dg.DagsterInstance, partition: str) -> str | No
     """The landing fingerprint recorded by the latest ``raw_files`` materialization of
     ``partition`` in a run that succeeded or is still running; None otherwise (never
     materialised, its run failed, or recorded before fingerprints were)."""
-    records = instance.fetch_materializations(
-        dg.AssetRecordsFilter(asset_key=dg.AssetKey("raw_files"), asset_partitions=[partition]),
-        limit=1,
-    ).records
-    if not records or records[0].asset_materialization is None:
+    record = latest_materialization(instance, "raw_files", partition)
+    if record is None or record.asset_materialization is None:
         return None
-    run = instance.get_run_by_id(records[0].run_id)
+    run = instance.get_run_by_id(record.run_id)
     if run is None or run.status not in (*IN_FLIGHT, dg.DagsterRunStatus.SUCCESS):
         return None
-    entry = records[0].asset_materialization.metadata.get(FINGERPRINT_METADATA)
+    entry = record.asset_materialization.metadata.get(FINGERPRINT_METADATA)
     return None if entry is None else str(entry.value)
+
+
+def latest_materialization(instance: dg.DagsterInstance, asset: str, partition: str):
+    """The latest materialization record (``EventLogRecord``) of ``asset`` for ``partition``,
+    or None."""
+    records = instance.fetch_materializations(
+        dg.AssetRecordsFilter(asset_key=dg.AssetKey(asset), asset_partitions=[partition]), limit=1
+    ).records
+    return records[0] if records else None
 
 
 def content_runs(instance: dg.DagsterInstance, partition: str, fingerprint: str) -> ContentRuns:
     """The runs of this content of the folder (tagged with its fingerprint), by outcome."""
-    tags = {"dagster/partition": partition, FINGERPRINT_TAG: fingerprint}
+    tags = {PARTITION_TAG: partition, FINGERPRINT_TAG: fingerprint}
 
     def count(statuses: tuple[dg.DagsterRunStatus, ...]) -> int:
         return instance.get_runs_count(dg.RunsFilter(tags=tags, statuses=list(statuses)))
@@ -88,7 +98,7 @@ def content_runs(instance: dg.DagsterInstance, partition: str, fingerprint: str)
         succeeded=succeeded or parsed_fingerprint(instance, partition) == fingerprint,
         in_flight=count(IN_FLIGHT) > 0,
         failed=count(FAILED),
-        refused=refused and latest[0].tags.get(REFUSED_TAG) == "true",
+        refused=refused and latest[0].tags.get(REFUSED_TAG) == REFUSED,
     )
 
 
@@ -99,13 +109,20 @@ def content_handled(instance: dg.DagsterInstance, partition: str, fingerprint: s
 
 
 def landing_run_request(
-    partition: str, fingerprint: str, trigger: str, attempt: int = 0
+    partition: str,
+    fingerprint: str,
+    trigger: str,
+    attempt: int = 0,
+    *,
+    run_key: str | None = None,
+    tags: dict[str, str] | None = None,
 ) -> dg.RunRequest:
-    """A run of the daily job for one partition's content; the run key names that content and,
-    after ``attempt`` failed runs of it, the retry."""
-    run_key = f"{partition}:{fingerprint}" + (f":retry-{attempt}" if attempt else "")
+    """A run of the daily job for one partition's content, with ``tags`` added; the run key
+    (unless given) names that content and, after ``attempt`` failed runs of it, the retry."""
+    if run_key is None:
+        run_key = f"{partition}:{fingerprint}" + (f":retry-{attempt}" if attempt else "")
     return dg.RunRequest(
         run_key=run_key,
         partition_key=partition,
-        tags={FINGERPRINT_TAG: fingerprint, TRIGGER_TAG: trigger},
+        tags={FINGERPRINT_TAG: fingerprint, TRIGGER_TAG: trigger, **(tags or {})},
     )

@@ -46,19 +46,27 @@ from dataclasses import dataclass
 
 import dagster as dg
 
-from assets.warehouse import NOT_REFUSED, REFUSED_TAG, RERUN_METADATA, SUPERSEDED
+from assets.warehouse import RERUN_METADATA
 from warta.landing import LandingZone
 
 from .jobs import warta_daily_job
-from .partitions import FINGERPRINT_TAG, IN_FLIGHT, TRIGGER_TAG
+from .partitions import (
+    IN_FLIGHT,
+    NOT_REFUSED,
+    PARTITION_TAG,
+    REFUSED,
+    REFUSED_TAG,
+    RUN_KEY_TAG,
+    SUPERSEDED,
+    landing_run_request,
+    latest_materialization,
+)
 from .resources import WartaSettings
 
 REPAIR_TRIGGER = "repair"
 REPAIR_OF_TAG = "warta/repair_of"
 REPAIR_FOR_TAG = "warta/repair_for"
 ROUND_TAG = "warta/repair_round"
-PARTITION_TAG = "dagster/partition"
-RUN_KEY_TAG = "dagster/run_key"
 MAX_ROUNDS = 3
 REFUSALS_LOOKED_AT = 50  # the latest refused runs each evaluation considers
 
@@ -95,7 +103,7 @@ def plan_repairs(instance: dg.DagsterInstance, zone: LandingZone) -> RepairPlan:
     """The runs that move every pending refusal forward (see the module docstring)."""
     plan = RepairPlan([], [], [], [])
     refused = instance.get_run_records(
-        dg.RunsFilter(tags={REFUSED_TAG: "true"}, statuses=[dg.DagsterRunStatus.FAILURE]),
+        dg.RunsFilter(tags={REFUSED_TAG: REFUSED}, statuses=[dg.DagsterRunStatus.FAILURE]),
         limit=REFUSALS_LOOKED_AT,
     )
     for record in reversed(refused):  # oldest first
@@ -114,20 +122,12 @@ def _latest(
     return records[0] if records else None
 
 
-def _materialized(instance: dg.DagsterInstance, asset: str, partition: str):
-    """The latest materialization record of ``asset`` for ``partition``, or None."""
-    records = instance.fetch_materializations(
-        dg.AssetRecordsFilter(asset_key=dg.AssetKey(asset), asset_partitions=[partition]), limit=1
-    ).records
-    return records[0] if records else None
-
-
 def _reparsed_and_loaded_since(instance: dg.DagsterInstance, partition: str, since: float) -> bool:
     """True when ``partition`` was parsed by a run that started after ``since`` and loaded
     into the warehouse after that parse: its parse saw what was published before ``since``,
     and the warehouse holds the result."""
-    parsed = _materialized(instance, "raw_files", partition)
-    loaded = _materialized(instance, "warehouse", partition)
+    parsed = latest_materialization(instance, "raw_files", partition)
+    loaded = latest_materialization(instance, "warehouse", partition)
     if parsed is None or loaded is None or loaded.timestamp < parsed.timestamp:
         return False
     parse_run = instance.get_run_record_by_id(parsed.run_id)
@@ -176,7 +176,7 @@ def _plan_refusal(
             f"re-run {', '.join(rerun)} and then {day} by hand"
         )
         return
-    published = _materialized(instance, "raw_files", day)
+    published = latest_materialization(instance, "raw_files", day)
     since = published.timestamp if published is not None else (record.start_time or 0.0)
     tags = {REPAIR_OF_TAG: run.run_id, ROUND_TAG: str(next_round)}
     requested = {request.partition_key for request in plan.requests}
@@ -261,7 +261,7 @@ def _still_named_after(instance: dg.DagsterInstance, day: str, run: dg.DagsterRu
     load named ``day`` again (running it once more would change nothing)."""
     if ":orphans-after-" not in run.tags.get(RUN_KEY_TAG, ""):
         return False
-    loaded = _materialized(instance, "warehouse", day)
+    loaded = latest_materialization(instance, "warehouse", day)
     if loaded is None or loaded.run_id != run.run_id or loaded.asset_materialization is None:
         return False
     entry = loaded.asset_materialization.metadata.get(RERUN_METADATA)
@@ -269,11 +269,8 @@ def _still_named_after(instance: dg.DagsterInstance, day: str, run: dg.DagsterRu
 
 
 def _request(zone: LandingZone, partition: str, run_key: str, tags: dict[str, str]):
-    return dg.RunRequest(
-        run_key=run_key,
-        partition_key=partition,
-        tags={TRIGGER_TAG: REPAIR_TRIGGER, FINGERPRINT_TAG: zone.fingerprint(partition), **tags},
-    )
+    fingerprint = zone.fingerprint(partition)
+    return landing_run_request(partition, fingerprint, REPAIR_TRIGGER, run_key=run_key, tags=tags)
 
 
 @dg.sensor(
