@@ -2,6 +2,7 @@
 
     .venv/bin/python scripts/bench_parse.py [--articles 1000] [--days 5] [--repeat 5]
                                             [--shared ../shared] [--profile 25]
+                                            [--components]
 
 Generates a corpus with ``warta.corpus.generate_corpus`` (the seed's theme, generic text pages
 with chrome, HTML pages, a few bad files) plus the shared evaluation pages when present, holds
@@ -15,14 +16,19 @@ every file's bytes in memory and times, on one CPU, per file:
 
 Each pass runs ``--repeat`` times and the fastest is reported (CPU time and wall clock), split
 by text and HTML files; the ratios are parse+lang CPU over each floor's CPU. ``--profile N`` adds a
-cProfile of one parse+lang pass (top N functions by own time). Load is printed with the
-figures: on a shared machine, compare runs made at similar load.
+cProfile of one parse+lang pass (top N functions by own time). ``--components`` also times,
+over all files, the library work any parse producing Warta's tables must do, however it is
+written: the ledger's SHA-256, building the lxml tree of each HTML page (the HTML parser, no
+Python walk), one fastText prediction per page on the language sample, and counting the words
+of the decoded text; each as a multiple of the read floor. Load is printed with the figures: on
+a shared machine, compare runs made at similar load.
 """
 
 from __future__ import annotations
 
 import argparse
 import cProfile
+import hashlib
 import os
 import pstats
 import tempfile
@@ -87,6 +93,39 @@ def _parser(identify_language: bool) -> Callable[[Corpus], None]:
     return run
 
 
+def _components(files: Corpus) -> dict[str, Callable[[Corpus], None]]:
+    """Library calls a parse cannot avoid, each alone over ``files`` (see the docstring)."""
+    from lxml import etree
+
+    from warta.html import looks_like_html
+    from warta.language import _model, language_sample
+
+    decoded = [(name, decode_bytes(data)) for name, data in files]
+    texts = [(name, d.text) for name, d in decoded if not isinstance(d, Rejection)]
+    pages = [text.encode() for name, text in texts if looks_like_html(text, name)]
+    samples = [language_sample(text) for _, text in texts]
+    model, html_parser = _model(), etree.HTMLParser()
+
+    def sha256(files: Corpus) -> None:
+        for _, data in files:
+            hashlib.sha256(data).hexdigest()
+
+    def lxml_tree(_: Corpus) -> None:
+        for page in pages:
+            etree.fromstring(page, html_parser)
+
+    def fasttext(_: Corpus) -> None:
+        for sample in samples:
+            if sample:
+                model.predict(sample, k=2)
+
+    def word_count(_: Corpus) -> None:
+        for _, text in texts:
+            len(text.split())
+
+    return {"sha256": sha256, "lxml tree": lxml_tree, "fastText": fasttext, "words": word_count}
+
+
 def _fastest(
     runs: dict[str, Callable[[Corpus], None]], files: Corpus, repeat: int
 ) -> dict[str, tuple[float, float]]:
@@ -105,6 +144,18 @@ def _fastest(
     }
 
 
+def _print_components(
+    parts: dict[str, tuple[float, float]], times: dict[str, tuple[float, float]]
+) -> None:
+    read = times["read"][0]
+    cells = ", ".join(f"{name} {cpu:.3f} ({cpu / read:.1f}x)" for name, (cpu, _) in parts.items())
+    total = sum(cpu for cpu, _ in parts.values())
+    left = 3 * read - read - total  # the target's budget less the read floor and the libraries
+    print(f"      library calls any parse must make, ms per file (x read floor): {cells}")
+    print(f"      together {total:.3f} ms, {total / read:.1f}x the read floor; 3x the read floor "
+          f"leaves {left * 1000:.0f} us a file for the parse's own logic")  # fmt: skip
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000)
@@ -112,6 +163,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--shared", type=Path, default=Path(__file__).parents[1].parent / "shared")
     parser.add_argument("--profile", type=int, default=0, metavar="N")
+    parser.add_argument("--components", action="store_true")
     args = parser.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
@@ -147,6 +199,8 @@ def main() -> int:
             full = times["full"][0]
             ratios = f"{full / times['floor'][0]:5.1f}x {full / times['read'][0]:5.1f}x"
             print(f"{name:<5} {cells} {ratios}")
+            if name == "all" and args.components:
+                _print_components(_fastest(_components(subset), subset, args.repeat), times)
     print(f"load after: {load()}")
     if args.profile:
         profile = cProfile.Profile()

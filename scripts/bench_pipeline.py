@@ -54,13 +54,14 @@ def _floor_chunk(paths: list[str]) -> float:
     return floor_pass([Path(p) for p in paths])
 
 
-def machine() -> dict[str, str]:
+def machine(load_before: str) -> dict[str, str]:
     return {
         "cpu": cpu_model(),
         "cores": str(os.cpu_count()),
         "memory": f"{memory_gb():.0f} GiB",
         "python": platform.python_version(),
-        "load before": load(),
+        "load before": load_before,
+        "load after": load(),
     }
 
 
@@ -69,6 +70,7 @@ def peak_rss_mb() -> float:
 
 
 def run(args: argparse.Namespace) -> dict:
+    load_before = load()  # 1, 5 and 15 minute averages, before anything else runs
     root = Path(args.workdir).absolute()
     reuse = args.reuse_corpus and (root / "raw").is_dir()
     if reuse:  # keep the generated files, start from an empty state for everything else
@@ -154,7 +156,7 @@ def run(args: argparse.Namespace) -> dict:
     total = time.perf_counter() - started
     report = {
         "command": " ".join([Path(sys.executable).name, *sys.argv]),
-        "machine": machine(),
+        "machine": machine(load_before),
         "corpus": {"files": files, "MB": round(size / 1e6, 1), "partitions": len(partitions),
                    "generate_s": round(generated, 1), "statuses": statuses, "rows": rows},
         "mode": "no entities" if args.no_entities else "full",

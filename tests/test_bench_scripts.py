@@ -1,0 +1,80 @@
+"""The benchmark scripts behind docs/PERFORMANCE.md still run and report what they claim to.
+
+Small corpora, no timing asserted: speed is measured by running the scripts, not by tests.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import REPO
+
+
+def _script(name: str, *args: str) -> str:
+    done = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / name), *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    return done.stdout
+
+
+def test_bench_pipeline_reports_every_stage_and_the_incremental_run(tmp_path: Path) -> None:
+    report_file = tmp_path / "report.json"
+    _script(
+        "bench_pipeline.py",
+        "--articles", "400", "--days", "2", "--workers", "2", "--incremental", "50",
+        "--workdir", str(tmp_path / "run"), "--output", str(report_file),
+    )  # fmt: skip
+    report = json.loads(report_file.read_text())
+
+    corpus = report["corpus"]
+    assert corpus["files"] == 400 and corpus["partitions"] == 2
+    assert sum(corpus["statuses"].values()) == 400  # every file accounted for
+    assert corpus["statuses"]["parsed"] > 350
+    assert corpus["rows"]["articles"] == corpus["statuses"]["parsed"]
+    assert corpus["rows"]["entities"] > 0 and corpus["rows"]["paragraphs"] > 0
+    assert report["worker_cpu_s"]["parse"] > 0 and report["worker_cpu_s"]["entities"] > 0
+    assert set(report["wall_s"]) >= {"checks (SQL)", "checks (GX)", "load", "end to end"}
+    assert report["floor"]["parse stage (read + parse cpu) / floor (cpu)"] > 1
+    assert report["machine"]["load before"] and report["machine"]["load after"]
+    assert all(value > 0 for value in report["peak_rss_mb"].values())
+    assert report["incremental"]["total"] > 0
+    # The incremental day is removed again: the landing zone is left as generated.
+    assert len(list((tmp_path / "run" / "raw").iterdir())) == 2
+
+
+def test_bench_pipeline_no_entities_leaves_the_entities_table_empty(tmp_path: Path) -> None:
+    report_file = tmp_path / "report.json"
+    _script(
+        "bench_pipeline.py",
+        "--articles", "200", "--days", "1", "--workers", "1", "--no-entities",
+        "--workdir", str(tmp_path / "run"), "--output", str(report_file),
+    )  # fmt: skip
+    report = json.loads(report_file.read_text())
+    assert report["mode"] == "no entities"
+    assert report["corpus"]["rows"]["entities"] == 0
+    assert report["worker_cpu_s"]["entities"] == 0
+
+
+def test_bench_parse_times_the_floor_the_parse_and_the_library_calls(tmp_path: Path) -> None:
+    out = _script(
+        "bench_parse.py",
+        "--articles", "120", "--days", "2", "--repeat", "1", "--components",
+        "--shared", str(tmp_path / "absent"),
+    )  # fmt: skip
+    sets = [line.split()[0] for line in out.splitlines() if line[:5].strip() in SETS]
+    assert sets == ["text", "html", "all"]
+    (components,) = [line for line in out.splitlines() if "library calls any parse" in line]
+    for name in ("sha256", "lxml tree", "fastText", "words"):
+        assert f"{name} 0." in components
+    assert "3x the read floor leaves" in out
+
+
+SETS = {"text", "html", "all"}
