@@ -27,9 +27,12 @@ PARTITION_TAG = "dagster/partition"
 RUN_KEY_TAG = "dagster/run_key"
 # Set to REFUSED on a run whose warehouse load was refused (an article held by two partitions);
 # the repair sensor (pipelines/repairs.py) changes it to SUPERSEDED once the day has run again,
-# and to NOT_REFUSED on a run that only copied it (a re-execution from the UI copies tags).
+# to NOT_REFUSED on a run that only copied it (a re-execution from the UI copies tags), and to
+# STUCK when the repair needs a person (the reason in STUCK_REASON_TAG; filter the Runs page on
+# ``warta/refused=stuck``). A stuck refusal is still watched: it goes on once the person acts.
 REFUSED_TAG = "warta/refused"
-REFUSED, SUPERSEDED, NOT_REFUSED = "true", "superseded", "not-refused"
+REFUSED, SUPERSEDED, NOT_REFUSED, STUCK = "true", "superseded", "not-refused", "stuck"
+STUCK_REASON_TAG = "warta/stuck_reason"
 
 landing_date_partitions = dg.DailyPartitionsDefinition(
     start_date=START_DATE, timezone=TIMEZONE, end_offset=1
@@ -98,7 +101,7 @@ def content_runs(instance: dg.DagsterInstance, partition: str, fingerprint: str)
         succeeded=succeeded or parsed_fingerprint(instance, partition) == fingerprint,
         in_flight=count(IN_FLIGHT) > 0,
         failed=count(FAILED),
-        refused=refused and latest[0].tags.get(REFUSED_TAG) == REFUSED,
+        refused=refused and latest[0].tags.get(REFUSED_TAG) in (REFUSED, STUCK),
     )
 
 

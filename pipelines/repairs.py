@@ -25,9 +25,15 @@ the latest ``REFUSALS_LOOKED_AT`` runs tagged ``true``:
   the tags of the run it re-executes) is re-tagged ``not-refused``;
 - a day refused again for its own copy after its repair run is left to a person (an earlier
   day's warehouse rows hold the article but its Parquet no longer does);
-- a repair run that did not leave its day parsed and loaded stops the repair of that refusal
-  (the evaluation says so until the day is run again), as does a refusal of a run already
-  ``MAX_ROUNDS`` repairs deep (tag ``warta/repair_round``).
+- a repair run that did not leave its day parsed and loaded stops the repair of that refusal,
+  as does a refusal of a run already ``MAX_ROUNDS`` repairs deep (tag ``warta/repair_round``).
+
+A refusal left to a person is re-tagged ``warta/refused=stuck``, with the reason in
+``warta/stuck_reason`` (the Runs page filters on the tag; the run's page shows the reason). The
+sensor logs a warning when a refusal becomes stuck, and every evaluation's skip reason repeats
+what is stuck. Stuck refusals are looked at like the others (the latest ``REFUSALS_LOOKED_AT``
+of each kind): once the person runs the day again they are superseded, and once they fix and run
+the day a failed repair run was for, the repair goes on.
 
 The same sensor re-runs the days the latest ``warehouse`` materialization names in its
 ``partitions_to_rerun`` metadata: they hold the earliest copy of an article whose original
@@ -42,7 +48,7 @@ Run keys make every request happen once, whatever the number of evaluations.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import dagster as dg
 
@@ -57,6 +63,8 @@ from .partitions import (
     REFUSED,
     REFUSED_TAG,
     RUN_KEY_TAG,
+    STUCK,
+    STUCK_REASON_TAG,
     SUPERSEDED,
     landing_run_request,
     latest_materialization,
@@ -68,7 +76,7 @@ REPAIR_OF_TAG = "warta/repair_of"
 REPAIR_FOR_TAG = "warta/repair_for"
 ROUND_TAG = "warta/repair_round"
 MAX_ROUNDS = 3
-REFUSALS_LOOKED_AT = 50  # the latest refused runs each evaluation considers
+REFUSALS_LOOKED_AT = 50  # the latest refused runs, and stuck ones, each evaluation considers
 
 
 def partitions_to_rerun(events: list[dg.DagsterEvent]) -> list[str]:
@@ -96,17 +104,24 @@ class RepairPlan:
     requests: list[dg.RunRequest]
     notes: list[str]  # progress (info)
     waiting: list[str]  # repairs whose runs are queued or running
-    stuck: list[str]  # repairs given up on (warning)
+    stuck: list[str]  # repairs left to a person
+    # Logged as warnings: refusals left to a person by this evaluation (not those already
+    # tagged stuck), and the days whose re-run for duplicates without an original is stuck.
+    warnings: list[str] = field(default_factory=list)
 
 
 def plan_repairs(instance: dg.DagsterInstance, zone: LandingZone) -> RepairPlan:
     """The runs that move every pending refusal forward (see the module docstring)."""
     plan = RepairPlan([], [], [], [])
-    refused = instance.get_run_records(
-        dg.RunsFilter(tags={REFUSED_TAG: REFUSED}, statuses=[dg.DagsterRunStatus.FAILURE]),
-        limit=REFUSALS_LOOKED_AT,
-    )
-    for record in reversed(refused):  # oldest first
+    refused = [
+        record
+        for value in (REFUSED, STUCK)
+        for record in instance.get_run_records(
+            dg.RunsFilter(tags={REFUSED_TAG: value}, statuses=[dg.DagsterRunStatus.FAILURE]),
+            limit=REFUSALS_LOOKED_AT,
+        )
+    ]
+    for record in sorted(refused, key=lambda r: r.create_timestamp):  # oldest first
         _plan_refusal(instance, zone, record, plan)
     _plan_orphans(instance, zone, plan)
     return plan
@@ -163,17 +178,23 @@ def _plan_refusal(
         return
     next_round = repair_round(run) + 1
     if rerun == [day] and run.tags.get(RUN_KEY_TAG, "").startswith(f"{day}:after-repairs-of-"):
-        plan.stuck.append(
+        _left_to_a_person(
+            instance,
+            run,
+            plan,
             f"{day}: refused again for its own copy after being run again (run {run.run_id}): "
             "an earlier day's warehouse rows still hold the article although its Parquet does "
             "not (its last parse failed its checks?); the refusal names the days holding it: "
-            "load or fix the earlier one"
+            "load or fix the earlier one",
         )
         return
     if next_round > MAX_ROUNDS:
-        plan.stuck.append(
+        _left_to_a_person(
+            instance,
+            run,
+            plan,
             f"{day}: load refused again after {MAX_ROUNDS} rounds of repairs (run {run.run_id}); "
-            f"re-run {', '.join(rerun)} and then {day} by hand"
+            f"re-run {', '.join(rerun)} and then {day} by hand",
         )
         return
     published = latest_materialization(instance, "raw_files", day)
@@ -197,9 +218,12 @@ def _plan_refusal(
             continue  # its parse saw the refused day's copy: its own is a duplicate now
         run_key = f"{other}:repair-of-{run.run_id}"
         if _requested(instance, run_key):
-            plan.stuck.append(
+            _left_to_a_person(
+                instance,
+                run,
+                plan,
                 f"{day}: {other} was run for the repair ({run_key}) but is not parsed and "
-                f"loaded since; fix and run {other}, then {day} is run again"
+                f"loaded since; fix and run {other}, then {day} is run again",
             )
             return
         plan.requests.append(_request(zone, other, run_key, {**tags, REPAIR_FOR_TAG: day}))
@@ -212,6 +236,16 @@ def _plan_refusal(
         return
     plan.requests.append(_request(zone, day, f"{day}:after-repairs-of-{run.run_id}", tags))
     plan.notes.append(f"{day}: running again after the repair of its refused load {run.run_id}")
+
+
+def _left_to_a_person(
+    instance: dg.DagsterInstance, run: dg.DagsterRun, plan: RepairPlan, reason: str
+) -> None:
+    """Report ``run``'s refusal as stuck, and tag it so (with ``reason``) unless it already is."""
+    plan.stuck.append(reason)
+    if run.tags.get(REFUSED_TAG) != STUCK or run.tags.get(STUCK_REASON_TAG) != reason:
+        instance.add_run_tags(run.run_id, {REFUSED_TAG: STUCK, STUCK_REASON_TAG: reason})
+        plan.warnings.append(f"{reason} (run tagged {REFUSED_TAG}={STUCK})")
 
 
 def _plan_orphans(instance: dg.DagsterInstance, zone: LandingZone, plan: RepairPlan) -> None:
@@ -235,17 +269,19 @@ def _plan_orphans(instance: dg.DagsterInstance, zone: LandingZone, plan: RepairP
             continue
         last_ok = _latest(instance, day, dg.DagsterRunStatus.SUCCESS)
         if last_ok is not None and _still_named_after(instance, day, last_ok.dagster_run):
-            plan.stuck.append(
+            _orphans_stuck(
+                plan,
                 f"{day}: still holds duplicates without an original after the run that was to "
-                f"parse them ({last_ok.dagster_run.run_id}); look at it by hand"
+                f"parse them ({last_ok.dagster_run.run_id}); look at it by hand",
             )
             continue
         anchor = last_ok.dagster_run.run_id if last_ok is not None else "none"
         run_key = f"{day}:orphans-after-{anchor}"
         if _requested(instance, run_key):
-            plan.stuck.append(
+            _orphans_stuck(
+                plan,
                 f"{day}: the run that was to parse its duplicates without an original failed "
-                f"or was canceled ({run_key}); fix and run {day}"
+                f"or was canceled ({run_key}); fix and run {day}",
             )
             continue
         if day in requested:
@@ -254,6 +290,11 @@ def _plan_orphans(instance: dg.DagsterInstance, zone: LandingZone, plan: RepairP
         plan.notes.append(
             f"{day}: files there lost their original (load in run {loaded_by}); running {day}"
         )
+
+
+def _orphans_stuck(plan: RepairPlan, reason: str) -> None:
+    plan.stuck.append(reason)
+    plan.warnings.append(reason)
 
 
 def _still_named_after(instance: dg.DagsterInstance, day: str, run: dg.DagsterRun) -> bool:
@@ -285,7 +326,7 @@ def warta_repair_sensor(context: dg.SensorEvaluationContext, warta: WartaSetting
     plan = plan_repairs(context.instance, LandingZone(warta.settings().raw_dir))
     for note in plan.notes:
         context.log.info(note)
-    for message in plan.stuck:
+    for message in plan.warnings:
         context.log.warning(message)
     if plan.requests:
         return plan.requests

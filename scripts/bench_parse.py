@@ -17,10 +17,11 @@ every file's bytes in memory and times, on one CPU, per file:
 Each pass runs ``--repeat`` times and the fastest is reported (CPU time and wall clock), split
 by text and HTML files; the ratios are parse+lang CPU over each floor's CPU. ``--profile N`` adds a
 cProfile of one parse+lang pass (top N functions by own time). ``--components`` also times,
-over all files, the library work any parse producing Warta's tables must do, however it is
-written: the ledger's SHA-256, building the lxml tree of each HTML page (the HTML parser, no
-Python walk), one fastText prediction per page on the language sample, and counting the words
-of the decoded text; each as a multiple of the read floor. Load is printed with the figures: on
+over all files, the library calls a parse written in Python cannot do without: the ledger's
+SHA-256 and one fastText prediction per page on the language sample (any parse needs them),
+building the lxml tree of each HTML page (no Python walk) and splitting the decoded text into
+words (C code already, the cheapest way to do either from Python); each as a multiple of the
+read floor. Load is printed with the figures: on
 a shared machine, compare runs made at similar load.
 """
 
@@ -151,7 +152,7 @@ def _print_components(
     cells = ", ".join(f"{name} {cpu:.3f} ({cpu / read:.1f}x)" for name, (cpu, _) in parts.items())
     total = sum(cpu for cpu, _ in parts.values())
     left = 3 * read - read - total  # the target's budget less the read floor and the libraries
-    print(f"      library calls any parse must make, ms per file (x read floor): {cells}")
+    print(f"      library calls a Python parse cannot avoid, ms per file (x read floor): {cells}")
     print(f"      together {total:.3f} ms, {total / read:.1f}x the read floor; 3x the read floor "
           f"leaves {left * 1000:.0f} us a file for the parse's own logic")  # fmt: skip
 

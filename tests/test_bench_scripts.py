@@ -71,7 +71,7 @@ def test_bench_parse_times_the_floor_the_parse_and_the_library_calls(tmp_path: P
     )  # fmt: skip
     sets = [line.split()[0] for line in out.splitlines() if line[:5].strip() in SETS]
     assert sets == ["text", "html", "all"]
-    (components,) = [line for line in out.splitlines() if "library calls any parse" in line]
+    (components,) = [line for line in out.splitlines() if "library calls a Python parse" in line]
     for name in ("sha256", "lxml tree", "fastText", "words"):
         assert f"{name} 0." in components
     assert "3x the read floor leaves" in out

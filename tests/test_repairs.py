@@ -13,13 +13,20 @@ import pytest
 
 from assets import parse_landing_partition
 from pipelines.definitions import defs
-from pipelines.partitions import FINGERPRINT_TAG, REFUSED_TAG, TRIGGER_TAG, content_runs
+from pipelines.partitions import (
+    FINGERPRINT_TAG,
+    REFUSED_TAG,
+    STUCK_REASON_TAG,
+    TRIGGER_TAG,
+    content_runs,
+)
 from pipelines.repairs import (
     MAX_ROUNDS,
     REPAIR_FOR_TAG,
     REPAIR_OF_TAG,
     ROUND_TAG,
     partitions_to_rerun,
+    plan_repairs,
     warta_repair_sensor,
 )
 from pipelines.resources import WartaSettings
@@ -78,12 +85,14 @@ def _statuses(landing) -> list[tuple[str, str, str]]:
 
 
 def _refused_run(landing, instance):
-    """The newer day holds the seed; a late copy lands in the older day, whose run is then
-    refused by the load (its parse sees only the days before it)."""
+    """The newer day holds the seed; a late copy lands in the older day, whose run (tagged with
+    the folder's fingerprint, as the sensor and schedule tag theirs) is then refused by the load
+    (its parse sees only the days before it)."""
     put(landing, f"{NEWER}/a.txt", SEED.read_bytes())
     assert _run(instance, NEWER).success
     put(landing, f"{OLDER}/late.txt", SEED.read_bytes())
-    refused = _run(instance, OLDER)
+    fingerprint = LandingZone(landing.raw_dir).fingerprint(OLDER)
+    refused = _run(instance, OLDER, {FINGERPRINT_TAG: fingerprint})
     assert not refused.success
     assert instance.get_run_by_id(refused.run_id).tags[REFUSED_TAG] == "true"
     return refused
@@ -143,11 +152,31 @@ def test_a_failed_repair_stops_until_the_day_is_fixed_and_rounds_are_bounded(lan
     [repair] = _tick(instance)
     instance.report_run_failed(_queue(instance, repair))  # the repair run failed
     stuck = _skipped(instance)
-    assert f"{NEWER} was run for the repair ({repair.run_key}) but is not parsed and" in stuck
+    reason = (
+        f"{OLDER}: {NEWER} was run for the repair ({repair.run_key}) but is not parsed and "
+        f"loaded since; fix and run {NEWER}, then {OLDER} is run again"
+    )
+    assert stuck == reason
+    # Tagged for the Runs page (filter warta/refused=stuck), the reason on the run; the warning
+    # is logged once, the skip reason repeats it every evaluation.
+    tags = instance.get_run_by_id(refused.run_id).tags
+    assert (tags[REFUSED_TAG], tags[STUCK_REASON_TAG]) == ("stuck", reason)
+    assert [
+        run.run_id for run in instance.get_runs(dg.RunsFilter(tags={REFUSED_TAG: "stuck"}))
+    ] == [refused.run_id]
+    again = plan_repairs(instance, LandingZone(landing.raw_dir))
+    assert (again.stuck, again.warnings, again.requests) == ([reason], [], [])
+    # The landing sensor does not retry it either: running the day again alone changes nothing.
+    fingerprint = refused.dagster_run.tags[FINGERPRINT_TAG]
+    assert content_runs(instance, OLDER, fingerprint).refused
 
     assert _run(instance, NEWER).success  # fixed and run by hand: the repair goes on
     [reload] = _tick(instance)
     assert reload.run_key == f"{OLDER}:after-repairs-of-{refused.run_id}"
+    queued = _queue(instance, reload)  # once its run is created, the refusal is superseded
+    assert _skipped(instance) == "nothing to repair"
+    assert instance.get_run_by_id(refused.run_id).tags[REFUSED_TAG] == "superseded"
+    instance.delete_run(queued.run_id)
 
     # A refusal one round short of the limit is still repaired; one at the limit is left to a
     # person.
@@ -163,9 +192,11 @@ def test_a_failed_repair_stops_until_the_day_is_fixed_and_rounds_are_bounded(lan
     stuck = _skipped(instance)
     assert f"after {MAX_ROUNDS} rounds of repairs (run {deep.run_id})" in stuck
     assert f"re-run {NEWER} and then {OLDER} by hand" in stuck
+    assert instance.get_run_by_id(deep.run_id).tags[REFUSED_TAG] == "stuck"
 
     assert _run(instance, NEWER).success and _run(instance, OLDER).success  # done by hand
-    assert _skipped(instance) == "nothing to repair"  # superseded
+    assert _skipped(instance) == "nothing to repair"
+    assert instance.get_run_by_id(deep.run_id).tags[REFUSED_TAG] == "superseded"
 
 
 def test_a_later_day_counts_as_repaired_only_once_parsed_and_loaded_again(landing, instance):
@@ -220,6 +251,8 @@ def test_a_day_refused_for_its_own_copy_is_run_again_at_once(landing, instance):
     tags = {**again.tags, "dagster/run_key": again.run_key}
     assert not _run(instance, NEWER, tags, asset_selection=warehouse_only).success
     assert f"{NEWER}: refused again for its own copy after being run again" in _skipped(instance)
+    stuck = instance.get_runs(dg.RunsFilter(tags={REFUSED_TAG: "stuck"}))
+    assert [run.tags["dagster/run_key"] for run in stuck] == [again.run_key]
     assert _run(instance, NEWER).success  # run in full, by hand
     assert _statuses(landing) == [
         (OLDER, f"{OLDER}/a.txt", "parsed"),
