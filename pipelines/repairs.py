@@ -12,17 +12,19 @@ The refused ``warehouse`` step tags its run ``warta/refused=true`` and names the
 in its failure metadata (``partitions_to_rerun``, ``assets/warehouse.py``). Each evaluation
 works from the runs and materializations recorded in the instance, not from a cursor, so a
 stopped sensor, a retried run or a repair done by hand are all taken as they are. For each of
-the latest ``REFUSALS_LOOKED_AT`` runs tagged ``true``:
+the latest ``REFUSALS_LOOKED_AT`` failed runs tagged ``true``, and as many tagged ``stuck``:
 
 - if it is no longer the latest run of its day (the day was run again since, by anyone), it is
   done with and re-tagged ``warta/refused=superseded``;
 - each day it names gets one repair run (run key ``<day>:repair-of-<refused run>``) unless that
   day's latest run is queued or running, or the day was parsed by a run started after the
-  refused day's parse and loaded after that;
+  refused day's parse and loaded after that, or the day's latest run is itself a refusal (its
+  late files clash with a third day): that refusal is repaired first, one round deeper;
 - once all of them are, the refused day gets one run (``<day>:after-repairs-of-<refused run>``);
   a refused day that named only itself gets that run at once;
-- a run tagged ``true`` without a refusal in its failure (a re-execution from the UI copies
-  the tags of the run it re-executes) is re-tagged ``not-refused``;
+- a run tagged ``true`` without a refusal in its failure, or a successful run tagged ``true``
+  or ``stuck`` (a re-execution from the UI copies the tags of the run it re-executes), is
+  re-tagged ``not-refused``;
 - a day refused again for its own copy after its repair run is left to a person (an earlier
   day's warehouse rows hold the article but its Parquet no longer does);
 - a repair run that did not leave its day parsed and loaded stops the repair of that refusal,
@@ -30,10 +32,11 @@ the latest ``REFUSALS_LOOKED_AT`` runs tagged ``true``:
 
 A refusal left to a person is re-tagged ``warta/refused=stuck``, with the reason in
 ``warta/stuck_reason`` (the Runs page filters on the tag; the run's page shows the reason). The
-sensor logs a warning when a refusal becomes stuck, and every evaluation's skip reason repeats
-what is stuck. Stuck refusals are looked at like the others (the latest ``REFUSALS_LOOKED_AT``
-of each kind): once the person runs the day again they are superseded, and once they fix and run
-the day a failed repair run was for, the repair goes on.
+sensor logs a warning when a refusal becomes stuck, and the skip reason of every evaluation that
+requests nothing repeats what is stuck. Tags change only after the warnings are logged. Stuck
+refusals are looked at like the others: once the person runs the day again they are superseded,
+and once they fix and run the day a failed repair run was for, the repair goes on and the tag
+is ``true`` again. A run leaving ``stuck`` keeps its reason, prefixed ``no longer stuck; was:``.
 
 The same sensor re-runs the days the latest ``warehouse`` materialization names in its
 ``partitions_to_rerun`` metadata: they hold the earliest copy of an article whose original
@@ -108,6 +111,28 @@ class RepairPlan:
     # Logged as warnings: refusals left to a person by this evaluation (not those already
     # tagged stuck), and the days whose re-run for duplicates without an original is stuck.
     warnings: list[str] = field(default_factory=list)
+    # Run tags to change, by run id; applied by ``apply`` after the warnings are logged, so an
+    # evaluation that fails half-way does not leave a refusal tagged stuck without its warning.
+    retags: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def retag(self, run: dg.DagsterRun, value: str, reason: str | None = None) -> None:
+        """Set ``run``'s refusal tag to ``value``; a stuck reason is set with ``reason`` and
+        marked ``no longer stuck`` when the run leaves the stuck state."""
+        tags = {REFUSED_TAG: value}
+        old = run.tags.get(STUCK_REASON_TAG)
+        if reason is not None:
+            tags[STUCK_REASON_TAG] = reason
+        elif old and not old.startswith(_NO_LONGER_STUCK):
+            tags[STUCK_REASON_TAG] = _NO_LONGER_STUCK + old
+        if any(run.tags.get(key) != new for key, new in tags.items()):
+            self.retags[run.run_id] = tags
+
+    def apply(self, instance: dg.DagsterInstance) -> None:
+        for run_id, tags in self.retags.items():
+            instance.add_run_tags(run_id, tags)
+
+
+_NO_LONGER_STUCK = "no longer stuck; was: "
 
 
 def plan_repairs(instance: dg.DagsterInstance, zone: LandingZone) -> RepairPlan:
@@ -123,6 +148,14 @@ def plan_repairs(instance: dg.DagsterInstance, zone: LandingZone) -> RepairPlan:
     ]
     for record in sorted(refused, key=lambda r: r.create_timestamp):  # oldest first
         _plan_refusal(instance, zone, record, plan)
+    # A run that succeeded was not refused: it carries the tag of the run a UI re-execution
+    # copied it from (a refused or stuck run re-executed by hand).
+    for value in (REFUSED, STUCK):
+        for record in instance.get_run_records(
+            dg.RunsFilter(tags={REFUSED_TAG: value}, statuses=[dg.DagsterRunStatus.SUCCESS]),
+            limit=REFUSALS_LOOKED_AT,
+        ):
+            plan.retag(record.dagster_run, NOT_REFUSED)
     _plan_orphans(instance, zone, plan)
     return plan
 
@@ -152,6 +185,15 @@ def _reparsed_and_loaded_since(instance: dg.DagsterInstance, partition: str, sin
     return started > since
 
 
+def _is_refusal(record: dg.RunRecord | None) -> bool:
+    run = None if record is None else record.dagster_run
+    return (
+        run is not None
+        and run.status == dg.DagsterRunStatus.FAILURE
+        and run.tags.get(REFUSED_TAG) in (REFUSED, STUCK)
+    )
+
+
 def _requested(instance: dg.DagsterInstance, run_key: str) -> bool:
     return instance.get_runs_count(dg.RunsFilter(tags={RUN_KEY_TAG: run_key})) > 0
 
@@ -164,7 +206,7 @@ def _plan_refusal(
     latest = _latest(instance, day) if day else None
     if latest is None or latest.dagster_run.run_id != run.run_id:
         # The day was run again since: that run (or its own refusal) is what counts.
-        instance.add_run_tags(run.run_id, {REFUSED_TAG: SUPERSEDED})
+        plan.retag(run, SUPERSEDED)
         return
     events = [
         r.event_log_entry.dagster_event
@@ -174,23 +216,21 @@ def _plan_refusal(
     ]
     rerun = partitions_to_rerun(events)
     if not rerun:  # the tag was copied from a refused run this one re-executes; it failed else
-        instance.add_run_tags(run.run_id, {REFUSED_TAG: NOT_REFUSED})
+        plan.retag(run, NOT_REFUSED)
         return
     next_round = repair_round(run) + 1
     if rerun == [day] and run.tags.get(RUN_KEY_TAG, "").startswith(f"{day}:after-repairs-of-"):
         _left_to_a_person(
-            instance,
             run,
             plan,
             f"{day}: refused again for its own copy after being run again (run {run.run_id}): "
             "an earlier day's warehouse rows still hold the article although its Parquet does "
             "not (its last parse failed its checks?); the refusal names the days holding it: "
-            "load or fix the earlier one",
+            f"fix and load the earlier one, then run {day} again",
         )
         return
     if next_round > MAX_ROUNDS:
         _left_to_a_person(
-            instance,
             run,
             plan,
             f"{day}: load refused again after {MAX_ROUNDS} rounds of repairs (run {run.run_id}); "
@@ -216,10 +256,16 @@ def _plan_refusal(
             continue
         if _reparsed_and_loaded_since(instance, other, since):
             continue  # its parse saw the refused day's copy: its own is a duplicate now
+        if _is_refusal(other_latest):  # refused in turn (a third day): repaired first
+            plan.waiting.append(
+                f"{day}: waiting for the repair of {other}, whose own load was refused (run "
+                f"{other_latest.dagster_run.run_id})"
+            )
+            waiting = True
+            continue
         run_key = f"{other}:repair-of-{run.run_id}"
         if _requested(instance, run_key):
             _left_to_a_person(
-                instance,
                 run,
                 plan,
                 f"{day}: {other} was run for the repair ({run_key}) but is not parsed and "
@@ -229,6 +275,8 @@ def _plan_refusal(
         plan.requests.append(_request(zone, other, run_key, {**tags, REPAIR_FOR_TAG: day}))
         plan.notes.append(f"{day}: load refused (run {run.run_id}); re-running {other}")
         waiting = True
+    if run.tags.get(REFUSED_TAG) == STUCK:  # the person acted: the repair goes on
+        plan.retag(run, REFUSED)
     if waiting:
         return
     if day in requested:
@@ -238,13 +286,11 @@ def _plan_refusal(
     plan.notes.append(f"{day}: running again after the repair of its refused load {run.run_id}")
 
 
-def _left_to_a_person(
-    instance: dg.DagsterInstance, run: dg.DagsterRun, plan: RepairPlan, reason: str
-) -> None:
+def _left_to_a_person(run: dg.DagsterRun, plan: RepairPlan, reason: str) -> None:
     """Report ``run``'s refusal as stuck, and tag it so (with ``reason``) unless it already is."""
     plan.stuck.append(reason)
     if run.tags.get(REFUSED_TAG) != STUCK or run.tags.get(STUCK_REASON_TAG) != reason:
-        instance.add_run_tags(run.run_id, {REFUSED_TAG: STUCK, STUCK_REASON_TAG: reason})
+        plan.retag(run, STUCK, reason)
         plan.warnings.append(f"{reason} (run tagged {REFUSED_TAG}={STUCK})")
 
 
@@ -328,6 +374,7 @@ def warta_repair_sensor(context: dg.SensorEvaluationContext, warta: WartaSetting
         context.log.info(note)
     for message in plan.warnings:
         context.log.warning(message)
+    plan.apply(context.instance)
     if plan.requests:
         return plan.requests
     if plan.stuck or plan.waiting:

@@ -66,7 +66,7 @@ def warta_landing_sensor(context: dg.SensorEvaluationContext, warta: WartaSettin
         if runs.in_flight:
             continue  # looked at again next tick: retried if it fails
         if runs.refused:
-            continue  # its load was refused: warta_repair_sensor runs it again after the repair
+            continue  # its load was refused: left to warta_repair_sensor (or a person, if stuck)
         if len(requests) == MAX_RUNS_PER_TICK:
             break  # the next tick continues from here
         requests.append(landing_run_request(partition, fingerprint, "landing-sensor", runs.failed))

@@ -79,6 +79,13 @@ def _skipped(instance) -> str:
     return result.skip_message
 
 
+def _plan(instance, landing):
+    """One evaluation's plan, its run tags applied as the sensor applies them."""
+    plan = plan_repairs(instance, LandingZone(landing.raw_dir))
+    plan.apply(instance)
+    return plan
+
+
 def _statuses(landing) -> list[tuple[str, str, str]]:
     rows = warehouse_rows(landing.warehouse, ["raw_files"])["raw_files"]
     return [(str(row[0]), row[1], row[5]) for row in rows]  # ingest_date, source_path, status
@@ -151,21 +158,23 @@ def test_a_failed_repair_stops_until_the_day_is_fixed_and_rounds_are_bounded(lan
     refused = _refused_run(landing, instance)
     [repair] = _tick(instance)
     instance.report_run_failed(_queue(instance, repair))  # the repair run failed
-    stuck = _skipped(instance)
     reason = (
         f"{OLDER}: {NEWER} was run for the repair ({repair.run_key}) but is not parsed and "
         f"loaded since; fix and run {NEWER}, then {OLDER} is run again"
     )
-    assert stuck == reason
-    # Tagged for the Runs page (filter warta/refused=stuck), the reason on the run; the warning
-    # is logged once, the skip reason repeats it every evaluation.
+    first = _plan(instance, landing)
+    assert (first.stuck, first.requests) == ([reason], [])
+    assert first.warnings == [f"{reason} (run tagged warta/refused=stuck)"]  # logged once
+    # Tagged for the Runs page (filter warta/refused=stuck), the reason on the run; later
+    # evaluations do not warn again, their skip reason repeats it.
     tags = instance.get_run_by_id(refused.run_id).tags
     assert (tags[REFUSED_TAG], tags[STUCK_REASON_TAG]) == ("stuck", reason)
     assert [
         run.run_id for run in instance.get_runs(dg.RunsFilter(tags={REFUSED_TAG: "stuck"}))
     ] == [refused.run_id]
-    again = plan_repairs(instance, LandingZone(landing.raw_dir))
-    assert (again.stuck, again.warnings, again.requests) == ([reason], [], [])
+    again = _plan(instance, landing)
+    assert (again.stuck, again.warnings, again.requests, again.retags) == ([reason], [], [], {})
+    assert _skipped(instance) == reason
     # The landing sensor does not retry it either: running the day again alone changes nothing.
     fingerprint = refused.dagster_run.tags[FINGERPRINT_TAG]
     assert content_runs(instance, OLDER, fingerprint).refused
@@ -173,9 +182,18 @@ def test_a_failed_repair_stops_until_the_day_is_fixed_and_rounds_are_bounded(lan
     assert _run(instance, NEWER).success  # fixed and run by hand: the repair goes on
     [reload] = _tick(instance)
     assert reload.run_key == f"{OLDER}:after-repairs-of-{refused.run_id}"
+    tags = instance.get_run_by_id(refused.run_id).tags  # waiting for no one any more
+    assert (tags[REFUSED_TAG], tags[STUCK_REASON_TAG]) == (
+        "true",
+        f"no longer stuck; was: {reason}",
+    )
     queued = _queue(instance, reload)  # once its run is created, the refusal is superseded
     assert _skipped(instance) == "nothing to repair"
-    assert instance.get_run_by_id(refused.run_id).tags[REFUSED_TAG] == "superseded"
+    tags = instance.get_run_by_id(refused.run_id).tags
+    assert (tags[REFUSED_TAG], tags[STUCK_REASON_TAG]) == (
+        "superseded",
+        f"no longer stuck; was: {reason}",
+    )
     instance.delete_run(queued.run_id)
 
     # A refusal one round short of the limit is still repaired; one at the limit is left to a
@@ -197,6 +215,55 @@ def test_a_failed_repair_stops_until_the_day_is_fixed_and_rounds_are_bounded(lan
     assert _run(instance, NEWER).success and _run(instance, OLDER).success  # done by hand
     assert _skipped(instance) == "nothing to repair"
     assert instance.get_run_by_id(deep.run_id).tags[REFUSED_TAG] == "superseded"
+
+
+def test_a_repair_refused_in_turn_is_repaired_first_while_the_first_refusal_waits(
+    landing, instance
+):
+    """The day re-run for a repair is refused in turn (a late file of its own is held by a third
+    day): that refusal is repaired (round 2), while the first one waits, not stuck."""
+    first, middle, last = "2026-11-23", OLDER, NEWER
+    variant = SEED.read_bytes().replace(b"Korea Utara", b"Korut")
+    put(landing, f"{last}/w.txt", variant)
+    put(landing, f"{middle}/a.txt", SEED.read_bytes())
+    assert _run(instance, last).success and _run(instance, middle).success
+    put(landing, f"{first}/late.txt", SEED.read_bytes())
+    put(landing, f"{middle}/late-w.txt", variant)
+    refused = _run(instance, first)
+    assert partitions_to_rerun(refused.get_step_failure_events()) == [middle]
+
+    [repair] = _tick(instance)
+    assert repair.run_key == f"{middle}:repair-of-{refused.run_id}"
+    refused_again = _execute(instance, repair)  # its late copy of the third day's article
+    assert partitions_to_rerun(refused_again.get_step_failure_events()) == [last]
+
+    plan = _plan(instance, landing)
+    assert plan.stuck == []
+    assert plan.waiting == [
+        f"{first}: waiting for the repair of {middle}, whose own load was refused (run "
+        f"{refused_again.run_id})"
+    ]
+    [deeper] = plan.requests
+    assert (deeper.run_key, deeper.tags[ROUND_TAG]) == (
+        f"{last}:repair-of-{refused_again.run_id}",
+        "2",
+    )
+    assert instance.get_run_by_id(refused.run_id).tags[REFUSED_TAG] == "true"
+
+    assert _execute(instance, deeper).success
+    [middle_again] = _tick(instance)
+    assert middle_again.run_key == f"{middle}:after-repairs-of-{refused_again.run_id}"
+    assert _execute(instance, middle_again).success
+    [first_again] = _tick(instance)
+    assert first_again.run_key == f"{first}:after-repairs-of-{refused.run_id}"
+    assert _execute(instance, first_again).success
+    assert _skipped(instance) == "nothing to repair"
+    assert _statuses(landing) == [
+        (first, f"{first}/late.txt", "parsed"),
+        (middle, f"{middle}/a.txt", "duplicate"),
+        (middle, f"{middle}/late-w.txt", "parsed"),
+        (last, f"{last}/w.txt", "duplicate"),
+    ]
 
 
 def test_a_later_day_counts_as_repaired_only_once_parsed_and_loaded_again(landing, instance):
@@ -250,15 +317,28 @@ def test_a_day_refused_for_its_own_copy_is_run_again_at_once(landing, instance):
     warehouse_only = [dg.AssetKey("warehouse")]
     tags = {**again.tags, "dagster/run_key": again.run_key}
     assert not _run(instance, NEWER, tags, asset_selection=warehouse_only).success
-    assert f"{NEWER}: refused again for its own copy after being run again" in _skipped(instance)
-    stuck = instance.get_runs(dg.RunsFilter(tags={REFUSED_TAG: "stuck"}))
-    assert [run.tags["dagster/run_key"] for run in stuck] == [again.run_key]
+    stuck = _skipped(instance)
+    assert stuck.startswith(f"{NEWER}: refused again for its own copy after being run again")
+    assert stuck.endswith(f"fix and load the earlier one, then run {NEWER} again")
+    [stuck_run] = instance.get_runs(dg.RunsFilter(tags={REFUSED_TAG: "stuck"}))
+    assert stuck_run.tags["dagster/run_key"] == again.run_key
     assert _run(instance, NEWER).success  # run in full, by hand
     assert _statuses(landing) == [
         (OLDER, f"{OLDER}/a.txt", "parsed"),
         (NEWER, f"{NEWER}/a.txt", "duplicate"),
     ]
     assert _skipped(instance) == "nothing to repair"
+    assert instance.get_run_by_id(stuck_run.run_id).tags[REFUSED_TAG] == "superseded"
+    # A re-execution from the UI copies the stuck run's tags; when it succeeds it is no refusal.
+    copied = _run(instance, NEWER, {REFUSED_TAG: "stuck", STUCK_REASON_TAG: stuck})
+    assert copied.success
+    assert _skipped(instance) == "nothing to repair"
+    tags = instance.get_run_by_id(copied.run_id).tags
+    assert (tags[REFUSED_TAG], tags[STUCK_REASON_TAG]) == (
+        "not-refused",
+        f"no longer stuck; was: {stuck}",
+    )
+    assert instance.get_runs(dg.RunsFilter(tags={REFUSED_TAG: "stuck"})) == []
 
 
 def test_other_failures_are_not_repaired(landing, instance, monkeypatch):
