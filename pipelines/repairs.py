@@ -19,12 +19,13 @@ the latest ``REFUSALS_LOOKED_AT`` failed runs tagged ``true``, and as many tagge
 - each day it names gets one repair run (run key ``<day>:repair-of-<refused run>``) unless that
   day's latest run is queued or running, or the day was parsed by a run started after the
   refused day's parse and loaded after that, or the day's latest run is itself a refusal (its
-  late files clash with a third day): that refusal is repaired first, one round deeper;
+  late files clash with a third day): the refusal waits for that one, which is repaired by the
+  same rules (one round deeper when it is a repair run) or left to a person;
 - once all of them are, the refused day gets one run (``<day>:after-repairs-of-<refused run>``);
   a refused day that named only itself gets that run at once;
-- a run tagged ``true`` without a refusal in its failure, or a successful run tagged ``true``
-  or ``stuck`` (a re-execution from the UI copies the tags of the run it re-executes), is
-  re-tagged ``not-refused``;
+- a run tagged ``true`` without a refusal in its failure, or a successful or canceled run
+  tagged ``true`` or ``stuck`` (a re-execution from the UI copies the tags of the run it
+  re-executes), is re-tagged ``not-refused``;
 - a day refused again for its own copy after its repair run is left to a person (an earlier
   day's warehouse rows hold the article but its Parquet no longer does);
 - a repair run that did not leave its day parsed and loaded stops the repair of that refusal,
@@ -36,7 +37,9 @@ sensor logs a warning when a refusal becomes stuck, and the skip reason of every
 requests nothing repeats what is stuck. Tags change only after the warnings are logged. Stuck
 refusals are looked at like the others: once the person runs the day again they are superseded,
 and once they fix and run the day a failed repair run was for, the repair goes on and the tag
-is ``true`` again. A run leaving ``stuck`` keeps its reason, prefixed ``no longer stuck; was:``.
+is ``true`` again (as soon as that run is queued; if it fails too, the refusal is stuck again,
+with a new warning). A run leaving ``stuck`` keeps its reason, prefixed ``no longer stuck;
+was:``, as does a refused run that copied a stuck reason from the run it re-executes.
 
 The same sensor re-runs the days the latest ``warehouse`` materialization names in its
 ``partitions_to_rerun`` metadata: they hold the earliest copy of an article whose original
@@ -148,12 +151,12 @@ def plan_repairs(instance: dg.DagsterInstance, zone: LandingZone) -> RepairPlan:
     ]
     for record in sorted(refused, key=lambda r: r.create_timestamp):  # oldest first
         _plan_refusal(instance, zone, record, plan)
-    # A run that succeeded was not refused: it carries the tag of the run a UI re-execution
-    # copied it from (a refused or stuck run re-executed by hand).
+    # A run that succeeded or was canceled was not refused: it carries the tag of the run a UI
+    # re-execution copied it from (a refused or stuck run re-executed by hand).
+    ended = [dg.DagsterRunStatus.SUCCESS, dg.DagsterRunStatus.CANCELED]
     for value in (REFUSED, STUCK):
         for record in instance.get_run_records(
-            dg.RunsFilter(tags={REFUSED_TAG: value}, statuses=[dg.DagsterRunStatus.SUCCESS]),
-            limit=REFUSALS_LOOKED_AT,
+            dg.RunsFilter(tags={REFUSED_TAG: value}, statuses=ended), limit=REFUSALS_LOOKED_AT
         ):
             plan.retag(record.dagster_run, NOT_REFUSED)
     _plan_orphans(instance, zone, plan)
@@ -257,9 +260,11 @@ def _plan_refusal(
         if _reparsed_and_loaded_since(instance, other, since):
             continue  # its parse saw the refused day's copy: its own is a duplicate now
         if _is_refusal(other_latest):  # refused in turn (a third day): repaired first
+            other_run = other_latest.dagster_run
+            left = other_run.tags.get(REFUSED_TAG) == STUCK
             plan.waiting.append(
-                f"{day}: waiting for the repair of {other}, whose own load was refused (run "
-                f"{other_latest.dagster_run.run_id})"
+                f"{day}: waiting for {other}, whose own load was refused (run {other_run.run_id})"
+                + (", left to a person: see its warta/stuck_reason" if left else "")
             )
             waiting = True
             continue
@@ -275,8 +280,7 @@ def _plan_refusal(
         plan.requests.append(_request(zone, other, run_key, {**tags, REPAIR_FOR_TAG: day}))
         plan.notes.append(f"{day}: load refused (run {run.run_id}); re-running {other}")
         waiting = True
-    if run.tags.get(REFUSED_TAG) == STUCK:  # the person acted: the repair goes on
-        plan.retag(run, REFUSED)
+    plan.retag(run, REFUSED)  # a stuck one goes on: the person acted (no change otherwise)
     if waiting:
         return
     if day in requested:

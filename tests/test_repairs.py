@@ -35,6 +35,7 @@ from tests.conftest import SEED, put, warehouse_rows
 from warta.landing import LandingZone
 
 OLDER, NEWER = "2026-11-24", "2026-11-25"
+PARTITION = "dagster/partition"
 
 
 @pytest.fixture
@@ -240,8 +241,7 @@ def test_a_repair_refused_in_turn_is_repaired_first_while_the_first_refusal_wait
     plan = _plan(instance, landing)
     assert plan.stuck == []
     assert plan.waiting == [
-        f"{first}: waiting for the repair of {middle}, whose own load was refused (run "
-        f"{refused_again.run_id})"
+        f"{first}: waiting for {middle}, whose own load was refused (run {refused_again.run_id})"
     ]
     [deeper] = plan.requests
     assert (deeper.run_key, deeper.tags[ROUND_TAG]) == (
@@ -339,6 +339,10 @@ def test_a_day_refused_for_its_own_copy_is_run_again_at_once(landing, instance):
         f"no longer stuck; was: {stuck}",
     )
     assert instance.get_runs(dg.RunsFilter(tags={REFUSED_TAG: "stuck"})) == []
+    canceled = instance.create_run_for_job(_job(), tags={REFUSED_TAG: "stuck", PARTITION: NEWER})
+    instance.report_run_canceled(canceled)  # ... or is canceled
+    assert _skipped(instance) == "nothing to repair"
+    assert instance.get_run_by_id(canceled.run_id).tags[REFUSED_TAG] == "not-refused"
 
 
 def test_other_failures_are_not_repaired(landing, instance, monkeypatch):
