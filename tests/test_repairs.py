@@ -40,7 +40,11 @@ PARTITION = "dagster/partition"
 
 @pytest.fixture
 def instance():
-    with dg.instance_for_test() as instance:
+    """A real Dagster instance whose run and event storage is one in-memory SQLite database
+    (the SQL storage the on-disk SQLite storage builds on, without a connection per event: a
+    run here takes ~2 s, not ~7). The daemon repairs a refusal on on-disk storage in
+    tests/e2e/test_ui_stack.py."""
+    with dg.DagsterInstance.ephemeral() as instance:
         yield instance
 
 
