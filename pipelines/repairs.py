@@ -118,17 +118,19 @@ class RepairPlan:
     # evaluation that fails half-way does not leave a refusal tagged stuck without its warning.
     retags: dict[str, dict[str, str]] = field(default_factory=dict)
 
-    def retag(self, run: dg.DagsterRun, value: str, reason: str | None = None) -> None:
+    def retag(self, run: dg.DagsterRun, value: str, reason: str | None = None) -> bool:
         """Set ``run``'s refusal tag to ``value``; a stuck reason is set with ``reason`` and
-        marked ``no longer stuck`` when the run leaves the stuck state."""
+        marked ``no longer stuck`` when the run leaves the stuck state. True if a tag changes."""
         tags = {REFUSED_TAG: value}
         old = run.tags.get(STUCK_REASON_TAG)
         if reason is not None:
             tags[STUCK_REASON_TAG] = reason
         elif old and not old.startswith(_NO_LONGER_STUCK):
             tags[STUCK_REASON_TAG] = _NO_LONGER_STUCK + old
-        if any(run.tags.get(key) != new for key, new in tags.items()):
+        changed = any(run.tags.get(key) != new for key, new in tags.items())
+        if changed:
             self.retags[run.run_id] = tags
+        return changed
 
     def apply(self, instance: dg.DagsterInstance) -> None:
         for run_id, tags in self.retags.items():
@@ -293,8 +295,7 @@ def _plan_refusal(
 def _left_to_a_person(run: dg.DagsterRun, plan: RepairPlan, reason: str) -> None:
     """Report ``run``'s refusal as stuck, and tag it so (with ``reason``) unless it already is."""
     plan.stuck.append(reason)
-    if run.tags.get(REFUSED_TAG) != STUCK or run.tags.get(STUCK_REASON_TAG) != reason:
-        plan.retag(run, STUCK, reason)
+    if plan.retag(run, STUCK, reason):  # newly stuck, or for another reason: warn once
         plan.warnings.append(f"{reason} (run tagged {REFUSED_TAG}={STUCK})")
 
 

@@ -21,8 +21,8 @@ over all files, the library calls a parse written in Python cannot do without: t
 SHA-256 and one fastText prediction per page on the language sample (any parse needs them),
 building the lxml tree of each HTML page (no Python walk) and splitting the decoded text into
 words (C code already, the cheapest way to do either from Python); each as a multiple of the
-read floor. Load is printed with the figures: on
-a shared machine, compare runs made at similar load.
+read floor. Load is printed with the figures: on a shared machine, compare runs made at
+similar load.
 """
 
 from __future__ import annotations
@@ -95,7 +95,7 @@ def _parser(identify_language: bool) -> Callable[[Corpus], None]:
 
 
 def _components(files: Corpus) -> dict[str, Callable[[Corpus], None]]:
-    """Library calls a parse cannot avoid, each alone over ``files`` (see the docstring)."""
+    """Library calls a Python parse cannot avoid, each alone over ``files`` (see the docstring)."""
     from lxml import etree
 
     from warta.html import looks_like_html

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from tests.conftest import REPO
 
+SETS = {"text", "html", "all"}  # the rows of bench_parse.py's table
+
 
 def _script(name: str, *args: str) -> str:
     done = subprocess.run(
@@ -75,6 +77,3 @@ def test_bench_parse_times_the_floor_the_parse_and_the_library_calls(tmp_path: P
     for name in ("sha256", "lxml tree", "fastText", "words"):
         assert f"{name} 0." in components
     assert "3x the read floor leaves" in out
-
-
-SETS = {"text", "html", "all"}

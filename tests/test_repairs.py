@@ -15,6 +15,7 @@ from assets import parse_landing_partition
 from pipelines.definitions import defs
 from pipelines.partitions import (
     FINGERPRINT_TAG,
+    PARTITION_TAG,
     REFUSED_TAG,
     STUCK_REASON_TAG,
     TRIGGER_TAG,
@@ -35,7 +36,6 @@ from tests.conftest import SEED, put, warehouse_rows
 from warta.landing import LandingZone
 
 OLDER, NEWER = "2026-11-24", "2026-11-25"
-PARTITION = "dagster/partition"
 
 
 @pytest.fixture
@@ -343,7 +343,8 @@ def test_a_day_refused_for_its_own_copy_is_run_again_at_once(landing, instance):
         f"no longer stuck; was: {stuck}",
     )
     assert instance.get_runs(dg.RunsFilter(tags={REFUSED_TAG: "stuck"})) == []
-    canceled = instance.create_run_for_job(_job(), tags={REFUSED_TAG: "stuck", PARTITION: NEWER})
+    copied_tags = {REFUSED_TAG: "stuck", PARTITION_TAG: NEWER}
+    canceled = instance.create_run_for_job(_job(), tags=copied_tags)
     instance.report_run_canceled(canceled)  # ... or is canceled
     assert _skipped(instance) == "nothing to repair"
     assert instance.get_run_by_id(canceled.run_id).tags[REFUSED_TAG] == "not-refused"
