@@ -77,3 +77,14 @@ def test_bench_parse_times_the_floor_the_parse_and_the_library_calls(tmp_path: P
     for name in ("sha256", "lxml tree", "fastText", "words"):
         assert f"{name} 0." in components
     assert "3x the read floor leaves" in out
+
+
+def test_bench_run_storage_runs_the_daily_job_on_both_instances() -> None:
+    out = _script("bench_run_storage.py", "--runs", "1", "--rounds", "1")
+    lines = {
+        line.split(":")[0].strip(): line for line in out.splitlines() if "events a run" in line
+    }
+    assert set(lines) == {"SQLite on disk", "in memory"}
+    events = {name: int(line.split(":")[1].split()[0]) for name, line in lines.items()}
+    # The same job writes the same events whichever storage keeps them.
+    assert events["SQLite on disk"] == events["in memory"] > 100

@@ -72,9 +72,18 @@ def test_daily_job_materialises_the_seed_partition(landing):
         ("rejected", "empty file"),
     ]
 
+    assert materialized["warehouse"]["warehouse_copy"].value == "none (new warehouse)"
+
     again = _run()
     assert again.success
     assert warehouse_rows(landing.warehouse) == rows
+    [load] = [
+        e.materialization.metadata
+        for e in again.get_asset_materialization_events()
+        if e.asset_key.to_user_string() == "warehouse"
+    ]  # the second load started from a copy of the first one's file (cloned or copied)
+    assert load["warehouse_copy"].value.split()[0] in {"cloned", "copied"}
+    assert load["warehouse_copy_seconds"].value >= 0
 
 
 def test_the_load_names_partitions_whose_duplicates_lost_their_original(landing):

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import fcntl
 import os
-import shutil
 import time
 import uuid
 from collections.abc import Callable, Iterator, Mapping
@@ -28,7 +27,7 @@ from pathlib import Path
 import duckdb
 
 from warta import sql
-from warta.durable import fsync_dir, fsync_file
+from warta.durable import clone_or_copy, fsync_dir, fsync_file
 from warta.locks import lock_exclusive
 from warta.parquet_store import ParquetStore, PartitionBusy
 from warta.quality.gate import GateVerdict
@@ -48,6 +47,22 @@ class PartitionChanged(RuntimeError):
     """A partition's Parquet is no longer the one its checks approved; nothing was published."""
 
 
+@dataclass(frozen=True)
+class StartingCopy:
+    """How a load made its private copy of the live warehouse: ``how`` is ``"cloned"`` (the copy
+    shares the file's blocks: a reflink, constant time), ``"copied"`` (every byte copied: time
+    grows with the warehouse) or ``"none"`` (no warehouse yet, or a rebuild from scratch)."""
+
+    how: str = "none"
+    megabytes: float = 0.0
+    seconds: float = 0.0
+
+    def __str__(self) -> str:
+        if self.how == "none":
+            return "none (new warehouse)"
+        return f"{self.how} {self.megabytes:,.1f} MB in {self.seconds:.3f} s"
+
+
 @dataclass
 class WarehouseLoad:
     """What a load published: rows per table for each partition, and the time it took;
@@ -59,7 +74,8 @@ class WarehouseLoad:
     parses the copy, and the later copies are its duplicates again), and
     ``unloaded_originals`` the earlier partitions whose Parquet holds such an original but which
     the warehouse does not (their ERROR checks failed or their load was refused: loading them is
-    the remedy). See :func:`orphaned_duplicates_message`."""
+    the remedy). See :func:`orphaned_duplicates_message`. ``copy``: how the load copied the
+    live warehouse before changing it (:class:`StartingCopy`)."""
 
     partitions: dict[str, dict[str, int]]
     seconds: float
@@ -67,6 +83,7 @@ class WarehouseLoad:
     orphaned_duplicates: dict[str, tuple[int, str]] = field(default_factory=dict)
     orphans_to_rerun: list[str] = field(default_factory=list)
     unloaded_originals: list[str] = field(default_factory=list)
+    copy: StartingCopy = field(default_factory=StartingCopy)
 
 
 class Warehouse:
@@ -96,10 +113,10 @@ class Warehouse:
         started = time.perf_counter()
         with self._write_lock():
             self._remove_leftovers()
-            counts, orphans = self._build_and_swap(
+            counts, orphans, copy = self._build_and_swap(
                 store, partitions, from_scratch, expected_fingerprints
             )
-        load = WarehouseLoad(counts, time.perf_counter() - started)
+        load = WarehouseLoad(counts, time.perf_counter() - started, copy=copy)
         load.orphaned_duplicates, load.orphans_to_rerun, load.unloaded_originals = orphans
         return load
 
@@ -109,9 +126,9 @@ class Warehouse:
         partitions: list[str],
         from_scratch: bool,
         expected: Mapping[str, str] | None,
-    ) -> tuple[dict[str, dict[str, int]], _Orphans]:
+    ) -> tuple[dict[str, dict[str, int]], _Orphans, StartingCopy]:
         counts: dict[str, dict[str, int]] = {}
-        with self._private_copy(from_scratch) as staged:
+        with self._private_copy(from_scratch) as (staged, copy):
             con = duckdb.connect(str(staged))
             try:
                 sql.run(con, "warehouse/schema.sql")
@@ -134,7 +151,7 @@ class Warehouse:
             fsync_file(staged)
             os.replace(staged, self.path)
             fsync_dir(self.path.parent)
-        return counts, orphans
+        return counts, orphans, copy
 
     def rebuild(
         self, store: ParquetStore, gate: Callable[[str], GateVerdict] | None = None
@@ -218,16 +235,22 @@ class Warehouse:
             leftover.unlink(missing_ok=True)
 
     @contextmanager
-    def _private_copy(self, empty: bool) -> Iterator[Path]:
-        """A private copy of the current warehouse (or a new file) beside it; removed on failure."""
+    def _private_copy(self, empty: bool) -> Iterator[tuple[Path, StartingCopy]]:
+        """A private copy of the current warehouse (or a new file) beside it, and how it was
+        made; removed on failure. Cloned where the file system shares blocks (XFS, btrfs), so
+        the load does not copy the whole history; copied byte by byte elsewhere (ext4)."""
         staged = self._private_name(uuid.uuid4().hex[:12])
+        copy = StartingCopy()
         try:
             if self.path.exists():
                 self._wait_until_not_held()
                 self._checkpoint_stale_wal()
                 if not empty:
-                    shutil.copyfile(self.path, staged)
-            yield staged
+                    started = time.perf_counter()
+                    how = clone_or_copy(self.path, staged)
+                    seconds = time.perf_counter() - started
+                    copy = StartingCopy(how, staged.stat().st_size / 1e6, seconds)
+            yield staged, copy
         finally:
             for leftover in (staged, staged.with_name(staged.name + ".wal")):
                 leftover.unlink(missing_ok=True)
