@@ -8,6 +8,8 @@ STAMP := $(VENV)/.warta-synced
 export UV_COMPILE_BYTECODE := 1
 export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
 export DAGSTER_HOME ?= $(CURDIR)/.dagster
+# Optional extras of pyproject.toml to install too, e.g. `make -B venv EXTRAS=postgres`.
+EXTRAS ?=
 
 .PHONY: run test e2e e2e-deps dev lint bench bench-backfill sample clean venv
 
@@ -57,7 +59,7 @@ venv: $(STAMP)
 $(STAMP): uv.lock pyproject.toml
 	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
 	test -x $(VENV)/bin/uv || $(VENV)/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
-	$(VENV)/bin/uv sync --locked --quiet
+	$(VENV)/bin/uv sync --locked --quiet $(addprefix --extra ,$(EXTRAS))
 	mkdir -p $(DAGSTER_HOME) && (test -s $(DAGSTER_HOME)/dagster.yaml || cp pipelines/dagster.yaml $(DAGSTER_HOME)/dagster.yaml)
 	touch $@
 

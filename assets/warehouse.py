@@ -75,6 +75,8 @@ def warehouse(context: dg.AssetExecutionContext, warta: WartaSettings) -> dg.Mat
         f"published {settings.warehouse}: {counts} in {load.seconds:.2f} s "
         f"(starting copy of the live file: {load.copy})"
     )
+    if load.copy.warning():
+        context.log.warning(load.copy.warning())
     if load.orphaned_duplicates:
         context.log.warning(orphaned_duplicates_message(load))
     return dg.MaterializeResult(
@@ -88,7 +90,7 @@ def warehouse(context: dg.AssetExecutionContext, warta: WartaSettings) -> dg.Mat
             ),
             "load_seconds": round(load.seconds, 3),
             # The load changes a private copy of the live file: "cloned" costs nothing, "copied"
-            # grows with the warehouse (docs/WAREHOUSE.md, "The copy").
+            # grows with the warehouse (docs/WAREHOUSE.md, "The starting copy").
             "warehouse_copy": str(load.copy),
             "warehouse_copy_seconds": round(load.copy.seconds, 3),
             "duplicates_without_original": dg.MetadataValue.md(

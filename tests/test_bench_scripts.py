@@ -6,6 +6,7 @@ Small corpora, no timing asserted: speed is measured by running the scripts, not
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -88,3 +89,15 @@ def test_bench_run_storage_runs_the_daily_job_on_both_instances() -> None:
     events = {name: int(line.split(":")[1].split()[0]) for name, line in lines.items()}
     # The same job writes the same events whichever storage keeps them.
     assert events["SQLite on disk"] == events["in memory"] > 100
+
+
+def test_bench_warehouse_times_the_nightly_publish_and_its_starting_copy(tmp_path: Path) -> None:
+    out = _script(
+        "bench_warehouse.py", "--articles", "2000", "--days", "2", "--runs", "1",
+        "--no-queries", "--workdir", str(tmp_path / "run"),
+    )  # fmt: skip
+    assert "- Warehouse: " in out and " articles in 2 partitions;" in out
+    (publish,) = [line for line in out.splitlines() if line.startswith("- Nightly publish")]
+    # How this file system made the copy (a byte copy on ext4, a clone on XFS), and its type.
+    assert re.search(r"the starting copy of the file alone: (copied|cloned) \(\S+\) in ", publish)
+    assert "| view " not in out  # --no-queries

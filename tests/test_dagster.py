@@ -72,7 +72,7 @@ def test_daily_job_materialises_the_seed_partition(landing):
         ("rejected", "empty file"),
     ]
 
-    assert materialized["warehouse"]["warehouse_copy"].value == "none (new warehouse)"
+    assert materialized["warehouse"]["warehouse_copy"].value == "none (no warehouse yet)"
 
     again = _run()
     assert again.success

@@ -50,17 +50,34 @@ class PartitionChanged(RuntimeError):
 @dataclass(frozen=True)
 class StartingCopy:
     """How a load made its private copy of the live warehouse: ``how`` is ``"cloned"`` (the copy
-    shares the file's blocks: a reflink, constant time), ``"copied"`` (every byte copied: time
-    grows with the warehouse) or ``"none"`` (no warehouse yet, or a rebuild from scratch)."""
+    shares the file's blocks: a reflink, milliseconds), ``"copied"`` (every byte copied: time
+    grows with the warehouse) or ``"none"`` (no warehouse yet, or a rebuild from scratch).
+    ``note`` says why a copy was not a clone (the file system's refusal, e.g. ``EOPNOTSUPP``:
+    no reflinks) or why there was nothing to copy; ``unexpected``: the file system has
+    reflinks but refused them for this file (see ``warta.durable.REFUSED_HERE``)."""
 
     how: str = "none"
     megabytes: float = 0.0
     seconds: float = 0.0
+    note: str = "no warehouse yet"
+    unexpected: bool = False
 
     def __str__(self) -> str:
         if self.how == "none":
-            return "none (new warehouse)"
-        return f"{self.how} {self.megabytes:,.1f} MB in {self.seconds:.3f} s"
+            return f"none ({self.note})"
+        text = f"{self.how} {self.megabytes:,.1f} MB in {self.seconds:.3f} s"
+        return f"{text} ({self.note})" if self.note else text
+
+    def warning(self) -> str | None:
+        """What to tell an operator when the file system refused a clone it could have made."""
+        if not self.unexpected:
+            return None
+        return (
+            f"the warehouse file was copied byte by byte, not cloned: the file system refused "
+            f"the clone ({self.note}). On btrfs this happens when the live file has the No_COW "
+            "attribute (lsattr shows C; remove it with chattr -C or run warta rebuild); see "
+            "docs/WAREHOUSE.md, 'The starting copy'"
+        )
 
 
 @dataclass
@@ -245,11 +262,18 @@ class Warehouse:
             if self.path.exists():
                 self._wait_until_not_held()
                 self._checkpoint_stale_wal()
-                if not empty:
+                if empty:
+                    copy = StartingCopy(note="rebuilt from scratch")
+                else:
                     started = time.perf_counter()
-                    how = clone_or_copy(self.path, staged)
-                    seconds = time.perf_counter() - started
-                    copy = StartingCopy(how, staged.stat().st_size / 1e6, seconds)
+                    made = clone_or_copy(self.path, staged)
+                    copy = StartingCopy(
+                        made.how,
+                        staged.stat().st_size / 1e6,
+                        time.perf_counter() - started,
+                        f"no clone: {made.refusal}" if made.refusal else "",
+                        made.unexpected,
+                    )
             yield staged, copy
         finally:
             for leftover in (staged, staged.with_name(staged.name + ".wal")):

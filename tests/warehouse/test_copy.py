@@ -17,26 +17,55 @@ from pathlib import Path
 
 import pytest
 
-from tests.warehouse.conftest import DAYS, copy_store, dump, read_until, spawn
+from tests.warehouse.conftest import DAYS, copy_store, dump, private_files, read_until, spawn
 from warta import durable
-from warta.durable import clone_or_copy
-from warta.warehouse import Warehouse
+from warta.durable import FileCopy, clone_or_copy
+from warta.warehouse import StartingCopy, Warehouse
 
 DAY = DAYS[-1]
 
 
-@pytest.mark.parametrize("code", sorted(durable._CANNOT_CLONE))
-def test_a_file_system_without_shared_blocks_gets_a_byte_copy(tmp_path, monkeypatch, code):
+def test_the_ioctl_is_linux_ficlone():
+    # _IOW(0x94, 9, int): write direction, argument size 4, type 0x94, number 9 (linux/fs.h).
+    assert durable.FICLONE == (1 << 30) | (4 << 16) | (0x94 << 8) | 9
+
+
+@pytest.mark.parametrize("code", sorted(durable.NO_REFLINKS | durable.REFUSED_HERE))
+def test_a_refused_clone_gets_a_byte_copy_and_says_why(tmp_path, monkeypatch, code):
     source, target = tmp_path / "source", tmp_path / "target"
     source.write_bytes(os.urandom(300_000))
+    source.chmod(0o640)
 
     def refuse(fd: int, request: int, arg: int) -> None:
         assert request == durable.FICLONE
         raise OSError(code, os.strerror(code))
 
     monkeypatch.setattr(durable.fcntl, "ioctl", refuse)
-    assert clone_or_copy(source, target) == "copied"
+    made = clone_or_copy(source, target)
+    name = "EOPNOTSUPP" if code == errno.EOPNOTSUPP else errno.errorcode[code]
+    assert made == FileCopy("copied", name, unexpected=code in durable.REFUSED_HERE)
     assert target.read_bytes() == source.read_bytes()
+    assert target.stat().st_mode & 0o777 == 0o640  # the live file's permission bits
+
+
+def test_a_clone_that_misses_part_of_the_file_is_replaced_by_a_copy(tmp_path, monkeypatch):
+    source, target = tmp_path / "source", tmp_path / "target"
+    source.write_bytes(os.urandom(100_000))
+    monkeypatch.setattr(durable.fcntl, "ioctl", lambda fd, request, arg: 0)  # "done", nothing
+    assert clone_or_copy(source, target) == FileCopy("copied", "short clone", unexpected=True)
+    assert target.read_bytes() == source.read_bytes()
+
+
+def test_an_existing_target_is_refused_and_left_as_it_was(tmp_path):
+    source, target = tmp_path / "source", tmp_path / "target"
+    source.write_bytes(b"new")
+    target.write_bytes(b"keep me")
+    with pytest.raises(FileExistsError):
+        clone_or_copy(source, target)
+    assert target.read_bytes() == b"keep me"
+    with pytest.raises(FileExistsError):
+        clone_or_copy(source, source)
+    assert source.read_bytes() == b"new"
 
 
 def test_other_clone_errors_are_raised_not_hidden_by_a_copy(tmp_path, monkeypatch):
@@ -52,22 +81,55 @@ def test_other_clone_errors_are_raised_not_hidden_by_a_copy(tmp_path, monkeypatc
     assert raised.value.errno == errno.EIO
 
 
+def test_a_failed_starting_copy_leaves_the_warehouse_and_no_private_file(
+    store, tmp_path, monkeypatch
+):
+    warehouse = Warehouse(tmp_path / "warehouse.duckdb")
+    warehouse.publish(store, store.partitions())
+    before = dump(warehouse.path)
+
+    def broken(fd: int, request: int, arg: int) -> None:
+        raise OSError(errno.EIO, "I/O error")
+
+    monkeypatch.setattr(durable.fcntl, "ioctl", broken)
+    with pytest.raises(OSError):
+        warehouse.publish(store, [DAY])
+    assert dump(warehouse.path) == before
+    assert private_files(warehouse.path) == []
+
+
 def test_the_load_reports_how_it_copied_the_live_file(store, tmp_path):
     warehouse = Warehouse(tmp_path / "warehouse.duckdb")
     first = warehouse.publish(store, store.partitions())
-    assert first.copy.how == "none" and str(first.copy) == "none (new warehouse)"
+    assert str(first.copy) == "none (no warehouse yet)" and first.copy.warning() is None
     size = warehouse.path.stat().st_size
 
     second = warehouse.publish(store, [DAY])
     # What this file system does (ext4, tmpfs: a byte copy; XFS, btrfs: a clone).
     expected = clone_or_copy(warehouse.path, tmp_path / "probe")
-    assert second.copy.how == expected
+    assert second.copy.how == expected.how
     assert second.copy.megabytes == pytest.approx(size / 1e6)
     assert 0 < second.copy.seconds <= second.seconds
-    assert str(second.copy).startswith(f"{expected} {size / 1e6:,.1f} MB in ")
+    assert str(second.copy).startswith(f"{expected.how} {size / 1e6:,.1f} MB in ")
+    if expected.refusal:
+        assert str(second.copy).endswith(f" s (no clone: {expected.refusal})")
 
     rebuilt = warehouse.rebuild(store)  # from scratch: nothing to copy
-    assert rebuilt.copy.how == "none"
+    assert str(rebuilt.copy) == "none (rebuilt from scratch)"
+
+
+def test_a_clone_refused_for_this_file_alone_is_a_warning(store, tmp_path, monkeypatch):
+    warehouse = Warehouse(tmp_path / "warehouse.duckdb")
+    warehouse.publish(store, store.partitions())
+
+    def no_cow(fd: int, request: int, arg: int) -> None:  # btrfs, live file chattr +C
+        raise OSError(errno.EINVAL, "Invalid argument")
+
+    monkeypatch.setattr(durable.fcntl, "ioctl", no_cow)
+    load = warehouse.publish(store, [DAY])
+    assert load.copy.how == "copied" and load.copy.unexpected
+    assert "refused the clone (no clone: EINVAL)" in load.copy.warning()
+    assert "chattr -C" in load.copy.warning()
 
 
 @pytest.fixture(scope="module")
@@ -86,7 +148,8 @@ def xfs(tmp_path_factory) -> Iterator[Path]:
     made = subprocess.run(
         [mkfs, "-q", "-m", "reflink=1", str(image)], capture_output=True, text=True
     )
-    assert made.returncode == 0, made.stderr
+    if made.returncode != 0:
+        pytest.skip(f"mkfs.xfs cannot make a file system here: {made.stderr.strip()}")
     mounted = subprocess.run(
         ["mount", "-o", "loop", str(image), str(mountpoint)], capture_output=True, text=True
     )
@@ -94,8 +157,9 @@ def xfs(tmp_path_factory) -> Iterator[Path]:
         pytest.skip(f"cannot loop-mount an XFS image here: {mounted.stderr.strip()}")
     try:
         yield mountpoint
-    finally:
-        subprocess.run(["umount", str(mountpoint)], check=True)
+    finally:  # a process still holding a file there must not leave the mount behind
+        if subprocess.run(["umount", str(mountpoint)]).returncode != 0:
+            subprocess.run(["umount", "-l", str(mountpoint)], check=True)
 
 
 @pytest.mark.slow
@@ -110,19 +174,23 @@ def test_on_xfs_the_load_clones_and_readers_keep_their_snapshot(xfs, sample, tmp
         warehouse.publish(without, without.partitions())
     old, size = dump(on_xfs.path), on_xfs.path.stat().st_size
     analyst = spawn("analyst", str(on_xfs.path))
-    before = int(read_until(analyst, "before").split()[1])
-    read_until(analyst, "ready")
+    try:
+        before = int(read_until(analyst, "before").split()[1])
+        read_until(analyst, "ready")
 
-    load = on_xfs.publish(full, [DAY])  # writes into a clone that shares the live file's blocks
-    assert load.copy.how == "cloned"
-    assert load.copy.megabytes == pytest.approx(size / 1e6)
+        load = on_xfs.publish(full, [DAY])  # writes into a clone sharing the live file's blocks
+        assert load.copy == StartingCopy("cloned", size / 1e6, load.copy.seconds, "")
+        assert load.copy.warning() is None
 
-    analyst.stdin.write("published\n")
-    analyst.stdin.flush()
-    _, polls, _, after = read_until(analyst, "during").split()
-    assert int(polls) > 0 and int(after) == before  # the old file's blocks were not touched
-    assert read_until(analyst, "reconnected") == f"reconnected {before + 1}"
-    assert analyst.wait(timeout=30) == 0
+        analyst.stdin.write("published\n")
+        analyst.stdin.flush()
+        _, polls, _, after = read_until(analyst, "during").split()
+        assert int(polls) > 0 and int(after) == before  # the old file's blocks were not touched
+        assert read_until(analyst, "reconnected") == f"reconnected {before + 1}"
+        assert analyst.wait(timeout=30) == 0
+    finally:
+        analyst.kill()  # an assertion above must not leave it holding a file on the mount
+        analyst.wait()
 
     on_ext.publish(full, [DAY])
     assert dump(on_xfs.path) == dump(on_ext.path) != old
