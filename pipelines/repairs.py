@@ -20,7 +20,8 @@ the latest ``REFUSALS_LOOKED_AT`` failed runs tagged ``true``, and as many tagge
   day's latest run is queued or running, or the day was parsed by a run started after the
   refused day's parse and loaded after that, or the day's latest run is itself a refusal (its
   late files clash with a third day): the refusal waits for that one, which is repaired by the
-  same rules (one round deeper when it is a repair run) or left to a person;
+  same rules (one round deeper when it is a repair run) or left to a person, and then this one
+  is left to a person too (tagged ``stuck``, its reason naming that run) until it is fixed;
 - once all of them are, the refused day gets one run (``<day>:after-repairs-of-<refused run>``);
   a refused day that named only itself gets that run at once;
 - a run tagged ``true`` without a refusal in its failure, or a successful or canceled run
@@ -247,6 +248,7 @@ def _plan_refusal(
     tags = {REPAIR_OF_TAG: run.run_id, ROUND_TAG: str(next_round)}
     requested = {request.partition_key for request in plan.requests}
     waiting = False
+    stuck_behind: list[str] = []  # days whose own refusal, which this one waits for, is stuck
     for other in rerun:
         if other == day:
             continue
@@ -263,11 +265,13 @@ def _plan_refusal(
             continue  # its parse saw the refused day's copy: its own is a duplicate now
         if _is_refusal(other_latest):  # refused in turn (a third day): repaired first
             other_run = other_latest.dagster_run
-            left = other_run.tags.get(REFUSED_TAG) == STUCK
-            plan.waiting.append(
-                f"{day}: waiting for {other}, whose own load was refused (run {other_run.run_id})"
-                + (", left to a person: see its warta/stuck_reason" if left else "")
-            )
+            if other_run.tags.get(REFUSED_TAG) == STUCK:  # left to a person: so is this one
+                stuck_behind.append(f"{other} (run {other_run.run_id})")
+            else:
+                plan.waiting.append(
+                    f"{day}: waiting for {other}, whose own load was refused "
+                    f"(run {other_run.run_id})"
+                )
             waiting = True
             continue
         run_key = f"{other}:repair-of-{run.run_id}"
@@ -282,6 +286,15 @@ def _plan_refusal(
         plan.requests.append(_request(zone, other, run_key, {**tags, REPAIR_FOR_TAG: day}))
         plan.notes.append(f"{day}: load refused (run {run.run_id}); re-running {other}")
         waiting = True
+    if stuck_behind:
+        _left_to_a_person(
+            run,
+            plan,
+            f"{day}: waiting for {', '.join(stuck_behind)}, whose own load was refused and is "
+            f"left to a person (see its {STUCK_REASON_TAG}); {day} is repaired once that is "
+            "fixed",
+        )
+        return
     plan.retag(run, REFUSED)  # a stuck one goes on: the person acted (no change otherwise)
     if waiting:
         return

@@ -110,6 +110,22 @@ def _refused_run(landing, instance):
     return refused
 
 
+CHAIN = ("2026-11-23", OLDER, NEWER)
+
+
+def _refused_chain(landing, instance):
+    """The first day's late copy of the middle day's article is refused; the middle day has a
+    late copy of its own of the last day's article, so its repair run is refused in turn."""
+    first, middle, last = CHAIN
+    variant = SEED.read_bytes().replace(b"Korea Utara", b"Korut")
+    put(landing, f"{last}/w.txt", variant)
+    put(landing, f"{middle}/a.txt", SEED.read_bytes())
+    assert _run(instance, last).success and _run(instance, middle).success
+    put(landing, f"{first}/late.txt", SEED.read_bytes())
+    put(landing, f"{middle}/late-w.txt", variant)
+    return _run(instance, first)
+
+
 def test_a_refused_load_is_repaired_without_anyone_watching(landing, instance):
     assert _skipped(instance) == "nothing to repair"
     refused = _refused_run(landing, instance)
@@ -227,14 +243,8 @@ def test_a_repair_refused_in_turn_is_repaired_first_while_the_first_refusal_wait
 ):
     """The day re-run for a repair is refused in turn (a late file of its own is held by a third
     day): that refusal is repaired (round 2), while the first one waits, not stuck."""
-    first, middle, last = "2026-11-23", OLDER, NEWER
-    variant = SEED.read_bytes().replace(b"Korea Utara", b"Korut")
-    put(landing, f"{last}/w.txt", variant)
-    put(landing, f"{middle}/a.txt", SEED.read_bytes())
-    assert _run(instance, last).success and _run(instance, middle).success
-    put(landing, f"{first}/late.txt", SEED.read_bytes())
-    put(landing, f"{middle}/late-w.txt", variant)
-    refused = _run(instance, first)
+    first, middle, last = CHAIN
+    refused = _refused_chain(landing, instance)
     assert partitions_to_rerun(refused.get_step_failure_events()) == [middle]
 
     [repair] = _tick(instance)
@@ -267,6 +277,62 @@ def test_a_repair_refused_in_turn_is_repaired_first_while_the_first_refusal_wait
         (middle, f"{middle}/a.txt", "duplicate"),
         (middle, f"{middle}/late-w.txt", "parsed"),
         (last, f"{last}/w.txt", "duplicate"),
+    ]
+
+
+def test_a_refusal_waiting_for_a_refusal_left_to_a_person_is_left_to_a_person_too(
+    landing, instance
+):
+    """The first refusal waits for the second day's refusal; when that one's repair fails and it
+    is left to a person, the first is tagged stuck too (naming it), and both go on once the
+    person has run the day the failed repair was for."""
+    first, middle, last = CHAIN
+    refused = _refused_chain(landing, instance)
+    [repair] = _tick(instance)
+    refused_again = _execute(instance, repair)  # the middle day's load refused in turn
+    [deeper] = _plan(instance, landing).requests
+    instance.report_run_failed(_queue(instance, deeper))  # the deeper repair failed
+
+    middle_reason = (
+        f"{middle}: {last} was run for the repair ({deeper.run_key}) but is not parsed and "
+        f"loaded since; fix and run {last}, then {middle} is run again"
+    )
+    first_reason = (
+        f"{first}: waiting for {middle} (run {refused_again.run_id}), whose own load was "
+        f"refused and is left to a person (see its warta/stuck_reason); {first} is repaired "
+        "once that is fixed"
+    )
+    plan = _plan(instance, landing)  # the middle refusal is stuck from now on
+    assert (plan.stuck, plan.requests) == ([middle_reason], [])
+    plan = _plan(instance, landing)  # and the first one sees it on the next evaluation
+    assert plan.stuck == [first_reason, middle_reason] or plan.stuck == [
+        middle_reason,
+        first_reason,
+    ]
+    assert plan.warnings == [f"{first_reason} (run tagged warta/refused=stuck)"]  # once
+    tags = instance.get_run_by_id(refused.run_id).tags
+    assert (tags[REFUSED_TAG], tags[STUCK_REASON_TAG]) == ("stuck", first_reason)
+    assert _plan(instance, landing).warnings == []
+    assert first_reason in _skipped(instance) and middle_reason in _skipped(instance)
+
+    assert _run(instance, last).success  # the person runs the day the failed repair was for
+    [middle_again] = _tick(instance)
+    assert middle_again.run_key == f"{middle}:after-repairs-of-{refused_again.run_id}"
+    assert _execute(instance, middle_again).success
+    [first_again] = _tick(instance)  # the first refusal waits no more: its repair goes on
+    assert first_again.run_key == f"{first}:after-repairs-of-{refused.run_id}"
+    tags = instance.get_run_by_id(refused.run_id).tags
+    assert (tags[REFUSED_TAG], tags[STUCK_REASON_TAG]) == (
+        "true",
+        f"no longer stuck; was: {first_reason}",
+    )
+    assert _execute(instance, first_again).success
+    assert _skipped(instance) == "nothing to repair"
+    assert [status for _, _, status in _statuses(landing)] == [
+        "parsed",
+        "duplicate",
+        "parsed",
+        "duplicate",
     ]
 
 
