@@ -21,7 +21,9 @@ the latest ``REFUSALS_LOOKED_AT`` failed runs tagged ``true``, and as many tagge
   refused day's parse and loaded after that, or the day's latest run is itself a refusal (its
   late files clash with a third day): the refusal waits for that one, which is repaired by the
   same rules (one round deeper when it is a repair run) or left to a person, and then this one
-  is left to a person too (tagged ``stuck``, its reason naming that run) until it is fixed;
+  is left to a person too (tagged ``stuck``, its reason naming that run) until that one is
+  dealt with (a run tagged refused that names no days, a failed UI re-execution, is not waited
+  for);
 - once all of them are, the refused day gets one run (``<day>:after-repairs-of-<refused run>``);
   a refused day that named only itself gets that run at once;
 - a run tagged ``true`` without a refusal in its failure, or a successful or canceled run
@@ -200,6 +202,18 @@ def _is_refusal(record: dg.RunRecord | None) -> bool:
     )
 
 
+def _named_days(instance: dg.DagsterInstance, run: dg.DagsterRun) -> list[str]:
+    """The days a refused run's load named to re-run (none: the run failed for another reason,
+    carrying a refusal tag a UI re-execution copied)."""
+    events = [
+        r.event_log_entry.dagster_event
+        for r in instance.get_records_for_run(
+            run.run_id, of_type=dg.DagsterEventType.STEP_FAILURE
+        ).records
+    ]
+    return partitions_to_rerun(events)
+
+
 def _requested(instance: dg.DagsterInstance, run_key: str) -> bool:
     return instance.get_runs_count(dg.RunsFilter(tags={RUN_KEY_TAG: run_key})) > 0
 
@@ -214,13 +228,7 @@ def _plan_refusal(
         # The day was run again since: that run (or its own refusal) is what counts.
         plan.retag(run, SUPERSEDED)
         return
-    events = [
-        r.event_log_entry.dagster_event
-        for r in instance.get_records_for_run(
-            run.run_id, of_type=dg.DagsterEventType.STEP_FAILURE
-        ).records
-    ]
-    rerun = partitions_to_rerun(events)
+    rerun = _named_days(instance, run)
     if not rerun:  # the tag was copied from a refused run this one re-executes; it failed else
         plan.retag(run, NOT_REFUSED)
         return
@@ -263,7 +271,8 @@ def _plan_refusal(
             continue
         if _reparsed_and_loaded_since(instance, other, since):
             continue  # its parse saw the refused day's copy: its own is a duplicate now
-        if _is_refusal(other_latest):  # refused in turn (a third day): repaired first
+        if _is_refusal(other_latest) and _named_days(instance, other_latest.dagster_run):
+            # Refused in turn (a third day): repaired first.
             other_run = other_latest.dagster_run
             if other_run.tags.get(REFUSED_TAG) == STUCK:  # left to a person: so is this one
                 stuck_behind.append(f"{other} (run {other_run.run_id})")
@@ -287,12 +296,17 @@ def _plan_refusal(
         plan.notes.append(f"{day}: load refused (run {run.run_id}); re-running {other}")
         waiting = True
     if stuck_behind:
+        one = len(stuck_behind) == 1
         _left_to_a_person(
             run,
             plan,
-            f"{day}: waiting for {', '.join(stuck_behind)}, whose own load was refused and is "
-            f"left to a person (see its {STUCK_REASON_TAG}); {day} is repaired once that is "
-            "fixed",
+            f"{day}: waiting for {', '.join(stuck_behind)}, whose own "
+            + (
+                f"load was refused and is left to a person (see its {STUCK_REASON_TAG}); "
+                if one
+                else f"loads were refused and are left to a person (see their {STUCK_REASON_TAG}); "
+            )
+            + f"{day} goes on by itself once {'that is' if one else 'those are'} dealt with",
         )
         return
     plan.retag(run, REFUSED)  # a stuck one goes on: the person acted (no change otherwise)
