@@ -89,8 +89,8 @@ def warehouse(context: dg.AssetExecutionContext, warta: WartaSettings) -> dg.Mat
                 )
             ),
             "load_seconds": round(load.seconds, 3),
-            # The load changes a private copy of the live file: "cloned" costs nothing, "copied"
-            # grows with the warehouse (docs/WAREHOUSE.md, "The starting copy").
+            # The load changes a private copy of the live file: "cloned" takes milliseconds,
+            # "copied" grows with the warehouse (docs/WAREHOUSE.md, "The starting copy").
             "warehouse_copy": str(load.copy),
             "warehouse_copy_seconds": round(load.copy.seconds, 3),
             "duplicates_without_original": dg.MetadataValue.md(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import dagster as dg
 import pytest
 
@@ -73,6 +75,7 @@ def test_daily_job_materialises_the_seed_partition(landing):
     ]
 
     assert materialized["warehouse"]["warehouse_copy"].value == "none (no warehouse yet)"
+    size = landing.warehouse.stat().st_size
 
     again = _run()
     assert again.success
@@ -82,8 +85,13 @@ def test_daily_job_materialises_the_seed_partition(landing):
         for e in again.get_asset_materialization_events()
         if e.asset_key.to_user_string() == "warehouse"
     ]  # the second load started from a copy of the first one's file (cloned or copied)
-    assert load["warehouse_copy"].value.split()[0] in {"cloned", "copied"}
-    assert load["warehouse_copy_seconds"].value >= 0
+    copied = re.fullmatch(
+        r"(cloned|copied) ([\d.,]+) MB in ([\d.]+) s( \(no clone: \w+\))?",
+        load["warehouse_copy"].value,
+    )
+    assert copied, load["warehouse_copy"].value
+    assert copied[2] == f"{size / 1e6:,.1f}"  # the first load's whole file
+    assert load["warehouse_copy_seconds"].value == pytest.approx(float(copied[3]), abs=0.001)
 
 
 def test_the_load_names_partitions_whose_duplicates_lost_their_original(landing):
