@@ -45,14 +45,15 @@ def extract_entities(paragraphs: Sequence[str]) -> list[EntityMention]:
     lexicon = _lexicon()
     found: list[_Found] = []
     known_in_article: list[tuple[int, list[_Known]]] = []
+    tokenised = []
     for index, paragraph in enumerate(paragraphs):
-        if not paragraph:
-            continue
-        tokens = token_matches(paragraph)
-        words = words_of(tokens)
-        caps = capitalised_flags(words)
+        if paragraph:
+            tokens = token_matches(paragraph)
+            words = words_of(tokens)
+            tokenised.append((index, tokens, words, capitalised_flags(words)))
+    all_tagged = tagger.tag_paragraphs([(words, caps) for _, _, words, caps in tokenised])
+    for (index, tokens, words, caps), tagged in zip(tokenised, all_tagged, strict=True):
         matches = match_gazetteer(words, caps)
-        tagged = tagger.entities(words, caps)
         for first, end, label, method in refine(words, caps, tagged, matches, lexicon):
             first, end = _trim(words, first, end)
             if first < end:
