@@ -242,25 +242,15 @@ class Tagger:
         all_runs = []
         context: list[str] = []  # the padded window of each run, one after the other
         lengths: list[int] = []
-        initial_at: list[int] = []  # positions (over all runs) that start a sentence
-        initial_words: list[str] = []
-        position = 0
         for words, caps in paragraphs:
             runs = candidate_runs(words, vocabulary, caps)
             all_runs.append(runs)
-            if not runs:
-                continue
-            padded = [PARAGRAPH_START, PARAGRAPH_START, *words, PARAGRAPH_END, PARAGRAPH_END]
-            for start, end in runs:
-                # padded[start + k] is the word at offset k - 2 from the run's first token.
-                context += padded[start : end + 4]
-                lengths.append(end - start)
-                if not SENTENCE_STARTS.isdisjoint(padded[start + 1 : end + 1]):
-                    for k in range(end - start):
-                        if padded[start + k + 1] in SENTENCE_STARTS:
-                            initial_at.append(position + k)
-                            initial_words.append(words[start + k])
-                position += end - start
+            if runs:
+                padded = [PARAGRAPH_START, PARAGRAPH_START, *words, PARAGRAPH_END, PARAGRAPH_END]
+                for start, end in runs:
+                    # padded[start + k] is the word at offset k - 2 from the run's first token.
+                    context += padded[start : end + 4]
+                    lengths.append(end - start)
         if not lengths:
             return [[] for _ in paragraphs]
         rows = list(map(self._rows.get, context))
@@ -271,7 +261,9 @@ class Tagger:
             ]
         run_lengths = np.array(lengths)
         # Position p of run r has its window at context[p + 4 r : p + 4 r + 5].
-        window = np.arange(position) + 4 * np.repeat(np.arange(len(lengths)), run_lengths)
+        window = np.arange(int(run_lengths.sum())) + 4 * np.repeat(
+            np.arange(len(lengths)), run_lengths
+        )
         ids = np.array(rows)
         table = self._table
         emissions = table[ids[window], 0]
@@ -281,8 +273,15 @@ class Tagger:
         single = run_lengths == 1
         # A one-token run scores start + emission + initial, in that order (as ``entities``).
         emissions[firsts[single]] += self._start_array
-        if initial_at:
-            emissions[initial_at] += np.array([self._initial(w) for w in initial_words])
+        # A position starts a sentence when the word before it (offset -1) is a sentence start.
+        after_start = np.fromiter(
+            map(SENTENCE_STARTS.__contains__, context), dtype=bool, count=len(context)
+        )
+        initial_at = np.flatnonzero(after_start[window + 1])
+        if len(initial_at):
+            emissions[initial_at] += np.array(
+                [self._initial(context[i]) for i in (window[initial_at] + 2).tolist()]
+            )
         single_tags = (
             emissions[firsts[single]][:, self._first].argmax(axis=1).tolist()
             if single.any()
