@@ -166,8 +166,6 @@ def run(args: argparse.Namespace) -> dict:
         | {"waiting for checks and load": round(waited, 2), "end to end": round(total, 2)},
         "worker_cpu_s": {k: round(stages[k], 2) for k in ("read", "parse", "entities")},
         "main_process_s": {k: round(stages[k], 2) for k in ("list", "write", "publish")},
-        # Entity CPU spread over the workers; ``--no-entities`` measures the same directly.
-        "estimated wall without entities": round(total - stages["entities"] / args.workers, 1),
         "throughput": {"articles/s": round(files / total, 1), "MB/s": round(size / 1e6 / total, 2)},
         "floor": {"cpu_s": round(floor_cpu, 2), "wall_s": round(floor_wall, 2),
                   "first pass cpu_s": round(cold_cpu, 2), "first pass wall_s": round(cold_wall, 2),

@@ -62,7 +62,7 @@ def viterbi(
     kept going forward; the back pointers of the best path are recomputed from them, which costs
     one column per position instead of all.
     """
-    # Written out for the seven tags: this loop is most of the tagger's time. ``x_y`` is the
+    # Written out for the seven tags (training decodes every sentence with it). ``x_y`` is the
     # score of moving from tag y to tag x (o: O, bp/ip: B-/I-PER, bo/io: ORG, bl/il: LOC).
     o_o, o_bp, o_ip, o_bo, o_io, o_bl, o_il = columns[0]
     bp_o, bp_bp, bp_ip, bp_bo, bp_io, bp_bl, bp_il = columns[1]
