@@ -23,7 +23,9 @@ the latest ``REFUSALS_LOOKED_AT`` failed runs tagged ``true``, and as many tagge
   same rules (one round deeper when it is a repair run) or left to a person, and then this one
   is left to a person too (tagged ``stuck``, its reason naming that run) until that one is
   dealt with (a run tagged refused that names no days, a failed UI re-execution, is not waited
-  for);
+  for). A day's load names only itself and later days (the warehouse never holds an article
+  twice, so each clash is between the loaded day and one other, and the later one is named),
+  so waits go forward in time and cannot form a cycle;
 - once all of them are, the refused day gets one run (``<day>:after-repairs-of-<refused run>``);
   a refused day that named only itself gets that run at once;
 - a run tagged ``true`` without a refusal in its failure, or a successful or canceled run

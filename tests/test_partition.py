@@ -210,6 +210,36 @@ def test_every_partition_but_the_earliest_holding_an_article_is_named_for_a_re_r
     assert str(refused.value).count(" in 2026-11-2") == 5
 
 
+def test_a_days_load_names_only_itself_and_later_days_so_repairs_cannot_wait_in_a_cycle(landing):
+    """The repair sensor waits for the days a refusal names. A day's load replaces one
+    partition of a warehouse that never holds an article twice, so it can clash with one other
+    day only, and names the later of the two: never an earlier day. Three days parsed without
+    seeing each other hold the same article; they are loaded one by one in every order."""
+    import itertools
+
+    from warta.warehouse import ArticleInSeveralPartitions, Warehouse
+
+    days = ["2026-11-23", "2026-11-24", DAY]
+    for day in days:
+        put(landing, f"{day}/seed.txt", SEED.read_bytes())
+    for day in reversed(days):
+        assert build_partition(landing, day).statuses == {"parsed": 1}
+    store = ParquetStore(landing.data_dir)
+    for number, order in enumerate(itertools.permutations(days)):
+        warehouse = Warehouse(landing.warehouse.with_name(f"order-{number}.duckdb"))
+        first, *others = order
+        assert warehouse.publish(store, [first]).partitions[first]["articles"] == 1
+        for day in others:
+            try:
+                warehouse.publish(store, [day])
+            except ArticleInSeveralPartitions as refused:
+                assert refused.rerun == [max(day, first)], order
+            else:
+                raise AssertionError(f"{day} loaded beside {first} ({order})")
+        with warehouse.connect_read_only() as con:
+            assert con.sql("SELECT ingest_date::VARCHAR FROM articles").fetchall() == [(first,)]
+
+
 def test_a_duplicate_whose_original_left_the_landing_zone_is_reported(landing):
     """The partition holding an article is parsed again without its file: the copy another
     partition marked duplicate no longer has an original, and every load says which partition
