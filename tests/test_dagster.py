@@ -66,6 +66,10 @@ def test_daily_job_materialises_the_seed_partition(landing):
     assert set(materialized) == {*TABLES, "warehouse"}
     assert materialized["paragraphs"]["dagster/row_count"].value == 19
     assert materialized["raw_files"]["files_rejected"].value == 1
+    wall = materialized["raw_files"]["seconds"].value
+    cpu = materialized["raw_files"]["worker_cpu_seconds"].value
+    assert set(wall) == {"list", "write", "publish", "total"} and wall["total"] > 0
+    assert set(cpu) == {"read", "parse", "entities"} and cpu["parse"] > 0 < cpu["entities"]
     assert "Korea Utara Membantah" in materialized["articles"]["preview"].value
     rows = warehouse_rows(landing.warehouse)
     assert len(rows["articles"]) == 1 and len(rows["paragraphs"]) == 19

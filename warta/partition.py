@@ -27,6 +27,9 @@ from warta.rows import FILE_COLUMN
 from warta.schema import RAW_FILES, TABLES
 
 ProgressCallback = Callable[[int, int], None]  # (files done, files total)
+# Stages of ``PartitionBuild.seconds`` timed in CPU seconds, summed over the worker processes.
+WORKER_CPU_STAGES = ("read", "parse", "entities")
+
 # Footer key of the raw_files Parquet file: when the landing folder was listed (ISO 8601, UTC).
 LISTED_AT_KEY = "warta.listed_at"
 
@@ -36,8 +39,8 @@ class PartitionBuild:
     """What building a partition produced.
 
     ``seconds``: ``list``, ``write`` (dedupe, Arrow and Parquet encoding in this process),
-    ``publish`` and ``total`` are wall time; ``read``, ``parse`` and ``entities`` are CPU time
-    summed over the worker processes.
+    ``publish`` and ``total`` are wall time; ``read``, ``parse`` and ``entities``
+    (``WORKER_CPU_STAGES``) are CPU time summed over the worker processes.
     """
 
     partition: str
