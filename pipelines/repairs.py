@@ -23,9 +23,13 @@ the latest ``REFUSALS_LOOKED_AT`` failed runs tagged ``true``, and as many tagge
   same rules (one round deeper when it is a repair run) or left to a person, and then this one
   is left to a person too (tagged ``stuck``, its reason naming that run) until that one is
   dealt with (a run tagged refused that names no days, a failed UI re-execution, is not waited
-  for). A day's load names only itself and later days (the warehouse never holds an article
-  twice, so each clash is between the loaded day and one other, and the later one is named),
-  so waits go forward in time and cannot form a cycle;
+  for). Only later days are waited for, so waits cannot form a cycle. A day's load names only
+  itself and later days while the warehouse holds no article twice (each clash is then between
+  the loaded day and one other, and the later one is named); a warehouse holding an article in
+  several days already (published before the load refused that) can make two loads name each
+  other's day, and an earlier day named is then run for the repair even if its own latest run
+  is a refusal (its parse sees the earliest copy, so its own becomes a duplicate; if that run
+  is refused too, the refusal is left to a person as below);
 - once all of them are, the refused day gets one run (``<day>:after-repairs-of-<refused run>``);
   a refused day that named only itself gets that run at once;
 - a run tagged ``true`` without a refusal in its failure, or a successful or canceled run
@@ -273,7 +277,11 @@ def _plan_refusal(
             continue
         if _reparsed_and_loaded_since(instance, other, since):
             continue  # its parse saw the refused day's copy: its own is a duplicate now
-        if _is_refusal(other_latest) and _named_days(instance, other_latest.dagster_run):
+        if (
+            other > day  # an earlier day named: its own refusal may be waiting for this one
+            and _is_refusal(other_latest)
+            and _named_days(instance, other_latest.dagster_run)
+        ):
             # Refused in turn (a third day): repaired first.
             other_run = other_latest.dagster_run
             if other_run.tags.get(REFUSED_TAG) == STUCK:  # left to a person: so is this one

@@ -426,6 +426,48 @@ def test_a_day_refused_for_its_own_copy_is_run_again_at_once(landing, instance):
     assert instance.get_run_by_id(canceled.run_id).tags[REFUSED_TAG] == "not-refused"
 
 
+def test_two_refusals_naming_each_others_day_do_not_wait_for_each_other(
+    landing, instance, monkeypatch
+):
+    """A warehouse published before loads refused an article held by several days holds the
+    seed in three days, and the first day's Parquet no longer does. Loads of the two later days
+    are then refused, each naming both: neither waits for the other for ever. The later one
+    runs the earlier day for its repair instead of waiting for that day's refusal; that run is
+    refused too, so the refusal is left to a person, with the reason."""
+    import warta.warehouse
+
+    first, middle, last = CHAIN
+    for day in CHAIN:
+        put(landing, f"{day}/a.txt", SEED.read_bytes())
+    with monkeypatch.context() as unguarded:  # as before the load refused such articles
+        unguarded.setattr(warta.warehouse, "_refuse_articles_in_several_partitions", print)
+        for day in (last, middle, first):  # newest first: no parse sees another's copy
+            assert _run(instance, day).success
+    (landing.raw_dir / first / "a.txt").unlink()  # the first day parsed again, not loaded
+    parse = dg.materialize(
+        [parse_landing_partition],
+        partition_key=first,
+        instance=instance,
+        resources={"warta": WartaSettings()},
+    )
+    assert parse.success
+    middle_refused = _run(instance, middle)  # its parse holds the seed: the first day's is gone
+    last_refused = _run(instance, last, asset_selection=[dg.AssetKey("warehouse")])
+    for run in (middle_refused, last_refused):
+        assert partitions_to_rerun(run.get_step_failure_events()) == [middle, last]
+
+    plan = _plan(instance, landing)
+    assert plan.stuck == []
+    assert plan.waiting == [
+        f"{middle}: waiting for {last}, whose own load was refused (run {last_refused.run_id})"
+    ]
+    [repair] = plan.requests  # not a wait for the middle day's refusal
+    assert repair.run_key == f"{middle}:repair-of-{last_refused.run_id}"
+    assert not _execute(instance, repair).success  # the first day's warehouse rows still hold it
+    stuck = _skipped(instance)
+    assert f"{last}: {middle} was run for the repair ({repair.run_key})" in stuck
+
+
 def test_other_failures_are_not_repaired(landing, instance, monkeypatch):
     import warta.ingest
 
