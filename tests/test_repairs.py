@@ -58,6 +58,16 @@ def _run(instance, partition: str, tags: dict[str, str] | None = None, **kwargs)
     )
 
 
+def _parse_only(instance, partition: str):
+    """The parse step of a partition on its own (no checks, no load)."""
+    return dg.materialize(
+        [parse_landing_partition],
+        partition_key=partition,
+        instance=instance,
+        resources={"warta": WartaSettings()},
+    )
+
+
 def _execute(instance, request: dg.RunRequest):
     """The run of a request, with the run key the daemon records on it."""
     tags = {**request.tags, "dagster/run_key": request.run_key}
@@ -378,13 +388,7 @@ def test_a_day_refused_for_its_own_copy_is_run_again_at_once(landing, instance):
     """The newer day parsed before the older day's copy landed, and loaded after the older day:
     its own copy is the later one, so it is the day to run again."""
     put(landing, f"{NEWER}/a.txt", SEED.read_bytes())
-    parse = dg.materialize(
-        [parse_landing_partition],
-        partition_key=NEWER,
-        instance=instance,
-        resources={"warta": WartaSettings()},
-    )
-    assert parse.success
+    assert _parse_only(instance, NEWER).success
     put(landing, f"{OLDER}/a.txt", SEED.read_bytes())
     assert _run(instance, OLDER).success
     refused = _run(instance, NEWER, asset_selection=[dg.AssetKey("warehouse")])
@@ -444,13 +448,7 @@ def test_two_refusals_naming_each_others_day_do_not_wait_for_each_other(
         for day in (last, middle, first):  # newest first: no parse sees another's copy
             assert _run(instance, day).success
     (landing.raw_dir / first / "a.txt").unlink()  # the first day parsed again, not loaded
-    parse = dg.materialize(
-        [parse_landing_partition],
-        partition_key=first,
-        instance=instance,
-        resources={"warta": WartaSettings()},
-    )
-    assert parse.success
+    assert _parse_only(instance, first).success
     middle_refused = _run(instance, middle)  # its parse holds the seed: the first day's is gone
     last_refused = _run(instance, last, asset_selection=[dg.AssetKey("warehouse")])
     for run in (middle_refused, last_refused):
