@@ -248,6 +248,34 @@ def test_a_failed_repair_stops_until_the_day_is_fixed_and_rounds_are_bounded(lan
     assert instance.get_run_by_id(deep.run_id).tags[REFUSED_TAG] == "superseded"
 
 
+def test_a_refusal_is_tagged_stuck_only_after_its_warning_is_logged(landing, instance, monkeypatch):
+    """An evaluation that fails between the two must not leave a refusal tagged stuck (which
+    later evaluations do not warn about again) without its warning in the sensor's log."""
+    import logging
+
+    refused = _refused_run(landing, instance)
+    [repair] = _tick(instance)
+    instance.report_run_failed(_queue(instance, repair))  # the repair run failed: stuck
+    events: list[tuple[str, str]] = []
+    warn, add_run_tags = logging.Logger.warning, instance.add_run_tags
+
+    def warning(logger, message, *args, **kwargs):  # the sensor's context.log is a Logger
+        events.append(("warning", str(message)))
+        return warn(logger, message, *args, **kwargs)
+
+    def tagged(run_id, tags):
+        events.append(("tags", f"{run_id} {tags[REFUSED_TAG]}"))
+        return add_run_tags(run_id, tags)
+
+    monkeypatch.setattr(logging.Logger, "warning", warning)
+    monkeypatch.setattr(instance, "add_run_tags", tagged)
+    assert _skipped(instance).startswith(f"{OLDER}: {NEWER} was run for the repair")
+
+    sensor_events = [e for e in events if e[0] == "tags" or "run tagged warta/refused" in e[1]]
+    assert [kind for kind, _ in sensor_events] == ["warning", "tags"]
+    assert sensor_events[1][1] == f"{refused.run_id} stuck"
+
+
 def test_a_repair_refused_in_turn_is_repaired_first_while_the_first_refusal_waits(
     landing, instance
 ):
