@@ -12,7 +12,8 @@ The refused ``warehouse`` step tags its run ``warta/refused=true`` and names the
 in its failure metadata (``partitions_to_rerun``, ``assets/warehouse.py``). Each evaluation
 works from the runs and materializations recorded in the instance, not from a cursor, so a
 stopped sensor, a retried run or a repair done by hand are all taken as they are. For each of
-the latest ``REFUSALS_LOOKED_AT`` failed runs tagged ``true``, and as many tagged ``stuck``:
+the latest ``REFUSALS_LOOKED_AT`` failed runs tagged ``true``, and as many tagged ``stuck``
+(how many older ones are left out is part of what is stuck, in the skip reason):
 
 - if it is no longer the latest run of its day (the day was run again since, by anyone), it is
   done with and re-tagged ``warta/refused=superseded``;
@@ -152,14 +153,20 @@ _NO_LONGER_STUCK = "no longer stuck; was: "
 def plan_repairs(instance: dg.DagsterInstance, zone: LandingZone) -> RepairPlan:
     """The runs that move every pending refusal forward (see the module docstring)."""
     plan = RepairPlan([], [], [], [])
-    refused = [
-        record
-        for value in (REFUSED, STUCK)
-        for record in instance.get_run_records(
-            dg.RunsFilter(tags={REFUSED_TAG: value}, statuses=[dg.DagsterRunStatus.FAILURE]),
-            limit=REFUSALS_LOOKED_AT,
-        )
-    ]
+    refused = []
+    for value in (REFUSED, STUCK):
+        failed = dg.RunsFilter(tags={REFUSED_TAG: value}, statuses=[dg.DagsterRunStatus.FAILURE])
+        records = instance.get_run_records(failed, limit=REFUSALS_LOOKED_AT)
+        refused += records
+        if len(records) == REFUSALS_LOOKED_AT:
+            left_out = instance.get_runs_count(failed) - REFUSALS_LOOKED_AT
+            if left_out > 0:  # reported on every evaluation until they are fewer
+                plan.stuck.append(
+                    f"{left_out} older failed run{'s' if left_out > 1 else ''} tagged "
+                    f"{REFUSED_TAG}={value} not looked at "
+                    f"(at most {REFUSALS_LOOKED_AT} a tag an evaluation): filter the Runs page "
+                    f"on the tag and run their days again by hand"
+                )
     for record in sorted(refused, key=lambda r: r.create_timestamp):  # oldest first
         _plan_refusal(instance, zone, record, plan)
     # A run that succeeded or was canceled was not refused: it carries the tag of the run a UI

@@ -276,6 +276,25 @@ def test_a_refusal_is_tagged_stuck_only_after_its_warning_is_logged(landing, ins
     assert sensor_events[1][1] == f"{refused.run_id} stuck"
 
 
+def test_refusals_beyond_those_looked_at_are_counted_in_the_skip_reason(
+    landing, instance, monkeypatch
+):
+    import pipelines.repairs
+
+    monkeypatch.setattr(pipelines.repairs, "REFUSALS_LOOKED_AT", 2)
+    days = ("2026-11-20", "2026-11-21", "2026-11-22", OLDER, NEWER)
+    for day in days:  # failed runs tagged refused (2) and stuck (3), naming no days
+        tags = {REFUSED_TAG: "true" if day < "2026-11-22" else "stuck", PARTITION_TAG: day}
+        instance.report_run_failed(instance.create_run_for_job(_job(), tags=tags))
+    assert _skipped(instance) == (
+        "1 older failed run tagged warta/refused=stuck not looked at (at most 2 a tag an "
+        "evaluation): filter the Runs page on the tag and run their days again by hand"
+    )
+    # The four looked at name no days: re-tagged not-refused; the fifth is looked at next.
+    assert _skipped(instance) == "nothing to repair"
+    assert instance.get_runs(dg.RunsFilter(tags={REFUSED_TAG: "stuck"})) == []
+
+
 def test_a_repair_refused_in_turn_is_repaired_first_while_the_first_refusal_waits(
     landing, instance
 ):
