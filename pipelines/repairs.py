@@ -24,13 +24,14 @@ the latest ``REFUSALS_LOOKED_AT`` failed runs tagged ``true``, and as many tagge
   same rules (one round deeper when it is a repair run) or left to a person, and then this one
   is left to a person too (tagged ``stuck``, its reason naming that run) until that one is
   dealt with (a run tagged refused that names no days, a failed UI re-execution, is not waited
-  for). Only later days are waited for, so waits cannot form a cycle. A day's load names only
+  for). Only a later day's refusal is waited for, so such waits cannot form a cycle. A day's
+  load names only
   itself and later days while the warehouse holds no article twice (each clash is then between
   the loaded day and one other, and the later one is named); a warehouse holding an article in
   several days already (published before the load refused that) can make two loads name each
   other's day, and an earlier day named is then run for the repair even if its own latest run
-  is a refusal (its parse sees the earliest copy, so its own becomes a duplicate; if that run
-  is refused too, the refusal is left to a person as below);
+  is a refusal, stuck or not (its parse sees the earliest copy, so its own becomes a
+  duplicate; if that run is refused too, the refusal is left to a person as below);
 - once all of them are, the refused day gets one run (``<day>:after-repairs-of-<refused run>``);
   a refused day that named only itself gets that run at once;
 - a run tagged ``true`` without a refusal in its failure, or a successful or canceled run
@@ -160,13 +161,21 @@ def plan_repairs(instance: dg.DagsterInstance, zone: LandingZone) -> RepairPlan:
         refused += records
         if len(records) == REFUSALS_LOOKED_AT:
             left_out = instance.get_runs_count(failed) - REFUSALS_LOOKED_AT
-            if left_out > 0:  # reported on every evaluation until they are fewer
-                plan.stuck.append(
-                    f"{left_out} older failed run{'s' if left_out > 1 else ''} tagged "
-                    f"{REFUSED_TAG}={value} not looked at "
-                    f"(at most {REFUSALS_LOOKED_AT} a tag an evaluation): filter the Runs page "
-                    f"on the tag and run their days again by hand"
-                )
+            if left_out > 0:  # reported (and logged) on every evaluation until they are fewer
+                runs = f"{left_out} older failed run{'s' if left_out > 1 else ''}"
+                looked_at = f"at most {REFUSALS_LOOKED_AT} per tag per evaluation"
+                if value == STUCK:  # not resumed when a person deals with their cause
+                    message = (
+                        f"{runs} tagged {REFUSED_TAG}={STUCK} not looked at ({looked_at}): "
+                        "filter the Runs page on the tag and run their days again by hand"
+                    )
+                    plan.stuck.append(message)
+                else:  # looked at as newer ones are dealt with
+                    message = (
+                        f"{runs} tagged {REFUSED_TAG}={REFUSED} not looked at yet ({looked_at})"
+                    )
+                    plan.waiting.append(message)
+                plan.notes.append(message)  # logged even when the evaluation requests runs
     for record in sorted(refused, key=lambda r: r.create_timestamp):  # oldest first
         _plan_refusal(instance, zone, record, plan)
     # A run that succeeded or was canceled was not refused: it carries the tag of the run a UI
@@ -285,7 +294,7 @@ def _plan_refusal(
         if _reparsed_and_loaded_since(instance, other, since):
             continue  # its parse saw the refused day's copy: its own is a duplicate now
         if (
-            other > day  # an earlier day named: its own refusal may be waiting for this one
+            other > day  # only a later day's refusal is waited for (an earlier one is run)
             and _is_refusal(other_latest)
             and _named_days(instance, other_latest.dagster_run)
         ):

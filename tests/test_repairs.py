@@ -282,15 +282,22 @@ def test_refusals_beyond_those_looked_at_are_counted_in_the_skip_reason(
     import pipelines.repairs
 
     monkeypatch.setattr(pipelines.repairs, "REFUSALS_LOOKED_AT", 2)
-    days = ("2026-11-20", "2026-11-21", "2026-11-22", OLDER, NEWER)
-    for day in days:  # failed runs tagged refused (2) and stuck (3), naming no days
+    days = ("2026-11-19", "2026-11-20", "2026-11-21", "2026-11-22", "2026-11-23", OLDER)
+    for day in days:  # failed runs tagged refused (3) and stuck (3), naming no days
         tags = {REFUSED_TAG: "true" if day < "2026-11-22" else "stuck", PARTITION_TAG: day}
         instance.report_run_failed(instance.create_run_for_job(_job(), tags=tags))
+    notes = plan_repairs(instance, LandingZone(landing.raw_dir)).notes  # logged as info
+    assert [note.split(" not looked at")[0] for note in notes] == [
+        "1 older failed run tagged warta/refused=true",
+        "1 older failed run tagged warta/refused=stuck",
+    ]
     assert _skipped(instance) == (
-        "1 older failed run tagged warta/refused=stuck not looked at (at most 2 a tag an "
-        "evaluation): filter the Runs page on the tag and run their days again by hand"
+        "1 older failed run tagged warta/refused=stuck not looked at (at most 2 per tag per "
+        "evaluation): filter the Runs page on the tag and run their days again by hand; "
+        "1 older failed run tagged warta/refused=true not looked at yet (at most 2 per tag per "
+        "evaluation)"
     )
-    # The four looked at name no days: re-tagged not-refused; the fifth is looked at next.
+    # The four looked at name no days: re-tagged not-refused; the other two are looked at next.
     assert _skipped(instance) == "nothing to repair"
     assert instance.get_runs(dg.RunsFilter(tags={REFUSED_TAG: "stuck"})) == []
 
@@ -477,21 +484,25 @@ def test_a_day_refused_for_its_own_copy_is_run_again_at_once(landing, instance):
     assert instance.get_run_by_id(canceled.run_id).tags[REFUSED_TAG] == "not-refused"
 
 
+@pytest.mark.parametrize("first_day_parsed_again", [True, False])
 def test_two_refusals_naming_each_others_day_do_not_wait_for_each_other(
-    landing, instance, monkeypatch
+    landing, instance, monkeypatch, first_day_parsed_again
 ):
     """A warehouse published before loads refused an article held by several days holds the
-    seed in three days, and the first day's Parquet no longer does. Loads of the two later days
+    seed in three days, and the first day's Parquet has lost it. Loads of the two later days
     are then refused, each naming both: neither waits for the other for ever. The later one
-    runs the earlier day for its repair instead of waiting for that day's refusal; that run is
-    refused too, so the refusal is left to a person, with the reason."""
+    runs the earlier day for its repair instead of waiting for that day's refusal. Once the
+    first day's file is back and parsed, that run marks its copy duplicate and the repair goes
+    on; otherwise it is refused too, and the refusal is left to a person, with the reason."""
     import warta.warehouse
 
     first, middle, last = CHAIN
     for day in CHAIN:
         put(landing, f"{day}/a.txt", SEED.read_bytes())
     with monkeypatch.context() as unguarded:  # as before the load refused such articles
-        unguarded.setattr(warta.warehouse, "_refuse_articles_in_several_partitions", print)
+        unguarded.setattr(
+            warta.warehouse, "_refuse_articles_in_several_partitions", lambda *args: None
+        )
         for day in (last, middle, first):  # newest first: no parse sees another's copy
             assert _run(instance, day).success
     (landing.raw_dir / first / "a.txt").unlink()  # the first day parsed again, not loaded
@@ -500,6 +511,9 @@ def test_two_refusals_naming_each_others_day_do_not_wait_for_each_other(
     last_refused = _run(instance, last, asset_selection=[dg.AssetKey("warehouse")])
     for run in (middle_refused, last_refused):
         assert partitions_to_rerun(run.get_step_failure_events()) == [middle, last]
+    if first_day_parsed_again:
+        put(landing, f"{first}/a.txt", SEED.read_bytes())
+        assert _parse_only(instance, first).success
 
     plan = _plan(instance, landing)
     assert plan.stuck == []
@@ -508,9 +522,21 @@ def test_two_refusals_naming_each_others_day_do_not_wait_for_each_other(
     ]
     [repair] = plan.requests  # not a wait for the middle day's refusal
     assert repair.run_key == f"{middle}:repair-of-{last_refused.run_id}"
-    assert not _execute(instance, repair).success  # the first day's warehouse rows still hold it
-    stuck = _skipped(instance)
-    assert f"{last}: {middle} was run for the repair ({repair.run_key})" in stuck
+    if not first_day_parsed_again:
+        assert not _execute(instance, repair).success  # the first day's rows still hold it
+        stuck = _skipped(instance)
+        assert f"{last}: {middle} was run for the repair ({repair.run_key})" in stuck
+        return
+    assert _execute(instance, repair).success  # its parse saw the first day's copy
+    [last_again] = _tick(instance)
+    assert last_again.run_key == f"{last}:after-repairs-of-{last_refused.run_id}"
+    assert _execute(instance, last_again).success
+    assert _skipped(instance) == "nothing to repair"
+    assert [(day, status) for day, _, status in _statuses(landing)] == [
+        (first, "parsed"),
+        (middle, "duplicate"),
+        (last, "duplicate"),
+    ]
 
 
 def test_other_failures_are_not_repaired(landing, instance, monkeypatch):
