@@ -13,7 +13,7 @@ in its failure metadata (``partitions_to_rerun``, ``assets/warehouse.py``). Each
 works from the runs and materializations recorded in the instance, not from a cursor, so a
 stopped sensor, a retried run or a repair done by hand are all taken as they are. For each of
 the latest ``REFUSALS_LOOKED_AT`` failed runs tagged ``true``, and as many tagged ``stuck``
-(how many older ones are left out is part of what is stuck, in the skip reason):
+(how many older ones are left out is logged and given in the skip reason):
 
 - if it is no longer the latest run of its day (the day was run again since, by anyone), it is
   done with and re-tagged ``warta/refused=superseded``;
@@ -25,13 +25,13 @@ the latest ``REFUSALS_LOOKED_AT`` failed runs tagged ``true``, and as many tagge
   is left to a person too (tagged ``stuck``, its reason naming that run) until that one is
   dealt with (a run tagged refused that names no days, a failed UI re-execution, is not waited
   for). Only a later day's refusal is waited for, so such waits cannot form a cycle. A day's
-  load names only
-  itself and later days while the warehouse holds no article twice (each clash is then between
-  the loaded day and one other, and the later one is named); a warehouse holding an article in
-  several days already (published before the load refused that) can make two loads name each
-  other's day, and an earlier day named is then run for the repair even if its own latest run
-  is a refusal, stuck or not (its parse sees the earliest copy, so its own becomes a
-  duplicate; if that run is refused too, the refusal is left to a person as below);
+  load names only itself and later days while the warehouse holds no article twice (each clash
+  is then between the loaded day and one other, and the later one is named); a warehouse
+  holding an article in several days already (published before the load refused that) can
+  make two loads name each other's day, and an earlier day named is then run for the repair
+  even if its own latest run is a refusal, stuck or not (its parse sees the earliest copy, so
+  its own becomes a duplicate; if that run is refused too, the refusal is left to a person as
+  below);
 - once all of them are, the refused day gets one run (``<day>:after-repairs-of-<refused run>``);
   a refused day that named only itself gets that run at once;
 - a run tagged ``true`` without a refusal in its failure, or a successful or canceled run
@@ -160,22 +160,7 @@ def plan_repairs(instance: dg.DagsterInstance, zone: LandingZone) -> RepairPlan:
         records = instance.get_run_records(failed, limit=REFUSALS_LOOKED_AT)
         refused += records
         if len(records) == REFUSALS_LOOKED_AT:
-            left_out = instance.get_runs_count(failed) - REFUSALS_LOOKED_AT
-            if left_out > 0:  # reported (and logged) on every evaluation until they are fewer
-                runs = f"{left_out} older failed run{'s' if left_out > 1 else ''}"
-                looked_at = f"at most {REFUSALS_LOOKED_AT} per tag per evaluation"
-                if value == STUCK:  # not resumed when a person deals with their cause
-                    message = (
-                        f"{runs} tagged {REFUSED_TAG}={STUCK} not looked at ({looked_at}): "
-                        "filter the Runs page on the tag and run their days again by hand"
-                    )
-                    plan.stuck.append(message)
-                else:  # looked at as newer ones are dealt with
-                    message = (
-                        f"{runs} tagged {REFUSED_TAG}={REFUSED} not looked at yet ({looked_at})"
-                    )
-                    plan.waiting.append(message)
-                plan.notes.append(message)  # logged even when the evaluation requests runs
+            _report_left_out(instance.get_runs_count(failed) - REFUSALS_LOOKED_AT, value, plan)
     for record in sorted(refused, key=lambda r: r.create_timestamp):  # oldest first
         _plan_refusal(instance, zone, record, plan)
     # A run that succeeded or was canceled was not refused: it carries the tag of the run a UI
@@ -188,6 +173,25 @@ def plan_repairs(instance: dg.DagsterInstance, zone: LandingZone) -> RepairPlan:
             plan.retag(record.dagster_run, NOT_REFUSED)
     _plan_orphans(instance, zone, plan)
     return plan
+
+
+def _report_left_out(left_out: int, value: str, plan: RepairPlan) -> None:
+    """Say (log, and give in the skip reason) how many older runs tagged ``value`` this
+    evaluation did not look at; repeated every evaluation until they are fewer."""
+    if left_out <= 0:
+        return
+    runs = f"{left_out} older failed run{'s' if left_out > 1 else ''} tagged {REFUSED_TAG}={value}"
+    looked_at = f"at most {REFUSALS_LOOKED_AT} per tag per evaluation"
+    if value == STUCK:  # not resumed when a person deals with their cause
+        message = (
+            f"{runs} not looked at ({looked_at}): "
+            "filter the Runs page on the tag and run their days again by hand"
+        )
+        plan.stuck.append(message)
+    else:  # looked at as newer ones are dealt with
+        message = f"{runs} not looked at yet ({looked_at})"
+        plan.waiting.append(message)
+    plan.notes.append(message)  # logged even when the evaluation requests runs
 
 
 def _latest(

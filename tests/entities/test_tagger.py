@@ -91,6 +91,7 @@ def test_an_article_tagged_at_once_equals_its_paragraphs_one_by_one():
 
     at_once = tagger.tag_paragraphs(paragraphs)
 
+    # One pass over the article gives each paragraph what a pass over it alone gives.
     assert at_once == [tagger.entities(words, caps) for words, caps in paragraphs]
     # What the per-run tagger gave before the article-at-once one (commit 94ab8ba).
     assert [

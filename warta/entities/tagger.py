@@ -271,7 +271,8 @@ class Tagger:
             emissions += table[ids[window + offset], offset]
         firsts = np.cumsum(run_lengths) - run_lengths
         single = run_lengths == 1
-        # A one-token run scores start + emission + initial, in that order (as ``entities``).
+        # A one-token run scores emission + start + initial, in that order (as the per-run
+        # tagger before it did); longer runs add initial to emission, start in ``viterbi_runs``.
         emissions[firsts[single]] += self._start_array
         # A position starts a sentence when the word before it (offset -1) is a sentence start.
         after_start = np.fromiter(
