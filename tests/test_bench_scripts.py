@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import REPO
 
 SETS = {"text", "html", "all"}  # the rows of bench_parse.py's table
@@ -101,3 +103,30 @@ def test_bench_warehouse_times_the_nightly_publish_and_its_starting_copy(tmp_pat
     # How this file system made the copy (a byte copy on ext4, a clone on XFS), and its type.
     assert re.search(r"the starting copy of the file alone: (copied|cloned) \(\S+\) in ", publish)
     assert "| view " not in out  # --no-queries
+
+
+CPUINFO = """processor\t: 0
+vendor_id\t: AuthenticAMD
+cpu family\t: 26
+model\t\t: 2
+model name\t: AMD EPYC
+cpu MHz\t\t: 2596.122
+
+processor\t: 1
+vendor_id\t: AuthenticAMD
+cpu family\t: 23
+model\t\t: 49
+model name\t: AMD EPYC 7B12
+cpu MHz\t\t: 2249.998
+"""
+
+
+def test_machine_details_tell_apart_cpus_with_the_same_bare_name() -> None:
+    from warta.machine import describe_cpuinfo
+
+    assert describe_cpuinfo(CPUINFO) == "AMD EPYC (family 26, model 2, 2596 MHz)"
+    older = CPUINFO.replace("cpu family\t: 26", "cpu family\t: 23").replace("2596.1", "2250.0")
+    assert describe_cpuinfo(older) == "AMD EPYC (family 23, model 2, 2250 MHz)"
+    assert describe_cpuinfo("model name\t: Some CPU\n") == "Some CPU"
+    with pytest.raises(ValueError, match="model name"):
+        describe_cpuinfo("processor\t: 0\n")

@@ -8,14 +8,38 @@ from pathlib import Path
 
 
 def cpu_model() -> str:
-    """The CPU's model name from /proc/cpuinfo (Linux), else what ``platform`` knows."""
+    """The CPU's model name from /proc/cpuinfo (Linux), with its family, model and clock, else
+    what ``platform`` knows.
+
+    Virtual machines often report a bare name ("AMD EPYC") for CPUs generations apart; the family
+    and model numbers tell them apart (e.g. family 26 is AMD Zen 5).
+    """
     try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown CPU"
+        return describe_cpuinfo(Path("/proc/cpuinfo").read_text())
+    except (OSError, ValueError):
+        return platform.processor() or "unknown CPU"
+
+
+def describe_cpuinfo(text: str) -> str:
+    """``"<model name> (family F, model M, N MHz)"`` from the first processor of a cpuinfo text."""
+    fields: dict[str, str] = {}
+    for line in text.splitlines():
+        if not line.strip():
+            if fields:
+                break  # the first processor's block is enough
+            continue
+        key, _, value = line.partition(":")
+        fields.setdefault(key.strip(), value.strip())
+    if "model name" not in fields:
+        raise ValueError("no model name in cpuinfo")
+    details = [
+        f"{label} {fields[key]}"
+        for label, key in (("family", "cpu family"), ("model", "model"))
+        if key in fields
+    ]
+    if "cpu MHz" in fields:
+        details.append(f"{float(fields['cpu MHz']):.0f} MHz")
+    return fields["model name"] + (f" ({', '.join(details)})" if details else "")
 
 
 def memory_gb() -> float:
