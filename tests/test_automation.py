@@ -281,5 +281,9 @@ def test_instance_template_serialises_warehouse_loads(tmp_path: Path):
         pools = instance.get_concurrency_config().pool_config
         assert pools.default_pool_limit == 1
         assert pools.pool_granularity.value == "op"
+        # The template sets the run queue's limit in `concurrency` and its poll interval in
+        # `run_coordinator`: the queue daemon reads the limit from the concurrency settings.
+        assert instance.get_concurrency_config().run_queue_config.max_concurrent_runs == 2
+        assert instance.run_coordinator.dequeue_interval_seconds == 1
         assert instance.run_retries_enabled
         assert instance.freshness_enabled

@@ -9,6 +9,7 @@ import json
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -130,3 +131,16 @@ def test_machine_details_tell_apart_cpus_with_the_same_bare_name() -> None:
     assert describe_cpuinfo("model name\t: Some CPU\n") == "Some CPU"
     with pytest.raises(ValueError, match="model name"):
         describe_cpuinfo("processor\t: 0\n")
+
+
+def test_machine_cpu_seconds_count_this_process_s_work() -> None:
+    from warta.machine import cpu_seconds
+
+    before = cpu_seconds()
+    assert before is not None, "Linux: /proc/stat is readable"
+    started = time.process_time()
+    while time.process_time() - started < 0.3:
+        pass
+    busy, stolen = cpu_seconds()
+    assert busy - before[0] >= 0.2  # every CPU's busy time, this loop's included
+    assert stolen >= before[1]

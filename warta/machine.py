@@ -50,3 +50,21 @@ def memory_gb() -> float:
 def load() -> str:
     """The 1, 5 and 15 minute load averages."""
     return " ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
+def cpu_seconds() -> tuple[float, float] | None:
+    """Seconds all CPUs of the machine have spent busy since boot, and stolen, or None off Linux.
+
+    Busy: every process and the kernel (/proc/stat's user, nice, system, irq and softirq).
+    Stolen: time a virtual CPU was ready to run but the host ran something else.
+    """
+    try:
+        with open("/proc/stat") as stat:
+            fields = stat.readline().split()
+    except OSError:
+        return None
+    if len(fields) < 9 or fields[0] != "cpu":
+        return None
+    user, nice, system, _idle, _iowait, irq, softirq, steal = map(int, fields[1:9])
+    tick = os.sysconf("SC_CLK_TCK")
+    return (user + nice + system + irq + softirq) / tick, steal / tick
