@@ -27,7 +27,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from warta.landing import LandingZone  # noqa: E402
-from warta.machine import cpu_model, cpu_seconds, load, memory_gb  # noqa: E402
+from warta.machine import cpu_model, cpu_seconds, load, memory_gb, parse_proc_stat  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -68,28 +68,35 @@ def main(argv: list[str] | None = None) -> int:
              "--from", partitions[0], "--to", partitions[-1], "--noprompt"],
             cwd=REPO, env=env, check=True, capture_output=True,
         )  # fmt: skip
-        records = _wait(home, len(partitions), args.timeout)
-        busy = _busy_since(cpu_before, time.time() - submitted)
+        records, stat_line, seen_at = _wait(home, len(partitions), args.timeout)
+        busy = _busy(cpu_before, stat_line, seen_at - submitted)
     finally:
         os.killpg(daemon.pid, signal.SIGTERM)
         daemon.wait(timeout=60)
     _report(args, partitions, records, submitted, load_before, busy)
-    return 0 if all(r["status"] == "SUCCESS" for r in records) else 1
+    succeeded = [r for r in records if r["status"] == "SUCCESS"]
+    return 0 if len(succeeded) == len(records) == len(partitions) else 1
 
 
-def _wait(home: Path, expected: int, timeout: float) -> list[dict]:
-    """Run records once ``expected`` runs have ended, or at the timeout.
+def _wait(home: Path, expected: int, timeout: float) -> tuple[list[dict], str, float]:
+    """Run records once ``expected`` runs have ended (or at the timeout), with the /proc/stat
+    line and the time at which the waiter saw that.
 
-    One process imports Dagster once and polls the instance (a new Python process every few
-    seconds would take ~1 CPU-s each, from the backfill it measures).
+    One process imports Dagster once and polls the instance every second (a new Python process
+    for each look would take ~1 CPU-s each, from the backfill it measures).
     """
     import json
 
-    out = subprocess.run(
+    waiter = subprocess.run(
         [sys.executable, "-c", _WAIT_FOR_RUNS, str(expected), str(time.time() + timeout)],
-        env={**os.environ, "DAGSTER_HOME": str(home)}, check=True, capture_output=True, text=True,
+        env={**os.environ, "DAGSTER_HOME": str(home)}, capture_output=True, text=True,
+        timeout=timeout + 120,
     )  # fmt: skip
-    return sorted(json.loads(out.stdout), key=lambda r: r["partition"] or "")
+    if waiter.returncode != 0:
+        raise SystemExit(f"waiting for the runs failed:\n{waiter.stderr[-3000:]}")
+    out = json.loads(waiter.stdout)
+    rows = sorted(out["rows"], key=lambda r: r["partition"] or "")
+    return rows, out["stat"], out["seen_at"]
 
 
 _WAIT_FOR_RUNS = """
@@ -97,11 +104,27 @@ import json, sys, time
 from dagster import DagsterInstance
 expected, deadline = int(sys.argv[1]), float(sys.argv[2])
 instance = DagsterInstance.get()
+failures = 0
 while True:
-    records = instance.get_run_records()
+    try:
+        records = instance.get_run_records()
+        failures = 0
+    except Exception as error:  # e.g. the SQLite storage locked for a moment: look again
+        failures += 1
+        if failures > 30:
+            raise
+        print(f"reading the runs failed ({error}); trying again", file=sys.stderr)
+        time.sleep(1)
+        continue
     if sum(r.end_time is not None for r in records) >= expected or time.time() > deadline:
         break
-    time.sleep(2)
+    time.sleep(1)
+try:
+    with open("/proc/stat") as stat:
+        stat_line = stat.readline()
+except OSError:  # not Linux
+    stat_line = ""
+seen_at = time.time()
 rows = []
 for record in records:
     run = record.dagster_run
@@ -109,13 +132,17 @@ for record in records:
              for s in instance.get_run_step_stats(run.run_id) if s.end_time and s.start_time}
     rows.append({"partition": run.tags.get("dagster/partition"), "status": run.status.value,
                  "start": record.start_time, "end": record.end_time, "steps": steps})
-print(json.dumps(rows))
+print(json.dumps({"rows": rows, "stat": stat_line, "seen_at": seen_at}))
 """
 
 
-def _busy_since(before: tuple[float, float] | None, wall: float) -> str:
-    """The machine's busy (and stolen) CPU seconds since ``before``, against what its CPUs give."""
-    after = cpu_seconds()
+def _busy(before: tuple[float, float] | None, stat_line: str, wall: float) -> str:
+    """The machine's busy (and stolen) CPU seconds from submitting until the waiter saw every
+    run ended (at most a second after the last one), against what its CPUs give in that time."""
+    try:
+        after = parse_proc_stat(stat_line)
+    except ValueError:
+        after = None
     if before is None or after is None:
         return "not known on this system"
     busy, stolen = after[0] - before[0], after[1] - before[1]
@@ -129,13 +156,16 @@ def _busy_since(before: tuple[float, float] | None, wall: float) -> str:
 def _report(args, partitions, records, submitted: float, load_before: str, busy: str) -> None:
     ends = [r["end"] for r in records if r["end"]]
     files = sum(len(LandingZone(args.raw).files(p)) for p in partitions)
-    wall = max(ends) - submitted
     steps = sorted({step for r in records for step in r["steps"]})
     print(f"# Backfill through Dagster: {len(partitions)} partitions, {files:,} files\n")
     machine = f"{cpu_model()}, {os.cpu_count()} cores, {memory_gb():.0f} GiB"
     python = f"Python {platform.python_version()}"
     print(f"{machine}, {python}; load before: {load_before}, after: {load()}\n")
-    print(f"**Submitted to last run ended: {wall:.1f} s** ({files / wall:.0f} files/s)\n")
+    if len(ends) < len(partitions):
+        print(f"**Only {len(ends)} of {len(partitions)} runs ended within {args.timeout:.0f} s**\n")
+    if ends:
+        wall = max(ends) - submitted
+        print(f"**Submitted to last run ended: {wall:.1f} s** ({files / wall:.0f} files/s)\n")
     print(f"Machine busy from submitting until the runs were seen ended (every process): {busy}\n")
     print("| partition | status | started, s | ended, s | " + " | ".join(steps) + " |")
     print("|---|---|---:|---:|" + "---:|" * len(steps))

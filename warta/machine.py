@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import platform
 from pathlib import Path
@@ -21,7 +22,8 @@ def cpu_model() -> str:
 
 
 def describe_cpuinfo(text: str) -> str:
-    """``"<model name> (family F, model M, N MHz)"`` from the first processor of a cpuinfo text."""
+    """``"<model name> (family F, model M, stepping S, N MHz)"`` from the first processor of a
+    cpuinfo text; the parts it lacks are left out."""
     fields: dict[str, str] = {}
     for line in text.splitlines():
         if not line.strip():
@@ -34,10 +36,11 @@ def describe_cpuinfo(text: str) -> str:
         raise ValueError("no model name in cpuinfo")
     details = [
         f"{label} {fields[key]}"
-        for label, key in (("family", "cpu family"), ("model", "model"))
+        for label, key in (("family", "cpu family"), ("model", "model"), ("stepping", "stepping"))
         if key in fields
     ]
-    if "cpu MHz" in fields:
+    # The clock when read: it may differ between runs where the host scales it.
+    with contextlib.suppress(KeyError, ValueError):
         details.append(f"{float(fields['cpu MHz']):.0f} MHz")
     return fields["model name"] + (f" ({', '.join(details)})" if details else "")
 
@@ -53,18 +56,24 @@ def load() -> str:
 
 
 def cpu_seconds() -> tuple[float, float] | None:
-    """Seconds all CPUs of the machine have spent busy since boot, and stolen, or None off Linux.
-
-    Busy: every process and the kernel (/proc/stat's user, nice, system, irq and softirq).
-    Stolen: time a virtual CPU was ready to run but the host ran something else.
-    """
+    """Seconds all CPUs of the machine have spent busy since boot, and stolen, or None off Linux
+    (see ``parse_proc_stat``)."""
     try:
         with open("/proc/stat") as stat:
-            fields = stat.readline().split()
-    except OSError:
+            return parse_proc_stat(stat.readline())
+    except (OSError, ValueError):
         return None
+
+
+def parse_proc_stat(line: str) -> tuple[float, float]:
+    """(busy, stolen) seconds from the ``cpu`` line of /proc/stat (all CPUs together).
+
+    Busy: every process and the kernel (user, nice, system, irq and softirq; not idle or
+    iowait). Stolen: time a virtual CPU was ready to run but the host ran something else.
+    """
+    fields = line.split()
     if len(fields) < 9 or fields[0] != "cpu":
-        return None
+        raise ValueError(f"not the cpu line of /proc/stat: {line[:80]!r}")
     user, nice, system, _idle, _iowait, irq, softirq, steal = map(int, fields[1:9])
     tick = os.sysconf("SC_CLK_TCK")
     return (user + nice + system + irq + softirq) / tick, steal / tick
