@@ -69,7 +69,10 @@ def test_daily_job_materialises_the_seed_partition(landing):
     wall = materialized["raw_files"]["seconds"].value
     cpu = materialized["raw_files"]["worker_cpu_seconds"].value
     assert set(wall) == {"list", "write", "publish", "total"} and wall["total"] > 0
-    assert set(cpu) == {"read", "parse", "entities"} and cpu["parse"] > 0 < cpu["entities"]
+    assert set(cpu) == {"read", "parse", "entities"}
+    # Shown to the millisecond: one page may take less on a fast CPU. That the timers count real
+    # work is tested on the core (tests/test_partition.py, unrounded).
+    assert all(isinstance(v, float) and v >= 0 for v in cpu.values()), cpu
     assert "Korea Utara Membantah" in materialized["articles"]["preview"].value
     rows = warehouse_rows(landing.warehouse)
     assert len(rows["articles"]) == 1 and len(rows["paragraphs"]) == 19
