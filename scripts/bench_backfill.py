@@ -27,7 +27,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from warta.landing import LandingZone  # noqa: E402
-from warta.machine import cpu_model, cpu_seconds, load, memory_gb, parse_proc_stat  # noqa: E402
+from warta.machine import cpu_model, cpu_seconds, load, memory_gb  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -68,8 +68,8 @@ def main(argv: list[str] | None = None) -> int:
              "--from", partitions[0], "--to", partitions[-1], "--noprompt"],
             cwd=REPO, env=env, check=True, capture_output=True,
         )  # fmt: skip
-        records, stat_line, seen_at = _wait(home, len(partitions), args.timeout)
-        busy = _busy(cpu_before, stat_line, seen_at - submitted)
+        records, cpu_after, seen_at = _wait(home, len(partitions), args.timeout)
+        busy = _busy(cpu_before, cpu_after, seen_at - submitted)
     finally:
         os.killpg(daemon.pid, signal.SIGTERM)
         daemon.wait(timeout=60)
@@ -78,9 +78,11 @@ def main(argv: list[str] | None = None) -> int:
     return 0 if len(succeeded) == len(records) == len(partitions) else 1
 
 
-def _wait(home: Path, expected: int, timeout: float) -> tuple[list[dict], str, float]:
-    """Run records once ``expected`` runs have ended (or at the timeout), with the /proc/stat
-    line and the time at which the waiter saw that.
+def _wait(
+    home: Path, expected: int, timeout: float
+) -> tuple[list[dict], tuple[float, float] | None, float]:
+    """Run records once ``expected`` runs have ended (or at the timeout), with the machine's
+    ``cpu_seconds()`` and the time at which the waiter saw that.
 
     One process imports Dagster once and polls the instance every second (a new Python process
     for each look would take ~1 CPU-s each, from the backfill it measures).
@@ -89,19 +91,21 @@ def _wait(home: Path, expected: int, timeout: float) -> tuple[list[dict], str, f
 
     waiter = subprocess.run(
         [sys.executable, "-c", _WAIT_FOR_RUNS, str(expected), str(time.time() + timeout)],
-        env={**os.environ, "DAGSTER_HOME": str(home)}, capture_output=True, text=True,
-        timeout=timeout + 120,
+        env={**os.environ, "DAGSTER_HOME": str(home), "PYTHONPATH": str(REPO)},
+        capture_output=True, text=True, timeout=timeout + 120,
     )  # fmt: skip
     if waiter.returncode != 0:
         raise SystemExit(f"waiting for the runs failed:\n{waiter.stderr[-3000:]}")
     out = json.loads(waiter.stdout)
     rows = sorted(out["rows"], key=lambda r: r["partition"] or "")
-    return rows, out["stat"], out["seen_at"]
+    cpu_after = tuple(out["cpu_seconds"]) if out["cpu_seconds"] else None
+    return rows, cpu_after, out["seen_at"]
 
 
 _WAIT_FOR_RUNS = """
 import json, sys, time
 from dagster import DagsterInstance
+from warta.machine import cpu_seconds
 expected, deadline = int(sys.argv[1]), float(sys.argv[2])
 instance = DagsterInstance.get()
 failures = 0
@@ -119,11 +123,7 @@ while True:
     if sum(r.end_time is not None for r in records) >= expected or time.time() > deadline:
         break
     time.sleep(1)
-try:
-    with open("/proc/stat") as stat:
-        stat_line = stat.readline()
-except OSError:  # not Linux
-    stat_line = ""
+busy_stolen = cpu_seconds()
 seen_at = time.time()
 rows = []
 for record in records:
@@ -132,17 +132,15 @@ for record in records:
              for s in instance.get_run_step_stats(run.run_id) if s.end_time and s.start_time}
     rows.append({"partition": run.tags.get("dagster/partition"), "status": run.status.value,
                  "start": record.start_time, "end": record.end_time, "steps": steps})
-print(json.dumps({"rows": rows, "stat": stat_line, "seen_at": seen_at}))
+print(json.dumps({"rows": rows, "cpu_seconds": busy_stolen, "seen_at": seen_at}))
 """
 
 
-def _busy(before: tuple[float, float] | None, stat_line: str, wall: float) -> str:
+def _busy(
+    before: tuple[float, float] | None, after: tuple[float, float] | None, wall: float
+) -> str:
     """The machine's busy (and stolen) CPU seconds from submitting until the waiter saw every
     run ended (at most a second after the last one), against what its CPUs give in that time."""
-    try:
-        after = parse_proc_stat(stat_line)
-    except ValueError:
-        after = None
     if before is None or after is None:
         return "not known on this system"
     busy, stolen = after[0] - before[0], after[1] - before[1]

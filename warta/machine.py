@@ -9,8 +9,8 @@ from pathlib import Path
 
 
 def cpu_model() -> str:
-    """The CPU's model name from /proc/cpuinfo (Linux), with its family, model and clock, else
-    what ``platform`` knows.
+    """The CPU's model name from /proc/cpuinfo (Linux), with its family, model, stepping and
+    clock, else what ``platform`` knows.
 
     Virtual machines often report a bare name ("AMD EPYC") for CPUs generations apart; the family
     and model numbers tell them apart (e.g. family 26 is AMD Zen 5).
