@@ -8,9 +8,10 @@ import dagster as dg
 
 from pipelines.partitions import FINGERPRINT_METADATA, landing_date_partitions
 from pipelines.resources import WartaSettings
-from warta.landing import LandingZone
+from warta.config import Settings
+from warta.landing import LandingUnavailable, LandingZone
 from warta.parquet_store import ParquetStore
-from warta.partition import WORKER_CPU_STAGES, build_partition
+from warta.partition import WORKER_CPU_STAGES, PartitionBuild, build_partition
 from warta.schema import TABLES
 
 from .metadata import parquet_preview, table_schema
@@ -59,17 +60,15 @@ TABLE_SPECS = [
 def parse_landing_partition(context: dg.AssetExecutionContext, warta: WartaSettings):
     settings = warta.settings()
     partition = context.partition_key
-    # Recorded before reading: a file landing during the parse makes the next check see a change.
-    fingerprint = LandingZone(settings.raw_dir).fingerprint(partition)
-    last_logged = 0
-
-    def progress(done: int, total: int) -> None:
-        nonlocal last_logged
-        if done - last_logged >= PROGRESS_EVERY_FILES or done == total:
-            context.log.info(f"{partition}: {done}/{total} files processed")
-            last_logged = done
-
-    build = build_partition(settings, partition, progress=progress)
+    try:
+        # Recorded before reading: a file landing during the parse makes the next check see a
+        # change.
+        fingerprint = LandingZone(settings.raw_dir).fingerprint(partition)
+        build = _build(context, settings, partition)
+    except LandingUnavailable as error:
+        # Not retried: a missing or unreadable landing zone stays so for longer than the retry
+        # delays; the run fails at once with the reason, and nothing was published.
+        raise dg.Failure(description=str(error), allow_retries=False) from error
     context.log.info(
         f"{partition}: {build.files} files -> {build.statuses}; rows {build.row_counts}"
     )
@@ -99,3 +98,15 @@ def parse_landing_partition(context: dg.AssetExecutionContext, warta: WartaSetti
                 ),
             }
         yield dg.MaterializeResult(asset_key=name, metadata=metadata)
+
+
+def _build(context: dg.AssetExecutionContext, settings: Settings, partition: str) -> PartitionBuild:
+    last_logged = 0
+
+    def progress(done: int, total: int) -> None:
+        nonlocal last_logged
+        if done - last_logged >= PROGRESS_EVERY_FILES or done == total:
+            context.log.info(f"{partition}: {done}/{total} files processed")
+            last_logged = done
+
+    return build_partition(settings, partition, progress=progress)

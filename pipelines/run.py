@@ -13,7 +13,7 @@ from typing import TextIO
 import dagster as dg
 
 from warta.config import Settings
-from warta.landing import LandingZone
+from warta.landing import LandingZone, is_partition_key
 
 from .definitions import defs
 from .partitions import landing_date_partitions
@@ -32,8 +32,20 @@ def run_partitions(
 ) -> list[PartitionRun]:
     """Run the daily job for ``partitions`` (default: every landing folder present)."""
     settings = Settings.from_env()
+    zone = LandingZone(settings.raw_dir)
+    if zone.root.is_dir():
+        strays = zone.strays()
+        if strays:
+            shown = ", ".join(strays[:10]) + (
+                f" and {len(strays) - 10} more" if len(strays) > 10 else ""
+            )
+            print(
+                f"warning: {len(strays)} entries in {zone.root} are not YYYY-MM-DD day folders "
+                f"and are never parsed: {shown}",
+                file=out,
+            )
     if partitions is None:
-        partitions = LandingZone(settings.raw_dir).partitions()
+        partitions = zone.partitions()
         if not partitions:
             print(f"no YYYY-MM-DD folders in {settings.raw_dir}; nothing to do", file=out)
     valid = set(landing_date_partitions.get_partition_keys())
@@ -43,9 +55,12 @@ def run_partitions(
     with dg.DagsterInstance.get() if home else dg.DagsterInstance.ephemeral() as instance:
         for partition in partitions:
             if partition not in valid:
-                message = (
-                    f"{partition}: outside the partition range (WARTA_START_DATE .. today); skipped"
+                why = (
+                    "outside the partition range (WARTA_START_DATE .. today)"
+                    if is_partition_key(partition)
+                    else "not a date (YYYY-MM-DD)"
                 )
+                message = f"{partition}: {why}; skipped"
                 results.append(PartitionRun(partition, False, [], message))
                 print(message, file=out)
                 continue
@@ -95,6 +110,14 @@ def _summary(
             data = event.step_failure_data
             if data.user_failure_data is not None and data.user_failure_data.description:
                 parts.append(f"- {event.step_key}: {data.user_failure_data.description}")
+            elif data.error is not None:
+                error = data.error
+                while error.cause is not None and (
+                    error.cls_name.startswith("Dagster")
+                    or error.cls_name == "RetryRequestedFromPolicy"
+                ):
+                    error = error.cause  # the step's own exception, not Dagster's wrapper
+                parts.append(f"- {event.step_key}: {error.cls_name}: {error.message.strip()}")
     if warned:
         parts.append(f"(warnings: {', '.join(warned)})")
     return " ".join(parts)

@@ -79,22 +79,45 @@ def test_parse_missing_file_is_a_clear_error_and_the_others_still_parse(tmp_path
 def test_run_one_partition_end_to_end(landing, tmp_path):
     put(landing, "2026-11-25/000_39c4db6f91142a44.txt", SEED.read_bytes())
     put(landing, "2026-11-24/other.txt", SEED.read_bytes())
+    put(landing, "misfiled.txt", SEED.read_bytes())
     env = {"DAGSTER_HOME": str(tmp_path / "dagster_home")}
     (tmp_path / "dagster_home").mkdir()
     (tmp_path / "dagster_home" / "dagster.yaml").write_text("")
     result = _warta("run", "--partition", "2026-11-25", env=env, cwd=tmp_path, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "2026-11-25: 1 files (1 parsed, 0 duplicate, 0 rejected) checks passed" in result.stdout
+    assert (
+        f"warning: 1 entries in {landing.raw_dir} are not YYYY-MM-DD day folders and are never "
+        "parsed: misfiled.txt"
+    ) in result.stdout
     con = duckdb.connect(str(landing.warehouse), read_only=True)
     assert con.sql("SELECT count(*), min(ingest_date)::VARCHAR FROM articles").fetchall() == [
         (1, "2026-11-25")
     ]
     assert (tmp_path / "dagster_home" / "history").exists()  # the run is recorded for the UI
 
+    # The day's folder gone (a volume not mounted): the run fails at once, saying why, and the
+    # published day stays.
+    (landing.raw_dir / "2026-11-25" / SEED.name).unlink()
+    (landing.raw_dir / "2026-11-25").rmdir()
+    gone = _warta("run", "--partition", "2026-11-25", env=env, cwd=tmp_path, timeout=300)
+    assert gone.returncode == 1
+    assert (
+        "2026-11-25: run FAILED (see the run's logs in the Dagster UI or above) - "
+        f"parse_landing_partition: landing folder {landing.raw_dir / '2026-11-25'} is missing, "
+        "but the published partition 2026-11-25 holds 1 files"
+    ) in gone.stdout
+    assert con.sql("SELECT count(*) FROM articles").fetchall() == [(1,)]
+
 
 def test_run_rejects_bad_configuration_and_partitions(landing):
     bad = _warta("run", env={"WARTA_WORKERS": "zero"})
     assert bad.returncode == 2 and "WARTA_WORKERS must be a positive integer" in bad.stderr
-    outside = _warta("run", "--partition", "1999-01-01", env={"DAGSTER_HOME": ""}, cwd=REPO)
+    days = ("--partition", "1999-01-01", "--partition", "bogus")
+    outside = _warta("run", *days, env={"DAGSTER_HOME": ""}, cwd=REPO)
     assert outside.returncode == 1
-    assert "outside the partition range" in outside.stdout
+    assert "1999-01-01: outside the partition range" in outside.stdout
+    assert "bogus: not a date (YYYY-MM-DD); skipped" in outside.stdout
+    unmounted = _warta("run", env={"WARTA_RAW_DIR": str(landing.raw_dir / "not-mounted")})
+    assert unmounted.returncode == 1 and "Traceback" not in unmounted.stderr
+    assert "is WARTA_RAW_DIR right and its volume mounted?" in unmounted.stderr

@@ -24,6 +24,7 @@ from warta.config import Settings
 from warta.dates import JAKARTA
 from warta.ingest import process_bytes
 from warta.inspect import format_summary
+from warta.landing import LandingUnavailable
 from warta.rows import table_rows
 
 _DATE_FOLDER = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -39,6 +40,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError as error:  # configuration errors: say what is wrong, no traceback
         print(f"warta: {error}", file=sys.stderr)
         return 2
+    except LandingUnavailable as error:  # e.g. WARTA_RAW_DIR missing: nothing was changed
+        print(f"warta: {error}", file=sys.stderr)
+        return 1
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -61,6 +65,12 @@ def _parser() -> argparse.ArgumentParser:
 
     rebuild = commands.add_parser(
         "rebuild", help="rebuild the warehouse from all Parquet partitions"
+    )
+    rebuild.add_argument(
+        "--drop-blocked",
+        action="store_true",
+        help="leave out partitions that fail ERROR checks even if the warehouse holds them now "
+        "(without it the rebuild refuses and changes nothing)",
     )
     rebuild.set_defaults(handler=_rebuild)
 
@@ -152,12 +162,23 @@ def _run(args: argparse.Namespace) -> int:
 def _rebuild(args: argparse.Namespace) -> int:
     from warta.parquet_store import ParquetStore
     from warta.quality import judge
-    from warta.warehouse import Warehouse, orphaned_duplicates_message
+    from warta.warehouse import (
+        ArticleInSeveralPartitions,
+        BlockedPartitionsPublished,
+        Warehouse,
+        orphaned_duplicates_message,
+    )
 
     settings = Settings.from_env()
-    load = Warehouse(settings.warehouse).rebuild(
-        ParquetStore(settings.data_dir), lambda partition: judge(settings, partition)
-    )
+    try:
+        load = Warehouse(settings.warehouse).rebuild(
+            ParquetStore(settings.data_dir),
+            lambda partition: judge(settings, partition),
+            drop_blocked=args.drop_blocked,
+        )
+    except (BlockedPartitionsPublished, ArticleInSeveralPartitions) as error:
+        print(f"warta: {error}", file=sys.stderr)  # the warehouse was not changed
+        return 1
     for partition, counts in load.partitions.items():
         print(f"{partition}: {counts}")
     for partition, checks in load.skipped.items():
@@ -168,7 +189,7 @@ def _rebuild(args: argparse.Namespace) -> int:
         f"rebuilt {settings.warehouse} from {len(load.partitions)} partitions "
         f"in {load.seconds:.2f} s; {len(load.skipped)} blocked partitions skipped"
     )
-    return 0
+    return 1 if load.skipped else 0
 
 
 def _eval_pages(args: argparse.Namespace) -> int:

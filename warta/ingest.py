@@ -97,6 +97,9 @@ def process_batch(task: BatchTask) -> BatchResult:
 
 
 def _process_file(zone: LandingZone, landing_file: LandingFile, task: BatchTask, seconds):
+    if landing_file.problem is not None:  # known from the listing: never opened
+        path, size = landing_file.source_path, landing_file.size_bytes
+        return _rejected(path, size, None, None, landing_file.problem), None, []
     started = time.thread_time()
     data = zone.read(landing_file.source_path, task.max_file_bytes)
     seconds["read"] += time.thread_time() - started

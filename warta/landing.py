@@ -1,7 +1,10 @@
 """The landing zone: ``<raw root>/YYYY-MM-DD/**`` files as scrapers drop them.
 
-Listing and reading are defensive: a file that vanishes, cannot be read, is too large or is a
-symlink leading out of the raw root becomes a ``FileProblem`` with a reason, never an exception.
+Listing and reading are defensive: a file that vanishes, cannot be read, is too large, is a
+symlink leading out of the raw root or has a name that is not UTF-8 becomes a ``FileProblem`` with
+a reason, never an exception. What cannot be listed at all (the raw root missing, as when its
+volume is not mounted, or a day folder that cannot be read) raises ``LandingUnavailable``: a
+listing that silently came back empty would publish the day as empty.
 """
 
 from __future__ import annotations
@@ -23,17 +26,25 @@ RACY_SECONDS = 2.0
 FolderTimes = dict[str, tuple[int, int]]
 
 
+class LandingUnavailable(RuntimeError):
+    """The landing zone, or a day folder of it, cannot be listed: nothing is known of its files."""
+
+
 @dataclass(frozen=True, slots=True)
 class LandingFile:
     """A file found in a partition folder; ``source_path`` is relative to the raw root.
 
     ``mtime_ns`` and ``ctime_ns`` are the file's times when it was listed (0 if unknown).
+    ``problem`` is set when the listing already knows the file cannot be taken (its name is not
+    UTF-8, or it or its folder could not be examined): it is rejected with that reason unread.
+    A name that is not UTF-8 is kept with its undecodable bytes written ``\\xNN``.
     """
 
     source_path: str
     size_bytes: int
     mtime_ns: int = field(default=0, compare=False)
     ctime_ns: int = field(default=0, compare=False)
+    problem: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,18 +74,47 @@ class LandingZone:
 
     def partitions(self) -> list[str]:
         """Partition keys (``YYYY-MM-DD`` folders) present, oldest first."""
-        if not self.root.is_dir():
-            return []
         return sorted(
             entry.name
-            for entry in os.scandir(self.root)
+            for entry in self._entries()
             if entry.is_dir(follow_symlinks=False) and is_partition_key(entry.name)
         )
 
+    def strays(self) -> list[str]:
+        """Names at the top of the raw root that no partition takes: files, and folders whose
+        name is not a ``YYYY-MM-DD`` date (hidden names excepted). Their files are never parsed.
+        """
+        return sorted(
+            _printable(entry.name)
+            for entry in self._entries()
+            if not entry.name.startswith(".")
+            and not (entry.is_dir(follow_symlinks=False) and is_partition_key(entry.name))
+        )
+
+    def _entries(self) -> list[os.DirEntry[str]]:
+        try:
+            with os.scandir(self.root) as entries:
+                return list(entries)
+        except OSError as error:
+            raise LandingUnavailable(
+                f"landing zone {self.root} cannot be listed ({error.strerror or error}); "
+                "is WARTA_RAW_DIR right and its volume mounted?"
+            ) from error
+
     def files(self, partition: str) -> list[LandingFile]:
-        """Every file under the partition folder, recursively, in path order."""
+        """Every file under the partition folder, recursively, in path order.
+
+        A day without a folder has no files; the raw root missing or a day folder that cannot be
+        read raises ``LandingUnavailable``. A subfolder that cannot be read is listed as one
+        file with a ``problem``, so the ledger says what was not looked at.
+        """
         if not is_partition_key(partition):
             raise ValueError(f"not a partition key (YYYY-MM-DD): {partition!r}")
+        if not self.root.is_dir():
+            raise LandingUnavailable(
+                f"landing zone {self.root} is missing or not a folder; "
+                "is WARTA_RAW_DIR right and its volume mounted?"
+            )
         folder = self.root / partition
         found: list[LandingFile] = []
         if folder.is_symlink():  # listed, never followed: the ledger says where it leads
@@ -85,9 +125,29 @@ class LandingZone:
             return [LandingFile(partition, 0, status.st_mtime_ns, status.st_ctime_ns)]
         if not folder.is_dir():
             return found
+        try:
+            os.scandir(folder).close()
+        except FileNotFoundError:
+            return found
+        except OSError as error:
+            raise LandingUnavailable(
+                f"landing folder {folder} cannot be listed ({error.strerror or error})"
+            ) from error
         # Relative paths by prefix: os.walk yields paths under ``folder`` as it was joined.
         skip = len(os.path.join(str(self.root), ""))
-        for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
+
+        def unreadable(error: OSError) -> None:
+            if isinstance(error, FileNotFoundError) or not error.filename:
+                return  # a subfolder removed while listing: nothing landed there
+            found.append(
+                _listed(
+                    str(error.filename)[skip:].replace(os.sep, "/"),
+                    None,
+                    f"folder not readable ({_why(error)})",
+                )
+            )
+
+        for dirpath, dirnames, filenames in os.walk(folder, onerror=unreadable, followlinks=False):
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
             # A linked folder is not descended into; it is listed, so the ledger says so.
             linked = [d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]
@@ -97,13 +157,18 @@ class LandingZone:
                     continue
                 try:
                     status = os.lstat(os.path.join(dirpath, name))
-                except OSError:
+                except FileNotFoundError:
                     continue  # vanished while listing: it was never landed
-                found.append(
-                    LandingFile(
-                        f"{relative}/{name}", status.st_size, status.st_mtime_ns, status.st_ctime_ns
+                except OSError as error:
+                    found.append(
+                        _listed(
+                            f"{relative}/{name}",
+                            None,
+                            f"file not readable ({_why(error)})",
+                        )
                     )
-                )
+                    continue
+                found.append(_listed(f"{relative}/{name}", status))
         found.sort(key=lambda f: f.source_path)
         return found
 
@@ -196,10 +261,36 @@ class LandingZone:
             return data
         except FileNotFoundError:
             return FileProblem("file vanished before it could be read")
-        except PermissionError:
-            return FileProblem("file not readable (permission denied)")
         except OSError as error:
-            return FileProblem(f"file not readable ({error.strerror or error})")
+            return FileProblem(f"file not readable ({_why(error)})")
+
+
+def _listed(path: str, status: os.stat_result | None, problem: str | None = None) -> LandingFile:
+    printable = _printable(path)
+    if printable != path:
+        problem = "file name is not valid UTF-8 (rename the file to land it)"
+    if status is None:
+        return LandingFile(printable, 0, problem=problem)
+    return LandingFile(printable, status.st_size, status.st_mtime_ns, status.st_ctime_ns, problem)
+
+
+def _why(error: OSError) -> str:
+    """The reason words of ``LandingZone.read``: "permission denied", else the system's."""
+    if isinstance(error, PermissionError):
+        return "permission denied"
+    return error.strerror or str(error)
+
+
+def _printable(name: str) -> str:
+    """``name`` as listed, with the bytes of a name that is not UTF-8 (which Python hands over
+    as lone surrogates, and Parquet and the warehouse cannot store) written ``\\xNN``."""
+    if name.isascii():
+        return name
+    try:
+        name.encode()
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", "backslashreplace")
+    return name
 
 
 def listing_state(files: list[LandingFile]) -> str:

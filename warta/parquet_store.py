@@ -58,6 +58,13 @@ class ParquetStore:
             if entry.name.startswith("ingest_date=") and (Path(entry.path) / PART_FILE).exists()
         )
 
+    def ledger_rows(self, partition: str) -> int:
+        """Files the published ``raw_files`` of ``partition`` holds (0 when none is published)."""
+        try:
+            return pq.read_metadata(self.partition_file("raw_files", partition)).num_rows
+        except FileNotFoundError:
+            return 0
+
     def has_partition(self, partition: str) -> bool:
         return all(self.partition_file(table, partition).exists() for table in TABLES)
 

@@ -8,6 +8,7 @@ whatever the number of workers.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterator
@@ -21,7 +22,7 @@ import pyarrow.compute as pc
 
 from warta.config import Settings
 from warta.ingest import BatchResult, BatchTask, FileRecord, process_batch
-from warta.landing import LandingZone
+from warta.landing import LandingUnavailable, LandingZone
 from warta.parquet_store import PART_FILE, ParquetStore, TableWriter
 from warta.rows import FILE_COLUMN
 from warta.schema import RAW_FILES, TABLES
@@ -68,6 +69,16 @@ def build_partition(
     store = ParquetStore(settings.data_dir)
     listed_at = datetime.now(UTC)  # files landing after this are the next run's
     files = zone.files(partition)
+    if not files and not os.path.lexists(zone.root / partition):
+        held = store.ledger_rows(partition)
+        if held:
+            # A folder that vanished (an unmounted volume, a move gone wrong) must not publish
+            # the day as empty over the files parsed from it.
+            raise LandingUnavailable(
+                f"landing folder {zone.root / partition} is missing, but the published "
+                f"partition {partition} holds {held} files; restore the folder, or create it "
+                "empty to publish the day as empty"
+            )
     listed = time.perf_counter()
     ingest_date = date.fromisoformat(partition)
     tasks = [

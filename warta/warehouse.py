@@ -43,6 +43,11 @@ class WarehouseBusy(RuntimeError):
     partition the load must read (a parse holds its lock); retrying later may succeed."""
 
 
+class BlockedPartitionsPublished(RuntimeError):
+    """A rebuild would leave out partitions the live warehouse holds (their Parquet now fails an
+    ERROR check); nothing was published."""
+
+
 class PartitionChanged(RuntimeError):
     """A partition's Parquet is no longer the one its checks approved; nothing was published."""
 
@@ -171,23 +176,49 @@ class Warehouse:
         return counts, orphans, copy
 
     def rebuild(
-        self, store: ParquetStore, gate: Callable[[str], GateVerdict] | None = None
+        self,
+        store: ParquetStore,
+        gate: Callable[[str], GateVerdict] | None = None,
+        *,
+        drop_blocked: bool = False,
     ) -> WarehouseLoad:
         """Build the warehouse from every Parquet partition, from nothing, and publish it.
 
         With ``gate`` (e.g. ``lambda p: warta.quality.judge(settings, p)``), partitions it does
         not pass are left out and named in ``WarehouseLoad.skipped``; the others are loaded
-        only as the gate saw them (see ``expected_fingerprints`` in :meth:`publish`).
+        only as the gate saw them (see ``expected_fingerprints`` in :meth:`publish`). A blocked
+        partition the live warehouse holds (loaded when it passed) raises
+        ``BlockedPartitionsPublished`` and publishes nothing, unless ``drop_blocked``: a rebuild
+        must not quietly take published days away from analysts.
         """
         if gate is None:
             return self.publish(store, store.partitions(), from_scratch=True)
         verdicts = [gate(partition) for partition in store.partitions()]
+        blocked = [v.partition for v in verdicts if not v.loadable]
+        published = sorted(set(blocked) & self.published_partitions())
+        if published and not drop_blocked:
+            raise BlockedPartitionsPublished(
+                f"{len(published)} partitions the warehouse holds now fail ERROR checks and "
+                f"would be dropped: {', '.join(published)}; nothing was changed. Fix and run "
+                "them again, or rebuild with --drop-blocked to leave them out"
+            )
         approved = {v.partition: v.fingerprint for v in verdicts if v.loadable}
         load = self.publish(
             store, list(approved), from_scratch=True, expected_fingerprints=approved
         )
         load.skipped = {v.partition: v.failed_checks for v in verdicts if not v.loadable}
         return load
+
+    def published_partitions(self) -> set[str]:
+        """Partition keys the live warehouse holds files of (empty when there is none yet)."""
+        if not self.path.exists():
+            return set()
+        con = self.connect_read_only()
+        try:
+            rows = sql.run(con, "warehouse/published_partitions.sql")
+        finally:
+            con.close()
+        return {day.isoformat() for (day,) in rows}
 
     def connect_read_only(self) -> duckdb.DuckDBPyConnection:
         return duckdb.connect(str(self.path), read_only=True)

@@ -61,6 +61,8 @@ def _bad_files() -> dict[str, bytes]:
         "copy 'two' ünïcode.txt": ARTICLE.encode(),
         "--leading-dashes.txt": ARTICLE.replace("Banjir Rendam", "Banjir Besar Rendam").encode(),
         "nested/deeper/article.txt": ARTICLE.replace("Banjir", "Longsor").encode(),
+        # Byte 0xff in the name: not UTF-8 (Python lists it as a lone surrogate).
+        "latin1_name_\udcff.txt": ARTICLE.replace("Banjir", "Kebakaran").encode(),
     }  # fmt: skip
 
 
@@ -88,7 +90,8 @@ EXPECTED = {
     "fifo.txt": ("rejected", "not a regular file"),
     "linked_folder_out": ("rejected", "symlink points outside the landing zone"),
     "linked_folder_in": ("rejected", "not a regular file"),
-}
+    "latin1_name_\\xff.txt": ("rejected", "file name is not valid UTF-8 (rename the file to land it)"),
+}  # fmt: skip
 
 
 @pytest.fixture
@@ -110,6 +113,9 @@ def _ledger(settings: Settings) -> dict[str, dict]:
 
 
 def test_every_bad_input_has_its_outcome(bad_partition):
+    from warta.landing import LandingZone
+
+    assert len(LandingZone(bad_partition.raw_dir).fingerprint(DAY)) == 16  # what the sensor keys on
     build = build_partition(bad_partition, DAY)
     ledger = _ledger(bad_partition)
     assert len(ledger) == build.files == len(EXPECTED)  # exactly one row per file
@@ -155,22 +161,106 @@ def test_file_deleted_between_listing_and_reading(landing):
     assert here.status == "parsed"
 
 
+def _unprivileged(code: str) -> subprocess.CompletedProcess:
+    """Run ``code`` without root's power to read anything, as an unprivileged scraper user."""
+    caps = "-dac_override,-dac_read_search"
+    drop = ["setpriv", f"--inh-caps={caps}", f"--bounding-set={caps}"] if os.geteuid() == 0 else []
+    return subprocess.run([*drop, sys.executable, "-c", code], capture_output=True, text=True)
+
+
+def _build_printing(field: str) -> str:
+    """Code that builds the day and prints one Counter of the build as JSON."""
+    return (
+        "import json; from warta.config import Settings; from warta.partition import build_partition;"
+        f"b = build_partition(Settings.from_env(), {DAY!r}); print(json.dumps(b.{field}))"
+    )
+
+
 def test_unreadable_file_is_rejected(landing):
     put(landing, f"{DAY}/secret.txt", ARTICLE.encode())
     put(landing, f"{DAY}/open.txt", ARTICLE.replace("Banjir", "Gempa").encode())
     (landing.raw_dir / DAY / "secret.txt").chmod(0o000)
-    code = (
-        "import json; from warta.config import Settings; from warta.partition import build_partition;"
-        f"b = build_partition(Settings.from_env(), {DAY!r}); print(json.dumps(b.reject_reasons))"
-    )
-    # root reads anything: drop the capabilities that let it, as an unprivileged scraper user is.
-    caps = "-dac_override,-dac_read_search"
-    drop = ["setpriv", f"--inh-caps={caps}", f"--bounding-set={caps}"] if os.geteuid() == 0 else []
-    result = subprocess.run([*drop, sys.executable, "-c", code], capture_output=True, text=True)
+    result = _unprivileged(_build_printing("reject_reasons"))
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout.splitlines()[-1]) == {
         "file not readable (permission denied)": 1
     }
+
+
+def test_an_unreadable_subfolder_is_one_rejected_row_and_the_rest_parses(landing):
+    put(landing, f"{DAY}/open.txt", ARTICLE.encode())
+    put(landing, f"{DAY}/locked/inside.txt", ARTICLE.replace("Banjir", "Gempa").encode())
+    (landing.raw_dir / DAY / "locked").chmod(0o000)
+    try:
+        result = _unprivileged(_build_printing("statuses"))
+    finally:
+        (landing.raw_dir / DAY / "locked").chmod(0o755)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.splitlines()[-1]) == {"parsed": 1, "rejected": 1}
+    assert {k: (r["status"], r["reject_reason"]) for k, r in _ledger(landing).items()} == {
+        "locked": ("rejected", "folder not readable (permission denied)"),
+        "open.txt": ("parsed", None),
+    }
+
+
+def test_a_day_folder_that_cannot_be_listed_fails_the_build_and_publishes_nothing(landing):
+    put(landing, f"{DAY}/open.txt", ARTICLE.encode())
+    build_partition(landing, DAY)
+    before = _ledger(landing)
+    (landing.raw_dir / DAY).chmod(0o000)
+    code = (
+        "from warta.config import Settings; from warta.partition import build_partition;"
+        f"build_partition(Settings.from_env(), {DAY!r})"
+    )
+    try:
+        result = _unprivileged(code)
+    finally:
+        (landing.raw_dir / DAY).chmod(0o755)
+    assert result.returncode == 1
+    assert (
+        f"LandingUnavailable: landing folder {landing.raw_dir / DAY} cannot be listed "
+        "(Permission denied)"
+    ) in result.stderr
+    assert _ledger(landing) == before
+
+
+def test_a_vanished_day_folder_never_publishes_the_day_as_empty(landing):
+    """An unmounted volume looks like a landing zone without day folders: a day already
+    published from files is not replaced by an empty one; an empty folder is a decision."""
+    from warta.landing import LandingUnavailable
+
+    put(landing, f"{DAY}/open.txt", ARTICLE.encode())
+    build_partition(landing, DAY)
+    before = _ledger(landing)
+    os.rename(landing.raw_dir / DAY, landing.raw_dir.parent / "moved")
+    with pytest.raises(LandingUnavailable, match=f"{DAY} is missing, but the published partition"):
+        build_partition(landing, DAY)
+    assert _ledger(landing) == before
+    assert build_partition(landing, "2026-11-24").files == 0  # never landed: an empty day
+    (landing.raw_dir / DAY).mkdir()
+    assert build_partition(landing, DAY).files == 0 and _ledger(landing) == {}
+
+
+def test_a_missing_landing_zone_is_an_error_not_an_empty_one(tmp_path):
+    from warta.landing import LandingUnavailable, LandingZone
+
+    zone = LandingZone(tmp_path / "not-mounted")
+    for listing in (zone.partitions, lambda: zone.files(DAY), lambda: zone.fingerprint(DAY)):
+        with pytest.raises(LandingUnavailable, match="is WARTA_RAW_DIR right"):
+            listing()
+
+
+def test_names_no_partition_takes_are_reported(landing):
+    from warta.landing import LandingZone
+
+    put(landing, f"{DAY}/fine.txt", b"x")
+    put(landing, "stray.txt", b"x")
+    put(landing, "2026-13-01/impossible.txt", b"x")
+    put(landing, "incoming/later.txt", b"x")
+    put(landing, ".partial/upload.txt", b"x")  # hidden: in flight
+    zone = LandingZone(landing.raw_dir)
+    assert zone.partitions() == [DAY]
+    assert zone.strays() == ["2026-13-01", "incoming", "stray.txt"]
 
 
 def test_paths_with_quotes_never_break_sql(landing):

@@ -66,26 +66,31 @@ def _dangling_paragraph(store: ParquetStore, partition: str) -> None:
     pq.write_table(pa.concat_tables([table, extra]), path)
 
 
-def test_rebuild_skips_partitions_failing_error_checks_and_names_them(sample, tmp_path):
-    store = copy_store(sample.data_dir, tmp_path / "parquet")
-    blocked = DAYS[1]
-    _dangling_paragraph(store, blocked)
-    warehouse = tmp_path / "warehouse.duckdb"
+def _rebuild(sample, store: ParquetStore, warehouse: Path, *args: str):
     env = {
         **os.environ,
         "WARTA_RAW_DIR": str(sample.raw_dir),
         "WARTA_DATA_DIR": str(store.root),
         "WARTA_WAREHOUSE": str(warehouse),
-        "WARTA_QUALITY_DIR": str(tmp_path / "quality"),
+        "WARTA_QUALITY_DIR": str(warehouse.parent / "quality"),
     }
-    result = subprocess.run(
-        [str(Path(sys.executable).with_name("warta")), "rebuild"],
+    return subprocess.run(
+        [str(Path(sys.executable).with_name("warta")), "rebuild", *args],
         capture_output=True,
         text=True,
         env=env,
         cwd=REPO,
     )
-    assert result.returncode == 0, result.stderr
+
+
+def test_rebuild_skips_partitions_failing_error_checks_and_names_them(sample, tmp_path):
+    store = copy_store(sample.data_dir, tmp_path / "parquet")
+    blocked = DAYS[1]
+    _dangling_paragraph(store, blocked)
+    warehouse = tmp_path / "warehouse.duckdb"
+    result = _rebuild(sample, store, warehouse)
+    # Not everything was loaded: the exit code says so (scripts and cron see it).
+    assert result.returncode == 1, result.stderr
     assert f"{blocked}: skipped, fails ERROR checks: paragraphs_article_exists" in result.stdout
     assert "1 blocked partitions skipped" in result.stdout
     con = duckdb.connect(str(warehouse), read_only=True)
@@ -101,6 +106,30 @@ def test_rebuild_skips_partitions_failing_error_checks_and_names_them(sample, tm
     finally:
         con.close()
     assert loaded == set(DAYS) - {blocked}
+
+
+def test_rebuild_refuses_to_drop_a_published_partition_that_is_blocked_now(sample, tmp_path):
+    """A day the warehouse holds, whose Parquet fails an ERROR check since, is not taken away
+    from analysts by a rebuild unless asked: the warehouse stays as it was."""
+    store = copy_store(sample.data_dir, tmp_path / "parquet")
+    warehouse = Warehouse(tmp_path / "warehouse.duckdb")
+    warehouse.publish(store, list(DAYS))
+    before = dump(warehouse.path)
+    blocked = DAYS[1]
+    _dangling_paragraph(store, blocked)
+
+    refused = _rebuild(sample, store, warehouse.path)
+    assert refused.returncode == 1
+    assert (
+        f"1 partitions the warehouse holds now fail ERROR checks and would be dropped: "
+        f"{blocked}; nothing was changed"
+    ) in refused.stderr
+    assert dump(warehouse.path) == before
+
+    dropped = _rebuild(sample, store, warehouse.path, "--drop-blocked")
+    assert dropped.returncode == 1, dropped.stderr  # still: a partition was left out
+    assert f"{blocked}: skipped, fails ERROR checks: paragraphs_article_exists" in dropped.stdout
+    assert warehouse.published_partitions() == set(DAYS) - {blocked}
 
 
 def test_a_held_partition_lock_makes_the_load_fail_clearly_instead_of_waiting(store, tmp_path):

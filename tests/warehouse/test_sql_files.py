@@ -24,6 +24,7 @@ LOAD_FILES = {
     "table_counts",
     "duplicates_without_original",
     "orphan_originals",
+    "published_partitions",  # the rebuild's guard (test_guards.py)
 }
 
 
