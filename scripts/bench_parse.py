@@ -88,6 +88,7 @@ def _parser(identify_language: bool) -> Callable[[Corpus], None]:
                     ingest_date=_INGEST_DATE,
                     source_name=name,
                     repaired_mojibake=decoded.repaired_mojibake,
+                    invalid_bytes=decoded.invalid_bytes,
                     identify_language=identify_language,
                 )
 

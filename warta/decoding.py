@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from charset_normalizer import from_bytes
 
@@ -38,6 +38,15 @@ _BOMS = (
 )
 # Single-byte encodings an Indonesian or English page is plausibly saved in, in order of preference.
 _LEGACY_ENCODINGS = ("cp1252", "latin-1")
+# A page that is not valid UTF-8 is still read as UTF-8 (each ill-formed sequence becomes
+# U+FFFD) when fewer than this share of its non-ASCII bytes are invalid: UTF-8 with a few stray
+# or truncated bytes. In cp1252/latin-1 text almost every non-ASCII byte is invalid UTF-8 (a
+# letter or curly quote next to ASCII), and byte pairs that happen to form a valid sequence
+# are rare, so a file where most are invalid keeps its legacy decoding.
+MAX_INVALID_UTF8_SHARE = 0.5
+_ASCII = bytes(range(128))
+# Invalid bytes as ``surrogateescape`` decodes them: one lone surrogate per byte.
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
 # Indonesian and English text is overwhelmingly ASCII; a legacy decoding that yields mostly
 # non-ASCII characters means the bytes are in some other encoding.
 _MIN_ASCII_SHARE = 0.9
@@ -57,6 +66,7 @@ class Decoded:
     text: str
     encoding: str
     repaired_mojibake: bool = False
+    invalid_bytes: int = 0  # bytes that were not valid in ``encoding``, replaced by U+FFFD
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +92,8 @@ def sniff_binary(data: bytes) -> str | None:
 
 
 def decode_bytes(data: bytes) -> Decoded | Rejection:
-    """Decode a raw page. UTF-8 first, then BOM-marked Unicode, then detected legacy encodings."""
+    """Decode a raw page. UTF-8 first, then BOM-marked Unicode, then UTF-8 with a few invalid
+    bytes replaced (``invalid_bytes``), then detected legacy encodings."""
     if not data:
         return Rejection("empty file")
     # BOM-less UTF-16 is every other byte NUL, which the binary sniff would take for binary
@@ -133,6 +144,9 @@ def _decode_text(data: bytes) -> Decoded | Rejection:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    mostly_utf8 = _mostly_utf8(data)
+    if mostly_utf8 is not None:
+        return mostly_utf8
     for encoding in _LEGACY_ENCODINGS:
         try:
             text = data.decode(encoding)
@@ -145,6 +159,16 @@ def _decode_text(data: bytes) -> Decoded | Rejection:
     guess = from_bytes(data[:65536]).best()
     detected = f" (looks like {guess.encoding})" if guess is not None else ""
     return Rejection(f"unsupported text encoding{detected}")
+
+
+def _mostly_utf8(data: bytes) -> Decoded | None:
+    """``data`` (not valid UTF-8) read as UTF-8 with its ill-formed sequences replaced by U+FFFD,
+    when fewer than ``MAX_INVALID_UTF8_SHARE`` of its non-ASCII bytes are invalid; else None."""
+    non_ascii = len(data.translate(None, _ASCII))
+    invalid = len(_ESCAPED_BYTE.findall(data.decode("utf-8", "surrogateescape")))
+    if invalid >= MAX_INVALID_UTF8_SHARE * non_ascii:
+        return None
+    return Decoded(data.decode("utf-8", "replace"), "utf-8", invalid_bytes=invalid)
 
 
 def _repair(decoded: Decoded) -> Decoded:
@@ -161,4 +185,4 @@ def _repair(decoded: Decoded) -> Decoded:
     fixed = fix_encoding(text)
     if fixed == text:
         return decoded
-    return Decoded(fixed, decoded.encoding, repaired_mojibake=True)
+    return replace(decoded, text=fixed, repaired_mojibake=True)

@@ -156,6 +156,7 @@ def process_bytes(
         ingest_date=ingest_date,
         source_name=source_path,
         repaired_mojibake=decoded.repaired_mojibake,
+        invalid_bytes=decoded.invalid_bytes,
         identify_language=identify_language,
     )
     seconds["parse"] += time.thread_time() - started

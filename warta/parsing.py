@@ -39,14 +39,16 @@ def parse_page(
     ingest_date: date,
     source_name: str = "",
     repaired_mojibake: bool = False,
+    invalid_bytes: int = 0,
     identify_language: bool = True,
 ) -> ParsedArticle | NoArticle:
     """Parse one decoded page; relative dates (``2 tahun lalu``) resolve against ``ingest_date``.
 
     ``source_name`` is the file's name in the landing zone: ``.html``/``.htm`` files (and text
     that opens like an HTML document) are parsed as HTML, anything else as a block-per-line
-    dump. ``repaired_mojibake`` (from ``Decoded``) is recorded as a parse warning. Without
-    ``identify_language`` the article's ``language`` stays None (benchmarks time it apart).
+    dump. ``repaired_mojibake`` and ``invalid_bytes`` (from ``Decoded``) are recorded as parse
+    warnings. Without ``identify_language`` the article's ``language`` stays None (benchmarks
+    time it apart).
     """
     meta, html_head = None, ""
     if looks_like_html(text, source_name):
@@ -67,9 +69,16 @@ def parse_page(
         return article
     if identify_language:
         article.language = detect_language(article.body)
+    if invalid_bytes:
+        article.warnings.append(invalid_bytes_warning(invalid_bytes))
     if repaired_mojibake:
         article.warnings.append("repaired mojibake")
     return article
+
+
+def invalid_bytes_warning(count: int) -> str:
+    """The parse warning of a page decoded with ``count`` invalid bytes replaced by U+FFFD."""
+    return f"{count} invalid UTF-8 byte{'' if count == 1 else 's'} replaced by U+FFFD"
 
 
 def detect_layout(blocks: list[Block], html_head: str = "") -> Layout | None:

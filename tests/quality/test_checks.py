@@ -93,6 +93,15 @@ def marker_glued_to_paragraph(settings) -> None:
     rewrite(settings, "paragraphs", change)
 
 
+def latin1_mojibake_in_paragraph(settings) -> None:
+    def change(t: pa.Table) -> pa.Table:
+        texts = t.column("text").to_pylist()
+        texts[0] += " dan \u00e2\x80\x9ckekuatan musuh\u00e2\x80\x9d"  # “…” read as latin-1
+        return with_column(t, "text", texts)
+
+    rewrite(settings, "paragraphs", change)
+
+
 def _published(settings, value: dt.datetime) -> None:
     def change(t: pa.Table) -> pa.Table:
         values = t.column("published_at").to_pylist()
@@ -181,6 +190,7 @@ ERROR, WARN = "ERROR", "WARN"
         (dangling_marker, {("ad_markers", "ad_markers_article_exists", ERROR)}),
         (marker_line_as_paragraph, {("paragraphs", "paragraphs_no_marker_text", ERROR)}),
         (marker_glued_to_paragraph, {("paragraphs", "paragraphs_no_marker_text", ERROR)}),
+        (latin1_mojibake_in_paragraph, {("paragraphs", "paragraphs_no_c1_controls", WARN)}),
         (published_in_future, {("articles", "gx_published_at_in_range", ERROR)}),
         (published_before_1990, {("articles", "gx_published_at_in_range", ERROR)}),
         (overlong_paragraph, {("paragraphs", "gx_text_not_too_long", WARN)}),

@@ -134,6 +134,12 @@ INTEGRITY_CHECKS: tuple[Check, ...] = (
         "No paragraph is, starts or ends with an ad/boilerplate marker line, or is empty.",
     ),
     Check(
+        "paragraphs_no_c1_controls",
+        "paragraphs",
+        WARN,
+        "No paragraph holds a C1 control character (U+0080-U+009F): UTF-8 decoded as latin-1.",
+    ),
+    Check(
         "entities_key_unique",
         "entities",
         ERROR,
