@@ -168,6 +168,12 @@ def file_landed_during_a_parse_without_listing_time(settings) -> None:
     _parse_window(settings, None, now + dt.timedelta(minutes=1))
 
 
+def file_still_being_written_when_parsed(settings) -> None:
+    """The scraper was still writing 000.txt when the parse read it: the rest lands later."""
+    with open(settings.raw_dir / DAY / "000.txt", "ab") as handle:
+        handle.write(b"\n\nParagraf terakhir yang ditulis setelah parse membaca berkas ini.\n")
+
+
 def file_deleted_from_landing(settings) -> None:
     (settings.raw_dir / DAY / "000.txt").unlink()
 
@@ -203,6 +209,10 @@ ERROR, WARN = "ERROR", "WARN"
             {("raw_files", "raw_files_cover_landing", ERROR)},
         ),
         (file_deleted_from_landing, {("raw_files", "raw_files_still_landed", WARN)}),
+        (
+            file_still_being_written_when_parsed,
+            {("raw_files", "raw_files_changed_after_parse", WARN)},
+        ),
     ],
     ids=lambda value: value.__name__ if callable(value) else None,
 )

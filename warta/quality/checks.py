@@ -78,6 +78,13 @@ INTEGRITY_CHECKS: tuple[Check, ...] = (
         "No file landed after the parse listed the folder (if one did: re-run the partition).",
     ),
     Check(
+        "raw_files_changed_after_parse",
+        "raw_files",
+        WARN,
+        "No parsed file changed size after the parse listed the folder (if one did, it was "
+        "still being written or was rewritten: re-run the partition).",
+    ),
+    Check(
         "raw_files_still_landed",
         "raw_files",
         WARN,
