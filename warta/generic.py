@@ -45,7 +45,7 @@ def extract_generic(
 ) -> ParsedArticle | NoArticle:
     """Title, header fields, body paragraphs and markers of a page of any layout."""
     hints = hints or _NO_HINTS
-    blocks = [b for b in blocks if b.text not in hints.chrome]
+    blocks = hints.markers.unglue([b for b in blocks if b.text not in hints.chrome])
     repeated = {text for text, n in Counter(b.text for b in blocks).items() if n > 1}
     marker_kinds, kinds, ends, words = _classify_blocks(blocks, hints, repeated)
     run = main_run(kinds, words, ends)

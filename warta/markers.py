@@ -1,7 +1,9 @@
 """Lines inside an article that are not article text: ads, "read more" prompts, related links.
 
 Kinds are data, not prose: every line that matches is kept in ``ad_markers`` with its kind and
-position, and never becomes a paragraph.
+position, and never becomes a paragraph. A marker glued onto a paragraph's first or last words
+(a lost line break: ``… kata dia. ADVERTISEMENT``) is cut off into a block of its own first
+(``MarkerRules.unglue``).
 """
 
 from __future__ import annotations
@@ -9,6 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from operator import itemgetter
+
+from warta.article import Block
+from warta.body import ends_sentence
 
 # kind -> patterns matched against the whole normalised line (case-insensitive).
 DEFAULT_MARKERS: Mapping[str, tuple[str, ...]] = {
@@ -46,15 +52,33 @@ DEFAULT_MARKERS: Mapping[str, tuple[str, ...]] = {
 }
 
 
+# Kinds whose markers are also cut off when glued onto a paragraph. Lines of the other kinds run
+# on to the end of the line (``Baca juga: …``) or are words prose uses (``Share``, ``Tweet``).
+GLUED_KINDS = frozenset({"advertisement", "scroll_prompt", "read_more"})
+# A glued marker has at most this many words and characters, and at least this many letters:
+# ``AD``/``ADS`` are also abbreviations (``TNI AD``) and stay in the text.
+GLUED_MAX_WORDS = 6
+GLUED_MAX_CHARS = 50
+GLUED_MIN_LETTERS = 4
+_SENTENCE_OPENERS = frozenset("\"“‘'([«")
+# The last character of any text ``ends_sentence`` accepts: the probe for a glued end marker.
+_SENTENCE_END_CHARS = re.escape(".!?…\"”’')]")
+_texts = itemgetter(1)
+
+
 @dataclass(frozen=True, slots=True)
 class MarkerRules:
     """Compiled marker patterns: a line either is a marker of some kind or is not.
 
     All kinds are one alternation with a named group per kind, so a line costs one match.
+    ``glued_head`` / ``glued_tail`` are cheap probes for a block that may start or end with a
+    glued marker (``unglue`` decides).
     """
 
     pattern: re.Pattern[str]
     kinds: tuple[str, ...]
+    glued_head: re.Pattern[str]
+    glued_tail: re.Pattern[str]
 
     @classmethod
     def build(cls, extra: Mapping[str, Iterable[str]] | None = None) -> MarkerRules:
@@ -65,7 +89,13 @@ class MarkerRules:
         alternation = "|".join(
             rf"(?P<k{i}>{'|'.join(kinds[kind])})" for i, kind in enumerate(names)
         )
-        return cls(re.compile(rf"(?:{alternation})[.!]?", re.IGNORECASE), names)
+        glued = "|".join(p for kind in names if kind in GLUED_KINDS for p in kinds[kind])
+        return cls(
+            re.compile(rf"(?:{alternation})[.!]?", re.IGNORECASE),
+            names,
+            re.compile(rf"(?:{glued})[.!]? ", re.IGNORECASE),
+            re.compile(rf"[{_SENTENCE_END_CHARS}] (?:{glued})[.!]?$", re.IGNORECASE),
+        )
 
     def kind_of(self, line: str) -> str | None:
         """The marker kind ``line`` is, or None for an ordinary line."""
@@ -73,3 +103,84 @@ class MarkerRules:
             return None
         match = self.pattern.fullmatch(line)
         return self.kinds[int(match.lastgroup[1:])] if match else None
+
+    def unglue(self, blocks: list[Block]) -> list[Block]:
+        """``blocks`` with each marker glued onto a block's start or end cut off into a block of
+        its own on the same line: ``Moskow membantah. ADVERTISEMENT`` gives ``Moskow
+        membantah.`` and ``ADVERTISEMENT``; ``Advertisement Setiap pergerakan … PBB.`` gives
+        ``Advertisement`` and ``Setiap pergerakan … PBB.`` (see ``glued_markers``)."""
+        head, tail = self.glued_head.match, self.glued_tail.search
+        start = GLUED_MAX_CHARS + 2  # the probe of the end reads only the last characters
+        probed = [
+            i
+            for i, text in enumerate(map(_texts, blocks))
+            if head(text) or tail(text, len(text) - start)
+        ]
+        if not probed:
+            return blocks
+        out: list[Block] = []
+        done = 0  # blocks[:done] are in ``out``
+        for i in probed:
+            parts = self.glued_markers(blocks[i].text)
+            if parts is not None:
+                out += blocks[done:i]
+                out.extend(Block(blocks[i].line, text) for text in parts if text is not None)
+                done = i + 1
+        return out + blocks[done:] if done else blocks
+
+    def glued_markers(self, text: str) -> tuple[str | None, str, str | None] | None:
+        """(marker glued at the start or None, the rest, marker glued at the end or None) of
+        ``text``, or None when nothing is glued to it (or it is a marker line itself).
+
+        A glued marker is the first or last words of the block (at most ``GLUED_MAX_WORDS``
+        and ``GLUED_MAX_CHARS``), a whole marker line of a ``GLUED_KINDS`` kind, written as a
+        marker line is (see ``_written_as_marker``), and it stands at a sentence boundary:
+        the text before a marker at the end ends a sentence (``… pada saat itu.
+        ADVERTISEMENT``); the text after a marker at the start begins with a capital, a digit
+        or an opening quote and ends a sentence (``Advertisement Setiap … PBB.``). So prose
+        that names an advertisement, and headlines, keep their words.
+        """
+        if self.kind_of(text) is not None:
+            return None
+        words = text.split(" ")
+        last = None
+        for k in range(min(GLUED_MAX_WORDS, len(words) - 1), 0, -1):
+            marker = " ".join(words[-k:])
+            if self._glued(marker) and ends_sentence(" ".join(words[:-k])):
+                last, words = marker, words[:-k]
+                break
+        first = None
+        if ends_sentence(" ".join(words)):
+            for k in range(min(GLUED_MAX_WORDS, len(words) - 1), 0, -1):
+                marker = " ".join(words[:k])
+                opener = words[k][0]
+                sentence = opener.isupper() or opener.isdecimal() or opener in _SENTENCE_OPENERS
+                if sentence and self._glued(marker):
+                    first, words = marker, words[k:]
+                    break
+        if first is None and last is None:
+            return None
+        return first, " ".join(words), last
+
+    def _glued(self, marker: str) -> bool:
+        return (
+            len(marker) <= GLUED_MAX_CHARS
+            and sum(map(str.isalpha, marker)) >= GLUED_MIN_LETTERS
+            and _written_as_marker(marker)
+            and self.kind_of(marker) in GLUED_KINDS
+        )
+
+
+def _written_as_marker(marker: str) -> bool:
+    """Capitalised as pages write a marker line, one casing throughout: ``ADVERTISEMENT``,
+    ``Advertisement``, ``Lanjutkan Membaca``, ``Baca selengkapnya``. A glued marker whose
+    pattern runs on (``SCROLL TO CONTINUE …``) then does not take in the capitalised first
+    word of the sentence after it."""
+    if not marker[0].isupper():
+        return False
+    if marker.isupper():
+        return True
+    later = [word for word in marker.split(" ")[1:] if word[0].isalpha()]
+    return all(word[0].islower() for word in later) or all(
+        word[0].isupper() and not word.isupper() for word in later
+    )

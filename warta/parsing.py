@@ -91,12 +91,14 @@ def _extract_with_layout(
 ) -> ParsedArticle | NoArticle:
     warnings: list[str] = []
     end_mark = layout.end_mark_line
-    blocks = [
-        block
-        for block in blocks
-        if block.text not in layout.chrome
-        and (end_mark is None or end_mark.fullmatch(block.text) is None)
-    ]
+    blocks = layout.markers.unglue(
+        [
+            block
+            for block in blocks
+            if block.text not in layout.chrome
+            and (end_mark is None or end_mark.fullmatch(block.text) is None)
+        ]
+    )
     kinds = [layout.markers.kind_of(block.text) for block in blocks]
     label_at = next(
         (i for i, block in enumerate(blocks[:8]) if block.text in layout.published_labels), None

@@ -1,0 +1,233 @@
+"""A marker glued onto a paragraph (a lost line break: ``… pada saat itu. ADVERTISEMENT``) is cut
+off into ``ad_markers``; the paragraph keeps the rest, and prose that names an advertisement
+keeps its words."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.conftest import SEED
+from tests.parsing.conftest import FIXTURES
+from tests.test_seed_parse import SEED_MARKERS, SEED_PARAGRAPHS
+from warta.article import ParsedArticle
+from warta.generic import extract_generic
+from warta.markers import MarkerRules
+from warta.parsing import parse_page, split_blocks
+
+DAY = date(2026, 11, 25)
+RULES = MarkerRules.build()
+
+
+def edit(text: str, line: int, *, before: str = "", after: str = "") -> str:
+    """``text`` with ``before``/``after`` glued onto its 1-based line ``line``."""
+    lines = text.split("\n")
+    assert lines[line - 1], f"line {line} is blank"
+    lines[line - 1] = before + lines[line - 1] + after
+    return "\n".join(lines)
+
+
+def glued_seed() -> str:
+    text = SEED.read_text("utf-8")
+    text = edit(text, 17, before="Advertisement ")  # before the dateline of the first paragraph
+    text = edit(text, 31, after=" ADVERTISEMENT")  # `Moskow membantah laporan itu pada saat itu.`
+    text = edit(text, 33, before="Advertisement ")  # `Setiap pergerakan senjata …`
+    return text
+
+
+def rows(article: ParsedArticle) -> tuple[list[tuple], list[tuple]]:
+    paragraphs = [(p.source_line, p.text) for p in article.paragraphs]
+    assert [p.index for p in article.paragraphs] == list(range(len(paragraphs)))
+    markers = [
+        (m.source_line, m.text, m.kind, m.zone, m.after_paragraph_index) for m in article.ad_markers
+    ]
+    assert [m.index for m in article.ad_markers] == list(range(len(markers)))
+    return paragraphs, markers
+
+
+# The seed's markers with the three glued ones in document order.
+GLUED_SEED_MARKERS = [
+    (17, "Advertisement", "advertisement", "header", -1),
+    SEED_MARKERS[0],  # line 27, after paragraph 4
+    (31, "ADVERTISEMENT", "advertisement", "body", 6),
+    (33, "Advertisement", "advertisement", "body", 6),
+    *SEED_MARKERS[1:],
+]
+
+
+def test_glued_markers_in_the_seed_layout():
+    article = parse_page(glued_seed(), ingest_date=DAY)
+    assert isinstance(article, ParsedArticle) and article.layout == "faktual"
+    assert article.dateline == "FAKTUAL-INDONESIA"
+    paragraphs, markers = rows(article)
+    assert paragraphs == SEED_PARAGRAPHS
+    assert paragraphs[6] == (31, "Moskow membantah laporan itu pada saat itu.")
+    assert paragraphs[7] == (
+        33,
+        "Setiap pergerakan senjata antara kedua negara akan melanggar sanksi PBB.",
+    )
+    assert markers == GLUED_SEED_MARKERS
+
+
+def test_glued_markers_in_the_generic_extractor_on_the_seed():
+    # Not the header marker of line 17: on this page the generic header reader then takes the
+    # lead caption for the title, as it does with an `Advertisement` line of its own there.
+    text = edit(SEED.read_text("utf-8"), 31, after=" ADVERTISEMENT")
+    text = edit(text, 33, before="Advertisement ")
+    article = extract_generic(split_blocks(text), DAY)
+    assert isinstance(article, ParsedArticle) and article.layout == "generic"
+    assert article.title.startswith("Korea Utara Membantah dan Menolak Jual Senjata ke Rusia")
+    paragraphs, markers = rows(article)
+    # without the layout's end marks the last paragraph keeps its `***`, as on the plain seed
+    *body, (line, last) = SEED_PARAGRAPHS
+    assert paragraphs == [*body, (line, last + " ***")]
+    assert markers == GLUED_SEED_MARKERS[1:]
+
+
+GENERIC_PARAGRAPHS = [
+    (
+        21,
+        "Pemerintah menambah anggaran subsidi pupuk untuk petani pada tahun depan agar harga "
+        "pupuk tetap terjangkau di tengah kenaikan harga bahan baku.",
+    ),
+    (
+        23,
+        "Menurut Menteri Pertanian, tambahan anggaran itu akan diberikan kepada petani yang "
+        "terdaftar dalam sistem elektronik dan memiliki lahan kurang dari dua hektare.",
+    ),
+    (
+        29,
+        '"Kami ingin memastikan petani tidak kesulitan mendapatkan pupuk saat musim tanam tiba," '
+        "kata Menteri dalam keterangan pers di Jakarta, Sabtu.",
+    ),
+    (
+        33,
+        "Ia menambahkan bahwa pemerintah juga akan memperketat pengawasan distribusi pupuk agar "
+        "tidak terjadi penimbunan oleh oknum tertentu.",
+    ),
+]
+GENERIC_MARKERS = [
+    (25, "ADVERTISEMENT", "advertisement", "body", 1),
+    (27, "SCROLL TO RESUME CONTENT", "scroll_prompt", "body", 1),
+    (31, "Baca juga: Harga Gabah Naik, Petani Sambut Gembira", "related_link", "body", 2),
+    (35, "Share 0 Tweet 0", "share_buttons", "trailer", 3),
+]
+
+
+def test_the_generic_page_without_glued_markers():
+    article = parse_page((FIXTURES / "generic-article.txt").read_text("utf-8"), ingest_date=DAY)
+    assert article.layout == "generic"
+    assert rows(article) == (GENERIC_PARAGRAPHS, GENERIC_MARKERS)
+
+
+def test_glued_markers_in_the_generic_extractor():
+    text = (FIXTURES / "generic-article.txt").read_text("utf-8")
+    text = edit(text, 21, before="ADVERTISEMENT ")  # before `Jakarta, Kabar Contoh - …`
+    text = edit(text, 29, after=" Lanjutkan Membaca")
+    text = edit(text, 33, after=" Advertisement.")  # the last paragraph: a trailer marker
+    article = parse_page(text, ingest_date=DAY)
+    assert article.layout == "generic" and article.dateline == "Jakarta, Kabar Contoh"
+    paragraphs, markers = rows(article)
+    assert paragraphs == GENERIC_PARAGRAPHS
+    assert markers == [
+        (21, "ADVERTISEMENT", "advertisement", "header", -1),
+        *GENERIC_MARKERS[:2],
+        (29, "Lanjutkan Membaca", "read_more", "body", 2),
+        GENERIC_MARKERS[2],
+        (33, "Advertisement.", "advertisement", "trailer", 3),
+        GENERIC_MARKERS[3],
+    ]
+
+
+def test_glued_marker_in_html():
+    paragraphs = [text for _, text in GENERIC_PARAGRAPHS]
+    html = (
+        "<html><head><title>Pemerintah Tambah Anggaran Subsidi Pupuk untuk Petani</title></head>"
+        "<body><article><h1>Pemerintah Tambah Anggaran Subsidi Pupuk untuk Petani</h1>\n"
+        "<p>Sabtu, 26 November 2022 10:00 WIB</p>\n"
+        f"<p>{paragraphs[0]} <span class='ad'>ADVERTISEMENT</span></p>\n"
+        f"<p>{paragraphs[1]}</p>\n<p>{paragraphs[2]}</p>\n<p>{paragraphs[3]}</p>\n"
+        "</article></body></html>"
+    )
+    article = parse_page(html, ingest_date=DAY, source_name="page.html")
+    got, markers = rows(article)
+    assert [text for _, text in got] == paragraphs
+    assert markers == [(got[0][0], "ADVERTISEMENT", "advertisement", "body", 0)]
+
+
+# Prose that names an advertisement: the word inside a sentence, or at the start or end of a
+# block but not standing apart from the sentence (`AD` is also an abbreviation: `TNI AD`).
+NAMING_PROSE = [
+    "Perusahaan itu memasang ADVERTISEMENT di televisi nasional sejak awal tahun ini, kata dia.",
+    "Iklan itu disebut advertisement dalam bahasa Inggris oleh para pengiklan asing di sana.",
+    "Kata dia, pendapatan iklan naik tajam tahun ini karena banyak yang membeli Advertisement.",
+    "Advertisement revenue rose five percent last year as brands returned to print, she said.",
+    "Pasukan TNI AD dikerahkan ke lokasi bencana pada hari Sabtu untuk membantu warga. AD",
+]
+
+
+def test_prose_naming_an_advertisement_keeps_its_words_in_the_generic_extractor():
+    text = (FIXTURES / "generic-article.txt").read_text("utf-8")
+    for (_, paragraph), prose in zip(GENERIC_PARAGRAPHS, NAMING_PROSE[:4], strict=True):
+        text = text.replace(paragraph, prose)
+    article = parse_page(text, ingest_date=DAY)
+    paragraphs, markers = rows(article)
+    lines = [line for line, _ in GENERIC_PARAGRAPHS]
+    assert paragraphs == list(zip(lines, NAMING_PROSE[:4], strict=True))
+    assert markers == GENERIC_MARKERS
+
+
+def test_prose_naming_an_advertisement_keeps_its_words_in_the_seed_layout():
+    text = SEED.read_text("utf-8")
+    replaced = {
+        31: "Moskow membantah laporan itu pada saat itu.",
+        33: "Setiap pergerakan senjata antara kedua negara akan melanggar sanksi PBB.",
+        35: SEED_PARAGRAPHS[8][1],
+    }
+    prose = {31: NAMING_PROSE[0], 33: NAMING_PROSE[3], 35: NAMING_PROSE[4]}
+    for line, paragraph in replaced.items():
+        text = text.replace(paragraph, prose[line])
+    article = parse_page(text, ingest_date=DAY)
+    paragraphs, markers = rows(article)
+    assert paragraphs[6:9] == [(line, prose[line]) for line in (31, 33, 35)]
+    assert paragraphs[:6] + paragraphs[9:] == SEED_PARAGRAPHS[:6] + SEED_PARAGRAPHS[9:]
+    assert markers == SEED_MARKERS
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Moskow membantah. ADVERTISEMENT", (None, "Moskow membantah.", "ADVERTISEMENT")),
+        ("Advertisement Setiap hari.", ("Advertisement", "Setiap hari.", None)),
+        (
+            "ADVERTISEMENT “Kami menolak,” kata dia.",
+            ("ADVERTISEMENT", "“Kami menolak,” kata dia.", None),
+        ),
+        ("Advertisement 20 orang tewas. IKLAN", ("Advertisement", "20 orang tewas.", "IKLAN")),
+        (
+            "Ia menolak.” SCROLL TO CONTINUE WITH CONTENT",
+            (None, "Ia menolak.”", "SCROLL TO CONTINUE WITH CONTENT"),
+        ),
+        ("Ia menolak. Lanjutkan Membaca", (None, "Ia menolak.", "Lanjutkan Membaca")),
+        (
+            "Ia menolak. ADVERTISEMENT SCROLL TO CONTINUE WITH CONTENT",
+            (None, "Ia menolak.", "ADVERTISEMENT SCROLL TO CONTINUE WITH CONTENT"),
+        ),
+        # the open end of the scroll prompt does not take in the next sentence's first word
+        (
+            "SCROLL TO RESUME CONTENT Presiden menolak, kata dia.",
+            ("SCROLL TO RESUME CONTENT", "Presiden menolak, kata dia.", None),
+        ),
+        ("SCROLL TO RESUME CONTENT Presiden Joko Widodo menolak", None),  # all of it a marker line
+        ("Ia menolak. Baca juga: Berita lain", None),  # runs to the end of the line: not cut
+        ("Ia menolak. advertisement", None),  # not written as a marker line is
+        ("Ia menolak ADVERTISEMENT", None),  # no sentence ends before it
+        ("Advertisement revenue rose.", None),  # no sentence starts after it
+        ("Advertisement Spending Rises", None),  # a headline: no sentence ends it
+        ("Ia bertugas di TNI. AD", None),  # AD, ADS: abbreviations too
+        ("ADVERTISEMENT", None),  # a marker line, kept whole
+    ],
+)
+def test_glued_markers_rule(text, expected):
+    assert RULES.glued_markers(text) == expected
