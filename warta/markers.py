@@ -60,6 +60,9 @@ GLUED_KINDS = frozenset({"advertisement", "scroll_prompt", "read_more"})
 GLUED_MAX_WORDS = 6
 GLUED_MAX_CHARS = 50
 GLUED_MIN_LETTERS = 4
+# Marker words that also open a sentence of prose (``Iklan Layanan Masyarakat itu …``, "a public
+# service advertisement"): at a block's start they are cut off only when written in capitals.
+GLUED_HEAD_PROSE = frozenset({"Iklan", "Selengkapnya", "Sponsored"})
 _SENTENCE_OPENERS = frozenset("\"“‘'([«")
 # The last character of any text ``ends_sentence`` accepts: the probe for a glued end marker.
 _SENTENCE_END_CHARS = re.escape(".!?…\"”’')]")
@@ -155,7 +158,7 @@ class MarkerRules:
                 marker = " ".join(words[:k])
                 opener = words[k][0]
                 sentence = opener.isupper() or opener.isdecimal() or opener in _SENTENCE_OPENERS
-                if sentence and self._glued(marker):
+                if sentence and marker not in GLUED_HEAD_PROSE and self._glued(marker):
                     first, words = marker, words[k:]
                     break
         if first is None and last is None:

@@ -37,6 +37,8 @@ WHERE p.text = ''
             )
            OR (
                 starts_with(p.text, m.text || ' ')
+                -- words that also open prose (warta.markers.GLUED_HEAD_PROSE)
+                AND m.text NOT IN ('Iklan', 'Selengkapnya', 'Sponsored')
                 AND regexp_matches(substr(p.text, m.chars + 2), '^[\p{Lu}\p{Nd}"“‘''(\[«]')
                 AND regexp_matches(p.text, '(?:["”’]|[.!?…]["”’'')\]]*)$')
             )

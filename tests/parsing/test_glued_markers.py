@@ -226,6 +226,11 @@ def test_prose_naming_an_advertisement_keeps_its_words_in_the_seed_layout():
         ("Advertisement revenue rose.", None),  # no sentence starts after it
         ("Advertisement Spending Rises", None),  # a headline: no sentence ends it
         ("Ia bertugas di TNI. AD", None),  # AD, ADS: abbreviations too
+        # a marker word that also opens prose is cut at the start only in capitals
+        ("Iklan Layanan Masyarakat itu tayang setiap malam.", None),
+        ("Selengkapnya Presiden menjelaskan rencana itu.", None),
+        ("IKLAN Layanan Masyarakat itu tayang.", ("IKLAN", "Layanan Masyarakat itu tayang.", None)),
+        ("Ia menolak. Iklan", (None, "Ia menolak.", "Iklan")),
         ("ADVERTISEMENT", None),  # a marker line, kept whole
     ],
 )

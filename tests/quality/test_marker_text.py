@@ -25,6 +25,7 @@ GLUED = [
     "Ia menolak tuduhan itu (kata dia.) Lanjutkan Membaca",
     "Continue Reading 20 orang tewas dalam kecelakaan itu.",
     "Ia menolak tuduhan itu. Iklan",  # `Iklan` is a marker line elsewhere in the partition
+    "IKLAN Layanan Masyarakat itu tayang setiap malam.",
 ]
 NOT_GLUED = [
     *NAMING_PROSE,
@@ -32,6 +33,7 @@ NOT_GLUED = [
     "Ia menolak tuduhan itu. advertisement",
     "Advertisement Spending Rises",
     "Iklan rokok dilarang tayang di televisi sejak tahun lalu.",
+    "Iklan Layanan Masyarakat itu tayang setiap malam.",  # opens prose: only IKLAN is cut
 ]
 
 
@@ -44,7 +46,7 @@ def flagged(texts: list[str]) -> list[str]:
     )
     con.execute(
         "CREATE TABLE ad_markers AS SELECT 'b' AS article_id, 'Iklan' AS text, "
-        "'advertisement' AS kind"
+        "'advertisement' AS kind UNION ALL SELECT 'c', 'IKLAN', 'advertisement'"
     )
     rows = sql.relation(con, "checks/paragraphs_no_marker_text.sql").fetchall()
     return [texts[index - 1] for _, index, _ in sorted(rows)]
