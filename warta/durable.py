@@ -52,6 +52,21 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def take_access_of(reference: Path, target: Path) -> None:
+    """Give ``target`` (about to replace ``reference``) the permission bits, owner and group of
+    ``reference``, so those who could read the replaced file can read its successor. The owner
+    and group are kept where this process may set them: root sets both, others their own group;
+    what it may not set is left as created."""
+    status = os.stat(reference)
+    os.chmod(target, stat.S_IMODE(status.st_mode))
+    for uid, gid in ((status.st_uid, status.st_gid), (-1, status.st_gid)):
+        try:
+            os.chown(target, uid, gid)
+            return
+        except PermissionError:
+            continue
+
+
 def clone_or_copy(source: Path, target: Path) -> FileCopy:
     """Make ``target``, a new file (an existing one raises ``FileExistsError``: it is never
     truncated), a copy of ``source`` with its permission bits: by sharing its blocks where the

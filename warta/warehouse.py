@@ -27,7 +27,7 @@ from pathlib import Path
 import duckdb
 
 from warta import sql
-from warta.durable import clone_or_copy, fsync_dir, fsync_file
+from warta.durable import clone_or_copy, fsync_dir, fsync_file, take_access_of
 from warta.locks import lock_exclusive
 from warta.parquet_store import ParquetStore, PartitionBusy
 from warta.quality.gate import GateVerdict
@@ -112,7 +112,9 @@ class Warehouse:
     def __init__(
         self, path: Path, *, lock_timeout: float = 600.0, busy_timeout: float = 30.0
     ) -> None:
-        self.path = Path(path).absolute()
+        # A link to the warehouse is followed: loads replace the file it points to (beside
+        # which they write), and the link stays a link.
+        self.path = Path(os.path.realpath(path))
         self.lock_timeout = lock_timeout
         self.busy_timeout = busy_timeout
 
@@ -170,6 +172,8 @@ class Warehouse:
                 con.execute("CHECKPOINT")
             finally:
                 con.close()
+            if self.path.exists():  # analysts' access (group, mode) outlives the swap
+                take_access_of(self.path, staged)
             fsync_file(staged)
             os.replace(staged, self.path)
             fsync_dir(self.path.parent)

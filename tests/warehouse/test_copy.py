@@ -118,6 +118,34 @@ def test_the_load_reports_how_it_copied_the_live_file(store, tmp_path):
     assert str(rebuilt.copy) == "none (rebuilt from scratch)"
 
 
+def test_group_and_mode_of_the_live_file_survive_loads_and_rebuilds(store, tmp_path):
+    """Analysts read the warehouse through its group: every swap keeps it, and the mode."""
+    warehouse = Warehouse(tmp_path / "warehouse.duckdb")
+    warehouse.publish(store, list(DAYS[:-1]))
+    group = os.getgid() if os.geteuid() else 4321  # root may give any group; others their own
+    os.chown(warehouse.path, -1, group)
+    warehouse.path.chmod(0o640)
+    for load in (lambda: warehouse.publish(store, [DAY]), lambda: warehouse.rebuild(store)):
+        inode = warehouse.path.stat().st_ino
+        load()
+        status = warehouse.path.stat()
+        assert status.st_ino != inode  # a new file was swapped in
+        assert (status.st_gid, status.st_mode & 0o777) == (group, 0o640)
+
+
+def test_a_linked_warehouse_path_stays_a_link_and_its_target_is_loaded(store, tmp_path):
+    target = tmp_path / "volume" / "warehouse.duckdb"
+    target.parent.mkdir()
+    link = tmp_path / "warehouse.duckdb"
+    link.symlink_to(target)
+    Warehouse(link).publish(store, list(DAYS[:-1]))
+    Warehouse(link).publish(store, [DAY])
+    assert link.is_symlink() and link.resolve() == target
+    assert dump(link) == dump(target) and len(dump(target)["raw_files"]) > 0
+    assert Warehouse(link).published_partitions() == set(DAYS)
+    assert private_files(target) == [] and private_files(link) == []
+
+
 def test_a_clone_refused_for_this_file_alone_is_a_warning(store, tmp_path, monkeypatch):
     warehouse = Warehouse(tmp_path / "warehouse.duckdb")
     warehouse.publish(store, store.partitions())
