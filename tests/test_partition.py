@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import dataclasses
+import os
+import signal
 from datetime import date
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from tests.conftest import SEED, put
+from tests.quality.conftest import sample_articles
 from warta.parquet_store import ParquetStore
 from warta.partition import build_partition
+from warta.rows import FILE_COLUMN
 from warta.schema import TABLES
 
 DAY = "2026-11-25"
@@ -139,6 +144,49 @@ def test_without_entities_only_the_entity_rows_and_counts_differ(landing):
     assert articles.drop_columns(["entity_count"]).equals(
         full["articles"].drop_columns(["entity_count"])
     )
+
+
+def die_on_poison(task):
+    """A worker that is killed (as by the out-of-memory killer) on any batch holding a file
+    whose name holds ``poison``; otherwise the real batch work. Module level: workers unpickle it."""
+    from warta.ingest import process_batch
+
+    if any("poison" in f.source_path for f in task.files):
+        os.kill(os.getpid(), signal.SIGKILL)
+    return process_batch(task)
+
+
+def test_a_file_that_kills_its_worker_costs_that_file_alone(landing):
+    """Real worker processes are killed on two files: each is found and rejected, every other
+    file comes out exactly as without them, in order, and the pool goes on after each death."""
+    from warta.ingest import WORKER_DIED, BatchTask, process_batch
+    from warta.landing import LandingZone
+    from warta.partition import _run_batches
+
+    for i, data in enumerate(sample_articles()[:40]):
+        put(landing, f"{DAY}/{i:03d}.txt", data)
+    put(landing, f"{DAY}/013_poison.txt", SEED.read_bytes())
+    put(landing, f"{DAY}/031_poison.txt", SEED.read_bytes())
+    files = LandingZone(landing.raw_dir).files(DAY)
+    tasks = [
+        BatchTask(str(landing.raw_dir), date(2026, 11, 25), tuple(files[i : i + 8]), 1 << 24)
+        for i in range(0, len(files), 8)
+    ]
+    results = list(_run_batches(tasks, 2, work=die_on_poison))
+    records = [record for result in results for record in result.records]
+    assert [r.source_path for r in records] == [f.source_path for f in files]
+    died = {r.source_path: r.reject_reason for r in records if r.reject_reason == WORKER_DIED}
+    assert died == {f"{DAY}/013_poison.txt": WORKER_DIED, f"{DAY}/031_poison.txt": WORKER_DIED}
+    # Everything else: the same records and rows as one process gives without the two files.
+    healthy = [f for f in files if "poison" not in f.source_path]
+    expected = process_batch(dataclasses.replace(tasks[0], files=tuple(healthy)))
+    assert [r for r in records if r.reject_reason != WORKER_DIED] == expected.records
+    for name, batch in expected.tables.items():
+        got = pa.Table.from_batches([result.tables[name] for result in results])
+        # Row file indexes count within each result; compare the rows without them.
+        assert got.drop_columns([FILE_COLUMN]).equals(
+            pa.Table.from_batches([batch]).drop_columns([FILE_COLUMN])
+        ), name
 
 
 def test_the_worker_warm_up_page_goes_through_every_stage():

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from warta.article import ParsedArticle
 from warta.body import NoArticle
@@ -86,14 +87,42 @@ def process_batch(task: BatchTask) -> BatchResult:
                 entities,
                 task.ingest_date,
             )
-    tables = {
-        name: pa.RecordBatch.from_pydict(
-            cols, schema=schema.append(pa.field(FILE_COLUMN, pa.int32()))
-        )
-        for (name, schema), cols in zip(ROW_TABLES.items(), columns.values(), strict=True)
-    }
+    tables = _tables(columns)
     peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return BatchResult(records, tables, seconds, peak_rss_mb)
+
+
+WORKER_DIED = "the parse worker process died on this file (killed, e.g. for lack of memory)"
+
+
+def worker_died(task: BatchTask) -> BatchResult:
+    """The result of a batch of one file whose worker process died every time it processed it:
+    the file is rejected with ``WORKER_DIED``, unread here (reading it may be what kills)."""
+    records = [_rejected(f.source_path, f.size_bytes, None, None, WORKER_DIED) for f in task.files]
+    return BatchResult(records, _tables(empty_columns()), {}, 0.0)
+
+
+def merge_results(first: BatchResult, second: BatchResult) -> BatchResult:
+    """One result for two consecutive parts of a batch: ``second``'s rows point past
+    ``first``'s records."""
+    offset = len(first.records)
+    tables = {}
+    for name, batch in first.tables.items():
+        later = second.tables[name]
+        index = later.schema.get_field_index(FILE_COLUMN)
+        shifted = pc.add(later.column(index), pa.scalar(offset, pa.int32()))
+        later = later.set_column(index, later.schema.field(index), shifted)
+        tables[name] = pa.concat_batches([batch, later])
+    seconds = {
+        k: first.seconds.get(k, 0.0) + second.seconds.get(k, 0.0)
+        for k in first.seconds | second.seconds
+    }
+    return BatchResult(
+        first.records + second.records,
+        tables,
+        seconds,
+        max(first.peak_rss_mb, second.peak_rss_mb),
+    )
 
 
 def _process_file(zone: LandingZone, landing_file: LandingFile, task: BatchTask, seconds):
@@ -210,6 +239,15 @@ def _is_json_document(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _tables(columns: dict[str, dict[str, list]]) -> dict[str, pa.RecordBatch]:
+    return {
+        name: pa.RecordBatch.from_pydict(
+            cols, schema=schema.append(pa.field(FILE_COLUMN, pa.int32()))
+        )
+        for (name, schema), cols in zip(ROW_TABLES.items(), columns.values(), strict=True)
+    }
 
 
 def _rejected(

@@ -7,12 +7,14 @@ whatever the number of workers.
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import os
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
@@ -21,13 +23,22 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from warta.config import Settings
-from warta.ingest import BatchResult, BatchTask, FileRecord, process_batch
+from warta.ingest import (
+    BatchResult,
+    BatchTask,
+    FileRecord,
+    merge_results,
+    process_batch,
+    worker_died,
+)
 from warta.landing import LandingUnavailable, LandingZone
 from warta.parquet_store import PART_FILE, ParquetStore, TableWriter
 from warta.rows import FILE_COLUMN
 from warta.schema import RAW_FILES, TABLES
 
 ProgressCallback = Callable[[int, int], None]  # (files done, files total)
+# What a worker does with a batch: process_batch (a module-level function: it is pickled by name).
+BatchWork = Callable[[BatchTask], BatchResult]
 # Stages of ``PartitionBuild.seconds`` timed in CPU seconds, summed over the worker processes.
 WORKER_CPU_STAGES = ("read", "parse", "entities")
 
@@ -159,28 +170,71 @@ class SeenArticles:
         self._here.add(article_id)
 
 
-def _run_batches(tasks: list[BatchTask], workers: int) -> Iterator[BatchResult]:
-    """Results in task order; a process pool when there is more than one batch to share."""
+def _run_batches(
+    tasks: list[BatchTask], workers: int, work: BatchWork = process_batch
+) -> Iterator[BatchResult]:
+    """Results in task order; a process pool when there is more than one batch to share.
+
+    A worker process that dies (the kernel's out-of-memory killer, a crash in C code) breaks
+    the pool. The batch at the head then runs again on its own, halved until the file that
+    kills its worker is found and rejected (``WORKER_DIED``); a fresh pool takes the rest. So
+    one such file costs itself, not the partition: without this every retry of the step would
+    die on it again.
+    """
     if workers <= 1 or len(tasks) <= 1:
-        yield from map(process_batch, tasks)
+        yield from map(work, tasks)
         return
     context = multiprocessing.get_context("forkserver")
     # Workers fork with the parser imported and its models loaded (only the first pool of a
     # process starts the fork server; later pools reuse it).
     context.set_forkserver_preload(["warta.parse_worker"])
+    done = 0
+    while done < len(tasks):
+        try:
+            for result in _pooled(tasks[done:], workers, context, work):
+                yield result
+                done += 1
+        except BrokenProcessPool:
+            yield _isolated(tasks[done], context, work)
+            done += 1
+
+
+def _pooled(
+    tasks: list[BatchTask],
+    workers: int,
+    context: multiprocessing.context.BaseContext,
+    work: BatchWork,
+) -> Iterator[BatchResult]:
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         window: deque[Future[BatchResult]] = deque()
         pending = iter(tasks)
         for task in pending:
-            window.append(pool.submit(process_batch, task))
+            window.append(pool.submit(work, task))
             if len(window) >= 2 * workers:
                 break
         while window:
             result = window.popleft().result()
             next_task = next(pending, None)
             if next_task is not None:
-                window.append(pool.submit(process_batch, next_task))
+                window.append(pool.submit(work, next_task))
             yield result
+
+
+def _isolated(
+    task: BatchTask, context: multiprocessing.context.BaseContext, work: BatchWork
+) -> BatchResult:
+    """``task`` in a pool of its own; if its worker dies, each half the same way, down to the
+    single file that kills its worker, which is rejected."""
+    try:
+        with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+            return pool.submit(work, task).result()
+    except BrokenProcessPool:
+        if len(task.files) == 1:
+            return worker_died(task)
+    half = len(task.files) // 2
+    first = _isolated(dataclasses.replace(task, files=task.files[:half]), context, work)
+    second = _isolated(dataclasses.replace(task, files=task.files[half:]), context, work)
+    return merge_results(first, second)
 
 
 def _write_batch(
