@@ -249,6 +249,19 @@ def test_nightly_runs_an_empty_day_and_never_twice_for_the_same_content(landing,
     assert _partitions(_night(instance)) == ["2026-11-25"]
 
 
+def test_a_missing_landing_zone_fails_the_tick_instead_of_asking_for_an_empty_day(
+    landing, instance, monkeypatch
+):
+    """An unmounted landing volume: the nightly and the sensor fail their ticks with the
+    reason (shown on the Automation page), rather than publish yesterday as an empty day."""
+    from warta.landing import LandingUnavailable
+
+    monkeypatch.setenv("WARTA_RAW_DIR", str(landing.raw_dir / "not-mounted"))
+    for tick in (_night, _tick):
+        with pytest.raises(LandingUnavailable, match="is WARTA_RAW_DIR right and its volume"):
+            tick(instance)
+
+
 def test_late_days_setting_is_validated():
     assert late_days({"WARTA_LATE_DAYS": "0"}) == 0
     assert late_days({}) == 7

@@ -110,6 +110,16 @@ def test_run_one_partition_end_to_end(landing, tmp_path):
     assert con.sql("SELECT count(*) FROM articles").fetchall() == [(1,)]
 
 
+def test_help_names_the_settings_and_what_run_does():
+    top = _warta("--help")
+    assert top.returncode == 0
+    for variable in ("WARTA_RAW_DIR (data/raw)", "WARTA_WAREHOUSE", "WARTA_WORKERS"):
+        assert variable in top.stdout
+    run = _warta("run", "--help")
+    assert "DAGSTER_HOME" in run.stdout and "repeat for several" in run.stdout
+    assert "WARTA_MAX_FILE_BYTES (16 MiB)" in run.stdout
+
+
 def test_run_rejects_bad_configuration_and_partitions(landing):
     bad = _warta("run", env={"WARTA_WORKERS": "zero"})
     assert bad.returncode == 2 and "WARTA_WORKERS must be a positive integer" in bad.stderr

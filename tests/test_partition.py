@@ -148,7 +148,8 @@ def test_without_entities_only_the_entity_rows_and_counts_differ(landing):
 
 def die_on_poison(task):
     """A worker that is killed (as by the out-of-memory killer) on any batch holding a file
-    whose name holds ``poison``; otherwise the real batch work. Module level: workers unpickle it."""
+    whose name holds ``poison``; otherwise the real batch work. Module level: workers unpickle
+    it."""
     from warta.ingest import process_batch
 
     if any("poison" in f.source_path for f in task.files):

@@ -15,11 +15,13 @@ import argparse
 import json
 import re
 import sys
+import textwrap
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from warta import config
 from warta.config import Settings
 from warta.dates import JAKARTA
 from warta.ingest import process_bytes
@@ -46,7 +48,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="warta", description="Scraped news pages to a warehouse.")
+    environment = "environment (read by every command):\n" + "\n".join(
+        line.replace("``", "")
+        for line in (config.__doc__ or "").splitlines()
+        if line.startswith(("- ", "  "))
+    )
+    parser = argparse.ArgumentParser(
+        prog="warta",
+        description="Scraped news pages to a warehouse. `warta COMMAND --help` for each command.",
+        epilog=environment,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     commands = parser.add_subparsers(dest="command", required=True)
 
     parse = commands.add_parser("parse", help="show what Warta extracts from raw files")
@@ -59,8 +71,25 @@ def _parser() -> argparse.ArgumentParser:
     )
     parse.set_defaults(handler=_parse)
 
-    run = commands.add_parser("run", help="materialise landing partitions (default: all present)")
-    run.add_argument("--partition", action="append", metavar="YYYY-MM-DD", dest="partitions")
+    run = commands.add_parser(
+        "run",
+        help="materialise landing partitions (default: all present)",
+        description=textwrap.fill(
+            "Run the Dagster job warta_daily (parse, checks, warehouse load) for each "
+            "partition, in this process. The runs are recorded in the Dagster instance at "
+            "DAGSTER_HOME when it is set (so `dagster dev` shows them), else in a throw-away "
+            "one. Exit status 1 when a partition failed or was blocked by its checks."
+        ),
+        epilog=environment,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    run.add_argument(
+        "--partition",
+        action="append",
+        metavar="YYYY-MM-DD",
+        dest="partitions",
+        help="a landing day to run; repeat for several (default: every day folder present)",
+    )
     run.set_defaults(handler=_run)
 
     rebuild = commands.add_parser(

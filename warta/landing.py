@@ -250,7 +250,13 @@ class LandingZone:
                 return FileProblem("not a regular file")
             if status.st_size > max_bytes:
                 return FileProblem(f"file too large ({status.st_size} bytes; limit {max_bytes})")
-            with open(path, "rb") as handle:
+            # Opened without blocking or following a link, and judged by what was opened: a file
+            # swapped for a FIFO since the stat would otherwise block the open (and the parse)
+            # forever, and one swapped for a link could lead out of the landing zone.
+            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
+            with open(fd, "rb") as handle:
+                if not stat.S_ISREG(os.fstat(fd).st_mode):
+                    return FileProblem("not a regular file")
                 # Sized by the stat (a buffer of max_bytes costs more than the read); a file that
                 # grew since is read on, up to one byte past the limit.
                 data = handle.read(status.st_size + 1)

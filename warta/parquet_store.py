@@ -131,6 +131,9 @@ class ParquetStore:
             if not source.exists():
                 raise FileNotFoundError(f"staged partition lacks {table}: {source}")
             fsync_file(source)
+            # The file's name in its folder too: after a power loss a committed partition must
+            # still hold every file not yet moved, since roll-forward takes a missing one as moved.
+            fsync_dir(source.parent)
         (staged / COMMITTED).touch()
         fsync_dir(staged)
         self._move_into_place(staged, partition)

@@ -263,6 +263,30 @@ def test_names_no_partition_takes_are_reported(landing):
     assert zone.strays() == ["2026-13-01", "incoming", "stray.txt"]
 
 
+def test_a_file_swapped_for_a_fifo_after_its_stat_is_refused_not_waited_on(landing, monkeypatch):
+    import threading
+
+    from warta.landing import FileProblem, LandingZone
+
+    put(landing, f"{DAY}/regular.txt", ARTICLE.encode())
+    fifo = landing.raw_dir / DAY / "swapped.txt"
+    os.mkfifo(fifo)  # nobody ever writes to it: a blocking open would wait forever
+    regular = os.lstat(landing.raw_dir / DAY / "regular.txt")
+    real_lstat = os.lstat
+    # The stat still sees the regular file that was there a moment before the swap.
+    monkeypatch.setattr(os, "lstat", lambda p: regular if str(p) == str(fifo) else real_lstat(p))
+    result: list[object] = []
+    reader = threading.Thread(
+        target=lambda: result.append(
+            LandingZone(landing.raw_dir).read(f"{DAY}/swapped.txt", 1 << 20)
+        ),
+        daemon=True,
+    )
+    reader.start()
+    reader.join(timeout=10)
+    assert result == [FileProblem("not a regular file")]
+
+
 def test_paths_with_quotes_never_break_sql(landing):
     """Landing paths reach DuckDB only as bound parameters: a name full of SQL survives."""
     from warta.warehouse import Warehouse
