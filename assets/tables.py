@@ -66,9 +66,10 @@ def parse_landing_partition(context: dg.AssetExecutionContext, warta: WartaSetti
         fingerprint = LandingZone(settings.raw_dir).fingerprint(partition)
         build = _build(context, settings, partition)
     except LandingUnavailable as error:
-        # Not retried: a missing or unreadable landing zone stays so for longer than the retry
-        # delays; the run fails at once with the reason, and nothing was published.
-        raise dg.Failure(description=str(error), allow_retries=False) from error
+        # Nothing was published. A missing or unreadable landing zone stays so for longer than
+        # the retry delays: the run fails at once with the reason. A file system error that may
+        # pass (EIO, ESTALE, ENOTCONN, ...) is retried like other transient trouble.
+        raise dg.Failure(description=str(error), allow_retries=error.transient) from error
     context.log.info(
         f"{partition}: {build.files} files -> {build.statuses}; rows {build.row_counts}"
     )

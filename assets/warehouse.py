@@ -77,6 +77,8 @@ def warehouse(context: dg.AssetExecutionContext, warta: WartaSettings) -> dg.Mat
     )
     if load.copy.warning():
         context.log.warning(load.copy.warning())
+    if load.access_warning:
+        context.log.warning(load.access_warning)
     if load.orphaned_duplicates:
         context.log.warning(orphaned_duplicates_message(load))
     return dg.MaterializeResult(

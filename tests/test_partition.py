@@ -7,7 +7,6 @@ import os
 import signal
 from datetime import date
 
-import pyarrow as pa
 import pyarrow.parquet as pq
 
 from tests.conftest import SEED, put
@@ -183,11 +182,38 @@ def test_a_file_that_kills_its_worker_costs_that_file_alone(landing):
     expected = process_batch(dataclasses.replace(tasks[0], files=tuple(healthy)))
     assert [r for r in records if r.reject_reason != WORKER_DIED] == expected.records
     for name, batch in expected.tables.items():
-        got = pa.Table.from_batches([result.tables[name] for result in results])
-        # Row file indexes count within each result; compare the rows without them.
-        assert got.drop_columns([FILE_COLUMN]).equals(
-            pa.Table.from_batches([batch]).drop_columns([FILE_COLUMN])
-        ), name
+        # Each row's file index points into its own result's records: resolve it to the file.
+        got = [
+            (result.records[row.pop(FILE_COLUMN)].source_path, row)
+            for result in results
+            for row in result.tables[name].to_pylist()
+        ]
+        want = [
+            (expected.records[row.pop(FILE_COLUMN)].source_path, row) for row in batch.to_pylist()
+        ]
+        assert got == want and want, name
+
+
+def test_workers_dying_on_every_file_fail_the_parse_instead_of_rejecting_the_day(landing):
+    """Something kills every worker (say, a memory limit below any page's needs): after a few
+    files the parse fails, naming them, rather than reject the whole day file by file."""
+    import pytest
+
+    from warta.ingest import BatchTask
+    from warta.landing import LandingZone
+    from warta.partition import MAX_WORKER_DEATHS, WorkersKeepDying, _run_batches
+
+    for i, data in enumerate(sample_articles()[:12]):
+        put(landing, f"{DAY}/poison_{i:02d}.txt", data)
+    files = LandingZone(landing.raw_dir).files(DAY)
+    tasks = [
+        BatchTask(str(landing.raw_dir), date(2026, 11, 25), tuple(files[i : i + 6]), 1 << 24)
+        for i in range(0, len(files), 6)
+    ]
+    with pytest.raises(WorkersKeepDying) as failure:
+        list(_run_batches(tasks, 2, work=die_on_poison))
+    named = [f"{DAY}/poison_{i:02d}.txt" for i in range(MAX_WORKER_DEATHS + 1)]
+    assert str(failure.value).startswith(f"parse workers died on 4 files ({', '.join(named)})")
 
 
 def test_the_worker_warm_up_page_goes_through_every_stage():

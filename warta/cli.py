@@ -195,6 +195,7 @@ def _rebuild(args: argparse.Namespace) -> int:
         ArticleInSeveralPartitions,
         BlockedPartitionsPublished,
         Warehouse,
+        WarehouseUnavailable,
         orphaned_duplicates_message,
     )
 
@@ -205,7 +206,7 @@ def _rebuild(args: argparse.Namespace) -> int:
             lambda partition: judge(settings, partition),
             drop_blocked=args.drop_blocked,
         )
-    except (BlockedPartitionsPublished, ArticleInSeveralPartitions) as error:
+    except (BlockedPartitionsPublished, ArticleInSeveralPartitions, WarehouseUnavailable) as error:
         print(f"warta: {error}", file=sys.stderr)  # the warehouse was not changed
         return 1
     for partition, counts in load.partitions.items():
@@ -214,6 +215,8 @@ def _rebuild(args: argparse.Namespace) -> int:
         print(f"{partition}: skipped, fails ERROR checks: {', '.join(checks)}")
     if load.orphaned_duplicates:
         print(f"warning: {orphaned_duplicates_message(load)}")
+    if load.access_warning:
+        print(f"warning: {load.access_warning}")
     print(
         f"rebuilt {settings.warehouse} from {len(load.partitions)} partitions "
         f"in {load.seconds:.2f} s; {len(load.skipped)} blocked partitions skipped"

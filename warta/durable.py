@@ -52,19 +52,26 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def take_access_of(reference: Path, target: Path) -> None:
-    """Give ``target`` (about to replace ``reference``) the permission bits, owner and group of
-    ``reference``, so those who could read the replaced file can read its successor. The owner
-    and group are kept where this process may set them: root sets both, others their own group;
-    what it may not set is left as created."""
+def take_access_of(reference: Path, target: Path) -> str | None:
+    """Give ``target`` (about to replace ``reference``) the owner, group and permission bits of
+    ``reference``, so those who could read the replaced file can read its successor. Root sets
+    owner and group; another user can set only a group it belongs to. Returns None when
+    ``target`` got them all, else what it lacks (to warn about)."""
     status = os.stat(reference)
-    os.chmod(target, stat.S_IMODE(status.st_mode))
-    for uid, gid in ((status.st_uid, status.st_gid), (-1, status.st_gid)):
+    lacking = None
+    try:
+        os.chown(target, status.st_uid, status.st_gid)
+    except PermissionError:
         try:
-            os.chown(target, uid, gid)
-            return
+            os.chown(target, -1, status.st_gid)
         except PermissionError:
-            continue
+            lacking = f"group {status.st_gid}"
+        if os.stat(target).st_uid != status.st_uid:
+            owner = f"owner {status.st_uid}"
+            lacking = f"{owner} and {lacking}" if lacking else owner
+    # After the group: the bits then apply to the group they were meant for.
+    os.chmod(target, stat.S_IMODE(status.st_mode))
+    return lacking
 
 
 def clone_or_copy(source: Path, target: Path) -> FileCopy:

@@ -9,6 +9,8 @@ listing that silently came back empty would publish the day as empty.
 
 from __future__ import annotations
 
+import dataclasses
+import errno
 import hashlib
 import os
 import re
@@ -26,8 +28,21 @@ RACY_SECONDS = 2.0
 FolderTimes = dict[str, tuple[int, int]]
 
 
+# Errors of a file system that may answer again soon (a network mount hiccup): worth a retry.
+TRANSIENT_ERRNOS = frozenset(
+    {errno.EIO, errno.ESTALE, errno.ENOTCONN, errno.EAGAIN, errno.ETIMEDOUT, errno.EHOSTDOWN}
+)
+
+
 class LandingUnavailable(RuntimeError):
-    """The landing zone, or a day folder of it, cannot be listed: nothing is known of its files."""
+    """The landing zone, or a day folder of it, cannot be listed: nothing is known of its files.
+
+    ``transient``: the file system's error may pass (``TRANSIENT_ERRNOS``); a missing or
+    unreadable folder will not by itself."""
+
+    def __init__(self, message: str, error: OSError | None = None) -> None:
+        super().__init__(message)
+        self.transient = error is not None and error.errno in TRANSIENT_ERRNOS
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +113,8 @@ class LandingZone:
         except OSError as error:
             raise LandingUnavailable(
                 f"landing zone {self.root} cannot be listed ({error.strerror or error}); "
-                "is WARTA_RAW_DIR right and its volume mounted?"
+                "is WARTA_RAW_DIR right and its volume mounted?",
+                error,
             ) from error
 
     def files(self, partition: str) -> list[LandingFile]:
@@ -110,11 +126,15 @@ class LandingZone:
         """
         if not is_partition_key(partition):
             raise ValueError(f"not a partition key (YYYY-MM-DD): {partition!r}")
-        if not self.root.is_dir():
+        try:
+            if not stat.S_ISDIR(os.stat(self.root).st_mode):
+                raise LandingUnavailable(f"landing zone {self.root} is not a folder")
+        except OSError as error:
             raise LandingUnavailable(
-                f"landing zone {self.root} is missing or not a folder; "
-                "is WARTA_RAW_DIR right and its volume mounted?"
-            )
+                f"landing zone {self.root} cannot be read ({error.strerror or error}); "
+                "is WARTA_RAW_DIR right and its volume mounted?",
+                error,
+            ) from error
         folder = self.root / partition
         found: list[LandingFile] = []
         if folder.is_symlink():  # listed, never followed: the ledger says where it leads
@@ -131,7 +151,7 @@ class LandingZone:
             return found
         except OSError as error:
             raise LandingUnavailable(
-                f"landing folder {folder} cannot be listed ({error.strerror or error})"
+                f"landing folder {folder} cannot be listed ({error.strerror or error})", error
             ) from error
         # Relative paths by prefix: os.walk yields paths under ``folder`` as it was joined.
         skip = len(os.path.join(str(self.root), ""))
@@ -170,7 +190,7 @@ class LandingZone:
                     continue
                 found.append(_listed(f"{relative}/{name}", status))
         found.sort(key=lambda f: f.source_path)
-        return found
+        return _unique(found)
 
     def fingerprint(self, partition: str) -> str:
         """A short hash of the folder's file names, sizes and modification times (the
@@ -273,11 +293,37 @@ class LandingZone:
 
 def _listed(path: str, status: os.stat_result | None, problem: str | None = None) -> LandingFile:
     printable = _printable(path)
-    if printable != path:
-        problem = "file name is not valid UTF-8 (rename the file to land it)"
+    if printable != path and problem is None:
+        problem = NOT_UTF8_NAME
     if status is None:
         return LandingFile(printable, 0, problem=problem)
     return LandingFile(printable, status.st_size, status.st_mtime_ns, status.st_ctime_ns, problem)
+
+
+NOT_UTF8_NAME = "file name is not valid UTF-8 (rename the file to land it)"
+# Added to an escaped name that equals a listed name (a file really named ``caf\\xe9.txt``
+# beside one whose name has the byte 0xE9): source_path stays unique.
+ESCAPED_TWIN = " (name not UTF-8)"
+
+
+def _unique(found: list[LandingFile]) -> list[LandingFile]:
+    """``found`` (sorted) with every escaped name that equals another listed name suffixed
+    ``ESCAPED_TWIN`` (repeatedly, should that name be taken too)."""
+    taken = [f.source_path for f in found]
+    if len(set(taken)) == len(taken):
+        return found
+    names = set(taken)
+    unique = []
+    for f in found:
+        path = f.source_path
+        if f.problem == NOT_UTF8_NAME and taken.count(path) > 1:
+            while path in names:
+                path += ESCAPED_TWIN
+            names.add(path)
+            f = dataclasses.replace(f, source_path=path)
+        unique.append(f)
+    unique.sort(key=lambda f: f.source_path)
+    return unique
 
 
 def _why(error: OSError) -> str:

@@ -37,6 +37,14 @@ from warta.rows import FILE_COLUMN
 from warta.schema import RAW_FILES, TABLES
 
 ProgressCallback = Callable[[int, int], None]  # (files done, files total)
+# Files of a partition whose worker may die before the parse gives up (see _run_batches).
+MAX_WORKER_DEATHS = 3
+
+
+class WorkersKeepDying(RuntimeError):
+    """Parse workers died on more than ``MAX_WORKER_DEATHS`` files of one partition."""
+
+
 # What a worker does with a batch: process_batch (a module-level function: it is pickled by name).
 BatchWork = Callable[[BatchTask], BatchResult]
 # Stages of ``PartitionBuild.seconds`` timed in CPU seconds, summed over the worker processes.
@@ -177,9 +185,12 @@ def _run_batches(
 
     A worker process that dies (the kernel's out-of-memory killer, a crash in C code) breaks
     the pool. The batch at the head then runs again on its own, halved until the file that
-    kills its worker is found and rejected (``WORKER_DIED``); a fresh pool takes the rest. So
-    one such file costs itself, not the partition: without this every retry of the step would
-    die on it again.
+    kills its worker is found; that file is tried once more alone and then rejected
+    (``WORKER_DIED``); a fresh pool takes the rest. So one such file costs itself, not the
+    partition: without this every retry of the step would die on it again. Workers dying on
+    more than ``MAX_WORKER_DEATHS`` files of a partition mean something kills every worker (a
+    memory limit below any page's needs, a broken install): ``WorkersKeepDying`` fails the
+    parse then, rather than reject the day file by file.
     """
     if workers <= 1 or len(tasks) <= 1:
         yield from map(work, tasks)
@@ -188,6 +199,7 @@ def _run_batches(
     # Workers fork with the parser imported and its models loaded (only the first pool of a
     # process starts the fork server; later pools reuse it).
     context.set_forkserver_preload(["warta.parse_worker"])
+    deaths: list[str] = []
     done = 0
     while done < len(tasks):
         try:
@@ -195,7 +207,7 @@ def _run_batches(
                 yield result
                 done += 1
         except BrokenProcessPool:
-            yield _isolated(tasks[done], context, work)
+            yield _isolated(tasks[done], context, work, deaths)
             done += 1
 
 
@@ -221,20 +233,43 @@ def _pooled(
 
 
 def _isolated(
-    task: BatchTask, context: multiprocessing.context.BaseContext, work: BatchWork
+    task: BatchTask,
+    context: multiprocessing.context.BaseContext,
+    work: BatchWork,
+    deaths: list[str],
 ) -> BatchResult:
     """``task`` in a pool of its own; if its worker dies, each half the same way, down to the
-    single file that kills its worker, which is rejected."""
+    single file that kills its worker (twice), which is rejected and added to ``deaths``."""
+    result = _alone(task, context, work)
+    if result is not None:
+        return result
+    if len(task.files) == 1:
+        result = _alone(task, context, work)  # once more: the memory may have been elsewhere
+        if result is not None:
+            return result
+        deaths.append(task.files[0].source_path)
+        if len(deaths) > MAX_WORKER_DEATHS:
+            raise WorkersKeepDying(
+                f"parse workers died on {len(deaths)} files ({', '.join(deaths)}): something "
+                "kills every worker (too little memory for one? see the kernel log); nothing "
+                "was published"
+            )
+        return worker_died(task)
+    half = len(task.files) // 2
+    first = _isolated(dataclasses.replace(task, files=task.files[:half]), context, work, deaths)
+    second = _isolated(dataclasses.replace(task, files=task.files[half:]), context, work, deaths)
+    return merge_results(first, second)
+
+
+def _alone(
+    task: BatchTask, context: multiprocessing.context.BaseContext, work: BatchWork
+) -> BatchResult | None:
+    """``task``'s result from a pool of one worker; None when that worker died."""
     try:
         with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
             return pool.submit(work, task).result()
     except BrokenProcessPool:
-        if len(task.files) == 1:
-            return worker_died(task)
-    half = len(task.files) // 2
-    first = _isolated(dataclasses.replace(task, files=task.files[:half]), context, work)
-    second = _isolated(dataclasses.replace(task, files=task.files[half:]), context, work)
-    return merge_results(first, second)
+        return None
 
 
 def _write_batch(

@@ -43,6 +43,10 @@ class WarehouseBusy(RuntimeError):
     partition the load must read (a parse holds its lock); retrying later may succeed."""
 
 
+class WarehouseUnavailable(RuntimeError):
+    """``WARTA_WAREHOUSE`` links into a folder that does not exist; nothing was published."""
+
+
 class BlockedPartitionsPublished(RuntimeError):
     """A rebuild would leave out partitions the live warehouse holds (their Parquet now fails an
     ERROR check); nothing was published."""
@@ -106,6 +110,7 @@ class WarehouseLoad:
     orphans_to_rerun: list[str] = field(default_factory=list)
     unloaded_originals: list[str] = field(default_factory=list)
     copy: StartingCopy = field(default_factory=StartingCopy)
+    access_warning: str | None = None  # the new file lacks the live file's owner or group
 
 
 class Warehouse:
@@ -114,6 +119,7 @@ class Warehouse:
     ) -> None:
         # A link to the warehouse is followed: loads replace the file it points to (beside
         # which they write), and the link stays a link.
+        self.configured = Path(path).absolute()
         self.path = Path(os.path.realpath(path))
         self.lock_timeout = lock_timeout
         self.busy_timeout = busy_timeout
@@ -125,6 +131,7 @@ class Warehouse:
         *,
         from_scratch: bool = False,
         expected_fingerprints: Mapping[str, str] | None = None,
+        before: Callable[[], None] | None = None,
     ) -> WarehouseLoad:
         """Replace ``partitions`` (those absent from Parquet are removed) and publish atomically.
 
@@ -132,15 +139,20 @@ class Warehouse:
         ``expected_fingerprints`` maps partitions to the ``parquet_fingerprint`` their checks
         approved: a partition whose files differ when the load reads them (under its lock)
         raises :class:`PartitionChanged` and the warehouse is left as it was. A partition lock
-        held for more than ``busy_timeout`` seconds raises :class:`WarehouseBusy`.
+        held for more than ``busy_timeout`` seconds raises :class:`WarehouseBusy`. ``before``
+        runs once the write lock is held, before anything is changed (it may raise to refuse).
         """
         started = time.perf_counter()
         with self._write_lock():
+            if before is not None:
+                before()
             self._remove_leftovers()
-            counts, orphans, copy = self._build_and_swap(
+            counts, orphans, copy, access = self._build_and_swap(
                 store, partitions, from_scratch, expected_fingerprints
             )
-        load = WarehouseLoad(counts, time.perf_counter() - started, copy=copy)
+        load = WarehouseLoad(
+            counts, time.perf_counter() - started, copy=copy, access_warning=access
+        )
         load.orphaned_duplicates, load.orphans_to_rerun, load.unloaded_originals = orphans
         return load
 
@@ -150,7 +162,7 @@ class Warehouse:
         partitions: list[str],
         from_scratch: bool,
         expected: Mapping[str, str] | None,
-    ) -> tuple[dict[str, dict[str, int]], _Orphans, StartingCopy]:
+    ) -> tuple[dict[str, dict[str, int]], _Orphans, StartingCopy, str | None]:
         counts: dict[str, dict[str, int]] = {}
         with self._private_copy(from_scratch) as (staged, copy):
             con = duckdb.connect(str(staged))
@@ -172,12 +184,19 @@ class Warehouse:
                 con.execute("CHECKPOINT")
             finally:
                 con.close()
+            access = None
             if self.path.exists():  # analysts' access (group, mode) outlives the swap
-                take_access_of(self.path, staged)
+                lacking = take_access_of(self.path, staged)
+                if lacking:
+                    access = (
+                        f"the new warehouse file could not be given the live file's {lacking} "
+                        "(this process may not set them): readers who relied on them may have "
+                        "lost access; run loads as the file's owner or a member of its group"
+                    )
             fsync_file(staged)
             os.replace(staged, self.path)
             fsync_dir(self.path.parent)
-        return counts, orphans, copy
+        return counts, orphans, copy, access
 
     def rebuild(
         self,
@@ -198,17 +217,24 @@ class Warehouse:
         if gate is None:
             return self.publish(store, store.partitions(), from_scratch=True)
         verdicts = [gate(partition) for partition in store.partitions()]
-        blocked = [v.partition for v in verdicts if not v.loadable]
-        published = sorted(set(blocked) & self.published_partitions())
-        if published and not drop_blocked:
-            raise BlockedPartitionsPublished(
-                f"{len(published)} partitions the warehouse holds now fail ERROR checks and "
-                f"would be dropped: {', '.join(published)}; nothing was changed. Fix and run "
-                "them again, or rebuild with --drop-blocked to leave them out"
-            )
+        blocked = {v.partition for v in verdicts if not v.loadable}
+
+        def refuse_to_drop_published() -> None:  # under the write lock: no load in between
+            published = sorted(blocked & self.published_partitions())
+            if published and not drop_blocked:
+                raise BlockedPartitionsPublished(
+                    f"{len(published)} partitions the warehouse holds now fail ERROR checks and "
+                    f"would be dropped: {', '.join(published)}; nothing was changed. Fix and "
+                    "run them again, or rebuild with --drop-blocked to leave them out"
+                )
+
         approved = {v.partition: v.fingerprint for v in verdicts if v.loadable}
         load = self.publish(
-            store, list(approved), from_scratch=True, expected_fingerprints=approved
+            store,
+            list(approved),
+            from_scratch=True,
+            expected_fingerprints=approved,
+            before=refuse_to_drop_published,
         )
         load.skipped = {v.partition: v.failed_checks for v in verdicts if not v.loadable}
         return load
@@ -265,6 +291,13 @@ class Warehouse:
     @contextmanager
     def _write_lock(self) -> Iterator[None]:
         """Exclusive writer lock, waited for with backoff up to ``lock_timeout`` seconds."""
+        if self.configured != self.path and not self.path.parent.is_dir():
+            # A link into a folder that is not there (its volume not mounted): creating it
+            # would start a new, nearly empty warehouse where the old one should be.
+            raise WarehouseUnavailable(
+                f"{self.configured} links to {self.path}, whose folder is missing; is its "
+                "volume mounted? The warehouse was not changed"
+            )
         self.path.parent.mkdir(parents=True, exist_ok=True)
         lock_path = self.path.with_name(self.path.name + ".lock")
         with open(lock_path, "w") as handle:

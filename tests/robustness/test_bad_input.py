@@ -250,6 +250,21 @@ def test_a_missing_landing_zone_is_an_error_not_an_empty_one(tmp_path):
             listing()
 
 
+def test_an_escaped_name_never_takes_the_path_of_a_real_one(landing):
+    """The byte 0xE9 is listed as the text ``\\xe9``; a file really named so keeps its path and
+    the undecodable one is told apart, so the ledger's paths stay unique."""
+    put(landing, f"{DAY}/caf\\xe9.txt", ARTICLE.encode())  # a backslash, then 'xe9'
+    put(landing, f"{DAY}/caf\udce9.txt", ARTICLE.replace("Banjir", "Gempa").encode())  # 0xE9
+    build_partition(landing, DAY)
+    assert {k: (r["status"], r["reject_reason"]) for k, r in _ledger(landing).items()} == {
+        "caf\\xe9.txt": ("parsed", None),
+        "caf\\xe9.txt (name not UTF-8)": (
+            "rejected",
+            "file name is not valid UTF-8 (rename the file to land it)",
+        ),
+    }
+
+
 def test_names_no_partition_takes_are_reported(landing):
     from warta.landing import LandingZone
 

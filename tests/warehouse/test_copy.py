@@ -12,6 +12,7 @@ import errno
 import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -144,6 +145,44 @@ def test_a_linked_warehouse_path_stays_a_link_and_its_target_is_loaded(store, tm
     assert dump(link) == dump(target) and len(dump(target)["raw_files"]) > 0
     assert Warehouse(link).published_partitions() == set(DAYS)
     assert private_files(target) == [] and private_files(link) == []
+
+
+def test_a_load_that_may_not_keep_the_group_says_so(store, tmp_path):
+    """Run by a user who may not give the file its group (here root without CAP_CHOWN), the
+    load still publishes, and warns that readers through the group may have lost access."""
+    if os.geteuid() != 0 or shutil.which("setpriv") is None:
+        pytest.skip("needs root and setpriv to take away the right to change a file's group")
+    warehouse = Warehouse(tmp_path / "warehouse.duckdb")
+    warehouse.publish(store, list(DAYS[:-1]))
+    os.chown(warehouse.path, 1234, 4321)
+    warehouse.path.chmod(0o640)
+    code = (
+        "from warta.parquet_store import ParquetStore; from warta.warehouse import Warehouse;"
+        f"load = Warehouse({str(warehouse.path)!r}).publish(ParquetStore({str(store.root)!r}), "
+        f"[{DAY!r}]); print(load.access_warning)"
+    )
+    drop = ["setpriv", "--inh-caps=-chown", "--bounding-set=-chown"]
+    done = subprocess.run([*drop, sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == (
+        "the new warehouse file could not be given the live file's owner 1234 and group 4321 "
+        "(this process may not set them): readers who relied on them may have lost access; "
+        "run loads as the file's owner or a member of its group"
+    )
+    status = warehouse.path.stat()
+    assert (status.st_uid, status.st_gid, status.st_mode & 0o777) == (0, 0, 0o640)
+    assert DAY in warehouse.published_partitions()
+
+
+def test_a_link_into_a_missing_folder_is_refused_not_recreated(store, tmp_path):
+    """A warehouse link whose volume is not mounted: the load fails and creates nothing."""
+    from warta.warehouse import WarehouseUnavailable
+
+    link = tmp_path / "warehouse.duckdb"
+    link.symlink_to(tmp_path / "unmounted" / "warehouse.duckdb")
+    with pytest.raises(WarehouseUnavailable, match="whose folder is missing; is its volume"):
+        Warehouse(link).publish(store, [DAY])
+    assert not (tmp_path / "unmounted").exists()
 
 
 def test_a_clone_refused_for_this_file_alone_is_a_warning(store, tmp_path, monkeypatch):

@@ -6,6 +6,7 @@ The other side runs in a real process (tests/warehouse/worker.py) where it holds
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 import subprocess
@@ -106,6 +107,17 @@ def test_rebuild_skips_partitions_failing_error_checks_and_names_them(sample, tm
     finally:
         con.close()
     assert loaded == set(DAYS) - {blocked}
+
+
+def test_rebuild_from_parquet_does_not_need_the_landing_zone(sample, tmp_path):
+    """The landing volume unmounted: the rebuild still builds every partition from Parquet
+    (the checks then warn that the ledger's files are not in the landing zone)."""
+    store = copy_store(sample.data_dir, tmp_path / "parquet")
+    unmounted = dataclasses.replace(sample, raw_dir=tmp_path / "not-mounted")
+    result = _rebuild(unmounted, store, tmp_path / "warehouse.duckdb")
+    assert result.returncode == 0, result.stderr
+    assert f"rebuilt {tmp_path / 'warehouse.duckdb'} from {len(DAYS)} partitions" in result.stdout
+    assert Warehouse(tmp_path / "warehouse.duckdb").published_partitions() == set(DAYS)
 
 
 def test_rebuild_refuses_to_drop_a_published_partition_that_is_blocked_now(sample, tmp_path):

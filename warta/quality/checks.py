@@ -29,7 +29,7 @@ import pyarrow.parquet as pq
 
 from warta import sql
 from warta.config import Settings
-from warta.landing import LandingFile, LandingZone
+from warta.landing import LandingFile, LandingUnavailable, LandingZone
 from warta.parquet_store import ParquetStore
 from warta.quality.model import ERROR, SAMPLE_ROWS, WARN, Finding, Severity, cell_text
 from warta.schema import TABLES
@@ -216,10 +216,21 @@ def partition_connection(
     for table in TABLES:
         con.read_parquet(str(store.partition_file(table, partition))).create_view(table)
     if files is None:
-        files = LandingZone(settings.raw_dir).files(partition)
+        files = landing_listing(settings, partition)
     con.register("landing", _landing(files))
     con.register("trailing_partitions", _trailing(store, partition))
     return con
+
+
+def landing_listing(settings: Settings, partition: str) -> list[LandingFile]:
+    """The partition's landing files, the checks' view of the landing folder; none when the
+    landing zone cannot be listed (its volume not mounted): the checks judge the Parquet
+    without it, ``raw_files_still_landed`` warns that no ledger row's file is there, and a
+    rebuild from Parquet does not need the landing zone."""
+    try:
+        return LandingZone(settings.raw_dir).files(partition)
+    except LandingUnavailable:
+        return []
 
 
 def run_checks(

@@ -22,9 +22,9 @@ from importlib import metadata
 
 from warta import sql
 from warta.config import Settings
-from warta.landing import LandingZone, listing_state
+from warta.landing import listing_state
 from warta.parquet_store import ParquetStore
-from warta.quality.checks import INTEGRITY_CHECKS, run_checks
+from warta.quality.checks import INTEGRITY_CHECKS, landing_listing, run_checks
 from warta.quality.expectations import validate_partition
 from warta.quality.model import Finding
 from warta.quality.report import QualityReport, parquet_fingerprint
@@ -56,7 +56,7 @@ def judge(settings: Settings, partition: str) -> GateVerdict:
     """Run the gate on the partition as it is on disk now."""
     store = ParquetStore(settings.data_dir)
     fingerprint = parquet_fingerprint(store, partition)  # before the checks read anything
-    files = LandingZone(settings.raw_dir).files(partition)
+    files = landing_listing(settings, partition)
     recorded = {
         section.name: section
         for section in QualityReport(settings.quality_root, partition).sections()
@@ -86,7 +86,7 @@ def check_and_record(
     store = ParquetStore(settings.data_dir)
     fingerprint = parquet_fingerprint(store, partition)
     if section == INTEGRITY_SECTION:
-        files = LandingZone(settings.raw_dir).files(partition)
+        files = landing_listing(settings, partition)
         landing = listing_state(files)
         findings = [o.finding() for o in run_checks(settings, partition, files=files)]
     else:
