@@ -39,12 +39,18 @@ _BOMS = (
 # Single-byte encodings an Indonesian or English page is plausibly saved in, in order of preference.
 _LEGACY_ENCODINGS = ("cp1252", "latin-1")
 # A page that is not valid UTF-8 is still read as UTF-8 (each ill-formed sequence becomes
-# U+FFFD) when fewer than this share of its non-ASCII bytes are invalid: UTF-8 with a few stray
-# or truncated bytes. In cp1252/latin-1 text almost every non-ASCII byte is invalid UTF-8 (a
-# letter or curly quote next to ASCII), and byte pairs that happen to form a valid sequence
-# are rare, so a file where most are invalid keeps its legacy decoding.
-MAX_INVALID_UTF8_SHARE = 0.5
-_ASCII = bytes(range(128))
+# U+FFFD) when its valid non-ASCII characters outnumber its invalid bytes at least this many
+# times over: UTF-8 with a few stray or truncated bytes among many genuine multi-byte characters.
+# In cp1252/latin-1 text almost every non-ASCII byte is invalid UTF-8 (a letter or curly quote
+# next to ASCII); only a non-ASCII byte followed by another (``É”`` is C9 94, "ɔ") can form a
+# valid sequence by accident, and such pairs are far fewer than the invalid bytes around them.
+# Characters are counted, not bytes: a per-byte share counted each accidental pair twice.
+MIN_VALID_PER_INVALID_UTF8 = 2
+# A valid non-ASCII character that counts as evidence of UTF-8. Left out, besides ASCII and the
+# lone surrogates that stand for invalid bytes: characters that accidental pairs decode to and
+# Indonesian/English news does not contain, C1 controls U+0080-U+009F (``Â`` + cp1252
+# punctuation) and IPA letters U+0250-U+02AF (``É``/``Ê`` + a quote, dash or ellipsis).
+_UTF8_EVIDENCE = re.compile("[^\x00-\x9f\u0250-\u02af\ud800-\udfff]")
 # Invalid bytes as ``surrogateescape`` decodes them: one lone surrogate per byte.
 _ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
 # Indonesian and English text is overwhelmingly ASCII; a legacy decoding that yields mostly
@@ -139,6 +145,11 @@ def _decode_text(data: bytes) -> Decoded | Rejection:
             try:
                 return Decoded(data.decode(encoding), encoding.replace("-sig", ""))
             except UnicodeDecodeError:
+                # A UTF-8 BOM with a few invalid bytes after it is held to the same rule as
+                # BOM-less UTF-8 (and can only be UTF-8: it is never tried as cp1252).
+                mostly_utf8 = _mostly_utf8(data[len(bom) :]) if bom == codecs.BOM_UTF8 else None
+                if mostly_utf8 is not None:
+                    return mostly_utf8
                 return Rejection(f"invalid {encoding} text after byte-order mark")
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
@@ -163,10 +174,12 @@ def _decode_text(data: bytes) -> Decoded | Rejection:
 
 def _mostly_utf8(data: bytes) -> Decoded | None:
     """``data`` (not valid UTF-8) read as UTF-8 with its ill-formed sequences replaced by U+FFFD,
-    when fewer than ``MAX_INVALID_UTF8_SHARE`` of its non-ASCII bytes are invalid; else None."""
-    non_ascii = len(data.translate(None, _ASCII))
-    invalid = len(_ESCAPED_BYTE.findall(data.decode("utf-8", "surrogateescape")))
-    if invalid >= MAX_INVALID_UTF8_SHARE * non_ascii:
+    when its valid non-ASCII characters (C1 controls and IPA letters left out) are at least
+    ``MIN_VALID_PER_INVALID_UTF8`` times its invalid bytes; else None."""
+    escaped = data.decode("utf-8", "surrogateescape")
+    invalid = len(_ESCAPED_BYTE.findall(escaped))
+    valid = len(_UTF8_EVIDENCE.findall(escaped))
+    if valid < MIN_VALID_PER_INVALID_UTF8 * invalid:
         return None
     return Decoded(data.decode("utf-8", "replace"), "utf-8", invalid_bytes=invalid)
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import codecs
 from datetime import date
 
 import pytest
 
 from tests.conftest import SEED
-from warta.decoding import Decoded, decode_bytes
+from warta.decoding import Decoded, Rejection, decode_bytes
 from warta.parsing import invalid_bytes_warning, parse_page, split_blocks
 
 PAGE = "Judul Berita Kafe di Jakarta\n\n" + "\n".join(
@@ -61,16 +62,25 @@ LINE = (
 CUT = LINE.index("esan")
 
 
-def test_utf8_with_a_few_invalid_bytes_stays_utf8_and_says_so():
-    # The seed (14 curly quotes: 42 non-ASCII bytes) with 7 stray bytes in two places. Read as
-    # latin-1 every quote would be "â\x80\x9c" mojibake; read as UTF-8 only the strays are lost.
+def _seed_with_strays() -> tuple[str, bytes]:
+    # The seed (14 curly quotes, its only non-ASCII characters) with 7 stray bytes in two
+    # places: 2 valid characters per invalid byte, the limit.
     clean = SEED.read_bytes().decode("utf-8")
     first, second = clean.index("perang Ukraina"), clean.index("ke Iran")
     corrupt = (
         clean[:first].encode() + b"\xff\x81\xff" + clean[first:second].encode()
         + b"\x81\xff\x81\xff" + clean[second:].encode()
     )  # fmt: skip
-    decoded = decode_bytes(corrupt)
+    return clean, corrupt
+
+
+@pytest.mark.parametrize("bom", [b"", codecs.BOM_UTF8])
+def test_utf8_with_a_few_invalid_bytes_stays_utf8_and_says_so(bom):
+    # Read as latin-1 every quote would be "â\x80\x9c" mojibake; read as UTF-8 only the strays
+    # are lost. A UTF-8 byte-order mark changes nothing but is dropped.
+    clean, corrupt = _seed_with_strays()
+    first, second = clean.index("perang Ukraina"), clean.index("ke Iran")
+    decoded = decode_bytes(bom + corrupt)
     assert isinstance(decoded, Decoded)
     assert (decoded.encoding, decoded.invalid_bytes) == ("utf-8", 7)
     assert not decoded.repaired_mojibake
@@ -87,6 +97,14 @@ def test_utf8_with_a_few_invalid_bytes_stays_utf8_and_says_so():
     assert not any("\x80" <= char <= "\x9f" for text in texts for char in text)
 
 
+def test_seed_with_one_stray_byte_too_many_keeps_its_legacy_decoding():
+    # 8 invalid bytes against 14 valid characters: under 2 per invalid byte, so latin-1 (0x9D
+    # has no cp1252 character), every quote "â\x80\x9c" mojibake that ftfy leaves alone.
+    _, corrupt = _seed_with_strays()
+    decoded = decode_bytes(corrupt + b"\xff")
+    assert decoded == Decoded((corrupt + b"\xff").decode("latin-1"), "latin-1")
+
+
 def test_cp1252_stays_cp1252_despite_a_pair_that_is_valid_utf8():
     # "É’" is C9 92, a valid UTF-8 sequence ("ɒ"); the 6 other non-ASCII bytes are invalid.
     text = (
@@ -98,19 +116,73 @@ def test_cp1252_stays_cp1252_despite_a_pair_that_is_valid_utf8():
     assert (decoded.text, decoded.encoding, decoded.invalid_bytes) == (text, "cp1252", 0)
 
 
+def test_cp1252_quote_after_a_capital_e_acute_is_not_read_as_utf8():
+    # "É”" is C9 94, valid UTF-8 ("ɔ"), and "“" (93) the only other non-ASCII byte: counted per
+    # byte, 1 invalid of 3 passed for UTF-8 and the name read "\ufffdJOSɔ".
+    text = (
+        "Jakarta - Pelatih “JOSÉ” MOURINHO tiba di Bandara Soekarno-Hatta pada Senin pagi "
+        "bersama rombongan tim dan para pemain.\n"
+    )
+    decoded = decode_bytes(text.encode("cp1252"))
+    assert isinstance(decoded, Decoded)
+    assert (decoded.text, decoded.encoding, decoded.invalid_bytes) == (text, "cp1252", 0)
+
+
+def test_long_cp1252_article_with_one_accidental_pair_stays_cp1252():
+    paragraph = (
+        "Jakarta - Pemilik kafe “Crème” di Menteng mengatakan crème brûlée, café au lait dan "
+        "pâté laris manis – terutama pada akhir pekan – ketika pengunjung datang dari Bogor.\n\n"
+    )
+    text = (
+        "Kafe Crème Ramai Pengunjung\n\n" + paragraph * 20
+        + "Koki asal Prancis, ANDRÉ’S, menyiapkan menu baru untuk bulan depan.\n"
+    )  # fmt: skip
+    decoded = decode_bytes(text.encode("cp1252"))
+    assert isinstance(decoded, Decoded)
+    assert (decoded.text, decoded.encoding, decoded.invalid_bytes) == (text, "cp1252", 0)
+    assert not decoded.repaired_mojibake
+
+
+def test_accidental_pairs_that_read_as_ipa_letters_are_not_utf8_evidence():
+    # Two "É–" (C9 96, "ɖ") against one invalid byte ("é " is E9 20): 2 valid per invalid, but
+    # IPA letters do not occur in Indonesian or English news and are not counted.
+    text = (
+        "Jakarta - Pelatih ANDRÉ– bersama JOSÉ– bertemu wartawan di sebuah café hotel pada "
+        "Senin pagi sebelum latihan tim di stadion.\n"
+    )
+    decoded = decode_bytes(text.encode("cp1252"))
+    assert isinstance(decoded, Decoded)
+    assert (decoded.text, decoded.encoding, decoded.invalid_bytes) == (text, "cp1252", 0)
+
+
+def _with_strays(line: str, strays: int) -> bytes:
+    cut = line.index("esan")
+    return line[:cut].encode() + b"\xff" * strays + line[cut:].encode()
+
+
 @pytest.mark.parametrize(
     ("strays", "expected"),
     [
-        # 5 of 11 non-ASCII bytes invalid, under half: UTF-8, the strays replaced
-        (5, Decoded(LINE[:CUT] + "\ufffd" * 5 + LINE[CUT:], "utf-8", invalid_bytes=5)),
-        # 6 of 12, half: legacy decoding as before ("\x9d" is not cp1252, so latin-1)
-        (6, Decoded((LINE[:CUT] + "ÿ" * 6 + LINE[CUT:]).replace("“", "â\x80\x9c")
+        # 4 curly quotes, 2 invalid bytes: 2 valid characters per invalid byte, UTF-8
+        (2, Decoded(LINE[:CUT] + "\ufffd" * 2 + LINE[CUT:] + LINE, "utf-8", invalid_bytes=2)),
+        # 3 invalid bytes, fewer than 2 valid per invalid: legacy decoding ("\x9d" is not
+        # cp1252, so latin-1)
+        (3, Decoded((LINE[:CUT] + "ÿ" * 3 + LINE[CUT:] + LINE).replace("“", "â\x80\x9c")
                     .replace("”", "â\x80\x9d"), "latin-1")),
     ],
 )  # fmt: skip
-def test_half_the_non_ascii_bytes_invalid_is_the_limit(strays, expected):
-    data = LINE[:CUT].encode() + b"\xff" * strays + LINE[CUT:].encode()
-    assert decode_bytes(data) == expected
+def test_two_valid_characters_per_invalid_byte_is_the_limit(strays, expected):
+    assert decode_bytes(_with_strays(LINE + LINE, strays)) == expected
+
+
+def test_utf8_bom_and_a_stray_byte_follow_the_same_rule():
+    data = _with_strays(LINE, 1)
+    expected = Decoded(LINE[:CUT] + "\ufffd" + LINE[CUT:], "utf-8", invalid_bytes=1)
+    assert decode_bytes(data) == decode_bytes(codecs.BOM_UTF8 + data) == expected
+    # Not mostly UTF-8 after a BOM: rejected, never tried as cp1252.
+    assert decode_bytes(codecs.BOM_UTF8 + _with_strays(LINE, 2)) == Rejection(
+        "invalid utf-8-sig text after byte-order mark"
+    )
 
 
 def test_one_invalid_byte_is_named_in_the_singular():
