@@ -2,8 +2,8 @@
 
 Kinds are data, not prose: every line that matches is kept in ``ad_markers`` with its kind and
 position, and never becomes a paragraph. A marker glued onto a paragraph's first or last words
-(a lost line break: ``… kata dia. ADVERTISEMENT``) is cut off into a block of its own first
-(``MarkerRules.unglue``).
+(a lost line break: ``… kata dia. ADVERTISEMENT``) is cut off into a block of its own first,
+as are several glued one after another (``MarkerRules.unglue``).
 """
 
 from __future__ import annotations
@@ -111,7 +111,8 @@ class MarkerRules:
         """``blocks`` with each marker glued onto a block's start or end cut off into a block of
         its own on the same line: ``Moskow membantah. ADVERTISEMENT`` gives ``Moskow
         membantah.`` and ``ADVERTISEMENT``; ``Advertisement Setiap pergerakan … PBB.`` gives
-        ``Advertisement`` and ``Setiap pergerakan … PBB.`` (see ``glued_markers``)."""
+        ``Advertisement`` and ``Setiap pergerakan … PBB.``; ``… itu. Lanjutkan Membaca.
+        ADVERTISEMENT`` gives three blocks (see ``glued_markers``)."""
         head, tail = self.glued_head.match, self.glued_tail.search
         start = GLUED_MAX_CHARS + 2  # the probe of the end reads only the last characters
         probed = [
@@ -126,14 +127,16 @@ class MarkerRules:
         for i in probed:
             parts = self.glued_markers(blocks[i].text)
             if parts is not None:
+                heads, rest, tails = parts
+                line = blocks[i].line
                 out += blocks[done:i]
-                out.extend(Block(blocks[i].line, text) for text in parts if text is not None)
+                out.extend(Block(line, text) for text in (*heads, rest, *tails))
                 done = i + 1
         return out + blocks[done:] if done else blocks
 
-    def glued_markers(self, text: str) -> tuple[str | None, str, str | None] | None:
-        """(marker glued at the start or None, the rest, marker glued at the end or None) of
-        ``text``, or None when nothing is glued to it (or it is a marker line itself).
+    def glued_markers(self, text: str) -> tuple[tuple[str, ...], str, tuple[str, ...]] | None:
+        """(markers glued at the start, the rest, markers glued at the end) of ``text``, each in
+        document order, or None when nothing is glued to it (or it is a marker line itself).
 
         A glued marker is the first or last words of the block (at most ``GLUED_MAX_WORDS``
         and ``GLUED_MAX_CHARS``), a whole marker line of a ``GLUED_KINDS`` kind, written as a
@@ -142,28 +145,47 @@ class MarkerRules:
         ADVERTISEMENT``); the text after a marker at the start begins with a capital, a digit
         or an opening quote and ends a sentence (``Advertisement Setiap … PBB.``). So prose
         that names an advertisement, and headlines, keep their words.
+
+        Markers are cut at each end until none is left there (``… itu. Lanjutkan Membaca.
+        ADVERTISEMENT``, ``Advertisement Advertisement Setiap … PBB.``): the rest never starts
+        or ends with a glued marker, as the check ``paragraphs_no_marker_text`` requires.
         """
         if self.kind_of(text) is not None:
             return None
         words = text.split(" ")
-        last = None
-        for k in range(min(GLUED_MAX_WORDS, len(words) - 1), 0, -1):
-            marker = " ".join(words[-k:])
-            if self._glued(marker) and ends_sentence(" ".join(words[:-k])):
-                last, words = marker, words[:-k]
-                break
-        first = None
-        if ends_sentence(" ".join(words)):
-            for k in range(min(GLUED_MAX_WORDS, len(words) - 1), 0, -1):
-                marker = " ".join(words[:k])
-                opener = words[k][0]
-                sentence = opener.isupper() or opener.isdecimal() or opener in _SENTENCE_OPENERS
-                if sentence and marker not in GLUED_HEAD_PROSE and self._glued(marker):
-                    first, words = marker, words[k:]
-                    break
-        if first is None and last is None:
+        tails: list[str] = []
+        while k := self._glued_tail(words):
+            tails.append(" ".join(words[-k:]))
+            words = words[:-k]
+        heads: list[str] = []
+        # the rest ends a sentence as its last word does; cuts at the start leave that word
+        if ends_sentence(words[-1]):
+            while k := self._glued_head(words):
+                heads.append(" ".join(words[:k]))
+                words = words[k:]
+        if not heads and not tails:
             return None
-        return first, " ".join(words), last
+        return tuple(heads), " ".join(words), tuple(reversed(tails))
+
+    def _glued_tail(self, words: list[str]) -> int:
+        """The number of last ``words`` that are a marker glued at the end (the most that are),
+        or 0. The text before it ends a sentence as its last word does."""
+        for k in range(min(GLUED_MAX_WORDS, len(words) - 1), 0, -1):
+            if ends_sentence(words[-k - 1]) and self._glued(" ".join(words[-k:])):
+                return k
+        return 0
+
+    def _glued_head(self, words: list[str]) -> int:
+        """The number of first ``words`` that are a marker glued at the start (the most that
+        are), or 0; the caller has checked that ``words`` end a sentence."""
+        for k in range(min(GLUED_MAX_WORDS, len(words) - 1), 0, -1):
+            opener = words[k][0]
+            if not (opener.isupper() or opener.isdecimal() or opener in _SENTENCE_OPENERS):
+                continue
+            marker = " ".join(words[:k])
+            if marker not in GLUED_HEAD_PROSE and self._glued(marker):
+                return k
+        return 0
 
     def _glued(self, marker: str) -> bool:
         return (

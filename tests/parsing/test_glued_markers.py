@@ -36,6 +36,15 @@ def glued_seed() -> str:
     return text
 
 
+def doubled_seed() -> str:
+    """The seed with two markers glued at each place ``glued_seed`` glues one."""
+    text = SEED.read_text("utf-8")
+    text = edit(text, 17, before="ADVERTISEMENT Advertisement ")
+    text = edit(text, 31, after=" Lanjutkan Membaca. ADVERTISEMENT")
+    text = edit(text, 33, before="Advertisement Advertisement ")
+    return text
+
+
 def rows(article: ParsedArticle) -> tuple[list[tuple], list[tuple]]:
     paragraphs = [(p.source_line, p.text) for p in article.paragraphs]
     assert [p.index for p in article.paragraphs] == list(range(len(paragraphs)))
@@ -83,6 +92,29 @@ def test_glued_markers_in_the_generic_extractor_on_the_seed():
     *body, (line, last) = SEED_PARAGRAPHS
     assert paragraphs == [*body, (line, last + " ***")]
     assert markers == GLUED_SEED_MARKERS[1:]
+
+
+# Two markers glued at each of three places: each is cut, in document order, with the zone and
+# `after_paragraph_index` of its place, as a single glued marker is.
+DOUBLED_SEED_MARKERS = [
+    (17, "ADVERTISEMENT", "advertisement", "header", -1),
+    (17, "Advertisement", "advertisement", "header", -1),
+    SEED_MARKERS[0],  # line 27, after paragraph 4
+    (31, "Lanjutkan Membaca.", "read_more", "body", 6),
+    (31, "ADVERTISEMENT", "advertisement", "body", 6),
+    (33, "Advertisement", "advertisement", "body", 6),
+    (33, "Advertisement", "advertisement", "body", 6),
+    *SEED_MARKERS[1:],
+]
+
+
+def test_doubled_glued_markers_in_the_seed_layout():
+    article = parse_page(doubled_seed(), ingest_date=DAY)
+    assert isinstance(article, ParsedArticle) and article.layout == "faktual"
+    assert article.dateline == "FAKTUAL-INDONESIA"
+    paragraphs, markers = rows(article)
+    assert paragraphs == SEED_PARAGRAPHS
+    assert markers == DOUBLED_SEED_MARKERS
 
 
 GENERIC_PARAGRAPHS = [
@@ -135,6 +167,28 @@ def test_glued_markers_in_the_generic_extractor():
         *GENERIC_MARKERS[:2],
         (29, "Lanjutkan Membaca", "read_more", "body", 2),
         GENERIC_MARKERS[2],
+        (33, "Advertisement.", "advertisement", "trailer", 3),
+        GENERIC_MARKERS[3],
+    ]
+
+
+def test_doubled_glued_markers_in_the_generic_extractor():
+    text = (FIXTURES / "generic-article.txt").read_text("utf-8")
+    text = edit(text, 21, before="ADVERTISEMENT Advertisement ")  # before the dateline
+    text = edit(text, 29, after=" Lanjutkan Membaca. ADVERTISEMENT")
+    text = edit(text, 33, after=" Lanjutkan Membaca. Advertisement.")  # the last paragraph
+    article = parse_page(text, ingest_date=DAY)
+    assert article.layout == "generic" and article.dateline == "Jakarta, Kabar Contoh"
+    paragraphs, markers = rows(article)
+    assert paragraphs == GENERIC_PARAGRAPHS
+    assert markers == [
+        (21, "ADVERTISEMENT", "advertisement", "header", -1),
+        (21, "Advertisement", "advertisement", "header", -1),
+        *GENERIC_MARKERS[:2],
+        (29, "Lanjutkan Membaca.", "read_more", "body", 2),
+        (29, "ADVERTISEMENT", "advertisement", "body", 2),
+        GENERIC_MARKERS[2],
+        (33, "Lanjutkan Membaca.", "read_more", "trailer", 3),
         (33, "Advertisement.", "advertisement", "trailer", 3),
         GENERIC_MARKERS[3],
     ]
@@ -198,30 +252,60 @@ def test_prose_naming_an_advertisement_keeps_its_words_in_the_seed_layout():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Moskow membantah. ADVERTISEMENT", (None, "Moskow membantah.", "ADVERTISEMENT")),
-        ("Advertisement Setiap hari.", ("Advertisement", "Setiap hari.", None)),
+        ("Moskow membantah. ADVERTISEMENT", ((), "Moskow membantah.", ("ADVERTISEMENT",))),
+        ("Advertisement Setiap hari.", (("Advertisement",), "Setiap hari.", ())),
         (
             "ADVERTISEMENT “Kami menolak,” kata dia.",
-            ("ADVERTISEMENT", "“Kami menolak,” kata dia.", None),
+            (("ADVERTISEMENT",), "“Kami menolak,” kata dia.", ()),
         ),
-        ("Advertisement 20 orang tewas. IKLAN", ("Advertisement", "20 orang tewas.", "IKLAN")),
+        (
+            "Advertisement 20 orang tewas. IKLAN",
+            (("Advertisement",), "20 orang tewas.", ("IKLAN",)),
+        ),
         (
             "Ia menolak.” SCROLL TO CONTINUE WITH CONTENT",
-            (None, "Ia menolak.”", "SCROLL TO CONTINUE WITH CONTENT"),
+            ((), "Ia menolak.”", ("SCROLL TO CONTINUE WITH CONTENT",)),
         ),
-        ("Ia menolak. Lanjutkan Membaca", (None, "Ia menolak.", "Lanjutkan Membaca")),
+        ("Ia menolak. Lanjutkan Membaca", ((), "Ia menolak.", ("Lanjutkan Membaca",))),
         (
             "Ia menolak. ADVERTISEMENT SCROLL TO CONTINUE WITH CONTENT",
-            (None, "Ia menolak.", "ADVERTISEMENT SCROLL TO CONTINUE WITH CONTENT"),
+            ((), "Ia menolak.", ("ADVERTISEMENT SCROLL TO CONTINUE WITH CONTENT",)),
         ),
         # the open end of the scroll prompt does not take in the next sentence's first word
         (
             "SCROLL TO RESUME CONTENT Presiden menolak, kata dia.",
-            ("SCROLL TO RESUME CONTENT", "Presiden menolak, kata dia.", None),
+            (("SCROLL TO RESUME CONTENT",), "Presiden menolak, kata dia.", ()),
         ),
+        # several markers at one end are all cut, each on its own, in document order
+        (
+            "Advertisement Advertisement Setiap hari.",
+            (("Advertisement", "Advertisement"), "Setiap hari.", ()),
+        ),
+        (
+            "Ia menolak. Lanjutkan Membaca. ADVERTISEMENT",
+            ((), "Ia menolak.", ("Lanjutkan Membaca.", "ADVERTISEMENT")),
+        ),
+        (
+            "IKLAN Advertisement “Kami menolak,” kata dia. Iklan. Lanjutkan Membaca. ADVERTISEMENT",
+            (
+                ("IKLAN", "Advertisement"),
+                "“Kami menolak,” kata dia.",
+                ("Iklan.", "Lanjutkan Membaca.", "ADVERTISEMENT"),
+            ),
+        ),
+        # the text before a glued marker at the end must end a sentence, a marker's words too
+        ("Ia menolak. ADVERTISEMENT ADVERTISEMENT", None),
+        ("Lanjutkan Membaca. ADVERTISEMENT", ((), "Lanjutkan Membaca.", ("ADVERTISEMENT",))),
         ("SCROLL TO RESUME CONTENT Presiden Joko Widodo menolak", None),  # all of it a marker line
         ("Ia menolak. Baca juga: Berita lain", None),  # runs to the end of the line: not cut
         ("Ia menolak. advertisement", None),  # not written as a marker line is
+        ("Ia menolak. Scroll to Continue with Content", None),  # nor in one casing
+        ("Ia menolak. ADVERTISEMENT - Scroll to continue", None),
+        ("Ia menolak. Iklan - Gulir untuk Lanjut", None),
+        (
+            "Ia menolak. Iklan - gulir untuk lanjut",
+            ((), "Ia menolak.", ("Iklan - gulir untuk lanjut",)),
+        ),
         ("Ia menolak ADVERTISEMENT", None),  # no sentence ends before it
         ("Advertisement revenue rose.", None),  # no sentence starts after it
         ("Advertisement Spending Rises", None),  # a headline: no sentence ends it
@@ -229,8 +313,11 @@ def test_prose_naming_an_advertisement_keeps_its_words_in_the_seed_layout():
         # a marker word that also opens prose is cut at the start only in capitals
         ("Iklan Layanan Masyarakat itu tayang setiap malam.", None),
         ("Selengkapnya Presiden menjelaskan rencana itu.", None),
-        ("IKLAN Layanan Masyarakat itu tayang.", ("IKLAN", "Layanan Masyarakat itu tayang.", None)),
-        ("Ia menolak. Iklan", (None, "Ia menolak.", "Iklan")),
+        (
+            "IKLAN Layanan Masyarakat itu tayang.",
+            (("IKLAN",), "Layanan Masyarakat itu tayang.", ()),
+        ),
+        ("Ia menolak. Iklan", ((), "Ia menolak.", ("Iklan",))),
         ("ADVERTISEMENT", None),  # a marker line, kept whole
     ],
 )
