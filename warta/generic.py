@@ -74,6 +74,7 @@ def extract_generic(
         return NoArticle(NO_BODY)
     paragraphs, markers = body
     dateline, paragraphs = _dateline(blocks, start, paragraphs)
+    paragraphs, markers = hints.markers.cut_exposed(paragraphs, markers)
     words = sum(p.word_count for p in paragraphs)
     if words < MIN_BODY_WORDS or (
         words < _SHORT_BODY_WORDS

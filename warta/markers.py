@@ -13,9 +13,17 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from operator import itemgetter
 
-from warta.article import Block
+from warta.article import AdMarker, Block, Paragraph
 from warta.body import ends_sentence
 
+# The words a scroll prompt runs on with (``SCROLL TO CONTINUE WITH CONTENT``, ``Iklan - Gulir
+# untuk lanjut membaca``): a prompt ends where they end, so a prompt glued onto a paragraph never
+# takes in the paragraph's first words, nor a whole paragraph after it.
+_PROMPT_WORDS = (
+    r"(?:to|untuk|ke|continue|resume|lanjut|lanjutkan|with|reading|the|content|konten|"
+    r"membaca|baca|berita|artikel|bawah|down)"
+)
+_TRAIL = r"(?:\.{2,3}|…)?"  # a prompt may trail off: `Gulir untuk lanjut...`
 # kind -> patterns matched against the whole normalised line (case-insensitive).
 DEFAULT_MARKERS: Mapping[str, tuple[str, ...]] = {
     "advertisement": (
@@ -25,11 +33,14 @@ DEFAULT_MARKERS: Mapping[str, tuple[str, ...]] = {
         r"ads?",
         r"sponsored",
         r"\[?gambas:.*",
-        r"(?:iklan|advertisement)\s*[-–—:]?\s*(?:scroll|gulir)\b.*",
+        rf"(?:iklan|advertisement)\s*[-–—:]?\s*(?:scroll|gulir)(?: {_PROMPT_WORDS})*{_TRAIL}",
     ),
-    "scroll_prompt": (r"scroll (?:to|untuk) (?:continue|resume|lanjut)[\w ]*",),
+    "scroll_prompt": (
+        rf"scroll (?:to|untuk) (?:continue|resume|lanjut)(?: {_PROMPT_WORDS})*{_TRAIL}",
+    ),
     "read_more": (
         r"lanjutkan membaca",
+        r"lihat selengkapnya",
         r"continue reading",
         r"baca selengkapnya",
         r"read more",
@@ -133,6 +144,38 @@ class MarkerRules:
                 out.extend(Block(line, text) for text in (*heads, rest, *tails))
                 done = i + 1
         return out + blocks[done:] if done else blocks
+
+    def cut_exposed(
+        self, paragraphs: list[Paragraph], markers: list[AdMarker]
+    ) -> tuple[list[Paragraph], list[AdMarker]]:
+        """Cut the glued markers that only taking the dateline off the first paragraph or an
+        end mark (``***``) off the last exposed (``FAKTUAL: ADVERTISEMENT Pernyataan …``,
+        ``… dengan Moskow. Advertisement ***``): ``unglue`` saw them behind those. Markers at
+        the first paragraph's start go to the header, at the last one's end to the trailer;
+        every marker is numbered again in document order."""
+        found: list[AdMarker] = []
+        edges = {0: paragraphs[0], len(paragraphs) - 1: paragraphs[-1]}
+        for position, paragraph in edges.items():
+            parts = self.glued_markers(paragraph.text)
+            if parts is None:
+                continue
+            heads, rest, tails = parts
+            line = paragraph.source_line
+            found += [AdMarker(0, line, t, self.kind_of(t) or "", "header", -1) for t in heads]
+            found += [
+                AdMarker(0, line, t, self.kind_of(t) or "", "trailer", paragraph.index)
+                for t in tails
+            ]
+            paragraphs = [*paragraphs]
+            paragraphs[position] = Paragraph(paragraph.index, rest, line)
+        if not found:
+            return paragraphs, markers
+        # In document order: by the paragraph a marker follows, then by line (stable for ties).
+        ordered = sorted([*markers, *found], key=lambda m: (m.after_paragraph_index, m.source_line))
+        return paragraphs, [
+            AdMarker(i, m.source_line, m.text, m.kind, m.zone, m.after_paragraph_index)
+            for i, m in enumerate(ordered)
+        ]
 
     def glued_markers(self, text: str) -> tuple[tuple[str, ...], str, tuple[str, ...]] | None:
         """(markers glued at the start, the rest, markers glued at the end) of ``text``, each in

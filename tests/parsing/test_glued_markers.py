@@ -296,7 +296,25 @@ def test_prose_naming_an_advertisement_keeps_its_words_in_the_seed_layout():
         # the text before a glued marker at the end must end a sentence, a marker's words too
         ("Ia menolak. ADVERTISEMENT ADVERTISEMENT", None),
         ("Lanjutkan Membaca. ADVERTISEMENT", ((), "Lanjutkan Membaca.", ("ADVERTISEMENT",))),
-        ("SCROLL TO RESUME CONTENT Presiden Joko Widodo menolak", None),  # all of it a marker line
+        # a prompt runs on only with its own words: the sentence after it is never taken in
+        ("SCROLL TO RESUME CONTENT Presiden Joko Widodo menolak", None),  # no sentence end
+        (
+            "SCROLL TO RESUME CONTENT PT PLN (Persero) memastikan pasokan aman, kata dia.",
+            (
+                ("SCROLL TO RESUME CONTENT",),
+                "PT PLN (Persero) memastikan pasokan aman, kata dia.",
+                (),
+            ),
+        ),
+        (
+            "SCROLL TO RESUME CONTENT TNI AD dikerahkan ke lokasi, kata dia.",
+            (("SCROLL TO RESUME CONTENT",), "TNI AD dikerahkan ke lokasi, kata dia.", ()),
+        ),
+        (
+            "Iklan - gulir untuk lanjut Presiden menolak rencana itu.",
+            (("Iklan - gulir untuk lanjut",), "Presiden menolak rencana itu.", ()),
+        ),
+        ("Ia ditangkap. Lihat Selengkapnya", ((), "Ia ditangkap.", ("Lihat Selengkapnya",))),
         ("Ia menolak. Baca juga: Berita lain", None),  # runs to the end of the line: not cut
         ("Ia menolak. advertisement", None),  # not written as a marker line is
         ("Ia menolak. Scroll to Continue with Content", None),  # nor in one casing
@@ -323,3 +341,45 @@ def test_prose_naming_an_advertisement_keeps_its_words_in_the_seed_layout():
 )
 def test_glued_markers_rule(text, expected):
     assert RULES.glued_markers(text) == expected
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "ADVERTISEMENT SCROLL TO CONTINUE WITH CONTENT",
+        "SCROLL TO CONTINUE WITH CONTENT",
+        "Iklan - Gulir untuk lanjut",
+    ],
+)
+def test_a_prompt_glued_before_an_unpunctuated_paragraph_never_swallows_it(prompt):
+    """A run-on prompt pattern used to match a whole paragraph glued after it, which then went
+    to ad_markers; now the paragraph stays (its end lacks the sentence end a cut needs)."""
+    base = parse_page(SEED.read_text("utf-8"), ingest_date=DAY)
+    line, paragraph = SEED_PARAGRAPHS[6]
+    text = edit(SEED.read_text("utf-8"), line, before=prompt + " ")
+    article = parse_page(text.replace(paragraph, paragraph.rstrip(".")), ingest_date=DAY)
+    assert len(article.paragraphs) == len(base.paragraphs)
+    assert article.paragraphs[6].text == f"{prompt} {paragraph.rstrip('.')}"
+    assert [m.text for m in article.ad_markers] == [m.text for m in base.ad_markers]
+
+
+def test_markers_exposed_by_taking_off_the_dateline_or_the_end_mark_are_cut():
+    """``FAKTUAL-INDONESIA: ADVERTISEMENT Pernyataan …`` and ``… dengan Moskow. Advertisement
+    ***``: the dateline and the end mark come off after the blocks are unglued; the markers they
+    hid go to the header and the trailer, and the article is the seed's."""
+    seed = SEED.read_text("utf-8")
+    base = parse_page(seed, ingest_date=DAY)
+    text = seed.replace(
+        "FAKTUAL-INDONESIA: Pernyataan", "FAKTUAL-INDONESIA: ADVERTISEMENT Pernyataan"
+    )
+    text = text.replace("dengan Moskow. ***", "dengan Moskow. Advertisement ***")
+    article = parse_page(text, ingest_date=DAY)
+    paragraphs, markers = rows(article)
+    assert paragraphs == SEED_PARAGRAPHS and article.content_sha256 == base.content_sha256
+    assert article.dateline == base.dateline
+    assert markers == [
+        (17, "ADVERTISEMENT", "advertisement", "header", -1),
+        *SEED_MARKERS[:3],
+        (59, "Advertisement", "advertisement", "trailer", 18),
+        *SEED_MARKERS[3:],
+    ]

@@ -36,6 +36,8 @@ GLUED = [
     "Moskow membantah laporan itu pada saat itu. Scroll to continue with content",
     "Moskow membantah laporan itu pada saat itu. ADVERTISEMENT - SCROLL TO CONTINUE",
     "Moskow membantah laporan itu pada saat itu. Iklan - gulir untuk lanjut",
+    "Tersangka itu kabur ketika hendak ditangkap. Lihat Selengkapnya",
+    "SCROLL TO RESUME CONTENT PT PLN (Persero) memastikan pasokan aman, kata dia.",
 ]
 NOT_GLUED = [
     *NAMING_PROSE,
@@ -61,6 +63,8 @@ MARKER_LINES = [
     ("ADVERTISEMENT - SCROLL TO CONTINUE", "advertisement"),
     ("Iklan - Gulir untuk Lanjut", "advertisement"),
     ("Iklan - gulir untuk lanjut", "advertisement"),
+    ("Lihat Selengkapnya", "read_more"),  # a detik page's marker line; every page's since
+    ("SCROLL TO RESUME CONTENT", "scroll_prompt"),
 ]
 # Marker lines in other casings: the check takes one glued at a paragraph's end as the parser does.
 CASINGS = [
