@@ -39,20 +39,22 @@ _BOMS = (
 # Single-byte encodings an Indonesian or English page is plausibly saved in, in order of preference.
 _LEGACY_ENCODINGS = ("cp1252", "latin-1")
 # A page that is not valid UTF-8 is still read as UTF-8 (each ill-formed sequence becomes
-# U+FFFD) when its valid non-ASCII characters outnumber its invalid bytes at least this many
-# times over: UTF-8 with a few stray or truncated bytes among many genuine multi-byte characters.
-# In cp1252/latin-1 text almost every non-ASCII byte is invalid UTF-8 (a letter or curly quote
-# next to ASCII); only a non-ASCII byte followed by another (``É”`` is C9 94, "ɔ") can form a
-# valid sequence by accident, and such pairs are far fewer than the invalid bytes around them.
-# Characters are counted, not bytes: a per-byte share counted each accidental pair twice.
+# U+FFFD) when its valid non-ASCII characters outnumber its ill-formed sequences at least this
+# many times over: UTF-8 with a few stray or truncated bytes among genuine multi-byte characters.
+# An ill-formed sequence is what Python's "replace" handler turns into one U+FFFD (the Unicode
+# "maximal subpart" practice): a cut-off character (E2 80, F0 9F 98) is one, each stray byte is
+# one. In cp1252/latin-1 text almost every non-ASCII byte is its own ill-formed sequence (a
+# letter or curly quote next to ASCII); only a non-ASCII byte followed by another (``É”`` is
+# C9 94, "ɔ") can form a valid sequence by accident, and such pairs are far fewer than the
+# ill-formed sequences around them. Characters are counted, not bytes: a per-byte share counted
+# each accidental pair twice.
 MIN_VALID_PER_INVALID_UTF8 = 2
 # A valid non-ASCII character that counts as evidence of UTF-8. Left out, besides ASCII and the
 # lone surrogates that stand for invalid bytes: characters that accidental pairs decode to and
 # Indonesian/English news does not contain, C1 controls U+0080-U+009F (``Â`` + cp1252
-# punctuation) and IPA letters U+0250-U+02AF (``É``/``Ê`` + a quote, dash or ellipsis).
-_UTF8_EVIDENCE = re.compile("[^\x00-\x9f\u0250-\u02af\ud800-\udfff]")
-# Invalid bytes as ``surrogateescape`` decodes them: one lone surrogate per byte.
-_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+# punctuation) and Latin Extended-B/IPA letters U+0240-U+02AF (``É``/``Ê`` + a quote, dash,
+# ellipsis or euro sign).
+_UTF8_EVIDENCE = re.compile("[^\x00-\x9f\u0240-\u02af\ud800-\udfff]")
 # Indonesian and English text is overwhelmingly ASCII; a legacy decoding that yields mostly
 # non-ASCII characters means the bytes are in some other encoding.
 _MIN_ASCII_SHARE = 0.9
@@ -72,7 +74,8 @@ class Decoded:
     text: str
     encoding: str
     repaired_mojibake: bool = False
-    invalid_bytes: int = 0  # bytes that were not valid in ``encoding``, replaced by U+FFFD
+    # Ill-formed UTF-8 sequences (a stray byte, a cut-off character), each replaced by U+FFFD.
+    invalid_bytes: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,15 +176,35 @@ def _decode_text(data: bytes) -> Decoded | Rejection:
 
 
 def _mostly_utf8(data: bytes) -> Decoded | None:
-    """``data`` (not valid UTF-8) read as UTF-8 with its ill-formed sequences replaced by U+FFFD,
-    when its valid non-ASCII characters (C1 controls and IPA letters left out) are at least
-    ``MIN_VALID_PER_INVALID_UTF8`` times its invalid bytes; else None."""
+    """``data`` (not valid UTF-8) read as UTF-8 with each ill-formed sequence replaced by U+FFFD,
+    when it is valid UTF-8 cut off inside its last character, or when its valid non-ASCII
+    characters (C1 controls, Latin Extended-B and IPA left out) are at least
+    ``MIN_VALID_PER_INVALID_UTF8`` times its ill-formed sequences; else None."""
+    if _truncated_utf8(data):
+        return Decoded(data.decode("utf-8", "replace"), "utf-8", invalid_bytes=1)
+    replaced = data.decode("utf-8", "replace")
+    # U+FFFD in the data itself is valid UTF-8, not a replacement.
+    invalid = replaced.count("\ufffd") - data.count("\ufffd".encode())
     escaped = data.decode("utf-8", "surrogateescape")
-    invalid = len(_ESCAPED_BYTE.findall(escaped))
     valid = len(_UTF8_EVIDENCE.findall(escaped))
     if valid < MIN_VALID_PER_INVALID_UTF8 * invalid:
         return None
-    return Decoded(data.decode("utf-8", "replace"), "utf-8", invalid_bytes=invalid)
+    return Decoded(replaced, "utf-8", invalid_bytes=invalid)
+
+
+def _truncated_utf8(data: bytes) -> bool:
+    """Whether ``data`` is valid UTF-8 but for its last character, cut off after at least one
+    continuation byte (``E2 80``, ``F0 9F 98``). A lone lead byte at the end is left to the
+    counting rule: in cp1252 it is an ordinary letter (``é`` is E9)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        decoder.decode(data, final=False)
+    except UnicodeDecodeError:
+        return False
+    tail = decoder.getstate()[0]
+    # The incremental decoder also holds back ED A0 (a surrogate's start), which is no prefix of
+    # any character: a true prefix is replaced by a single U+FFFD.
+    return len(tail) >= 2 and tail.decode("utf-8", "replace") == "\ufffd"
 
 
 def _repair(decoded: Decoded) -> Decoded:

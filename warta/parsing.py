@@ -77,8 +77,9 @@ def parse_page(
 
 
 def invalid_bytes_warning(count: int) -> str:
-    """The parse warning of a page decoded with ``count`` invalid bytes replaced by U+FFFD."""
-    return f"{count} invalid UTF-8 byte{'' if count == 1 else 's'} replaced by U+FFFD"
+    """The parse warning of a page decoded with ``count`` ill-formed UTF-8 sequences (a stray
+    byte, a cut-off character) replaced by U+FFFD."""
+    return f"{count} invalid UTF-8 sequence{'' if count == 1 else 's'} replaced by U+FFFD"
 
 
 def detect_layout(blocks: list[Block], html_head: str = "") -> Layout | None:

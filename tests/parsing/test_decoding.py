@@ -90,7 +90,7 @@ def test_utf8_with_a_few_invalid_bytes_stays_utf8_and_says_so(bom):
     article = parse_page(
         decoded.text, ingest_date=date(2026, 11, 25), invalid_bytes=decoded.invalid_bytes
     )
-    assert "7 invalid UTF-8 bytes replaced by U+FFFD" in article.warnings
+    assert "7 invalid UTF-8 sequences replaced by U+FFFD" in article.warnings
     texts = [p.text for p in article.paragraphs]
     assert "Ia menuduh AS, dan “kekuatan musuh” lainnya" in texts[9]
     assert "upaya Rusia dalam \ufffd\ufffd\ufffdperang Ukraina." in texts[5]
@@ -143,16 +143,23 @@ def test_long_cp1252_article_with_one_accidental_pair_stays_cp1252():
     assert not decoded.repaired_mojibake
 
 
-def test_accidental_pairs_that_read_as_ipa_letters_are_not_utf8_evidence():
-    # Two "É–" (C9 96, "ɖ") against one invalid byte ("é " is E9 20): 2 valid per invalid, but
-    # IPA letters do not occur in Indonesian or English news and are not counted.
+@pytest.mark.parametrize(
+    ("pair", "name"),
+    [
+        ("–", "IPA"),  # "É–" is C9 96, "ɖ"
+        ("…", "Latin Extended-B"),  # "É…" is C9 85, "Ʌ"
+    ],
+)
+def test_accidental_pairs_that_read_as_rare_latin_letters_are_not_utf8_evidence(pair, name):
+    # Two "É" + punctuation against one invalid byte ("é " is E9 20): 2 valid per invalid, but
+    # such letters do not occur in Indonesian or English news and are not counted.
     text = (
-        "Jakarta - Pelatih ANDRÉ– bersama JOSÉ– bertemu wartawan di sebuah café hotel pada "
-        "Senin pagi sebelum latihan tim di stadion.\n"
+        f"Jakarta - Pelatih ANDRÉ{pair} bersama JOSÉ{pair} bertemu wartawan di sebuah café hotel "
+        "pada Senin pagi sebelum latihan tim di stadion.\n"
     )
     decoded = decode_bytes(text.encode("cp1252"))
     assert isinstance(decoded, Decoded)
-    assert (decoded.text, decoded.encoding, decoded.invalid_bytes) == (text, "cp1252", 0)
+    assert (decoded.text, decoded.encoding, decoded.invalid_bytes) == (text, "cp1252", 0), name
 
 
 def _with_strays(line: str, strays: int) -> bytes:
@@ -185,5 +192,54 @@ def test_utf8_bom_and_a_stray_byte_follow_the_same_rule():
     )
 
 
-def test_one_invalid_byte_is_named_in_the_singular():
-    assert invalid_bytes_warning(1) == "1 invalid UTF-8 byte replaced by U+FFFD"
+def test_one_invalid_sequence_is_named_in_the_singular():
+    assert invalid_bytes_warning(1) == "1 invalid UTF-8 sequence replaced by U+FFFD"
+
+
+# An ASCII article with one accented name, cut off before the end of its last paragraph.
+BODY = (
+    "Mourinho Tiba di Jakarta\n\n"
+    "Jakarta - Pelatih Jose Mourinho tiba di Bandara Soekarno-Hatta pada Senin pagi bersama "
+    "rombongan tim dan para pemain.\n\n"
+    "Rombongan langsung menuju hotel di kawasan Senayan untuk beristirahat sebelum latihan.\n\n"
+    "Ia disambut ratusan penggemar yang sudah menunggu sejak subuh, kata Müller kepada wartawan"
+)
+
+
+@pytest.mark.parametrize("bom", [b"", codecs.BOM_UTF8])
+@pytest.mark.parametrize("cut", [b"\xe2\x80", b"\xf0\x9f\x98"])  # "…" or "😀" cut off
+def test_utf8_cut_off_inside_its_last_character_stays_utf8(bom, cut):
+    # One valid character against a 2- or 3-byte cut-off one: read as cp1252 the page ended in
+    # "â€" / "ðŸ˜" mojibake. A truncated last character is UTF-8 whatever the counts.
+    decoded = decode_bytes(bom + BODY.encode() + cut)
+    assert decoded == Decoded(BODY + "\ufffd", "utf-8", invalid_bytes=1)
+    article = parse_page(
+        decoded.text, ingest_date=date(2026, 11, 25), invalid_bytes=decoded.invalid_bytes
+    )
+    assert "1 invalid UTF-8 sequence replaced by U+FFFD" in article.warnings
+
+
+def test_ascii_ending_in_a_lone_cp1252_letter_stays_cp1252():
+    # E9 is both "é" in cp1252 and a UTF-8 lead byte: with no continuation byte after it the
+    # end proves nothing, and the counting rule keeps the cp1252 reading.
+    data = b"Jakarta - Pengunjung memesan kopi di kafe yang baru dibuka di Menteng, kata Andr\xe9"
+    assert decode_bytes(data) == Decoded(data.decode("cp1252"), "cp1252")
+
+
+def test_cut_off_character_inside_the_text_counts_as_one_invalid_sequence():
+    # Two curly quotes and a cut-off emoji (F0 9F 98, 3 bytes): counted per byte it needed 6
+    # valid characters and the page fell to latin-1; as one sequence, 2 valid per invalid.
+    data = LINE[:CUT].encode() + b"\xf0\x9f\x98" + LINE[CUT:].encode()
+    assert decode_bytes(data) == Decoded(
+        LINE[:CUT] + "\ufffd" + LINE[CUT:], "utf-8", invalid_bytes=1
+    )
+
+
+@pytest.mark.parametrize("stray", [b"\xff", b"\xe2\x80"])  # a stray byte, a cut-off quote
+def test_one_pair_of_curly_quotes_outweighs_one_stray(stray):
+    # An ASCII line whose only other non-ASCII characters are “…”: with a cut-off quote (2
+    # invalid bytes) in the middle it used to fall to latin-1, every quote "â\x80\x9c".
+    data = LINE[:CUT].encode() + stray + LINE[CUT:].encode()
+    decoded = decode_bytes(data)
+    assert decoded == Decoded(LINE[:CUT] + "\ufffd" + LINE[CUT:], "utf-8", invalid_bytes=1)
+    assert not any("\x80" <= char <= "\x9f" for char in decoded.text)
