@@ -156,7 +156,13 @@ class MarkerRules:
         found: list[AdMarker] = []
         edges = {0: paragraphs[0], len(paragraphs) - 1: paragraphs[-1]}
         for position, paragraph in edges.items():
-            parts = self.glued_markers(paragraph.text)
+            text = paragraph.text
+            if not (
+                self.glued_head.match(text)
+                or self.glued_tail.search(text, len(text) - GLUED_MAX_CHARS - 2)
+            ):
+                continue  # the probes of ``unglue``: nothing can be glued to this paragraph
+            parts = self.glued_markers(text)
             if parts is None:
                 continue
             heads, rest, tails = parts
