@@ -150,7 +150,9 @@ def _decode_text(data: bytes) -> Decoded | Rejection:
             except UnicodeDecodeError:
                 # A UTF-8 BOM with a few invalid bytes after it is held to the same rule as
                 # BOM-less UTF-8 (and can only be UTF-8: it is never tried as cp1252).
-                mostly_utf8 = _mostly_utf8(data[len(bom) :]) if bom == codecs.BOM_UTF8 else None
+                mostly_utf8 = (
+                    _mostly_utf8(data[len(bom) :], bom=True) if bom == codecs.BOM_UTF8 else None
+                )
                 if mostly_utf8 is not None:
                     return mostly_utf8
                 return Rejection(f"invalid {encoding} text after byte-order mark")
@@ -175,12 +177,15 @@ def _decode_text(data: bytes) -> Decoded | Rejection:
     return Rejection(f"unsupported text encoding{detected}")
 
 
-def _mostly_utf8(data: bytes) -> Decoded | None:
+def _mostly_utf8(data: bytes, *, bom: bool = False) -> Decoded | None:
     """``data`` (not valid UTF-8) read as UTF-8 with each ill-formed sequence replaced by U+FFFD,
     when it is valid UTF-8 cut off inside its last character, or when its valid non-ASCII
     characters (C1 controls, Latin Extended-B and IPA left out) are at least
     ``MIN_VALID_PER_INVALID_UTF8`` times its ill-formed sequences; else None."""
-    if _truncated_utf8(data):
+    cut = _truncated_utf8(data)
+    # A cut of 3 bytes (``F0 9F 98``) is no plausible cp1252 ending; a 2-byte one (``E2 80``)
+    # may be (``é…`` is E9 85), so it needs another sign of UTF-8: a BOM or a valid character.
+    if cut and (bom or cut >= 3 or _UTF8_EVIDENCE.search(data[:-cut].decode("utf-8"))):
         return Decoded(data.decode("utf-8", "replace"), "utf-8", invalid_bytes=1)
     replaced = data.decode("utf-8", "replace")
     # U+FFFD in the data itself is valid UTF-8, not a replacement.
@@ -192,19 +197,20 @@ def _mostly_utf8(data: bytes) -> Decoded | None:
     return Decoded(replaced, "utf-8", invalid_bytes=invalid)
 
 
-def _truncated_utf8(data: bytes) -> bool:
-    """Whether ``data`` is valid UTF-8 but for its last character, cut off after at least one
-    continuation byte (``E2 80``, ``F0 9F 98``). A lone lead byte at the end is left to the
-    counting rule: in cp1252 it is an ordinary letter (``é`` is E9)."""
+def _truncated_utf8(data: bytes) -> int:
+    """The length of the last character's bytes when ``data`` is valid UTF-8 but for that
+    character, cut off after at least one continuation byte (``E2 80``: 2, ``F0 9F 98``: 3);
+    else 0. A lone lead byte at the end is left to the counting rule: in cp1252 it is an
+    ordinary letter (``é`` is E9)."""
     decoder = codecs.getincrementaldecoder("utf-8")()
     try:
         decoder.decode(data, final=False)
     except UnicodeDecodeError:
-        return False
+        return 0
     tail = decoder.getstate()[0]
     # The incremental decoder also holds back ED A0 (a surrogate's start), which is no prefix of
     # any character: a true prefix is replaced by a single U+FFFD.
-    return len(tail) >= 2 and tail.decode("utf-8", "replace") == "\ufffd"
+    return len(tail) if len(tail) >= 2 and tail.decode("utf-8", "replace") == "\ufffd" else 0
 
 
 def _repair(decoded: Decoded) -> Decoded:

@@ -150,9 +150,9 @@ class MarkerRules:
     ) -> tuple[list[Paragraph], list[AdMarker]]:
         """Cut the glued markers that only taking the dateline off the first paragraph or an
         end mark (``***``) off the last exposed (``FAKTUAL: ADVERTISEMENT Pernyataan …``,
-        ``… dengan Moskow. Advertisement ***``): ``unglue`` saw them behind those. Markers at
-        the first paragraph's start go to the header, at the last one's end to the trailer;
-        every marker is numbered again in document order."""
+        ``… dengan Moskow. Advertisement ***``, ``ADVERTISEMENT Korut … Moskow. ***``):
+        ``unglue`` saw them behind those. Zone and ``after_paragraph_index`` by place, as
+        ``split_body`` gives them; every marker is numbered again in document order."""
         found: list[AdMarker] = []
         edges = {0: paragraphs[0], len(paragraphs) - 1: paragraphs[-1]}
         for position, paragraph in edges.items():
@@ -166,12 +166,13 @@ class MarkerRules:
             if parts is None:
                 continue
             heads, rest, tails = parts
-            line = paragraph.source_line
-            found += [AdMarker(0, line, t, self.kind_of(t) or "", "header", -1) for t in heads]
-            found += [
-                AdMarker(0, line, t, self.kind_of(t) or "", "trailer", paragraph.index)
-                for t in tails
-            ]
+            line, at = paragraph.source_line, paragraph.index
+            # Zones by place, as split_body gives them: before the first paragraph is the
+            # header, after the last the trailer, anything else the body.
+            head_zone = "header" if at == 0 else "body"
+            tail_zone = "trailer" if at == len(paragraphs) - 1 else "body"
+            found += [AdMarker(0, line, t, self.kind_of(t) or "", head_zone, at - 1) for t in heads]
+            found += [AdMarker(0, line, t, self.kind_of(t) or "", tail_zone, at) for t in tails]
             paragraphs = [*paragraphs]
             paragraphs[position] = Paragraph(paragraph.index, rest, line)
         if not found:

@@ -219,6 +219,14 @@ def test_utf8_cut_off_inside_its_last_character_stays_utf8(bom, cut):
     assert "1 invalid UTF-8 sequence replaced by U+FFFD" in article.warnings
 
 
+@pytest.mark.parametrize("ending", ["é…", "é”", "ñ…"])
+def test_ascii_ending_in_a_cp1252_letter_and_punctuation_stays_cp1252(ending):
+    # "é…" is E9 85 in cp1252, also a 3-byte UTF-8 character cut after 2 bytes: with no other
+    # sign of UTF-8 (a BOM, a valid character) the cp1252 reading stands.
+    text = "Jakarta - Pengunjung memesan kopi di kafe yang baru dibuka di Menteng, Caf" + ending
+    assert decode_bytes(text.encode("cp1252")) == Decoded(text, "cp1252")
+
+
 def test_ascii_ending_in_a_lone_cp1252_letter_stays_cp1252():
     # E9 is both "é" in cp1252 and a UTF-8 lead byte: with no continuation byte after it the
     # end proves nothing, and the counting rule keeps the cp1252 reading.

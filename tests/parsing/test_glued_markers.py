@@ -383,3 +383,19 @@ def test_markers_exposed_by_taking_off_the_dateline_or_the_end_mark_are_cut():
         (59, "Advertisement", "advertisement", "trailer", 18),
         *SEED_MARKERS[3:],
     ]
+
+
+def test_a_marker_at_the_last_paragraphs_start_exposed_by_its_end_mark_is_in_the_body():
+    """``ADVERTISEMENT Korut … Moskow. ***``: the end mark hid the sentence end the cut needs;
+    once it is off, the marker sits between the last two paragraphs, in the body."""
+    line = SEED_PARAGRAPHS[-1][0]
+    article = parse_page(
+        edit(SEED.read_text("utf-8"), line, before="ADVERTISEMENT "), ingest_date=DAY
+    )
+    paragraphs, markers = rows(article)
+    assert paragraphs == SEED_PARAGRAPHS
+    assert markers == [
+        *SEED_MARKERS[:3],
+        (line, "ADVERTISEMENT", "advertisement", "body", len(SEED_PARAGRAPHS) - 2),
+        *SEED_MARKERS[3:],
+    ]
