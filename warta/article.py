@@ -44,6 +44,14 @@ class AdMarker:
     after_paragraph_index: int  # -1 before the first paragraph
 
 
+def renumbered(markers: list[AdMarker]) -> list[AdMarker]:
+    """``markers`` with ``index`` 0, 1, … in the order given (their document order)."""
+    return [
+        AdMarker(i, m.source_line, m.text, m.kind, m.zone, m.after_paragraph_index)
+        for i, m in enumerate(markers)
+    ]
+
+
 @dataclass(slots=True)
 class ParsedArticle:
     """Everything Warta reads from one page. Row-level tables derive from it."""

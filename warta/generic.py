@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from datetime import date
 
-from warta.article import AdMarker, Block, Paragraph, ParsedArticle
+from warta.article import Block, Paragraph, ParsedArticle, renumbered
 from warta.body import NO_BODY, NoArticle, main_run, prose_kind, split_body
 from warta.datelines import source_of_dateline, split_dateline, standalone_dateline
 from warta.header import END_LINE, Header, Hints, is_caption
@@ -84,7 +84,7 @@ def extract_generic(
     return ParsedArticle(
         title=header.title,
         paragraphs=paragraphs,
-        ad_markers=_renumber(markers),
+        ad_markers=renumbered(markers),
         layout=hints.name,
         site=hints.site or (meta.site if meta else None) or _site(dateline),
         dateline=dateline,
@@ -168,10 +168,3 @@ def _dateline(
 
 def _site(dateline: str | None) -> str | None:
     return source_of_dateline(dateline) if dateline else None
-
-
-def _renumber(markers: list[AdMarker]) -> list[AdMarker]:
-    return [
-        AdMarker(i, m.source_line, m.text, m.kind, m.zone, m.after_paragraph_index)
-        for i, m in enumerate(markers)
-    ]

@@ -111,11 +111,14 @@ class LandingZone:
             with os.scandir(self.root) as entries:
                 return list(entries)
         except OSError as error:
-            raise LandingUnavailable(
-                f"landing zone {self.root} cannot be listed ({error.strerror or error}); "
-                "is WARTA_RAW_DIR right and its volume mounted?",
-                error,
-            ) from error
+            raise self._root_unavailable(error) from error
+
+    def _root_unavailable(self, error: OSError) -> LandingUnavailable:
+        return LandingUnavailable(
+            f"landing zone {self.root} cannot be listed ({error.strerror or error}); "
+            "is WARTA_RAW_DIR right and its volume mounted?",
+            error,
+        )
 
     def files(self, partition: str) -> list[LandingFile]:
         """Every file under the partition folder, recursively, in path order.
@@ -130,11 +133,7 @@ class LandingZone:
             if not stat.S_ISDIR(os.stat(self.root).st_mode):
                 raise LandingUnavailable(f"landing zone {self.root} is not a folder")
         except OSError as error:
-            raise LandingUnavailable(
-                f"landing zone {self.root} cannot be read ({error.strerror or error}); "
-                "is WARTA_RAW_DIR right and its volume mounted?",
-                error,
-            ) from error
+            raise self._root_unavailable(error) from error
         folder = self.root / partition
         found: list[LandingFile] = []
         if folder.is_symlink():  # listed, never followed: the ledger says where it leads

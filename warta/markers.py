@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from operator import itemgetter
 
-from warta.article import AdMarker, Block, Paragraph
+from warta.article import AdMarker, Block, Paragraph, renumbered
 from warta.body import ends_sentence
 
 # The words a scroll prompt runs on with (``SCROLL TO CONTINUE WITH CONTENT``, ``Iklan - Gulir
@@ -124,13 +124,7 @@ class MarkerRules:
         membantah.`` and ``ADVERTISEMENT``; ``Advertisement Setiap pergerakan … PBB.`` gives
         ``Advertisement`` and ``Setiap pergerakan … PBB.``; ``… itu. Lanjutkan Membaca.
         ADVERTISEMENT`` gives three blocks (see ``glued_markers``)."""
-        head, tail = self.glued_head.match, self.glued_tail.search
-        start = GLUED_MAX_CHARS + 2  # the probe of the end reads only the last characters
-        probed = [
-            i
-            for i, text in enumerate(map(_texts, blocks))
-            if head(text) or tail(text, len(text) - start)
-        ]
+        probed = [i for i, text in enumerate(map(_texts, blocks)) if self._may_be_glued(text)]
         if not probed:
             return blocks
         out: list[Block] = []
@@ -156,14 +150,8 @@ class MarkerRules:
         found: list[AdMarker] = []
         edges = {0: paragraphs[0], len(paragraphs) - 1: paragraphs[-1]}
         for position, paragraph in edges.items():
-            text = paragraph.text
-            if not (
-                self.glued_head.match(text)
-                or self.glued_tail.search(text, len(text) - GLUED_MAX_CHARS - 2)
-            ):
-                continue  # the probes of ``unglue``: nothing can be glued to this paragraph
-            parts = self.glued_markers(text)
-            if parts is None:
+            parts = self._may_be_glued(paragraph.text) and self.glued_markers(paragraph.text)
+            if not parts:
                 continue
             heads, rest, tails = parts
             line, at = paragraph.source_line, paragraph.index
@@ -179,10 +167,15 @@ class MarkerRules:
             return paragraphs, markers
         # In document order: by the paragraph a marker follows, then by line (stable for ties).
         ordered = sorted([*markers, *found], key=lambda m: (m.after_paragraph_index, m.source_line))
-        return paragraphs, [
-            AdMarker(i, m.source_line, m.text, m.kind, m.zone, m.after_paragraph_index)
-            for i, m in enumerate(ordered)
-        ]
+        return paragraphs, renumbered(ordered)
+
+    def _may_be_glued(self, text: str) -> bool:
+        """The cheap probes (one anchored match at the start, one search over the last
+        characters) that rule out most blocks before ``glued_markers`` looks at their words."""
+        return bool(
+            self.glued_head.match(text)
+            or self.glued_tail.search(text, len(text) - GLUED_MAX_CHARS - 2)
+        )
 
     def glued_markers(self, text: str) -> tuple[tuple[str, ...], str, tuple[str, ...]] | None:
         """(markers glued at the start, the rest, markers glued at the end) of ``text``, each in

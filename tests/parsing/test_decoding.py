@@ -105,24 +105,20 @@ def test_seed_with_one_stray_byte_too_many_keeps_its_legacy_decoding():
     assert decoded == Decoded((corrupt + b"\xff").decode("latin-1"), "latin-1")
 
 
-def test_cp1252_stays_cp1252_despite_a_pair_that_is_valid_utf8():
-    # "É’" is C9 92, a valid UTF-8 sequence ("ɒ"); the 6 other non-ASCII bytes are invalid.
-    text = (
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "É’" is C9 92, a valid UTF-8 sequence ("ɒ"); the 6 other non-ASCII bytes are invalid.
         "Jakarta - Pemilik “JOSÉ’S” di Jakarta mengatakan crème brûlée dan café au lait laris "
-        "manis pada akhir pekan, ketika pengunjung datang.\n"
-    )
-    decoded = decode_bytes(text.encode("cp1252"))
-    assert isinstance(decoded, Decoded)
-    assert (decoded.text, decoded.encoding, decoded.invalid_bytes) == (text, "cp1252", 0)
-
-
-def test_cp1252_quote_after_a_capital_e_acute_is_not_read_as_utf8():
-    # "É”" is C9 94, valid UTF-8 ("ɔ"), and "“" (93) the only other non-ASCII byte: counted per
-    # byte, 1 invalid of 3 passed for UTF-8 and the name read "\ufffdJOSɔ".
-    text = (
+        "manis pada akhir pekan, ketika pengunjung datang.\n",
+        # "É”" is C9 94, valid UTF-8 ("ɔ"), and "“" (93) the only other non-ASCII byte: counted
+        # per byte, 1 invalid of 3 passed for UTF-8 and the name read "\ufffdJOSɔ".
         "Jakarta - Pelatih “JOSÉ” MOURINHO tiba di Bandara Soekarno-Hatta pada Senin pagi "
-        "bersama rombongan tim dan para pemain.\n"
-    )
+        "bersama rombongan tim dan para pemain.\n",
+    ],
+    ids=["valid pair among invalid bytes", "quote after a capital e acute"],
+)
+def test_cp1252_with_a_pair_that_is_valid_utf8_stays_cp1252(text):
     decoded = decode_bytes(text.encode("cp1252"))
     assert isinstance(decoded, Decoded)
     assert (decoded.text, decoded.encoding, decoded.invalid_bytes) == (text, "cp1252", 0)
