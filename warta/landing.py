@@ -15,15 +15,22 @@ import hashlib
 import os
 import re
 import stat
+import sys
 import time
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 _PARTITION = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Folder times this recent vouch for nothing (see ``LandingZone.folder_times``): file system
 # clocks tick coarsely, so a later change within the same tick can leave them equal.
 RACY_SECONDS = 2.0
+# Linux's CLOCK_REALTIME_COARSE (Python's time module does not name it): the clock the kernel
+# stamps file times from.
+_CLOCK_REALTIME_COARSE = 5
+# Elsewhere, how far the precise clock is set back to stay at or before file times.
+_STAMP_MARGIN_NS = 10_000_000
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 # (mtime_ns, ctime_ns) of a partition's folders by path relative to it; "" is the folder itself.
 FolderTimes = dict[str, tuple[int, int]]
 
@@ -67,6 +74,27 @@ class FileProblem:
     """Why a listed file could not be read."""
 
     reason: str
+
+
+def stamp_clock() -> datetime:
+    """Now (UTC), at or before the time a file changed from now on is stamped with.
+
+    Linux stamps file times from its coarse clock, which lags the precise one (``datetime.now``)
+    by up to a timer tick (1–10 ms): a file written just after ``datetime.now()`` can carry an
+    earlier mtime and ctime. A listing time taken from this clock is therefore at or before the
+    times of every file that changes after the listing, so the ledger checks never count such a
+    file as there when the folder was listed (lost, an ERROR). A file stamped in the listing's own
+    tick counts as landed after it (a WARN): the side that blocks nothing.
+    """
+    try:
+        if not sys.platform.startswith("linux"):
+            raise OSError(errno.EINVAL, "no coarse clock")
+        now_ns = time.clock_gettime_ns(_CLOCK_REALTIME_COARSE)
+    except OSError:  # another system, or a kernel without the coarse clock
+        now_ns = time.time_ns() - _STAMP_MARGIN_NS
+    # Whole microseconds, rounded down as the checks round file times (rounding up could pass a
+    # file stamped in the same tick).
+    return _EPOCH + timedelta(microseconds=now_ns // 1000)
 
 
 def is_partition_key(name: str) -> bool:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date
 
 import numpy as np
 import pyarrow as pa
@@ -31,7 +31,7 @@ from warta.ingest import (
     process_batch,
     worker_died,
 )
-from warta.landing import LandingUnavailable, LandingZone
+from warta.landing import LandingUnavailable, LandingZone, stamp_clock
 from warta.parquet_store import PART_FILE, ParquetStore, TableWriter
 from warta.rows import FILE_COLUMN
 from warta.schema import RAW_FILES, TABLES
@@ -86,7 +86,7 @@ def build_partition(
     started = time.perf_counter()
     zone = LandingZone(settings.raw_dir)
     store = ParquetStore(settings.data_dir)
-    listed_at = datetime.now(UTC)  # files landing after this are the next run's
+    listed_at = stamp_clock()  # files landing from now on are the next run's
     files = zone.files(partition)
     if not files and not os.path.lexists(zone.root / partition):
         held = store.ledger_rows(partition)

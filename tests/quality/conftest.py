@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import time
 from collections.abc import Callable
 from functools import cache
 
@@ -13,6 +14,7 @@ import pytest
 
 from tests.conftest import put
 from warta.config import Settings
+from warta.landing import LandingZone, stamp_clock
 from warta.parquet_store import ParquetStore
 from warta.partition import build_partition
 from warta.quality import run_checks, validate_partition
@@ -60,18 +62,26 @@ def clean_build(tmp_path_factory) -> Settings:
     return settings
 
 
+EPOCH = dt.datetime.fromtimestamp(0, dt.UTC)
+
+
 @pytest.fixture
 def clean(landing, clean_build):
     """The clean partition, copied (file times kept) into this test's landing zone and Parquet.
 
     Copying lands the files anew (their ctime is now), so the ledger's listing time is moved
-    to after the copy, as if the partition had been parsed here.
+    to after the copy, as if the partition had been parsed here: past the clock tick of the
+    last copy, since a file stamped in the listing's own tick counts as landed after it.
     """
     shutil.copytree(clean_build.raw_dir, landing.raw_dir, dirs_exist_ok=True)
     shutil.copytree(clean_build.data_dir, landing.data_dir)
+    copied = LandingZone(landing.raw_dir).files(DAY)
+    newest = max(max(f.mtime_ns, f.ctime_ns) for f in copied) // 1000
+    while (stamp_clock() - EPOCH) // dt.timedelta(microseconds=1) <= newest:
+        time.sleep(0.001)
     path = ParquetStore(landing.data_dir).partition_file("raw_files", DAY)
     ledger = pq.read_table(path)
-    listed = dt.datetime.now(dt.UTC).isoformat().encode()
+    listed = stamp_clock().isoformat().encode()
     pq.write_table(
         ledger.replace_schema_metadata({**ledger.schema.metadata, LISTED_AT: listed}), path
     )

@@ -15,11 +15,12 @@ import pyarrow.parquet as pq
 import pytest
 
 from tests.conftest import put
+from warta.landing import stamp_clock
 from warta.parquet_store import ParquetStore
 from warta.quality import INTEGRITY_CHECKS, SUITES
 from warta.quality.checks import LISTED_AT_KEY, listed_at
 
-from .conftest import DAY, build, failures, land, rewrite, sample_articles, with_column
+from .conftest import DAY, EPOCH, build, failures, land, rewrite, sample_articles, with_column
 
 GHOST = "ffffffffffffffff"  # an article id no article has
 
@@ -174,6 +175,23 @@ def file_still_being_written_when_parsed(settings) -> None:
         handle.write(b"\n\nParagraf terakhir yang ditulis setelah parse membaca berkas ini.\n")
 
 
+def file_landed_in_the_listing_tick(settings) -> None:
+    """A file stamped with the listing time itself (the same clock tick) may have landed just
+    after the listing: it must not count as lost."""
+    put(settings, f"{DAY}/late.txt", sample_articles()[200])
+    status = (settings.raw_dir / DAY / "late.txt").stat()
+    landed = EPOCH + dt.timedelta(microseconds=max(status.st_mtime_ns, status.st_ctime_ns) // 1000)
+    _parse_window(settings, landed, landed + dt.timedelta(minutes=1))
+
+
+def file_rewritten_but_stamped_before_the_listing(settings) -> None:
+    """000.txt grew after the parse read it, yet its times are before the recorded listing
+    time (a clock behind, a copy keeping old times): the size alone tells."""
+    file_still_being_written_when_parsed(settings)
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(minutes=1)
+    _parse_window(settings, later, later + dt.timedelta(minutes=1))
+
+
 def file_deleted_from_landing(settings) -> None:
     (settings.raw_dir / DAY / "000.txt").unlink()
 
@@ -208,9 +226,14 @@ ERROR, WARN = "ERROR", "WARN"
             file_landed_during_a_parse_without_listing_time,
             {("raw_files", "raw_files_cover_landing", ERROR)},
         ),
+        (file_landed_in_the_listing_tick, {("raw_files", "raw_files_landed_after_parse", WARN)}),
         (file_deleted_from_landing, {("raw_files", "raw_files_still_landed", WARN)}),
         (
             file_still_being_written_when_parsed,
+            {("raw_files", "raw_files_changed_after_parse", WARN)},
+        ),
+        (
+            file_rewritten_but_stamped_before_the_listing,
             {("raw_files", "raw_files_changed_after_parse", WARN)},
         ),
     ],
@@ -225,6 +248,22 @@ def test_the_parse_records_its_listing_time_before_it_writes_the_ledger(clean_bu
     store = ParquetStore(clean_build.data_dir)
     written = store.partition_file("raw_files", DAY).stat().st_mtime
     assert listed_at(store, DAY).timestamp() < written
+
+
+def test_files_written_right_after_the_listing_time_are_not_stamped_before_it(tmp_path):
+    """File times come from a clock up to a timer tick behind ``datetime.now``: a file written
+    just after a listing time taken from the precise clock can carry an earlier time (with the
+    precise clock, each of these appends is stamped before it on ext4 under Linux 6.18)."""
+    paths = [tmp_path / f"{number}.txt" for number in range(300)]
+    for path in paths:
+        path.write_bytes(b"landed")
+    for path in paths:  # not looked at since written: the kernel stamps the coarse time
+        listed = stamp_clock()
+        with open(path, "ab") as handle:
+            handle.write(b", and written on after the listing")
+        status = path.stat()
+        landed = max(status.st_mtime_ns, status.st_ctime_ns) // 1000
+        assert landed >= (listed - EPOCH) // dt.timedelta(microseconds=1), path.name
 
 
 def test_listing_time_is_read_from_the_ledger_metadata(clean):

@@ -45,7 +45,7 @@ def test_a_partition_republished_after_its_checks_is_refused(store, tmp_path):
     warehouse.publish(store, list(DAYS[:-1]))
     before = dump(warehouse.path)
     approved = parquet_fingerprint(store, DAY)  # what the gate judged
-    time.sleep(0.01)  # a distinct mtime for the new files on coarse clocks
+    time.sleep(0.05)  # a distinct mtime for the new files on coarse clocks (ticks up to 10 ms)
     republish(store, DAY)
 
     with pytest.raises(PartitionChanged, match=f"partition {DAY} changed since its checks"):

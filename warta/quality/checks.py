@@ -10,10 +10,11 @@ tables as views of the partition's Parquet, plus two relations built here:
   days before.
 
 ``$listed_at`` is when the parse listed the landing folder (``warta.listed_at`` in the raw_files
-Parquet file's key-value metadata; the file's mtime for files written without it): a landing
-file missing from the ledger that landed before the listing was lost (ERROR); one that landed
-after it, also one that landed while the parse was running, is simply new (WARN: re-run the
-partition). Thresholds come from ``Settings`` (``WARTA_*``).
+Parquet file's key-value metadata, taken by ``warta.landing.stamp_clock``; the file's mtime for
+files written without it): a landing file missing from the ledger that landed before the listing
+was lost (ERROR); one that landed after it, also one that landed while the parse was running or
+in the listing's own clock tick, is simply new (WARN: re-run the partition). Thresholds come
+from ``Settings`` (``WARTA_*``).
 """
 
 from __future__ import annotations
