@@ -1,5 +1,9 @@
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -73,3 +77,20 @@ def warehouse_rows(path: Path, tables=None) -> dict[str, list[tuple]]:
         return {t: con.sql(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in tables or TABLES}
     finally:
         con.close()
+
+
+@cache
+def _setpriv_drops(caps: str) -> bool:
+    command = ["setpriv", f"--inh-caps={caps}", f"--bounding-set={caps}", "true"]
+    return shutil.which("setpriv") is not None and subprocess.run(command).returncode == 0
+
+
+def without_capabilities(caps: str) -> list[str]:
+    """The prefix that runs a command without root's capabilities ``caps`` (``-chown``,
+    ``-dac_override,-dac_read_search``): nothing when not root, who has none of them. Skips
+    the test where root cannot drop them (no setpriv, or a container without CAP_SETPCAP)."""
+    if os.geteuid() != 0:
+        return []
+    if not _setpriv_drops(caps):
+        pytest.skip(f"running as root and setpriv cannot drop {caps} here")
+    return ["setpriv", f"--inh-caps={caps}", f"--bounding-set={caps}"]

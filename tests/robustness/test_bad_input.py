@@ -15,7 +15,7 @@ import sys
 import pyarrow.parquet as pq
 import pytest
 
-from tests.conftest import SEED, put
+from tests.conftest import SEED, put, without_capabilities
 from warta.config import Settings
 from warta.ingest import BatchTask, process_batch
 from warta.landing import LandingFile
@@ -163,8 +163,7 @@ def test_file_deleted_between_listing_and_reading(landing):
 
 def _unprivileged(code: str) -> subprocess.CompletedProcess:
     """Run ``code`` without root's power to read anything, as an unprivileged scraper user."""
-    caps = "-dac_override,-dac_read_search"
-    drop = ["setpriv", f"--inh-caps={caps}", f"--bounding-set={caps}"] if os.geteuid() == 0 else []
+    drop = without_capabilities("-dac_override,-dac_read_search")
     return subprocess.run([*drop, sys.executable, "-c", code], capture_output=True, text=True)
 
 

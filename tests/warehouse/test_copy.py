@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import without_capabilities
 from tests.warehouse.conftest import DAYS, copy_store, dump, private_files, read_until, spawn
 from warta import durable
 from warta.durable import FileCopy, clone_or_copy
@@ -150,8 +151,9 @@ def test_a_linked_warehouse_path_stays_a_link_and_its_target_is_loaded(store, tm
 def test_a_load_that_may_not_keep_the_group_says_so(store, tmp_path):
     """Run by a user who may not give the file its group (here root without CAP_CHOWN), the
     load still publishes, and warns that readers through the group may have lost access."""
-    if os.geteuid() != 0 or shutil.which("setpriv") is None:
-        pytest.skip("needs root and setpriv to take away the right to change a file's group")
+    if os.geteuid() != 0:
+        pytest.skip("needs root, to take away the right to change a file's group")
+    drop = without_capabilities("-chown")
     warehouse = Warehouse(tmp_path / "warehouse.duckdb")
     warehouse.publish(store, list(DAYS[:-1]))
     os.chown(warehouse.path, 1234, 4321)
@@ -161,7 +163,6 @@ def test_a_load_that_may_not_keep_the_group_says_so(store, tmp_path):
         f"load = Warehouse({str(warehouse.path)!r}).publish(ParquetStore({str(store.root)!r}), "
         f"[{DAY!r}]); print(load.access_warning)"
     )
-    drop = ["setpriv", "--inh-caps=-chown", "--bounding-set=-chown"]
     done = subprocess.run([*drop, sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == (

@@ -2,6 +2,8 @@
 
 A seeded RNG spreads the kills over the whole operation (measured first), so they land before
 the copy, during the copy and the load transaction, during the checkpoint and around the swap.
+One more kill waits for the operation's private files to appear, so at least one lands mid-way
+however slow or fast the machine is against the measured run.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import random
 import shutil
 import signal
 import time
+from collections.abc import Callable
 
 import pyarrow.parquet as pq
 
@@ -40,10 +43,17 @@ def _timed_run(*args: str) -> float:
     return time.monotonic() - started
 
 
-def _kill_after(delay: float, *args: str) -> None:
+def _kill_after(delay: float | Callable[[], bool], *args: str) -> None:
+    """SIGKILL the worker ``delay`` seconds after it is ready, or (a predicate) as soon as
+    ``delay()`` is true: a kill certain to land mid-operation, whatever the machine's speed."""
     worker = spawn(*args)
     read_until(worker, "ready")
-    time.sleep(delay)
+    if callable(delay):
+        deadline = time.monotonic() + 60
+        while not delay() and worker.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.0005)
+    else:
+        time.sleep(delay)
     worker.send_signal(signal.SIGKILL)
     worker.wait(timeout=30)
 
@@ -66,9 +76,10 @@ def test_killed_loads_leave_the_previous_warehouse_whole(sample, tmp_path):
 
     duration = _timed_run(*load(True))  # the warehouse now holds the day
     state, outcomes, rng = True, [], random.Random(20261125)
-    for _ in range(KILLS):
+    mid_load = lambda: bool(private_files(warehouse.path))  # noqa: E731
+    for delay in [rng.uniform(0, duration) for _ in range(KILLS)] + [mid_load]:
         target = not state
-        _kill_after(rng.uniform(0, duration), *load(target))
+        _kill_after(delay, *load(target))
         leftovers = private_files(warehouse.path)
         tables = dump(warehouse.path)  # opens, and its views answer
         assert tables in (expected[state], expected[target])
@@ -76,7 +87,7 @@ def test_killed_loads_leave_the_previous_warehouse_whole(sample, tmp_path):
         outcomes.append("published" if published else "kept, " + (",".join(leftovers) or "clean"))
         state = target if published else state
 
-    assert any(".tmp" in outcome for outcome in outcomes), outcomes  # some kills hit mid-load
+    assert any(".tmp" in outcome for outcome in outcomes), outcomes  # the last one at least
     warehouse.publish(stores[True], [day])
     assert dump(warehouse.path) == expected[True]
     assert private_files(warehouse.path) == []  # the next load removed what killed ones left
@@ -108,10 +119,11 @@ def test_killed_builds_never_expose_a_partial_partition(sample, tmp_path):
     set_landing(True)
     duration = _timed_run(*build)
     state, staged, rng = True, 0, random.Random(20261124)
-    for _ in range(KILLS):
+    mid_build = lambda: any(store.root.glob("_staging/*"))  # noqa: E731
+    for delay in [rng.uniform(0, duration) for _ in range(KILLS)] + [mid_build]:
         target = not state
         set_landing(target)
-        _kill_after(rng.uniform(0, duration), *build)
+        _kill_after(delay, *build)
         # Without taking the lock, every visible file is a whole Parquet file of some version.
         for table in TABLES:
             assert pq.read_table(store.partition_file(table, day)) in (
@@ -125,7 +137,7 @@ def test_killed_builds_never_expose_a_partial_partition(sample, tmp_path):
         assert tables in (versions[state], versions[target])
         state = target if tables == versions[target] else state
 
-    assert staged > 0  # some kills hit the build itself, not just its start or end
+    assert staged > 0  # kills hit the build itself (the last one at least), not just its ends
     assert list((store.root / "_staging").iterdir()) == []
     set_landing(True)
     build_partition(settings, day)
