@@ -70,6 +70,12 @@ def parse_landing_partition(context: dg.AssetExecutionContext, warta: WartaSetti
         # the retry delays: the run fails at once with the reason. A file system error that may
         # pass (EIO, ESTALE, ENOTCONN, ...) is retried like other transient trouble.
         raise dg.Failure(description=str(error), allow_retries=error.transient) from error
+    if build.isolated:
+        context.log.warning(
+            f"{partition}: the last build of this partition died mid-way (its process was "
+            "killed: out of memory, a crash, a host restart); every batch was parsed in a "
+            "separate process, so a file that kills its parser is rejected instead"
+        )
     context.log.info(
         f"{partition}: {build.files} files -> {build.statuses}; rows {build.row_counts}"
     )
@@ -84,6 +90,7 @@ def parse_landing_partition(context: dg.AssetExecutionContext, warta: WartaSetti
         if name == "raw_files":
             metadata |= {
                 "files": build.files,
+                "isolated_parse": build.isolated,
                 FINGERPRINT_METADATA: fingerprint,
                 **{
                     f"files_{status}": build.statuses.get(status, 0)

@@ -94,3 +94,11 @@ def without_capabilities(caps: str) -> list[str]:
     if not _setpriv_drops(caps):
         pytest.skip(f"running as root and setpriv cannot drop {caps} here")
     return ["setpriv", f"--inh-caps={caps}", f"--bounding-set={caps}"]
+
+
+def abandon_a_build(settings, partition: str) -> None:
+    """Leave what a build killed mid-parse leaves: an uncommitted staging folder, half written."""
+    staged = settings.data_dir / "_staging" / f"{partition}-0123456789ab"
+    half = staged / "raw_files" / "part-0.parquet"
+    half.parent.mkdir(parents=True)
+    half.write_bytes(b"PAR1 and no footer")

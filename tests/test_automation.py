@@ -299,4 +299,8 @@ def test_instance_template_serialises_warehouse_loads(tmp_path: Path):
         assert instance.get_concurrency_config().run_queue_config.max_concurrent_runs == 2
         assert instance.run_coordinator.dequeue_interval_seconds == 1
         assert instance.run_retries_enabled
+        # A run whose process died keeps its pool slot until the monitoring daemon frees it.
+        assert instance.run_monitoring_enabled
+        assert instance.run_monitoring_settings["free_slots_after_run_end_seconds"] == 30
+        assert instance.run_monitoring_poll_interval_seconds == 30
         assert instance.freshness_enabled

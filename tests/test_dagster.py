@@ -9,7 +9,7 @@ import pytest
 
 from pipelines.definitions import defs
 from pipelines.partitions import landing_date_partitions
-from tests.conftest import SEED, put, run_daily, warehouse_rows
+from tests.conftest import SEED, abandon_a_build, put, run_daily, warehouse_rows
 from warta.schema import TABLES
 
 DAY = "2026-11-25"
@@ -83,10 +83,18 @@ def test_daily_job_materialises_the_seed_partition(landing):
 
     assert materialized["warehouse"]["warehouse_copy"].value == "none (no warehouse yet)"
     size = landing.warehouse.stat().st_size
+    assert materialized["raw_files"]["isolated_parse"].value is False
 
+    abandon_a_build(landing, DAY)  # as if a run had been killed mid-parse
     again = _run()
     assert again.success
     assert warehouse_rows(landing.warehouse) == rows
+    [ledger] = [
+        e.materialization.metadata
+        for e in again.get_asset_materialization_events()
+        if e.asset_key.to_user_string() == "raw_files"
+    ]
+    assert ledger["isolated_parse"].value is True  # and the parse said why, as a warning
     [load] = [
         e.materialization.metadata
         for e in again.get_asset_materialization_events()

@@ -9,7 +9,7 @@ from datetime import date
 
 import pyarrow.parquet as pq
 
-from tests.conftest import SEED, put
+from tests.conftest import SEED, abandon_a_build, put
 from tests.quality.conftest import sample_articles
 from warta.parquet_store import ParquetStore
 from warta.partition import build_partition
@@ -192,6 +192,56 @@ def test_a_file_that_kills_its_worker_costs_that_file_alone(landing):
             (expected.records[row.pop(FILE_COLUMN)].source_path, row) for row in batch.to_pylist()
         ]
         assert got == want and want, name
+
+
+def test_a_single_batch_runs_in_a_worker_of_its_own_when_isolated(landing):
+    """One batch, one worker: normally parsed in this process (a file killing it would kill
+    the build); isolated, the file that kills its worker is rejected and the rest parses."""
+    from warta.ingest import WORKER_DIED, BatchTask, process_batch
+    from warta.landing import LandingZone
+    from warta.partition import _run_batches
+
+    for i, data in enumerate(sample_articles()[:5]):
+        put(landing, f"{DAY}/{i:03d}.txt", data)
+    put(landing, f"{DAY}/002_poison.txt", SEED.read_bytes())
+    files = LandingZone(landing.raw_dir).files(DAY)
+    task = BatchTask(str(landing.raw_dir), date(2026, 11, 25), tuple(files), 1 << 24)
+    [result] = list(_run_batches([task], 1, work=die_on_poison, isolate=True))
+    assert [(r.source_path, r.reject_reason) for r in result.records if r.status != "parsed"] == [
+        (f"{DAY}/002_poison.txt", WORKER_DIED)
+    ]
+    healthy = tuple(f for f in files if "poison" not in f.source_path)
+    assert [r for r in result.records if r.reject_reason != WORKER_DIED] == (
+        process_batch(dataclasses.replace(task, files=healthy)).records
+    )
+
+
+def test_a_build_after_one_that_died_parses_each_batch_in_a_separate_process(landing):
+    for i, data in enumerate(sample_articles()[:6]):
+        put(landing, f"{DAY}/{i:03d}.txt", data)
+    normal = build_partition(landing, DAY)
+    assert not normal.isolated
+    tables = {name: _table(landing, name) for name in TABLES}
+
+    abandon_a_build(landing, DAY)
+    after_death = build_partition(landing, DAY)
+    assert after_death.isolated
+    assert after_death.statuses == normal.statuses
+    assert {name: _table(landing, name) for name in TABLES} == tables
+    assert list((ParquetStore(landing.data_dir).root / "_staging").iterdir()) == []
+    assert not build_partition(landing, DAY).isolated  # nothing left behind this time
+
+
+def test_the_partition_lock_reports_what_dead_writers_left(landing):
+    store = ParquetStore(landing.data_dir)
+    with store.lock(DAY) as leftovers:
+        assert (leftovers.rolled_forward, leftovers.abandoned) == (0, 0)
+    abandon_a_build(landing, DAY)
+    abandon_a_build(landing, "2026-11-24")  # another partition's: not this one's business
+    with store.lock(DAY) as leftovers:
+        assert (leftovers.rolled_forward, leftovers.abandoned) == (0, 1)
+    with store.lock(DAY) as leftovers:
+        assert leftovers.abandoned == 0
 
 
 def test_workers_dying_on_every_file_fail_the_parse_instead_of_rejecting_the_day(landing):

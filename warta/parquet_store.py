@@ -16,6 +16,7 @@ import shutil
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
@@ -87,13 +88,14 @@ class ParquetStore:
         return np.asarray(ids, dtype=np.uint64)
 
     @contextmanager
-    def lock(self, partition: str, *, timeout: float | None = None) -> Iterator[None]:
+    def lock(self, partition: str, *, timeout: float | None = None) -> Iterator[Leftovers]:
         """Exclusive lock on one partition (released when the process dies).
 
         Waits as long as it takes, or with ``timeout`` (seconds) tries without blocking, with
         backoff, and raises :class:`PartitionBusy` when the lock is still held after it.
         On entry, what a killed writer of the partition left behind is settled first: a
-        committed staging folder is moved into place, an uncommitted one is removed.
+        committed staging folder is moved into place, an uncommitted one is removed; the lock
+        yields how many of each there were.
         """
         lock_dir = self.root / "_locks"
         lock_dir.mkdir(parents=True, exist_ok=True)
@@ -105,8 +107,7 @@ class ParquetStore:
                     f"for more than {timeout:.0f} s"
                 )
             try:
-                self._settle_leftovers(partition)
-                yield
+                yield self._settle_leftovers(partition)
             finally:
                 fcntl.flock(handle, fcntl.LOCK_UN)
 
@@ -148,15 +149,29 @@ class ParquetStore:
             os.replace(source, target)
             fsync_dir(target.parent)
 
-    def _settle_leftovers(self, partition: str) -> None:
+    def _settle_leftovers(self, partition: str) -> Leftovers:
         """Roll forward committed staging folders of ``partition``; remove uncommitted ones."""
         folder = self.root / STAGING
-        if not folder.is_dir():
-            return
-        for leftover in sorted(folder.glob(f"{partition}-*")):
-            if (leftover / COMMITTED).exists():
-                self._move_into_place(leftover, partition)
-            shutil.rmtree(leftover, ignore_errors=True)
+        rolled_forward = abandoned = 0
+        if folder.is_dir():
+            for leftover in sorted(folder.glob(f"{partition}-*")):
+                if (leftover / COMMITTED).exists():
+                    self._move_into_place(leftover, partition)
+                    rolled_forward += 1
+                else:
+                    abandoned += 1
+                shutil.rmtree(leftover, ignore_errors=True)
+        return Leftovers(rolled_forward, abandoned)
+
+
+@dataclass(frozen=True)
+class Leftovers:
+    """What writers of a partition that died left, settled when the next one takes its lock:
+    ``rolled_forward`` publishes they had committed, ``abandoned`` builds they had not (a
+    process killed mid-parse: out of memory, a crash, a host restart)."""
+
+    rolled_forward: int = 0
+    abandoned: int = 0
 
 
 class TableWriter:

@@ -70,6 +70,10 @@ class PartitionBuild:
     row_counts: dict[str, int]
     seconds: dict[str, float] = field(default_factory=dict)
     worker_peak_rss_mb: float = 0.0
+    # The partition's previous build died mid-way (its process killed: out of memory, a crash
+    # in C code, a host restart), so every batch was parsed in a worker process of its own
+    # kind: a file that kills its parser is rejected rather than kill this build too.
+    isolated: bool = False
 
 
 def build_partition(
@@ -110,7 +114,8 @@ def build_partition(
         )
         for i in range(0, len(files), settings.batch_files)
     ]
-    with store.lock(partition), store.staging(partition) as staged:
+    with store.lock(partition) as leftovers, store.staging(partition) as staged:
+        isolated = leftovers.abandoned > 0
         seen = SeenArticles(store.article_ids_before(partition))
         footer = {LISTED_AT_KEY: listed_at.isoformat()}
         writers = {
@@ -125,7 +130,7 @@ def build_partition(
         done = 0
         peak_rss_mb = 0.0
         try:
-            for result in _run_batches(tasks, settings.workers):
+            for result in _run_batches(tasks, settings.workers, isolate=isolated):
                 write_started = time.perf_counter()
                 _write_batch(result, ingest_date, seen, writers, statuses, reasons)
                 seconds["write"] += time.perf_counter() - write_started
@@ -154,6 +159,7 @@ def build_partition(
             "publish": time.perf_counter() - written,
         },
         worker_peak_rss_mb=peak_rss_mb,
+        isolated=isolated,
     )
 
 
@@ -179,9 +185,15 @@ class SeenArticles:
 
 
 def _run_batches(
-    tasks: list[BatchTask], workers: int, work: BatchWork = process_batch
+    tasks: list[BatchTask],
+    workers: int,
+    work: BatchWork = process_batch,
+    *,
+    isolate: bool = False,
 ) -> Iterator[BatchResult]:
-    """Results in task order; a process pool when there is more than one batch to share.
+    """Results in task order; a process pool when there is more than one batch to share, or
+    when ``isolate`` (the partition's last build died: a pool even for one batch, or with one
+    worker), else in this process.
 
     A worker process that dies (the kernel's out-of-memory killer, a crash in C code) breaks
     the pool. The batch at the head then runs again on its own, halved until the file that
@@ -192,9 +204,10 @@ def _run_batches(
     memory limit below any page's needs, a broken install): ``WorkersKeepDying`` fails the
     parse then, rather than reject the day file by file.
     """
-    if workers <= 1 or len(tasks) <= 1:
+    if not isolate and (workers <= 1 or len(tasks) <= 1):
         yield from map(work, tasks)
         return
+    workers = max(1, min(workers, len(tasks)))
     context = multiprocessing.get_context("forkserver")
     # Workers fork with the parser imported and its models loaded (only the first pool of a
     # process starts the fork server; later pools reuse it).

@@ -17,13 +17,19 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 REPO = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 LOCATION = {"repositoryLocationName": "warta", "repositoryName": "__repository__"}
 TERMINAL_RUN_STATES = {"SUCCESS", "FAILURE", "CANCELED"}
+# WARTA_NIGHTLY_CRON for a stack under test: twelve hours from now (Asia/Jakarta), so the
+# daemon's own nightly tick never fires among the runs a test counts.
+_AWAY = datetime.now(ZoneInfo("Asia/Jakarta")) + timedelta(hours=12)
+NIGHTLY_AWAY = f"{_AWAY.minute} {_AWAY.hour} * * *"
 
 
 def free_port() -> int:
@@ -100,6 +106,36 @@ class DagsterStack:
         if document.get("errors"):
             raise AssertionError(f"GraphQL errors: {document['errors']}")
         return document["data"]
+
+    def launch(self, partition: str) -> str:
+        """Launch a run of the daily job through GraphQL, as the Launchpad does; its id."""
+        launched = self.graphql(
+            """mutation($params: ExecutionParams!) {
+              launchRun(executionParams: $params) {
+                __typename
+                ... on LaunchRunSuccess { run { runId } }
+                ... on PythonError { message }
+              }
+            }""",
+            params={
+                "selector": {**LOCATION, "jobName": "warta_daily"},
+                "executionMetadata": {"tags": [{"key": "dagster/partition", "value": partition}]},
+            },
+        )["launchRun"]
+        assert launched["__typename"] == "LaunchRunSuccess", launched
+        return launched["run"]["runId"]
+
+    def runs(self, tags: dict[str, str]) -> list[dict]:
+        """Runs with ``tags``, newest first: id, status and tags."""
+        results = self.graphql(
+            """query($tags: [ExecutionTag!]) {
+              runsOrError(filter: { tags: $tags }) { ... on Runs { results {
+                runId status tags { key value }
+              } } }
+            }""",
+            tags=[{"key": k, "value": v} for k, v in tags.items()],
+        )["runsOrError"]["results"]
+        return [{**run, "tags": {t["key"]: t["value"] for t in run["tags"]}} for run in results]
 
     def wait_for_runs(self, run_ids: list[str], timeout: float) -> dict[str, str]:
         """Each run's final status, once all of them have finished."""

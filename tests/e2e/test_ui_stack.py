@@ -11,7 +11,7 @@ import os
 import shutil
 import subprocess
 import time
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -23,6 +23,7 @@ from tests.conftest import SEED
 from tests.e2e.stack import (
     BIN,
     LOCATION,
+    NIGHTLY_AWAY,
     REPO,
     TERMINAL_RUN_STATES,
     DagsterStack,
@@ -36,10 +37,6 @@ RUN_DAY = "2026-11-25"  # launched through GraphQL, as the Launchpad does
 BACKFILL_DAY = "2026-11-24"  # backfilled with the documented CLI command
 SAMPLE_PAGES = 3
 JAKARTA = ZoneInfo("Asia/Jakarta")
-
-
-def _daily_cron(at: datetime) -> str:
-    return f"{at.minute} {at.hour} * * *"
 
 
 @pytest.fixture(scope="module")
@@ -63,9 +60,9 @@ def stack(tmp_path_factory):
         "WARTA_DATA_DIR": str(root / "parquet"),
         "WARTA_WAREHOUSE": str(root / "warehouse.duckdb"),
         "WARTA_WORKERS": "1",
-        # The daemon's own nightly tick must not fire among the runs the tests count: twelve
-        # hours away (the dry runs below ask for the tick they need).
-        "WARTA_NIGHTLY_CRON": _daily_cron(datetime.now(JAKARTA) + timedelta(hours=12)),
+        # The daemon's own nightly tick must not fire among the runs the tests count (the dry
+        # runs below ask for the tick they need).
+        "WARTA_NIGHTLY_CRON": NIGHTLY_AWAY,
     }
     with DagsterStack(env, root / "dagster-dev.log") as running:
         info = running.wait_until_up()
@@ -117,7 +114,7 @@ def test_graphql_lists_assets_checks_and_automation(stack):
 
 
 def test_launched_run_and_cli_backfill_load_the_warehouse(stack):
-    launched_run = _launch(stack, RUN_DAY)
+    launched_run = stack.launch(RUN_DAY)
     # The backfill command of docs/OPERATIONS.md, while the first run is in flight.
     command = f"job backfill -j warta_daily --from {BACKFILL_DAY} --to {BACKFILL_DAY} --noprompt"
     backfill = subprocess.run(
@@ -183,13 +180,13 @@ def test_the_daemon_repairs_a_load_refused_for_a_late_copy(stack):
     assert (f"{RUN_DAY}/{SEED.name}", "parsed") in loaded, "needs the previous test's runs"
     late = Path(stack.env["WARTA_RAW_DIR"]) / BACKFILL_DAY / "late-copy.txt"
     late.write_bytes(SEED.read_bytes())
-    [refused] = stack.wait_for_runs([_launch(stack, BACKFILL_DAY)], timeout=600).items()
+    [refused] = stack.wait_for_runs([stack.launch(BACKFILL_DAY)], timeout=600).items()
     assert refused[1] == "FAILURE", stack.log_tail()
 
     repairs: list[dict] = []
     deadline = time.monotonic() + 600  # two sensor ticks (60 s apart) and two runs, with room
     while time.monotonic() < deadline:
-        repairs = _runs(stack, {"warta/repair_of": refused[0]})
+        repairs = stack.runs({"warta/repair_of": refused[0]})
         if len(repairs) == 2 and {run["status"] for run in repairs} <= TERMINAL_RUN_STATES:
             break
         time.sleep(2)
@@ -209,38 +206,6 @@ def test_the_daemon_repairs_a_load_refused_for_a_late_copy(stack):
         (f"{BACKFILL_DAY}/late-copy.txt", "parsed"),  # the earlier day holds the original
         (f"{RUN_DAY}/{SEED.name}", "duplicate"),
     ]
-
-
-def _launch(stack, partition: str) -> str:
-    """Launch a run of the daily job through GraphQL, as the Launchpad does; its id."""
-    launched = stack.graphql(
-        """mutation($params: ExecutionParams!) {
-          launchRun(executionParams: $params) {
-            __typename
-            ... on LaunchRunSuccess { run { runId } }
-            ... on PythonError { message }
-          }
-        }""",
-        params={
-            "selector": {**LOCATION, "jobName": "warta_daily"},
-            "executionMetadata": {"tags": [{"key": "dagster/partition", "value": partition}]},
-        },
-    )["launchRun"]
-    assert launched["__typename"] == "LaunchRunSuccess", launched
-    return launched["run"]["runId"]
-
-
-def _runs(stack, tags: dict[str, str]) -> list[dict]:
-    """Runs with ``tags``, newest first: id, status and tags."""
-    results = stack.graphql(
-        """query($tags: [ExecutionTag!]) {
-          runsOrError(filter: { tags: $tags }) { ... on Runs { results {
-            runId status tags { key value }
-          } } }
-        }""",
-        tags=[{"key": k, "value": v} for k, v in tags.items()],
-    )["runsOrError"]["results"]
-    return [{**run, "tags": {tag["key"]: tag["value"] for tag in run["tags"]}} for run in results]
 
 
 def test_asset_graph_page_shows_our_assets(stack, tmp_path: Path):
