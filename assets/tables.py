@@ -73,8 +73,8 @@ def parse_landing_partition(context: dg.AssetExecutionContext, warta: WartaSetti
     if build.isolated:
         context.log.warning(
             f"{partition}: the last build of this partition died mid-way (its process was "
-            "killed: out of memory, a crash, a host restart); every batch was parsed in a "
-            "separate process, so a file that kills its parser is rejected instead"
+            "killed: out of memory, a crash, a host restart); it was parsed in worker "
+            "processes, not this run's, so a file that kills its parser is rejected instead"
         )
     context.log.info(
         f"{partition}: {build.files} files -> {build.statuses}; rows {build.row_counts}"

@@ -216,7 +216,7 @@ def test_a_single_batch_runs_in_a_worker_of_its_own_when_isolated(landing):
     )
 
 
-def test_a_build_after_one_that_died_parses_each_batch_in_a_separate_process(landing):
+def test_a_build_after_one_that_died_parses_in_worker_processes(landing):
     for i, data in enumerate(sample_articles()[:6]):
         put(landing, f"{DAY}/{i:03d}.txt", data)
     normal = build_partition(landing, DAY)
@@ -239,9 +239,15 @@ def test_the_partition_lock_reports_what_dead_writers_left(landing):
     abandon_a_build(landing, DAY)
     abandon_a_build(landing, "2026-11-24")  # another partition's: not this one's business
     with store.lock(DAY) as leftovers:
-        assert (leftovers.rolled_forward, leftovers.abandoned) == (0, 1)
-    with store.lock(DAY) as leftovers:
-        assert leftovers.abandoned == 0
+        assert (leftovers.rolled_forward, leftovers.abandoned, leftovers.build_died) == (0, 1, True)
+    with store.lock(DAY) as leftovers:  # say a warehouse load: the news is kept for the build
+        assert (leftovers.abandoned, leftovers.build_died) == (0, True)
+    with store.lock("2026-11-24") as leftovers:
+        assert leftovers.build_died
+    put(landing, f"{DAY}/000.txt", sample_articles()[0])
+    assert build_partition(landing, DAY).isolated  # the build after the death, however late
+    with store.lock(DAY) as leftovers:  # published: the partition is whole again
+        assert (leftovers.abandoned, leftovers.build_died) == (0, False)
 
 
 def test_workers_dying_on_every_file_fail_the_parse_instead_of_rejecting_the_day(landing):

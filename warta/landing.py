@@ -59,7 +59,8 @@ class LandingFile:
     ``mtime_ns`` and ``ctime_ns`` are the file's times when it was listed (0 if unknown).
     ``problem`` is set when the listing already knows the file cannot be taken (its name is not
     UTF-8, or it or its folder could not be examined): it is rejected with that reason unread.
-    A name that is not UTF-8 is kept with its undecodable bytes written ``\\xNN``.
+    A name that is not UTF-8 is kept with its undecodable bytes written ``\\xNN``. ``link``: a
+    symbolic link, whose size and times are the link's own (the parse reads its target).
     """
 
     source_path: str
@@ -67,6 +68,7 @@ class LandingFile:
     mtime_ns: int = field(default=0, compare=False)
     ctime_ns: int = field(default=0, compare=False)
     problem: str | None = field(default=None, compare=False)
+    link: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -324,7 +326,14 @@ def _listed(path: str, status: os.stat_result | None, problem: str | None = None
         problem = NOT_UTF8_NAME
     if status is None:
         return LandingFile(printable, 0, problem=problem)
-    return LandingFile(printable, status.st_size, status.st_mtime_ns, status.st_ctime_ns, problem)
+    return LandingFile(
+        printable,
+        status.st_size,
+        status.st_mtime_ns,
+        status.st_ctime_ns,
+        problem,
+        stat.S_ISLNK(status.st_mode),
+    )
 
 
 NOT_UTF8_NAME = "file name is not valid UTF-8 (rename the file to land it)"

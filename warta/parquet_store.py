@@ -95,7 +95,8 @@ class ParquetStore:
         backoff, and raises :class:`PartitionBusy` when the lock is still held after it.
         On entry, what a killed writer of the partition left behind is settled first: a
         committed staging folder is moved into place, an uncommitted one is removed; the lock
-        yields how many of each there were.
+        yields how many of each there were, and whether a build of the partition has died since
+        its last publish (an uncommitted folder, seen by this or an earlier lock holder).
         """
         lock_dir = self.root / "_locks"
         lock_dir.mkdir(parents=True, exist_ok=True)
@@ -138,6 +139,12 @@ class ParquetStore:
         (staged / COMMITTED).touch()
         fsync_dir(staged)
         self._move_into_place(staged, partition)
+        self._died_mark(partition).unlink(missing_ok=True)  # a whole build is published now
+
+    def _died_mark(self, partition: str) -> Path:
+        """Set when an abandoned build of ``partition`` is found, removed by its next publish:
+        whoever takes the lock first (a warehouse load, say) must not erase the news."""
+        return self.root / "_locks" / f"{partition}.died"
 
     def _move_into_place(self, staged: Path, partition: str) -> None:
         for table in TABLES:
@@ -155,13 +162,20 @@ class ParquetStore:
         rolled_forward = abandoned = 0
         if folder.is_dir():
             for leftover in sorted(folder.glob(f"{partition}-*")):
-                if (leftover / COMMITTED).exists():
+                committed = (leftover / COMMITTED).exists()
+                if committed:
                     self._move_into_place(leftover, partition)
+                shutil.rmtree(leftover, ignore_errors=True)
+                if leftover.exists():
+                    continue  # not removable (busy files on NFS, say): counted when it goes
+                if committed:
                     rolled_forward += 1
                 else:
                     abandoned += 1
-                shutil.rmtree(leftover, ignore_errors=True)
-        return Leftovers(rolled_forward, abandoned)
+        died = self._died_mark(partition)
+        if abandoned:
+            died.touch()
+        return Leftovers(rolled_forward, abandoned, died.exists())
 
 
 @dataclass(frozen=True)
@@ -172,6 +186,9 @@ class Leftovers:
 
     rolled_forward: int = 0
     abandoned: int = 0
+    # A build died since the partition was last published: found now or by an earlier lock
+    # holder (kept in ``_locks/<partition>.died`` until the next publish).
+    build_died: bool = False
 
 
 class TableWriter:

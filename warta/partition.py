@@ -70,9 +70,9 @@ class PartitionBuild:
     row_counts: dict[str, int]
     seconds: dict[str, float] = field(default_factory=dict)
     worker_peak_rss_mb: float = 0.0
-    # The partition's previous build died mid-way (its process killed: out of memory, a crash
-    # in C code, a host restart), so every batch was parsed in a worker process of its own
-    # kind: a file that kills its parser is rejected rather than kill this build too.
+    # A build of the partition died mid-way since its last publish (its process killed: out of
+    # memory, a crash in C code, a host restart), so this one parsed in worker processes, never
+    # its own, even one batch: a file that kills its parser is rejected rather than kill it too.
     isolated: bool = False
 
 
@@ -115,7 +115,7 @@ def build_partition(
         for i in range(0, len(files), settings.batch_files)
     ]
     with store.lock(partition) as leftovers, store.staging(partition) as staged:
-        isolated = leftovers.abandoned > 0
+        isolated = leftovers.build_died
         seen = SeenArticles(store.article_ids_before(partition))
         footer = {LISTED_AT_KEY: listed_at.isoformat()}
         writers = {

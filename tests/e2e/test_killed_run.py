@@ -2,7 +2,7 @@
 
 ``dagster dev`` with the instance template: the killed run ends as FAILURE, its claim on the
 parse pool is freed by run monitoring (``pipelines/dagster.yaml``), run retries start it again,
-and the retry, seeing the build the dead run abandoned, parses in separate worker processes and
+and the retry, seeing the build the dead run abandoned, parses in worker processes and
 publishes the day. Without the monitoring settings the retry waits QUEUED for ever, and so does
 every later run that needs the parse pool.
 """

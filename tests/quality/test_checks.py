@@ -266,6 +266,15 @@ def test_files_written_right_after_the_listing_time_are_not_stamped_before_it(tm
         assert landed >= (listed - EPOCH) // dt.timedelta(microseconds=1), path.name
 
 
+def test_a_symlinked_file_passes_every_check(landing):
+    """The listing gives a link's own size and the parse reads its target: not a change."""
+    put(landing, "shared/article.txt", sample_articles()[0])
+    (landing.raw_dir / DAY).mkdir(parents=True)
+    (landing.raw_dir / DAY / "linked.txt").symlink_to("../shared/article.txt")
+    build(landing, DAY, range(1, 4))
+    assert failures(landing) == set()
+
+
 def test_listing_time_is_read_from_the_ledger_metadata(clean):
     listed = dt.datetime(2026, 11, 26, 0, 51, 52, 123456, tzinfo=dt.UTC)
     _parse_window(clean, listed, listed + dt.timedelta(minutes=5))

@@ -5,7 +5,7 @@ tables as views of the partition's Parquet, plus two relations built here:
 
 - ``landing``: the files in the partition's landing folder (``source_path``, ``size_bytes``,
   ``landed_at`` = the later of mtime and ctime, so a file copied in with an old mtime counts
-  as landing when it was moved in);
+  as landing when it was moved in; ``link``: a symbolic link, whose size is the link's own);
 - ``trailing_partitions``: ``(ingest_date, files)`` of the published partitions among the 7
   days before.
 
@@ -288,6 +288,7 @@ def _landing(files: list[LandingFile]) -> pa.Table:
         {
             "source_path": pa.array([f.source_path for f in files], pa.string()),
             "size_bytes": pa.array([f.size_bytes for f in files], pa.int64()),
+            "link": pa.array([f.link for f in files], pa.bool_()),
             "landed_at": pa.array(
                 [max(f.mtime_ns, f.ctime_ns) // 1000 for f in files], pa.timestamp("us", tz="UTC")
             ),
