@@ -9,6 +9,7 @@ listing that silently came back empty would publish the day as empty.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import errno
 import hashlib
@@ -88,11 +89,11 @@ def stamp_clock() -> datetime:
     file as there when the folder was listed (lost, an ERROR). A file stamped in the listing's own
     tick counts as landed after it (a WARN): the side that blocks nothing.
     """
-    try:
-        if not sys.platform.startswith("linux"):
-            raise OSError(errno.EINVAL, "no coarse clock")
-        now_ns = time.clock_gettime_ns(_CLOCK_REALTIME_COARSE)
-    except OSError:  # another system, or a kernel without the coarse clock
+    now_ns = None
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError):  # a kernel without the coarse clock
+            now_ns = time.clock_gettime_ns(_CLOCK_REALTIME_COARSE)
+    if now_ns is None:
         now_ns = time.time_ns() - _STAMP_MARGIN_NS
     # Whole microseconds, rounded down as the checks round file times (rounding up could pass a
     # file stamped in the same tick).

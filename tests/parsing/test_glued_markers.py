@@ -148,43 +148,38 @@ def test_the_generic_page_without_glued_markers():
     assert rows(article) == (GENERIC_PARAGRAPHS, GENERIC_MARKERS)
 
 
-def test_glued_markers_in_the_generic_extractor():
+@pytest.mark.parametrize(
+    ("header", "body", "trailer"),
+    [
+        # before `Jakarta, Kabar Contoh - …`; a body paragraph's end; the last paragraph's end
+        (["ADVERTISEMENT"], ["Lanjutkan Membaca"], ["Advertisement."]),
+        (
+            ["ADVERTISEMENT", "Advertisement"],
+            ["Lanjutkan Membaca.", "ADVERTISEMENT"],
+            ["Lanjutkan Membaca.", "Advertisement."],
+        ),
+    ],
+    ids=["single", "doubled"],
+)
+def test_glued_markers_in_the_generic_extractor(header, body, trailer):
     text = (FIXTURES / "generic-article.txt").read_text("utf-8")
-    text = edit(text, 21, before="ADVERTISEMENT ")  # before `Jakarta, Kabar Contoh - …`
-    text = edit(text, 29, after=" Lanjutkan Membaca")
-    text = edit(text, 33, after=" Advertisement.")  # the last paragraph: a trailer marker
+    text = edit(text, 21, before=" ".join(header) + " ")
+    text = edit(text, 29, after=" " + " ".join(body))
+    text = edit(text, 33, after=" " + " ".join(trailer))
     article = parse_page(text, ingest_date=DAY)
     assert article.layout == "generic" and article.dateline == "Jakarta, Kabar Contoh"
     paragraphs, markers = rows(article)
     assert paragraphs == GENERIC_PARAGRAPHS
-    assert markers == [
-        (21, "ADVERTISEMENT", "advertisement", "header", -1),
-        *GENERIC_MARKERS[:2],
-        (29, "Lanjutkan Membaca", "read_more", "body", 2),
-        GENERIC_MARKERS[2],
-        (33, "Advertisement.", "advertisement", "trailer", 3),
-        GENERIC_MARKERS[3],
-    ]
 
+    def kind(marker: str) -> str:
+        return "read_more" if marker.startswith("Lanjutkan") else "advertisement"
 
-def test_doubled_glued_markers_in_the_generic_extractor():
-    text = (FIXTURES / "generic-article.txt").read_text("utf-8")
-    text = edit(text, 21, before="ADVERTISEMENT Advertisement ")  # before the dateline
-    text = edit(text, 29, after=" Lanjutkan Membaca. ADVERTISEMENT")
-    text = edit(text, 33, after=" Lanjutkan Membaca. Advertisement.")  # the last paragraph
-    article = parse_page(text, ingest_date=DAY)
-    assert article.layout == "generic" and article.dateline == "Jakarta, Kabar Contoh"
-    paragraphs, markers = rows(article)
-    assert paragraphs == GENERIC_PARAGRAPHS
     assert markers == [
-        (21, "ADVERTISEMENT", "advertisement", "header", -1),
-        (21, "Advertisement", "advertisement", "header", -1),
+        *[(21, marker, kind(marker), "header", -1) for marker in header],
         *GENERIC_MARKERS[:2],
-        (29, "Lanjutkan Membaca.", "read_more", "body", 2),
-        (29, "ADVERTISEMENT", "advertisement", "body", 2),
+        *[(29, marker, kind(marker), "body", 2) for marker in body],
         GENERIC_MARKERS[2],
-        (33, "Lanjutkan Membaca.", "read_more", "trailer", 3),
-        (33, "Advertisement.", "advertisement", "trailer", 3),
+        *[(33, marker, kind(marker), "trailer", 3) for marker in trailer],
         GENERIC_MARKERS[3],
     ]
 

@@ -76,7 +76,10 @@ def test_killed_loads_leave_the_previous_warehouse_whole(sample, tmp_path):
 
     duration = _timed_run(*load(True))  # the warehouse now holds the day
     state, outcomes, rng = True, [], random.Random(20261125)
-    mid_load = lambda: bool(private_files(warehouse.path))  # noqa: E731
+
+    def mid_load() -> bool:
+        return bool(private_files(warehouse.path))
+
     for delay in [rng.uniform(0, duration) for _ in range(KILLS)] + [mid_load]:
         target = not state
         _kill_after(delay, *load(target))
@@ -119,7 +122,10 @@ def test_killed_builds_never_expose_a_partial_partition(sample, tmp_path):
     set_landing(True)
     duration = _timed_run(*build)
     state, staged, rng = True, 0, random.Random(20261124)
-    mid_build = lambda: any(store.root.glob("_staging/*"))  # noqa: E731
+
+    def mid_build() -> bool:
+        return any(store.root.glob("_staging/*"))
+
     for delay in [rng.uniform(0, duration) for _ in range(KILLS)] + [mid_build]:
         target = not state
         set_landing(target)
