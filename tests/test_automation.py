@@ -303,4 +303,6 @@ def test_instance_template_serialises_warehouse_loads(tmp_path: Path):
         assert instance.run_monitoring_enabled
         assert instance.run_monitoring_settings["free_slots_after_run_end_seconds"] == 30
         assert instance.run_monitoring_poll_interval_seconds == 30
+        # A run orphaned by a host restart stays STARTED until its runtime limit fails it.
+        assert instance.run_monitoring_max_runtime_seconds == 7200
         assert instance.freshness_enabled

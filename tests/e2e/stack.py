@@ -137,15 +137,17 @@ class DagsterStack:
         )["runsOrError"]["results"]
         return [{**run, "tags": {t["key"]: t["value"] for t in run["tags"]}} for run in results]
 
+    def status(self, run_id: str) -> str:
+        """The run's status, e.g. ``QUEUED``, ``STARTED``, ``SUCCESS``."""
+        query = "query($id: ID!) { runOrError(runId: $id) { ... on Run { status } } }"
+        return self.graphql(query, id=run_id)["runOrError"]["status"]
+
     def wait_for_runs(self, run_ids: list[str], timeout: float) -> dict[str, str]:
         """Each run's final status, once all of them have finished."""
-        query = "query($id: ID!) { runOrError(runId: $id) { ... on Run { status } } }"
         deadline = time.monotonic() + timeout
         statuses: dict[str, str] = {}
         while time.monotonic() < deadline:
-            statuses = {
-                run_id: self.graphql(query, id=run_id)["runOrError"]["status"] for run_id in run_ids
-            }
+            statuses = {run_id: self.status(run_id) for run_id in run_ids}
             if set(statuses.values()) <= TERMINAL_RUN_STATES:
                 return statuses
             time.sleep(1)
@@ -164,6 +166,17 @@ class DagsterStack:
         # dagster dev exits after its children; anything left in the group is killed.
         with contextlib.suppress(ProcessLookupError):
             os.killpg(self.process.pid, signal.SIGKILL)
+
+    def crash(self, *pids: int) -> None:
+        """SIGKILL to the whole process group and to ``pids`` (what a host's power loss does):
+        nothing gets to clean up or record anything."""
+        assert self.process is not None
+        for pid in pids:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait()
 
     def log_tail(self, lines: int = 40) -> str:
         text = self.log_path.read_text(errors="replace") if self.log_path.exists() else ""

@@ -1,10 +1,14 @@
-"""A run killed mid-parse (as by the out-of-memory killer), through the real stack.
+"""Runs that die mid-parse, through the real stack (``dagster dev`` with the instance template).
 
-``dagster dev`` with the instance template: the killed run ends as FAILURE, its claim on the
-parse pool is freed by run monitoring (``pipelines/dagster.yaml``), run retries start it again,
-and the retry, seeing the build the dead run abandoned, parses in worker processes and
-publishes the day. Without the monitoring settings the retry waits QUEUED for ever, and so does
-every later run that needs the parse pool.
+A run killed alone (as by the out-of-memory killer) ends as FAILURE, its claim on the parse pool
+is freed by run monitoring (``pipelines/dagster.yaml``), run retries start it again, and the
+retry, seeing the build the dead run abandoned, parses in worker processes and publishes the
+day. Without the monitoring settings the retry waits QUEUED for ever, and so does every later
+run that needs the parse pool.
+
+A host restart kills the code server with the run: nothing marks the run FAILURE, it stays
+STARTED holding its slot, until run monitoring's ``max_runtime_seconds`` fails it; then the
+same retry follows.
 """
 
 from __future__ import annotations
@@ -26,10 +30,10 @@ DAY = "2026-11-25"
 FILES = 4000  # enough for the parse to outlast the kill by seconds
 
 
-def _landing(raw) -> None:
+def _landing(raw, files: int) -> None:
     pages = list(generate().values())
     (raw / DAY).mkdir(parents=True)
-    for number in range(FILES):
+    for number in range(files):
         page = pages[number % len(pages)]
         (raw / DAY / f"{number:05d}.txt").write_bytes(page + f"\n\nNomor {number}.\n".encode())
 
@@ -46,13 +50,23 @@ def _parse_pid(stack: DagsterStack, run_id: str, timeout: float = 120) -> int:
     raise TimeoutError(f"the parse of {run_id} did not start:\n{stack.log_tail()}")
 
 
-def test_a_run_killed_mid_parse_is_retried_and_publishes_the_day(tmp_path):
+def _environment(
+    tmp_path, files: int = FILES, max_runtime_seconds: int | None = None
+) -> dict[str, str]:
+    """A ``DAGSTER_HOME`` from the instance template (``max_runtime_seconds`` replaced if
+    given) and a landing zone of ``files`` files; the stack's environment."""
     home = tmp_path / "dagster_home"
     home.mkdir()
-    (home / "dagster.yaml").write_text((REPO / "pipelines" / "dagster.yaml").read_text())
-    _landing(tmp_path / "raw")
+    template = (REPO / "pipelines" / "dagster.yaml").read_text()
+    if max_runtime_seconds is not None:
+        template, replaced = re.subn(
+            r"(?m)^(  max_runtime_seconds:) \d+$", rf"\1 {max_runtime_seconds}", template
+        )
+        assert replaced == 1, "the template has no run_monitoring.max_runtime_seconds"
+    (home / "dagster.yaml").write_text(template)
+    _landing(tmp_path / "raw", files)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("WARTA_", "DAGSTER_"))}
-    env |= {
+    return env | {
         "DAGSTER_HOME": str(home),
         "WARTA_RAW_DIR": str(tmp_path / "raw"),
         "WARTA_DATA_DIR": str(tmp_path / "parquet"),
@@ -60,6 +74,30 @@ def test_a_run_killed_mid_parse_is_retried_and_publishes_the_day(tmp_path):
         "WARTA_WORKERS": "1",  # parsed in the run's own process: the kill takes the run down
         "WARTA_NIGHTLY_CRON": NIGHTLY_AWAY,
     }
+
+
+def _retries(stack: DagsterStack, run_id: str, timeout: float = 600) -> list[dict]:
+    """The retries of ``run_id`` once the newest has finished (or the deadline passed)."""
+    retries: list[dict] = []
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        retries = stack.runs({"dagster/parent_run_id": run_id})
+        if retries and retries[0]["status"] in TERMINAL_RUN_STATES:
+            break
+        time.sleep(2)
+    return retries
+
+
+def _published_ledger_rows(env: dict[str, str]) -> int:
+    con = duckdb.connect(env["WARTA_WAREHOUSE"], read_only=True)
+    try:
+        return con.sql("SELECT count(*) FROM raw_files").fetchall()[0][0]
+    finally:
+        con.close()
+
+
+def test_a_run_killed_mid_parse_is_retried_and_publishes_the_day(tmp_path):
+    env = _environment(tmp_path)
     with DagsterStack(env, tmp_path / "dagster-dev.log") as stack:
         stack.wait_until_up()
         stack.wait_for_code_location()
@@ -70,22 +108,36 @@ def test_a_run_killed_mid_parse_is_retried_and_publishes_the_day(tmp_path):
         staged = list((tmp_path / "parquet" / "_staging").glob(f"{DAY}-*"))
         assert staged, "the kill came after the parse: make the day bigger"
 
-        retries: list[dict] = []
-        deadline = time.monotonic() + 600  # slot freed within ~60 s, then one run
-        while time.monotonic() < deadline:
-            retries = stack.runs({"dagster/parent_run_id": killed})
-            if retries and retries[0]["status"] in TERMINAL_RUN_STATES:
-                break
-            time.sleep(2)
+        retries = _retries(stack, killed)  # slot freed within ~60 s, then one run
         assert stack.wait_for_runs([killed], timeout=60) == {killed: "FAILURE"}
         assert [run["status"] for run in retries] == ["SUCCESS"], stack.log_tail()
         log = stack.log_path.read_text(errors="replace")
 
     retry = retries[0]["runId"]
     assert re.search(re.escape(retry) + r" .*the last build of this partition died mid-way", log)
-    con = duckdb.connect(env["WARTA_WAREHOUSE"], read_only=True)
-    try:
-        assert con.sql("SELECT count(*) FROM raw_files").fetchall() == [(FILES,)]
-    finally:
-        con.close()
+    assert _published_ledger_rows(env) == FILES
+    assert list((tmp_path / "parquet" / "_staging").iterdir()) == []
+
+
+def test_a_run_left_started_by_a_host_restart_is_failed_retried_and_publishes_the_day(tmp_path):
+    # The template's 7200 s, shortened; a retry of 1000 files needs ~10 s. The run stays
+    # STARTED after the restart until its limit: only that fails it (the log says so).
+    files, limit = 1000, 40
+    env = _environment(tmp_path, files, max_runtime_seconds=limit)
+    with DagsterStack(env, tmp_path / "before-restart.log") as stack:
+        stack.wait_until_up()
+        stack.wait_for_code_location()
+        orphaned = stack.launch(DAY)
+        stack.crash(_parse_pid(stack, orphaned))  # webserver, daemon, code server and run
+
+    with DagsterStack(env, tmp_path / "after-restart.log") as stack:
+        stack.wait_until_up()
+        stack.wait_for_code_location()
+        retries = _retries(stack, orphaned)
+        assert stack.wait_for_runs([orphaned], timeout=60) == {orphaned: "FAILURE"}
+        assert [run["status"] for run in retries] == ["SUCCESS"], stack.log_tail()
+        log = stack.log_path.read_text(errors="replace")
+
+    assert f"exceeded maximum runtime of {limit}" in log
+    assert _published_ledger_rows(env) == files
     assert list((tmp_path / "parquet" / "_staging").iterdir()) == []
