@@ -11,18 +11,18 @@ export DAGSTER_HOME ?= $(CURDIR)/.dagster
 # Optional extras of pyproject.toml to install too, e.g. `make -B venv EXTRAS=postgres`.
 EXTRAS ?=
 
-.PHONY: run test e2e e2e-deps dev lint bench bench-backfill sample clean venv
+.PHONY: run test e2e e2e-deps dev instance lint bench bench-backfill sample clean venv
 
-run: $(STAMP)
+run: $(STAMP) instance
 	$(VENV)/bin/warta run
 
-test: $(STAMP)
+test: $(STAMP) instance
 	$(VENV)/bin/python -m pytest $(PYTEST_ARGS)
 
 # Tests marked slow: the real UI stack (dagster dev, GraphQL, CLI backfill, repair, Chromium),
 # runs killed mid-parse and by a host restart, the warehouse load on an XFS image (its clone
 # of the live file) and the backfill benchmark script on 2 small days, ~6-7 min.
-e2e: $(STAMP) e2e-deps
+e2e: $(STAMP) instance e2e-deps
 	$(VENV)/bin/python -m pytest -m slow $(PYTEST_ARGS)
 
 e2e-deps:
@@ -31,9 +31,14 @@ e2e-deps:
 		|| (apt-get update -qq && apt-get install -y -qq xfsprogs) \
 		|| echo "xfsprogs not installed: the XFS clone test of the warehouse load will skip"
 
-dev: $(STAMP)
-	test -s $(DAGSTER_HOME)/dagster.yaml || cp pipelines/dagster.yaml $(DAGSTER_HOME)/dagster.yaml
+dev: $(STAMP) instance
 	$(VENV)/bin/dagster dev
+
+# The Dagster instance folder, with the template's settings unless it has some (after `make
+# clean` too, which removes it).
+instance:
+	mkdir -p $(DAGSTER_HOME)
+	test -s $(DAGSTER_HOME)/dagster.yaml || cp pipelines/dagster.yaml $(DAGSTER_HOME)/dagster.yaml
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
@@ -60,7 +65,6 @@ $(STAMP): uv.lock pyproject.toml
 	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
 	test -x $(VENV)/bin/uv || $(VENV)/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 	$(VENV)/bin/uv sync --locked --quiet $(addprefix --extra ,$(EXTRAS))
-	mkdir -p $(DAGSTER_HOME) && (test -s $(DAGSTER_HOME)/dagster.yaml || cp pipelines/dagster.yaml $(DAGSTER_HOME)/dagster.yaml)
 	touch $@
 
 clean:

@@ -9,7 +9,12 @@ from pipelines.resources import WartaSettings
 from warta.parquet_store import ParquetStore
 from warta.quality import QualityReport, judge
 from warta.schema import TABLES
-from warta.warehouse import ArticleInSeveralPartitions, Warehouse, orphaned_duplicates_message
+from warta.warehouse import (
+    ArticleInSeveralPartitions,
+    Warehouse,
+    WarehouseBusy,
+    orphaned_duplicates_message,
+)
 
 from .metadata import markdown_table
 
@@ -63,6 +68,13 @@ def warehouse(context: dg.AssetExecutionContext, warta: WartaSettings) -> dg.Mat
             [context.partition_key],
             expected_fingerprints={context.partition_key: verdict.fingerprint},
         )
+    except WarehouseBusy as error:  # said now: Dagster logs the retry itself only at DEBUG
+        if context.retry_number < LOAD_RETRY.max_retries:
+            context.log.warning(
+                f"{error}. Retry {context.retry_number + 1} of {LOAD_RETRY.max_retries} in about "
+                f"{LOAD_RETRY.delay * (2 ** (context.retry_number + 1) - 1):.0f} s."
+            )
+        raise
     except ArticleInSeveralPartitions as error:  # needs a re-parse, not a retry
         context.instance.add_run_tags(context.run_id, {REFUSED_TAG: REFUSED})
         raise dg.Failure(

@@ -14,12 +14,25 @@ attempts (``<partition>:<fingerprint>:retry-<n>``), since Dagster launches a run
 """
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import dagster as dg
 
+from warta.landing import is_partition_key
+
 TIMEZONE = "Asia/Jakarta"
-START_DATE = os.environ.get("WARTA_START_DATE") or "2020-01-01"
+
+
+def start_date(env: Mapping[str, str] | None = None) -> str:
+    """``WARTA_START_DATE``: the first partition, a ``YYYY-MM-DD`` date, 2020-01-01 when unset."""
+    raw = (os.environ if env is None else env).get("WARTA_START_DATE") or "2020-01-01"
+    if not is_partition_key(raw):
+        raise ValueError(f"WARTA_START_DATE must be a date YYYY-MM-DD, got {raw!r}")
+    return raw
+
+
+START_DATE = start_date()
 FINGERPRINT_TAG = "warta/landing_fingerprint"
 TRIGGER_TAG = "warta/trigger"
 FINGERPRINT_METADATA = "landing_fingerprint"

@@ -5,9 +5,11 @@ instance at ``DAGSTER_HOME`` when set (so ``dagster dev`` shows the runs), else 
 """
 
 import os
+import shutil
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TextIO
 
 import dagster as dg
@@ -17,6 +19,8 @@ from warta.landing import LandingZone, is_partition_key
 
 from .definitions import defs
 from .partitions import landing_date_partitions
+
+TEMPLATE = Path(__file__).with_name("dagster.yaml")  # the instance settings Warta is run with
 
 
 @dataclass
@@ -44,6 +48,7 @@ def run_partitions(
                 f"and are never parsed: {shown}",
                 file=out,
             )
+    explicit = partitions is not None
     if partitions is None:
         partitions = zone.partitions()
         if not partitions:
@@ -51,7 +56,7 @@ def run_partitions(
     valid = set(landing_date_partitions.get_partition_keys())
     job = defs.resolve_job_def("warta_daily")
     results = []
-    home = os.environ.get("DAGSTER_HOME")
+    home = instance_home(out=out)
     with dg.DagsterInstance.get() if home else dg.DagsterInstance.ephemeral() as instance:
         for partition in partitions:
             if partition not in valid:
@@ -64,6 +69,12 @@ def run_partitions(
                 results.append(PartitionRun(partition, False, [], message))
                 print(message, file=out)
                 continue
+            if explicit and not (zone.root / partition).is_dir():
+                print(
+                    f"warning: {partition}: no landing folder {zone.root / partition}; "
+                    "run as an empty day",
+                    file=out,
+                )
             result = job.execute_in_process(
                 partition_key=partition,
                 instance=instance,
@@ -86,6 +97,23 @@ def run_partitions(
             results.append(PartitionRun(partition, result.success and not failed, failed, message))
             print(message, file=out)
     return results
+
+
+def instance_home(*, out: TextIO = sys.stdout) -> Path | None:
+    """``DAGSTER_HOME`` made absolute (Dagster insists on it), and created with the instance
+    template ``pipelines/dagster.yaml`` when the folder or its ``dagster.yaml`` is missing
+    (an existing file is kept as it is, even empty); None when the variable is unset."""
+    raw = os.environ.get("DAGSTER_HOME")
+    if not raw:
+        return None
+    home = Path(raw).expanduser().absolute()
+    settings = home / "dagster.yaml"
+    if not settings.exists():
+        home.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(TEMPLATE, settings)
+        print(f"created the Dagster instance {home} (DAGSTER_HOME) from {TEMPLATE}", file=out)
+    os.environ["DAGSTER_HOME"] = str(home)
+    return home
 
 
 def _summary(

@@ -18,6 +18,7 @@ from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 import dagster as dg
+from dagster._utils.schedules import is_valid_cron_string
 
 from warta.landing import LandingZone
 
@@ -25,7 +26,19 @@ from .jobs import warta_daily_job
 from .partitions import TIMEZONE, content_runs, landing_date_partitions, landing_run_request
 from .resources import WartaSettings
 
-NIGHTLY_CRON = os.environ.get("WARTA_NIGHTLY_CRON") or "30 1 * * *"
+
+def nightly_cron(env: Mapping[str, str] | None = None) -> str:
+    """``WARTA_NIGHTLY_CRON``: a cron expression of five fields, ``30 1 * * *`` when unset."""
+    raw = (os.environ if env is None else env).get("WARTA_NIGHTLY_CRON") or "30 1 * * *"
+    if not is_valid_cron_string(raw):
+        raise ValueError(
+            "WARTA_NIGHTLY_CRON must be a cron expression of five fields "
+            f"(minute hour day-of-month month day-of-week, e.g. '30 1 * * *'), got {raw!r}"
+        )
+    return raw
+
+
+NIGHTLY_CRON = nightly_cron()
 
 
 def late_days(env: Mapping[str, str] | None = None) -> int:

@@ -28,9 +28,12 @@ def _warta(*args: str, env: dict[str, str] | None = None, **kwargs) -> subproces
 def test_parse_json_follows_the_contract(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
-    result = _warta("parse", "--json", str(SEED), str(empty))
+    landing = {"WARTA_RAW_DIR": str(SEED.parents[1])}
+    result = _warta("parse", "--json", str(SEED), str(empty), env=landing)
     assert result.returncode == 0, result.stderr
     seed, rejected = (json.loads(line) for line in result.stdout.splitlines())
+    # In the landing zone: the contract's path, relative to its root; elsewhere: as given.
+    assert seed["source_path"] == seed["article"]["source_path"] == f"2026-11-25/{SEED.name}"
     assert set(seed) == {
         "source_path",
         "status",
@@ -110,6 +113,23 @@ def test_run_one_partition_end_to_end(landing, tmp_path):
     assert con.sql("SELECT count(*) FROM articles").fetchall() == [(1,)]
 
 
+def test_run_creates_a_missing_instance_and_warns_of_a_day_without_a_folder(landing, tmp_path):
+    env = {"DAGSTER_HOME": "instances/warta"}  # relative, and not there yet
+    result = _warta("run", "--partition", "2026-11-20", env=env, cwd=tmp_path, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    home = tmp_path / "instances" / "warta"
+    assert f"created the Dagster instance {home} (DAGSTER_HOME) from {REPO}" in result.stdout
+    assert (home / "dagster.yaml").read_text() == (REPO / "pipelines/dagster.yaml").read_text()
+    assert (
+        f"warning: 2026-11-20: no landing folder {landing.raw_dir / '2026-11-20'}; "
+        "run as an empty day"
+    ) in result.stdout
+    assert "2026-11-20: 0 files (0 parsed, 0 duplicate, 0 rejected) checks passed" in result.stdout
+    assert (home / "history").exists()
+    again = _warta("run", "--partition", "2026-11-20", env=env, cwd=tmp_path, timeout=300)
+    assert again.returncode == 0 and "created" not in again.stdout
+
+
 def test_help_names_the_settings_and_what_run_does():
     top = _warta("--help")
     assert top.returncode == 0
@@ -118,6 +138,8 @@ def test_help_names_the_settings_and_what_run_does():
     run = _warta("run", "--help")
     assert "DAGSTER_HOME" in run.stdout and "repeat for several" in run.stdout
     assert "WARTA_MAX_FILE_BYTES (16 MiB)" in run.stdout
+    for variable in ("WARTA_START_DATE (2020-01-01)", "WARTA_NIGHTLY_CRON", "WARTA_LATE_DAYS"):
+        assert variable in top.stdout and variable in run.stdout
 
 
 def test_run_rejects_bad_configuration_and_partitions(landing):
@@ -128,6 +150,15 @@ def test_run_rejects_bad_configuration_and_partitions(landing):
     assert outside.returncode == 1
     assert "1999-01-01: outside the partition range" in outside.stdout
     assert "bogus: not a date (YYYY-MM-DD); skipped" in outside.stdout
+    for variable, value, message in (
+        ("WARTA_START_DATE", "2020/01/01", "WARTA_START_DATE must be a date YYYY-MM-DD"),
+        ("WARTA_START_DATE", "2021-02-30", "WARTA_START_DATE must be a date YYYY-MM-DD"),
+        ("WARTA_NIGHTLY_CRON", "nightly", "WARTA_NIGHTLY_CRON must be a cron expression"),
+    ):
+        wrong = _warta("run", env={variable: value})
+        assert wrong.returncode == 2, wrong.stdout + wrong.stderr
+        assert message in wrong.stderr and repr(value) in wrong.stderr
+        assert "Traceback" not in wrong.stderr
     unmounted = _warta("run", env={"WARTA_RAW_DIR": str(landing.raw_dir / "not-mounted")})
     assert unmounted.returncode == 1 and "Traceback" not in unmounted.stderr
     assert "is WARTA_RAW_DIR right and its volume mounted?" in unmounted.stderr

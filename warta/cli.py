@@ -131,6 +131,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _parse(args: argparse.Namespace) -> int:
     unreadable = 0
+    raw_dir = Settings.from_env().raw_dir
     for path in args.paths:
         ingest_date = args.ingest_date or _ingest_date_for(path)
         try:
@@ -139,10 +140,12 @@ def _parse(args: argparse.Namespace) -> int:
             print(f"warta: cannot read {path}: {error.strerror or error}", file=sys.stderr)
             unreadable += 1
             continue
-        record, article, entities = process_bytes(data, str(path), ingest_date)
+        # The contract's source_path (relative to the raw root) for a file in the landing zone.
+        source = _landing_path(path, raw_dir)
+        record, article, entities = process_bytes(data, source, ingest_date)
         rows = {}
         if article is not None:
-            rows = table_rows(record.article_id, str(path), article, entities, ingest_date)
+            rows = table_rows(record.article_id, source, article, entities, ingest_date)
         if not args.json:
             print(format_summary(str(path), article or record.reject_reason or record.status))
             if article is not None:
@@ -151,7 +154,7 @@ def _parse(args: argparse.Namespace) -> int:
                 print(f"  entities    {len(entities)}: {listed or '-'}")
             continue
         document = {
-            "source_path": str(path),
+            "source_path": source,
             "status": record.status,
             "reject_reason": record.reject_reason,
             "article": rows["articles"][0] if rows else None,
@@ -161,6 +164,15 @@ def _parse(args: argparse.Namespace) -> int:
         }
         print(json.dumps(document, ensure_ascii=False, default=_json_default))
     return 1 if unreadable else 0
+
+
+def _landing_path(path: Path, raw_dir: Path) -> str:
+    """``path`` relative to the landing zone's root (``2026-11-25/x.txt``) when it lies in it,
+    else as given."""
+    try:
+        return path.absolute().relative_to(raw_dir).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def _ingest_date_for(path: Path) -> date:

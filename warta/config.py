@@ -12,7 +12,14 @@
 - ``WARTA_VOLUME_DROP`` (0.5), ``WARTA_VOLUME_SPIKE`` (2.0): a partition with fewer than
   drop x or more than spike x the median files of its trailing 7 partitions fails a WARN check
 
-Relative paths resolve against the current working directory.
+Relative paths resolve against the current working directory. Read by the Dagster definitions
+(``pipelines/``), so by ``warta run`` and ``dagster dev``:
+
+- ``WARTA_START_DATE`` (2020-01-01): the first landing-day partition
+- ``WARTA_NIGHTLY_CRON`` (``30 1 * * *``): when the nightly schedule runs, Asia/Jakarta time
+- ``WARTA_LATE_DAYS`` (7): days before yesterday the nightly run looks at again
+- ``DAGSTER_HOME`` (``.dagster`` under make): the Dagster instance runs are recorded in;
+  ``warta run`` creates it from ``pipelines/dagster.yaml`` when missing
 """
 
 from __future__ import annotations

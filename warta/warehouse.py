@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import re
 import time
 import uuid
 from collections.abc import Callable, Iterator, Mapping
@@ -397,10 +398,16 @@ class Warehouse:
                 if "lock" not in str(error).lower():
                     raise
                 if time.monotonic() >= deadline:
+                    held = _LOCK_HOLDER.search(str(error))
+                    if held:  # DuckDB names the process: the operator needs it
+                        message += f". DuckDB names the holder: PID {held[2]}, {held[1]}"
                     raise WarehouseBusy(message) from error
                 time.sleep(delay)
                 delay = min(delay * 2, 5.0)
 
+
+# DuckDB's words for a file lock held by another process, naming it.
+_LOCK_HOLDER = re.compile(r"Conflicting lock is held in (?P<program>.+?) \(PID (?P<pid>\d+)\)")
 
 _Orphans = tuple[dict[str, tuple[int, str]], list[str], list[str]]
 

@@ -69,6 +69,7 @@ def test_read_write_holder_makes_the_load_retry_then_fail_clearly(stores, tmp_pa
     assert time.monotonic() - started >= 1.0  # retried for busy_timeout before giving up
     message = str(raised.value)
     assert "open read-write by another process" in message and "read_only=True" in message
+    assert f". DuckDB names the holder: PID {holder.pid}, " in message  # the process to look at
     holder.stdin.close()
     assert holder.wait(timeout=30) == 0
     assert dump(warehouse.path) == before
