@@ -7,6 +7,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import NamedTuple
 
+# The fixed texts of ``parse_warnings`` (docs/EXTRACTION.md lists every warning).
+RELATIVE_DATE = "publication date is relative; resolved against the ingest date"
+RELATIVE_DATE_OUT_OF_RANGE = "relative publication date out of range"
+LABEL_WITHOUT_DATE = "published label without a date"
+DATE_FROM_METADATA = "publication date taken from page metadata"
+REPAIRED_MOJIBAKE = "repaired mojibake"
+
 
 class Block(NamedTuple):
     """One non-empty line (text dumps) or block element (HTML) of a page, normalised.

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from warta.article import DATE_FROM_METADATA, RELATIVE_DATE, RELATIVE_DATE_OUT_OF_RANGE
 from warta.datelines import standalone_dateline
 from warta.dates import is_relative_date, parse_absolute_date, parse_meta_date, parse_relative_date
 from warta.html import PageMeta
@@ -109,9 +110,7 @@ class Header:
             if is_relative_date(text):
                 relative = parse_relative_date(text, ingest_date)
                 self.warnings.append(
-                    "relative publication date, resolved against ingest date"
-                    if relative is not None
-                    else "relative publication date out of range"
+                    RELATIVE_DATE if relative is not None else RELATIVE_DATE_OUT_OF_RANGE
                 )
                 found = (i, relative, text)
                 break
@@ -120,7 +119,7 @@ class Header:
         if found[1] is None and self.meta.published_loose:
             value = parse_meta_date(self.meta.published_loose)
             if value is not None:
-                self.warnings.append("publication date taken from page metadata")
+                self.warnings.append(DATE_FROM_METADATA)
                 return None, value, self.meta.published_loose
         return found
 

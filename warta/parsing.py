@@ -12,7 +12,15 @@ from functools import partial
 from itertools import count
 from operator import itemgetter
 
-from warta.article import Block, Paragraph, ParsedArticle
+from warta.article import (
+    LABEL_WITHOUT_DATE,
+    RELATIVE_DATE,
+    RELATIVE_DATE_OUT_OF_RANGE,
+    REPAIRED_MOJIBAKE,
+    Block,
+    Paragraph,
+    ParsedArticle,
+)
 from warta.body import NO_BODY, NoArticle, looks_like_paragraph, split_body
 from warta.datelines import site_from_dateline, split_dateline
 from warta.dates import is_relative_date, parse_absolute_date, parse_relative_date
@@ -72,7 +80,7 @@ def parse_page(
     if invalid_bytes:
         article.warnings.append(invalid_bytes_warning(invalid_bytes))
     if repaired_mojibake:
-        article.warnings.append("repaired mojibake")
+        article.warnings.append(REPAIRED_MOJIBAKE)
     return article
 
 
@@ -172,13 +180,9 @@ def _read_published(layout, blocks, start, ingest_date, warnings):
             return cursor + 1, absolute, blocks[cursor].text
     if relative_text is not None:
         value = parse_relative_date(relative_text, ingest_date)
-        warnings.append(
-            "publication date is relative; resolved against the ingest date"
-            if value is not None
-            else "relative publication date out of range"
-        )
+        warnings.append(RELATIVE_DATE if value is not None else RELATIVE_DATE_OUT_OF_RANGE)
         return cursor, value, relative_text
-    warnings.append("published label without a date")
+    warnings.append(LABEL_WITHOUT_DATE)
     return cursor, None, None
 
 

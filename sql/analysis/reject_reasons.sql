@@ -4,7 +4,7 @@ SELECT
     r.reject_reason,
     r.ingest_date,
     count(*) AS files,
-    sum(r.size_bytes) AS bytes,
+    CAST(sum(r.size_bytes) AS BIGINT) AS bytes,
     min(r.source_path) AS example_path
 FROM raw_files AS r
 WHERE r.status = 'rejected'

@@ -9,8 +9,8 @@ weekly AS (
         m.entity_key,
         min(m.label) AS label,
         min(m.canonical_name) AS canonical_name,
-        coalesce(sum(m.articles) FILTER (WHERE m.day > b.last_day - 7), 0) AS this_week,
-        coalesce(sum(m.articles) FILTER (WHERE m.day <= b.last_day - 7), 0) AS last_week
+        CAST(coalesce(sum(m.articles) FILTER (WHERE m.day > b.last_day - 7), 0) AS BIGINT) AS this_week,
+        CAST(coalesce(sum(m.articles) FILTER (WHERE m.day <= b.last_day - 7), 0) AS BIGINT) AS last_week
     FROM entity_daily_mentions AS m, bounds AS b
     WHERE m.day > b.last_day - 14
     GROUP BY m.entity_key

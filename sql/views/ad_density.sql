@@ -13,8 +13,8 @@ SELECT
     a.section,
     count(*) AS articles,
     CAST(sum(a.ad_marker_count) AS BIGINT) AS ad_markers,
-    coalesce(sum(k.advertisements), 0) AS advertisements,
-    coalesce(sum(k.in_body), 0) AS markers_in_body,
+    CAST(coalesce(sum(k.advertisements), 0) AS BIGINT) AS advertisements,
+    CAST(coalesce(sum(k.in_body), 0) AS BIGINT) AS markers_in_body,
     round(avg(a.ad_marker_count), 3) AS markers_per_article,
     round(1000 * sum(a.ad_marker_count) / nullif(sum(a.word_count), 0), 3) AS markers_per_1000_words,
     round(count(*) FILTER (WHERE a.ad_marker_count > 0) / count(*), 4) AS share_with_markers

@@ -4,7 +4,7 @@ WITH pairs AS (
     SELECT
         p.entity_key_a,
         p.entity_key_b,
-        sum(p.articles) AS articles,
+        CAST(sum(p.articles) AS BIGINT) AS articles,
         min(p.ingest_date) AS first_seen,
         max(p.ingest_date) AS last_seen
     FROM entity_pairs AS p

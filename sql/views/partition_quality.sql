@@ -7,7 +7,7 @@ WITH files AS (
         count(*) FILTER (WHERE r.status = 'parsed') AS parsed,
         count(*) FILTER (WHERE r.status = 'duplicate') AS duplicate,
         count(*) FILTER (WHERE r.status = 'rejected') AS rejected,
-        sum(r.size_bytes) AS bytes
+        CAST(sum(r.size_bytes) AS BIGINT) AS bytes
     FROM raw_files AS r
     GROUP BY r.ingest_date
 ),
