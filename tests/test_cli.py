@@ -126,6 +126,15 @@ def test_run_creates_a_missing_instance_and_warns_of_a_day_without_a_folder(land
     ) in result.stdout
     assert "2026-11-20: 0 files (0 parsed, 0 duplicate, 0 rejected) checks passed" in result.stdout
     assert (home / "history").exists()
+    con = duckdb.connect(str(landing.warehouse), read_only=True)
+    try:  # an empty day, not a day never loaded
+        quality = con.sql(
+            "SELECT ingest_date::VARCHAR, files, articles, loaded_at IS NOT NULL "
+            "FROM partition_quality"
+        ).fetchall()
+    finally:
+        con.close()
+    assert quality == [("2026-11-20", 0, 0, True)]
     again = _warta("run", "--partition", "2026-11-20", env=env, cwd=tmp_path, timeout=300)
     assert again.returncode == 0 and "created" not in again.stdout
 

@@ -1,4 +1,5 @@
--- Per landing partition: files found, what became of them, and what reached the tables.
+-- Per landing partition the warehouse holds (empty days too): when it was loaded, files found,
+-- what became of them, and what reached the tables.
 CREATE OR REPLACE VIEW partition_quality AS
 WITH files AS (
     SELECT
@@ -23,27 +24,30 @@ loaded AS (
     GROUP BY a.ingest_date
 )
 SELECT
-    f.ingest_date,
-    f.files,
-    f.parsed,
-    f.duplicate,
-    f.rejected,
+    p.ingest_date,
+    p.loaded_at,
+    coalesce(f.files, 0) AS files,
+    coalesce(f.parsed, 0) AS parsed,
+    coalesce(f.duplicate, 0) AS duplicate,
+    coalesce(f.rejected, 0) AS rejected,
     round(f.rejected / f.files, 4) AS rejected_share,
-    f.bytes,
+    coalesce(f.bytes, 0) AS bytes,
     coalesce(l.articles, 0) AS articles,
     coalesce(l.paragraphs, 0) AS paragraphs,
     coalesce(l.entity_mentions, 0) AS entity_mentions,
     coalesce(l.ad_markers, 0) AS ad_markers,
     coalesce(l.articles_with_warnings, 0) AS articles_with_warnings
-FROM files AS f
+FROM partitions AS p
+LEFT JOIN files AS f USING (ingest_date)
 LEFT JOIN loaded AS l USING (ingest_date);
-COMMENT ON VIEW partition_quality IS 'One row per landing partition: files found, parsed, duplicate and rejected, share rejected, bytes, and the rows they produced. Key: ingest_date.';
+COMMENT ON VIEW partition_quality IS 'One row per landing partition the warehouse holds, days without files included: when it was loaded, files found, parsed, duplicate and rejected, share rejected, bytes, and the rows they produced. Key: ingest_date.';
 COMMENT ON COLUMN partition_quality.ingest_date IS 'Landing-zone partition (data/raw/YYYY-MM-DD/).';
+COMMENT ON COLUMN partition_quality.loaded_at IS 'When the partition was last loaded (partitions.loaded_at).';
 COMMENT ON COLUMN partition_quality.files IS 'Files found in the partition (rows of raw_files).';
 COMMENT ON COLUMN partition_quality.parsed IS 'Files that produced a new article.';
 COMMENT ON COLUMN partition_quality.duplicate IS 'Files whose article was already seen (this or an earlier partition).';
 COMMENT ON COLUMN partition_quality.rejected IS 'Files rejected; see raw_files.reject_reason.';
-COMMENT ON COLUMN partition_quality.rejected_share IS 'rejected / files (0 to 1).';
+COMMENT ON COLUMN partition_quality.rejected_share IS 'rejected / files (0 to 1); null for a day without files.';
 COMMENT ON COLUMN partition_quality.bytes IS 'Total size of the raw files.';
 COMMENT ON COLUMN partition_quality.articles IS 'Articles loaded for the partition; equals parsed.';
 COMMENT ON COLUMN partition_quality.paragraphs IS 'Paragraph rows of those articles.';

@@ -40,3 +40,9 @@ WHERE e.ingest_date IN (SELECT u.ingest_date FROM underived_days AS u)
 GROUP BY e.ingest_date, e.entity_key;
 
 DROP TABLE underived_days;
+
+-- A warehouse written before the partitions table existed: its days, load time unknown.
+INSERT INTO partitions
+SELECT DISTINCT r.ingest_date, NULL
+FROM raw_files AS r
+WHERE r.ingest_date NOT IN (SELECT p.ingest_date FROM partitions AS p);

@@ -18,3 +18,6 @@ INSERT INTO ad_markers BY NAME SELECT * FROM read_parquet($ad_markers, hive_part
 
 DELETE FROM entity_days WHERE ingest_date = $ingest_date;
 DELETE FROM entity_pairs WHERE ingest_date = $ingest_date;
+
+DELETE FROM partitions WHERE ingest_date = $ingest_date;
+INSERT INTO partitions VALUES ($ingest_date, current_timestamp);

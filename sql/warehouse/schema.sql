@@ -135,6 +135,18 @@ COMMENT ON COLUMN ad_markers.zone IS 'body (between paragraphs), header (before 
 COMMENT ON COLUMN ad_markers.after_paragraph_index IS 'Index of the last paragraph before the marker; -1 before the first.';
 COMMENT ON COLUMN ad_markers.ingest_date IS 'Partition of the article (added column; equals articles.ingest_date).';
 
+-- The partitions the warehouse holds, empty days included (a day without files has no row in
+-- the five tables), with when each was last loaded. Filled by replace_partition.sql, emptied by
+-- drop_partition.sql; days loaded before it existed get a row from derive_missing.sql.
+CREATE TABLE IF NOT EXISTS partitions (
+    ingest_date DATE NOT NULL,
+    loaded_at   TIMESTAMPTZ
+);
+
+COMMENT ON TABLE partitions IS 'One row per landing partition the warehouse holds, including days whose folder had no files. Key: ingest_date.';
+COMMENT ON COLUMN partitions.ingest_date IS 'Landing-zone partition (data/raw/YYYY-MM-DD/).';
+COMMENT ON COLUMN partitions.loaded_at IS 'When the load that last replaced the partition ran (the start of its transaction); null for a partition loaded before this table existed.';
+
 -- Derived tables: aggregates of entities kept per partition by every load (see
 -- derive_missing.sql), so the entity views answer fast on a large warehouse. Not in Parquet.
 CREATE TABLE IF NOT EXISTS entity_days (

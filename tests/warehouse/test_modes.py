@@ -78,3 +78,51 @@ def test_derived_partitions_are_not_derived_again_even_without_entity_pairs():
     sql.run(con, "warehouse/derive_missing.sql")  # a second load adds nothing
     assert con.sql("SELECT count(*) FROM entity_pairs").fetchall() == [(1,)]
     assert con.sql("SELECT count(*) FROM entity_days").fetchall() == [(3,)]
+
+
+def _partitions(path) -> dict[str, object]:
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        rows = con.sql("SELECT ingest_date::VARCHAR, loaded_at FROM partitions").fetchall()
+        return dict(rows)
+    finally:
+        con.close()
+
+
+def test_partitions_holds_every_loaded_day_with_its_load_time_and_loses_dropped_ones(
+    store, tmp_path
+):
+    warehouse = Warehouse(tmp_path / "warehouse.duckdb")
+    warehouse.publish(store, list(DAYS))
+    first = _partitions(warehouse.path)
+    assert sorted(first) == sorted(DAYS) and all(first.values())
+    warehouse.publish(store, [DAYS[-1]])  # a reload stamps its own partition only
+    second = _partitions(warehouse.path)
+    assert second[DAYS[-1]] > first[DAYS[-1]]
+    assert {d: t for d, t in second.items() if d != DAYS[-1]} == {
+        d: t for d, t in first.items() if d != DAYS[-1]
+    }
+    for table in TABLES:  # the partition withdrawn from Parquet: loading it removes it
+        store.partition_file(table, DAYS[0]).unlink()
+    warehouse.publish(store, [DAYS[0]])
+    assert sorted(_partitions(warehouse.path)) == sorted(DAYS[1:])
+
+
+def test_a_warehouse_without_the_partitions_table_gets_its_days_on_the_next_load(store, tmp_path):
+    warehouse = Warehouse(tmp_path / "warehouse.duckdb")
+    warehouse.publish(store, list(DAYS))
+    con = duckdb.connect(str(warehouse.path))
+    con.execute("DROP TABLE partitions CASCADE")  # as a warehouse written before it existed
+    con.close()
+    warehouse.publish(store, [DAYS[-1]])
+    times = _partitions(warehouse.path)
+    assert sorted(times) == sorted(DAYS)
+    assert times[DAYS[-1]] is not None  # loaded now
+    assert [times[d] for d in DAYS[:-1]] == [None] * (len(DAYS) - 1)  # when: unknown
+    con = duckdb.connect(str(warehouse.path), read_only=True)
+    try:
+        quality = con.sql("SELECT count(*), sum(files) FROM partition_quality").fetchall()
+        files = con.sql("SELECT count(*) FROM raw_files").fetchall()[0][0]
+    finally:
+        con.close()
+    assert quality == [(len(DAYS), files)]
