@@ -11,6 +11,7 @@ from warta.quality import QualityReport, judge
 from warta.schema import TABLES
 from warta.warehouse import (
     ArticleInSeveralPartitions,
+    PartitionChanged,
     Warehouse,
     WarehouseBusy,
     orphaned_duplicates_message,
@@ -33,6 +34,14 @@ LOAD_RETRY = dg.RetryPolicy(
 NIGHTLY_FRESHNESS = dg.FreshnessPolicy.time_window(
     fail_window=timedelta(hours=26), warn_window=timedelta(hours=25)
 )
+
+
+def retry_note(retry_number: int, policy: dg.RetryPolicy = LOAD_RETRY) -> str:
+    """When the next attempt comes, as Dagster computes it: ``delay * (2**n - 1)`` for the
+    n-th retry, plus or minus ``delay`` of jitter."""
+    centre = policy.delay * (2 ** (retry_number + 1) - 1)
+    low, high = max(0, centre - policy.delay), centre + policy.delay
+    return f"Retry {retry_number + 1} of {policy.max_retries} in {low:.0f}-{high:.0f} s."
 
 
 @dg.asset(
@@ -68,12 +77,9 @@ def warehouse(context: dg.AssetExecutionContext, warta: WartaSettings) -> dg.Mat
             [context.partition_key],
             expected_fingerprints={context.partition_key: verdict.fingerprint},
         )
-    except WarehouseBusy as error:  # said now: Dagster logs the retry itself only at DEBUG
-        if context.retry_number < LOAD_RETRY.max_retries:
-            context.log.warning(
-                f"{error}. Retry {context.retry_number + 1} of {LOAD_RETRY.max_retries} in about "
-                f"{LOAD_RETRY.delay * (2 ** (context.retry_number + 1) - 1):.0f} s."
-            )
+    except (WarehouseBusy, PartitionChanged) as error:
+        if context.retry_number < LOAD_RETRY.max_retries:  # Dagster says it only at DEBUG
+            context.log.warning(f"{error}. {retry_note(context.retry_number)}")
         raise
     except ArticleInSeveralPartitions as error:  # needs a re-parse, not a retry
         context.instance.add_run_tags(context.run_id, {REFUSED_TAG: REFUSED})

@@ -100,18 +100,27 @@ def run_partitions(
 
 
 def instance_home(*, out: TextIO = sys.stdout) -> Path | None:
-    """``DAGSTER_HOME`` made absolute (Dagster insists on it), and created with the instance
-    template ``pipelines/dagster.yaml`` when the folder or its ``dagster.yaml`` is missing
-    (an existing file is kept as it is, even empty); None when the variable is unset."""
+    """``DAGSTER_HOME`` made absolute (Dagster insists on it), and given the instance template
+    ``pipelines/dagster.yaml`` when its ``dagster.yaml`` is missing or empty (as ``make``
+    does); the folder itself is created when its parent exists. None when the variable is
+    unset. A ``ValueError`` says what is wrong with it otherwise."""
     raw = os.environ.get("DAGSTER_HOME")
     if not raw:
         return None
     home = Path(raw).expanduser().absolute()
+    if not home.is_dir():
+        if home.exists() or home.is_symlink():
+            raise ValueError(f"DAGSTER_HOME {home} exists but is not a folder")
+        if not home.parent.is_dir():
+            # Created anyway, it could be a new, empty instance where the old one should be.
+            raise ValueError(
+                f"DAGSTER_HOME {home}: its parent folder is missing (is its volume mounted?)"
+            )
+        home.mkdir()
     settings = home / "dagster.yaml"
-    if not settings.exists():
-        home.mkdir(parents=True, exist_ok=True)
+    if not settings.exists() or settings.stat().st_size == 0:
         shutil.copyfile(TEMPLATE, settings)
-        print(f"created the Dagster instance {home} (DAGSTER_HOME) from {TEMPLATE}", file=out)
+        print(f"DAGSTER_HOME {home}: instance settings from {TEMPLATE}", file=out)
     os.environ["DAGSTER_HOME"] = str(home)
     return home
 

@@ -34,6 +34,11 @@ def test_parse_json_follows_the_contract(tmp_path):
     seed, rejected = (json.loads(line) for line in result.stdout.splitlines())
     # In the landing zone: the contract's path, relative to its root; elsewhere: as given.
     assert seed["source_path"] == seed["article"]["source_path"] == f"2026-11-25/{SEED.name}"
+    (tmp_path / "raw").symlink_to(SEED.parents[1])  # a linked landing zone, a path with ..
+    roundabout = SEED.parents[1] / ".." / SEED.parents[1].name / "2026-11-25" / SEED.name
+    link = {"WARTA_RAW_DIR": str(tmp_path / "raw")}
+    linked = _warta("parse", "--json", str(roundabout), env=link)
+    assert json.loads(linked.stdout)["source_path"] == f"2026-11-25/{SEED.name}"
     assert set(seed) == {
         "source_path",
         "status",
@@ -114,11 +119,11 @@ def test_run_one_partition_end_to_end(landing, tmp_path):
 
 
 def test_run_creates_a_missing_instance_and_warns_of_a_day_without_a_folder(landing, tmp_path):
-    env = {"DAGSTER_HOME": "instances/warta"}  # relative, and not there yet
+    env = {"DAGSTER_HOME": "instance"}  # relative, and not there yet
     result = _warta("run", "--partition", "2026-11-20", env=env, cwd=tmp_path, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
-    home = tmp_path / "instances" / "warta"
-    assert f"created the Dagster instance {home} (DAGSTER_HOME) from {REPO}" in result.stdout
+    home = tmp_path / "instance"
+    assert f"DAGSTER_HOME {home}: instance settings from {REPO}/pipelines" in result.stdout
     assert (home / "dagster.yaml").read_text() == (REPO / "pipelines/dagster.yaml").read_text()
     assert (
         f"warning: 2026-11-20: no landing folder {landing.raw_dir / '2026-11-20'}; "
@@ -136,7 +141,7 @@ def test_run_creates_a_missing_instance_and_warns_of_a_day_without_a_folder(land
         con.close()
     assert quality == [("2026-11-20", 0, 0, True)]
     again = _warta("run", "--partition", "2026-11-20", env=env, cwd=tmp_path, timeout=300)
-    assert again.returncode == 0 and "created" not in again.stdout
+    assert again.returncode == 0 and "instance settings from" not in again.stdout
 
 
 def test_help_names_the_settings_and_what_run_does():
@@ -168,6 +173,16 @@ def test_run_rejects_bad_configuration_and_partitions(landing):
         assert wrong.returncode == 2, wrong.stdout + wrong.stderr
         assert message in wrong.stderr and repr(value) in wrong.stderr
         assert "Traceback" not in wrong.stderr
+    a_file = landing.raw_dir.parent / "home-file"
+    a_file.write_text("")
+    for home, message in (
+        (a_file, f"DAGSTER_HOME {a_file} exists but is not a folder"),
+        (a_file.parent / "gone" / "home", "its parent folder is missing (is its volume mounted?)"),
+    ):
+        wrong = _warta("run", env={"DAGSTER_HOME": str(home)})
+        assert wrong.returncode == 2 and message in wrong.stderr, wrong.stdout + wrong.stderr
+        assert "Traceback" not in wrong.stderr
+    assert not (a_file.parent / "gone").exists()
     unmounted = _warta("run", env={"WARTA_RAW_DIR": str(landing.raw_dir / "not-mounted")})
     assert unmounted.returncode == 1 and "Traceback" not in unmounted.stderr
     assert "is WARTA_RAW_DIR right and its volume mounted?" in unmounted.stderr

@@ -48,6 +48,23 @@ def test_parse_and_load_each_run_in_a_pool_of_their_own():
     assert pools == {**{t: {"warta_parse"} for t in TABLES}, "warehouse": {"warta_warehouse"}}
 
 
+def test_the_load_retry_warning_tells_when_dagster_will_retry():
+    from dagster._core.definitions.policy import calculate_delay
+
+    from assets.warehouse import LOAD_RETRY, retry_note
+
+    assert [retry_note(n) for n in range(3)] == [
+        "Retry 1 of 3 in 0-40 s.",
+        "Retry 2 of 3 in 40-80 s.",
+        "Retry 3 of 3 in 120-160 s.",
+    ]
+    for n in range(LOAD_RETRY.max_retries):  # Dagster's own delays for the policy fall inside
+        low, high = map(int, re.findall(r"(\d+)-(\d+) s", retry_note(n))[0])
+        for _ in range(200):
+            delay = calculate_delay(n + 1, LOAD_RETRY.backoff, LOAD_RETRY.jitter, LOAD_RETRY.delay)
+            assert low <= delay <= high
+
+
 def test_daily_job_materialises_the_seed_partition(landing):
     put(landing, f"{DAY}/000_39c4db6f91142a44.txt", SEED.read_bytes())
     put(landing, f"{DAY}/empty.txt", b"")

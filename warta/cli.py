@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 import textwrap
@@ -48,10 +49,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    environment = "environment (read by every command):\n" + "\n".join(
-        line.replace("``", "")
-        for line in (config.__doc__ or "").splitlines()
-        if line.startswith(("- ", "  "))
+    general, dagster = (config.__doc__ or "").split("Read by the Dagster definitions", 1)
+
+    def listed(text: str) -> str:
+        lines = text.splitlines()
+        return "\n".join(x.replace("``", "") for x in lines if x.startswith(("- ", "  ")))
+
+    environment = (
+        f"environment (read by every command):\n{listed(general)}\n\n"
+        f"environment of the Dagster definitions (warta run, dagster dev):\n{listed(dagster)}"
     )
     parser = argparse.ArgumentParser(
         prog="warta",
@@ -131,7 +137,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _parse(args: argparse.Namespace) -> int:
     unreadable = 0
-    raw_dir = Settings.from_env().raw_dir
+    raw_dir = config.raw_dir()  # only this setting: the others do not concern a parse
     for path in args.paths:
         ingest_date = args.ingest_date or _ingest_date_for(path)
         try:
@@ -169,8 +175,8 @@ def _parse(args: argparse.Namespace) -> int:
 def _landing_path(path: Path, raw_dir: Path) -> str:
     """``path`` relative to the landing zone's root (``2026-11-25/x.txt``) when it lies in it,
     else as given."""
-    try:
-        return path.absolute().relative_to(raw_dir).as_posix()
+    try:  # through links and ``..``, as the landing zone's own listing resolves them
+        return Path(os.path.realpath(path)).relative_to(os.path.realpath(raw_dir)).as_posix()
     except ValueError:
         return str(path)
 

@@ -19,7 +19,7 @@ Relative paths resolve against the current working directory. Read by the Dagste
 - ``WARTA_NIGHTLY_CRON`` (``30 1 * * *``): when the nightly schedule runs, Asia/Jakarta time
 - ``WARTA_LATE_DAYS`` (7): days before yesterday the nightly run looks at again
 - ``DAGSTER_HOME`` (``.dagster`` under make): the Dagster instance runs are recorded in;
-  ``warta run`` creates it from ``pipelines/dagster.yaml`` when missing
+  ``warta run`` gives it ``pipelines/dagster.yaml`` when it or that file is missing
 """
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ class Settings:
         """Settings from ``WARTA_*`` variables (``os.environ`` by default)."""
         env = os.environ if env is None else env
         return cls(
-            raw_dir=Path(env.get("WARTA_RAW_DIR") or "data/raw").absolute(),
+            raw_dir=raw_dir(env),
             data_dir=Path(env.get("WARTA_DATA_DIR") or "data/parquet").absolute(),
             warehouse=Path(env.get("WARTA_WAREHOUSE") or "data/warehouse.duckdb").absolute(),
             workers=_positive_int(env, "WARTA_WORKERS", os.cpu_count() or 1),
@@ -77,6 +77,12 @@ class Settings:
             volume_drop=_ratio(env, "WARTA_VOLUME_DROP", DEFAULT_VOLUME_DROP),
             volume_spike=_ratio(env, "WARTA_VOLUME_SPIKE", DEFAULT_VOLUME_SPIKE, upper=None),
         )
+
+
+def raw_dir(env: Mapping[str, str] | None = None) -> Path:
+    """``WARTA_RAW_DIR``, absolute (``data/raw`` when unset)."""
+    env = os.environ if env is None else env
+    return Path(env.get("WARTA_RAW_DIR") or "data/raw").absolute()
 
 
 def _positive_int(env: Mapping[str, str], name: str, default: int) -> int:

@@ -84,9 +84,10 @@ def _partitions(path) -> dict[str, object]:
     con = duckdb.connect(str(path), read_only=True)
     try:
         rows = con.sql("SELECT ingest_date::VARCHAR, loaded_at FROM partitions").fetchall()
-        return dict(rows)
     finally:
         con.close()
+    assert len(rows) == len({day for day, _ in rows}), rows  # one row a day, always
+    return dict(rows)
 
 
 def test_partitions_holds_every_loaded_day_with_its_load_time_and_loses_dropped_ones(
