@@ -16,13 +16,13 @@ EXTRAS ?=
 run: $(STAMP) instance
 	$(VENV)/bin/warta run
 
-test: $(STAMP) instance
+test: $(STAMP)
 	$(VENV)/bin/python -m pytest $(PYTEST_ARGS)
 
 # Tests marked slow: the real UI stack (dagster dev, GraphQL, CLI backfill, repair, Chromium),
 # runs killed mid-parse and by a host restart, the warehouse load on an XFS image (its clone
 # of the live file) and the backfill benchmark script on 2 small days, ~6-7 min.
-e2e: $(STAMP) instance e2e-deps
+e2e: $(STAMP) e2e-deps
 	$(VENV)/bin/python -m pytest -m slow $(PYTEST_ARGS)
 
 e2e-deps:

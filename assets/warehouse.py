@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import dagster as dg
+from dagster._core.definitions.policy import calculate_delay
 
 from pipelines.partitions import REFUSED, REFUSED_TAG, landing_date_partitions
 from pipelines.resources import WartaSettings
@@ -37,9 +38,9 @@ NIGHTLY_FRESHNESS = dg.FreshnessPolicy.time_window(
 
 
 def retry_note(retry_number: int, policy: dg.RetryPolicy = LOAD_RETRY) -> str:
-    """When the next attempt comes, as Dagster computes it: ``delay * (2**n - 1)`` for the
-    n-th retry, plus or minus ``delay`` of jitter."""
-    centre = policy.delay * (2 ** (retry_number + 1) - 1)
+    """When the next attempt comes: Dagster's own delay for the policy, without its jitter,
+    plus or minus ``delay`` (the PLUS_MINUS jitter)."""
+    centre = calculate_delay(retry_number + 1, policy.backoff, None, policy.delay)
     low, high = max(0, centre - policy.delay), centre + policy.delay
     return f"Retry {retry_number + 1} of {policy.max_retries} in {low:.0f}-{high:.0f} s."
 

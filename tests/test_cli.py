@@ -93,6 +93,8 @@ def test_run_one_partition_end_to_end(landing, tmp_path):
     (tmp_path / "dagster_home" / "dagster.yaml").write_text("")
     result = _warta("run", "--partition", "2026-11-25", env=env, cwd=tmp_path, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
+    template = (REPO / "pipelines" / "dagster.yaml").read_text()
+    assert (tmp_path / "dagster_home" / "dagster.yaml").read_text() == template  # was empty
     assert "2026-11-25: 1 files (1 parsed, 0 duplicate, 0 rejected) checks passed" in result.stdout
     assert (
         f"warning: 1 entries in {landing.raw_dir} are not YYYY-MM-DD day folders and are never "

@@ -76,18 +76,6 @@ def _environment(
     }
 
 
-def _retries(stack: DagsterStack, run_id: str, timeout: float = 600) -> list[dict]:
-    """The retries of ``run_id`` once the newest has finished (or the deadline passed)."""
-    retries: list[dict] = []
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        retries = stack.runs({"dagster/parent_run_id": run_id})
-        if retries and retries[0]["status"] in TERMINAL_RUN_STATES:
-            break
-        time.sleep(2)
-    return retries
-
-
 def _published_ledger_rows(env: dict[str, str]) -> int:
     con = duckdb.connect(env["WARTA_WAREHOUSE"], read_only=True)
     try:
@@ -108,7 +96,13 @@ def test_a_run_killed_mid_parse_is_retried_and_publishes_the_day(tmp_path):
         staged = list((tmp_path / "parquet" / "_staging").glob(f"{DAY}-*"))
         assert staged, "the kill came after the parse: make the day bigger"
 
-        retries = _retries(stack, killed)  # slot freed within ~60 s, then one run
+        retries: list[dict] = []
+        deadline = time.monotonic() + 600  # slot freed within ~60 s, then one run
+        while time.monotonic() < deadline:
+            retries = stack.runs({"dagster/parent_run_id": killed})
+            if retries and retries[0]["status"] in TERMINAL_RUN_STATES:
+                break
+            time.sleep(2)
         assert stack.wait_for_runs([killed], timeout=60) == {killed: "FAILURE"}
         assert [run["status"] for run in retries] == ["SUCCESS"], stack.log_tail()
         log = stack.log_path.read_text(errors="replace")
