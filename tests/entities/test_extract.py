@@ -10,6 +10,9 @@ import pytest
 from tests.conftest import SEED
 from warta.decoding import Decoded, decode_bytes
 from warta.entities import EntityMention, extract_entities
+from warta.entities.features import candidate_runs
+from warta.entities.tagger import default_tagger
+from warta.entities.tokens import tokenize
 from warta.parsing import parse_page
 
 # Paragraphs of the seed article, as the parser hands them over (literal, so that these tests
@@ -192,6 +195,39 @@ def test_institution_names_start_at_a_learned_head():
     by_text = {m.text: m for m in extract_entities(paragraphs)}
     assert by_text["Kementerian Luar Negeri"].label == "ORG"
     assert by_text["Badan Pemeriksa Keuangan"].label == "ORG"
+
+
+def test_a_name_does_not_run_on_into_the_next_sentence():
+    """A period the training data shows inside names (``Ir. Soprijanto``) does not join a name
+    to the capitalised word that starts the next sentence (sample data: ``ORG:Bank Indonesia.
+    Dalam``, and ``Dewan Perwakilan Rakyat.`` heading an organisation span)."""
+    paragraph = (
+        "Hingga berita ini diturunkan, belum ada tanggapan resmi dari Bank Indonesia. "
+        "Dalam keterangan tertulis, BMKG menyebut proses evaluasi masih berjalan."
+    )
+    mentions = [(m.text, m.label) for m in extract_entities([paragraph])]
+    assert mentions == [("Bank Indonesia", "ORG"), ("BMKG", "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("text", "runs", "trained_on"),
+    [
+        # A closing period stays on the run (``Inc.``); the tagger's span is trimmed of it.
+        ("dari Bank Indonesia. Dalam keterangan", [(1, 4), (4, 5)], [(1, 5)]),
+        ("kata KPK. Ia menambahkan", [(1, 3), (3, 4)], [(1, 4)]),
+        ("kata Ir. Soprijanto kemarin", [(1, 4)], [(1, 4)]),
+        ("oleh H. M. Prasetyo sendiri", [(1, 6)], [(1, 6)]),
+        ("oleh Prof. Dr. Budi kemarin", [(1, 6)], [(1, 6)]),
+        ("saham Bouygues S.A. naik", [(1, 6)], [(1, 6)]),
+    ],
+)
+def test_candidate_runs_stop_at_a_sentence_end_not_after_an_abbreviation(text, runs, trained_on):
+    vocab = default_tagger().vocabulary
+    assert "." in vocab.connectors
+    words = [token for _, _, token in tokenize(text)]
+    assert candidate_runs(words, vocab) == runs
+    # Training keeps the runs the shipped model was trained on (docs/NER.md).
+    assert candidate_runs(words, vocab, across_sentences=True) == trained_on
 
 
 @pytest.mark.parametrize(

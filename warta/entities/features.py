@@ -30,6 +30,9 @@ PARAGRAPH_END = "</s>"
 OFFSETS = (-2, -1, 0, 1, 2)
 # A token after one of these starts a sentence (or a quotation).
 SENTENCE_STARTS = frozenset({PARAGRAPH_START, ".", "!", "?", ":", "“", '"'})
+# Abbreviations of four letters that a period inside a name may follow (``Prof. Dr. Budi``);
+# shorter ones are told by their shape (see ``abbreviates``).
+_LONG_ABBREVIATIONS = frozenset({"Prof", "Corp", "Bros"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,14 +56,33 @@ def capitalised_flags(words: list[str]) -> list[bool]:
     return flags
 
 
+def abbreviates(word: str) -> bool:
+    """True if a period after ``word`` may be inside a name: an initial (``H. M. Prasetyo``,
+    ``S.A.``) or a short title or company abbreviation (``Ir.``, ``Dr.``, ``Drs.``, ``Prof.``).
+    After any other word (``Bank Indonesia. Dalam …``, ``kata KPK. Ia …``) it ends a sentence.
+    """
+    if len(word) == 1:
+        return True
+    return (len(word) <= 3 and word[0].isupper() and word[1:].islower()) or (
+        word in _LONG_ABBREVIATIONS
+    )
+
+
 def candidate_runs(
-    words: list[str], vocab: RunVocabulary, caps: list[bool] | None = None
+    words: list[str],
+    vocab: RunVocabulary,
+    caps: list[bool] | None = None,
+    *,
+    across_sentences: bool = False,
 ) -> list[tuple[int, int]]:
     """``(start, end)`` token index ranges of the runs the tagger labels, in order.
 
     A run starts at a capitalised token (or an opener just before one), goes on over capitalised
-    tokens and connectors followed by a capitalised token, and ends after at most one closer.
-    ``caps`` is ``capitalised_flags(words)`` if the caller has it already.
+    tokens and connectors followed by a capitalised token, and ends after at most one closer. A
+    period joins only after an abbreviation (``abbreviates``): runs do not cross sentence ends,
+    so ``… dari Bank Indonesia. Dalam keterangan …`` is two runs, not one name. Training uses
+    ``across_sentences=True`` (any learned connector joins), the runs the shipped model was
+    trained on (docs/NER.md). ``caps`` is ``capitalised_flags(words)`` if the caller has it.
     """
     if caps is None:
         caps = capitalised_flags(words)
@@ -76,7 +98,11 @@ def candidate_runs(
         while i < n:
             if caps[i]:
                 i += 1
-            elif caps[i + 1] and words[i] in connectors:
+            elif (
+                caps[i + 1]
+                and words[i] in connectors
+                and (across_sentences or words[i] != "." or abbreviates(words[i - 1]))
+            ):
                 i += 2
             elif words[i] in closers:
                 i += 1

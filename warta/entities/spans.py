@@ -23,7 +23,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from itertools import compress
 
-from warta.entities.features import PARAGRAPH_START, SENTENCE_STARTS
+from warta.entities.features import PARAGRAPH_START, SENTENCE_STARTS, abbreviates
 from warta.entities.names import KnownEntity
 
 # (first token, end token, label, method)
@@ -143,7 +143,12 @@ def _headed(
         while j < n and not taken[j]:
             if caps[j]:
                 j += 1
-            elif caps[j + 1] and not taken[j + 1] and words[j] in connectors:
+            elif (
+                caps[j + 1]
+                and not taken[j + 1]
+                and words[j] in connectors
+                and (words[j] != "." or abbreviates(words[j - 1]))
+            ):
                 j += 2
             else:
                 break

@@ -135,7 +135,7 @@ def training_sequences(
         words = [w for _, _, w in tokens]
         tags = _token_tags(tokens, spans)
         padded = [PARAGRAPH_START, PARAGRAPH_START, *words, PARAGRAPH_END, PARAGRAPH_END]
-        for start, end in candidate_runs(words, vocab):
+        for start, end in candidate_runs(words, vocab, across_sentences=True):
             features = [
                 [f for o in OFFSETS for f in word_features(padded[i + 2 + o], o, lowercase_words)]
                 + (
