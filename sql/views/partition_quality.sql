@@ -1,5 +1,6 @@
 -- Per landing partition the warehouse holds (empty days too): when it was loaded, files found,
--- what became of them, and what reached the tables.
+-- what became of them, what reached the tables, and which parser versions produced its rows
+-- (after an upgrade: the days still to re-parse).
 CREATE OR REPLACE VIEW partition_quality AS
 WITH files AS (
     SELECT
@@ -19,7 +20,8 @@ loaded AS (
         CAST(sum(a.paragraph_count) AS BIGINT) AS paragraphs,
         CAST(sum(a.entity_count) AS BIGINT) AS entity_mentions,
         CAST(sum(a.ad_marker_count) AS BIGINT) AS ad_markers,
-        count(*) FILTER (WHERE len(a.parse_warnings) > 0) AS articles_with_warnings
+        count(*) FILTER (WHERE len(a.parse_warnings) > 0) AS articles_with_warnings,
+        list(DISTINCT a.parser_version ORDER BY a.parser_version) AS parser_versions
     FROM articles AS a
     GROUP BY a.ingest_date
 )
@@ -36,11 +38,12 @@ SELECT
     coalesce(l.paragraphs, 0) AS paragraphs,
     coalesce(l.entity_mentions, 0) AS entity_mentions,
     coalesce(l.ad_markers, 0) AS ad_markers,
-    coalesce(l.articles_with_warnings, 0) AS articles_with_warnings
+    coalesce(l.articles_with_warnings, 0) AS articles_with_warnings,
+    coalesce(l.parser_versions, CAST([] AS VARCHAR[])) AS parser_versions
 FROM partitions AS p
 LEFT JOIN files AS f USING (ingest_date)
 LEFT JOIN loaded AS l USING (ingest_date);
-COMMENT ON VIEW partition_quality IS 'One row per landing partition the warehouse holds, days without files included: when it was loaded, files found, parsed, duplicate and rejected, share rejected, bytes, and the rows they produced. Key: ingest_date.';
+COMMENT ON VIEW partition_quality IS 'One row per landing partition the warehouse holds, days without files included: when it was loaded, files found, parsed, duplicate and rejected, share rejected, bytes, the rows they produced, and the parser versions that produced them. Key: ingest_date.';
 COMMENT ON COLUMN partition_quality.ingest_date IS 'Landing-zone partition (data/raw/YYYY-MM-DD/).';
 COMMENT ON COLUMN partition_quality.loaded_at IS 'When the partition was last loaded (partitions.loaded_at).';
 COMMENT ON COLUMN partition_quality.files IS 'Files found in the partition (rows of raw_files).';
@@ -54,3 +57,4 @@ COMMENT ON COLUMN partition_quality.paragraphs IS 'Paragraph rows of those artic
 COMMENT ON COLUMN partition_quality.entity_mentions IS 'Entity mention rows of those articles.';
 COMMENT ON COLUMN partition_quality.ad_markers IS 'Ad marker rows of those articles.';
 COMMENT ON COLUMN partition_quality.articles_with_warnings IS 'Articles with at least one parse warning.';
+COMMENT ON COLUMN partition_quality.parser_versions IS 'Distinct articles.parser_version of the partition, sorted; empty for a day without articles. A day without the current version was parsed by an older parser: run it again to re-parse it.';

@@ -8,7 +8,7 @@ import duckdb
 import pytest
 
 from tests.warehouse.conftest import DAYS, copy_store
-from warta import sql
+from warta import PARSER_VERSION, sql
 from warta.parquet_store import ParquetStore
 from warta.schema import TABLES
 from warta.warehouse import DERIVED_TABLES, Warehouse
@@ -115,6 +115,36 @@ def test_views_agree_with_the_base_tables(con):
         )
     assert sum(q[3] for q in quality.values()) > 0  # the sample has rejects and duplicates
     assert sum(q[2] for q in quality.values()) > 0
+
+
+def test_partition_quality_names_the_parser_versions_of_each_day(sample, tmp_path):
+    """After an upgrade, the days parsed by an older parser are the ones to run again."""
+    warehouse = Warehouse(tmp_path / "warehouse.duckdb")
+    warehouse.rebuild(copy_store(sample.data_dir, tmp_path / "parquet"))
+    con = duckdb.connect(str(warehouse.path))
+    try:
+        query = "SELECT ingest_date::VARCHAR, parser_versions FROM partition_quality ORDER BY 1"
+        assert con.sql(query).fetchall() == [(day, [PARSER_VERSION]) for day in DAYS]
+        con.sql(f"UPDATE articles SET parser_version = '2020.1.1' WHERE ingest_date = '{DAYS[0]}'")
+        con.sql(
+            "UPDATE articles SET parser_version = '2020.1.1' WHERE article_id = "
+            f"(SELECT min(article_id) FROM articles WHERE ingest_date = '{DAYS[1]}')"
+        )
+        con.sql("INSERT INTO partitions VALUES (DATE '2026-11-30', current_timestamp)")
+        assert con.sql(query).fetchall() == [
+            (DAYS[0], ["2020.1.1"]),
+            (DAYS[1], ["2020.1.1", PARSER_VERSION]),
+            *[(day, [PARSER_VERSION]) for day in DAYS[2:]],
+            ("2026-11-30", []),  # a day without articles
+        ]
+        stale = con.sql(
+            "SELECT ingest_date::VARCHAR FROM partition_quality "
+            "WHERE len(parser_versions) > 0 AND parser_versions <> [?::VARCHAR] ORDER BY 1",
+            params=[PARSER_VERSION],
+        ).fetchall()
+        assert stale == [(DAYS[0],), (DAYS[1],)]  # the query docs/OPERATIONS.md gives
+    finally:
+        con.close()
 
 
 def test_top_entities_counts_the_seven_newest_landing_days_not_calendar_days():
