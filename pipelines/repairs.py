@@ -60,12 +60,25 @@ successful runs of it (run key ``<day>:orphans-after-<its last successful run>``
 or a day its own load named again, stops with the reason. A copy whose original is parsed but not
 loaded (its day failed its checks or was refused) is not named: loading that day is the remedy.
 
+It also starts the retries Dagster's run retries missed. Dagster's retry daemon reads a run's
+failure event and then the run; the event is written before the run's status and its
+``dagster/will_retry`` tag, so a daemon reading between the two writes sees a run that has not
+failed yet, passes the event, and never retries it (seen once in six host restarts under
+``tests/e2e``). A failed run tagged ``dagster/will_retry=true`` that has no retry
+``MISSED_RETRY_AFTER_SECONDS`` after it ended, is still the latest run of its day, and ended
+within ``MISSED_RETRY_WINDOW_SECONDS``, gets one run of its day (run key
+``<day>:retry-of-<run>``, tag ``warta/retry_of``), with a warning on the tick. Only runs of
+the ``warta_daily`` job are looked at (not asset selections materialised from the catalog), and
+a run of a backfill only while its backfill is still going, as Dagster does.
+
 Run keys make every request happen once, whatever the number of evaluations.
 """
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 import dagster as dg
 
@@ -94,6 +107,14 @@ REPAIR_FOR_TAG = "warta/repair_for"
 ROUND_TAG = "warta/repair_round"
 MAX_ROUNDS = 3
 REFUSALS_LOOKED_AT = 50  # the latest refused runs, and stuck ones, each evaluation considers
+RETRY_OF_TAG = "warta/retry_of"
+MISSED_RETRY_AFTER_SECONDS = 120  # Dagster's retry daemon looks every 5 s
+MISSED_RETRY_WINDOW_SECONDS = 6 * 3600  # older failures are the nightly's (WARTA_LATE_DAYS)
+# Tags Dagster's run retries read and write (dagster._core.storage.tags).
+WILL_RETRY_TAG = "dagster/will_retry"
+AUTO_RETRY_RUN_ID_TAG = "dagster/auto_retry_run_id"
+PARENT_RUN_ID_TAG = "dagster/parent_run_id"
+BACKFILL_TAG = "dagster/backfill"
 
 
 def partitions_to_rerun(events: list[dg.DagsterEvent]) -> list[str]:
@@ -151,8 +172,11 @@ class RepairPlan:
 _NO_LONGER_STUCK = "no longer stuck; was: "
 
 
-def plan_repairs(instance: dg.DagsterInstance, zone: LandingZone) -> RepairPlan:
-    """The runs that move every pending refusal forward (see the module docstring)."""
+def plan_repairs(
+    instance: dg.DagsterInstance, zone: LandingZone, now: float | None = None
+) -> RepairPlan:
+    """The runs that move every pending refusal forward, and the retries Dagster missed (see
+    the module docstring); ``now`` (a POSIX time) for tests."""
     plan = RepairPlan([], [], [], [])
     refused = []
     for value in (REFUSED, STUCK):
@@ -172,6 +196,7 @@ def plan_repairs(instance: dg.DagsterInstance, zone: LandingZone) -> RepairPlan:
         ):
             plan.retag(record.dagster_run, NOT_REFUSED)
     _plan_orphans(instance, zone, plan)
+    _plan_missed_retries(instance, zone, plan, _now() if now is None else now)
     return plan
 
 
@@ -417,6 +442,59 @@ def _still_named_after(instance: dg.DagsterInstance, day: str, run: dg.DagsterRu
     return entry is not None and day in entry.value
 
 
+def _plan_missed_retries(
+    instance: dg.DagsterInstance, zone: LandingZone, plan: RepairPlan, now: float
+) -> None:
+    """A run of each day whose latest run failed, was to be retried by Dagster, and was not."""
+    window = dg.RunsFilter(
+        job_name=warta_daily_job.name,
+        tags={WILL_RETRY_TAG: "true"},
+        statuses=[dg.DagsterRunStatus.FAILURE],
+        updated_after=datetime.fromtimestamp(now - MISSED_RETRY_WINDOW_SECONDS, tz=UTC),
+    )
+    requested = {request.partition_key for request in plan.requests}
+    for record in instance.get_run_records(window, limit=REFUSALS_LOOKED_AT):
+        run = record.dagster_run
+        day = run.tags.get(PARTITION_TAG)
+        ended = record.end_time or record.update_timestamp.timestamp()
+        if (
+            day is None
+            or day in requested
+            or now - ended < MISSED_RETRY_AFTER_SECONDS
+            or run.tags.get(AUTO_RETRY_RUN_ID_TAG)
+            or instance.get_runs_count(dg.RunsFilter(tags={PARENT_RUN_ID_TAG: run.run_id}))
+            or not _backfill_running(instance, run)
+        ):
+            continue
+        latest = _latest(instance, day)
+        if latest is None or latest.dagster_run.run_id != run.run_id:
+            continue  # the day was run again since
+        run_key = f"{day}:retry-of-{run.run_id}"
+        if _requested(instance, run_key):
+            continue  # requested once; that run is the day's latest unless it was deleted
+        plan.requests.append(_request(zone, day, run_key, {RETRY_OF_TAG: run.run_id}))
+        requested.add(day)
+        plan.warnings.append(
+            f"{day}: run {run.run_id} failed and was to be retried, but Dagster's run retries "
+            f"started no retry in {int(now - ended)} s; running {day} again"
+        )
+
+
+def _now() -> float:
+    """The current POSIX time (the sensor's clock; tests move it)."""
+    return time.time()
+
+
+def _backfill_running(instance: dg.DagsterInstance, run: dg.DagsterRun) -> bool:
+    """True for a run of no backfill, or of one still going (Dagster's run retries retry
+    those too); False when the backfill has ended, was deleted or is being canceled."""
+    backfill_id = run.tags.get(BACKFILL_TAG)
+    if backfill_id is None:
+        return True
+    backfill = instance.get_backfill(backfill_id)
+    return backfill is not None and backfill.status.value in ("REQUESTED", "FAILING")
+
+
 def _request(zone: LandingZone, partition: str, run_key: str, tags: dict[str, str]):
     fingerprint = zone.fingerprint(partition)
     return landing_run_request(partition, fingerprint, REPAIR_TRIGGER, run_key=run_key, tags=tags)
@@ -428,7 +506,8 @@ def _request(zone: LandingZone, partition: str, run_key: str, tags: dict[str, st
     minimum_interval_seconds=60,
     default_status=dg.DefaultSensorStatus.RUNNING,
     description="Repairs loads refused because an article is held by two days (runs the later "
-    "days again, then the refused day), and re-runs days whose duplicates lost their original.",
+    "days again, then the refused day), re-runs days whose duplicates lost their original, and "
+    "starts the retries Dagster's run retries missed.",
 )
 def warta_repair_sensor(context: dg.SensorEvaluationContext, warta: WartaSettings):
     plan = plan_repairs(context.instance, LandingZone(warta.settings().raw_dir))

@@ -22,10 +22,17 @@ from pipelines.partitions import (
     content_runs,
 )
 from pipelines.repairs import (
+    AUTO_RETRY_RUN_ID_TAG,
+    BACKFILL_TAG,
     MAX_ROUNDS,
+    MISSED_RETRY_AFTER_SECONDS,
+    MISSED_RETRY_WINDOW_SECONDS,
+    PARENT_RUN_ID_TAG,
     REPAIR_FOR_TAG,
     REPAIR_OF_TAG,
+    RETRY_OF_TAG,
     ROUND_TAG,
+    WILL_RETRY_TAG,
     partitions_to_rerun,
     plan_repairs,
     warta_repair_sensor,
@@ -616,3 +623,91 @@ def test_a_failed_re_run_for_duplicates_without_original_is_not_repeated(landing
     assert f"{NEWER}: the run that was to parse its duplicates without an original failed" in stuck
     assert _run(instance, OLDER).success  # another load names the day again: still no new run
     assert _skipped(instance) == stuck
+
+
+def _failed_to_be_retried(instance, partition: str, **tags: str) -> dg.DagsterRun:
+    """A failed run of ``partition`` that Dagster tagged to be retried and did not retry (its
+    retry daemon read the failure event before the run's status: pipelines/repairs.py)."""
+    run = instance.create_run_for_job(
+        _job(), tags={PARTITION_TAG: partition, WILL_RETRY_TAG: "true", **tags}
+    )
+    instance.report_run_failed(run)
+    return instance.get_run_by_id(run.run_id)
+
+
+def _plan_at(instance, landing, now: float):
+    return plan_repairs(instance, LandingZone(landing.raw_dir), now=now)
+
+
+def test_a_retry_dagster_missed_is_started_once(landing, instance, monkeypatch):
+    put(landing, f"{NEWER}/a.txt", SEED.read_bytes())
+    missed = _failed_to_be_retried(instance, NEWER)
+    ended = instance.get_run_record_by_id(missed.run_id).end_time
+    # Dagster's retry daemon gets its time first.
+    plan = _plan_at(instance, landing, ended + MISSED_RETRY_AFTER_SECONDS - 1)
+    assert plan.requests == [] and plan.warnings == []
+    later = ended + MISSED_RETRY_AFTER_SECONDS + 1
+    plan = _plan_at(instance, landing, later)
+    [request] = plan.requests
+    assert request.partition_key == NEWER
+    assert request.run_key == f"{NEWER}:retry-of-{missed.run_id}"
+    assert request.tags[RETRY_OF_TAG] == missed.run_id
+    assert request.tags[TRIGGER_TAG] == "repair"
+    assert request.tags[FINGERPRINT_TAG] == LandingZone(landing.raw_dir).fingerprint(NEWER)
+    assert plan.warnings == [
+        f"{NEWER}: run {missed.run_id} failed and was to be retried, but Dagster's run retries "
+        f"started no retry in {MISSED_RETRY_AFTER_SECONDS + 1} s; running {NEWER} again"
+    ]
+    # The daemon evaluates the sensor: the same request, and the run publishes the day.
+    monkeypatch.setattr("pipelines.repairs._now", lambda: later)
+    [ticked] = _tick(instance)
+    assert ticked.run_key == request.run_key
+    assert _execute(instance, ticked).success
+    assert _statuses(landing) == [(NEWER, f"{NEWER}/a.txt", "parsed")]
+    assert _plan_at(instance, landing, later + 60).requests == []
+
+
+def test_a_failed_run_of_the_requested_retry_is_not_retried_again(landing, instance):
+    put(landing, f"{NEWER}/a.txt", SEED.read_bytes())
+    missed = _failed_to_be_retried(instance, NEWER)
+    ended = instance.get_run_record_by_id(missed.run_id).end_time
+    [request] = _plan_at(instance, landing, ended + MISSED_RETRY_AFTER_SECONDS).requests
+    instance.report_run_failed(_queue(instance, request))  # not tagged will_retry: not ours
+    assert _plan_at(instance, landing, ended + 2 * MISSED_RETRY_AFTER_SECONDS).requests == []
+    # Deleted by hand: the request key is still on record only through that run, so it is
+    # asked for again (as Dagster retries a run whose retry was deleted).
+    instance.delete_run(_latest_run_id(instance, NEWER))
+    [again] = _plan_at(instance, landing, ended + 3 * MISSED_RETRY_AFTER_SECONDS).requests
+    assert again.run_key == request.run_key
+
+
+def _latest_run_id(instance, partition: str) -> str:
+    return instance.get_run_records(dg.RunsFilter(tags={PARTITION_TAG: partition}), limit=1)[
+        0
+    ].dagster_run.run_id
+
+
+@pytest.mark.parametrize(
+    "case",
+    ["retried", "retry created", "day run again", "not to be retried", "too old", "backfill ended"],
+)
+def test_failed_runs_dagster_handles_are_left_to_it(landing, instance, case):
+    put(landing, f"{NEWER}/a.txt", SEED.read_bytes())
+    tags = {}
+    if case == "backfill ended":
+        tags[BACKFILL_TAG] = "gone"  # a backfill that was deleted
+    missed = _failed_to_be_retried(instance, NEWER, **tags)
+    ended = instance.get_run_record_by_id(missed.run_id).end_time
+    now = ended + MISSED_RETRY_AFTER_SECONDS + 1
+    if case == "retried":
+        instance.add_run_tags(missed.run_id, {AUTO_RETRY_RUN_ID_TAG: "some-run"})
+    elif case == "retry created":  # before the daemon tags the failed run with its id
+        child = instance.create_run_for_job(_job(), tags={PARENT_RUN_ID_TAG: missed.run_id})
+        instance.report_run_failed(child)
+    elif case == "day run again":
+        assert _run(instance, NEWER).success
+    elif case == "not to be retried":
+        instance.add_run_tags(missed.run_id, {WILL_RETRY_TAG: "false"})
+    elif case == "too old":
+        now = ended + MISSED_RETRY_WINDOW_SECONDS + 1
+    assert _plan_at(instance, landing, now).requests == []
