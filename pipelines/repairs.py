@@ -67,10 +67,12 @@ failed yet, passes the event, and never retries it (3 times in 12 host restarts 
 ``tests/e2e``; the event 20 ms before the status in one). A failed run tagged
 ``dagster/will_retry=true`` that has no retry ``MISSED_RETRY_AFTER_SECONDS`` after it ended,
 is still the latest run of its day, and ended within ``MISSED_RETRY_WINDOW_SECONDS``, gets
-one run of its day (run key
-``<day>:retry-of-<run>``, tag ``warta/retry_of``), with a warning on the tick. Only runs of
-the ``warta_daily`` job are looked at (not asset selections materialised from the catalog), and
-a run of a backfill only while its backfill is still going, as Dagster does.
+one run of its day (run key ``<day>:retry-of-<run>``, tag ``warta/retry_of``), with a warning
+on the tick. Only runs of the ``warta_daily`` job are looked at (not asset selections
+materialised from the catalog), and a run of a backfill only while its backfill is still
+going, as Dagster does; such a run, if it fails, is left to Dagster's run retries. Should
+Dagster's retry come later than that after all, the day runs twice, with the same result (each
+run replaces its partition).
 
 Run keys make every request happen once, whatever the number of evaluations.
 """
@@ -109,7 +111,7 @@ ROUND_TAG = "warta/repair_round"
 MAX_ROUNDS = 3
 REFUSALS_LOOKED_AT = 50  # the latest refused runs, and stuck ones, each evaluation considers
 RETRY_OF_TAG = "warta/retry_of"
-MISSED_RETRY_AFTER_SECONDS = 300  # the retry daemon looks every 5 s; seen 70 s late under load
+MISSED_RETRY_AFTER_SECONDS = 180  # the retry daemon looks every 5 s; seen 70 s late under load
 MISSED_RETRY_WINDOW_SECONDS = 6 * 3600  # older failures are the nightly's (WARTA_LATE_DAYS)
 # Tags Dagster's run retries read and write (dagster._core.storage.tags).
 WILL_RETRY_TAG = "dagster/will_retry"
@@ -463,6 +465,7 @@ def _plan_missed_retries(
             or day in requested
             or now - ended < MISSED_RETRY_AFTER_SECONDS
             or run.tags.get(AUTO_RETRY_RUN_ID_TAG)
+            or run.tags.get(RETRY_OF_TAG)  # one of these runs: Dagster may retry it, not us
             or instance.get_runs_count(dg.RunsFilter(tags={PARENT_RUN_ID_TAG: run.run_id}))
             or not _backfill_running(instance, run)
         ):

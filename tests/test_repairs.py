@@ -689,13 +689,23 @@ def _latest_run_id(instance, partition: str) -> str:
 
 @pytest.mark.parametrize(
     "case",
-    ["retried", "retry created", "day run again", "not to be retried", "too old", "backfill ended"],
+    [
+        "retried",
+        "retry created",
+        "day run again",
+        "not to be retried",
+        "too old",
+        "backfill ended",
+        "itself such a retry",
+    ],
 )
 def test_failed_runs_dagster_handles_are_left_to_it(landing, instance, case):
     put(landing, f"{NEWER}/a.txt", SEED.read_bytes())
     tags = {}
     if case == "backfill ended":
         tags[BACKFILL_TAG] = "gone"  # a backfill that was deleted
+    elif case == "itself such a retry":
+        tags[RETRY_OF_TAG] = "an-earlier-run"
     missed = _failed_to_be_retried(instance, NEWER, **tags)
     ended = instance.get_run_record_by_id(missed.run_id).end_time
     now = ended + MISSED_RETRY_AFTER_SECONDS + 1

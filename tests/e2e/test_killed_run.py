@@ -119,7 +119,7 @@ def test_a_run_left_started_by_a_host_restart_is_failed_and_its_day_run_again(tm
     # files needs ~10 s). The run stays STARTED after the restart until its limit: only that
     # fails it (the log says so). Its pool slot is then freed, and the day runs again without
     # anyone: by Dagster's run retries, or, when its retry daemon misses the failure (3 times
-    # in 12 tries here), by the repair sensor five to six minutes later.
+    # in 12 tries here), by the repair sensor three to four minutes later.
     files, limit = 500, 60
     env = _environment(tmp_path, files, max_runtime_seconds=limit)
     with DagsterStack(env, tmp_path / "before-restart.log") as stack:
@@ -133,7 +133,7 @@ def test_a_run_left_started_by_a_host_restart_is_failed_and_its_day_run_again(tm
         stack.wait_for_code_location()
         assert stack.wait_for_runs([orphaned], timeout=300) == {orphaned: "FAILURE"}
         again: list[dict] = []
-        deadline = time.monotonic() + 480  # the sensor: 300 s after the failure, 60 s ticks
+        deadline = time.monotonic() + 360  # the sensor: 180 s after the failure, 60 s ticks
         while not again and time.monotonic() < deadline:
             again = stack.runs({"dagster/parent_run_id": orphaned}) + stack.runs(
                 {"warta/retry_of": orphaned}
