@@ -67,12 +67,16 @@ failed yet, passes the event, and never retries it (3 times in 12 host restarts 
 ``tests/e2e``; the event 20 ms before the status in one). A failed run tagged
 ``dagster/will_retry=true`` that has no retry ``MISSED_RETRY_AFTER_SECONDS`` after it ended,
 is still the latest run of its day, and ended within ``MISSED_RETRY_WINDOW_SECONDS``, gets
-one run of its day (run key ``<day>:retry-of-<run>``, tag ``warta/retry_of``), with a warning
-on the tick. Only runs of the ``warta_daily`` job are looked at (not asset selections
-materialised from the catalog), and a run of a backfill only while its backfill is still
-going, as Dagster does; such a run, if it fails, is left to Dagster's run retries. Should
-Dagster's retry come later than that after all, the day runs twice, with the same result (each
-run replaces its partition).
+one run of its day (run key ``<day>:retry-of-<run>``, tag ``warta/retry_of``, and
+``dagster/max_retries=0``: with it the day has had its one retry), with a warning on the tick.
+Only runs the daemon launched for the ``warta_daily`` job are looked at: not asset selections
+materialised from the catalog, and not runs ``warta run`` executed in its own process (Dagster
+cannot retry those; stopping one by hand must not start the day again). A run of a backfill is
+looked at while its backfill is still going, as Dagster does, and also when the backfill is
+``COMPLETED``: ``dagster job backfill`` (the documented command line) marks its backfill so as
+soon as the runs are submitted, so Dagster never retries them. Should Dagster's retry come
+later than ``MISSED_RETRY_AFTER_SECONDS`` after all, the day runs twice, with the same result
+(each run replaces its partition).
 
 Run keys make every request happen once, whatever the number of evaluations.
 """
@@ -115,6 +119,7 @@ MISSED_RETRY_AFTER_SECONDS = 180  # the retry daemon looks every 5 s; seen 70 s 
 MISSED_RETRY_WINDOW_SECONDS = 6 * 3600  # older failures are the nightly's (WARTA_LATE_DAYS)
 # Tags Dagster's run retries read and write (dagster._core.storage.tags).
 WILL_RETRY_TAG = "dagster/will_retry"
+MAX_RETRIES_TAG = "dagster/max_retries"
 AUTO_RETRY_RUN_ID_TAG = "dagster/auto_retry_run_id"
 PARENT_RUN_ID_TAG = "dagster/parent_run_id"
 BACKFILL_TAG = "dagster/backfill"
@@ -463,11 +468,12 @@ def _plan_missed_retries(
         if (
             day is None
             or day in requested
-            or now - ended < MISSED_RETRY_AFTER_SECONDS
+            or run.remote_job_origin is None  # executed in its own process by ``warta run``
+            or not MISSED_RETRY_AFTER_SECONDS <= now - ended <= MISSED_RETRY_WINDOW_SECONDS
             or run.tags.get(AUTO_RETRY_RUN_ID_TAG)
-            or run.tags.get(RETRY_OF_TAG)  # one of these runs: Dagster may retry it, not us
+            or run.tags.get(RETRY_OF_TAG)  # one of these runs (tagged max_retries=0 too)
             or instance.get_runs_count(dg.RunsFilter(tags={PARENT_RUN_ID_TAG: run.run_id}))
-            or not _backfill_running(instance, run)
+            or not _backfill_retried(instance, run)
         ):
             continue
         latest = _latest(instance, day)
@@ -476,11 +482,13 @@ def _plan_missed_retries(
         run_key = f"{day}:retry-of-{run.run_id}"
         if _requested(instance, run_key):
             continue  # requested once; that run is the day's latest unless it was deleted
-        plan.requests.append(_request(zone, day, run_key, {RETRY_OF_TAG: run.run_id}))
+        tags = {RETRY_OF_TAG: run.run_id, MAX_RETRIES_TAG: "0"}
+        plan.requests.append(_request(zone, day, run_key, tags))
         requested.add(day)
         plan.warnings.append(
-            f"{day}: run {run.run_id} failed and was to be retried, but Dagster's run retries "
-            f"started no retry in {int(now - ended)} s; running {day} again"
+            f"{day}: run {run.run_id} failed and was tagged to be retried "
+            f"({WILL_RETRY_TAG}=true), but no retry started in {int(now - ended)} s; "
+            f"running {day} again"
         )
 
 
@@ -489,14 +497,15 @@ def _now() -> float:
     return time.time()
 
 
-def _backfill_running(instance: dg.DagsterInstance, run: dg.DagsterRun) -> bool:
-    """True for a run of no backfill, or of one still going (Dagster's run retries retry
-    those too); False when the backfill has ended, was deleted or is being canceled."""
+def _backfill_retried(instance: dg.DagsterInstance, run: dg.DagsterRun) -> bool:
+    """True for a run of no backfill, of one still going (Dagster's run retries retry those
+    too), or of one the command line submitted (status ``COMPLETED`` from the start); False
+    when the backfill has ended in the UI's statuses, was deleted or is being canceled."""
     backfill_id = run.tags.get(BACKFILL_TAG)
     if backfill_id is None:
         return True
     backfill = instance.get_backfill(backfill_id)
-    return backfill is not None and backfill.status.value in ("REQUESTED", "FAILING")
+    return backfill is not None and backfill.status.value in ("REQUESTED", "FAILING", "COMPLETED")
 
 
 def _request(zone: LandingZone, partition: str, run_key: str, tags: dict[str, str]):

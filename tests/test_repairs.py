@@ -8,6 +8,8 @@ the daemon would give them.
 
 from __future__ import annotations
 
+import time
+
 import dagster as dg
 import pytest
 
@@ -625,14 +627,53 @@ def test_a_failed_re_run_for_duplicates_without_original_is_not_repeated(landing
     assert _skipped(instance) == stuck
 
 
-def _failed_to_be_retried(instance, partition: str, **tags: str) -> dg.DagsterRun:
+def _daemon_origin(job_name: str = "warta_daily"):
+    """The origin the daemon records on a run it launches from the code location (a run
+    ``execute_in_process`` made has none)."""
+    from dagster._core.remote_origin import (
+        InProcessCodeLocationOrigin,
+        RemoteJobOrigin,
+        RemoteRepositoryOrigin,
+    )
+    from dagster._core.types.loadable_target_origin import LoadableTargetOrigin
+
+    location = InProcessCodeLocationOrigin(
+        LoadableTargetOrigin(module_name="pipelines.definitions", attribute="defs"), "warta"
+    )
+    return RemoteJobOrigin(RemoteRepositoryOrigin(location, "__repository__"), job_name)
+
+
+def _failed_to_be_retried(
+    instance, partition: str, origin=True, job_name: str = "warta_daily", **tags: str
+) -> dg.DagsterRun:
     """A failed run of ``partition`` that Dagster tagged to be retried and did not retry (its
     retry daemon read the failure event before the run's status: pipelines/repairs.py)."""
-    run = instance.create_run_for_job(
-        _job(), tags={PARTITION_TAG: partition, WILL_RETRY_TAG: "true", **tags}
+    run = instance.add_run(
+        dg.DagsterRun(
+            job_name=job_name,
+            status=dg.DagsterRunStatus.NOT_STARTED,
+            tags={PARTITION_TAG: partition, WILL_RETRY_TAG: "true", **tags},
+            remote_job_origin=_daemon_origin(job_name) if origin else None,
+        )
     )
     instance.report_run_failed(run)
     return instance.get_run_by_id(run.run_id)
+
+
+def _backfill(instance, status: str) -> str:
+    from dagster._core.execution.backfill import BulkActionStatus, PartitionBackfill
+
+    backfill_id = f"backfill-{status.lower()}"
+    instance.add_backfill(
+        PartitionBackfill(
+            backfill_id=backfill_id,
+            status=BulkActionStatus(status),
+            from_failure=False,
+            tags={},
+            backfill_timestamp=time.time(),
+        )
+    )
+    return backfill_id
 
 
 def _plan_at(instance, landing, now: float):
@@ -652,11 +693,13 @@ def test_a_retry_dagster_missed_is_started_once(landing, instance, monkeypatch):
     assert request.partition_key == NEWER
     assert request.run_key == f"{NEWER}:retry-of-{missed.run_id}"
     assert request.tags[RETRY_OF_TAG] == missed.run_id
+    assert request.tags["dagster/max_retries"] == "0"  # the day's one retry
     assert request.tags[TRIGGER_TAG] == "repair"
     assert request.tags[FINGERPRINT_TAG] == LandingZone(landing.raw_dir).fingerprint(NEWER)
     assert plan.warnings == [
-        f"{NEWER}: run {missed.run_id} failed and was to be retried, but Dagster's run retries "
-        f"started no retry in {MISSED_RETRY_AFTER_SECONDS + 1} s; running {NEWER} again"
+        f"{NEWER}: run {missed.run_id} failed and was tagged to be retried "
+        f"(dagster/will_retry=true), but no retry started in {MISSED_RETRY_AFTER_SECONDS + 1} s; "
+        f"running {NEWER} again"
     ]
     # The daemon evaluates the sensor: the same request, and the run publishes the day.
     monkeypatch.setattr("pipelines.repairs._now", lambda: later)
@@ -672,19 +715,21 @@ def test_a_failed_run_of_the_requested_retry_is_not_retried_again(landing, insta
     missed = _failed_to_be_retried(instance, NEWER)
     ended = instance.get_run_record_by_id(missed.run_id).end_time
     [request] = _plan_at(instance, landing, ended + MISSED_RETRY_AFTER_SECONDS).requests
-    instance.report_run_failed(_queue(instance, request))  # not tagged will_retry: not ours
-    assert _plan_at(instance, landing, ended + 2 * MISSED_RETRY_AFTER_SECONDS).requests == []
-    # Deleted by hand: the request key is still on record only through that run, so it is
-    # asked for again (as Dagster retries a run whose retry was deleted).
-    instance.delete_run(_latest_run_id(instance, NEWER))
-    [again] = _plan_at(instance, landing, ended + 3 * MISSED_RETRY_AFTER_SECONDS).requests
-    assert again.run_key == request.run_key
+    # Its run fails the same way (tagged will_retry as Dagster would, were max_retries not 0).
+    retry = _failed_to_be_retried(instance, NEWER, **request.tags)
+    retry_ended = instance.get_run_record_by_id(retry.run_id).end_time
+    assert _plan_at(instance, landing, retry_ended + 2 * MISSED_RETRY_AFTER_SECONDS).requests == []
 
 
-def _latest_run_id(instance, partition: str) -> str:
-    return instance.get_run_records(dg.RunsFilter(tags={PARTITION_TAG: partition}), limit=1)[
-        0
-    ].dagster_run.run_id
+@pytest.mark.parametrize("backfill", ["REQUESTED", "FAILING", "COMPLETED"])
+def test_a_missed_retry_of_a_backfill_still_going_or_submitted_from_the_cli_is_started(
+    landing, instance, backfill
+):
+    put(landing, f"{NEWER}/a.txt", SEED.read_bytes())
+    missed = _failed_to_be_retried(instance, NEWER, **{BACKFILL_TAG: _backfill(instance, backfill)})
+    ended = instance.get_run_record_by_id(missed.run_id).end_time
+    [request] = _plan_at(instance, landing, ended + MISSED_RETRY_AFTER_SECONDS).requests
+    assert request.tags[RETRY_OF_TAG] == missed.run_id
 
 
 @pytest.mark.parametrize(
@@ -695,18 +740,31 @@ def _latest_run_id(instance, partition: str) -> str:
         "day run again",
         "not to be retried",
         "too old",
-        "backfill ended",
+        "tagged lately but too old",
+        "backfill deleted",
+        "backfill canceling",
+        "backfill ended in the UI",
         "itself such a retry",
+        "run in its own process",
+        "other job",
     ],
 )
 def test_failed_runs_dagster_handles_are_left_to_it(landing, instance, case):
     put(landing, f"{NEWER}/a.txt", SEED.read_bytes())
-    tags = {}
-    if case == "backfill ended":
-        tags[BACKFILL_TAG] = "gone"  # a backfill that was deleted
+    tags, origin, job_name = {}, True, "warta_daily"
+    if case == "backfill deleted":
+        tags[BACKFILL_TAG] = "gone"
+    elif case == "backfill canceling":
+        tags[BACKFILL_TAG] = _backfill(instance, "CANCELING")
+    elif case == "backfill ended in the UI":
+        tags[BACKFILL_TAG] = _backfill(instance, "COMPLETED_FAILED")
     elif case == "itself such a retry":
         tags[RETRY_OF_TAG] = "an-earlier-run"
-    missed = _failed_to_be_retried(instance, NEWER, **tags)
+    elif case == "run in its own process":  # warta run; e.g. stopped with Ctrl-C
+        origin = False
+    elif case == "other job":
+        job_name = "__ASSET_JOB"
+    missed = _failed_to_be_retried(instance, NEWER, origin=origin, job_name=job_name, **tags)
     ended = instance.get_run_record_by_id(missed.run_id).end_time
     now = ended + MISSED_RETRY_AFTER_SECONDS + 1
     if case == "retried":
@@ -720,4 +778,7 @@ def test_failed_runs_dagster_handles_are_left_to_it(landing, instance, case):
         instance.add_run_tags(missed.run_id, {WILL_RETRY_TAG: "false"})
     elif case == "too old":
         now = ended + MISSED_RETRY_WINDOW_SECONDS + 1
+    elif case == "tagged lately but too old":  # a tag moves the run's update time, not its end
+        now = ended + MISSED_RETRY_WINDOW_SECONDS + 1
+        instance.add_run_tags(missed.run_id, {"note": "looked at"})
     assert _plan_at(instance, landing, now).requests == []

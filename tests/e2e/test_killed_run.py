@@ -85,6 +85,12 @@ def _published_ledger_rows(env: dict[str, str]) -> int:
         con.close()
 
 
+def _retries_of(stack: DagsterStack, run_id: str) -> list[dict]:
+    """The runs retrying ``run_id``: Dagster's run retries', or the repair sensor's when
+    Dagster's retry daemon missed the failure (``pipelines/repairs.py``)."""
+    return stack.runs({"dagster/parent_run_id": run_id}) + stack.runs({"warta/retry_of": run_id})
+
+
 def test_a_run_killed_mid_parse_is_retried_and_publishes_the_day(tmp_path):
     env = _environment(tmp_path)
     with DagsterStack(env, tmp_path / "dagster-dev.log") as stack:
@@ -100,7 +106,7 @@ def test_a_run_killed_mid_parse_is_retried_and_publishes_the_day(tmp_path):
         retries: list[dict] = []
         deadline = time.monotonic() + 600  # slot freed within ~60 s, then one run
         while time.monotonic() < deadline:
-            retries = stack.runs({"dagster/parent_run_id": killed})
+            retries = _retries_of(stack, killed)
             if retries and retries[0]["status"] in TERMINAL_RUN_STATES:
                 break
             time.sleep(2)
@@ -118,10 +124,13 @@ def test_a_run_left_started_by_a_host_restart_is_failed_and_its_day_run_again(tm
     # The template's 7200 s, shortened (it applies to every run of the instance; a run of 500
     # files needs ~10 s). The run stays STARTED after the restart until its limit: only that
     # fails it (the log says so). Its pool slot is then freed, and the day runs again without
-    # anyone: by Dagster's run retries, or, when its retry daemon misses the failure (3 times
-    # in 12 tries here), by the repair sensor three to four minutes later.
+    # anyone. Dagster's retry daemon usually retries it; here it is kept from doing so (its
+    # event-log consumer runs once, at start-up, and then waits a day), as when it misses the
+    # failure (3 times in 12 tries here): the repair sensor then runs the day, 180 s after the
+    # failure at the next 60 s tick.
     files, limit = 500, 60
     env = _environment(tmp_path, files, max_runtime_seconds=limit)
+    env["DAGSTER_EVENT_LOG_CONSUMER_DAEMON_INTERVAL_SECONDS"] = str(24 * 3600)
     with DagsterStack(env, tmp_path / "before-restart.log") as stack:
         stack.wait_until_up()
         stack.wait_for_code_location()
@@ -135,17 +144,17 @@ def test_a_run_left_started_by_a_host_restart_is_failed_and_its_day_run_again(tm
         again: list[dict] = []
         deadline = time.monotonic() + 360  # the sensor: 180 s after the failure, 60 s ticks
         while not again and time.monotonic() < deadline:
-            again = stack.runs({"dagster/parent_run_id": orphaned}) + stack.runs(
-                {"warta/retry_of": orphaned}
-            )
+            again = _retries_of(stack, orphaned)
             time.sleep(2)
         assert len(again) == 1, (again, stack.log_tail())
         rerun = again[0]["runId"]
+        assert again[0]["tags"]["warta/retry_of"] == orphaned
         assert stack.wait_for_runs([rerun], timeout=300) == {rerun: "SUCCESS"}, stack.log_tail()
         day = [run["runId"] for run in stack.runs({"dagster/partition": DAY})]
         assert sorted(day) == sorted([orphaned, rerun])
         log = stack.log_path.read_text(errors="replace")
 
     assert re.search(rf"Run {orphaned} has exceeded maximum runtime of {limit}\b", log), log[-3000:]
+    assert f"run {orphaned} failed and was tagged to be retried" in log, log[-3000:]
     assert _published_ledger_rows(env) == files
     assert list((tmp_path / "parquet" / "_staging").iterdir()) == []
