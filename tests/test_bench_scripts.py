@@ -150,3 +150,16 @@ def test_machine_cpu_seconds_read_busy_and_stolen_from_proc_stat() -> None:
     with pytest.raises(ValueError):
         parse_proc_stat("cpu0 100 20 30 400 50 6 7 8 0 0")  # one CPU's line, not the total
     assert cpu_seconds() is not None, "Linux: /proc/stat is readable"
+
+
+def test_ner_seeds_scores_each_seed_and_their_mean() -> None:
+    from tests.conftest import shared_path
+
+    ner = shared_path("corpora", "ner")
+    out = _script(
+        "ner_seeds.py", "--ner", str(ner), "--seeds", "13,1", "--folds", "2", "--max-epochs", "1"
+    )
+    scores = re.findall(r"^  (seed 13|seed 1|mean of 2) +(0\.\d{4})$", out, re.MULTILINE)
+    assert [name for name, _ in scores] == ["seed 13", "seed 1", "mean of 2"] * 2, out
+    assert all(0.5 < float(f1) < 1 for _, f1 in scores), out
+    assert re.search(r"^fold 1: seed 13 0\.\d{4}, seed 1 0\.\d{4}, mean of 2 0\.\d{4}$", out, re.M)

@@ -215,13 +215,19 @@ def test_a_name_does_not_run_on_into_the_next_sentence():
         # A closing period stays on the run (``Inc.``); the tagger's span is trimmed of it.
         ("dari Bank Indonesia. Dalam keterangan", [(1, 4), (4, 5)], [(1, 5)]),
         ("kata KPK. Ia menambahkan", [(1, 3), (3, 4)], [(1, 4)]),
+        ("oleh Hun Sen. Pemerintah Thailand", [(1, 4), (4, 6)], [(1, 6)]),
+        ("lawan Grup A. Timnas menang", [(1, 4), (4, 5)], [(1, 5)]),
+        ("saham Microsoft Corp. Investor asing", [(1, 4), (4, 5)], [(1, 5)]),
+        ("setelah Perang Dunia I. Setelah itu", [(1, 5), (5, 6)], [(1, 6)]),
         ("kata Ir. Soprijanto kemarin", [(1, 4)], [(1, 4)]),
         ("oleh H. M. Prasetyo sendiri", [(1, 6)], [(1, 6)]),
         ("oleh Prof. Dr. Budi kemarin", [(1, 6)], [(1, 6)]),
         ("saham Bouygues S.A. naik", [(1, 6)], [(1, 6)]),
+        ("diteken PT. Pertamina dan", [(1, 4)], [(1, 4)]),
+        ("wakil KH. Ma'ruf Amin hadir", [(1, 5)], [(1, 5)]),
     ],
 )
-def test_candidate_runs_stop_at_a_sentence_end_not_after_an_abbreviation(text, runs, trained_on):
+def test_candidate_runs_stop_at_a_sentence_end_not_after_a_title_or_initial(text, runs, trained_on):
     vocab = default_tagger().vocabulary
     assert "." in vocab.connectors
     words = [token for _, _, token in tokenize(text)]

@@ -30,9 +30,17 @@ PARAGRAPH_END = "</s>"
 OFFSETS = (-2, -1, 0, 1, 2)
 # A token after one of these starts a sentence (or a quotation).
 SENTENCE_STARTS = frozenset({PARAGRAPH_START, ".", "!", "?", ":", "“", '"'})
-# Abbreviations of four letters that a period inside a name may follow (``Prof. Dr. Budi``);
-# shorter ones are told by their shape (see ``abbreviates``).
-_LONG_ABBREVIATIONS = frozenset({"Prof", "Corp", "Bros"})
+# Titles and name prefixes, as written, that a period inside a name follows (``Ir. Soprijanto``,
+# ``Prof. Dr. Budi``, ``KH. Ma'ruf Amin``, ``PT. Pertamina``, ``Jl. Sudirman``). Company
+# suffixes (``Tbk.``, ``Inc.``) end a name: their period is a closer, never a connector.
+NAME_PREFIXES = frozenset(
+    {
+        *("Ir", "Dr", "Drs", "Dra", "Prof", "H", "Hj", "KH", "TGH", "Sdr", "Sdri", "Bpk"),
+        *("Moch", "Moh", "Mohd", "Muh", "Abd", "St", "Mr", "Mrs", "Ms"),
+        *("Jend", "Letjen", "Mayjen", "Brigjen", "Kol", "Kapt", "Ipda", "Iptu", "AKBP", "Kombes"),
+        *("PT", "CV", "Jl", "Kec", "Kab", "Kel"),
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,15 +64,24 @@ def capitalised_flags(words: list[str]) -> list[bool]:
     return flags
 
 
-def abbreviates(word: str) -> bool:
-    """True if a period after ``word`` may be inside a name: an initial (``H. M. Prasetyo``,
-    ``S.A.``) or a short title or company abbreviation (``Ir.``, ``Dr.``, ``Drs.``, ``Prof.``).
-    After any other word (``Bank Indonesia. Dalam …``, ``kata KPK. Ia …``) it ends a sentence.
+def period_joins(words: list[str], i: int, start: int) -> bool:
+    """True if the period ``words[i]`` may be inside a name whose run starts at ``start``:
+    after a title or name prefix (``NAME_PREFIXES``), or after an initial that opens the run,
+    continues a chain of initials or prefixes (``H. M. Prasetyo``) or is followed by another
+    (``S.A.``). After any other word (``Bank Indonesia. Dalam …``, ``kata KPK. Ia …``,
+    ``Grup A. Timnas …``, ``Hun Sen. Pemerintah …``) it ends a sentence.
     """
-    if len(word) == 1:
+    word = words[i - 1]
+    if word in NAME_PREFIXES:
         return True
-    return (len(word) <= 3 and word[0].isupper() and word[1:].islower()) or (
-        word in _LONG_ABBREVIATIONS
+    if len(word) != 1 or not word.isupper():
+        return False
+    if i - 1 == start or (i + 2 < len(words) and len(words[i + 1]) == 1 and words[i + 2] == "."):
+        return True
+    return (
+        i >= 3
+        and words[i - 2] == "."
+        and (words[i - 3] in NAME_PREFIXES or (len(words[i - 3]) == 1 and words[i - 3].isupper()))
     )
 
 
@@ -79,8 +96,8 @@ def candidate_runs(
 
     A run starts at a capitalised token (or an opener just before one), goes on over capitalised
     tokens and connectors followed by a capitalised token, and ends after at most one closer. A
-    period joins only after an abbreviation (``abbreviates``): runs do not cross sentence ends,
-    so ``… dari Bank Indonesia. Dalam keterangan …`` is two runs, not one name. Training uses
+    period joins only after a title or an initial (``period_joins``): runs do not cross sentence
+    ends, so ``… dari Bank Indonesia. Dalam keterangan …`` is two runs, not one name. Training uses
     ``across_sentences=True`` (any learned connector joins), the runs the shipped model was
     trained on (docs/NER.md). ``caps`` is ``capitalised_flags(words)`` if the caller has it.
     """
@@ -101,7 +118,7 @@ def candidate_runs(
             elif (
                 caps[i + 1]
                 and words[i] in connectors
-                and (across_sentences or words[i] != "." or abbreviates(words[i - 1]))
+                and (across_sentences or words[i] != "." or period_joins(words, i, start))
             ):
                 i += 2
             elif words[i] in closers:

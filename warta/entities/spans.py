@@ -23,7 +23,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from itertools import compress
 
-from warta.entities.features import PARAGRAPH_START, SENTENCE_STARTS, abbreviates
+from warta.entities.features import PARAGRAPH_START, SENTENCE_STARTS, period_joins
 from warta.entities.names import KnownEntity
 
 # (first token, end token, label, method)
@@ -147,7 +147,7 @@ def _headed(
                 caps[j + 1]
                 and not taken[j + 1]
                 and words[j] in connectors
-                and (words[j] != "." or abbreviates(words[j - 1]))
+                and (words[j] != "." or period_joins(words, j, i))
             ):
                 j += 2
             else:
