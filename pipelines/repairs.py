@@ -68,15 +68,17 @@ failed yet, passes the event, and never retries it (3 times in 12 host restarts 
 ``dagster/will_retry=true`` that has no retry ``MISSED_RETRY_AFTER_SECONDS`` after it ended,
 is still the latest run of its day, and ended within ``MISSED_RETRY_WINDOW_SECONDS``, gets
 one run of its day (run key ``<day>:retry-of-<run>``, tag ``warta/retry_of``, and
-``dagster/max_retries=0``: with it the day has had its one retry), with a warning on the tick.
-Only runs the daemon launched for the ``warta_daily`` job are looked at: not asset selections
-materialised from the catalog, and not runs ``warta run`` executed in its own process (Dagster
-cannot retry those; stopping one by hand must not start the day again). A run of a backfill is
-looked at while its backfill is still going, as Dagster does, and also when the backfill is
+``dagster/max_retries=0``: with it the day has had its one retry), with a warning on the tick;
+the failed run is re-tagged ``dagster/will_retry=false``, so a retry daemon that reaches its
+failure late (after an outage) does not run the day a second time. Only runs the daemon
+launched for the ``warta_daily`` job are looked at: not asset selections materialised from the
+catalog, and not runs ``warta run`` executed in its own process (Dagster cannot retry those;
+stopping one by hand must not start the day again). A run of a backfill is looked at if the
+backfill was still going when the run failed, as Dagster does, and also when the backfill is
 ``COMPLETED``: ``dagster job backfill`` (the documented command line) marks its backfill so as
-soon as the runs are submitted, so Dagster never retries them. Should Dagster's retry come
-later than ``MISSED_RETRY_AFTER_SECONDS`` after all, the day runs twice, with the same result
-(each run replaces its partition).
+soon as the runs are submitted, so Dagster never retries them. Should Dagster's retry come at
+the same moment as the sensor's after all, the day runs twice, with the same result (each run
+replaces its partition).
 
 Run keys make every request happen once, whatever the number of evaluations.
 """
@@ -169,7 +171,7 @@ class RepairPlan:
             tags[STUCK_REASON_TAG] = _NO_LONGER_STUCK + old
         changed = any(run.tags.get(key) != new for key, new in tags.items())
         if changed:
-            self.retags[run.run_id] = tags
+            self.retags.setdefault(run.run_id, {}).update(tags)
         return changed
 
     def apply(self, instance: dg.DagsterInstance) -> None:
@@ -473,7 +475,7 @@ def _plan_missed_retries(
             or run.tags.get(AUTO_RETRY_RUN_ID_TAG)
             or run.tags.get(RETRY_OF_TAG)  # one of these runs (tagged max_retries=0 too)
             or instance.get_runs_count(dg.RunsFilter(tags={PARENT_RUN_ID_TAG: run.run_id}))
-            or not _backfill_retried(instance, run)
+            or not _backfill_retried(instance, run, ended)
         ):
             continue
         latest = _latest(instance, day)
@@ -485,6 +487,9 @@ def _plan_missed_retries(
         tags = {RETRY_OF_TAG: run.run_id, MAX_RETRIES_TAG: "0"}
         plan.requests.append(_request(zone, day, run_key, tags))
         requested.add(day)
+        # Dagster's retry daemon reads this tag before retrying: a late one (after a daemon
+        # outage) then does not run the day a second time.
+        plan.retags.setdefault(run.run_id, {})[WILL_RETRY_TAG] = "false"
         plan.warnings.append(
             f"{day}: run {run.run_id} failed and was tagged to be retried "
             f"({WILL_RETRY_TAG}=true), but no retry started in {int(now - ended)} s; "
@@ -497,15 +502,24 @@ def _now() -> float:
     return time.time()
 
 
-def _backfill_retried(instance: dg.DagsterInstance, run: dg.DagsterRun) -> bool:
-    """True for a run of no backfill, of one still going (Dagster's run retries retry those
-    too), or of one the command line submitted (status ``COMPLETED`` from the start); False
-    when the backfill has ended in the UI's statuses, was deleted or is being canceled."""
+def _backfill_retried(instance: dg.DagsterInstance, run: dg.DagsterRun, ended: float) -> bool:
+    """True for a run of no backfill, of one still going when the run failed (Dagster's run
+    retries retry those too: a backfill in the UI ends as soon as its last run ends), or of one
+    the command line submitted (status ``COMPLETED`` from the start); False when the backfill
+    was deleted, is being canceled or failed, or had ended before the run failed."""
     backfill_id = run.tags.get(BACKFILL_TAG)
     if backfill_id is None:
         return True
     backfill = instance.get_backfill(backfill_id)
-    return backfill is not None and backfill.status.value in ("REQUESTED", "FAILING", "COMPLETED")
+    if backfill is None:
+        return False
+    status = backfill.status.value
+    if status in ("REQUESTED", "FAILING", "COMPLETED"):
+        return True
+    finished = backfill.backfill_end_timestamp
+    return status in ("COMPLETED_SUCCESS", "COMPLETED_FAILED") and (
+        finished is None or finished >= ended
+    )
 
 
 def _request(zone: LandingZone, partition: str, run_key: str, tags: dict[str, str]):

@@ -5,7 +5,7 @@ mean of their weights (what ``train`` ships): the whole system's micro F1 (exact
 on idner-news-2k dev, then over ``--folds`` held-out folds of train (each model trained on the
 other folds, epochs still chosen on dev, scored on the held-out fold). docs/NER.md quotes it:
 
-    .venv/bin/python scripts/ner_seeds.py --ner ../shared/corpora/ner    # ~2 minutes
+    .venv/bin/python scripts/ner_seeds.py --ner ../shared/corpora/ner    # ~1.5 minutes
 
 Each model is scored in this process with the tagger swapped in (the tagger is cached per
 process, so the caches are emptied between models).

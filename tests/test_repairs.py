@@ -676,6 +676,11 @@ def _backfill(instance, status: str) -> str:
     return backfill_id
 
 
+def _end_backfill(instance, backfill_id: str, when: float) -> None:
+    backfill = instance.get_backfill(backfill_id)
+    instance.update_backfill(backfill.with_end_timestamp(when))
+
+
 def _plan_at(instance, landing, now: float):
     return plan_repairs(instance, LandingZone(landing.raw_dir), now=now)
 
@@ -701,10 +706,13 @@ def test_a_retry_dagster_missed_is_started_once(landing, instance, monkeypatch):
         f"(dagster/will_retry=true), but no retry started in {MISSED_RETRY_AFTER_SECONDS + 1} s; "
         f"running {NEWER} again"
     ]
-    # The daemon evaluates the sensor: the same request, and the run publishes the day.
+    assert instance.get_run_by_id(missed.run_id).tags[WILL_RETRY_TAG] == "true"  # not applied
+    # The daemon evaluates the sensor: the same request, and the run publishes the day. The
+    # failed run is no longer to be retried: a late retry daemon leaves it alone.
     monkeypatch.setattr("pipelines.repairs._now", lambda: later)
     [ticked] = _tick(instance)
     assert ticked.run_key == request.run_key
+    assert instance.get_run_by_id(missed.run_id).tags[WILL_RETRY_TAG] == "false"
     assert _execute(instance, ticked).success
     assert _statuses(landing) == [(NEWER, f"{NEWER}/a.txt", "parsed")]
     assert _plan_at(instance, landing, later + 60).requests == []
@@ -721,13 +729,18 @@ def test_a_failed_run_of_the_requested_retry_is_not_retried_again(landing, insta
     assert _plan_at(instance, landing, retry_ended + 2 * MISSED_RETRY_AFTER_SECONDS).requests == []
 
 
-@pytest.mark.parametrize("backfill", ["REQUESTED", "FAILING", "COMPLETED"])
+@pytest.mark.parametrize(
+    "backfill", ["REQUESTED", "FAILING", "COMPLETED", "COMPLETED_FAILED after the run"]
+)
 def test_a_missed_retry_of_a_backfill_still_going_or_submitted_from_the_cli_is_started(
     landing, instance, backfill
 ):
     put(landing, f"{NEWER}/a.txt", SEED.read_bytes())
-    missed = _failed_to_be_retried(instance, NEWER, **{BACKFILL_TAG: _backfill(instance, backfill)})
+    status, _, after = backfill.partition(" ")
+    missed = _failed_to_be_retried(instance, NEWER, **{BACKFILL_TAG: _backfill(instance, status)})
     ended = instance.get_run_record_by_id(missed.run_id).end_time
+    if after:  # a backfill in the UI ends as its last run ends: it was going when that failed
+        _end_backfill(instance, missed.tags[BACKFILL_TAG], ended + 1)
     [request] = _plan_at(instance, landing, ended + MISSED_RETRY_AFTER_SECONDS).requests
     assert request.tags[RETRY_OF_TAG] == missed.run_id
 
@@ -743,7 +756,7 @@ def test_a_missed_retry_of_a_backfill_still_going_or_submitted_from_the_cli_is_s
         "tagged lately but too old",
         "backfill deleted",
         "backfill canceling",
-        "backfill ended in the UI",
+        "backfill ended in the UI before",
         "itself such a retry",
         "run in its own process",
         "other job",
@@ -756,8 +769,9 @@ def test_failed_runs_dagster_handles_are_left_to_it(landing, instance, case):
         tags[BACKFILL_TAG] = "gone"
     elif case == "backfill canceling":
         tags[BACKFILL_TAG] = _backfill(instance, "CANCELING")
-    elif case == "backfill ended in the UI":
+    elif case == "backfill ended in the UI before":
         tags[BACKFILL_TAG] = _backfill(instance, "COMPLETED_FAILED")
+        _end_backfill(instance, tags[BACKFILL_TAG], time.time() - 1)
     elif case == "itself such a retry":
         tags[RETRY_OF_TAG] = "an-earlier-run"
     elif case == "run in its own process":  # warta run; e.g. stopped with Ctrl-C

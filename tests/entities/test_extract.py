@@ -210,6 +210,21 @@ def test_a_name_does_not_run_on_into_the_next_sentence():
 
 
 @pytest.mark.parametrize(
+    ("paragraph", "title"),
+    [
+        ("Wakil Presiden KH. Ma'ruf Amin hadir di Jakarta.", "KH"),
+        ("Menurut Ir. Soprijanto, proyek itu selesai.", "Ir"),
+        ("Kapolres Kombes Pol. Budhi Herdi Susianto menjelaskan.", "Kombes Pol"),
+        ("Direktur Utama PT. Pertamina Nicke Widyawati hadir.", "PT"),
+    ],
+)
+def test_a_title_before_a_name_is_no_name_of_its_own(paragraph, title):
+    """The tagger labels some titles as names of their own (``PER:KH``, ``ORG:PT``)."""
+    texts = [m.text for m in extract_entities([paragraph])]
+    assert texts and title not in texts
+
+
+@pytest.mark.parametrize(
     ("text", "runs", "trained_on"),
     [
         # A closing period stays on the run (``Inc.``); the tagger's span is trimmed of it.
@@ -225,6 +240,8 @@ def test_a_name_does_not_run_on_into_the_next_sentence():
         ("saham Bouygues S.A. naik", [(1, 6)], [(1, 6)]),
         ("diteken PT. Pertamina dan", [(1, 4)], [(1, 4)]),
         ("wakil KH. Ma'ruf Amin hadir", [(1, 5)], [(1, 5)]),
+        ("menteri Rini M. Soemarno meresmikan", [(1, 5)], [(1, 5)]),
+        ("kata Kombes Pol. Budi Santoso", [(1, 6)], [(1, 6)]),
     ],
 )
 def test_candidate_runs_stop_at_a_sentence_end_not_after_a_title_or_initial(text, runs, trained_on):

@@ -78,7 +78,8 @@ def extract_entities(paragraphs: Sequence[str]) -> list[EntityMention]:
 @cache
 def _lexicon() -> Lexicon:
     tagger = default_tagger()
-    return Lexicon(name_words(), tagger.heads, tagger.vocabulary.connectors)
+    vocabulary = tagger.vocabulary
+    return Lexicon(name_words(), tagger.heads, vocabulary.connectors, vocabulary.common)
 
 
 def _is_punctuation(word: str) -> bool:

@@ -36,9 +36,21 @@ SENTENCE_STARTS = frozenset({PARAGRAPH_START, ".", "!", "?", ":", "“", '"'})
 NAME_PREFIXES = frozenset(
     {
         *("Ir", "Dr", "Drs", "Dra", "Prof", "H", "Hj", "KH", "TGH", "Sdr", "Sdri", "Bpk"),
-        *("Moch", "Moh", "Mohd", "Muh", "Abd", "St", "Mr", "Mrs", "Ms"),
-        *("Jend", "Letjen", "Mayjen", "Brigjen", "Kol", "Kapt", "Ipda", "Iptu", "AKBP", "Kombes"),
-        *("PT", "CV", "Jl", "Kec", "Kab", "Kel"),
+        *("Ny", "Nn", "Tn", "Pdt", "Mgr", "Tgk", "Moch", "Moh", "Mohd", "Muh", "Abd"),
+        *("St", "Mr", "Mrs", "Ms"),
+        *("Jend", "Letjen", "Mayjen", "Brigjen", "Kol", "Letkol", "Kapt", "Ipda", "Iptu"),
+        *("Irjen", "Komjen", "Kombes", "AKBP", "Pol", "Inf", "Purn"),
+        *("PT", "CV", "Jl", "Jln", "Gg", "Ds", "Kec", "Kab", "Kel"),
+    }
+)
+# Words a letter follows as a label, not as an initial: ``Grup A. Timnas …`` ends a sentence,
+# ``Rini M. Soemarno`` does not. Words of the training text in lowercase count too
+# (``Perang Dunia I. Setelah …``; ``RunVocabulary.common``).
+LETTER_TAKERS = frozenset(
+    {
+        *("Grup", "Blok", "Kelas", "Tipe", "Pasal", "Golongan", "Vitamin", "Seri", "Zona"),
+        *("Babak", "Gelombang", "Tahap", "Fase", "Jalur", "Ruang", "Lantai", "Pos", "Kategori"),
+        *("Divisi", "Hari", "Poin", "Ayat", "Bab", "Lampiran", "Opsi", "Rencana", "Skenario"),
     }
 )
 
@@ -50,6 +62,7 @@ class RunVocabulary:
     connectors: frozenset[str]  # inside a name, between capitalised tokens
     openers: frozenset[str]  # first token of a name, before a capitalised token
     closers: frozenset[str]  # last token of a name, after a name token
+    common: frozenset[str] = frozenset()  # words the training text has in lowercase
 
 
 def is_capitalised(token: str) -> bool:
@@ -64,25 +77,26 @@ def capitalised_flags(words: list[str]) -> list[bool]:
     return flags
 
 
-def period_joins(words: list[str], i: int, start: int) -> bool:
-    """True if the period ``words[i]`` may be inside a name whose run starts at ``start``:
-    after a title or name prefix (``NAME_PREFIXES``), or after an initial that opens the run,
-    continues a chain of initials or prefixes (``H. M. Prasetyo``) or is followed by another
-    (``S.A.``). After any other word (``Bank Indonesia. Dalam …``, ``kata KPK. Ia …``,
-    ``Grup A. Timnas …``, ``Hun Sen. Pemerintah …``) it ends a sentence.
+def period_joins(
+    words: list[str], i: int, start: int, common: Collection[str] = frozenset()
+) -> bool:
+    """True if the period ``words[i]`` (``i`` ≥ 1) may be inside a name whose run starts at
+    ``start``: after a title or name prefix (``NAME_PREFIXES``), or after an initial, unless
+    that initial is a label after a word such as ``Grup`` (``LETTER_TAKERS``, or a word in
+    ``common``, lowercased). So ``H. M. Prasetyo``, ``S.A.``, ``Rini M. Soemarno`` and
+    ``PT. Pertamina`` are one run each, while a period after any other word (``Bank Indonesia.
+    Dalam …``, ``kata KPK. Ia …``, ``Hun Sen. Pemerintah …``, ``Grup A. Timnas …``) ends a
+    sentence.
     """
     word = words[i - 1]
     if word in NAME_PREFIXES:
         return True
     if len(word) != 1 or not word.isupper():
         return False
-    if i - 1 == start or (i + 2 < len(words) and len(words[i + 1]) == 1 and words[i + 2] == "."):
+    if i - 1 == start:
         return True
-    return (
-        i >= 3
-        and words[i - 2] == "."
-        and (words[i - 3] in NAME_PREFIXES or (len(words[i - 3]) == 1 and words[i - 3].isupper()))
-    )
+    before = words[i - 2]
+    return before not in LETTER_TAKERS and before.lower() not in common
 
 
 def candidate_runs(
@@ -118,7 +132,11 @@ def candidate_runs(
             elif (
                 caps[i + 1]
                 and words[i] in connectors
-                and (across_sentences or words[i] != "." or period_joins(words, i, start))
+                and (
+                    across_sentences
+                    or words[i] != "."
+                    or period_joins(words, i, start, vocab.common)
+                )
             ):
                 i += 2
             elif words[i] in closers:

@@ -10,6 +10,7 @@ These rules only split or add spans; each is general (no list of answers):
 - A span made of a sentence-initial capitalised word and a known place name (``Pasukan
   Ukraina``, ``Invasi Rusia`` at the start of a sentence) is the place, unless the word is a
   head (``Bank Indonesia``, ``Jalan Sudirman``) or itself part of a known name.
+- A span of titles alone (``KH``, ``Kombes Pol``, ``Ir.`` before a name) is no name.
 - An institution head (a word that starts organisation names in the training data: ``Dewan``,
   ``Kementerian``, ``Badan``) followed by capitalised words the tagger left unlabelled is an
   organisation (``Dewan Keamanan Nasional``), up to the next name the tagger found.
@@ -23,7 +24,12 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from itertools import compress
 
-from warta.entities.features import PARAGRAPH_START, SENTENCE_STARTS, period_joins
+from warta.entities.features import (
+    NAME_PREFIXES,
+    PARAGRAPH_START,
+    SENTENCE_STARTS,
+    period_joins,
+)
 from warta.entities.names import KnownEntity
 
 # (first token, end token, label, method)
@@ -38,6 +44,7 @@ class Lexicon:
     name_words: Collection[str]  # lowercased words of gazetteer names
     heads: dict[str, str]  # learned head word -> label of the names it starts
     connectors: Collection[str]  # tokens that may join capitalised words inside a name
+    common: Collection[str] = frozenset()  # words the training text has in lowercase
     organisation_heads: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -64,11 +71,19 @@ def refine(
     places = {first: (end, entity) for first, end, entity in known if entity.label == "LOC"}
     out: list[Span] = []
     for first, end, label in tagged:
+        if _only_titles(words, first, end):
+            continue
         out.extend(_split(words, first, end, label, places, lexicon))
     if heads:
-        out.extend(_headed(words, caps, out, heads, lexicon.connectors))
+        out.extend(_headed(words, caps, out, heads, lexicon))
         out.sort()
     return out
+
+
+def _only_titles(words: list[str], first: int, end: int) -> bool:
+    """True for a span of titles and name prefixes alone (``KH``, ``Kombes Pol``, ``Ir.``): the
+    tagger sometimes labels the title before a name as a name of its own."""
+    return all(word in NAME_PREFIXES or word == "." for word in words[first:end])
 
 
 def _split(
@@ -127,9 +142,10 @@ def _headed(
     caps: list[bool],
     spans: list[Span],
     heads: Collection[str],
-    connectors: Collection[str],
+    lexicon: Lexicon,
 ) -> list[Span]:
     """Organisation spans that start at an unlabelled institution head."""
+    connectors, common = lexicon.connectors, lexicon.common
     taken = [False] * (len(words) + 1)
     for first, end, _, _ in spans:
         for i in range(first, end):
@@ -147,7 +163,7 @@ def _headed(
                 caps[j + 1]
                 and not taken[j + 1]
                 and words[j] in connectors
-                and (words[j] != "." or period_joins(words, j, i))
+                and (words[j] != "." or period_joins(words, j, i, common))
             ):
                 j += 2
             else:

@@ -165,12 +165,13 @@ class Tagger:
     """Labels the candidate runs of a token sequence with the trained weights."""
 
     def __init__(self, model: dict) -> None:
+        self.lowercase_words = frozenset(model["lowercase_words"])
         self.vocabulary = RunVocabulary(
             connectors=frozenset(model["connectors"]),
             openers=frozenset(model["openers"]),
             closers=frozenset(model["closers"]),
+            common=self.lowercase_words,
         )
-        self.lowercase_words = frozenset(model["lowercase_words"])
         self.locative_cues = frozenset(model["locative_cues"])
         self.heads: dict[str, str] = model["heads"]
         self._weights: dict[str, list[float]] = model["weights"]

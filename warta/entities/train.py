@@ -4,9 +4,9 @@ An averaged structured perceptron over candidate runs (see ``features``), traine
 sentences of ``--train`` once per shuffling seed (``--seeds``); for each, the number of epochs is
 the one that scores best on ``--dev`` (exact span + label micro F1), and the model shipped is
 the mean of those models' weights. One perceptron's result depends on the order it saw the
-sentences in (dev micro F1 0.805-0.816 over five seeds); their mean does better than a single
-seed on held-out folds of train (docs/NER.md). The seeds are fixed and the artifact is written
-with sorted keys and no timestamp, so the same inputs give the same bytes.
+sentences in (dev micro F1 0.806-0.818 over five seeds); on held-out folds of train their
+mean does better than a single seed on average (docs/NER.md). The seeds are fixed and the
+artifact is written with sorted keys and no timestamp, so the same inputs give the same bytes.
 """
 
 from __future__ import annotations
@@ -245,6 +245,8 @@ def train(
 
     Progress (dev F1 per epoch and seed) goes to ``log`` unless it is None.
     """
+    if not seeds:
+        raise ValueError("train needs at least one seed")
     gold = read_gold(train_path)
     dev = read_gold(dev_path)
     vocab = learn_run_vocabulary(gold)
