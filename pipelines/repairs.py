@@ -65,7 +65,7 @@ failure event and then the run; the event is written before the run's status and
 ``dagster/will_retry`` tag, so a daemon reading between the two writes sees a run that has not
 failed yet, passes the event, and never retries it (3 times in 12 host restarts under
 ``tests/e2e``; the event 20 ms before the status in one). A failed run tagged
-``dagster/will_retry=true`` that has no retry ``MISSED_RETRY_AFTER_SECONDS`` after it ended,
+``dagster/will_retry=true`` that has no retry ``WARTA_MISSED_RETRY_SECONDS`` (180) after it ended,
 is still the latest run of its day, and ended within ``MISSED_RETRY_WINDOW_SECONDS``, gets
 one run of its day (run key ``<day>:retry-of-<run>``, tag ``warta/retry_of``, and
 ``dagster/max_retries=0``: with it the day has had its one retry), with a warning on the tick;
@@ -85,7 +85,9 @@ Run keys make every request happen once, whatever the number of evaluations.
 
 from __future__ import annotations
 
+import os
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -183,10 +185,14 @@ _NO_LONGER_STUCK = "no longer stuck; was: "
 
 
 def plan_repairs(
-    instance: dg.DagsterInstance, zone: LandingZone, now: float | None = None
+    instance: dg.DagsterInstance,
+    zone: LandingZone,
+    now: float | None = None,
+    retry_after: int = MISSED_RETRY_AFTER_SECONDS,
 ) -> RepairPlan:
-    """The runs that move every pending refusal forward, and the retries Dagster missed (see
-    the module docstring); ``now`` (a POSIX time) for tests."""
+    """The runs that move every pending refusal forward, and the retries Dagster missed
+    ``retry_after`` seconds after the failure (see the module docstring); ``now`` (a POSIX
+    time) for tests."""
     plan = RepairPlan([], [], [], [])
     refused = []
     for value in (REFUSED, STUCK):
@@ -206,7 +212,7 @@ def plan_repairs(
         ):
             plan.retag(record.dagster_run, NOT_REFUSED)
     _plan_orphans(instance, zone, plan)
-    _plan_missed_retries(instance, zone, plan, _now() if now is None else now)
+    _plan_missed_retries(instance, zone, plan, _now() if now is None else now, retry_after)
     return plan
 
 
@@ -453,7 +459,7 @@ def _still_named_after(instance: dg.DagsterInstance, day: str, run: dg.DagsterRu
 
 
 def _plan_missed_retries(
-    instance: dg.DagsterInstance, zone: LandingZone, plan: RepairPlan, now: float
+    instance: dg.DagsterInstance, zone: LandingZone, plan: RepairPlan, now: float, after: int
 ) -> None:
     """A run of each day whose latest run failed, was to be retried by Dagster, and was not."""
     window = dg.RunsFilter(
@@ -471,7 +477,7 @@ def _plan_missed_retries(
             day is None
             or day in requested
             or run.remote_job_origin is None  # executed in its own process by ``warta run``
-            or not MISSED_RETRY_AFTER_SECONDS <= now - ended <= MISSED_RETRY_WINDOW_SECONDS
+            or not after <= now - ended <= MISSED_RETRY_WINDOW_SECONDS
             or run.tags.get(AUTO_RETRY_RUN_ID_TAG)
             or run.tags.get(RETRY_OF_TAG)  # one of these runs (tagged max_retries=0 too)
             or instance.get_runs_count(dg.RunsFilter(tags={PARENT_RUN_ID_TAG: run.run_id}))
@@ -495,6 +501,17 @@ def _plan_missed_retries(
             f"({WILL_RETRY_TAG}=true), but no retry started in {int(now - ended)} s; "
             f"running {day} again"
         )
+
+
+def missed_retry_seconds(env: Mapping[str, str] | None = None) -> int:
+    """``WARTA_MISSED_RETRY_SECONDS``: how long after a failed run the sensor waits for
+    Dagster's retry before running the day itself; a positive integer, 180 when unset."""
+    raw = (os.environ if env is None else env).get("WARTA_MISSED_RETRY_SECONDS") or ""
+    if not raw:
+        return MISSED_RETRY_AFTER_SECONDS
+    if not raw.isdigit() or int(raw) < 1:
+        raise ValueError(f"WARTA_MISSED_RETRY_SECONDS must be a positive integer, got {raw!r}")
+    return int(raw)
 
 
 def _now() -> float:
@@ -537,7 +554,8 @@ def _request(zone: LandingZone, partition: str, run_key: str, tags: dict[str, st
     "starts the retries Dagster's run retries missed.",
 )
 def warta_repair_sensor(context: dg.SensorEvaluationContext, warta: WartaSettings):
-    plan = plan_repairs(context.instance, LandingZone(warta.settings().raw_dir))
+    zone = LandingZone(warta.settings().raw_dir)
+    plan = plan_repairs(context.instance, zone, retry_after=missed_retry_seconds())
     for note in plan.notes:
         context.log.info(note)
     for message in plan.warnings:

@@ -154,7 +154,8 @@ def test_help_names_the_settings_and_what_run_does():
     run = _warta("run", "--help")
     assert "DAGSTER_HOME" in run.stdout and "repeat for several" in run.stdout
     assert "WARTA_MAX_FILE_BYTES (16 MiB)" in run.stdout
-    for variable in ("WARTA_START_DATE (2020-01-01)", "WARTA_NIGHTLY_CRON", "WARTA_LATE_DAYS"):
+    dagster_settings = ("WARTA_START_DATE (2020-01-01)", "WARTA_NIGHTLY_CRON", "WARTA_LATE_DAYS")
+    for variable in (*dagster_settings, "WARTA_MISSED_RETRY_SECONDS (180)"):
         assert variable in top.stdout and variable in run.stdout
 
 

@@ -35,6 +35,7 @@ from pipelines.repairs import (
     RETRY_OF_TAG,
     ROUND_TAG,
     WILL_RETRY_TAG,
+    missed_retry_seconds,
     partitions_to_rerun,
     plan_repairs,
     warta_repair_sensor,
@@ -796,3 +797,18 @@ def test_failed_runs_dagster_handles_are_left_to_it(landing, instance, case):
         now = ended + MISSED_RETRY_WINDOW_SECONDS + 1
         instance.add_run_tags(missed.run_id, {"note": "looked at"})
     assert _plan_at(instance, landing, now).requests == []
+
+
+def test_the_wait_for_dagsters_retry_is_a_setting(landing, instance):
+    assert missed_retry_seconds({}) == MISSED_RETRY_AFTER_SECONDS == 180
+    assert missed_retry_seconds({"WARTA_MISSED_RETRY_SECONDS": "30"}) == 30
+    for bad in ("0", "-5", "soon"):
+        with pytest.raises(ValueError, match="WARTA_MISSED_RETRY_SECONDS must be a positive"):
+            missed_retry_seconds({"WARTA_MISSED_RETRY_SECONDS": bad})
+    put(landing, f"{NEWER}/a.txt", SEED.read_bytes())
+    missed = _failed_to_be_retried(instance, NEWER)
+    ended = instance.get_run_record_by_id(missed.run_id).end_time
+    zone = LandingZone(landing.raw_dir)
+    assert plan_repairs(instance, zone, now=ended + 29, retry_after=30).requests == []
+    [request] = plan_repairs(instance, zone, now=ended + 31, retry_after=30).requests
+    assert request.tags[RETRY_OF_TAG] == missed.run_id

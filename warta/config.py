@@ -18,6 +18,8 @@ Relative paths resolve against the current working directory. Read by the Dagste
 - ``WARTA_START_DATE`` (2020-01-01): the first landing-day partition
 - ``WARTA_NIGHTLY_CRON`` (``30 1 * * *``): when the nightly schedule runs, Asia/Jakarta time
 - ``WARTA_LATE_DAYS`` (7): days before yesterday the nightly run looks at again
+- ``WARTA_MISSED_RETRY_SECONDS`` (180): how long after a failed run the repair sensor waits
+  for Dagster's retry of it before running the day itself
 - ``DAGSTER_HOME`` (``.dagster`` under make): the Dagster instance runs are recorded in;
   ``warta run`` gives it ``pipelines/dagster.yaml`` when it or that file is missing
 """

@@ -126,11 +126,12 @@ def test_a_run_left_started_by_a_host_restart_is_failed_and_its_day_run_again(tm
     # fails it (the log says so). Its pool slot is then freed, and the day runs again without
     # anyone. Dagster's retry daemon usually retries it; here it is kept from doing so (its
     # event-log consumer runs once, at start-up, and then waits a day), as when it misses the
-    # failure (3 times in 12 tries here): the repair sensor then runs the day, 180 s after the
-    # failure at the next 60 s tick.
+    # failure (3 times in 12 tries here): the repair sensor then runs the day,
+    # WARTA_MISSED_RETRY_SECONDS after the failure at the next 60 s tick.
     files, limit = 500, 60
     env = _environment(tmp_path, files, max_runtime_seconds=limit)
     env["DAGSTER_EVENT_LOG_CONSUMER_DAEMON_INTERVAL_SECONDS"] = str(24 * 3600)
+    env["WARTA_MISSED_RETRY_SECONDS"] = "30"  # the documented setting, shortened (180)
     with DagsterStack(env, tmp_path / "before-restart.log") as stack:
         stack.wait_until_up()
         stack.wait_for_code_location()
@@ -142,7 +143,7 @@ def test_a_run_left_started_by_a_host_restart_is_failed_and_its_day_run_again(tm
         stack.wait_for_code_location()
         assert stack.wait_for_runs([orphaned], timeout=300) == {orphaned: "FAILURE"}
         again: list[dict] = []
-        deadline = time.monotonic() + 360  # the sensor: 180 s after the failure, 60 s ticks
+        deadline = time.monotonic() + 240  # the sensor: 30 s after the failure, 60 s ticks
         while not again and time.monotonic() < deadline:
             again = _retries_of(stack, orphaned)
             time.sleep(2)
