@@ -63,7 +63,7 @@ loaded (its day failed its checks or was refused) is not named: loading that day
 It also starts the retries Dagster's run retries missed. Dagster's retry daemon reads a run's
 failure event and then the run; the event is written before the run's status and its
 ``dagster/will_retry`` tag, so a daemon reading between the two writes sees a run that has not
-failed yet, passes the event, and never retries it (3 times in 12 host restarts under
+failed yet, passes the event, and never retries it (3 times in 13 host restarts under
 ``tests/e2e``; the event 20 ms before the status in one). A failed run tagged
 ``dagster/will_retry=true`` that has no retry ``WARTA_MISSED_RETRY_SECONDS`` (180) after it ended,
 is still the latest run of its day, and ended within ``MISSED_RETRY_WINDOW_SECONDS``, gets

@@ -126,7 +126,7 @@ def test_a_run_left_started_by_a_host_restart_is_failed_and_its_day_run_again(tm
     # fails it (the log says so). Its pool slot is then freed, and the day runs again without
     # anyone. Dagster's retry daemon usually retries it; here it is kept from doing so (its
     # event-log consumer runs once, at start-up, and then waits a day), as when it misses the
-    # failure (3 times in 12 tries here): the repair sensor then runs the day,
+    # failure (3 times in 13 tries here): the repair sensor then runs the day,
     # WARTA_MISSED_RETRY_SECONDS after the failure at the next 60 s tick.
     files, limit = 500, 60
     env = _environment(tmp_path, files, max_runtime_seconds=limit)
