@@ -94,6 +94,7 @@ from datetime import UTC, datetime
 import dagster as dg
 
 from assets.warehouse import RERUN_METADATA
+from warta.config import positive_int
 from warta.landing import LandingZone
 
 from .jobs import warta_daily_job
@@ -506,12 +507,8 @@ def _plan_missed_retries(
 def missed_retry_seconds(env: Mapping[str, str] | None = None) -> int:
     """``WARTA_MISSED_RETRY_SECONDS``: how long after a failed run the sensor waits for
     Dagster's retry before running the day itself; a positive integer, 180 when unset."""
-    raw = (os.environ if env is None else env).get("WARTA_MISSED_RETRY_SECONDS") or ""
-    if not raw:
-        return MISSED_RETRY_AFTER_SECONDS
-    if not raw.isdigit() or int(raw) < 1:
-        raise ValueError(f"WARTA_MISSED_RETRY_SECONDS must be a positive integer, got {raw!r}")
-    return int(raw)
+    env = os.environ if env is None else env
+    return positive_int(env, "WARTA_MISSED_RETRY_SECONDS", MISSED_RETRY_AFTER_SECONDS)
 
 
 def _now() -> float:

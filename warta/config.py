@@ -66,9 +66,9 @@ class Settings:
             raw_dir=raw_dir(env),
             data_dir=Path(env.get("WARTA_DATA_DIR") or "data/parquet").absolute(),
             warehouse=Path(env.get("WARTA_WAREHOUSE") or "data/warehouse.duckdb").absolute(),
-            workers=_positive_int(env, "WARTA_WORKERS", os.cpu_count() or 1),
-            batch_files=_positive_int(env, "WARTA_BATCH_FILES", DEFAULT_BATCH_FILES),
-            max_file_bytes=_positive_int(env, "WARTA_MAX_FILE_BYTES", DEFAULT_MAX_FILE_BYTES),
+            workers=positive_int(env, "WARTA_WORKERS", os.cpu_count() or 1),
+            batch_files=positive_int(env, "WARTA_BATCH_FILES", DEFAULT_BATCH_FILES),
+            max_file_bytes=positive_int(env, "WARTA_MAX_FILE_BYTES", DEFAULT_MAX_FILE_BYTES),
             quality_dir=Path(env["WARTA_QUALITY_DIR"]).absolute()
             if env.get("WARTA_QUALITY_DIR")
             else None,
@@ -87,7 +87,9 @@ def raw_dir(env: Mapping[str, str] | None = None) -> Path:
     return Path(env.get("WARTA_RAW_DIR") or "data/raw").absolute()
 
 
-def _positive_int(env: Mapping[str, str], name: str, default: int) -> int:
+def positive_int(env: Mapping[str, str], name: str, default: int) -> int:
+    """The variable ``name`` of ``env`` as a positive integer, ``default`` when unset or empty;
+    a ``ValueError`` naming the variable otherwise."""
     raw = env.get(name)
     if not raw:
         return default
