@@ -43,6 +43,20 @@ NAME_PREFIXES = frozenset(
         *("PT", "CV", "Jl", "Jln", "Gg", "Ds", "Kec", "Kab", "Kel"),
     }
 )
+# The prefixes by what they start. An organisation or a place keeps its prefix (``PT Pertamina``,
+# ``Jl. Sudirman``, as the training data writes them); a given name's abbreviation is part of the
+# name (``Moch. Nurhasim``); the rest are titles and ranks, which the training data leaves out
+# of a person's name (``Prof Bambang Hidayat`` gives ``Bambang Hidayat``).
+ORGANISATION_PREFIXES = frozenset({"PT", "CV"})
+PLACE_PREFIXES = frozenset({"Jl", "Jln", "Gg", "Ds", "Kec", "Kab", "Kel", "St"})
+# Suffixes that end a company's name (``PT Astra Otoparts Tbk``).
+COMPANY_SUFFIXES = frozenset({"Tbk", "Inc", "Ltd", "Corp", "Plc", "LLC", "GmbH"})
+GIVEN_NAME_PREFIXES = frozenset({"Moch", "Moh", "Mohd", "Muh", "Abd"})
+PERSON_TITLES = NAME_PREFIXES - ORGANISATION_PREFIXES - PLACE_PREFIXES - GIVEN_NAME_PREFIXES
+TITLE_WORDS = PERSON_TITLES | GIVEN_NAME_PREFIXES
+# Titles that are something else when written alone without a period: an initial (``H``), a
+# name (``Pol Pot``), an abbreviation (``Inf``).
+BARE_AMBIGUOUS_TITLES = frozenset({"H", "Pol", "Inf", "Purn", "Kol"})
 # Words a letter follows as a label, not as an initial: ``Grup A. Timnas …`` ends a sentence,
 # ``Rini M. Soemarno`` does not. Words of the training text in lowercase count too
 # (``Perang Dunia I. Setelah …``; ``RunVocabulary.common``).

@@ -25,9 +25,15 @@ from dataclasses import dataclass, field
 from itertools import compress
 
 from warta.entities.features import (
+    BARE_AMBIGUOUS_TITLES,
+    COMPANY_SUFFIXES,
+    GIVEN_NAME_PREFIXES,
     NAME_PREFIXES,
+    ORGANISATION_PREFIXES,
     PARAGRAPH_START,
+    PERSON_TITLES,
     SENTENCE_STARTS,
+    TITLE_WORDS,
     period_joins,
 )
 from warta.entities.names import KnownEntity
@@ -64,9 +70,10 @@ def refine(
     ``known`` are the gazetteer matches of ``words``; ``caps`` is ``capitalised_flags(words)``.
     """
     heads = lexicon.organisation_heads
+    titled = not TITLE_WORDS.isdisjoint(compress(words, caps))
     if heads.isdisjoint(compress(words, caps)):
         heads = frozenset()
-        if not tagged:
+        if not tagged and not titled:
             return []
     places = {first: (end, entity) for first, end, entity in known if entity.label == "LOC"}
     out: list[Span] = []
@@ -77,7 +84,9 @@ def refine(
     if heads:
         out.extend(_headed(words, caps, out, heads, lexicon))
         out.sort()
-    return out
+    if titled:
+        out = _titled(words, caps, out, lexicon.common)
+    return _prefixed(words, out, lexicon.common) if out else out
 
 
 def _only_titles(words: list[str], first: int, end: int) -> bool:
@@ -174,3 +183,161 @@ def _headed(
         for k in range(i, j):
             taken[k] = True
     return found
+
+
+def _titled(
+    words: list[str], caps: list[bool], spans: list[Span], common: Collection[str]
+) -> list[Span]:
+    """Person names after titles and ranks (``Kombes Pol. Budhi Herdi Susianto``, ``KH. Ma'ruf
+    Amin``, ``Moch. Nurhasim``): the name starts after the titles and takes the capitalised words
+    up to the end of the tagger's span there; spans that end inside the titles lose them
+    (``MPR H.`` gives ``MPR``); a name that contains a title (``RSUD Dr. Soetomo``, ``Jl. Dr.
+    Sutomo``) is left alone."""
+    n = len(words)
+    i = 0
+    while i < n:
+        if not caps[i] or words[i] not in PERSON_TITLES:
+            if words[i] in GIVEN_NAME_PREFIXES and words[i + 1 : i + 2] == ["."] and caps[i + 2]:
+                spans = _name_after_titles(words, caps, spans, i, i, common)
+            i += 1
+            continue
+        j = i
+        dotted = False
+        while j < n and (
+            words[j] in PERSON_TITLES or (words[j] == "." and words[j - 1] in PERSON_TITLES)
+        ):
+            dotted = dotted or words[j] == "."
+            j += 1
+        if (
+            j < n
+            and caps[j]
+            and (dotted or j - i >= 2 or words[i] not in BARE_AMBIGUOUS_TITLES)
+            and not _after_a_prefix(words, i)
+        ):
+            spans = _name_after_titles(words, caps, spans, i, j, common)
+        i = j
+    return spans
+
+
+def _after_a_prefix(words: list[str], i: int) -> bool:
+    """True if ``words[i]`` follows a prefix that is not a title, with or without its period:
+    ``Muh. H. …`` is a given name, ``Jl. Dr. Sutomo`` a street, ``PT Dr. …`` a company."""
+    before = words[i - 2] if i >= 2 and words[i - 1] == "." else words[i - 1] if i else ""
+    return before in NAME_PREFIXES and before not in PERSON_TITLES
+
+
+def _name_after_titles(
+    words: list[str],
+    caps: list[bool],
+    spans: list[Span],
+    titles: int,
+    name: int,
+    common: Collection[str],
+) -> list[Span]:
+    """``spans`` with the person named at ``words[name]``, after titles from ``titles``."""
+    end = name
+    while caps[end] or (
+        end < len(words)
+        and words[end] == "."
+        and caps[end + 1]
+        and period_joins(words, end, name, common)
+    ):
+        end += 1
+    out: list[Span] = []
+    person: Span | None = None
+    for first, last, label, method in spans:
+        if last <= titles or first >= end or person is not None:
+            out.append((first, last, label, method))
+        elif first < titles and last > name:  # a span across the titles
+            if label != "PER" or len(words[titles]) == 1:  # RSUD Dr. Soetomo; Budi H. Santoso
+                return spans
+            person = (name, last, "PER", "rule")
+            out.append(person)
+        elif last <= name:  # ends among the titles
+            if first < titles:
+                out.append((first, titles, label, "rule"))
+        elif label == "PER" and first in (titles, name):  # as the tagger has it
+            person = (first, last, label, method)
+            out.append(person)
+        elif label == "PER" or first <= name:
+            person = (name, last, "PER", "rule")
+            out.append(person)
+        else:  # another kind of name after a gap: the words before it are the person's
+            person = (name, first, "PER", "rule")
+            out.extend((person, (first, last, label, method)))
+    if person is None:
+        out.append((name, end, "PER", "rule"))
+        out.sort()
+    return out
+
+
+def _prefixed(words: list[str], spans: list[Span], common: Collection[str]) -> list[Span]:
+    """Organisation prefixes and initials: ``PT`` (``PT.``) before or at the start of a span
+    makes it an organisation that includes the prefix, as the training data writes them
+    (``PT Salma Arowana Lestari``); a person span that ends at an initial takes the name after
+    its period (``George W.`` + ``Bush``); an academic degree after a comma (``Budi Santoso,
+    M.Si.``) is no name."""
+    out: list[Span] = []
+    taken_end = 0
+    n = len(words)
+    for k, (first, end, label, method) in enumerate(spans):
+        if first < taken_end:
+            continue
+        prefix = first
+        if first >= 1 and words[first - 1] in ORGANISATION_PREFIXES:
+            prefix = first - 1
+        elif first >= 2 and words[first - 1] == "." and words[first - 2] in ORGANISATION_PREFIXES:
+            prefix = first - 2
+        if prefix < taken_end or words[prefix] not in ORGANISATION_PREFIXES:
+            prefix = -1
+        if prefix >= 0 and label != "ORG":
+            # the company ends at its suffix; what follows is the name the tagger saw
+            # (``Direktur PT Astra Otoparts Tbk Yusak Kristian``)
+            suffix = next((i for i in range(first, end - 1) if words[i] in COMPANY_SUFFIXES), -1)
+            if suffix >= 0:
+                out.append((prefix, suffix + 1, "ORG", "rule"))
+                first, method = suffix + 1, "rule"
+            else:
+                first, label, method = prefix, "ORG", "rule"
+        elif prefix >= 0 and prefix < first:
+            first, method = prefix, "rule"
+        if _is_degree(words, first, end):
+            continue
+        if (
+            label == "PER"
+            and end + 1 < n
+            and words[end] == "."
+            and len(words[end - 1]) == 1
+            and words[end - 1].isupper()
+            and words[end + 1][:1].isupper()
+            and period_joins(words, end, first, common)
+        ):
+            following = spans[k + 1] if k + 1 < len(spans) else None
+            if following is not None and following[0] == end + 1:
+                if following[2] == "PER":
+                    end, method = following[1], "rule"
+            else:
+                stop = end + 1
+                while (
+                    stop < n
+                    and words[stop][:1].isupper()
+                    and words[stop].lower() not in common
+                    and (following is None or stop < following[0])
+                ):
+                    stop += 1
+                if stop > end + 1:
+                    end, method = stop, "rule"
+        out.append((first, end, label, method))
+        taken_end = end
+    return out
+
+
+def _is_degree(words: list[str], first: int, end: int) -> bool:
+    """True for an academic degree after a comma: ``M.Si``, ``S.H``, ``Ph.D`` (short
+    capitalised parts joined by periods)."""
+    if first == 0 or words[first - 1] != "," or end - first < 3:
+        return False
+    parts = words[first:end:2]
+    return all(words[k] == "." for k in range(first + 1, end, 2)) and all(
+        len(part) <= 3 and part[:1].isupper() and part.isalpha() for part in parts
+    )
