@@ -9,6 +9,7 @@ import fcntl
 import threading
 import time
 
+import duckdb
 import pyarrow.parquet as pq
 import pytest
 
@@ -116,6 +117,30 @@ def test_two_concurrent_loads_of_the_same_partition_end_correct_and_not_duplicat
     assert tables == dump(expected_path)
     ids = [row[0] for row in tables["articles"]]
     assert len(ids) == len(set(ids))
+
+
+def test_two_concurrent_loads_of_different_partitions_both_land(sample, tmp_path):
+    """Each load copies the warehouse, replaces its partition and swaps the file in: without
+    the writer lock the later swap would silently drop the other load's partition."""
+    full = copy_store(sample.data_dir, tmp_path / "full")
+    days = DAYS[-2:]
+    without = copy_store(sample.data_dir, tmp_path / "without", without=days)
+    expected_path = tmp_path / "expected.duckdb"
+    Warehouse(expected_path).rebuild(full)
+    warehouse = Warehouse(tmp_path / "warehouse.duckdb")
+    warehouse.publish(without, without.partitions())
+    con = duckdb.connect(str(warehouse.path), read_only=True)
+    try:
+        loaded = con.sql("SELECT DISTINCT ingest_date::VARCHAR FROM articles").fetchall()
+    finally:
+        con.close()
+    assert loaded and {day for (day,) in loaded}.isdisjoint(days)
+    loads = [spawn("publish", str(warehouse.path), str(full.root), day) for day in days]
+    for load in loads:
+        read_until(load, "done")
+        assert load.wait(timeout=60) == 0
+    assert dump(warehouse.path) == dump(expected_path)
+    assert private_files(warehouse.path) == []
 
 
 def test_two_concurrent_builds_of_the_same_partition_publish_one_whole_partition(sample, tmp_path):
