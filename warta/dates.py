@@ -122,7 +122,12 @@ def parse_absolute_date(text: str) -> datetime | None:
 
 
 def parse_relative_date(text: str, reference: date) -> datetime | None:
-    """``2 tahun lalu`` / ``3 hours ago`` resolved against midnight (WIB) of ``reference``."""
+    """``2 tahun lalu`` / ``3 hours ago`` resolved against noon (WIB) of ``reference``.
+
+    The page was fetched at some time of its ingest day, which the file does not tell; noon is
+    at most 12 hours off, and ``3 jam lalu`` lands on the ingest day itself (against midnight
+    it would land on the day before), while ``2 hari lalu`` gives the same date either way.
+    """
     match = _RELATIVE.match(text.strip())
     if match is None:
         return None
@@ -130,7 +135,7 @@ def parse_relative_date(text: str, reference: date) -> datetime | None:
     count = 1 if amount in {"a", "an", "se"} else int(amount)
     unit = match["unit"].lower()
     days = _UNIT_DAYS.get(unit) or _UNIT_DAYS[unit.removesuffix("s")]
-    anchor = datetime(reference.year, reference.month, reference.day, tzinfo=JAKARTA)
+    anchor = datetime(reference.year, reference.month, reference.day, 12, tzinfo=JAKARTA)
     try:
         return anchor - timedelta(days=days * count)
     except OverflowError:  # "99999 tahun lalu": before year 1, no date at all

@@ -3,7 +3,7 @@ WITH rusia_articles AS (
     SELECT DISTINCT article_id FROM entities WHERE entity_key = 'LOC:rusia'
 )
 SELECT
-    date_trunc('month', e.ingest_date) AS month,
+    CAST(date_trunc('month', e.ingest_date) AS DATE) AS month,
     e.label,
     e.canonical_name,
     count(DISTINCT e.article_id) AS articles

@@ -1,6 +1,9 @@
--- Entities rising week over week: articles mentioning each entity in the last 7 landing days of
--- the warehouse against the 7 days before, the largest gains first. An entity needs at least 2
--- articles this week to be listed; last_week = 0 means new this week (ratio is then null).
+-- Entities rising week over week: articles mentioning each entity in the 7 calendar days up to
+-- the newest landing day with a mention (days without files count as days, unlike
+-- top_entities.sql, which takes the 7 newest partitions) against the 7 days before, the largest
+-- gains first. Weeks are of landing days (ingest_date); for news time, use
+-- entity_published_mentions and published_date instead. An entity needs at least 2 articles
+-- this week to be listed; last_week = 0 means new this week (ratio is then null).
 WITH bounds AS (
     SELECT max(day) AS last_day FROM entity_daily_mentions
 ),

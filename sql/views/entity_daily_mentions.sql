@@ -1,4 +1,5 @@
--- Mentions of each canonical entity per landing day: the series behind trend questions.
+-- Mentions of each canonical entity per landing day (the partition the pages arrived in, not
+-- when they were published: entity_published_mentions counts by publication day).
 CREATE OR REPLACE VIEW entity_daily_mentions AS
 SELECT
     d.ingest_date AS day,
@@ -9,7 +10,7 @@ SELECT
     d.articles
 FROM entity_days AS d;
 COMMENT ON VIEW entity_daily_mentions IS 'One row per canonical entity per landing day with at least one mention. Key: (day, entity_key).';
-COMMENT ON COLUMN entity_daily_mentions.day IS 'Landing-zone partition (ingest_date) of the mentioning articles.';
+COMMENT ON COLUMN entity_daily_mentions.day IS 'Landing-zone partition (ingest_date) of the mentioning articles, not their publication date (see entity_published_mentions).';
 COMMENT ON COLUMN entity_daily_mentions.entity_key IS 'Canonical entity; joins entities.entity_key and entity_summary.';
 COMMENT ON COLUMN entity_daily_mentions.label IS 'PER, ORG or LOC.';
 COMMENT ON COLUMN entity_daily_mentions.canonical_name IS 'Canonical name of the entity.';

@@ -90,7 +90,7 @@ COMMENT ON COLUMN articles.dateline IS 'Source/place prefix removed from the fir
 COMMENT ON COLUMN articles.section IS 'Rubric/category shown on the page, e.g. Internasional.';
 COMMENT ON COLUMN articles.title IS 'Headline; never null.';
 COMMENT ON COLUMN articles.author IS 'Byline; null if none.';
-COMMENT ON COLUMN articles.published_at IS 'Publication time; null when the page shows none. Date-only pages give midnight Asia/Jakarta.';
+COMMENT ON COLUMN articles.published_at IS 'Publication time, stored as UTC; null when the page shows none. Date-only pages give midnight Asia/Jakarta; relative dates (2 jam lalu) noon Asia/Jakarta of the ingest date less that long. For the publication day use article_overview.published_date, not CAST(published_at AS DATE) (session time zone).';
 COMMENT ON COLUMN articles.published_text IS 'The date text as it stood on the page.';
 COMMENT ON COLUMN articles.image_caption IS 'Lead image caption, once even if the page repeats it.';
 COMMENT ON COLUMN articles.language IS 'ISO 639-1 code of the body language (fastText lid.176), e.g. id, en.';

@@ -41,9 +41,11 @@ def test_not_dates(text):
 @pytest.mark.parametrize(
     ("printed", "expected"),
     [
-        ("Published 3 hours ago", datetime(2022, 12, 9, 21, tzinfo=WIB)),
-        ("2 tahun lalu", datetime(2020, 12, 10, 12, tzinfo=WIB) - timedelta(hours=12)),
-        ("5 menit yang lalu", datetime(2022, 12, 9, 23, 55, tzinfo=WIB)),
+        # Against noon (WIB) of the ingest day: hours and minutes land on that day.
+        ("Published 3 hours ago", datetime(2022, 12, 10, 9, tzinfo=WIB)),
+        ("2 tahun lalu", datetime(2020, 12, 10, 12, tzinfo=WIB)),
+        ("5 menit yang lalu", datetime(2022, 12, 10, 11, 55, tzinfo=WIB)),
+        ("2 hari lalu", datetime(2022, 12, 8, 12, tzinfo=WIB)),
     ],
 )
 def test_relative_dates_resolve_against_ingest_date(printed, expected):

@@ -247,3 +247,42 @@ def test_one_pair_of_curly_quotes_outweighs_one_stray(stray):
     decoded = decode_bytes(data)
     assert decoded == Decoded(LINE[:CUT] + "\ufffd" + LINE[CUT:], "utf-8", invalid_bytes=1)
     assert not any("\x80" <= char <= "\x9f" for char in decoded.text)
+
+
+BINARY_DATA = Rejection("binary content (binary data)")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        bytes(range(1, 9)) * 50 + b"hello world" * 20,  # control bytes, then text
+        b"SQLite format 3\x00" + bytes(84) + PAGE.encode(),  # a format with no known signature
+        b"\x01\x02\x03\x04" * 4 + PAGE.encode(),  # 16 control bytes in 579: over 1% (5)
+    ],
+    ids=["control-header", "sqlite", "few-in-short-text"],
+)
+def test_control_bytes_without_a_known_signature_are_binary_data(data):
+    assert decode_bytes(data) == BINARY_DATA
+
+
+def test_control_bytes_over_one_percent_of_the_first_4kb_are_binary_data():
+    text = ("Jakarta - kopi susu dan roti bakar setiap pagi. " * 100).encode()[:990]
+    # 10 control bytes in 1000 is 1%, not over it: text that happens to hold a few.
+    assert isinstance(decode_bytes(b"\x01" * 10 + text), Decoded)
+    assert decode_bytes(b"\x01" * 11 + text[:-1]) == BINARY_DATA
+    # ESC (ANSI colour codes), tab, LF, VT, FF and CR are not counted.
+    assert isinstance(decode_bytes(b"\x1b\t\n\x0b\x0c\r" * 50 + text), Decoded)
+    # Only the first 4 KB are looked at.
+    long_text = ("Jakarta - kopi susu dan roti bakar. " * 200).encode()
+    assert isinstance(decode_bytes(long_text[:4096] + b"\x01" * 100 + long_text), Decoded)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize(
+    "surrogate", ["\ud800", "\udc00"], ids=["lone-high-surrogate", "lone-low-surrogate"]
+)
+def test_bomless_utf16_that_does_not_decode_is_rejected_not_replaced(encoding, surrogate):
+    broken = PAGE.replace("Pemilik", surrogate + "Pemilik", 1)
+    data = broken.encode(encoding, "surrogatepass")
+    assert not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    assert decode_bytes(data) == Rejection(f"invalid {encoding} text")

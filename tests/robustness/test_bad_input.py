@@ -7,10 +7,12 @@ exactly one ledger row per file.
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import os
 import subprocess
 import sys
+from datetime import date
 
 import pyarrow.parquet as pq
 import pytest
@@ -45,8 +47,12 @@ def _bad_files() -> dict[str, bytes]:
         "empty.txt": b"",
         "whitespace.txt": b" \n\t\n   \r\n",
         "image.txt": b"\x89PNG\r\n\x1a\n" + os.urandom(64) + bytes(range(256)),
+        # No known signature: binary by its control bytes (more than 1% of the first 4 KB).
+        "control_bytes.txt": bytes(range(1, 9)) * 50 + ARTICLE.replace("Banjir", "Kebocoran").encode(),
         "nul_inside.txt": ARTICLE.replace("Petugas", "Petu\x00gas").encode(),
         "utf16_bom.txt": ARTICLE.encode("utf-16"),
+        # BOM-less UTF-16-LE with an unpaired high surrogate (D800) before "Petugas".
+        "utf16_no_bom_broken.txt": ARTICLE.replace("Petugas", "\ud800Petugas").encode("utf-16-le", "surrogatepass"),
         "cp1252.txt": ARTICLE.replace("Hujan", "Hujan “deras”").encode("cp1252"),
         "mojibake.txt": ARTICLE.replace("Hujan", "Hujan ‘deras’ — café").encode("utf-8").decode("cp1252").encode("utf-8"),
         "crlf.txt": SEED_TEXT.replace("\n", "\r\n").encode(),
@@ -70,8 +76,10 @@ EXPECTED = {
     "empty.txt": ("rejected", "empty file"),
     "whitespace.txt": ("rejected", "blank file (whitespace only)"),
     "image.txt": ("rejected", "binary content (PNG image)"),
+    "control_bytes.txt": ("rejected", "binary content (binary data)"),
     "nul_inside.txt": ("rejected", "NUL bytes inside text"),
     "utf16_bom.txt": ("duplicate", None),  # the same article as "copy 'two' ünïcode.txt"
+    "utf16_no_bom_broken.txt": ("rejected", "invalid utf-16-le text"),
     "cp1252.txt": ("parsed", None),
     "mojibake.txt": ("parsed", None),
     "crlf.txt": ("parsed", None),
@@ -299,6 +307,80 @@ def test_a_file_swapped_for_a_fifo_after_its_stat_is_refused_not_waited_on(landi
     reader.start()
     reader.join(timeout=10)
     assert result == [FileProblem("not a regular file")]
+
+
+def _growing_after_its_stat(monkeypatch, path, grow_to: int) -> None:
+    """The file at ``path`` grows to ``grow_to`` bytes just after its first ``os.lstat``: a
+    scraper still writing it between the reader's size check and its read."""
+    real_lstat = os.lstat
+    grown: list[str] = []
+
+    def lstat_then_grow(p, *args, **kwargs):
+        status = real_lstat(p, *args, **kwargs)
+        if str(p) == str(path) and not grown:
+            grown.append(str(p))
+            with open(path, "ab") as handle:
+                handle.write(b"x" * (grow_to - status.st_size))
+        return status
+
+    monkeypatch.setattr(os, "lstat", lstat_then_grow)
+
+
+def _bytes_read_by_this_process() -> int | None:
+    """Bytes read by this process's read system calls so far (any API), or None off Linux."""
+    try:
+        with open("/proc/self/io", "rb") as stats:
+            fields = dict(line.split(b":") for line in stats.read().splitlines())
+    except OSError:
+        return None
+    return int(fields[b"rchar"])
+
+
+def test_a_file_that_grows_past_the_limit_after_its_stat_is_rejected_and_read_bounded(
+    landing, monkeypatch
+):
+    """The size is checked on the stat; a file a scraper is still writing can pass that check
+    and grow past the limit before it is read: it is rejected too, and read only up to a byte
+    past the limit, never as far as it grew."""
+    from warta.landing import FileProblem, LandingZone
+
+    limit = 4096
+    put(landing, f"{DAY}/growing.txt", ARTICLE.encode()[:1000])
+    put(landing, f"{DAY}/growing_in_batch.txt", ARTICLE.encode()[:1000])
+    path = landing.raw_dir / DAY / "growing.txt"
+    # The reader's buffer reads ahead by up to one block of the file system.
+    block = max(os.stat(path).st_blksize, io.DEFAULT_BUFFER_SIZE)
+    bound = limit + 1 + 2 * block + 1024  # and /proc/self/io's own few hundred bytes
+    grow_to = max(1 << 20, 16 * bound)
+    _growing_after_its_stat(monkeypatch, path, grow_to)
+    before = _bytes_read_by_this_process()
+    result = LandingZone(landing.raw_dir).read(f"{DAY}/growing.txt", limit)
+    after = _bytes_read_by_this_process()
+    assert path.stat().st_size == grow_to  # it did grow, far past the limit
+    assert result == FileProblem(f"file too large (over {limit} bytes; limit {limit})")
+    if before is not None and after is not None:
+        assert after - before <= bound, (after - before, bound)
+    # Through a batch, as the parse meets it: one rejected row with the size it was listed at.
+    _growing_after_its_stat(monkeypatch, path.with_name("growing_in_batch.txt"), grow_to)
+    listed = (LandingFile(f"{DAY}/growing_in_batch.txt", 1000),)
+    task = BatchTask(str(landing.raw_dir), date.fromisoformat(DAY), listed, limit)
+    (record,) = process_batch(task).records
+    assert (record.status, record.reject_reason, record.size_bytes) == (
+        "rejected",
+        f"file too large (over {limit} bytes; limit {limit})",
+        1000,
+    )
+
+
+def test_a_file_that_grows_within_the_limit_after_its_stat_is_read_whole(landing, monkeypatch):
+    from warta.landing import LandingZone
+
+    put(landing, f"{DAY}/growing.txt", b"y" * 1000)
+    path = landing.raw_dir / DAY / "growing.txt"
+    _growing_after_its_stat(monkeypatch, path, grow_to=4096)  # exactly the limit: still fits
+    assert (
+        LandingZone(landing.raw_dir).read(f"{DAY}/growing.txt", 4096) == b"y" * 1000 + b"x" * 3096
+    )
 
 
 def test_paths_with_quotes_never_break_sql(landing):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 
 import duckdb
@@ -71,6 +72,43 @@ def test_views_agree_with_the_base_tables(con):
     assert scalar(con, "SELECT count(DISTINCT article_id) FROM article_overview") == articles
     mentions = scalar(con, "SELECT count(*) FROM entities")
     assert scalar(con, "SELECT sum(mentions) FROM entity_daily_mentions") == mentions
+    # by publication day in Jakarta: the mentions of dated articles, each on its Jakarta date
+    assert scalar(con, "SELECT sum(mentions) FROM entity_published_mentions") == scalar(
+        con,
+        "SELECT count(*) FROM entities JOIN articles USING (article_id) "
+        "WHERE published_at IS NOT NULL",
+    )
+    assert (
+        con.sql(
+            "SELECT published_date, sum(articles) FROM entity_published_mentions "
+            "GROUP BY ALL ORDER BY ALL"
+        ).fetchall()
+        == con.sql(
+            "SELECT published_date, sum(n) FROM (SELECT published_date, count(DISTINCT "
+            "entity_key) AS n FROM entities JOIN article_overview USING (article_id) "
+            "WHERE published_date IS NOT NULL GROUP BY published_date, article_id) "
+            "GROUP BY ALL ORDER BY ALL"
+        ).fetchall()
+    )
+    # published_date is the Jakarta date: a date printed without a time (midnight WIB) is
+    # that date, where a cast in the session's time zone (UTC) gives the day before
+    shifted, dated = con.sql(
+        "SELECT count(*) FILTER (WHERE CAST(timezone('UTC', published_at) AS DATE) "
+        "<> published_date), "
+        "count(published_at) FROM article_overview"
+    ).fetchall()[0]
+    assert 0 < shifted <= dated
+    relative = con.sql(
+        "SELECT published_at FROM article_overview WHERE published_is_relative"
+    ).fetchall()
+    assert relative and all(at is not None for (at,) in relative)
+    assert scalar(
+        con, "SELECT count(*) FROM article_overview WHERE published_is_relative"
+    ) == scalar(
+        con,
+        "SELECT count(*) FROM articles WHERE list_contains(parse_warnings, "
+        "'publication date is relative; resolved against the ingest date')",
+    )
     assert scalar(con, "SELECT sum(mention_count) FROM entity_summary") == mentions
     # an article belongs to one partition, so daily article counts add up to the total
     assert (
@@ -240,6 +278,17 @@ def test_analyses_answer_their_question(con):
     )
     by_site = rows(con, "analysis/articles_by_site_section.sql")
     assert sum(r["articles"] for r in by_site) == scalar(con, "SELECT count(*) FROM articles")
+    # ad slots are the advertisements alone; the sample also has "read more" markers
+    slots = sum(r["avg_ad_slots"] * r["articles"] for r in by_site)
+    markers = sum(r["avg_markers"] * r["articles"] for r in by_site)
+    ads, all_markers = con.sql(
+        "SELECT count(*) FILTER (WHERE kind = 'advertisement'), count(*) FROM ad_markers"
+    ).fetchall()[0]
+    assert 0 < ads < all_markers
+    assert abs(slots - ads) < 0.01 * len(by_site) * max(r["articles"] for r in by_site)
+    assert abs(markers - all_markers) < 0.01 * len(by_site) * max(r["articles"] for r in by_site)
+    months = rows(con, "analysis/entities_with_rusia.sql")
+    assert months and all(type(r["month"]) is datetime.date for r in months)
 
 
 def test_applicable_checks_find_nothing_wrong_in_the_whole_warehouse(con):
