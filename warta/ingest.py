@@ -198,7 +198,7 @@ def process_bytes(
     mentions: list[EntityMention] = []
     if entities:
         started = time.thread_time()
-        mentions = extract_entities([p.text for p in article.paragraphs])
+        mentions = extract_entities([p.text for p in article.paragraphs], article.language)
         seconds["entities"] += time.thread_time() - started
     record = FileRecord(
         source_path, len(data), sha256, decoded.encoding, "parsed", None, article.article_id

@@ -8,7 +8,14 @@
    people and organisations consistently), when a place name follows a locative cue learned
    from the training data (``di``, ``ke``, ``dari``), and, one sense per article, when the
    tagger or these rules found the same entity elsewhere in the article.
-3. :class:`~warta.entities.linking.ArticleLinker` gives canonical names in document order.
+3. A span the tagger labelled a person or an organisation that spells an Indonesian province,
+   city or island (``places.txt``: ``Bandung``, ``Papua``) is a place.
+4. :class:`~warta.entities.linking.ArticleLinker` gives canonical names in document order.
+
+The tagger is Indonesian. In an article in another language (``articles.language``), it also
+labels capitalised common words as people (``Analysts said …``, ``Residents of Bandung …``):
+there a one-word person the tagger found is kept only when it shortens a full name the article
+gave before (``Widodo`` after ``Joko Widodo``) or is a known name.
 """
 
 from __future__ import annotations
@@ -20,7 +27,7 @@ from warta.entities.features import capitalised_flags, name_words
 from warta.entities.gazetteer_match import match_gazetteer
 from warta.entities.linking import ArticleLinker
 from warta.entities.mention import EntityMention
-from warta.entities.names import entity_key, gazetteer
+from warta.entities.names import entity_key, gazetteer, indonesian_places, name_key
 from warta.entities.spans import Lexicon, refine
 from warta.entities.tagger import default_tagger
 from warta.entities.tokens import token_matches, words_of
@@ -34,15 +41,22 @@ _Found = tuple[int, int, int, str, str]
 _Known = tuple[int, int, str, str, bool]
 
 
-def extract_entities(paragraphs: Sequence[str]) -> list[EntityMention]:
+# Languages the tagger reads as it was trained: Indonesian, and Malay, which is close to it.
+TAGGER_LANGUAGES = frozenset({"id", "ms"})
+
+
+def extract_entities(paragraphs: Sequence[str], language: str | None = "id") -> list[EntityMention]:
     """Mentions for one article (paragraphs in order), non-overlapping, document order.
 
     Within-article linking: a later short mention ('Putin') takes the canonical name of the
-    full name seen earlier ('Vladimir Putin').
+    full name seen earlier ('Vladimir Putin'). ``language`` is the article's (ISO 639-1, as in
+    ``articles.language``; None when unknown, read as Indonesian): outside ``TAGGER_LANGUAGES``
+    one-word persons need the support the module describes.
     """
     tagger = default_tagger()
     cues = tagger.locative_cues
     lexicon = _lexicon()
+    places = indonesian_places()
     found: list[_Found] = []
     known_in_article: list[tuple[int, list[_Known]]] = []
     tokenised = []
@@ -57,7 +71,10 @@ def extract_entities(paragraphs: Sequence[str]) -> list[EntityMention]:
         for first, end, label, method in refine(words, caps, tagged, matches, lexicon):
             first, end = _trim(words, first, end)
             if first < end:
-                found.append((index, tokens[first].start(), tokens[end - 1].end(), label, method))
+                start, stop = tokens[first].start(), tokens[end - 1].end()
+                if label != "LOC" and name_key(paragraphs[index][start:stop]) in places:
+                    label, method = "LOC", "rule"
+                found.append((index, start, stop, label, method))
         known = [
             (
                 tokens[first].start(),
@@ -72,7 +89,8 @@ def extract_entities(paragraphs: Sequence[str]) -> list[EntityMention]:
             known_in_article.append((index, known))
     found.extend(_one_sense_per_article(paragraphs, found, known_in_article))
     found.sort()
-    return _linked(paragraphs, found)
+    strict = language is not None and language not in TAGGER_LANGUAGES
+    return _linked(paragraphs, found, strict_persons=strict)
 
 
 @cache
@@ -140,12 +158,24 @@ def _one_sense_per_article(
     ]
 
 
-def _linked(paragraphs: Sequence[str], found: list[_Found]) -> list[EntityMention]:
+def _linked(
+    paragraphs: Sequence[str], found: list[_Found], *, strict_persons: bool = False
+) -> list[EntityMention]:
     linker = ArticleLinker()
+    gaz = gazetteer()
     mentions = []
     for index, start, end, label, method in found:
         text = paragraphs[index][start:end]
         canonical = linker.canonical(text, label)
+        if (
+            strict_persons
+            and canonical.label == "PER"
+            and method == "model"
+            and canonical.name == text
+            and " " not in text
+            and gaz.lookup(text) is None
+        ):
+            continue  # one word, no full name before it: in this language, likely no name
         mentions.append(
             EntityMention(
                 paragraph_index=index,

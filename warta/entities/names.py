@@ -20,6 +20,7 @@ from babel import Locale
 from babel.dates import get_timezone_location
 
 ALIASES_PATH = Path(__file__).with_name("aliases.tsv")
+PLACES_PATH = Path(__file__).with_name("places.txt")
 LABELS = ("PER", "ORG", "LOC")
 
 # CLDR territory codes that name organisations or nothing in particular, not places.
@@ -161,6 +162,14 @@ def read_alias_file(path: Path = ALIASES_PATH) -> list[tuple[str, str, str]]:
             raise ValueError(f"{path}:{number}: expected 'alias<TAB>canonical<TAB>PER|ORG|LOC'")
         rows.append((fields[0].strip(), fields[1].strip(), fields[2]))
     return rows
+
+
+@cache
+def indonesian_places() -> frozenset[str]:
+    """Name keys of the places in ``places.txt`` (provinces, cities, islands), which correct
+    the label of a span the tagger found; they are not part of the gazetteer."""
+    lines = PLACES_PATH.read_text(encoding="utf-8").splitlines()
+    return frozenset(name_key(line) for line in lines if line.strip() and not line.startswith("#"))
 
 
 @cache
