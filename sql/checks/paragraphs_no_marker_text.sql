@@ -1,4 +1,4 @@
--- Offending rows: paragraphs that are an ad/boilerplate marker line or are empty, and paragraphs
+-- Offending rows: paragraphs that are an ad/boilerplate marker line or are empty (or null), and paragraphs
 -- with a marker glued to their start or end (a lost line break) in the form the parser cuts off
 -- (warta.markers.MarkerRules.glued_markers): a marker of kind advertisement, scroll_prompt or
 -- read_more as the page wrote it, starting with a capital and in one casing (all capitals, or its
@@ -38,7 +38,7 @@ glued_forms AS (  -- each as written, and with or without a final '.' or '!' as 
 )
 SELECT p.article_id, p.paragraph_index, p.text
 FROM paragraphs AS p
-WHERE p.text = ''
+WHERE p.text IS NULL OR p.text = ''
    OR p.text IN (SELECT DISTINCT text FROM ad_markers)
    OR lower(p.text) IN ('advertisement', 'iklan', 'lanjutkan membaca', 'continue reading',
                         'scroll to continue with content', 'scroll to resume content')

@@ -196,6 +196,120 @@ def file_deleted_from_landing(settings) -> None:
     (settings.raw_dir / DAY / "000.txt").unlink()
 
 
+def _paragraph_texts(settings) -> dict[tuple[str, int], str]:
+    paragraphs = pq.read_table(ParquetStore(settings.data_dir).partition_file("paragraphs", DAY))
+    return {(r["article_id"], r["paragraph_index"]): r["text"] for r in paragraphs.to_pylist()}
+
+
+def _set(settings, table: str, column: str, row: int, value) -> None:
+    """Give one cell of a table a new value."""
+
+    def change(t: pa.Table) -> pa.Table:
+        values = t.column(column).to_pylist()
+        values[row] = value(values[row]) if callable(value) else value
+        return with_column(t, column, values)
+
+    rewrite(settings, table, change)
+
+
+def _first(settings, table: str, column: str, value) -> int:
+    """The position of the first row of ``table`` whose ``column`` is ``value``."""
+    path = ParquetStore(settings.data_dir).partition_file(table, DAY)
+    return pq.read_table(path, columns=[column]).column(column).to_pylist().index(value)
+
+
+def mention_offsets_off_by_one(settings) -> None:
+    # the span now starts one character into the mention's text (an offset counting bug)
+    _set(settings, "entities", "start_char", 0, lambda start: start + 1)
+
+
+def mention_overlapping_the_one_before(settings) -> None:
+    texts = _paragraph_texts(settings)
+
+    def change(t: pa.Table) -> pa.Table:
+        rows = t.to_pylist()
+        key = ("article_id", "paragraph_index")
+        i = next(
+            i
+            for i in range(1, len(rows))
+            if all(rows[i][k] == rows[i - 1][k] for k in key)
+            and rows[i - 1]["end_char"] - rows[i - 1]["start_char"] > 1
+        )
+        mention = rows[i]
+        # starts on the last character of the mention before, its text read at the new offsets
+        mention["start_char"] = rows[i - 1]["end_char"] - 1
+        paragraph = texts[tuple(mention[k] for k in key)]
+        mention["text"] = paragraph[mention["start_char"] : mention["end_char"]]
+        return pa.Table.from_pylist(rows, schema=t.schema)
+
+    rewrite(settings, "entities", change)
+
+
+def mention_written_twice(settings) -> None:
+    rewrite(settings, "entities", lambda t: pa.concat_tables([t, t.slice(0, 1)]))
+
+
+def mention_with_unknown_label(settings) -> None:
+    _set(settings, "entities", "label", 0, "MISC")
+
+
+def marker_in_unknown_zone(settings) -> None:
+    _set(settings, "ad_markers", "zone", 0, "sidebar")
+
+
+def ledger_row_written_twice(settings) -> None:
+    rewrite(settings, "raw_files", lambda t: pa.concat_tables([t, t.slice(0, 1)]))
+
+
+def rejected_file_with_article_id(settings) -> None:
+    rejected = _first(settings, "raw_files", "status", "rejected")
+    _set(settings, "raw_files", "article_id", rejected, GHOST)
+
+
+def ledger_status_unknown(settings) -> None:
+    # a reject (with its reason, without an article id) recorded under a status of its own
+    rejected = _first(settings, "raw_files", "status", "rejected")
+    _set(settings, "raw_files", "status", rejected, "failed")
+
+
+def article_with_another_files_path(settings) -> None:
+    # the first article names the second article's file: no parsed ledger row is its own
+    path = ParquetStore(settings.data_dir).partition_file("articles", DAY)
+    _set(settings, "articles", "source_path", 0, pq.read_table(path)["source_path"][1].as_py())
+
+
+def article_lost_with_its_rows(settings) -> None:
+    """A parsed file whose article is gone from every table (so no child row dangles)."""
+    path = ParquetStore(settings.data_dir).partition_file("articles", DAY)
+    lost = pq.read_table(path)["article_id"][0].as_py()
+    for table in ("articles", "paragraphs", "entities", "ad_markers"):
+        rewrite(settings, table, lambda t: t.filter(pc.not_equal(t["article_id"], lost)))
+
+
+def ledger_sha256_not_hex(settings) -> None:
+    _set(settings, "raw_files", "sha256", 0, str.upper)
+
+
+def content_sha256_truncated(settings) -> None:
+    _set(settings, "articles", "content_sha256", 0, lambda digest: digest[:-1])
+
+
+def article_without_title(settings) -> None:
+    _set(settings, "articles", "title", 0, None)
+
+
+def article_with_empty_title(settings) -> None:
+    _set(settings, "articles", "title", 0, "")
+
+
+def negative_entity_count(settings) -> None:
+    _set(settings, "articles", "entity_count", 0, -1)
+
+
+def paragraph_without_text(settings) -> None:
+    _set(settings, "paragraphs", "text", _paragraph_without_entities(settings), None)
+
+
 ERROR, WARN = "ERROR", "WARN"
 
 
@@ -235,6 +349,70 @@ ERROR, WARN = "ERROR", "WARN"
         (
             file_rewritten_but_stamped_before_the_listing,
             {("raw_files", "raw_files_changed_after_parse", WARN)},
+        ),
+        # the rows' keys, offsets and statuses as the SQL checks hold them
+        (mention_offsets_off_by_one, {("entities", "entities_offsets_match", ERROR)}),
+        (mention_overlapping_the_one_before, {("entities", "entities_no_overlap", ERROR)}),
+        (
+            mention_written_twice,
+            {
+                ("entities", "entities_key_unique", ERROR),
+                # a copy overlaps its original (same span) and is one more mention than the
+                # article's entity_count: no duplicated mention can pass either check
+                ("entities", "entities_no_overlap", ERROR),
+                ("articles", "articles_counts_match", ERROR),
+            },
+        ),
+        (
+            mention_with_unknown_label,
+            {  # both hold labels to PER/ORG/LOC
+                ("entities", "entities_offsets_match", ERROR),
+                ("entities", "gx_label_in_set", ERROR),
+            },
+        ),
+        (
+            marker_in_unknown_zone,
+            {  # both hold zones to header/body/trailer
+                ("ad_markers", "ad_markers_article_exists", ERROR),
+                ("ad_markers", "gx_zone_in_set", ERROR),
+            },
+        ),
+        (
+            ledger_row_written_twice,
+            {  # the same rule, in SQL and in GX
+                ("raw_files", "raw_files_key_unique", ERROR),
+                ("raw_files", "gx_source_path_unique", ERROR),
+            },
+        ),
+        (rejected_file_with_article_id, {("raw_files", "raw_files_status_valid", ERROR)}),
+        (
+            ledger_status_unknown,
+            {
+                ("raw_files", "raw_files_status_valid", ERROR),
+                ("raw_files", "gx_status_in_set", ERROR),  # the same value set, in GX
+            },
+        ),
+        (article_with_another_files_path, {("articles", "articles_match_ledger", ERROR)}),
+        (article_lost_with_its_rows, {("articles", "articles_match_ledger", ERROR)}),
+        # values only the GX suites judge
+        (ledger_sha256_not_hex, {("raw_files", "gx_sha256_format", ERROR)}),
+        (content_sha256_truncated, {("articles", "gx_content_sha256_format", ERROR)}),
+        (article_without_title, {("articles", "gx_title_not_null", ERROR)}),
+        (article_with_empty_title, {("articles", "gx_title_not_empty", ERROR)}),
+        (
+            negative_entity_count,
+            {
+                ("articles", "gx_entity_count_not_negative", ERROR),
+                ("articles", "articles_counts_match", ERROR),  # no count of rows is negative
+            },
+        ),
+        # a null paragraph is an empty one to the SQL check, and a null to GX
+        (
+            paragraph_without_text,
+            {
+                ("paragraphs", "gx_text_not_null", ERROR),
+                ("paragraphs", "paragraphs_no_marker_text", ERROR),
+            },
         ),
     ],
     ids=lambda value: value.__name__ if callable(value) else None,
