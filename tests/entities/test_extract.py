@@ -397,6 +397,27 @@ def test_random_unicode_never_raises():
         check_invariants([paragraph], extract_entities([paragraph]))
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        # the tagger calls these people: a span that starts with the body is an organisation
+        ("Bantuan itu disalurkan Pemkot Surabaya kemarin.", [("Pemkot Surabaya", "ORG")]),
+        ("Polres Bandung menyelidiki kasus itu.", [("Polres Bandung", "ORG")]),
+        # the tagger misses these: the body and its region, up to the next name it found
+        ("Pemprov DKI Jakarta menyiapkan anggaran.", [("Pemprov DKI Jakarta", "ORG")]),
+        ("Anggota DPRD Jawa Barat menolak usulan itu.", [("DPRD Jawa Barat", "ORG")]),
+        (
+            "Ketua DPRD DKI Prasetyo Edi Marsudi hadir.",
+            [("DPRD DKI", "ORG"), ("Prasetyo Edi Marsudi", "PER")],
+        ),
+    ],
+)
+def test_indonesian_government_bodies_are_organisations(paragraph, expected):
+    mentions = extract_entities([paragraph])
+    check_invariants([paragraph], mentions)
+    assert [(m.text, m.label) for m in mentions] == expected
+
+
 def test_a_province_city_or_island_the_tagger_calls_a_person_is_a_place():
     paragraphs = [
         "Harga bahan pokok di pasar tradisional Bandung terpantau stabil pada pekan ini.",

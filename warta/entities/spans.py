@@ -12,8 +12,11 @@ These rules only split or add spans; each is general (no list of answers):
   head (``Bank Indonesia``, ``Jalan Sudirman``) or itself part of a known name.
 - A span of titles alone (``KH``, ``Kombes Pol``, ``Ir.`` before a name) is no name.
 - An institution head (a word that starts organisation names in the training data: ``Dewan``,
-  ``Kementerian``, ``Badan``) followed by capitalised words the tagger left unlabelled is an
-  organisation (``Dewan Keamanan Nasional``), up to the next name the tagger found.
+  ``Kementerian``, ``Badan``; or an Indonesian government body, ``features.GOVERNMENT_BODIES``:
+  ``DPRD``, ``Pemkot``, ``Polres``) followed by capitalised words the tagger left unlabelled is
+  an organisation (``Dewan Keamanan Nasional``, ``DPRD Jawa Barat``), up to the next name the
+  tagger found; a span that starts with a government body is an organisation
+  (``Pemkot Surabaya``, which the tagger calls a person).
 
 Heads (``train.learn_heads``) are words that start gold names of one label in the training data.
 """
@@ -28,6 +31,7 @@ from warta.entities.features import (
     BARE_AMBIGUOUS_TITLES,
     COMPANY_SUFFIXES,
     GIVEN_NAME_PREFIXES,
+    GOVERNMENT_BODIES,
     NAME_PREFIXES,
     ORGANISATION_PREFIXES,
     PARAGRAPH_START,
@@ -55,7 +59,7 @@ class Lexicon:
 
     def __post_init__(self) -> None:
         heads = frozenset(word for word, label in self.heads.items() if label == "ORG")
-        object.__setattr__(self, "organisation_heads", heads)
+        object.__setattr__(self, "organisation_heads", heads | GOVERNMENT_BODIES)
 
 
 def refine(
@@ -301,6 +305,8 @@ def _prefixed(words: list[str], spans: list[Span], common: Collection[str]) -> l
                 first, label, method = prefix, "ORG", "rule"
         elif prefix >= 0 and prefix < first:
             first, method = prefix, "rule"
+        if words[first] in GOVERNMENT_BODIES and label != "ORG":  # Pemkot Surabaya
+            label, method = "ORG", "rule"
         if _is_degree(words, first, end):
             continue
         if (
