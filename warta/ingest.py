@@ -75,6 +75,8 @@ def process_batch(task: BatchTask) -> BatchResult:
             except Exception as error:  # never worth the file: the language stays unknown
                 article.warnings.append(f"language not identified ({type(error).__name__})")
     seconds["parse"] += time.thread_time() - started
+    if task.entities:  # after the languages: extraction reads the article's language
+        processed = [_with_entities(record, article, seconds) for record, article, _ in processed]
     for position, (record, article, entities) in enumerate(processed):
         records.append(record)
         if article is not None:
@@ -144,13 +146,31 @@ def _process_file(zone: LandingZone, landing_file: LandingFile, task: BatchTask,
             landing_file.source_path,
             task.ingest_date,
             seconds,
-            entities=task.entities,
+            entities=False,  # process_batch extracts them once the language is known
             identify_language=False,  # process_batch does the batch's languages together
         )
     except Exception as error:  # a parser bug must cost one file, never the partition
         reason = f"parser error ({type(error).__name__}: {str(error)[:120]})"
         size, sha256 = len(data), hashlib.sha256(data).hexdigest()
         return _rejected(landing_file.source_path, size, sha256, None, reason), None, []
+
+
+def _with_entities(
+    record: FileRecord, article: ParsedArticle | None, seconds: dict[str, float]
+) -> tuple[FileRecord, ParsedArticle | None, list[EntityMention]]:
+    """The entity mentions of a parsed file's article (in its language)."""
+    if article is None:
+        return record, article, []
+    started = time.thread_time()
+    try:
+        mentions = extract_entities([p.text for p in article.paragraphs], article.language)
+    except Exception as error:  # an extraction bug must cost one file, never the partition
+        reason = f"parser error ({type(error).__name__}: {str(error)[:120]})"
+        path, size, sha256 = record.source_path, record.size_bytes, record.sha256
+        return _rejected(path, size, sha256, record.encoding, reason), None, []
+    finally:
+        seconds["entities"] += time.thread_time() - started
+    return record, article, mentions
 
 
 def process_bytes(

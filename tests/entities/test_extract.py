@@ -273,6 +273,32 @@ def test_a_title_before_a_name_is_no_name_of_its_own(paragraph, title):
         ),
         # A name that contains a title is not cut.
         ("Rapat di Jl. Dr. Sutomo berlangsung lama.", None),
+        ("Jalan Dr. Sutomo ditutup sementara.", []),
+        (
+            "Mahasiswa Universitas Dr. Soetomo menggelar demonstrasi.",
+            [("Universitas Dr. Soetomo", "ORG")],
+        ),
+        (
+            "Kecelakaan terjadi di Jalan Prof. Dr. Satrio, Jakarta Selatan.",
+            [("Jalan Prof. Dr. Satrio", "LOC"), ("Jakarta Selatan", "LOC")],
+        ),
+        # An H. inside a person's name is an initial, not the title Haji.
+        (
+            "Hal itu disampaikan oleh Ahmad H. Siregar di Medan.",
+            [("Ahmad H. Siregar", "PER"), ("Medan", "LOC")],
+        ),
+        ("Presiden AS George H. W. Bush tiba.", [("AS", "LOC"), ("George H. W. Bush", "PER")]),
+        # TNI belongs to a rank after another; alone it is the armed forces.
+        ("Danrem 061 Brigjen TNI Achiruddin hadir dalam acara itu.", [("Achiruddin", "PER")]),
+        ("TNI mengirim pasukan ke Papua.", [("TNI", "ORG"), ("Papua", "LOC")]),
+        # Where the tagger found nothing, the name stops at a weekday.
+        ("Hal itu dikatakan Dr. Mudzakir Senin (4/3).", [("Mudzakir", "PER")]),
+        # Before the titles: a person span's words are no person, but a body in them is kept.
+        ("Penyanyi Hj. Iis Dahlia tampil memukau.", [("Iis Dahlia", "PER")]),
+        (
+            "Kasat Reskrim Polres Lhokseumawe AKP Yasir menyebutkan hal itu.",
+            [("Polres Lhokseumawe", "ORG"), ("Yasir", "PER")],
+        ),
     ],
 )
 def test_names_around_titles_prefixes_and_initials(paragraph, expected):
@@ -410,6 +436,12 @@ def test_random_unicode_never_raises():
             "Ketua DPRD DKI Prasetyo Edi Marsudi hadir.",
             [("DPRD DKI", "ORG"), ("Prasetyo Edi Marsudi", "PER")],
         ),
+        # the body takes the places the tagger found right after it
+        ("Pemprov DKI Jakarta menutup jalan tersebut.", [("Pemprov DKI Jakarta", "ORG")]),
+        (
+            "Kepala Dinkes Kota Depok dr. Mary Liziawati menjelaskan.",
+            [("Dinkes Kota Depok", "ORG"), ("Mary Liziawati", "PER")],
+        ),
     ],
 )
 def test_indonesian_government_bodies_are_organisations(paragraph, expected):
@@ -458,8 +490,11 @@ def test_in_an_english_article_one_word_persons_need_a_full_name_before_them():
     assert extract_entities(ENGLISH, None) == extract_entities(ENGLISH)
 
 
-def test_the_parse_passes_the_article_language_to_entity_extraction():
-    from warta.ingest import process_bytes
+def test_the_parse_passes_the_article_language_to_entity_extraction(tmp_path):
+    """Both ways a page is parsed: alone (``warta parse``) and in a batch, where the languages
+    of the batch are identified together before the entities are extracted."""
+    from warta.ingest import BatchTask, process_batch, process_bytes
+    from warta.landing import LandingFile
     from warta.sample import generate
 
     english = next(
@@ -469,6 +504,15 @@ def test_the_parse_passes_the_article_language_to_entity_extraction():
     )
     record, article, mentions = process_bytes(english, "2026-11-25/en.txt", date(2026, 11, 25))
     assert record.status == "parsed" and article is not None and article.language == "en"
+    (tmp_path / "2026-11-25").mkdir()
+    (tmp_path / "2026-11-25" / "en.txt").write_bytes(english)
+    listed = (LandingFile("2026-11-25/en.txt", len(english)),)
+    batch = process_batch(BatchTask(str(tmp_path), date(2026, 11, 25), listed, 1 << 20))
+    assert [r.status for r in batch.records] == ["parsed"]
+    assert batch.tables["articles"].column("language").to_pylist() == ["en"]
+    entities = batch.tables["entities"]
+    in_batch = {(row["text"], row["label"]) for row in entities.to_pylist()}
+    assert in_batch == {(m.text, m.label) for m in mentions}
     texts = {(m.text, m.label) for m in mentions}
     assert ("Bandung", "LOC") in texts
     assert not any(

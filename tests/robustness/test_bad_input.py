@@ -429,6 +429,29 @@ def test_a_parser_error_costs_one_file_not_the_partition(landing, monkeypatch):
     }
 
 
+def test_an_entity_extractor_error_costs_one_file_not_the_partition(landing, monkeypatch):
+    import warta.ingest
+
+    put(landing, f"{DAY}/fine.txt", ARTICLE.encode())
+    put(landing, f"{DAY}/poison.txt", ARTICLE.replace("Petugas", "Racun").encode())
+    original = warta.ingest.extract_entities
+
+    def extract_with_a_bug(paragraphs, language="id"):
+        if any("Racun" in p for p in paragraphs):
+            raise IndexError("list index out of range")
+        return original(paragraphs, language)
+
+    monkeypatch.setattr(warta.ingest, "extract_entities", extract_with_a_bug)
+    build_partition(landing, DAY)
+    ledger = _ledger(landing)
+    got = {name: (row["status"], row["reject_reason"]) for name, row in ledger.items()}
+    assert got == {
+        "fine.txt": ("parsed", None),
+        "poison.txt": ("rejected", "parser error (IndexError: list index out of range)"),
+    }
+    assert ledger["poison.txt"]["sha256"] and ledger["poison.txt"]["article_id"] is None
+
+
 def test_a_language_identifier_error_costs_only_the_language(landing, monkeypatch):
     import warta.ingest
 

@@ -62,8 +62,25 @@ GOVERNMENT_BODIES = frozenset(
 # Suffixes that end a company's name (``PT Astra Otoparts Tbk``).
 COMPANY_SUFFIXES = frozenset({"Tbk", "Inc", "Ltd", "Corp", "Plc", "LLC", "GmbH"})
 GIVEN_NAME_PREFIXES = frozenset({"Moch", "Moh", "Mohd", "Muh", "Abd"})
-PERSON_TITLES = NAME_PREFIXES - ORGANISATION_PREFIXES - PLACE_PREFIXES - GIVEN_NAME_PREFIXES
+# Ranks written without a period, which are not name prefixes for candidate runs.
+PERSON_RANKS = frozenset({"Kompol", "AKP", "Aiptu", "Bripka", "Briptu", "Bripda"})
+PERSON_TITLES = (
+    NAME_PREFIXES - ORGANISATION_PREFIXES - PLACE_PREFIXES - GIVEN_NAME_PREFIXES
+) | PERSON_RANKS
+# Words that belong to a rank only after another title (``Brigjen TNI Achiruddin``, ``Kombes
+# Pol Budhi``); alone they are something else (``TNI`` the armed forces).
+RANK_PARTS = frozenset({"TNI"})
 TITLE_WORDS = PERSON_TITLES | GIVEN_NAME_PREFIXES
+# Words before a title that make the title part of an institution's or a street's name
+# (``RSUD Dr. Soetomo``, ``Rumah Sakit Dr. Sardjito``, ``Universitas Dr. Soetomo``, ``Jalan
+# Prof. Dr. Satrio``), beside the heads learned from the training data (``Jalan``, ``Gedung``).
+INSTITUTION_WORDS = frozenset(
+    {
+        *("RSUD", "RSU", "RS", "RSAL", "RSAU", "RSPAD", "Sakit", "Universitas", "Institut"),
+        *("Sekolah", "Akademi", "Bandara", "Stadion", "Museum", "Masjid", "Yayasan", "Gedung"),
+        *("Jalan", "Jl", "Jln", "Lapangan", "Taman", "Pelabuhan", "Terminal"),
+    }
+)
 # Titles that are something else when written alone without a period: an initial (``H``), a
 # name (``Pol Pot``), an abbreviation (``Inf``).
 BARE_AMBIGUOUS_TITLES = frozenset({"H", "Pol", "Inf", "Purn", "Kol"})
@@ -197,7 +214,7 @@ def name_words() -> dict[str, frozenset[str]]:
 
 
 @cache
-def _calendar_words() -> frozenset[str]:
+def calendar_words() -> frozenset[str]:
     """Indonesian and English month and weekday names (CLDR), lowercased."""
     words: set[str] = set()
     for code in ("id", "en"):
@@ -231,7 +248,7 @@ def word_features(word: str, offset: int, lowercase_words: Collection[str]) -> l
         features.append("x3=" + lower[-3:])
         features.append("x4=" + lower[-4:])
         features.append(f"len={min(len(word), 6)}")
-        if lower in _calendar_words():
+        if lower in calendar_words():
             features.append("calendar")
     elif abs(offset) == 1 and capitalised:
         features.append(prefix + "cap")

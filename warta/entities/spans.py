@@ -32,12 +32,15 @@ from warta.entities.features import (
     COMPANY_SUFFIXES,
     GIVEN_NAME_PREFIXES,
     GOVERNMENT_BODIES,
+    INSTITUTION_WORDS,
     NAME_PREFIXES,
     ORGANISATION_PREFIXES,
     PARAGRAPH_START,
     PERSON_TITLES,
+    RANK_PARTS,
     SENTENCE_STARTS,
     TITLE_WORDS,
+    calendar_words,
     period_joins,
 )
 from warta.entities.names import KnownEntity
@@ -89,7 +92,7 @@ def refine(
         out.extend(_headed(words, caps, out, heads, lexicon))
         out.sort()
     if titled:
-        out = _titled(words, caps, out, lexicon.common)
+        out = _titled(words, caps, out, lexicon)
     return _prefixed(words, out, lexicon.common) if out else out
 
 
@@ -189,45 +192,56 @@ def _headed(
     return found
 
 
-def _titled(
-    words: list[str], caps: list[bool], spans: list[Span], common: Collection[str]
-) -> list[Span]:
+def _titled(words: list[str], caps: list[bool], spans: list[Span], lexicon: Lexicon) -> list[Span]:
     """Person names after titles and ranks (``Kombes Pol. Budhi Herdi Susianto``, ``KH. Ma'ruf
-    Amin``, ``Moch. Nurhasim``): the name starts after the titles and takes the capitalised words
-    up to the end of the tagger's span there; spans that end inside the titles lose them
-    (``MPR H.`` gives ``MPR``); a name that contains a title (``RSUD Dr. Soetomo``, ``Jl. Dr.
-    Sutomo``) is left alone."""
+    Amin``, ``Brigjen TNI Achiruddin``) and after an abbreviated given name (``Moch.
+    Nurhasim``, which is part of the name); see ``_name_after_titles``. Left alone: a title in
+    an institution's or a street's name (``RSUD Dr. Soetomo``, ``Jl. Dr. Sutomo``), and an
+    ``H.`` inside a person span, which is an initial (``Ahmad H. Siregar``)."""
     n = len(words)
     i = 0
     while i < n:
-        if not caps[i] or words[i] not in PERSON_TITLES:
-            if words[i] in GIVEN_NAME_PREFIXES and words[i + 1 : i + 2] == ["."] and caps[i + 2]:
-                spans = _name_after_titles(words, caps, spans, i, i, common)
+        word = words[i]
+        if not caps[i] or word not in PERSON_TITLES:
+            if word in GIVEN_NAME_PREFIXES and words[i + 1 : i + 2] == ["."] and caps[i + 2]:
+                spans = _name_after_titles(words, caps, spans, i, i, lexicon.common)
             i += 1
             continue
-        j = i
+        j = i + 1
         dotted = False
         while j < n and (
-            words[j] in PERSON_TITLES or (words[j] == "." and words[j - 1] in PERSON_TITLES)
+            words[j] in PERSON_TITLES
+            or words[j] in RANK_PARTS
+            or (words[j] == "." and words[j - 1] in PERSON_TITLES)
         ):
             dotted = dotted or words[j] == "."
             j += 1
         if (
             j < n
             and caps[j]
-            and (dotted or j - i >= 2 or words[i] not in BARE_AMBIGUOUS_TITLES)
-            and not _after_a_prefix(words, i)
+            and (dotted or j - i >= 2 or word not in BARE_AMBIGUOUS_TITLES)
+            and not _names_a_place_or_body(words, i, lexicon)
+            and not (len(word) == 1 and _inside_a_person(spans, i))
         ):
-            spans = _name_after_titles(words, caps, spans, i, j, common)
+            spans = _name_after_titles(words, caps, spans, i, j, lexicon.common)
         i = j
     return spans
 
 
-def _after_a_prefix(words: list[str], i: int) -> bool:
-    """True if ``words[i]`` follows a prefix that is not a title, with or without its period:
-    ``Muh. H. …`` is a given name, ``Jl. Dr. Sutomo`` a street, ``PT Dr. …`` a company."""
+def _names_a_place_or_body(words: list[str], i: int, lexicon: Lexicon) -> bool:
+    """True if the titles at ``words[i]`` follow a prefix that is not a title or a word that
+    starts an institution's or a place's name, with or without a period: ``Muh. H. …`` is a
+    given name, ``Jl. Dr. Sutomo`` a street, ``RSUD Dr. Soetomo`` a hospital."""
     before = words[i - 2] if i >= 2 and words[i - 1] == "." else words[i - 1] if i else ""
-    return before in NAME_PREFIXES and before not in PERSON_TITLES
+    return (
+        (before in NAME_PREFIXES and before not in PERSON_TITLES)
+        or before in INSTITUTION_WORDS
+        or before in lexicon.heads
+    )
+
+
+def _inside_a_person(spans: list[Span], i: int) -> bool:
+    return any(first < i < last and label == "PER" for first, last, label, _ in spans)
 
 
 def _name_after_titles(
@@ -238,14 +252,29 @@ def _name_after_titles(
     name: int,
     common: Collection[str],
 ) -> list[Span]:
-    """``spans`` with the person named at ``words[name]``, after titles from ``titles``."""
-    end = name
+    """``spans`` with the person named at ``words[name]``, after titles from ``titles``.
+
+    The name takes the tagger's person span there, from its first word after the titles (its
+    own start if the tagger put the titles in, as the gold sometimes has it: ``Ir.
+    Soprijanto``); a span of another label there is left as the tagger has it. Before the
+    titles, a person span is dropped (``Penyanyi`` in ``Penyanyi Hj. Iis Dahlia``) but for a
+    government body in it (``Polres Lhokseumawe`` in ``Kasat Reskrim Polres Lhokseumawe AKP
+    Yasir``), and another keeps its part before them (``MPR`` in ``MPR H. Bambang Soesatyo``).
+    Where the tagger found nothing, the name is the capitalised words after the titles, up to
+    a weekday or month or a word the training text has in lowercase (``Dr. Mudzakir Senin``
+    gives ``Mudzakir``).
+    """
+    end = name + 1
+    calendar = calendar_words()
     while caps[end] or (
         end < len(words)
         and words[end] == "."
         and caps[end + 1]
         and period_joins(words, end, name, common)
     ):
+        lower = words[end].lower()
+        if lower in calendar or lower in common:
+            break
         end += 1
     out: list[Span] = []
     person: Span | None = None
@@ -253,17 +282,22 @@ def _name_after_titles(
         if last <= titles or first >= end or person is not None:
             out.append((first, last, label, method))
         elif first < titles and last > name:  # a span across the titles
-            if label != "PER" or len(words[titles]) == 1:  # RSUD Dr. Soetomo; Budi H. Santoso
+            if label != "PER":  # RSUD Dr. Soetomo, as the tagger has it
                 return spans
+            out.extend(_body_before(words, first, titles))
             person = (name, last, "PER", "rule")
             out.append(person)
         elif last <= name:  # ends among the titles
-            if first < titles:
+            if first < titles and label != "PER":
                 out.append((first, titles, label, "rule"))
-        elif label == "PER" and first in (titles, name):  # as the tagger has it
-            person = (first, last, label, method)
+            elif first < titles:
+                out.extend(_body_before(words, first, titles))
+        elif first in (titles, name):
+            if label != "PER":
+                return spans
+            person = (first, last, label, method)  # as the tagger has it
             out.append(person)
-        elif label == "PER" or first <= name:
+        elif first < name or label == "PER":  # Pol Badrodin Haiti; KH. Ma'ruf + Amin
             person = (name, last, "PER", "rule")
             out.append(person)
         else:  # another kind of name after a gap: the words before it are the person's
@@ -275,28 +309,35 @@ def _name_after_titles(
     return out
 
 
+def _body_before(words: list[str], first: int, titles: int) -> list[Span]:
+    """The government body in the words a person span had before its titles: ``Polres
+    Lhokseumawe`` in ``Kasat Reskrim Polres Lhokseumawe AKP Yasir``."""
+    body = next((i for i in range(first, titles) if words[i] in GOVERNMENT_BODIES), -1)
+    return [(body, titles, "ORG", "rule")] if body >= 0 else []
+
+
 def _prefixed(words: list[str], spans: list[Span], common: Collection[str]) -> list[Span]:
-    """Organisation prefixes and initials: ``PT`` (``PT.``) before or at the start of a span
-    makes it an organisation that includes the prefix, as the training data writes them
-    (``PT Salma Arowana Lestari``); a person span that ends at an initial takes the name after
-    its period (``George W.`` + ``Bush``); an academic degree after a comma (``Budi Santoso,
-    M.Si.``) is no name."""
+    """Prefixes, bodies, initials and degrees around the spans, in one pass:
+
+    - ``PT`` (``PT.``) before or at the start of a span makes it an organisation that includes
+      the prefix, as the training data writes them (``PT Salma Arowana Lestari``); if the
+      tagger's span went on past a company suffix, the company ends there and the rest keeps
+      the tagger's label (``Direktur PT Astra Otoparts Tbk Yusak Kristian``);
+    - a government body before or at the start of a span makes it an organisation with the
+      places after it (``Pemkot Surabaya``, ``Dinkes Kota`` + ``Depok``, ``Polres`` +
+      ``Bandung``), but not with a person after it (``DPRD`` + ``Budi``);
+    - a person span that ends at an initial, or another span that ends at a title, takes the
+      name after the period (``George W.`` + ``Bush``, ``George H. W. Bush``, ``Universitas
+      Dr.`` + ``Soetomo``, ``Jalan Prof.`` + ``Dr. Satrio``);
+    - an academic degree after a comma (``Budi Santoso, M.Si.``) is no name.
+    """
     out: list[Span] = []
     taken_end = 0
-    n = len(words)
     for k, (first, end, label, method) in enumerate(spans):
         if first < taken_end:
             continue
-        prefix = first
-        if first >= 1 and words[first - 1] in ORGANISATION_PREFIXES:
-            prefix = first - 1
-        elif first >= 2 and words[first - 1] == "." and words[first - 2] in ORGANISATION_PREFIXES:
-            prefix = first - 2
-        if prefix < taken_end or words[prefix] not in ORGANISATION_PREFIXES:
-            prefix = -1
+        prefix = _prefix_before(words, first, taken_end)
         if prefix >= 0 and label != "ORG":
-            # the company ends at its suffix; what follows is the name the tagger saw
-            # (``Direktur PT Astra Otoparts Tbk Yusak Kristian``)
             suffix = next((i for i in range(first, end - 1) if words[i] in COMPANY_SUFFIXES), -1)
             if suffix >= 0:
                 out.append((prefix, suffix + 1, "ORG", "rule"))
@@ -305,37 +346,76 @@ def _prefixed(words: list[str], spans: list[Span], common: Collection[str]) -> l
                 first, label, method = prefix, "ORG", "rule"
         elif prefix >= 0 and prefix < first:
             first, method = prefix, "rule"
-        if words[first] in GOVERNMENT_BODIES and label != "ORG":  # Pemkot Surabaya
+        elif words[first] in GOVERNMENT_BODIES and label != "ORG":  # Pemkot Surabaya
             label, method = "ORG", "rule"
+        elif label == "LOC" and first > taken_end and words[first - 1] in GOVERNMENT_BODIES:
+            first, label, method = first - 1, "ORG", "rule"  # Polres + Bandung
         if _is_degree(words, first, end):
             continue
-        if (
-            label == "PER"
-            and end + 1 < n
-            and words[end] == "."
-            and len(words[end - 1]) == 1
-            and words[end - 1].isupper()
-            and words[end + 1][:1].isupper()
-            and period_joins(words, end, first, common)
-        ):
-            following = spans[k + 1] if k + 1 < len(spans) else None
-            if following is not None and following[0] == end + 1:
-                if following[2] == "PER":
-                    end, method = following[1], "rule"
-            else:
-                stop = end + 1
-                while (
-                    stop < n
-                    and words[stop][:1].isupper()
-                    and words[stop].lower() not in common
-                    and (following is None or stop < following[0])
-                ):
-                    stop += 1
-                if stop > end + 1:
-                    end, method = stop, "rule"
+        following = spans[k + 1 :]
+        stop = _continued(words, first, end, label, following, common)
+        if label == "ORG" and words[first] in GOVERNMENT_BODIES:
+            while following and following[0][0] == stop and following[0][2] == "LOC":
+                stop, following = following[0][1], following[1:]  # Dinkes Kota + Depok
+        if stop > end:
+            end, method = stop, "rule"
         out.append((first, end, label, method))
         taken_end = end
     return out
+
+
+def _prefix_before(words: list[str], first: int, taken_end: int) -> int:
+    """Index of an organisation prefix (``PT``, ``PT.``) at or just before ``words[first]``
+    that no earlier span took, or -1."""
+    prefix = first
+    if first >= 1 and words[first - 1] in ORGANISATION_PREFIXES:
+        prefix = first - 1
+    elif first >= 2 and words[first - 1] == "." and words[first - 2] in ORGANISATION_PREFIXES:
+        prefix = first - 2
+    if prefix < taken_end or words[prefix] not in ORGANISATION_PREFIXES:
+        return -1
+    return prefix
+
+
+def _continued(
+    words: list[str],
+    first: int,
+    end: int,
+    label: str,
+    following: list[Span],
+    common: Collection[str],
+) -> int:
+    """Where a span ending at an initial (a person's) or at a title (any other name's) really
+    ends: over the periods that join and the capitalised words after them, and over the
+    tagger's spans there (a person's only for a person)."""
+    last = words[end - 1]
+    initial = label == "PER" and len(last) == 1 and last.isupper()
+    if not (initial or (label != "PER" and last in PERSON_TITLES)):
+        return end
+    n = len(words)
+    stop = end
+    while stop < n:
+        if following and following[0][0] == stop:
+            if label == "PER" and following[0][2] != "PER":
+                break
+            stop, following = following[0][1], following[1:]
+        elif (
+            words[stop] == "."
+            and stop + 1 < n
+            and words[stop + 1][:1].isupper()
+            and period_joins(words, stop, first, common)
+        ):
+            stop += 1
+        elif words[stop - 1] == "." or (words[stop - 1][:1].isupper() and stop > end):
+            word = words[stop]
+            if not word[:1].isupper() or word.lower() in common:
+                break
+            stop += 1
+        else:
+            break
+    while words[stop - 1] == ".":
+        stop -= 1
+    return stop
 
 
 def _is_degree(words: list[str], first: int, end: int) -> bool:
