@@ -286,6 +286,12 @@ def article_lost_with_its_rows(settings) -> None:
         rewrite(settings, table, lambda t: t.filter(pc.not_equal(t["article_id"], lost)))
 
 
+def duplicate_recorded_as_parsed(settings) -> None:
+    """A duplicate's ledger row marked parsed: its article exists, parsed from another file."""
+    duplicate = _first(settings, "raw_files", "status", "duplicate")
+    _set(settings, "raw_files", "status", duplicate, "parsed")
+
+
 def ledger_sha256_not_hex(settings) -> None:
     _set(settings, "raw_files", "sha256", 0, str.upper)
 
@@ -394,6 +400,7 @@ ERROR, WARN = "ERROR", "WARN"
         ),
         (article_with_another_files_path, {("articles", "articles_match_ledger", ERROR)}),
         (article_lost_with_its_rows, {("articles", "articles_match_ledger", ERROR)}),
+        (duplicate_recorded_as_parsed, {("articles", "articles_match_ledger", ERROR)}),
         # values only the GX suites judge
         (ledger_sha256_not_hex, {("raw_files", "gx_sha256_format", ERROR)}),
         (content_sha256_truncated, {("articles", "gx_content_sha256_format", ERROR)}),
