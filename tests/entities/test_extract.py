@@ -450,6 +450,44 @@ def test_indonesian_government_bodies_are_organisations(paragraph, expected):
     assert [(m.text, m.label) for m in mentions] == expected
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        # dev: the tagger calls the strait a person
+        ("Alat itu kurang cocok dengan perairan Selat Sunda.", [("Selat Sunda", "LOC")]),
+        # a real page: a village and its district, which the tagger runs together
+        (
+            "Pria asal Desa Seuneubok Aceh Kecamatan Paya Bakong, Aceh Utara itu ditangkap.",
+            [
+                ("Desa Seuneubok Aceh", "LOC"),
+                ("Kecamatan Paya Bakong", "LOC"),
+                ("Aceh Utara", "LOC"),
+            ],
+        ),
+        # the person span the tagger starts before the head: the head starts a place
+        (
+            "Ia ditangkap di Desa Seuneubok Aceh Kecamatan Paya Bakong kemarin.",
+            [("Desa Seuneubok", "LOC"), ("Aceh", "LOC"), ("Kecamatan Paya Bakong", "LOC")],
+        ),
+        # an institution's name keeps its head
+        ("Dinas Kesehatan Kabupaten Bogor menutup jalan.", None),
+        # ordinary words before the head: one name, as the tagger has it (train)
+        (
+            "Mahfud Md terlebih dulu transit di pendapa Pemerintah Kabupaten Madiun.",
+            [("Mahfud Md", "PER"), ("Pemerintah Kabupaten Madiun", "LOC")],
+        ),
+    ],
+)
+def test_place_heads_start_places(paragraph, expected):
+    mentions = extract_entities([paragraph])
+    check_invariants([paragraph], mentions)
+    found = [(m.text, m.label) for m in mentions]
+    if expected is None:
+        assert not any(text.startswith("Kabupaten") for text, _ in found), found
+    else:
+        assert found == expected
+
+
 def test_a_province_city_or_island_the_tagger_calls_a_person_is_a_place():
     paragraphs = [
         "Harga bahan pokok di pasar tradisional Bandung terpantau stabil pada pekan ini.",

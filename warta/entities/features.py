@@ -59,6 +59,13 @@ GOVERNMENT_BODIES = frozenset(
         *("Kejati", "Kejari", "Kanwil", "Dinkes", "Dishub", "Disdik"),
     }
 )
+# Words that start a place's name (``Kabupaten Sumenep``, ``Selat Sunda``, ``Desa Alue
+# Papeun``), as the training data labels them; the administrative ones also start a new place
+# inside a run (``Desa Seuneubok Aceh Kecamatan Paya Bakong`` is two places).
+ADMINISTRATIVE_HEADS = frozenset(
+    {"Desa", "Kelurahan", "Kecamatan", "Kabupaten", "Provinsi", "Dusun", "Kampung"}
+)
+PLACE_HEADS = ADMINISTRATIVE_HEADS | {"Kota", "Pulau", "Kepulauan", "Selat", "Teluk", "Danau"}
 # Suffixes that end a company's name (``PT Astra Otoparts Tbk``).
 COMPANY_SUFFIXES = frozenset({"Tbk", "Inc", "Ltd", "Corp", "Plc", "LLC", "GmbH"})
 GIVEN_NAME_PREFIXES = frozenset({"Moch", "Moh", "Mohd", "Muh", "Abd"})

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from itertools import compress
 
 from warta.entities.features import (
+    ADMINISTRATIVE_HEADS,
     BARE_AMBIGUOUS_TITLES,
     COMPANY_SUFFIXES,
     GIVEN_NAME_PREFIXES,
@@ -37,6 +38,7 @@ from warta.entities.features import (
     ORGANISATION_PREFIXES,
     PARAGRAPH_START,
     PERSON_TITLES,
+    PLACE_HEADS,
     RANK_PARTS,
     SENTENCE_STARTS,
     TITLE_WORDS,
@@ -93,7 +95,10 @@ def refine(
         out.sort()
     if titled:
         out = _titled(words, caps, out, lexicon)
-    return _prefixed(words, out, lexicon.common) if out else out
+    if not out:
+        return out
+    out = _prefixed(words, out, lexicon.common)
+    return out if PLACE_HEADS.isdisjoint(words) else _headed_places(words, out, lexicon.common)
 
 
 def _only_titles(words: list[str], first: int, end: int) -> bool:
@@ -416,6 +421,30 @@ def _continued(
     while words[stop - 1] == ".":
         stop -= 1
     return stop
+
+
+def _headed_places(words: list[str], spans: list[Span], common: Collection[str]) -> list[Span]:
+    """A person span that starts with a place head is a place (``Selat Sunda``, which the
+    tagger calls a person); a place or person span is cut before each administrative head
+    inside it, and what follows is a place (``Desa Seuneubok Aceh`` + ``Kecamatan Paya
+    Bakong``; ``Aceh`` + ``Kecamatan Paya Bakong`` from the person ``Aceh Kecamatan Paya
+    Bakong``), unless what comes before the head is only ordinary words (``Pemerintah
+    Kabupaten Madiun`` is one name). Organisations are left alone (``Pemerintah Kota Medan``,
+    ``Dinas Kesehatan Kabupaten Bogor``)."""
+    out: list[Span] = []
+    for first, end, label, method in spans:
+        if label == "ORG":
+            out.append((first, end, label, method))
+            continue
+        if label != "LOC" and words[first] in PLACE_HEADS:
+            label, method = "LOC", "rule"
+        start = first + (2 if words[first] in ADMINISTRATIVE_HEADS else 1)
+        for cut in [i for i in range(start, end - 1) if words[i] in ADMINISTRATIVE_HEADS]:
+            if not all(word.lower() in common for word in words[first:cut]):
+                out.append((first, cut, label, "rule"))
+                first, label, method = cut, "LOC", "rule"
+        out.append((first, end, label, method))
+    return out
 
 
 def _is_degree(words: list[str], first: int, end: int) -> bool:
