@@ -455,6 +455,10 @@ def test_indonesian_government_bodies_are_organisations(paragraph, expected):
     [
         # dev: the tagger calls the strait a person
         ("Alat itu kurang cocok dengan perairan Selat Sunda.", [("Selat Sunda", "LOC")]),
+        (
+            "Abu vulkanik erupsi Gunung Baru Jari, anak Gunung Rinjani.",
+            [("Gunung Baru Jari", "LOC"), ("Gunung Rinjani", "LOC")],
+        ),
         # a real page: a village and its district, which the tagger runs together
         (
             "Pria asal Desa Seuneubok Aceh Kecamatan Paya Bakong, Aceh Utara itu ditangkap.",
@@ -486,6 +490,32 @@ def test_place_heads_start_places(paragraph, expected):
         assert not any(text.startswith("Kabupaten") for text, _ in found), found
     else:
         assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        # A rank the tagger put inside the name is left out, as the gold leaves ranks out.
+        (
+            "Hal itu disampaikan Kapolsek Kabayoran Lama, Kompol Widya Agustiono, kemarin.",
+            ("Widya Agustiono", "PER"),
+        ),
+        # A person span holding a government body: the body is the organisation.
+        (
+            '"Pelakunya pelajar," kata Kasubdit IV Renakta Ditreskrimum Polda Lampung, AKBP '
+            "Ferdiyan Fahmi, di Bandarlampung, Selasa.",
+            ("Polda Lampung", "ORG"),
+        ),
+        # A ministry's usual abbreviation is an organisation.
+        ("Penyuapan itu terjadi di kantor Kemenpora.", ("Kemenpora", "ORG")),
+        ("Yuddy Chrisnandi dilantik sebagai Menteri di Kemenpan RB.", ("Kemenpan RB", "ORG")),
+    ],
+)
+def test_real_page_names_ranks_bodies_and_ministries(paragraph, expected):
+    """Sentences of the real pages in ../shared/corpora/pages (shortened where marked)."""
+    mentions = extract_entities([paragraph])
+    check_invariants([paragraph], mentions)
+    assert expected in [(m.text, m.label) for m in mentions]
 
 
 def test_a_province_city_or_island_the_tagger_calls_a_person_is_a_place():

@@ -65,7 +65,10 @@ GOVERNMENT_BODIES = frozenset(
 ADMINISTRATIVE_HEADS = frozenset(
     {"Desa", "Kelurahan", "Kecamatan", "Kabupaten", "Provinsi", "Dusun", "Kampung"}
 )
-PLACE_HEADS = ADMINISTRATIVE_HEADS | {"Kota", "Pulau", "Kepulauan", "Selat", "Teluk", "Danau"}
+PLACE_HEADS = ADMINISTRATIVE_HEADS | {
+    *("Kota", "Pulau", "Kepulauan", "Selat", "Teluk", "Danau", "Gunung", "Sungai", "Pantai"),
+    "Wisma",
+}
 # Suffixes that end a company's name (``PT Astra Otoparts Tbk``).
 COMPANY_SUFFIXES = frozenset({"Tbk", "Inc", "Ltd", "Corp", "Plc", "LLC", "GmbH"})
 GIVEN_NAME_PREFIXES = frozenset({"Moch", "Moh", "Mohd", "Muh", "Abd"})
@@ -74,6 +77,18 @@ PERSON_RANKS = frozenset({"Kompol", "AKP", "Aiptu", "Bripka", "Briptu", "Bripda"
 PERSON_TITLES = (
     NAME_PREFIXES - ORGANISATION_PREFIXES - PLACE_PREFIXES - GIVEN_NAME_PREFIXES
 ) | PERSON_RANKS
+# Military and police ranks among the titles: the training data leaves them out of a person's
+# name every time (``Komjen``, ``Mayjen``), where it has academic and religious titles both
+# ways (``Ir. Soprijanto``, ``Dr Numbi``; ``Prof Bambang Hidayat``).
+RANKS = (
+    frozenset(
+        {
+            *("Jend", "Letjen", "Mayjen", "Brigjen", "Kol", "Letkol", "Kapt", "Ipda", "Iptu"),
+            *("Irjen", "Komjen", "Kombes", "AKBP", "Pol", "Inf", "Purn"),
+        }
+    )
+    | PERSON_RANKS
+)
 # Words that belong to a rank only after another title (``Brigjen TNI Achiruddin``, ``Kombes
 # Pol Budhi``); alone they are something else (``TNI`` the armed forces).
 RANK_PARTS = frozenset({"TNI"})

@@ -40,6 +40,7 @@ from warta.entities.features import (
     PERSON_TITLES,
     PLACE_HEADS,
     RANK_PARTS,
+    RANKS,
     SENTENCE_STARTS,
     TITLE_WORDS,
     calendar_words,
@@ -297,11 +298,13 @@ def _name_after_titles(
                 out.append((first, titles, label, "rule"))
             elif first < titles:
                 out.extend(_body_before(words, first, titles))
-        elif first in (titles, name):
+        elif first == name or (first == titles and RANKS.isdisjoint(words[titles:name])):
             if label != "PER":
                 return spans
             person = (first, last, label, method)  # as the tagger has it
             out.append(person)
+        elif first == titles and label != "PER":
+            return spans
         elif first < name or label == "PER":  # Pol Badrodin Haiti; KH. Ma'ruf + Amin
             person = (name, last, "PER", "rule")
             out.append(person)
@@ -317,8 +320,23 @@ def _name_after_titles(
 def _body_before(words: list[str], first: int, titles: int) -> list[Span]:
     """The government body in the words a person span had before its titles: ``Polres
     Lhokseumawe`` in ``Kasat Reskrim Polres Lhokseumawe AKP Yasir``."""
-    body = next((i for i in range(first, titles) if words[i] in GOVERNMENT_BODIES), -1)
+    body = _body_in(words, first, titles)
     return [(body, titles, "ORG", "rule")] if body >= 0 else []
+
+
+def _body_in(words: list[str], first: int, end: int) -> int:
+    """Index of the first government body in ``words[first:end]``, or -1."""
+    return next((i for i in range(first, end) if words[i] in GOVERNMENT_BODIES), -1)
+
+
+def _abbreviated_ministry(word: str) -> bool:
+    """``Kemenpora``, ``Kemenkumham``: a ministry's usual abbreviation (not ``Kementerian``)."""
+    return (
+        word.startswith("Kemen")
+        and len(word) > 5
+        and word[5].islower()
+        and word not in ("Kementerian", "Kementrian")
+    )
 
 
 def _prefixed(words: list[str], spans: list[Span], common: Collection[str]) -> list[Span]:
@@ -351,8 +369,12 @@ def _prefixed(words: list[str], spans: list[Span], common: Collection[str]) -> l
                 first, label, method = prefix, "ORG", "rule"
         elif prefix >= 0 and prefix < first:
             first, method = prefix, "rule"
-        elif words[first] in GOVERNMENT_BODIES and label != "ORG":  # Pemkot Surabaya
+        elif label != "ORG" and (
+            words[first] in GOVERNMENT_BODIES or _abbreviated_ministry(words[first])
+        ):  # Pemkot Surabaya, Kemenpora
             label, method = "ORG", "rule"
+        elif label == "PER" and (body := _body_in(words, first + 1, end)) >= 0:
+            first, label, method = body, "ORG", "rule"  # Kasubdit … Polda Lampung
         elif label == "LOC" and first > taken_end and words[first - 1] in GOVERNMENT_BODIES:
             first, label, method = first - 1, "ORG", "rule"  # Polres + Bandung
         if _is_degree(words, first, end):
