@@ -468,10 +468,15 @@ def test_indonesian_government_bodies_are_organisations(paragraph, expected):
                 ("Aceh Utara", "LOC"),
             ],
         ),
-        # the person span the tagger starts before the head: the head starts a place
+        # a head left out before a person span with another head inside: places
         (
-            "Ia ditangkap di Desa Seuneubok Aceh Kecamatan Paya Bakong kemarin.",
-            [("Desa Seuneubok", "LOC"), ("Aceh", "LOC"), ("Kecamatan Paya Bakong", "LOC")],
+            "Warga Desa Sukamaju Kecamatan Cibinong Kabupaten Bogor mengungsi.",
+            [("Desa Sukamaju", "LOC"), ("Kecamatan Cibinong", "LOC"), ("Bogor", "LOC")],
+        ),
+        # a person span around a head is not cut: where the place ends is not known
+        (
+            "Camat Sukmajaya Desa Baktijaya Aris Munandar menjelaskan.",
+            [("Camat Sukmajaya Desa Baktijaya Aris Munandar", "PER")],
         ),
         # an institution's name keeps its head
         ("Dinas Kesehatan Kabupaten Bogor menutup jalan.", None),
@@ -490,6 +495,38 @@ def test_place_heads_start_places(paragraph, expected):
         assert not any(text.startswith("Kabupaten") for text, _ in found), found
     else:
         assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        # A title after a province or a region: the body and the person are both found.
+        (
+            "Wakil Ketua DPRD Jawa Timur Drs. Anwar Sadad hadir.",
+            [("DPRD Jawa Timur", "ORG"), ("Anwar Sadad", "PER")],
+        ),
+        (
+            "Ketua DPRD Papua Dr. Yunus Wonda membuka sidang.",
+            [("DPRD Papua", "ORG"), ("Yunus Wonda", "PER")],
+        ),
+        # after a place, H. is the title Haji, not an initial
+        (
+            "Ketua DPRD Kota Bogor H. Atang Trisnanto hadir.",
+            [("DPRD Kota Bogor", "ORG"), ("Atang Trisnanto", "PER")],
+        ),
+        ("Kapolda Papua Irjen Pol Mathius Fakhiri menjelaskan.", [("Mathius Fakhiri", "PER")]),
+        ("Mayjen TNI (Purn) Sudrajat menyampaikan pandangannya.", [("Sudrajat", "PER")]),
+        # a body inside a person span takes its place; the person after it stays a person
+        (
+            "Kabag Ops Polres Bogor Rizky Wahyudi mengatakan hal itu.",
+            [("Polres Bogor", "ORG"), ("Rizky Wahyudi", "PER")],
+        ),
+    ],
+)
+def test_titles_after_regions_and_bodies(paragraph, expected):
+    mentions = extract_entities([paragraph])
+    check_invariants([paragraph], mentions)
+    assert [(m.text, m.label) for m in mentions] == expected
 
 
 @pytest.mark.parametrize(

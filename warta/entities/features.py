@@ -95,12 +95,13 @@ RANK_PARTS = frozenset({"TNI"})
 TITLE_WORDS = PERSON_TITLES | GIVEN_NAME_PREFIXES
 # Words before a title that make the title part of an institution's or a street's name
 # (``RSUD Dr. Soetomo``, ``Rumah Sakit Dr. Sardjito``, ``Universitas Dr. Soetomo``, ``Jalan
-# Prof. Dr. Satrio``), beside the heads learned from the training data (``Jalan``, ``Gedung``).
+# Prof. Dr. Satrio``).
 INSTITUTION_WORDS = frozenset(
     {
         *("RSUD", "RSU", "RS", "RSAL", "RSAU", "RSPAD", "Sakit", "Universitas", "Institut"),
         *("Sekolah", "Akademi", "Bandara", "Stadion", "Museum", "Masjid", "Yayasan", "Gedung"),
-        *("Jalan", "Jl", "Jln", "Lapangan", "Taman", "Pelabuhan", "Terminal"),
+        *("Jalan", "Jl", "Jln", "Lapangan", "Taman", "Pelabuhan", "Terminal", "Hotel"),
+        *("Istana", "Pasar", "Fakultas", "Kampus", "Pesantren", "Pondok", "Wisma"),
     }
 )
 # Titles that are something else when written alone without a period: an initial (``H``), a

@@ -46,7 +46,7 @@ from warta.entities.features import (
     calendar_words,
     period_joins,
 )
-from warta.entities.names import KnownEntity
+from warta.entities.names import KnownEntity, gazetteer, indonesian_places, name_key
 
 # (first token, end token, label, method)
 Span = tuple[int, int, str, str]
@@ -215,39 +215,64 @@ def _titled(words: list[str], caps: list[bool], spans: list[Span], lexicon: Lexi
             continue
         j = i + 1
         dotted = False
-        while j < n and (
-            words[j] in PERSON_TITLES
-            or words[j] in RANK_PARTS
-            or (words[j] == "." and words[j - 1] in PERSON_TITLES)
-        ):
-            dotted = dotted or words[j] == "."
-            j += 1
+        while j < n:
+            if words[j] in PERSON_TITLES or words[j] in RANK_PARTS:
+                j += 1
+            elif words[j] == "." and words[j - 1] in PERSON_TITLES:
+                dotted = True
+                j += 1
+            elif words[j : j + 3] == ["(", "Purn", ")"]:  # Mayjen TNI (Purn) Sudrajat
+                j += 3
+            elif words[j : j + 4] == ["(", "Purn", ".", ")"]:
+                j += 4
+            else:
+                break
         if (
             j < n
             and caps[j]
             and (dotted or j - i >= 2 or word not in BARE_AMBIGUOUS_TITLES)
-            and not _names_a_place_or_body(words, i, lexicon)
-            and not (len(word) == 1 and _inside_a_person(spans, i))
+            and not _names_a_place_or_body(words, i)
+            and not (len(word) == 1 and _inside_a_person(words, spans, i))
         ):
             spans = _name_after_titles(words, caps, spans, i, j, lexicon.common)
         i = j
     return spans
 
 
-def _names_a_place_or_body(words: list[str], i: int, lexicon: Lexicon) -> bool:
+def _names_a_place_or_body(words: list[str], i: int) -> bool:
     """True if the titles at ``words[i]`` follow a prefix that is not a title or a word that
-    starts an institution's or a place's name, with or without a period: ``Muh. H. …`` is a
-    given name, ``Jl. Dr. Sutomo`` a street, ``RSUD Dr. Soetomo`` a hospital."""
+    starts an institution's or a street's name (``INSTITUTION_WORDS``), with or without a
+    period: ``Muh. H. …`` is a given name, ``Jl. Dr. Sutomo`` a street, ``RSUD Dr. Soetomo`` a
+    hospital. (Not the learned heads: they include words that end place names, ``Timur``,
+    ``Papua``, after which a title starts a person: ``DPRD Papua Dr. Yunus Wonda``.)"""
     before = words[i - 2] if i >= 2 and words[i - 1] == "." else words[i - 1] if i else ""
+    return (before in NAME_PREFIXES and before not in PERSON_TITLES) or before in INSTITUTION_WORDS
+
+
+def _inside_a_person(words: list[str], spans: list[Span], i: int) -> bool:
+    """True if the letter ``words[i]`` is an initial in a person span (``Ahmad H. Siregar``),
+    not the title Haji after a place the span ran on from (``Kota Bogor H. Atang``)."""
     return (
-        (before in NAME_PREFIXES and before not in PERSON_TITLES)
-        or before in INSTITUTION_WORDS
-        or before in lexicon.heads
+        i > 0
+        and not _is_place(words[i - 1])
+        and any(first < i < last and label == "PER" for first, last, label, _ in spans)
     )
 
 
-def _inside_a_person(spans: list[Span], i: int) -> bool:
-    return any(first < i < last and label == "PER" for first, last, label, _ in spans)
+def _is_place(text: str) -> bool:
+    """True if ``text`` spells a known place: an Indonesian one, or a gazetteer place."""
+    if name_key(text) in indonesian_places():
+        return True
+    known = gazetteer().lookup(text)
+    return known is not None and known.label == "LOC"
+
+
+def _place_end(words: list[str], k: int) -> int:
+    """End of the longest known place (up to three words) starting at ``words[k]``, or -1."""
+    for size in (3, 2, 1):
+        if k + size <= len(words) and _is_place(" ".join(words[k : k + size])):
+            return k + size
+    return -1
 
 
 def _name_after_titles(
@@ -296,6 +321,8 @@ def _name_after_titles(
         elif last <= name:  # ends among the titles
             if first < titles and label != "PER":
                 out.append((first, titles, label, "rule"))
+            elif first < titles and _is_place(" ".join(words[first:titles])):
+                out.append((first, titles, "LOC", "rule"))  # DPRD Papua Dr. Yunus Wonda
             elif first < titles:
                 out.extend(_body_before(words, first, titles))
         elif first == name or (first == titles and RANKS.isdisjoint(words[titles:name])):
@@ -344,8 +371,10 @@ def _prefixed(words: list[str], spans: list[Span], common: Collection[str]) -> l
 
     - ``PT`` (``PT.``) before or at the start of a span makes it an organisation that includes
       the prefix, as the training data writes them (``PT Salma Arowana Lestari``); if the
-      tagger's span went on past a company suffix, the company ends there and the rest keeps
-      the tagger's label (``Direktur PT Astra Otoparts Tbk Yusak Kristian``);
+      tagger labelled the span a person or place and it went on past a company suffix, the
+      company ends there and the rest keeps that label (``Direktur PT Astra Otoparts Tbk
+      Yusak Kristian``; an organisation span is kept whole, as the gold has ``PT Medco Energi
+      Internasional Tbk MEDC``);
     - a government body before or at the start of a span makes it an organisation with the
       places after it (``Pemkot Surabaya``, ``Dinkes Kota`` + ``Depok``, ``Polres`` +
       ``Bandung``), but not with a person after it (``DPRD`` + ``Budi``);
@@ -374,7 +403,13 @@ def _prefixed(words: list[str], spans: list[Span], common: Collection[str]) -> l
         ):  # Pemkot Surabaya, Kemenpora
             label, method = "ORG", "rule"
         elif label == "PER" and (body := _body_in(words, first + 1, end)) >= 0:
-            first, label, method = body, "ORG", "rule"  # Kasubdit … Polda Lampung
+            # Kasubdit … Polda Lampung; Kabag Ops Polres Bogor + the person Rizky Wahyudi
+            region = _place_end(words, body + 1)
+            if 0 < region < end:
+                out.append((body, region, "ORG", "rule"))
+                first, method = region, "rule"
+            else:
+                first, label, method = body, "ORG", "rule"
         elif label == "LOC" and first > taken_end and words[first - 1] in GOVERNMENT_BODIES:
             first, label, method = first - 1, "ORG", "rule"  # Polres + Bandung
         if _is_degree(words, first, end):
@@ -417,7 +452,8 @@ def _continued(
     tagger's spans there (a person's only for a person)."""
     last = words[end - 1]
     initial = label == "PER" and len(last) == 1 and last.isupper()
-    if not (initial or (label != "PER" and last in PERSON_TITLES)):
+    named_after = label != "PER" and last in PERSON_TITLES and words[first] in INSTITUTION_WORDS
+    if not (initial or named_after):
         return end
     n = len(words)
     stop = end
@@ -447,19 +483,34 @@ def _continued(
 
 def _headed_places(words: list[str], spans: list[Span], common: Collection[str]) -> list[Span]:
     """A person span that starts with a place head is a place (``Selat Sunda``, which the
-    tagger calls a person); a place or person span is cut before each administrative head
-    inside it, and what follows is a place (``Desa Seuneubok Aceh`` + ``Kecamatan Paya
-    Bakong``; ``Aceh`` + ``Kecamatan Paya Bakong`` from the person ``Aceh Kecamatan Paya
-    Bakong``), unless what comes before the head is only ordinary words (``Pemerintah
-    Kabupaten Madiun`` is one name). Organisations are left alone (``Pemerintah Kota Medan``,
-    ``Dinas Kesehatan Kabupaten Bogor``)."""
+    tagger calls a person); a place span is cut before each administrative head inside it,
+    and what follows is a place too (``Desa Seuneubok Aceh`` + ``Kecamatan Paya Bakong``),
+    unless what comes before the head is only ordinary words (``Pemerintah Kabupaten Madiun``
+    is one name). An administrative head the tagger left out just before a person span with
+    another inside makes it places (``Desa`` + ``Sukamaju Kecamatan Cibinong``); before a place
+    it stays out, as the tagger has it (the gold has ``Kabupaten Sumenep`` but also ``Kutai
+    Timur`` after ``Kabupaten``). Other person spans are not cut (in
+    ``Camat Sukmajaya Desa Baktijaya Aris Munandar`` the place's end is not known), nor are
+    organisations (``Pemerintah Kota Medan``, ``Dinas Kesehatan Kabupaten Bogor``)."""
     out: list[Span] = []
+    taken_end = 0
     for first, end, label, method in spans:
+        taken_end, previous_end = end, taken_end
         if label == "ORG":
             out.append((first, end, label, method))
             continue
+        if (
+            label == "PER"
+            and first > previous_end
+            and words[first - 1] in ADMINISTRATIVE_HEADS
+            and not ADMINISTRATIVE_HEADS.isdisjoint(words[first:end])
+        ):  # Desa + the person Sukamaju Kecamatan Cibinong
+            first, label, method = first - 1, "LOC", "rule"
         if label != "LOC" and words[first] in PLACE_HEADS:
             label, method = "LOC", "rule"
+        if label != "LOC":  # a person's words around a place are not known to be the place
+            out.append((first, end, label, method))
+            continue
         start = first + (2 if words[first] in ADMINISTRATIVE_HEADS else 1)
         for cut in [i for i in range(start, end - 1) if words[i] in ADMINISTRATIVE_HEADS]:
             if not all(word.lower() in common for word in words[first:cut]):
