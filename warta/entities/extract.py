@@ -27,7 +27,13 @@ from warta.entities.features import capitalised_flags, name_words
 from warta.entities.gazetteer_match import match_gazetteer
 from warta.entities.linking import ArticleLinker
 from warta.entities.mention import EntityMention
-from warta.entities.names import entity_key, gazetteer, indonesian_places, name_key
+from warta.entities.names import (
+    entity_key,
+    gazetteer,
+    indonesian_place_starts,
+    indonesian_places,
+    name_key,
+)
 from warta.entities.spans import Lexicon, refine
 from warta.entities.tagger import default_tagger
 from warta.entities.tokens import token_matches, words_of
@@ -56,7 +62,7 @@ def extract_entities(paragraphs: Sequence[str], language: str | None = "id") -> 
     tagger = default_tagger()
     cues = tagger.locative_cues
     lexicon = _lexicon()
-    places = indonesian_places()
+    places, place_starts = indonesian_places(), indonesian_place_starts()
     found: list[_Found] = []
     known_in_article: list[tuple[int, list[_Known]]] = []
     tokenised = []
@@ -72,7 +78,11 @@ def extract_entities(paragraphs: Sequence[str], language: str | None = "id") -> 
             first, end = _trim(words, first, end)
             if first < end:
                 start, stop = tokens[first].start(), tokens[end - 1].end()
-                if label != "LOC" and name_key(paragraphs[index][start:stop]) in places:
+                if (
+                    label != "LOC"
+                    and words[first].lower() in place_starts
+                    and name_key(paragraphs[index][start:stop]) in places
+                ):
                     label, method = "LOC", "rule"
                 found.append((index, start, stop, label, method))
         known = [

@@ -165,11 +165,23 @@ def read_alias_file(path: Path = ALIASES_PATH) -> list[tuple[str, str, str]]:
 
 
 @cache
+def _place_names() -> tuple[str, ...]:
+    lines = PLACES_PATH.read_text(encoding="utf-8").splitlines()
+    return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@cache
 def indonesian_places() -> frozenset[str]:
     """Name keys of the places in ``places.txt`` (provinces, cities, islands), which correct
     the label of a span the tagger found; they are not part of the gazetteer."""
-    lines = PLACES_PATH.read_text(encoding="utf-8").splitlines()
-    return frozenset(name_key(line) for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(name_key(name) for name in _place_names())
+
+
+@cache
+def indonesian_place_starts() -> frozenset[str]:
+    """Lowercased first words of the places in ``places.txt``: a span whose first word is not
+    one of them spells no such place (a set look-up instead of a name key per span)."""
+    return frozenset(name.split()[0].lower() for name in _place_names())
 
 
 @cache

@@ -23,6 +23,7 @@ Heads (``train.learn_heads``) are words that start gold names of one label in th
 
 from __future__ import annotations
 
+import string
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from itertools import compress
@@ -383,6 +384,10 @@ def _prefixed(words: list[str], spans: list[Span], common: Collection[str]) -> l
       Dr.`` + ``Soetomo``, ``Jalan Prof.`` + ``Dr. Satrio``);
     - an academic degree after a comma (``Budi Santoso, M.Si.``) is no name.
     """
+    if _TRIGGERS.isdisjoint(words) and not any(
+        words[first].startswith("Kemen") for first, _, _, _ in spans
+    ):
+        return spans  # no prefix, body, title, letter (initials, degrees) or ministry
     out: list[Span] = []
     taken_end = 0
     for k, (first, end, label, method) in enumerate(spans):
@@ -424,6 +429,13 @@ def _prefixed(words: list[str], spans: list[Span], common: Collection[str]) -> l
         out.append((first, end, label, method))
         taken_end = end
     return out
+
+
+# Words without which no rule of _prefixed applies: prefixes, bodies, titles (a span ending at
+# one) and capital letters (initials, and every degree it cuts has one: M.Si, S.H, Ph.D).
+_TRIGGERS = (
+    ORGANISATION_PREFIXES | GOVERNMENT_BODIES | PERSON_TITLES | frozenset(string.ascii_uppercase)
+)
 
 
 def _prefix_before(words: list[str], first: int, taken_end: int) -> int:
