@@ -1,7 +1,10 @@
 """Corrections of the tagger's spans by the gazetteer and by institution heads learned in training.
 
-The tagger sees one word at a time, so it sometimes joins a name to a neighbouring word or name.
-These rules only split or add spans; each is general (no list of answers):
+The tagger sees one word at a time, so it sometimes joins a name to a neighbouring word or name,
+and it has seen few Indonesian titles, ranks, company forms, government bodies and place heads.
+These rules split, add, trim, join and relabel spans; each is general (word lists of titles,
+prefixes and heads in ``features.py``, no list of answers). docs/NER.md (step 4) lists them
+all with examples; the first ones:
 
 - Two or more known place names in a row (``Rusia Korea Utara``, from "senjata rancangan Rusia
   Korea Utara", or ``Rusia - Korea Utara``) are that many places.
