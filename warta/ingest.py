@@ -186,7 +186,8 @@ def process_bytes(
 
     ``seconds`` gains the CPU seconds (``time.thread_time``: not the time spent waiting for a
     CPU) of ``parse`` and ``entities``.
-    ``entities=False`` skips entity extraction (no mentions): benchmarks use it to time the rest.
+    ``entities=False`` skips entity extraction (no mentions): benchmarks use it to time the
+    rest, and ``process_batch`` extracts them itself once the batch's languages are known.
     ``identify_language=False`` leaves ``language`` None for the caller to fill in.
     """
     seconds = {"parse": 0.0, "entities": 0.0} if seconds is None else seconds
@@ -215,15 +216,10 @@ def process_bytes(
     if published is not None and not plausible_publication(published, ingest_date, _now()):
         article.warnings.append(f"implausible publication date {published.date()} dropped")
         article.published_at = None
-    mentions: list[EntityMention] = []
-    if entities:
-        started = time.thread_time()
-        mentions = extract_entities([p.text for p in article.paragraphs], article.language)
-        seconds["entities"] += time.thread_time() - started
     record = FileRecord(
         source_path, len(data), sha256, decoded.encoding, "parsed", None, article.article_id
     )
-    return record, article, mentions
+    return _with_entities(record, article, seconds) if entities else (record, article, [])
 
 
 # A small page in the seed's layout: parsing it loads what a parse loads lazily.

@@ -285,8 +285,9 @@ def test_analyses_answer_their_question(con):
         "SELECT count(*) FILTER (WHERE kind = 'advertisement'), count(*) FROM ad_markers"
     ).fetchall()[0]
     assert 0 < ads < all_markers
-    assert abs(slots - ads) < 0.01 * len(by_site) * max(r["articles"] for r in by_site)
-    assert abs(markers - all_markers) < 0.01 * len(by_site) * max(r["articles"] for r in by_site)
+    rounding = 0.005 * sum(r["articles"] for r in by_site)  # averages rounded to 0.01
+    assert abs(slots - ads) <= rounding < all_markers - ads
+    assert abs(markers - all_markers) <= rounding
     months = rows(con, "analysis/entities_with_rusia.sql")
     assert months and all(type(r["month"]) is datetime.date for r in months)
 

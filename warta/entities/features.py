@@ -30,25 +30,40 @@ PARAGRAPH_END = "</s>"
 OFFSETS = (-2, -1, 0, 1, 2)
 # A token after one of these starts a sentence (or a quotation).
 SENTENCE_STARTS = frozenset({PARAGRAPH_START, ".", "!", "?", ":", "“", '"'})
-# Titles and name prefixes, as written, that a period inside a name follows (``Ir. Soprijanto``,
-# ``Prof. Dr. Budi``, ``KH. Ma'ruf Amin``, ``PT. Pertamina``, ``Jl. Sudirman``). Company
-# suffixes (``Tbk.``, ``Inc.``) end a name: their period is a closer, never a connector.
-NAME_PREFIXES = frozenset(
-    {
-        *("Ir", "Dr", "Drs", "Dra", "Prof", "H", "Hj", "KH", "TGH", "Sdr", "Sdri", "Bpk"),
-        *("Ny", "Nn", "Tn", "Pdt", "Mgr", "Tgk", "Moch", "Moh", "Mohd", "Muh", "Abd"),
-        *("St", "Mr", "Mrs", "Ms"),
-        *("Jend", "Letjen", "Mayjen", "Brigjen", "Kol", "Letkol", "Kapt", "Ipda", "Iptu"),
-        *("Irjen", "Komjen", "Kombes", "AKBP", "Pol", "Inf", "Purn"),
-        *("PT", "CV", "Jl", "Jln", "Gg", "Ds", "Kec", "Kab", "Kel"),
-    }
-)
-# The prefixes by what they start. An organisation or a place keeps its prefix (``PT Pertamina``,
-# ``Jl. Sudirman``, as the training data writes them); a given name's abbreviation is part of the
-# name (``Moch. Nurhasim``); the rest are titles and ranks, which the training data leaves out
-# of a person's name (``Prof Bambang Hidayat`` gives ``Bambang Hidayat``).
+# Name prefixes, as written, by what they start. An organisation or a place keeps its prefix
+# (``PT Pertamina``, ``Jl. Sudirman``, as the training data writes them); a given name's
+# abbreviation is part of the name (``Moch. Nurhasim``); academic and religious titles and
+# honorifics the training data has both in and out of a name (``Ir. Soprijanto``, ``Dr Numbi``;
+# ``Prof Bambang Hidayat``); military and police ranks it always leaves out (``Komjen``,
+# ``Mayjen``).
 ORGANISATION_PREFIXES = frozenset({"PT", "CV"})
 PLACE_PREFIXES = frozenset({"Jl", "Jln", "Gg", "Ds", "Kec", "Kab", "Kel", "St"})
+GIVEN_NAME_PREFIXES = frozenset({"Moch", "Moh", "Mohd", "Muh", "Abd"})
+HONORIFICS = frozenset(
+    {
+        *("Ir", "Dr", "Drs", "Dra", "Prof", "H", "Hj", "KH", "TGH", "Sdr", "Sdri", "Bpk"),
+        *("Ny", "Nn", "Tn", "Pdt", "Mgr", "Tgk", "Mr", "Mrs", "Ms"),
+    }
+)
+ABBREVIATED_RANKS = frozenset(
+    {
+        *("Jend", "Letjen", "Mayjen", "Brigjen", "Kol", "Letkol", "Kapt", "Ipda", "Iptu"),
+        *("Irjen", "Komjen", "Kombes", "AKBP", "Pol", "Inf", "Purn"),
+    }
+)
+# The prefixes that a period inside a name follows (``Ir. Soprijanto``, ``Prof. Dr. Budi``,
+# ``KH. Ma'ruf Amin``, ``PT. Pertamina``, ``Jl. Sudirman``). Company suffixes (``Tbk.``,
+# ``Inc.``) end a name: their period is a closer, never a connector.
+NAME_PREFIXES = (
+    ORGANISATION_PREFIXES | PLACE_PREFIXES | GIVEN_NAME_PREFIXES | HONORIFICS | ABBREVIATED_RANKS
+)
+# Ranks written without a period, which are not name prefixes for candidate runs.
+PERSON_RANKS = frozenset({"Kompol", "AKP", "Aiptu", "Bripka", "Briptu", "Bripda"})
+RANKS = ABBREVIATED_RANKS | PERSON_RANKS
+PERSON_TITLES = HONORIFICS | RANKS
+# Words that belong to a rank only after another title (``Brigjen TNI Achiruddin``, ``Kombes
+# Pol Budhi``); alone they are something else (``TNI`` the armed forces).
+RANK_PARTS = frozenset({"TNI"})
 # Indonesian government, legislative and security bodies named by an abbreviation and their
 # region (``Pemkot Surabaya``, ``DPRD DKI``, ``Polres Bandung``): organisation heads the training
 # data lacks, which the tagger labels as people or misses.
@@ -71,27 +86,6 @@ PLACE_HEADS = ADMINISTRATIVE_HEADS | {
 }
 # Suffixes that end a company's name (``PT Astra Otoparts Tbk``).
 COMPANY_SUFFIXES = frozenset({"Tbk", "Inc", "Ltd", "Corp", "Plc", "LLC", "GmbH"})
-GIVEN_NAME_PREFIXES = frozenset({"Moch", "Moh", "Mohd", "Muh", "Abd"})
-# Ranks written without a period, which are not name prefixes for candidate runs.
-PERSON_RANKS = frozenset({"Kompol", "AKP", "Aiptu", "Bripka", "Briptu", "Bripda"})
-PERSON_TITLES = (
-    NAME_PREFIXES - ORGANISATION_PREFIXES - PLACE_PREFIXES - GIVEN_NAME_PREFIXES
-) | PERSON_RANKS
-# Military and police ranks among the titles: the training data leaves them out of a person's
-# name every time (``Komjen``, ``Mayjen``), where it has academic and religious titles both
-# ways (``Ir. Soprijanto``, ``Dr Numbi``; ``Prof Bambang Hidayat``).
-RANKS = (
-    frozenset(
-        {
-            *("Jend", "Letjen", "Mayjen", "Brigjen", "Kol", "Letkol", "Kapt", "Ipda", "Iptu"),
-            *("Irjen", "Komjen", "Kombes", "AKBP", "Pol", "Inf", "Purn"),
-        }
-    )
-    | PERSON_RANKS
-)
-# Words that belong to a rank only after another title (``Brigjen TNI Achiruddin``, ``Kombes
-# Pol Budhi``); alone they are something else (``TNI`` the armed forces).
-RANK_PARTS = frozenset({"TNI"})
 TITLE_WORDS = PERSON_TITLES | GIVEN_NAME_PREFIXES
 # Words before a title that make the title part of an institution's or a street's name
 # (``RSUD Dr. Soetomo``, ``Rumah Sakit Dr. Sardjito``, ``Universitas Dr. Soetomo``, ``Jalan

@@ -99,7 +99,7 @@ def refine(
         out.extend(_headed(words, caps, out, heads, lexicon))
         out.sort()
     if titled:
-        out = _titled(words, caps, out, lexicon)
+        out = _titled(words, caps, out, lexicon.common)
     if not out:
         return out
     out = _prefixed(words, out, lexicon.common)
@@ -202,7 +202,9 @@ def _headed(
     return found
 
 
-def _titled(words: list[str], caps: list[bool], spans: list[Span], lexicon: Lexicon) -> list[Span]:
+def _titled(
+    words: list[str], caps: list[bool], spans: list[Span], common: Collection[str]
+) -> list[Span]:
     """Person names after titles and ranks (``Kombes Pol. Budhi Herdi Susianto``, ``KH. Ma'ruf
     Amin``, ``Brigjen TNI Achiruddin``) and after an abbreviated given name (``Moch.
     Nurhasim``, which is part of the name); see ``_name_after_titles``. Left alone: a title in
@@ -214,7 +216,7 @@ def _titled(words: list[str], caps: list[bool], spans: list[Span], lexicon: Lexi
         word = words[i]
         if not caps[i] or word not in PERSON_TITLES:
             if word in GIVEN_NAME_PREFIXES and words[i + 1 : i + 2] == ["."] and caps[i + 2]:
-                spans = _name_after_titles(words, caps, spans, i, i, lexicon.common)
+                spans = _name_after_titles(words, caps, spans, i, i, common)
             i += 1
             continue
         j = i + 1
@@ -238,7 +240,7 @@ def _titled(words: list[str], caps: list[bool], spans: list[Span], lexicon: Lexi
             and not _names_a_place_or_body(words, i)
             and not (len(word) == 1 and _inside_a_person(words, spans, i))
         ):
-            spans = _name_after_titles(words, caps, spans, i, j, lexicon.common)
+            spans = _name_after_titles(words, caps, spans, i, j, common)
         i = j
     return spans
 
