@@ -9,7 +9,9 @@
    from the training data (``di``, ``ke``, ``dari``), and, one sense per article, when the
    tagger or these rules found the same entity elsewhere in the article.
 3. A span the tagger labelled a person or an organisation that spells an Indonesian province,
-   city or island (``places.txt``: ``Bandung``, ``Papua``) is a place.
+   city or island (``places.txt``: ``Bandung``, ``Papua``) is a place; one it labelled a
+   person or a place that spells a well-known company, brand or football club
+   (``organisations.tsv``: ``Samsung``, ``Persib``) is an organisation.
 4. :class:`~warta.entities.linking.ArticleLinker` gives canonical names in document order.
 
 The tagger is Indonesian. In an article in another language (``articles.language``), it also
@@ -32,6 +34,8 @@ from warta.entities.names import (
     gazetteer,
     indonesian_place_starts,
     indonesian_places,
+    known_organisation_starts,
+    known_organisations,
     name_key,
 )
 from warta.entities.spans import Lexicon, refine
@@ -63,6 +67,7 @@ def extract_entities(paragraphs: Sequence[str], language: str | None = "id") -> 
     cues = tagger.locative_cues
     lexicon = _lexicon()
     places, place_starts = indonesian_places(), indonesian_place_starts()
+    organisations, organisation_starts = known_organisations(), known_organisation_starts()
     found: list[_Found] = []
     known_in_article: list[tuple[int, list[_Known]]] = []
     tokenised = []
@@ -78,12 +83,19 @@ def extract_entities(paragraphs: Sequence[str], language: str | None = "id") -> 
             first, end = _trim(words, first, end)
             if first < end:
                 start, stop = tokens[first].start(), tokens[end - 1].end()
+                lower = words[first].lower()
                 if (
                     label != "LOC"
-                    and words[first].lower() in place_starts
+                    and lower in place_starts
                     and name_key(paragraphs[index][start:stop]) in places
                 ):
                     label, method = "LOC", "rule"
+                elif (
+                    label != "ORG"
+                    and lower in organisation_starts
+                    and name_key(paragraphs[index][start:stop]) in organisations
+                ):
+                    label, method = "ORG", "rule"
                 found.append((index, start, stop, label, method))
         known = [
             (

@@ -84,8 +84,46 @@ PLACE_HEADS = ADMINISTRATIVE_HEADS | {
     *("Kota", "Pulau", "Kepulauan", "Selat", "Teluk", "Danau", "Gunung", "Sungai", "Pantai"),
     "Wisma",
 }
+# The bodies among them that are always named with their region, never with a person: a name
+# right after one is its region (``Polda Metro Jaya``, which the tagger calls a person).
+REGIONAL_COMMANDS = frozenset(
+    {
+        *("Polda", "Polres", "Polresta", "Polrestabes", "Polsek", "Kodam", "Korem", "Kodim"),
+        *("Kejati", "Kejari"),
+    }
+)
+# Offices written before a person's name, which the training data never counts as part of it
+# (``Presiden`` precedes 40 gold persons and starts one), and the words that qualify them
+# (``Mantan``, ``Wakil``). Those of a region: the name after one is the region when a person
+# follows in apposition (``Presiden Turki, Recep Tayyip Erdogan``; ``Kapolsek Kebayoran Lama,
+# Kompol Widya``); those of an organisation: the organisation (``Pendiri Facebook, Mark
+# Zuckerberg``).
+# Offices of a country (``Presiden Turki``) and of an Indonesian region (``Bupati Bogor``).
+NATIONAL_POSITIONS = frozenset({"Presiden", "President", "Wapres", "Perdana Menteri"})
+REGIONAL_POSITIONS = NATIONAL_POSITIONS | {
+    *("Gubernur", "Wagub", "Bupati", "Wabup", "Walikota", "Wali Kota", "Wawali", "Camat"),
+    *("Lurah", "Kapolda", "Kapolres", "Kapolresta", "Kapolrestabes", "Kapolsek", "Kajati"),
+    *("Kajari", "Pangdam", "Danrem", "Dandim"),
+}
+ORGANISATION_POSITIONS = frozenset(
+    {
+        *("Pendiri", "Direktur", "Direktur Utama", "Dirut", "Ketua", "Ketua Umum", "Sekjen"),
+        *("Juru Bicara", "Jubir", "Bos", "CEO", "Pemilik"),
+    }
+)
+# All of them, with offices whose name after them may be of either kind (``Menteri Keuangan``).
+POSITIONS = (
+    REGIONAL_POSITIONS
+    | ORGANISATION_POSITIONS
+    | {"Menteri", "Menko", "Kapolri", "Panglima", "Pelatih", "Mantan", "Wakil"}
+)
+# The first words of all positions, by which a paragraph may have one.
+POSITION_WORDS = frozenset(position.split()[0] for position in POSITIONS)
 # Suffixes that end a company's name (``PT Astra Otoparts Tbk``).
 COMPANY_SUFFIXES = frozenset({"Tbk", "Inc", "Ltd", "Corp", "Plc", "LLC", "GmbH"})
+# Words that end (``Arema FC``, ``Bali United``) or start (``FC Barcelona``) a football club's
+# name: the tagger calls clubs people or places.
+CLUB_WORDS = frozenset({"FC", "United"})
 TITLE_WORDS = PERSON_TITLES | GIVEN_NAME_PREFIXES
 # Words before a title that make the title part of an institution's or a street's name
 # (``RSUD Dr. Soetomo``, ``Rumah Sakit Dr. Sardjito``, ``Universitas Dr. Soetomo``, ``Jalan

@@ -1,6 +1,7 @@
 """Canonical names for the mentions of one article.
 
-In order of preference a mention takes the name of: the gazetteer entity it spells; an
+In order of preference a mention takes the name of: the gazetteer entity it spells; the
+well-known organisation it spells (``organisations.tsv``: ``Persib`` → ``Persib Bandung``); an
 abbreviation the article defined earlier (``Partai Kebangkitan Bangsa (PKB)``, then ``PKB``); an
 earlier organisation whose initials it is (``KPK`` after ``Komisi Pemberantasan Korupsi``); an
 earlier full person name it shortens (``Putin`` after ``Vladimir Putin``); a known person name it
@@ -14,7 +15,7 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from warta.entities.names import Gazetteer, entity_key, gazetteer, name_key
+from warta.entities.names import Gazetteer, entity_key, gazetteer, known_organisations, name_key
 
 _EDGE_PUNCTUATION = "()[]“”\"'‘’.,;:-–—«»"
 _TRAILING_ABBREVIATION = re.compile(r"^(?P<name>.+?)\s*\((?P<abbr>[^()]+)\)$")
@@ -54,6 +55,8 @@ class ArticleLinker:
         if known is not None:
             return known.canonical_name, known.label
         key = name_key(core)
+        if label == "ORG" and key in known_organisations():
+            return known_organisations()[key], label
         if (label, key) in self._abbreviations:
             return self._abbreviations[(label, key)], label
         if label == "ORG" and core.isupper() and key in self._orgs_by_initials:

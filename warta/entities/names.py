@@ -21,6 +21,7 @@ from babel.dates import get_timezone_location
 
 ALIASES_PATH = Path(__file__).with_name("aliases.tsv")
 PLACES_PATH = Path(__file__).with_name("places.txt")
+ORGANISATIONS_PATH = Path(__file__).with_name("organisations.tsv")
 LABELS = ("PER", "ORG", "LOC")
 
 # CLDR territory codes that name organisations or nothing in particular, not places.
@@ -182,6 +183,33 @@ def indonesian_place_starts() -> frozenset[str]:
     """Lowercased first words of the places in ``places.txt``: a span whose first word is not
     one of them spells no such place (a set look-up instead of a name key per span)."""
     return frozenset(name.split()[0].lower() for name in _place_names())
+
+
+@cache
+def known_organisations() -> dict[str, str]:
+    """Name key → canonical name of the companies, brands and clubs in ``organisations.tsv``,
+    which correct the label of a span the tagger found and name it; like ``places.txt``, they
+    are not part of the gazetteer."""
+    known: dict[str, str] = {}
+    lines = ORGANISATIONS_PATH.read_text(encoding="utf-8").splitlines()
+    for number, line in enumerate(lines, start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = [part.strip() for part in line.split("\t")]
+        if len(fields) > 2 or not all(fields):
+            raise ValueError(f"{ORGANISATIONS_PATH}:{number}: expected 'name[<TAB>canonical]'")
+        known[name_key(fields[0])] = fields[-1]
+    return known
+
+
+@cache
+def known_organisation_starts() -> frozenset[str]:
+    """Lowercased first words of the names in ``organisations.tsv`` (see
+    ``indonesian_place_starts``)."""
+    lines = ORGANISATIONS_PATH.read_text(encoding="utf-8").splitlines()
+    return frozenset(
+        line.split()[0].lower() for line in lines if line.strip() and not line.startswith("#")
+    )
 
 
 @cache

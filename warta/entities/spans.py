@@ -34,17 +34,24 @@ from itertools import compress
 from warta.entities.features import (
     ADMINISTRATIVE_HEADS,
     BARE_AMBIGUOUS_TITLES,
+    CLUB_WORDS,
     COMPANY_SUFFIXES,
     GIVEN_NAME_PREFIXES,
     GOVERNMENT_BODIES,
     INSTITUTION_WORDS,
     NAME_PREFIXES,
+    NATIONAL_POSITIONS,
+    ORGANISATION_POSITIONS,
     ORGANISATION_PREFIXES,
     PARAGRAPH_START,
     PERSON_TITLES,
     PLACE_HEADS,
+    POSITION_WORDS,
+    POSITIONS,
     RANK_PARTS,
     RANKS,
+    REGIONAL_COMMANDS,
+    REGIONAL_POSITIONS,
     SENTENCE_STARTS,
     TITLE_WORDS,
     calendar_words,
@@ -84,8 +91,9 @@ def refine(
     ``known`` are the gazetteer matches of ``words``; ``caps`` is ``capitalised_flags(words)``.
     """
     heads = lexicon.organisation_heads
-    titled = not TITLE_WORDS.isdisjoint(compress(words, caps))
-    if heads.isdisjoint(compress(words, caps)):
+    named = set(compress(words, caps))  # every rule needs one of its capitalised words
+    titled = not TITLE_WORDS.isdisjoint(named)
+    if heads.isdisjoint(named):
         heads = frozenset()
         if not tagged and not titled:
             return []
@@ -102,8 +110,17 @@ def refine(
         out = _titled(words, caps, out, lexicon.common)
     if not out:
         return out
-    out = _prefixed(words, out, lexicon.common)
-    return out if PLACE_HEADS.isdisjoint(words) else _headed_places(words, out, lexicon.common)
+    out = _prefixed(words, named, out, lexicon.common)
+    if not PLACE_HEADS.isdisjoint(named):
+        out = _headed_places(words, out, lexicon.common)
+    if not _COMPANIES_AND_CLUBS.isdisjoint(named):
+        out = _companies_and_clubs(words, caps, out, lexicon.common)
+    if POSITION_WORDS.isdisjoint(named):
+        return out
+    return _after_positions(words, out, lexicon.organisation_heads, lexicon.common)
+
+
+_COMPANIES_AND_CLUBS = COMPANY_SUFFIXES | CLUB_WORDS
 
 
 def _only_titles(words: list[str], first: int, end: int) -> bool:
@@ -372,7 +389,9 @@ def _abbreviated_ministry(word: str) -> bool:
     )
 
 
-def _prefixed(words: list[str], spans: list[Span], common: Collection[str]) -> list[Span]:
+def _prefixed(
+    words: list[str], named: Collection[str], spans: list[Span], common: Collection[str]
+) -> list[Span]:
     """Prefixes, bodies, initials and degrees around the spans, in one pass:
 
     - ``PT`` (``PT.``) before or at the start of a span makes it an organisation that includes
@@ -389,7 +408,7 @@ def _prefixed(words: list[str], spans: list[Span], common: Collection[str]) -> l
       Dr.`` + ``Soetomo``, ``Jalan Prof.`` + ``Dr. Satrio``);
     - an academic degree after a comma (``Budi Santoso, M.Si.``) is no name.
     """
-    if _TRIGGERS.isdisjoint(words) and not any(
+    if _TRIGGERS.isdisjoint(named) and not any(
         words[first].startswith("Kemen") for first, _, _, _ in spans
     ):
         return spans  # no prefix, body, title, letter (initials, degrees) or ministry
@@ -422,6 +441,13 @@ def _prefixed(words: list[str], spans: list[Span], common: Collection[str]) -> l
                 first, label, method = body, "ORG", "rule"
         elif label == "LOC" and first > taken_end and words[first - 1] in GOVERNMENT_BODIES:
             first, label, method = first - 1, "ORG", "rule"  # Polres + Bandung
+        elif label == "PER" and first > taken_end and words[first - 1] in REGIONAL_COMMANDS:
+            region = _place_end(words, first)
+            if 0 < region < end:  # Polres + the person Bogor Rizky Wahyudi
+                out.append((first - 1, region, "ORG", "rule"))
+                first, method = region, "rule"
+            else:  # Polda + the person Metro Jaya
+                first, label, method = first - 1, "ORG", "rule"
         if _is_degree(words, first, end):
             continue
         following = spans[k + 1 :]
@@ -546,3 +572,172 @@ def _is_degree(words: list[str], first: int, end: int) -> bool:
     return all(words[k] == "." for k in range(first + 1, end, 2)) and all(
         len(part) <= 3 and part[:1].isupper() and part.isalpha() for part in parts
     )
+
+
+def _companies_and_clubs(
+    words: list[str], caps: list[bool], spans: list[Span], common: Collection[str]
+) -> list[Span]:
+    """An organisation takes the company suffix right after it, also from the start of the
+    next span (``PT Bank Rakyat Indonesia`` + ``Tbk Sunarso`` are ``PT Bank Rakyat Indonesia
+    Tbk`` and the person ``Sunarso``), as the training data writes companies; a name that ends
+    or starts with a club word is an organisation (``Arema FC``, ``Manchester United``, which
+    the tagger calls a person and a place), and a club word the tagger labelled alone takes
+    the name before it unless that is an ordinary word (``Leeds`` + ``United``)."""
+    out: list[Span] = []
+    for first, end, label, method in spans:
+        if out and first < out[-1][1]:  # the suffix was the start of this span
+            first, method = out[-1][1], "rule"
+            if first == end:
+                continue
+        if (
+            label != "ORG"
+            and end - first >= 2
+            and (words[end - 1] in CLUB_WORDS or words[first] == "FC")
+        ):
+            label, method = "ORG", "rule"
+        elif (
+            end - first == 1
+            and words[first] in CLUB_WORDS
+            and first > (out[-1][1] if out else 0)
+            and caps[first - 1]
+            and words[first - 1].lower() not in common
+            and words[first - 1].lower() not in calendar_words()
+        ):  # Leeds + United, not Selasa + United
+            first, label, method = first - 1, "ORG", "rule"
+        if label == "ORG" and end < len(words) and words[end] in COMPANY_SUFFIXES:
+            end, method = end + 1, "rule"
+        out.append((first, end, label, method))
+    return out
+
+
+def _after_positions(
+    words: list[str], spans: list[Span], heads: Collection[str], common: Collection[str]
+) -> list[Span]:
+    """Offices before a name are no part of it (``Presiden Joko Widodo`` is ``Joko Widodo``;
+    ``POSITIONS``). After the office of a region, a known place the tagger ran into the person
+    is that place (``Bupati Bogor Ade Yasin``): an Indonesian one after a local office
+    (``Lurah Sofia Rahmawati`` is a person), any after a country's. A place the tagger left out
+    stays out, as the training data leaves it (``Perdana Menteri Israel Benjamin Netanyahu``).
+    A person span the tagger began with the office, followed by a person in apposition, names
+    what the office is of: its region, or its organisation (``Kapolsek Kebayoran Lama, Kompol
+    Widya``; ``Pendiri Facebook, Mark Zuckerberg``; ``Gubernur Bank Indonesia, Perry …``), and
+    after an office of neither kind, ordinary words name nothing (``Menteri Keuangan, Sri
+    Mulyani``). A list of people is no apposition (``Camat Mundari, Lurah Yusuf Hamdani, dan
+    …``; ``Bos Tesla Elon Musk, Jeff Bezos, dan …``), and the tagger leaves the office out of
+    a person's name (``Presiden Joko Widodo, Jusuf Kalla …`` are two people). An organisation
+    span keeps its label."""
+    out: list[Span] = []
+    for k, (first, end, label, method) in enumerate(spans):
+        start, kind = _skip_positions(words, first, end)
+        if start == end:
+            continue  # an office alone is no name
+        if label == "ORG":
+            out.append((start, end, label, method if start == first else "rule"))
+            continue
+        if start == first:  # the office, if any, is before the span: the tagger left it out
+            kind = _position_before(words, first)
+            place = _office_place_end(words, first, end, kind) if label == "PER" else -1
+            if 0 < place < end:
+                out.append((first, place, "LOC", "rule"))  # Bupati + Bogor Ade Yasin
+                first, method = place, "rule"
+            out.append((first, end, label, method))
+            continue
+        place = _office_place_end(words, start, end, kind) if label == "PER" else -1
+        if place == end:
+            label = "LOC"  # Presiden Turki
+        elif place > 0:
+            out.append((start, place, "LOC", "rule"))  # Bupati Bogor Ade Yasin
+            start = place
+        elif label == "PER" and _apposed(words, end, spans[k + 1 :]):
+            # The tagger put the office in: the words after it are what the office is of.
+            if not kind:
+                if all(word.lower() in common for word in words[start:end]):
+                    continue  # Menteri Keuangan, Sri Mulyani
+            elif words[start] in heads:
+                label = "ORG"  # Gubernur Bank Indonesia, Perry Warjiyo
+            else:
+                label = "ORG" if kind == "ORG" else "LOC"
+        out.append((start, end, label, "rule"))
+    return out
+
+
+def _office_place_end(words: list[str], k: int, end: int, kind: str | None) -> int:
+    """End of the place (up to three words, before ``end``) from ``words[k]`` after an office
+    of ``kind``: any known place after a country's office, an Indonesian one after a region's;
+    else -1."""
+    if kind not in ("COUNTRY", "LOC"):
+        return -1
+    places = indonesian_places()
+    for size in (3, 2, 1):
+        if k + size > end:
+            continue
+        text = " ".join(words[k : k + size])
+        if _is_place(text) if kind == "COUNTRY" else name_key(text) in places:
+            return k + size
+    return -1
+
+
+def _position_kind(position: str) -> str:
+    """``COUNTRY`` for a country's office, ``LOC`` for a region's, ``ORG`` for one of an
+    organisation, else ``""``."""
+    if position in NATIONAL_POSITIONS:
+        return "COUNTRY"
+    if position in REGIONAL_POSITIONS:
+        return "LOC"
+    return "ORG" if position in ORGANISATION_POSITIONS else ""
+
+
+def _skip_positions(words: list[str], first: int, end: int) -> tuple[int, str | None]:
+    """Where the offices at the start of ``words[first:end]`` end, and the kind of the last
+    office with one (``Wakil Presiden``: a country's), or None if there is no office."""
+    i, kind = first, None
+    while i < end:
+        pair = " ".join(words[i : i + 2]) if i + 1 < end else ""
+        size = 2 if pair in POSITIONS else 1 if words[i] in POSITIONS else 0
+        if not size:
+            break
+        position_kind = _position_kind(pair if size == 2 else words[i])
+        if position_kind or kind is None:
+            kind = position_kind
+        i += size
+    return i, kind
+
+
+def _position_before(words: list[str], first: int) -> str | None:
+    """The kind of the office written just before ``words[first]``, or None."""
+    if first >= 2 and " ".join(words[first - 2 : first]) in POSITIONS:
+        return _position_kind(" ".join(words[first - 2 : first]))
+    if first >= 1 and words[first - 1] in POSITIONS:
+        return _position_kind(words[first - 1])
+    return None
+
+
+def _apposed(words: list[str], end: int, following: list[Span]) -> bool:
+    """True if a person follows ``words[end]`` in apposition: a person span after a comma (and
+    titles or ranks at most), which does not start with an office and is not one of a list
+    (followed by ``dan``, ``serta``, or a comma and a name or ``dan``)."""
+    if not following or following[0][2] != "PER" or words[following[0][0]] in POSITION_WORDS:
+        return False
+    person, person_end = following[0][0], following[0][1]
+    # A comma is needed: a person span right after may be one name the tagger split in two
+    # (Wawali Imam + Budi Hartono).
+    if words[end : end + 1] != [","] or not all(
+        word in _APPOSITION_TITLES for word in words[end + 1 : person]
+    ):
+        return False
+    after = words[person_end : person_end + 2]
+    if after[:1] in (["dan"], ["serta"]):
+        return False
+    return not (
+        len(after) == 2
+        and after[0] == ","
+        and (
+            after[1] in ("dan", "serta")
+            or (after[1][:1].isupper() and after[1].lower() not in calendar_words())
+        )
+    )
+
+
+# Words between an office's name and the person in apposition: titles and ranks (``Kompol``,
+# ``Mayjen TNI``, ``(Purn)``).
+_APPOSITION_TITLES = PERSON_TITLES | RANK_PARTS | {".", "(", ")"}
