@@ -811,6 +811,7 @@ def test_a_known_club_takes_its_canonical_name():
         "saat melawan Arema Cronus pada pertandingan terakhir.",
         "Samsul memilih meninggalkan Arema untuk memperkuat Persib pada turnamen itu.",
         '"Hidup saya sudah di Persib dan akan berjuang buat tim ini.',
+        "Penyerang berusia 31 tahun itu menandai debut bersama Persib seusai mencetak gol.",
     ]
     mentions = extract_entities(paragraphs)
     check_invariants(paragraphs, mentions)
@@ -819,8 +820,13 @@ def test_a_known_club_takes_its_canonical_name():
         ("Persib Bandung", "ORG:persib-bandung", "rule"),
         ("Arema Cronus", "ORG:arema-fc", "rule"),
         ("Arema", "ORG:arema-fc", "rule"),
+        ("Persib", "ORG:persib-bandung", "gazetteer"),  # the tagger found nothing: one sense
         ("Persib", "ORG:persib-bandung", "rule"),
+        ("Persib", "ORG:persib-bandung", "gazetteer"),
     ]
+    # Alone, the paragraph the tagger found nothing in has no mention: the list is not
+    # searched for on its own.
+    assert extract_entities(paragraphs[-1:]) == []
 
 
 def test_the_organisation_list_names_each_entity_once_and_no_place():

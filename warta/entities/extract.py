@@ -11,7 +11,8 @@
 3. A span the tagger labelled a person or an organisation that spells an Indonesian province,
    city or island (``places.txt``: ``Bandung``, ``Papua``) is a place; one it labelled a
    person or a place that spells a well-known company, brand or football club
-   (``organisations.tsv``: ``Samsung``, ``Persib``) is an organisation.
+   (``organisations.tsv``: ``Samsung``, ``Persib``) is an organisation, and then so are its
+   other spellings in the article that the tagger left unlabelled (``method="gazetteer"``).
 4. :class:`~warta.entities.linking.ArticleLinker` gives canonical names in document order.
 
 The tagger is Indonesian. In an article in another language (``articles.language``), it also
@@ -22,6 +23,7 @@ gave before (``Widodo`` after ``Joko Widodo``) or is a known name.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import cache
 
@@ -110,6 +112,8 @@ def extract_entities(paragraphs: Sequence[str], language: str | None = "id") -> 
         if known:
             known_in_article.append((index, known))
     found.extend(_one_sense_per_article(paragraphs, found, known_in_article))
+    if any(label == "ORG" for _, _, _, label, _ in found):
+        found.extend(_known_organisations_again(paragraphs, tokenised, found))
     found.sort()
     strict = language is not None and language not in TAGGER_LANGUAGES
     return _linked(paragraphs, found, strict_persons=strict)
@@ -178,6 +182,48 @@ def _one_sense_per_article(
         for index, start, end, label, canonical, _ in unlabelled
         if (index, start) in sure or entity_key(label, canonical) in keys
     ]
+
+
+def _known_organisations_again(
+    paragraphs: Sequence[str],
+    tokenised: list[tuple[int, list[re.Match[str]], list[str], list[bool]]],
+    found: list[_Found],
+) -> list[_Found]:
+    """Other unlabelled spellings of the known organisations (``organisations.tsv``) found in
+    the article: one sense per article, as for the gazetteer (``Persib`` where the tagger found
+    nothing, after ``Persib Bandung`` was found)."""
+    organisations = known_organisations()
+    wanted = set()
+    for index, start, end, label, _ in found:
+        if label == "ORG":
+            canonical = organisations.get(name_key(paragraphs[index][start:end]))
+            if canonical is not None:
+                wanted.add(canonical)
+    if not wanted:
+        return []
+    taken: dict[int, list[tuple[int, int]]] = {}
+    for index, start, end, _, _ in found:
+        taken.setdefault(index, []).append((start, end))
+    starts = known_organisation_starts()
+    added: list[_Found] = []
+    for index, tokens, words, caps in tokenised:
+        i = 0
+        while i < len(words):
+            if not caps[i] or words[i].lower() not in starts:
+                i += 1
+                continue
+            for size in (4, 3, 2, 1):
+                if i + size > len(words) or not caps[i + size - 1]:
+                    continue
+                start, end = tokens[i].start(), tokens[i + size - 1].end()
+                if organisations.get(name_key(paragraphs[index][start:end])) in wanted and not any(
+                    start < e and s < end for s, e in taken.get(index, ())
+                ):
+                    added.append((index, start, end, "ORG", "gazetteer"))
+                    i += size - 1
+                    break
+            i += 1
+    return added
 
 
 def _linked(
