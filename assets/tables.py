@@ -9,6 +9,7 @@ import dagster as dg
 from pipelines.partitions import FINGERPRINT_METADATA, landing_date_partitions
 from pipelines.resources import WartaSettings
 from warta.config import Settings
+from warta.entities.names import LABELS as ENTITY_LABELS
 from warta.landing import LandingUnavailable, LandingZone
 from warta.parquet_store import ParquetStore
 from warta.partition import WORKER_CPU_STAGES, PartitionBuild, build_partition
@@ -105,6 +106,18 @@ def parse_landing_partition(context: dg.AssetExecutionContext, warta: WartaSetti
                     {k: round(build.seconds.get(k, 0.0), 3) for k in WORKER_CPU_STAGES}
                 ),
             }
+        elif name == "entities":
+            # One number per label, which the UI plots across partitions (drift shows), and
+            # how the mentions were found.
+            labels = store.value_counts(name, partition, "label")
+            metadata |= {f"mentions_{label}": labels.get(label, 0) for label in ENTITY_LABELS}
+            metadata["mentions_by_method"] = dg.MetadataValue.json(
+                store.value_counts(name, partition, "method")
+            )
+        elif name == "articles":
+            metadata["languages"] = dg.MetadataValue.json(
+                store.value_counts(name, partition, "language")
+            )
         yield dg.MaterializeResult(asset_key=name, metadata=metadata)
 
 

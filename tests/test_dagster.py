@@ -13,6 +13,9 @@ from tests.conftest import SEED, abandon_a_build, put, run_daily, warehouse_rows
 from warta.schema import TABLES
 
 DAY = "2026-11-25"
+# The seed article's 65 entity mentions (tests/entities/test_extract.py has them one by one).
+SEED_MENTIONS_BY_LABEL = {"PER": 4, "ORG": 3, "LOC": 58}
+SEED_MENTIONS_BY_METHOD = {"model": 32, "gazetteer": 28, "rule": 5}
 
 
 def _run(partition: str = DAY, **kwargs) -> dg.ExecuteInProcessResult:
@@ -82,6 +85,12 @@ def test_daily_job_materialises_the_seed_partition(landing):
     }
     assert set(materialized) == {*TABLES, "warehouse"}
     assert materialized["paragraphs"]["dagster/row_count"].value == 19
+    entities = materialized["entities"]
+    by_label = {label: entities[f"mentions_{label}"].value for label in ("PER", "ORG", "LOC")}
+    assert sum(by_label.values()) == entities["dagster/row_count"].value
+    assert by_label == SEED_MENTIONS_BY_LABEL
+    assert entities["mentions_by_method"].value == SEED_MENTIONS_BY_METHOD
+    assert materialized["articles"]["languages"].value == {"id": 1}
     assert materialized["raw_files"]["files_rejected"].value == 1
     wall = materialized["raw_files"]["seconds"].value
     cpu = materialized["raw_files"]["worker_cpu_seconds"].value

@@ -439,3 +439,20 @@ def test_only_the_earliest_copy_of_an_article_whose_original_left_is_re_run(land
     build_partition(landing, "2026-11-24")  # the re-run it names
     load = warehouse.publish(store, ["2026-11-24"])
     assert load.orphaned_duplicates == {}  # the copy of DAY has its original again
+
+
+def test_value_counts_of_a_published_partition(tmp_path):
+    """What the parse step reports per partition (entity labels, languages): counts, most
+    frequent first, nulls as "null"; nothing for a partition not published."""
+    import pyarrow as pa
+
+    store = ParquetStore(tmp_path)
+    assert store.value_counts("articles", DAY, "language") == {}
+    path = store.partition_file("articles", DAY)
+    path.parent.mkdir(parents=True)
+    pq.write_table(pa.table({"language": ["id", None, "en", "id", "id", None]}), path)
+    assert list(store.value_counts("articles", DAY, "language").items()) == [
+        ("id", 3),
+        ("null", 2),
+        ("en", 1),
+    ]

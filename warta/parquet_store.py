@@ -66,6 +66,19 @@ class ParquetStore:
         except FileNotFoundError:
             return 0
 
+    def value_counts(self, table: str, partition: str, column: str) -> dict[str, int]:
+        """How often each value of ``column`` occurs in a published partition of ``table``, most
+        frequent first (``"null"`` for nulls); empty if the partition is not published."""
+        path = self.partition_file(table, partition)
+        if not path.exists():
+            return {}
+        values = pq.read_table(path, columns=[column]).column(column)
+        counts = [
+            ("null" if row["values"] is None else str(row["values"]), row["counts"])
+            for row in values.value_counts().to_pylist()
+        ]
+        return dict(sorted(counts, key=lambda item: (-item[1], item[0])))
+
     def has_partition(self, partition: str) -> bool:
         return all(self.partition_file(table, partition).exists() for table in TABLES)
 

@@ -106,6 +106,76 @@ SEED_EXPECTED = {
     ("Vladimir Putin", "PER", "Vladimir Putin"),
     ("John Kirby", "PER", "John Kirby"),
 }
+# The seed article's entity mentions, exactly: (paragraph_index, start_char, text, label,
+# canonical_name, method). Reviewed by hand; `Soviet` in `era Soviet` is a place (NER.md).
+SEED_MENTIONS = [
+    (0, 40, "Korea Utara", "LOC", "Korea Utara", "model"),
+    (0, 53, "Korut", "LOC", "Korea Utara", "gazetteer"),
+    (0, 68, "Rusia", "LOC", "Rusia", "model"),
+    (0, 147, "Ukraina", "LOC", "Ukraina", "gazetteer"),
+    (1, 0, "Korea Utara", "LOC", "Korea Utara", "gazetteer"),
+    (1, 87, "Rusia", "LOC", "Rusia", "gazetteer"),
+    (2, 11, "Korea Utara", "LOC", "Korea Utara", "gazetteer"),
+    (2, 55, "Amerika Serikat", "LOC", "Amerika Serikat", "gazetteer"),
+    (2, 162, "Rusia", "LOC", "Rusia", "gazetteer"),
+    (2, 199, "Ukraina", "LOC", "Ukraina", "model"),
+    (3, 13, "Korea Utara", "LOC", "Korea Utara", "model"),
+    (3, 68, "Rusia", "LOC", "Rusia", "model"),
+    (3, 138, "AS", "LOC", "Amerika Serikat", "gazetteer"),
+    (3, 147, "Moskow", "LOC", "Moskow", "model"),
+    (3, 165, "Pyongyang", "LOC", "Pyongyang", "model"),
+    (4, 13, "AS", "LOC", "Amerika Serikat", "gazetteer"),
+    (4, 27, "Rusia", "LOC", "Rusia", "gazetteer"),
+    (4, 94, "Korea Utara", "LOC", "Korea Utara", "model"),
+    (5, 79, "Iran", "LOC", "Iran", "gazetteer"),
+    (5, 127, "Rusia", "LOC", "Rusia", "model"),
+    (5, 146, "Ukraina", "LOC", "Ukraina", "model"),
+    (6, 0, "Moskow", "LOC", "Moskow", "gazetteer"),
+    (7, 68, "PBB", "ORG", "Perserikatan Bangsa-Bangsa", "model"),
+    (8, 75, "Korea Utara", "LOC", "Korea Utara", "model"),
+    (8, 87, "KCNA", "ORG", "Kantor Berita Pusat Korea", "model"),
+    (8, 165, "Korea Utara", "LOC", "Korea Utara", "model"),
+    (8, 243, "Rusia", "LOC", "Rusia", "model"),
+    (9, 11, "AS", "LOC", "Amerika Serikat", "gazetteer"),
+    (10, 64, "AS", "LOC", "Amerika Serikat", "gazetteer"),
+    (10, 88, "Korea Utara", "LOC", "Korea Utara", "model"),
+    (10, 105, "Rusia", "LOC", "Rusia", "model"),
+    (11, 18, "Dewan Keamanan Nasional", "ORG", "Dewan Keamanan Nasional", "rule"),
+    (11, 42, "John Kirby", "PER", "John Kirby", "model"),
+    (11, 231, "Ukraina", "LOC", "Ukraina", "model"),
+    (12, 25, "Rusia", "LOC", "Rusia", "gazetteer"),
+    (12, 31, "Korea Utara", "LOC", "Korea Utara", "gazetteer"),
+    (12, 60, "Soviet", "LOC", "Soviet", "model"),
+    (12, 108, "Rusia", "LOC", "Rusia", "gazetteer"),
+    (13, 54, "AS", "LOC", "Amerika Serikat", "gazetteer"),
+    (13, 95, "Iran", "LOC", "Iran", "gazetteer"),
+    (13, 117, "Rusia", "LOC", "Rusia", "model"),
+    (13, 149, "Rusia", "LOC", "Rusia", "model"),
+    (13, 185, "Iran", "LOC", "Iran", "gazetteer"),
+    (13, 216, "Iran", "LOC", "Iran", "gazetteer"),
+    (14, 7, "Rusia", "LOC", "Rusia", "rule"),
+    (14, 16, "Ukraina", "LOC", "Ukraina", "model"),
+    (14, 151, "Ukraina", "LOC", "Ukraina", "rule"),
+    (15, 9, "Rusia", "LOC", "Rusia", "gazetteer"),
+    (15, 15, "Korea Utara", "LOC", "Korea Utara", "model"),
+    (15, 53, "Uni Soviet", "LOC", "Uni Soviet", "model"),
+    (15, 160, "Rusia", "LOC", "Rusia", "gazetteer"),
+    (16, 26, "Ukraina", "LOC", "Ukraina", "model"),
+    (16, 41, "Kim Jong-un", "PER", "Kim Jong-un", "model"),
+    (16, 65, "AS", "LOC", "Amerika Serikat", "gazetteer"),
+    (16, 176, "Rusia", "LOC", "Rusia", "gazetteer"),
+    (17, 17, "Korea Utara", "LOC", "Korea Utara", "model"),
+    (17, 130, "Rusia", "LOC", "Rusia", "gazetteer"),
+    (17, 139, "Ukraina", "LOC", "Ukraina", "model"),
+    (17, 174, "Ukraina", "LOC", "Ukraina", "model"),
+    (17, 226, "Pyongyang", "LOC", "Pyongyang", "gazetteer"),
+    (18, 25, "Rusia", "LOC", "Rusia", "rule"),
+    (18, 31, "Vladimir Putin", "PER", "Vladimir Putin", "rule"),
+    (18, 162, "Kim Jong-un", "PER", "Kim Jong-un", "model"),
+    (18, 175, "Korea Utara", "LOC", "Korea Utara", "gazetteer"),
+    (18, 255, "Moskow", "LOC", "Moskow", "model"),
+]  # fmt: skip
+
 # Spans that join a name to an ordinary word or to another name; none may be reported.
 SEED_WRONG_SPANS = {
     "Invasi Rusia",
@@ -156,6 +226,16 @@ def test_seed_article_entities(seed_paragraphs):
     assert keys["Korut"] == keys["Korea Utara"] == "LOC:korea-utara"
     assert keys["AS"] == keys["Amerika Serikat"] == "LOC:amerika-serikat"
     assert keys["Dewan Keamanan Nasional"] == "ORG:dewan-keamanan-nasional"
+
+
+def test_seed_article_entities_exactly(seed_paragraphs):
+    mentions = extract_entities(seed_paragraphs)
+    check_invariants(seed_paragraphs, mentions)
+    assert [
+        (m.paragraph_index, m.start_char, m.text, m.label, m.canonical_name, m.method)
+        for m in mentions
+    ] == SEED_MENTIONS
+    assert all(m.end_char == m.start_char + len(m.text) for m in mentions)
 
 
 def test_seed_entities_from_literal_paragraphs():
@@ -798,6 +878,11 @@ def test_span_corrections_on_given_tagger_output(text, tagged, expected):
         (
             "Samsung menyatakan bahwa tiga celah keamanan yang masih ada akan diperbaiki.",
             [("Samsung", "ORG")],
+        ),
+        # Accents in the first word as in the rest (the list has Atletico Madrid).
+        (
+            "Kemenangan Atlético Madrid atas Getafe.",
+            [("Atlético Madrid", "ORG"), ("Getafe", "LOC")],
         ),
     ],
 )

@@ -11,8 +11,9 @@
 3. A span the tagger labelled a person or an organisation that spells an Indonesian province,
    city or island (``places.txt``: ``Bandung``, ``Papua``) is a place; one it labelled a
    person or a place that spells a well-known company, brand or football club
-   (``organisations.tsv``: ``Samsung``, ``Persib``) is an organisation, and then so are its
-   other spellings in the article that the tagger left unlabelled (``method="gazetteer"``).
+   (``organisations.tsv``: ``Samsung``, ``Persib``) is an organisation; once an organisation
+   mention spells one (relabelled or the tagger's own), its other spellings in the article that
+   the tagger left unlabelled are added (``method="gazetteer"``).
 4. :class:`~warta.entities.linking.ArticleLinker` gives canonical names in document order.
 
 The tagger is Indonesian. In an article in another language (``articles.language``), it also
@@ -33,6 +34,7 @@ from warta.entities.linking import ArticleLinker
 from warta.entities.mention import EntityMention
 from warta.entities.names import (
     entity_key,
+    first_word_key,
     gazetteer,
     indonesian_place_starts,
     indonesian_places,
@@ -85,7 +87,7 @@ def extract_entities(paragraphs: Sequence[str], language: str | None = "id") -> 
             first, end = _trim(words, first, end)
             if first < end:
                 start, stop = tokens[first].start(), tokens[end - 1].end()
-                lower = words[first].lower()
+                lower = first_word_key(words[first])
                 if (
                     label != "LOC"
                     and lower in place_starts
@@ -209,7 +211,7 @@ def _known_organisations_again(
     for index, tokens, words, caps in tokenised:
         i = 0
         while i < len(words):
-            if not caps[i] or words[i].lower() not in starts:
+            if not caps[i] or first_word_key(words[i]) not in starts:
                 i += 1
                 continue
             for size in (4, 3, 2, 1):

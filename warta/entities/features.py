@@ -92,8 +92,8 @@ REGIONAL_COMMANDS = frozenset(
         *("Kejati", "Kejari"),
     }
 )
-# Offices written before a person's name, which the training data never counts as part of it
-# (``Presiden`` precedes 40 gold persons and starts one), and the words that qualify them
+# Offices written before a person's name, which the gold (train and dev) almost never counts as
+# part of it (``Presiden`` precedes 40 gold persons and starts one), and the words that qualify them
 # (``Mantan``, ``Wakil``). Those of a region: the name after one is the region when a person
 # follows in apposition (``Presiden Turki, Recep Tayyip Erdogan``; ``Kapolsek Kebayoran Lama,
 # Kompol Widya``); those of an organisation: the organisation (``Pendiri Facebook, Mark

@@ -1,7 +1,8 @@
 """Canonical names for the mentions of one article.
 
-In order of preference a mention takes the name of: the gazetteer entity it spells; the
-well-known organisation it spells (``organisations.tsv``: ``Persib`` → ``Persib Bandung``); an
+In order of preference a mention takes the name of: the gazetteer entity it spells; for an
+organisation, the well-known one it spells (``organisations.tsv``: ``Persib`` → ``Persib
+Bandung``); an
 abbreviation the article defined earlier (``Partai Kebangkitan Bangsa (PKB)``, then ``PKB``); an
 earlier organisation whose initials it is (``KPK`` after ``Komisi Pemberantasan Korupsi``); an
 earlier full person name it shortens (``Putin`` after ``Vladimir Putin``); a known person name it

@@ -5,6 +5,11 @@ Indonesian and English, so ``Rusia``/``Russia`` and ``Moskwa``/``Moscow`` are on
 from the curated ``aliases.tsv`` beside this module (Indonesian institutions, abbreviations,
 usual Indonesian spellings). Names are matched by :func:`name_key`, which ignores case, accents,
 apostrophe variants and hyphen-versus-space, so ``Kim Jong Un`` and ``Kim Jong-un`` agree.
+
+Two lists beside it are not part of the gazetteer (not tagger features, not searched for on
+their own): ``places.txt`` (Indonesian provinces, cities and islands) and ``organisations.tsv``
+(well-known companies, brands and football clubs, with canonical names); they correct the label
+of a span the tagger found (``warta.entities.extract``).
 """
 
 from __future__ import annotations
@@ -180,16 +185,23 @@ def indonesian_places() -> frozenset[str]:
 
 @cache
 def indonesian_place_starts() -> frozenset[str]:
-    """Lowercased first words of the places in ``places.txt``: a span whose first word is not
-    one of them spells no such place (a set look-up instead of a name key per span)."""
-    return frozenset(name.split()[0].lower() for name in _place_names())
+    """First words of the places in ``places.txt`` (``first_word_key``): a span whose first
+    word is not one of them spells no such place (a set look-up instead of a name key per
+    span)."""
+    return frozenset(first_word_key(name.split()[0]) for name in _place_names())
+
+
+def first_word_key(word: str) -> str:
+    """``word`` lowercased without accents: how the ``*_starts`` sets hold first words."""
+    lower = word.lower()
+    return lower if lower.isascii() else _strip_accents(lower)
 
 
 @cache
 def known_organisations() -> dict[str, str]:
-    """Name key → canonical name of the companies, brands and clubs in ``organisations.tsv``,
-    which correct the label of a span the tagger found and name it; like ``places.txt``, they
-    are not part of the gazetteer."""
+    """Name key → canonical name of the companies, brands and clubs in ``organisations.tsv``:
+    a span the tagger found that spells one is that organisation, and its other spellings in
+    the article are added; like ``places.txt``, they are not part of the gazetteer."""
     known: dict[str, str] = {}
     lines = ORGANISATIONS_PATH.read_text(encoding="utf-8").splitlines()
     for number, line in enumerate(lines, start=1):
@@ -204,11 +216,12 @@ def known_organisations() -> dict[str, str]:
 
 @cache
 def known_organisation_starts() -> frozenset[str]:
-    """Lowercased first words of the names in ``organisations.tsv`` (see
-    ``indonesian_place_starts``)."""
+    """First words of the names in ``organisations.tsv`` (see ``indonesian_place_starts``)."""
     lines = ORGANISATIONS_PATH.read_text(encoding="utf-8").splitlines()
     return frozenset(
-        line.split()[0].lower() for line in lines if line.strip() and not line.startswith("#")
+        first_word_key(line.split()[0])
+        for line in lines
+        if line.strip() and not line.startswith("#")
     )
 
 
