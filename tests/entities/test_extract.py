@@ -926,3 +926,44 @@ def test_the_organisation_list_names_each_entity_once_and_no_place():
         assert known[name_key(canonical)] == canonical
         assert key not in indonesian_places()
         assert gazetteer().lookup(key.replace("-", " ")) is None, key
+
+
+def test_a_listed_surname_of_a_person_in_the_article_is_that_person():
+    """A football line-up, which the tagger reads as places (detik-2 of the real pages): the
+    surnames of full names given earlier are the people; the others stay as tagged."""
+    paragraphs = [
+        "Posisi Ronaldo digantikan Goncalo Ramos.",
+        "Ramos akan diapit oleh Bruno Fernandes dan Joao Felix.",
+        "Portugal: Costa, Dalot, Pepe, Dias, Guerreiro, Otavio, Neves, B Silva, Fernandes, "
+        "Felix, Ramos.",
+    ]
+    mentions = extract_entities(paragraphs)
+    check_invariants(paragraphs, mentions)
+    line_up = {m.text: (m.entity_key, m.method) for m in mentions if m.paragraph_index == 2}
+    assert line_up["Fernandes"] == ("PER:bruno-fernandes", "rule")
+    assert line_up["Felix"] == ("PER:joao-felix", "rule")
+    assert line_up["Ramos"] == ("PER:goncalo-ramos", "rule")
+    assert line_up["Dalot"] == ("LOC:dalot", "model")  # no full name: the tagger's label
+
+
+def test_a_surname_outside_a_list_or_a_known_place_stays_a_place():
+    """The tagger's person spans also hold an office's words (``Dinas Pariwisata Badung``);
+    their last word elsewhere is a place. Only a listed or apposed word changes, and never a
+    known place."""
+    paragraphs = [
+        "Kepala Dinas Pariwisata Badung, I Nyoman Rudiarta memastikan hal itu.",
+        "Wisatawan diminta tetap datang ke Bali, khususnya wilayah Badung.",
+        "Menurut pengelola, Rudiarta, hotel sudah penuh.",
+        "Hal itu dikatakan Budi Bali kepada wartawan.",
+        "Peserta datang dari Lombok, Bali, dan Jawa.",
+        # the region the tagger ran into a person's name is not a surname
+        "Kajari Lhoksukon Teuku Rahmatsyah menyebutkan berkas perkara.",
+        "Sidang digelar di Lhokseumawe, Lhoksukon, dan Langsa pekan depan.",
+    ]
+    mentions = extract_entities(paragraphs)
+    check_invariants(paragraphs, mentions)
+    found = [(m.paragraph_index, m.text, m.entity_key, m.method) for m in mentions]
+    assert (1, "Badung", "LOC:badung", "model") in found
+    assert (2, "Rudiarta", "PER:nyoman-rudiarta", "rule") in found
+    assert (4, "Bali", "LOC:bali", "model") in found
+    assert (6, "Lhoksukon", "LOC:lhoksukon", "model") in found

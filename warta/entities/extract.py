@@ -13,7 +13,9 @@
    person or a place that spells a well-known company, brand or football club
    (``organisations.tsv``: ``Samsung``, ``Persib``) is an organisation; once an organisation
    mention spells one (relabelled or the tagger's own), its other spellings in the article that
-   the tagger left unlabelled are added (``method="gazetteer"``).
+   the tagger left unlabelled are added (``method="gazetteer"``). A one-word place in a list
+   that is the surname of a person named in full in the article is that person (a football
+   line-up: ``Ramos`` after ``Goncalo Ramos``).
 4. :class:`~warta.entities.linking.ArticleLinker` gives canonical names in document order.
 
 The tagger is Indonesian. In an article in another language (``articles.language``), it also
@@ -117,6 +119,7 @@ def extract_entities(paragraphs: Sequence[str], language: str | None = "id") -> 
     if any(label == "ORG" for _, _, _, label, _ in found):
         found.extend(_known_organisations_again(paragraphs, tokenised, found))
     found.sort()
+    found = _surnames_as_persons(paragraphs, found)
     strict = language is not None and language not in TAGGER_LANGUAGES
     return _linked(paragraphs, found, strict_persons=strict)
 
@@ -226,6 +229,54 @@ def _known_organisations_again(
                     break
             i += 1
     return added
+
+
+def _surnames_as_persons(paragraphs: Sequence[str], found: list[_Found]) -> list[_Found]:
+    """A one-word place the tagger found in a list or apposition that is the last word of a
+    person's full name in the article is that person (``Ramos`` in a football line-up, which the
+    tagger reads as places, after ``Goncalo Ramos``), unless it is a known place. Last words
+    only: a person span can begin with a region the tagger ran into it (``Lhoksukon Teuku
+    Rahmatsyah``). In a list only: the tagger's person spans also hold offices' words and events
+    (``Dinas Pariwisata Badung`` gives ``PER:Pariwisata Badung``, ``Piala Champions`` a person),
+    whose last words elsewhere are places (``wilayah Badung``, ``Liga Champions``)."""
+    candidates = [
+        k
+        for k, (index, start, end, label, method) in enumerate(found)
+        if label == "LOC"
+        and method == "model"
+        and " " not in paragraphs[index][start:end]
+        and _listed(paragraphs[index], start, end)
+    ]
+    if not candidates:
+        return found
+    surnames = set()
+    for index, start, end, label, _ in found:
+        if label == "PER":
+            words = paragraphs[index][start:end].split()
+            if len(words) >= 2:
+                surnames.add(name_key(words[-1]))
+    out = list(found)
+    for k in candidates:
+        index, start, end, _, _ = found[k]
+        text = paragraphs[index][start:end]
+        if name_key(text) in surnames and not _is_known_place(text):
+            out[k] = (index, start, end, "PER", "rule")
+    return out
+
+
+def _listed(paragraph: str, start: int, end: int) -> bool:
+    """True if ``paragraph[start:end]`` stands in a list or apposition: a comma, a semicolon or
+    ``dan`` right before or after it."""
+    before = paragraph[max(0, start - 8) : start].rstrip()
+    after = paragraph[end : end + 8].lstrip()
+    return before.endswith((",", ";", " dan")) or after.startswith((",", ";", "dan "))
+
+
+def _is_known_place(text: str) -> bool:
+    if name_key(text) in indonesian_places():
+        return True
+    known = gazetteer().lookup(text)
+    return known is not None and known.label == "LOC"
 
 
 def _linked(
