@@ -967,3 +967,48 @@ def test_a_surname_outside_a_list_or_a_known_place_stays_a_place():
     assert (2, "Rudiarta", "PER:nyoman-rudiarta", "rule") in found
     assert (4, "Bali", "LOC:bali", "model") in found
     assert (6, "Lhoksukon", "LOC:lhoksukon", "model") in found
+
+
+def test_a_company_named_without_its_legal_form_is_that_company():
+    """A real page (antara-singlepage4) names ``PT Astra Otoparts Tbk``, then ``Astra
+    Otoparts``, which the tagger calls a person; a known place stays a place."""
+    paragraphs = [
+        "PT Astra Otoparts Tbk meluncurkan ban baru.",
+        "Untuk itu, Astra Otoparts bekerja sama dengan Pirelli.",
+        "PT Pertamina (Persero) menaikkan harga. Direktur Utama Pertamina Nicke Widyawati "
+        "menjelaskan.",
+        "PT Bandung meraih kontrak baru.",
+        "Proyek itu berada di Bandung, Jawa Barat.",
+    ]
+    mentions = extract_entities(paragraphs)
+    check_invariants(paragraphs, mentions)
+    assert [(m.paragraph_index, m.text, m.entity_key, m.method) for m in mentions] == [
+        (0, "PT Astra Otoparts Tbk", "ORG:pt-astra-otoparts-tbk", "model"),
+        (1, "Astra Otoparts", "ORG:pt-astra-otoparts-tbk", "rule"),
+        # a listed organisation's name with its legal form takes the listed name
+        (2, "PT Pertamina (Persero)", "ORG:pertamina", "model"),
+        (2, "Pertamina", "ORG:pertamina", "model"),
+        (2, "Nicke Widyawati", "PER:nicke-widyawati", "model"),
+        (3, "PT Bandung", "ORG:pt-bandung", "model"),
+        (4, "Bandung", "LOC:bandung", "model"),
+        (4, "Jawa Barat", "LOC:jawa-barat", "model"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "core"),
+    [
+        ("PT Astra Otoparts Tbk", "Astra Otoparts"),
+        ("PT. Salma Arowana Lestari", "Salma Arowana Lestari"),
+        ("PT Pertamina (Persero)", "Pertamina"),
+        ("PT Isuzu Astra Motor Indonesia (IAMI)", "Isuzu Astra Motor Indonesia"),
+        ("CV Maju Jaya", "Maju Jaya"),
+        ("PT Tbk", "Tbk"),  # a suffix alone is kept: no empty name
+        ("Bank Indonesia", ""),
+        ("PT", ""),
+    ],
+)
+def test_company_core(name, core):
+    from warta.entities.linking import company_core
+
+    assert company_core(name) == core

@@ -15,7 +15,9 @@
    mention spells one (relabelled or the tagger's own), its other spellings in the article that
    the tagger left unlabelled are added (``method="gazetteer"``). A one-word place in a list
    that is the surname of a person named in full in the article is that person (a football
-   line-up: ``Ramos`` after ``Goncalo Ramos``).
+   line-up: ``Ramos`` after ``Goncalo Ramos``); one that spells a company of the article
+   without its legal form is that company (``Astra Otoparts`` after ``PT Astra Otoparts
+   Tbk``).
 4. :class:`~warta.entities.linking.ArticleLinker` gives canonical names in document order.
 
 The tagger is Indonesian. In an article in another language (``articles.language``), it also
@@ -30,9 +32,9 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from warta.entities.features import capitalised_flags, name_words
+from warta.entities.features import ORGANISATION_PREFIXES, capitalised_flags, name_words
 from warta.entities.gazetteer_match import match_gazetteer
-from warta.entities.linking import ArticleLinker
+from warta.entities.linking import ArticleLinker, company_core
 from warta.entities.mention import EntityMention
 from warta.entities.names import (
     entity_key,
@@ -120,6 +122,7 @@ def extract_entities(paragraphs: Sequence[str], language: str | None = "id") -> 
         found.extend(_known_organisations_again(paragraphs, tokenised, found))
     found.sort()
     found = _surnames_as_persons(paragraphs, found)
+    found = _companies_by_name(paragraphs, found)
     strict = language is not None and language not in TAGGER_LANGUAGES
     return _linked(paragraphs, found, strict_persons=strict)
 
@@ -261,6 +264,28 @@ def _surnames_as_persons(paragraphs: Sequence[str], found: list[_Found]) -> list
         text = paragraphs[index][start:end]
         if name_key(text) in surnames and not _is_known_place(text):
             out[k] = (index, start, end, "PER", "rule")
+    return out
+
+
+def _companies_by_name(paragraphs: Sequence[str], found: list[_Found]) -> list[_Found]:
+    """A person or place the tagger found that spells the name of a company of the article
+    without its legal form is that company (``Astra Otoparts``, a person to the tagger, after
+    ``PT Astra Otoparts Tbk``), unless it is a known place (``PT Indonesia …``)."""
+    cores = set()
+    for index, start, end, label, _ in found:
+        if label == "ORG" and paragraphs[index][start : start + 2] in ORGANISATION_PREFIXES:
+            core = company_core(paragraphs[index][start:end])
+            if core:
+                cores.add(name_key(core))
+    if not cores:
+        return found
+    out = []
+    for index, start, end, label, method in found:
+        if label != "ORG":
+            text = paragraphs[index][start:end]
+            if name_key(text) in cores and not _is_known_place(text):
+                label, method = "ORG", "rule"
+        out.append((index, start, end, label, method))
     return out
 
 

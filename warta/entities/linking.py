@@ -1,10 +1,12 @@
 """Canonical names for the mentions of one article.
 
 In order of preference a mention takes the name of: the gazetteer entity it spells; for an
-organisation, the well-known one it spells (``organisations.tsv``: ``Persib`` → ``Persib
-Bandung``); an
+organisation, the well-known one it spells, with or without a legal form (``organisations.tsv``:
+``Persib`` → ``Persib Bandung``, ``PT Pertamina (Persero)`` → ``Pertamina``); an
 abbreviation the article defined earlier (``Partai Kebangkitan Bangsa (PKB)``, then ``PKB``); an
 earlier organisation whose initials it is (``KPK`` after ``Komisi Pemberantasan Korupsi``); an
+earlier company whose name it is without the legal form (``Astra Otoparts`` after ``PT Astra
+Otoparts Tbk``); an
 earlier full person name it shortens (``Putin`` after ``Vladimir Putin``); a known person name it
 misspells by one letter (``Kim Jung-un`` → ``Kim Jong-un``); otherwise its own text.
 """
@@ -16,10 +18,25 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 from typing import NamedTuple
 
+from warta.entities.features import COMPANY_SUFFIXES, ORGANISATION_PREFIXES
 from warta.entities.names import Gazetteer, entity_key, gazetteer, known_organisations, name_key
 
 _EDGE_PUNCTUATION = "()[]“”\"'‘’.,;:-–—«»"
 _TRAILING_ABBREVIATION = re.compile(r"^(?P<name>.+?)\s*\((?P<abbr>[^()]+)\)$")
+_TRAILING_BRACKETS = re.compile(r"\s*\([^()]*\)$")
+
+
+def company_core(name: str) -> str:
+    """The name of a company without its legal form: ``PT Astra Otoparts Tbk`` gives ``Astra
+    Otoparts`` (also ``PT.``, ``CV``, a bracket after it: ``(Persero)``, ``(IAMI)``), which
+    the article may use alone later; ``""`` for a name without a prefix."""
+    words = _TRAILING_BRACKETS.sub("", name).split()
+    if len(words) < 2 or words[0].rstrip(".") not in ORGANISATION_PREFIXES:
+        return ""
+    core = words[1:]
+    if len(core) > 1 and core[-1].rstrip(".") in COMPANY_SUFFIXES:
+        core = core[:-1]
+    return " ".join(core)
 
 
 class Canonical(NamedTuple):
@@ -37,6 +54,7 @@ class ArticleLinker:
         self._gaz = gaz if gaz is not None else gazetteer()
         self._abbreviations: dict[tuple[str, str], str] = {}
         self._orgs_by_initials: dict[str, str] = {}
+        self._companies: dict[str, str] = {}  # name key of a company's core -> its full name
         self._person_parts: dict[str, str] = {}
         self._persons: list[tuple[str, int, str]] = []  # (name key, word count, name)
 
@@ -56,12 +74,19 @@ class ArticleLinker:
         if known is not None:
             return known.canonical_name, known.label
         key = name_key(core)
-        if label == "ORG" and key in known_organisations():
-            return known_organisations()[key], label
+        if label == "ORG":
+            known = known_organisations()
+            if key in known:
+                return known[key], label
+            company = company_core(core)  # PT Pertamina (Persero): Pertamina, as listed
+            if company and name_key(company) in known:
+                return known[name_key(company)], label
         if (label, key) in self._abbreviations:
             return self._abbreviations[(label, key)], label
         if label == "ORG" and core.isupper() and key in self._orgs_by_initials:
             return self._orgs_by_initials[key], label
+        if label == "ORG" and key in self._companies:
+            return self._companies[key], label
         if label == "PER":
             if " " not in key.replace("-", " ") and key in self._person_parts:
                 return self._person_parts[key], label
@@ -75,6 +100,9 @@ class ArticleLinker:
             initials = _initials_key(name)
             if initials:
                 self._orgs_by_initials.setdefault(initials, name)
+            company = company_core(name)
+            if company:
+                self._companies.setdefault(name_key(company), name)
         elif label == "PER" and len(name.split()) >= 2:
             entry = _person_entry(name)
             if entry not in self._persons:
