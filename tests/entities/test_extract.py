@@ -969,6 +969,34 @@ def test_a_surname_outside_a_list_or_a_known_place_stays_a_place():
     assert (6, "Lhoksukon", "LOC:lhoksukon", "model") in found
 
 
+@pytest.mark.parametrize(
+    ("paragraphs", "place"),
+    [
+        # a list after a place word is a list of places, a person's surname or not
+        (
+            [
+                "Wakil Gubernur Bali Tjokorda Oka Artha Ardana Sukawati hadir dalam acara itu.",
+                "Banjir melanda warga di Sukawati, Blahbatuh, dan Gianyar.",
+            ],
+            "Sukawati",
+        ),
+        # so is a list with a known place in it
+        (
+            [
+                "Menurut Chairul Tanjung, ekonomi tumbuh.",
+                "Cabang baru dibuka: Medan, Tanjung, dan Surabaya.",
+            ],
+            "Tanjung",
+        ),
+    ],
+)
+def test_a_surname_in_a_list_of_places_stays_a_place(paragraphs, place):
+    mentions = extract_entities(paragraphs)
+    check_invariants(paragraphs, mentions)
+    [mention] = [m for m in mentions if m.paragraph_index == 1 and m.text == place]
+    assert (mention.label, mention.method) == ("LOC", "model")
+
+
 def test_a_company_named_without_its_legal_form_is_that_company():
     """A real page (antara-singlepage4) names ``PT Astra Otoparts Tbk``, then ``Astra
     Otoparts``, which the tagger calls a person; a known place stays a place."""
@@ -996,12 +1024,41 @@ def test_a_company_named_without_its_legal_form_is_that_company():
 
 
 @pytest.mark.parametrize(
+    ("paragraphs", "place"),
+    [
+        # an estate or a village named as a company, after a place word or in a list after one
+        (
+            [
+                "PT Lippo Karawaci Tbk melaporkan laba naik.",
+                "Permintaan rumah tapak di Lippo Karawaci masih kuat.",
+            ],
+            "Lippo Karawaci",
+        ),
+        (
+            [
+                "CV Mekarsari memenangi tender irigasi.",
+                "Saluran itu mengairi sawah di Sukamaju, Sukajaya, dan Mekarsari, Kecamatan "
+                "Cibeber.",
+            ],
+            "Mekarsari",
+        ),
+    ],
+)
+def test_a_place_named_as_a_company_stays_what_the_tagger_says(paragraphs, place):
+    mentions = extract_entities(paragraphs)
+    check_invariants(paragraphs, mentions)
+    [mention] = [m for m in mentions if m.paragraph_index == 1 and m.text == place]
+    assert mention.label != "ORG" and mention.method == "model"
+
+
+@pytest.mark.parametrize(
     ("name", "core"),
     [
         ("PT Astra Otoparts Tbk", "Astra Otoparts"),
         ("PT. Salma Arowana Lestari", "Salma Arowana Lestari"),
         ("PT Pertamina (Persero)", "Pertamina"),
         ("PT Isuzu Astra Motor Indonesia (IAMI)", "Isuzu Astra Motor Indonesia"),
+        ("PT Bank Mandiri (Persero) Tbk", "Bank Mandiri"),
         ("CV Maju Jaya", "Maju Jaya"),
         ("PT Tbk", "Tbk"),  # a suffix alone is kept: no empty name
         ("Bank Indonesia", ""),

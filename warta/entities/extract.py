@@ -237,11 +237,13 @@ def _known_organisations_again(
 def _surnames_as_persons(paragraphs: Sequence[str], found: list[_Found]) -> list[_Found]:
     """A one-word place the tagger found in a list or apposition that is the last word of a
     person's full name in the article is that person (``Ramos`` in a football line-up, which the
-    tagger reads as places, after ``Goncalo Ramos``), unless it is a known place. Last words
-    only: a person span can begin with a region the tagger ran into it (``Lhoksukon Teuku
-    Rahmatsyah``). In a list only: the tagger's person spans also hold offices' words and events
-    (``Dinas Pariwisata Badung`` gives ``PER:Pariwisata Badung``, ``Piala Champions`` a person),
-    whose last words elsewhere are places (``wilayah Badung``, ``Liga Champions``)."""
+    tagger reads as places, after ``Goncalo Ramos``), unless it is a known place, the list
+    follows a place word (``di Sukawati, Blahbatuh, dan Gianyar``, though ``Oka Artha Ardana
+    Sukawati`` is named) or holds a known place. Last words only: a person span can begin with
+    a region the tagger ran into it (``Lhoksukon Teuku Rahmatsyah``). In a list only: the
+    tagger's person spans also hold offices' words and events (``Dinas Pariwisata Badung``
+    gives ``PER:Pariwisata Badung``, ``Piala Champions`` a person), whose last words elsewhere
+    are places (``wilayah Badung``, ``Liga Champions``)."""
     candidates = [
         k
         for k, (index, start, end, label, method) in enumerate(found)
@@ -261,16 +263,26 @@ def _surnames_as_persons(paragraphs: Sequence[str], found: list[_Found]) -> list
     out = list(found)
     for k in candidates:
         index, start, end, _, _ = found[k]
-        text = paragraphs[index][start:end]
-        if name_key(text) in surnames and not _is_known_place(text):
-            out[k] = (index, start, end, "PER", "rule")
+        paragraph = paragraphs[index]
+        text = paragraph[start:end]
+        if name_key(text) not in surnames or _is_known_place(text):
+            continue
+        first, last = _list_around(paragraph, found, k)
+        if _after_place_word(paragraph, found[first][1]) or any(
+            found[m][3] == "LOC" and _is_known_place(paragraph[found[m][1] : found[m][2]])
+            for m in range(first, last + 1)
+        ):
+            continue
+        out[k] = (index, start, end, "PER", "rule")
     return out
 
 
 def _companies_by_name(paragraphs: Sequence[str], found: list[_Found]) -> list[_Found]:
     """A person or place the tagger found that spells the name of a company of the article
     without its legal form is that company (``Astra Otoparts``, a person to the tagger, after
-    ``PT Astra Otoparts Tbk``), unless it is a known place (``PT Indonesia …``)."""
+    ``PT Astra Otoparts Tbk``), unless it is a known place (``PT Indonesia …``) or it, or the
+    list it is in, follows a place word (``di Lippo Karawaci``, ``warga Sentul City``, ``di
+    Sukamaju, Sukajaya, dan Mekarsari``: estates and villages named as a company)."""
     cores = set()
     for index, start, end, label, _ in found:
         if label == "ORG" and paragraphs[index][start : start + 2] in ORGANISATION_PREFIXES:
@@ -279,14 +291,20 @@ def _companies_by_name(paragraphs: Sequence[str], found: list[_Found]) -> list[_
                 cores.add(name_key(core))
     if not cores:
         return found
-    out = []
-    for index, start, end, label, method in found:
+    out = list(found)
+    for k, (index, start, end, label, _) in enumerate(found):
         if label != "ORG":
-            text = paragraphs[index][start:end]
+            paragraph = paragraphs[index]
+            text = paragraph[start:end]
             if name_key(text) in cores and not _is_known_place(text):
-                label, method = "ORG", "rule"
-        out.append((index, start, end, label, method))
+                first, _ = _list_around(paragraph, found, k)
+                if not _after_place_word(paragraph, found[first][1]):
+                    out[k] = (index, start, end, "ORG", "rule")
     return out
+
+
+# What separates the members of a list of names.
+_LIST_SEPARATORS = frozenset({",", ";", "dan", "serta", ", dan", ", serta", "; dan"})
 
 
 def _listed(paragraph: str, start: int, end: int) -> bool:
@@ -295,6 +313,40 @@ def _listed(paragraph: str, start: int, end: int) -> bool:
     before = paragraph[max(0, start - 8) : start].rstrip()
     after = paragraph[end : end + 8].lstrip()
     return before.endswith((",", ";", " dan")) or after.startswith((",", ";", "dan "))
+
+
+def _list_around(paragraph: str, found: list[_Found], k: int) -> tuple[int, int]:
+    """Indices in ``found`` of the first and last mention of the list ``found[k]`` is in: the
+    mentions of its paragraph joined by list separators only."""
+    index = found[k][0]
+    first = k
+    while (
+        first > 0
+        and found[first - 1][0] == index
+        and paragraph[found[first - 1][2] : found[first][1]].strip() in _LIST_SEPARATORS
+    ):
+        first -= 1
+    last = k
+    while (
+        last + 1 < len(found)
+        and found[last + 1][0] == index
+        and paragraph[found[last][2] : found[last + 1][1]].strip() in _LIST_SEPARATORS
+    ):
+        last += 1
+    return first, last
+
+
+@cache
+def _place_words() -> frozenset[str]:
+    """Words after which a name is a place: the locative cues learned from the training data
+    (``di``, ``ke``, ``dari``, ``wilayah``, …) and ``kawasan``, ``warga``, ``daerah``."""
+    return frozenset(default_tagger().locative_cues) | {"kawasan", "warga", "daerah"}
+
+
+def _after_place_word(paragraph: str, start: int) -> bool:
+    """True if the word before ``paragraph[start]`` is a place word (``_place_words``)."""
+    before = paragraph[max(0, start - 24) : start].split()
+    return bool(before) and before[-1].lower() in _place_words()
 
 
 def _is_known_place(text: str) -> bool:

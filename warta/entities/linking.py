@@ -28,14 +28,14 @@ _TRAILING_BRACKETS = re.compile(r"\s*\([^()]*\)$")
 
 def company_core(name: str) -> str:
     """The name of a company without its legal form: ``PT Astra Otoparts Tbk`` gives ``Astra
-    Otoparts`` (also ``PT.``, ``CV``, a bracket after it: ``(Persero)``, ``(IAMI)``), which
-    the article may use alone later; ``""`` for a name without a prefix."""
+    Otoparts`` (also ``PT.``, ``CV``, and brackets: ``PT Bank Mandiri (Persero) Tbk``,
+    ``(IAMI)``), which the article may use alone later; ``""`` for a name without a prefix."""
     words = _TRAILING_BRACKETS.sub("", name).split()
     if len(words) < 2 or words[0].rstrip(".") not in ORGANISATION_PREFIXES:
         return ""
     core = words[1:]
     if len(core) > 1 and core[-1].rstrip(".") in COMPANY_SUFFIXES:
-        core = core[:-1]
+        core = _TRAILING_BRACKETS.sub("", " ".join(core[:-1])).split() or core  # (Persero) Tbk
     return " ".join(core)
 
 
