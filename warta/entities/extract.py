@@ -244,28 +244,26 @@ def _surnames_as_persons(paragraphs: Sequence[str], found: list[_Found]) -> list
     tagger's person spans also hold offices' words and events (``Dinas Pariwisata Badung``
     gives ``PER:Pariwisata Badung``, ``Piala Champions`` a person), whose last words elsewhere
     are places (``wilayah Badung``, ``Liga Champions``)."""
-    candidates = [
-        k
-        for k, (index, start, end, label, method) in enumerate(found)
-        if label == "LOC"
-        and method == "model"
-        and " " not in paragraphs[index][start:end]
-        and _listed(paragraphs[index], start, end)
-    ]
-    if not candidates:
-        return found
     surnames = set()
     for index, start, end, label, _ in found:
         if label == "PER":
             words = paragraphs[index][start:end].split()
             if len(words) >= 2:
                 surnames.add(name_key(words[-1]))
+    if not surnames:
+        return found
     out = list(found)
-    for k in candidates:
-        index, start, end, _, _ = found[k]
+    for k, (index, start, end, label, method) in enumerate(found):
+        if label != "LOC" or method != "model":
+            continue
         paragraph = paragraphs[index]
         text = paragraph[start:end]
-        if name_key(text) not in surnames or _is_known_place(text):
+        if (
+            name_key(text) not in surnames
+            or " " in text
+            or not _listed(paragraph, start, end)
+            or _is_known_place(text)
+        ):
             continue
         first, last = _list_around(paragraph, found, k)
         if _after_place_word(paragraph, found[first][1]) or any(

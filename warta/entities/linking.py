@@ -78,8 +78,8 @@ class ArticleLinker:
             known = known_organisations()
             if key in known:
                 return known[key], label
-            company = company_core(core)  # PT Pertamina (Persero): Pertamina, as listed
-            if company and name_key(company) in known:
+            company = core[:2] in ORGANISATION_PREFIXES and company_core(core)
+            if company and name_key(company) in known:  # PT Pertamina (Persero): Pertamina
                 return known[name_key(company)], label
         if (label, key) in self._abbreviations:
             return self._abbreviations[(label, key)], label
@@ -100,7 +100,7 @@ class ArticleLinker:
             initials = _initials_key(name)
             if initials:
                 self._orgs_by_initials.setdefault(initials, name)
-            company = company_core(name)
+            company = name[:2] in ORGANISATION_PREFIXES and company_core(name)
             if company:
                 self._companies.setdefault(name_key(company), name)
         elif label == "PER" and len(name.split()) >= 2:
