@@ -1069,3 +1069,24 @@ def test_company_core(name, core):
     from warta.entities.linking import company_core
 
     assert company_core(name) == core
+
+
+def test_a_one_word_person_named_in_full_only_later_takes_the_full_name():
+    """Linking runs in document order; a one-word person before the article gives the full
+    name takes it when exactly one full name of the article has that word."""
+    cases = [
+        (["Menurut Widodo, banjir sudah surut.", "Presiden Joko Widodo meninjau lokasi."], "id"),
+        (["Gunawan said the talks would go on.", "Hendra Gunawan said the review starts."], "en"),
+    ]
+    for paragraphs, language in cases:
+        mentions = extract_entities(paragraphs, language)
+        check_invariants(paragraphs, mentions)
+        assert len({m.entity_key for m in mentions}) == 1, mentions
+        assert mentions[0].paragraph_index == 0 and " " not in mentions[0].text
+    # Two full names share the word: it links to neither.
+    paragraphs = ["Menurut Silva, timnya siap.", "Bernardo Silva dan Thiago Silva bermain penuh."]
+    assert [(m.text, m.entity_key) for m in extract_entities(paragraphs)] == [
+        ("Silva", "PER:silva"),
+        ("Bernardo Silva", "PER:bernardo-silva"),
+        ("Thiago Silva", "PER:thiago-silva"),
+    ]

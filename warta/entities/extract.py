@@ -18,12 +18,14 @@
    line-up: ``Ramos`` after ``Goncalo Ramos``); one that spells a company of the article
    without its legal form is that company (``Astra Otoparts`` after ``PT Astra Otoparts
    Tbk``).
-4. :class:`~warta.entities.linking.ArticleLinker` gives canonical names in document order.
+4. :class:`~warta.entities.linking.ArticleLinker` gives canonical names in document order; a
+   one-word person the article names in full only later takes that full name when exactly one
+   full name of the article has the word (``Widodo`` before ``Joko Widodo``).
 
 The tagger is Indonesian. In an article in another language (``articles.language``), it also
 labels capitalised common words as people (``Analysts said …``, ``Residents of Bandung …``):
 there a one-word person the tagger found is kept only when it shortens a full name the article
-gave before (``Widodo`` after ``Joko Widodo``) or is a known name.
+gives (``Widodo`` before or after ``Joko Widodo``) or is a known name.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from functools import cache
 
 from warta.entities.features import ORGANISATION_PREFIXES, capitalised_flags, name_words
 from warta.entities.gazetteer_match import match_gazetteer
-from warta.entities.linking import ArticleLinker, company_core
+from warta.entities.linking import ArticleLinker, Canonical, company_core
 from warta.entities.mention import EntityMention
 from warta.entities.names import (
     entity_key,
@@ -358,11 +360,19 @@ def _linked(
     paragraphs: Sequence[str], found: list[_Found], *, strict_persons: bool = False
 ) -> list[EntityMention]:
     linker = ArticleLinker()
-    gaz = gazetteer()
-    mentions = []
+    linked = []
     for index, start, end, label, method in found:
         text = paragraphs[index][start:end]
-        canonical = linker.canonical(text, label)
+        linked.append((index, start, end, text, method, linker.canonical(text, label)))
+    full_names = _full_names_by_part(linked)
+    gaz = gazetteer()
+    mentions = []
+    for index, start, end, text, method, canonical in linked:
+        if canonical.label == "PER" and " " not in canonical.name:
+            names = full_names.get(name_key(canonical.name), ())
+            if len(names) == 1:  # named in full only later in the article: that person
+                (name,) = names
+                canonical = Canonical(name, "PER", entity_key("PER", name))
         if (
             strict_persons
             and canonical.label == "PER"
@@ -371,7 +381,7 @@ def _linked(
             and " " not in text
             and gaz.lookup(text) is None
         ):
-            continue  # one word, no full name before it: in this language, likely no name
+            continue  # one word, no full name in the article: in this language, likely no name
         mentions.append(
             EntityMention(
                 paragraph_index=index,
@@ -385,3 +395,16 @@ def _linked(
             )
         )
     return mentions
+
+
+def _full_names_by_part(
+    linked: list[tuple[int, int, int, str, str, Canonical]],
+) -> dict[str, set[str]]:
+    """Name key of each word of the article's full person names → those names (a word that
+    two full names share maps to both, and links to neither)."""
+    parts: dict[str, set[str]] = {}
+    for *_, canonical in linked:
+        if canonical.label == "PER" and " " in canonical.name:
+            for part in canonical.name.split():
+                parts.setdefault(name_key(part), set()).add(canonical.name)
+    return parts
