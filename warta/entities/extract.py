@@ -44,6 +44,7 @@ from warta.entities.names import (
     gazetteer,
     indonesian_place_starts,
     indonesian_places,
+    is_known_place,
     known_organisation_starts,
     known_organisations,
     name_key,
@@ -264,12 +265,12 @@ def _surnames_as_persons(paragraphs: Sequence[str], found: list[_Found]) -> list
             name_key(text) not in surnames
             or " " in text
             or not _listed(paragraph, start, end)
-            or _is_known_place(text)
+            or is_known_place(text)
         ):
             continue
         first, last = _list_around(paragraph, found, k)
         if _after_place_word(paragraph, found[first][1]) or any(
-            found[m][3] == "LOC" and _is_known_place(paragraph[found[m][1] : found[m][2]])
+            found[m][3] == "LOC" and is_known_place(paragraph[found[m][1] : found[m][2]])
             for m in range(first, last + 1)
         ):
             continue
@@ -296,7 +297,7 @@ def _companies_by_name(paragraphs: Sequence[str], found: list[_Found]) -> list[_
         if label != "ORG":
             paragraph = paragraphs[index]
             text = paragraph[start:end]
-            if name_key(text) in cores and not _is_known_place(text):
+            if name_key(text) in cores and not is_known_place(text):
                 first, _ = _list_around(paragraph, found, k)
                 if not _after_place_word(paragraph, found[first][1]):
                     out[k] = (index, start, end, "ORG", "rule")
@@ -347,13 +348,6 @@ def _after_place_word(paragraph: str, start: int) -> bool:
     """True if the word before ``paragraph[start]`` is a place word (``_place_words``)."""
     before = paragraph[max(0, start - 24) : start].split()
     return bool(before) and before[-1].lower() in _place_words()
-
-
-def _is_known_place(text: str) -> bool:
-    if name_key(text) in indonesian_places():
-        return True
-    known = gazetteer().lookup(text)
-    return known is not None and known.label == "LOC"
 
 
 def _linked(

@@ -191,6 +191,14 @@ def indonesian_place_starts() -> frozenset[str]:
     return frozenset(first_word_key(name.split()[0]) for name in _place_names())
 
 
+def is_known_place(text: str) -> bool:
+    """True if ``text`` spells a known place: one of ``places.txt``, or a gazetteer place."""
+    if name_key(text) in indonesian_places():
+        return True
+    known = gazetteer().lookup(text)
+    return known is not None and known.label == "LOC"
+
+
 def first_word_key(word: str) -> str:
     """``word`` lowercased without accents: how the ``*_starts`` sets hold first words."""
     lower = word.lower()

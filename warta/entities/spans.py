@@ -27,7 +27,7 @@ Heads (``train.learn_heads``) are words that start gold names of one label in th
 from __future__ import annotations
 
 import string
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from itertools import compress
 
@@ -57,7 +57,7 @@ from warta.entities.features import (
     calendar_words,
     period_joins,
 )
-from warta.entities.names import KnownEntity, gazetteer, indonesian_places, name_key
+from warta.entities.names import KnownEntity, indonesian_places, is_known_place, name_key
 
 # (first token, end token, label, method)
 Span = tuple[int, int, str, str]
@@ -277,23 +277,26 @@ def _inside_a_person(words: list[str], spans: list[Span], i: int) -> bool:
     not the title Haji after a place the span ran on from (``Kota Bogor H. Atang``)."""
     return (
         i > 0
-        and not _is_place(words[i - 1])
+        and not is_known_place(words[i - 1])
         and any(first < i < last and label == "PER" for first, last, label, _ in spans)
     )
 
 
-def _is_place(text: str) -> bool:
-    """True if ``text`` spells a known place: an Indonesian one, or a gazetteer place."""
-    if name_key(text) in indonesian_places():
-        return True
-    known = gazetteer().lookup(text)
-    return known is not None and known.label == "LOC"
+def _is_indonesian_place(text: str) -> bool:
+    return name_key(text) in indonesian_places()
 
 
-def _place_end(words: list[str], k: int) -> int:
-    """End of the longest known place (up to three words) starting at ``words[k]``, or -1."""
+def _place_end(
+    words: list[str],
+    k: int,
+    end: int | None = None,
+    is_place: Callable[[str], bool] = is_known_place,
+) -> int:
+    """End of the longest place (up to three words, before ``end``) starting at ``words[k]``
+    by ``is_place``, or -1."""
+    limit = len(words) if end is None else end
     for size in (3, 2, 1):
-        if k + size <= len(words) and _is_place(" ".join(words[k : k + size])):
+        if k + size <= limit and is_place(" ".join(words[k : k + size])):
             return k + size
     return -1
 
@@ -344,7 +347,7 @@ def _name_after_titles(
         elif last <= name:  # ends among the titles
             if first < titles and label != "PER":
                 out.append((first, titles, label, "rule"))
-            elif first < titles and _is_place(" ".join(words[first:titles])):
+            elif first < titles and is_known_place(" ".join(words[first:titles])):
                 out.append((first, titles, "LOC", "rule"))  # DPRD Papua Dr. Yunus Wonda
             elif first < titles:
                 out.extend(_body_before(words, first, titles))
@@ -665,16 +668,9 @@ def _office_place_end(words: list[str], k: int, end: int, kind: str | None) -> i
     """End of the place (up to three words, before ``end``) from ``words[k]`` after an office
     of ``kind``: any known place after a country's office, an Indonesian one after a region's;
     else -1."""
-    if kind not in ("COUNTRY", "LOC"):
-        return -1
-    places = indonesian_places()
-    for size in (3, 2, 1):
-        if k + size > end:
-            continue
-        text = " ".join(words[k : k + size])
-        if _is_place(text) if kind == "COUNTRY" else name_key(text) in places:
-            return k + size
-    return -1
+    if kind == "COUNTRY":
+        return _place_end(words, k, end)
+    return _place_end(words, k, end, _is_indonesian_place) if kind == "LOC" else -1
 
 
 def _position_kind(position: str) -> str:
