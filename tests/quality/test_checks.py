@@ -192,6 +192,28 @@ def file_rewritten_but_stamped_before_the_listing(settings) -> None:
     _parse_window(settings, later, later + dt.timedelta(minutes=1))
 
 
+def file_rewritten_keeping_its_size(settings) -> None:
+    """000.txt was replaced by another page of the same size after the parse read it."""
+    path = settings.raw_dir / DAY / "000.txt"
+    data = path.read_bytes()
+    path.write_bytes(data.replace(b"a", b"e", 1))
+
+
+def linked_file_rewritten_after_the_parse(settings) -> None:
+    """The target of a linked landing file changed after the parse read it; the link itself
+    (its size and times, what the listing sees) did not."""
+    path = settings.raw_dir / DAY / "000.txt"
+    target = settings.raw_dir / "shared" / "000.txt"
+    target.parent.mkdir()
+    os.replace(path, target)
+    path.symlink_to("../shared/000.txt")
+    status = path.lstat()
+    listed = EPOCH + dt.timedelta(microseconds=max(status.st_mtime_ns, status.st_ctime_ns) // 1000)
+    _parse_window(settings, listed + dt.timedelta(minutes=1), listed + dt.timedelta(minutes=2))
+    with open(target, "ab") as handle:
+        handle.write(b"\n\nParagraf yang ditulis ke target tautan setelah parse.\n")
+
+
 def file_deleted_from_landing(settings) -> None:
     (settings.raw_dir / DAY / "000.txt").unlink()
 
@@ -356,6 +378,11 @@ ERROR, WARN = "ERROR", "WARN"
             file_rewritten_but_stamped_before_the_listing,
             {("raw_files", "raw_files_changed_after_parse", WARN)},
         ),
+        (file_rewritten_keeping_its_size, {("raw_files", "raw_files_changed_after_parse", WARN)}),
+        (
+            linked_file_rewritten_after_the_parse,
+            {("raw_files", "raw_files_changed_after_parse", WARN)},
+        ),
         # the rows' keys, offsets and statuses as the SQL checks hold them
         (mention_offsets_off_by_one, {("entities", "entities_offsets_match", ERROR)}),
         (mention_overlapping_the_one_before, {("entities", "entities_no_overlap", ERROR)}),
@@ -458,6 +485,17 @@ def test_a_symlinked_file_passes_every_check(landing):
     (landing.raw_dir / DAY / "linked.txt").symlink_to("../shared/article.txt")
     build(landing, DAY, range(1, 4))
     assert failures(landing) == set()
+
+
+def test_files_touched_after_the_parse_but_unchanged_pass_every_check(clean):
+    """A file whose times moved on (touched, copied over with the same bytes, its mode
+    changed) is read again and found unchanged: no warning."""
+    path = clean.raw_dir / DAY / "000.txt"
+    path.write_bytes(path.read_bytes())
+    path.chmod(0o600)
+    later = dt.datetime.now(dt.UTC).timestamp() + 60
+    os.utime(path, (later, later))
+    assert failures(clean) == set()
 
 
 def test_listing_time_is_read_from_the_ledger_metadata(clean):

@@ -5,7 +5,10 @@ tables as views of the partition's Parquet, plus two relations built here:
 
 - ``landing``: the files in the partition's landing folder (``source_path``, ``size_bytes``,
   ``landed_at`` = the later of mtime and ctime, so a file copied in with an old mtime counts
-  as landing when it was moved in; ``link``: a symbolic link, whose size is the link's own);
+  as landing when it was moved in; ``link``: a symbolic link, whose size is the link's own;
+  ``sha256_now``: the SHA-256 of the file's bytes now, for the files whose size cannot vouch
+  for their content, else null: those touched at or after the listing (a rewrite keeping the
+  size) and symbolic links (their target, which the parse read));
 - ``trailing_partitions``: ``(ingest_date, files)`` of the published partitions among the 7
   days before.
 
@@ -20,6 +23,7 @@ from ``Settings`` (``WARTA_*``).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 from dataclasses import dataclass, field
 from typing import Any
@@ -38,6 +42,7 @@ from warta.schema import TABLES
 TRAILING_DAYS = 7
 MIN_HISTORY_DAYS = 3  # fewer published days among the trailing 7: the volume check abstains
 MIN_FILES_FOR_SHARES = 20  # duplicate and reject shares of fewer files are not judged
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 LISTED_AT_KEY = b"warta.listed_at"  # raw_files Parquet metadata: when the parse listed the folder
 
 
@@ -82,8 +87,9 @@ INTEGRITY_CHECKS: tuple[Check, ...] = (
         "raw_files_changed_after_parse",
         "raw_files",
         WARN,
-        "No parsed file changed size after the parse listed the folder (if one did, it was "
-        "still being written or was rewritten: re-run the partition).",
+        "No file changed after the parse read it: its size, or the SHA-256 of a file touched "
+        "since the listing or of a link's target (if one did, it was still being written or "
+        "was rewritten: re-run the partition).",
     ),
     Check(
         "raw_files_still_landed",
@@ -207,18 +213,24 @@ class CheckOutcome:
 
 
 def partition_connection(
-    settings: Settings, partition: str, files: list[LandingFile] | None = None
+    settings: Settings,
+    partition: str,
+    files: list[LandingFile] | None = None,
+    listed: dt.datetime | None = None,
 ) -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB: the five tables as views of the partition's Parquet files, and the
     ``landing`` and ``trailing_partitions`` relations described in the module docstring
-    (``landing`` from ``files``, a listing of the landing folder, else from a new listing)."""
+    (``landing`` from ``files``, a listing of the landing folder, else from a new listing;
+    ``listed``: the parse's listing time, default ``listed_at`` of the partition)."""
     store = ParquetStore(settings.data_dir)
     con = duckdb.connect()
     for table in TABLES:
         con.read_parquet(str(store.partition_file(table, partition))).create_view(table)
     if files is None:
         files = landing_listing(settings, partition)
-    con.register("landing", _landing(files))
+    if listed is None:
+        listed = listed_at(store, partition)
+    con.register("landing", _landing(settings, files, listed))
     con.register("trailing_partitions", _trailing(store, partition))
     return con
 
@@ -244,8 +256,9 @@ def run_checks(
     """Run ``checks`` against a published partition, in registry order; ``files``: the landing
     folder's listing to judge the ledger against (default: listed now)."""
     store = ParquetStore(settings.data_dir)
+    listed = listed_at(store, partition)
     params = {
-        "listed_at": listed_at(store, partition),
+        "listed_at": listed,
         "max_duplicate_share": settings.max_duplicate_share,
         "max_reject_share": settings.max_reject_share,
         "volume_drop": settings.volume_drop,
@@ -254,7 +267,7 @@ def run_checks(
         "min_files": MIN_FILES_FOR_SHARES,
     }
     rows = {t: pq.ParquetFile(store.partition_file(t, partition)).metadata.num_rows for t in TABLES}
-    con = partition_connection(settings, partition, files)
+    con = partition_connection(settings, partition, files, listed)
     try:
         return [_run(con, check, params, rows[check.table]) for check in checks]
     finally:
@@ -283,17 +296,34 @@ def _run(
     return CheckOutcome(check, count, list(relation.columns), sample, table_rows)
 
 
-def _landing(files: list[LandingFile]) -> pa.Table:
+def _landing(settings: Settings, files: list[LandingFile], listed: dt.datetime) -> pa.Table:
+    landed = [max(f.mtime_ns, f.ctime_ns) // 1000 for f in files]
+    since = (listed - _EPOCH) // dt.timedelta(microseconds=1)
+    zone = LandingZone(settings.raw_dir)
     return pa.table(
         {
             "source_path": pa.array([f.source_path for f in files], pa.string()),
             "size_bytes": pa.array([f.size_bytes for f in files], pa.int64()),
             "link": pa.array([f.link for f in files], pa.bool_()),
-            "landed_at": pa.array(
-                [max(f.mtime_ns, f.ctime_ns) // 1000 for f in files], pa.timestamp("us", tz="UTC")
+            "landed_at": pa.array(landed, pa.timestamp("us", tz="UTC")),
+            "sha256_now": pa.array(
+                [
+                    _sha256_now(zone, f, settings.max_file_bytes)
+                    if f.problem is None and (f.link or at >= since)
+                    else None
+                    for f, at in zip(files, landed, strict=True)
+                ],
+                pa.string(),
             ),
         }
     )
+
+
+def _sha256_now(zone: LandingZone, file: LandingFile, max_bytes: int) -> str | None:
+    """The SHA-256 of a landing file's bytes as the parse would read them now; None when it
+    cannot be read (the other ledger checks say why)."""
+    data = zone.read(file.source_path, max_bytes)
+    return hashlib.sha256(data).hexdigest() if isinstance(data, bytes) else None
 
 
 def _trailing(store: ParquetStore, partition: str) -> pa.Table:
