@@ -107,6 +107,12 @@ def _parser() -> argparse.ArgumentParser:
         help="leave out partitions that fail ERROR checks even if the warehouse holds them now "
         "(without it the rebuild refuses and changes nothing)",
     )
+    rebuild.add_argument(
+        "--drop-missing",
+        action="store_true",
+        help="leave out partitions the warehouse holds whose Parquet is gone from WARTA_DATA_DIR "
+        "(without it the rebuild refuses and changes nothing)",
+    )
     rebuild.set_defaults(handler=_rebuild)
 
     evaluate = commands.add_parser("eval", help="score extraction against gold data")
@@ -212,19 +218,33 @@ def _rebuild(args: argparse.Namespace) -> int:
     from warta.warehouse import (
         ArticleInSeveralPartitions,
         BlockedPartitionsPublished,
+        PublishedPartitionsMissing,
         Warehouse,
         WarehouseUnavailable,
         orphaned_duplicates_message,
     )
 
     settings = Settings.from_env()
+    if not settings.data_dir.is_dir():
+        print(
+            f"warta: the Parquet folder {settings.data_dir} does not exist: nothing to rebuild "
+            "from (is WARTA_DATA_DIR right and its volume mounted?); nothing was changed",
+            file=sys.stderr,
+        )
+        return 1
     try:
         load = Warehouse(settings.warehouse).rebuild(
             ParquetStore(settings.data_dir),
             lambda partition: judge(settings, partition),
             drop_blocked=args.drop_blocked,
+            drop_missing=args.drop_missing,
         )
-    except (BlockedPartitionsPublished, ArticleInSeveralPartitions, WarehouseUnavailable) as error:
+    except (
+        BlockedPartitionsPublished,
+        PublishedPartitionsMissing,
+        ArticleInSeveralPartitions,
+        WarehouseUnavailable,
+    ) as error:
         print(f"warta: {error}", file=sys.stderr)  # the warehouse was not changed
         return 1
     for partition, counts in load.partitions.items():

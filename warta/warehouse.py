@@ -53,6 +53,11 @@ class BlockedPartitionsPublished(RuntimeError):
     ERROR check); nothing was published."""
 
 
+class PublishedPartitionsMissing(RuntimeError):
+    """A rebuild would leave out partitions the live warehouse holds whose Parquet is not in
+    the store (its folder moved, emptied or not mounted); nothing was published."""
+
+
 class PartitionChanged(RuntimeError):
     """A partition's Parquet is no longer the one its checks approved; nothing was published."""
 
@@ -205,36 +210,47 @@ class Warehouse:
         gate: Callable[[str], GateVerdict] | None = None,
         *,
         drop_blocked: bool = False,
+        drop_missing: bool = False,
     ) -> WarehouseLoad:
         """Build the warehouse from every Parquet partition, from nothing, and publish it.
 
         With ``gate`` (e.g. ``lambda p: warta.quality.judge(settings, p)``), partitions it does
         not pass are left out and named in ``WarehouseLoad.skipped``; the others are loaded
-        only as the gate saw them (see ``expected_fingerprints`` in :meth:`publish`). A blocked
-        partition the live warehouse holds (loaded when it passed) raises
-        ``BlockedPartitionsPublished`` and publishes nothing, unless ``drop_blocked``: a rebuild
-        must not quietly take published days away from analysts.
+        only as the gate saw them (see ``expected_fingerprints`` in :meth:`publish`). A rebuild
+        must not quietly take published days away from analysts: a blocked partition the live
+        warehouse holds (loaded when it passed) raises ``BlockedPartitionsPublished`` unless
+        ``drop_blocked``, and one the store has no Parquet of raises
+        ``PublishedPartitionsMissing`` unless ``drop_missing``; either publishes nothing.
         """
-        if gate is None:
-            return self.publish(store, store.partitions(), from_scratch=True)
-        verdicts = [gate(partition) for partition in store.partitions()]
+        present = store.partitions()
+        verdicts = [gate(partition) for partition in present] if gate is not None else []
         blocked = {v.partition for v in verdicts if not v.loadable}
 
         def refuse_to_drop_published() -> None:  # under the write lock: no load in between
-            published = sorted(blocked & self.published_partitions())
-            if published and not drop_blocked:
+            published = self.published_partitions()
+            missing = sorted(published - set(present))
+            if missing and not drop_missing:
+                raise PublishedPartitionsMissing(
+                    f"{len(missing)} partitions the warehouse holds have no Parquet in "
+                    f"{store.root} and would be dropped: {_some(missing)}; nothing was changed. "
+                    "Is WARTA_DATA_DIR right and its volume mounted? Rebuild with "
+                    "--drop-missing to leave them out"
+                )
+            published_blocked = sorted(blocked & published)
+            if published_blocked and not drop_blocked:
                 raise BlockedPartitionsPublished(
-                    f"{len(published)} partitions the warehouse holds now fail ERROR checks and "
-                    f"would be dropped: {', '.join(published)}; nothing was changed. Fix and "
-                    "run them again, or rebuild with --drop-blocked to leave them out"
+                    f"{len(published_blocked)} partitions the warehouse holds now fail ERROR "
+                    f"checks and would be dropped: {_some(published_blocked)}; nothing was "
+                    "changed. Fix and run them again, or rebuild with --drop-blocked to leave "
+                    "them out"
                 )
 
         approved = {v.partition: v.fingerprint for v in verdicts if v.loadable}
         load = self.publish(
             store,
-            list(approved),
+            list(approved) if gate is not None else present,
             from_scratch=True,
-            expected_fingerprints=approved,
+            expected_fingerprints=approved if gate is not None else None,
             before=refuse_to_drop_published,
         )
         load.skipped = {v.partition: v.failed_checks for v in verdicts if not v.loadable}
@@ -482,3 +498,10 @@ def _refuse_articles_in_several_partitions(
             f"partition(s) {', '.join(rerun)} so that their copies become duplicates",
             rerun,
         )
+
+
+def _some(days: list[str], shown: int = 10) -> str:
+    """``days`` for a message: all of them, or the first ``shown`` and how many in all."""
+    if len(days) <= shown:
+        return ", ".join(days)
+    return f"{', '.join(days[:shown])}, … ({len(days)} in all)"

@@ -1,5 +1,6 @@
 """What a load refuses or waits for: Parquet changed since its checks, partitions failing ERROR
-checks (rebuild), a partition lock held by a parse, a WAL left beside the live file.
+checks or whose Parquet is gone (rebuild), a partition lock held by a parse, a WAL left beside
+the live file.
 
 The other side runs in a real process (tests/warehouse/worker.py) where it holds a lock.
 """
@@ -142,6 +143,53 @@ def test_rebuild_refuses_to_drop_a_published_partition_that_is_blocked_now(sampl
     assert dropped.returncode == 1, dropped.stderr  # still: a partition was left out
     assert f"{blocked}: skipped, fails ERROR checks: paragraphs_article_exists" in dropped.stdout
     assert warehouse.published_partitions() == set(DAYS) - {blocked}
+
+
+def _published_then_a_day_gone(sample, tmp_path) -> tuple[ParquetStore, Warehouse, str]:
+    """A warehouse holding every day, then the Parquet of the first day removed."""
+    store = copy_store(sample.data_dir, tmp_path / "parquet")
+    warehouse = Warehouse(tmp_path / "warehouse.duckdb")
+    warehouse.publish(store, list(DAYS))
+    for table in TABLES:
+        shutil.rmtree(store.root / table / f"ingest_date={DAYS[0]}")
+    return store, warehouse, DAYS[0]
+
+
+def test_rebuild_refuses_to_drop_published_partitions_whose_parquet_is_gone(sample, tmp_path):
+    """Parquet of a day the warehouse holds removed (old days cleaned up, a folder emptied or
+    not mounted): the rebuild names the day and changes nothing unless asked to drop it."""
+    store, warehouse, gone = _published_then_a_day_gone(sample, tmp_path)
+    before = dump(warehouse.path)
+
+    refused = _rebuild(sample, store, warehouse.path)
+    assert refused.returncode == 1
+    assert (
+        f"1 partitions the warehouse holds have no Parquet in {store.root} and would be "
+        f"dropped: {gone}; nothing was changed"
+    ) in refused.stderr
+    assert dump(warehouse.path) == before
+
+    for table in TABLES:  # the whole Parquet folder emptied: every day is named
+        shutil.rmtree(store.root / table)
+    refused = _rebuild(sample, store, warehouse.path)
+    assert refused.returncode == 1
+    assert f"{len(DAYS)} partitions the warehouse holds have no Parquet" in refused.stderr
+    assert ", ".join(DAYS) in refused.stderr
+    assert dump(warehouse.path) == before
+
+    absent = _rebuild(sample, ParquetStore(tmp_path / "not-mounted"), warehouse.path)
+    assert absent.returncode == 1
+    assert f"the Parquet folder {tmp_path / 'not-mounted'} does not exist" in absent.stderr
+    assert dump(warehouse.path) == before
+
+
+def test_rebuild_drops_partitions_whose_parquet_is_gone_when_asked(sample, tmp_path):
+    store, warehouse, gone = _published_then_a_day_gone(sample, tmp_path)
+
+    dropped = _rebuild(sample, store, warehouse.path, "--drop-missing")
+    assert dropped.returncode == 0, dropped.stderr
+    assert f"from {len(DAYS) - 1} partitions" in dropped.stdout
+    assert warehouse.published_partitions() == set(DAYS) - {gone}
 
 
 def test_a_held_partition_lock_makes_the_load_fail_clearly_instead_of_waiting(store, tmp_path):
