@@ -27,6 +27,10 @@ from warta.language import detect_language
 from warta.parsing import parse_page
 from warta.rows import FILE_COLUMN, ROW_TABLES, append_article, empty_columns
 
+# No news paragraph is this long; a body line that is (a whole site saved as one line) makes the
+# page a reject: entity extraction and the checks of its mentions grow with a paragraph's length.
+MAX_PARAGRAPH_CHARS = 100_000
+
 
 @dataclass(slots=True)
 class FileRecord:
@@ -212,6 +216,10 @@ def process_bytes(
     seconds["parse"] += time.thread_time() - started
     if isinstance(article, NoArticle):
         return _rejected(source_path, len(data), sha256, decoded.encoding, article.reason), None, []
+    longest = max((len(paragraph.text) for paragraph in article.paragraphs), default=0)
+    if longest > MAX_PARAGRAPH_CHARS:
+        reason = f"paragraph too long ({longest} characters; limit {MAX_PARAGRAPH_CHARS})"
+        return _rejected(source_path, len(data), sha256, decoded.encoding, reason), None, []
     published = article.published_at
     if published is not None and not plausible_publication(published, ingest_date, _now()):
         article.warnings.append(f"implausible publication date {published.date()} dropped")

@@ -6,6 +6,8 @@ import random
 from datetime import date
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from tests.conftest import SEED
 from warta.decoding import Decoded, decode_bytes
@@ -1090,3 +1092,26 @@ def test_a_one_word_person_named_in_full_only_later_takes_the_full_name():
         ("Bernardo Silva", "PER:bernardo-silva"),
         ("Thiago Silva", "PER:thiago-silva"),
     ]
+
+
+@example([(0, 5, 5)], 0, 10, 3)  # touching at the query's start: no overlap
+@example([(0, 5, 5)], 0, 2, 3)  # touching at its end
+@example([(0, 5, 5)], 0, 9, 3)  # one character in common
+@example([(1, 5, 5)], 0, 5, 5)  # the same span in another paragraph
+@example([(0, 0, 12), (0, 2, 1)], 0, 10, 3)  # inside a long span that a later one does not reach
+@given(
+    st.lists(st.tuples(st.integers(0, 2), st.integers(0, 60), st.integers(1, 12)), max_size=30),
+    st.integers(0, 2),
+    st.integers(0, 70),
+    st.integers(1, 12),
+)
+def test_taken_spans_tell_overlaps_as_comparing_with_every_span(spans, index, start, width):
+    """The sorted index of labelled spans (kept because one paragraph can hold 100,000
+    mentions) answers as the comparison with every span of the paragraph it replaced; spans
+    may overlap one another and come in any order."""
+    from warta.entities.extract import _Taken
+
+    found = [(i, s, s + w, "PER", "model") for i, s, w in spans]
+    end = start + width
+    expected = any(i == index and start < e and s < end for i, s, e, _, _ in found)
+    assert _Taken(found).overlaps(index, start, end) == expected

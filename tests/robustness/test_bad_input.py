@@ -37,6 +37,14 @@ ARTICLE = "\n\n".join(
 )  # fmt: skip
 
 
+def _one_line_body(chars: int) -> str:
+    """A page whose body is one line of exactly ``chars`` characters."""
+    sentence = "Warga di tiga kelurahan mengungsi ke gedung sekolah terdekat. "
+    line = (sentence * (chars // len(sentence) + 1))[:chars]
+    line = line[:-1] + "." if line.endswith(" ") else line
+    return f"Banjir Rendam Ratusan Rumah di Pinggiran Kota\n\n{line}\n"
+
+
 def _bad_files() -> dict[str, bytes]:
     html_error = "<html><head><title>404 Not Found</title></head><body><h1>404</h1><p>Halaman yang Anda cari tidak ditemukan.</p></body></html>"
     long_body = "\n\n".join(
@@ -63,6 +71,9 @@ def _bad_files() -> dict[str, bytes]:
         "title_only.txt": b"Banjir Rendam Ratusan Rumah di Pinggiran Kota\n",
         "ads_only.txt": b"Advertisement\n\nADVERTISEMENT\n\nLanjutkan Membaca\n\nAdvertisement\n",
         "five_thousand_paragraphs.txt": f"Laporan Panjang Tentang Banjir Tahunan\n\n{long_body}".encode(),
+        # A whole site saved as one line: no paragraph of news is that long (MAX_PARAGRAPH_CHARS).
+        "longest_paragraph.txt": _one_line_body(100_000).encode(),
+        "paragraph_too_long.txt": _one_line_body(100_001).replace("Banjir", "Longsor", 1).encode(),
         "copy one.txt": ARTICLE.encode(),
         "copy 'two' ünïcode.txt": ARTICLE.encode(),
         "--leading-dashes.txt": ARTICLE.replace("Banjir Rendam", "Banjir Besar Rendam").encode(),
@@ -90,6 +101,8 @@ EXPECTED = {
     "title_only.txt": ("rejected", "no article body found"),
     "ads_only.txt": ("rejected", "no article body found"),
     "five_thousand_paragraphs.txt": ("parsed", None),
+    "longest_paragraph.txt": ("parsed", None),
+    "paragraph_too_long.txt": ("rejected", "paragraph too long (100001 characters; limit 100000)"),
     "copy 'two' ünïcode.txt": ("parsed", None),  # sorts before "copy one.txt"
     "copy one.txt": ("duplicate", None),
     "--leading-dashes.txt": ("parsed", None),

@@ -31,8 +31,10 @@ gives (``Widodo`` before or after ``Joko Widodo``) or is a known name.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from functools import cache
+from itertools import accumulate
 
 from warta.entities.features import ORGANISATION_PREFIXES, capitalised_flags, name_words
 from warta.entities.gazetteer_match import match_gazetteer
@@ -156,6 +158,28 @@ def _trim(words: list[str], first: int, end: int) -> tuple[int, int]:
     return first, end
 
 
+class _Taken:
+    """The character spans of ``found``, by paragraph, for telling whether a span overlaps one
+    of them in logarithmic time (one line of a page is one paragraph, which can hold
+    100,000 mentions)."""
+
+    def __init__(self, found: list[_Found]) -> None:
+        spans: dict[int, list[tuple[int, int]]] = {}
+        for index, start, end, _, _ in found:
+            spans.setdefault(index, []).append((start, end))
+        self._starts: dict[int, list[int]] = {}
+        self._reach: dict[int, list[int]] = {}  # the furthest end of the spans up to each one
+        for index, pairs in spans.items():
+            pairs.sort()
+            self._starts[index] = [start for start, _ in pairs]
+            self._reach[index] = list(accumulate((end for _, end in pairs), max))
+
+    def overlaps(self, index: int, start: int, end: int) -> bool:
+        """True when ``[start, end)`` of paragraph ``index`` overlaps a span."""
+        before = bisect_left(self._starts.get(index, ()), end)  # the spans starting before end
+        return before > 0 and self._reach[index][before - 1] > start
+
+
 def _one_sense_per_article(
     paragraphs: Sequence[str],
     found: list[_Found],
@@ -169,14 +193,12 @@ def _one_sense_per_article(
         entity = gaz.lookup(paragraphs[index][start:end])
         if entity is not None:
             keys.add(entity_key(entity.label, entity.canonical_name))
-    taken: dict[int, list[tuple[int, int]]] = {}
-    for index, start, end, _, _ in found:
-        taken.setdefault(index, []).append((start, end))
+    taken = _Taken(found)
     unlabelled = [
         (index, start, end, label, canonical, locative)
         for index, known in known_in_article
         for start, end, label, canonical, locative in known
-        if not any(start < e and s < end for s, e in taken.get(index, ()))
+        if not taken.overlaps(index, start, end)
     ]
     sure = {
         (index, start)
@@ -212,9 +234,7 @@ def _known_organisations_again(
                 wanted.add(canonical)
     if not wanted:
         return []
-    taken: dict[int, list[tuple[int, int]]] = {}
-    for index, start, end, _, _ in found:
-        taken.setdefault(index, []).append((start, end))
+    taken = _Taken(found)
     starts = known_organisation_starts()
     added: list[_Found] = []
     for index, tokens, words, caps in tokenised:
@@ -227,9 +247,8 @@ def _known_organisations_again(
                 if i + size > len(words) or not caps[i + size - 1]:
                     continue
                 start, end = tokens[i].start(), tokens[i + size - 1].end()
-                if organisations.get(name_key(paragraphs[index][start:end])) in wanted and not any(
-                    start < e and s < end for s, e in taken.get(index, ())
-                ):
+                canonical = organisations.get(name_key(paragraphs[index][start:end]))
+                if canonical in wanted and not taken.overlaps(index, start, end):
                     added.append((index, start, end, "ORG", "gazetteer"))
                     i += size - 1
                     break
