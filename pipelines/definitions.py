@@ -3,12 +3,21 @@
 import dagster as dg
 
 from assets import ASSET_CHECKS, ASSETS
+from warta.config import Settings
 
 from .jobs import warta_daily_job
-from .repairs import warta_repair_sensor
+from .repairs import missed_retry_seconds, warta_repair_sensor
 from .resources import WartaSettings
-from .schedules import warta_nightly
+from .schedules import late_days, warta_nightly
 from .sensors import warta_landing_sensor
+
+# The WARTA_* settings are judged when the code location loads (WARTA_START_DATE and
+# WARTA_NIGHTLY_CRON on import already): a bad value fails `dagster definitions validate`, shows
+# as the location's load error in the UI and stops `warta run`, instead of failing the nightly
+# tick, a sensor tick or a run hours later.
+Settings.from_env()
+late_days()
+missed_retry_seconds()
 
 defs = dg.Definitions(
     assets=ASSETS,

@@ -37,20 +37,15 @@ def run_partitions(
     """Run the daily job for ``partitions`` (default: every landing folder present)."""
     settings = Settings.from_env()
     zone = LandingZone(settings.raw_dir)
-    if zone.root.is_dir():
-        strays = zone.strays()
-        if strays:
-            shown = ", ".join(strays[:10]) + (
-                f" and {len(strays) - 10} more" if len(strays) > 10 else ""
-            )
-            print(
-                f"warning: {len(strays)} entries in {zone.root} are not YYYY-MM-DD day folders "
-                f"and are never parsed: {shown}",
-                file=out,
-            )
+    # Raises LandingUnavailable, saying what to check, when the landing zone cannot be listed:
+    # no run could read it.
+    present = zone.partitions()
+    warning = zone.strays_warning()
+    if warning:
+        print(f"warning: {warning}", file=out)
     explicit = partitions is not None
     if partitions is None:
-        partitions = zone.partitions()
+        partitions = present
         if not partitions:
             print(f"no YYYY-MM-DD folders in {settings.raw_dir}; nothing to do", file=out)
     valid = set(landing_date_partitions.get_partition_keys())
@@ -69,7 +64,7 @@ def run_partitions(
                 results.append(PartitionRun(partition, False, [], message))
                 print(message, file=out)
                 continue
-            if explicit and not (zone.root / partition).is_dir():
+            if explicit and partition not in present:
                 print(
                     f"warning: {partition}: no landing folder {zone.root / partition}; "
                     "run as an empty day",

@@ -65,6 +65,9 @@ def warta_nightly(context: dg.ScheduleEvaluationContext, warta: WartaSettings):
     yesterday = scheduled.date() - timedelta(days=1)
     valid = set(landing_date_partitions.get_partition_keys(current_time=scheduled))
     present = set(zone.partitions())
+    warning = zone.strays_warning()
+    if warning:
+        context.log.warning(warning)
     window = late_days()
     requests = []
     # Oldest first: runs are queued in this order, so the days usually parse in date order (pool

@@ -51,6 +51,9 @@ def warta_landing_sensor(context: dg.SensorEvaluationContext, warta: WartaSettin
             context.log.warning(
                 f"landing folder {partition} is outside the partition range; skipped"
             )
+    warning = watch.zone.strays_warning()
+    if warning:
+        context.log.warning(warning)
     requests = []
     for change in watch.changes(partitions):
         partition, fingerprint = change.partition, change.fingerprint

@@ -215,6 +215,24 @@ def test_sensor_ignores_folders_outside_the_partition_range(landing, instance):
     assert _settled(result.cursor) == {}
 
 
+def test_sensor_and_nightly_warn_of_entries_no_partition_takes(landing, instance, capfd):
+    """Files dropped at the top of the landing zone, or in a folder that is not a date, are
+    never parsed: each tick names them in its log (the Automation page), as `warta run` does."""
+    put(landing, "2026-11-25/a.txt", SEED.read_bytes())
+    put(landing, "stray.txt", b"dropped beside the day folders")
+    put(landing, "2026-13-01/a.txt", b"an impossible date")
+    warning = f"2 entries in {landing.raw_dir} are not YYYY-MM-DD day folders and are never parsed"
+    for tick in (_tick, _night):
+        capfd.readouterr()
+        tick(instance)
+        assert f"{warning}: 2026-13-01, stray.txt" in capfd.readouterr().err, tick.__name__
+    for stray in range(11):
+        put(landing, f"stray-{stray:02d}.txt", b"x")
+    _tick(instance)
+    err = capfd.readouterr().err
+    assert "13 entries in" in err and "stray-07.txt, stray-08.txt and 3 more" in err
+
+
 def test_nightly_requests_yesterday_then_only_changed_recent_days(landing, instance):
     for day in ("2026-11-15", "2026-11-22", "2026-11-25"):
         put(landing, f"{day}/a.txt", SEED.read_bytes())

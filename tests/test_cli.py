@@ -186,6 +186,51 @@ def test_run_rejects_bad_configuration_and_partitions(landing):
         assert wrong.returncode == 2 and message in wrong.stderr, wrong.stdout + wrong.stderr
         assert "Traceback" not in wrong.stderr
     assert not (a_file.parent / "gone").exists()
-    unmounted = _warta("run", env={"WARTA_RAW_DIR": str(landing.raw_dir / "not-mounted")})
-    assert unmounted.returncode == 1 and "Traceback" not in unmounted.stderr
-    assert "is WARTA_RAW_DIR right and its volume mounted?" in unmounted.stderr
+    for days in ((), ("--partition", "2026-11-25")):  # no run could read the landing zone
+        unmounted = _warta(
+            "run", *days, env={"WARTA_RAW_DIR": str(landing.raw_dir / "not-mounted")}
+        )
+        assert unmounted.returncode == 1 and "Traceback" not in unmounted.stderr
+        assert "is WARTA_RAW_DIR right and its volume mounted?" in unmounted.stderr
+        assert unmounted.stdout == ""
+
+
+def test_bad_arguments_of_parse_and_eval_are_one_line_errors(tmp_path):
+    wrong_day = _warta("parse", "--ingest-date", "2026-02-30", str(SEED))
+    assert wrong_day.returncode == 2
+    assert "argument --ingest-date: not a date (YYYY-MM-DD): '2026-02-30'" in wrong_day.stderr
+    missing = tmp_path / "missing"
+    no_pages = _warta("eval", "pages", str(missing), str(missing / "gold.jsonl"))
+    assert no_pages.returncode == 1 and "Traceback" not in no_pages.stderr
+    assert f"warta eval pages: cannot score {missing}: " in no_pages.stderr
+    assert "No such file or directory" in no_pages.stderr
+
+
+def test_dagster_refuses_to_load_the_definitions_with_a_bad_setting():
+    """What `dagster dev` and `dagster definitions validate` load: a bad WARTA_* value is the
+    code location's load error, not a failure of the nightly tick or a run hours later."""
+    dagster = Path(sys.executable).with_name("dagster")
+    for variable, value, message in (
+        ("WARTA_LATE_DAYS", "-1", "WARTA_LATE_DAYS must be a non-negative integer"),
+        ("WARTA_MISSED_RETRY_SECONDS", "abc", "WARTA_MISSED_RETRY_SECONDS must be a positive"),
+        ("WARTA_WORKERS", "abc", "WARTA_WORKERS must be a positive integer"),
+        ("WARTA_MAX_REJECT_SHARE", "2", "WARTA_MAX_REJECT_SHARE must be between 0 and 1"),
+    ):
+        result = subprocess.run(
+            [str(dagster), "definitions", "validate", "-w", "workspace.yaml"],
+            capture_output=True,
+            text=True,
+            env={**os.environ, variable: value},
+            cwd=REPO,
+        )
+        assert result.returncode != 0, variable
+        assert message in result.stdout + result.stderr, variable
+
+
+def test_sample_never_writes_into_the_configured_landing_zone(tmp_path):
+    production = tmp_path / "landing"
+    written = _warta("sample", env={"WARTA_RAW_DIR": str(production)}, cwd=tmp_path)
+    assert written.returncode == 0, written.stderr
+    files = sorted(p for p in (tmp_path / "data" / "raw").rglob("*") if p.is_file())
+    assert f"wrote {len(files)} sample files under data/raw" in written.stdout
+    assert len(files) > 300 and not production.exists()

@@ -27,7 +27,7 @@ from warta.config import Settings
 from warta.dates import JAKARTA
 from warta.ingest import process_bytes
 from warta.inspect import format_summary
-from warta.landing import LandingUnavailable
+from warta.landing import LandingUnavailable, is_partition_key
 from warta.rows import table_rows
 
 _DATE_FOLDER = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -72,7 +72,8 @@ def _parser() -> argparse.ArgumentParser:
     parse.add_argument("--json", action="store_true", help="one JSON object per file per line")
     parse.add_argument(
         "--ingest-date",
-        type=date.fromisoformat,
+        type=_calendar_date,
+        metavar="YYYY-MM-DD",
         help="resolves relative dates (default: the file's YYYY-MM-DD folder, else today)",
     )
     parse.set_defaults(handler=_parse)
@@ -134,7 +135,12 @@ def _parser() -> argparse.ArgumentParser:
 
     sample = commands.add_parser("sample", help="write the synthetic sample corpus")
     sample.add_argument(
-        "directory", nargs="?", type=Path, default=None, help="default: WARTA_RAW_DIR"
+        "directory",
+        nargs="?",
+        type=Path,
+        default=Path("data/raw"),
+        help="default: data/raw, where the repository ships it (never WARTA_RAW_DIR: synthetic "
+        "pages must not land in a real landing zone by accident)",
     )
     sample.set_defaults(handler=_sample)
 
@@ -185,6 +191,13 @@ def _landing_path(path: Path, raw_dir: Path) -> str:
         return Path(os.path.realpath(path)).relative_to(os.path.realpath(raw_dir)).as_posix()
     except ValueError:
         return str(path)
+
+
+def _calendar_date(text: str) -> date:
+    """A ``YYYY-MM-DD`` argument (argparse names the option and the value when it raises)."""
+    if not is_partition_key(text):
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}")
+    return date.fromisoformat(text)
 
 
 def _ingest_date_for(path: Path) -> date:
@@ -265,7 +278,11 @@ def _rebuild(args: argparse.Namespace) -> int:
 def _eval_pages(args: argparse.Namespace) -> int:
     from warta.evaluation.pages import run
 
-    return run(args.pages_dir, args.gold, as_json=args.json)
+    try:
+        return run(args.pages_dir, args.gold, as_json=args.json)
+    except (OSError, ValueError, KeyError) as error:
+        print(f"warta eval pages: cannot score {args.pages_dir}: {error}", file=sys.stderr)
+        return 1
 
 
 def _eval_ner(args: argparse.Namespace) -> int:
@@ -283,7 +300,7 @@ def _entities(args: argparse.Namespace) -> int:
 def _sample(args: argparse.Namespace) -> int:
     from warta.sample import write_sample_corpus
 
-    directory = args.directory or Settings.from_env().raw_dir
+    directory = args.directory
     written = write_sample_corpus(directory)
     print(f"wrote {written} sample files under {directory}")
     return 0

@@ -8,9 +8,10 @@
 - ``WARTA_MAX_FILE_BYTES`` (16 MiB): larger raw files are rejected
 - ``WARTA_QUALITY_DIR`` (``quality`` beside the Parquet root, i.e. ``data/quality``): reports
 - ``WARTA_MAX_DUPLICATE_SHARE`` (0.25), ``WARTA_MAX_REJECT_SHARE`` (0.10): above these shares
-  of a partition's files, a WARN check fails
+  of a partition's files, a WARN check fails (partitions of 20 files or more)
 - ``WARTA_VOLUME_DROP`` (0.5), ``WARTA_VOLUME_SPIKE`` (2.0): a partition with fewer than
-  drop x or more than spike x the median files of its trailing 7 partitions fails a WARN check
+  drop x or more than spike x the median files of the published partitions among the 7 days
+  before it fails a WARN check (judged when 3 or more of those days are published)
 
 Relative paths resolve against the current working directory. Read by the Dagster definitions
 (``pipelines/``), so by ``warta run`` and ``dagster dev``:

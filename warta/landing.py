@@ -137,6 +137,18 @@ class LandingZone:
             and not (entry.is_dir(follow_symlinks=False) and is_partition_key(entry.name))
         )
 
+    def strays_warning(self) -> str | None:
+        """What :meth:`strays` finds, as a warning for the operator (the first ten names), or
+        None when every entry is a day folder."""
+        strays = self.strays()
+        if not strays:
+            return None
+        more = f" and {len(strays) - 10} more" if len(strays) > 10 else ""
+        return (
+            f"{len(strays)} entries in {self.root} are not YYYY-MM-DD day folders and are never "
+            f"parsed: {', '.join(strays[:10])}{more}"
+        )
+
     def _entries(self) -> list[os.DirEntry[str]]:
         try:
             with os.scandir(self.root) as entries:
