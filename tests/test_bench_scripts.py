@@ -163,3 +163,12 @@ def test_ner_seeds_scores_each_seed_and_their_mean() -> None:
     assert [name for name, _ in scores] == ["seed 13", "seed 1", "mean of 2"] * 2, out
     assert all(0.5 < float(f1) < 1 for _, f1 in scores), out
     assert re.search(r"^fold 1: seed 13 0\.\d{4}, seed 1 0\.\d{4}, mean of 2 0\.\d{4}$", out, re.M)
+
+
+def test_bench_long_lines_parses_below_the_paragraph_limit_and_rejects_above() -> None:
+    rows = _script("bench_long_lines.py", "--sizes", "50000,150000").splitlines()[2:]
+    assert len(rows) == 2
+    assert "| parsed | 1 |" in rows[0]
+    assert "| rejected (paragraph too long (" in rows[1] and "limit 100000)) | 0 | 0 |" in rows[1]
+    lifted = _script("bench_long_lines.py", "--sizes", "150000", "--no-limit").splitlines()[2]
+    assert "| parsed | 1 |" in lifted and not lifted.endswith("| 0 |")

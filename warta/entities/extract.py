@@ -161,23 +161,25 @@ def _trim(words: list[str], first: int, end: int) -> tuple[int, int]:
 class _Taken:
     """The character spans of ``found``, by paragraph, for telling whether a span overlaps one
     of them in logarithmic time (one line of a page is one paragraph, which can hold
-    100,000 mentions)."""
+    100,000 mentions). A paragraph's index is built when it is first asked about."""
 
     def __init__(self, found: list[_Found]) -> None:
-        spans: dict[int, list[tuple[int, int]]] = {}
+        self._spans: dict[int, list[tuple[int, int]]] = {}
         for index, start, end, _, _ in found:
-            spans.setdefault(index, []).append((start, end))
-        self._starts: dict[int, list[int]] = {}
-        self._reach: dict[int, list[int]] = {}  # the furthest end of the spans up to each one
-        for index, pairs in spans.items():
-            pairs.sort()
-            self._starts[index] = [start for start, _ in pairs]
-            self._reach[index] = list(accumulate((end for _, end in pairs), max))
+            self._spans.setdefault(index, []).append((start, end))
+        # paragraph -> (sorted starts, the furthest end of the spans up to each one)
+        self._index: dict[int, tuple[list[int], list[int]]] = {}
 
     def overlaps(self, index: int, start: int, end: int) -> bool:
         """True when ``[start, end)`` of paragraph ``index`` overlaps a span."""
-        before = bisect_left(self._starts.get(index, ()), end)  # the spans starting before end
-        return before > 0 and self._reach[index][before - 1] > start
+        built = self._index.get(index)
+        if built is None:
+            pairs = sorted(self._spans.get(index, ()))
+            built = [s for s, _ in pairs], list(accumulate((e for _, e in pairs), max))
+            self._index[index] = built
+        starts, reach = built
+        before = bisect_left(starts, end)  # the spans starting before end
+        return before > 0 and reach[before - 1] > start
 
 
 def _one_sense_per_article(
