@@ -206,23 +206,29 @@ def test_bad_arguments_of_parse_and_eval_are_one_line_errors(tmp_path):
     assert "No such file or directory" in no_pages.stderr
 
 
-def test_dagster_refuses_to_load_the_definitions_with_a_bad_setting():
+def test_dagster_refuses_to_load_the_definitions_with_a_bad_setting(tmp_path):
     """What `dagster dev` and `dagster definitions validate` load: a bad WARTA_* value is the
     code location's load error, not a failure of the nightly tick or a run hours later."""
     dagster = Path(sys.executable).with_name("dagster")
+
+    def validate(**settings: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [str(dagster), "definitions", "validate", "-w", "workspace.yaml"],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "DAGSTER_HOME": str(tmp_path), **settings},
+            cwd=REPO,
+        )
+
+    valid = validate()
+    assert valid.returncode == 0, valid.stdout + valid.stderr
     for variable, value, message in (
         ("WARTA_LATE_DAYS", "-1", "WARTA_LATE_DAYS must be a non-negative integer"),
         ("WARTA_MISSED_RETRY_SECONDS", "abc", "WARTA_MISSED_RETRY_SECONDS must be a positive"),
         ("WARTA_WORKERS", "abc", "WARTA_WORKERS must be a positive integer"),
         ("WARTA_MAX_REJECT_SHARE", "2", "WARTA_MAX_REJECT_SHARE must be between 0 and 1"),
     ):
-        result = subprocess.run(
-            [str(dagster), "definitions", "validate", "-w", "workspace.yaml"],
-            capture_output=True,
-            text=True,
-            env={**os.environ, variable: value},
-            cwd=REPO,
-        )
+        result = validate(**{variable: value})
         assert result.returncode != 0, variable
         assert message in result.stdout + result.stderr, variable
 

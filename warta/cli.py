@@ -231,8 +231,10 @@ def _rebuild(args: argparse.Namespace) -> int:
     from warta.warehouse import (
         ArticleInSeveralPartitions,
         BlockedPartitionsPublished,
+        PartitionChanged,
         PublishedPartitionsMissing,
         Warehouse,
+        WarehouseBusy,
         WarehouseUnavailable,
         orphaned_duplicates_message,
     )
@@ -255,7 +257,9 @@ def _rebuild(args: argparse.Namespace) -> int:
     except (
         BlockedPartitionsPublished,
         PublishedPartitionsMissing,
+        PartitionChanged,
         ArticleInSeveralPartitions,
+        WarehouseBusy,
         WarehouseUnavailable,
     ) as error:
         print(f"warta: {error}", file=sys.stderr)  # the warehouse was not changed
@@ -264,6 +268,8 @@ def _rebuild(args: argparse.Namespace) -> int:
         print(f"{partition}: {counts}")
     for partition, checks in load.skipped.items():
         print(f"{partition}: skipped, fails ERROR checks: {', '.join(checks)}")
+    for partition, tables in load.incomplete.items():
+        print(f"{partition}: skipped, its Parquet lacks tables: {', '.join(tables)}")
     if load.orphaned_duplicates:
         print(f"warning: {orphaned_duplicates_message(load)}")
     if load.access_warning:
@@ -271,8 +277,9 @@ def _rebuild(args: argparse.Namespace) -> int:
     print(
         f"rebuilt {settings.warehouse} from {len(load.partitions)} partitions "
         f"in {load.seconds:.2f} s; {len(load.skipped)} blocked partitions skipped"
+        + (f", {len(load.incomplete)} incomplete ones" if load.incomplete else "")
     )
-    return 1 if load.skipped else 0
+    return 1 if load.skipped or load.incomplete else 0
 
 
 def _eval_pages(args: argparse.Namespace) -> int:

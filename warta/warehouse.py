@@ -99,6 +99,8 @@ class StartingCopy:
 class WarehouseLoad:
     """What a load published: rows per table for each partition, and the time it took;
     ``skipped``: partitions a rebuild left out, with the ERROR checks they fail;
+    ``incomplete``: partitions a rebuild left out because some of their Parquet tables are
+    missing, with those tables;
     ``orphaned_duplicates``: per partition, the number of its files marked duplicate of an
     article no partition in the warehouse holds, and one of their paths; of those partitions,
     ``orphans_to_rerun`` are the ones holding the earliest copy of an article whose original
@@ -112,6 +114,7 @@ class WarehouseLoad:
     partitions: dict[str, dict[str, int]]
     seconds: float
     skipped: dict[str, list[str]] = field(default_factory=dict)
+    incomplete: dict[str, list[str]] = field(default_factory=dict)
     orphaned_duplicates: dict[str, tuple[int, str]] = field(default_factory=dict)
     orphans_to_rerun: list[str] = field(default_factory=list)
     unloaded_originals: list[str] = field(default_factory=list)
@@ -216,25 +219,36 @@ class Warehouse:
 
         With ``gate`` (e.g. ``lambda p: warta.quality.judge(settings, p)``), partitions it does
         not pass are left out and named in ``WarehouseLoad.skipped``; the others are loaded
-        only as the gate saw them (see ``expected_fingerprints`` in :meth:`publish`). A rebuild
-        must not quietly take published days away from analysts: a blocked partition the live
-        warehouse holds (loaded when it passed) raises ``BlockedPartitionsPublished`` unless
-        ``drop_blocked``, and one the store has no Parquet of raises
-        ``PublishedPartitionsMissing`` unless ``drop_missing``; either publishes nothing.
+        only as the gate saw them (see ``expected_fingerprints`` in :meth:`publish`).
+        Partitions missing some of their Parquet tables are left out unjudged and named in
+        ``WarehouseLoad.incomplete``. A rebuild must not quietly take published days away from
+        analysts: a blocked partition the live warehouse holds (loaded when it passed) raises
+        ``BlockedPartitionsPublished`` unless ``drop_blocked``; one whose Parquet is gone or
+        incomplete raises ``PublishedPartitionsMissing`` unless ``drop_missing``; one published
+        (by a run's load) while the rebuild judged the others raises ``PartitionChanged``.
+        Each publishes nothing.
         """
-        present = store.partitions()
-        verdicts = [gate(partition) for partition in present] if gate is not None else []
+        listed = store.partitions()
+        complete = [partition for partition in listed if store.has_partition(partition)]
+        verdicts = [gate(partition) for partition in complete] if gate is not None else []
         blocked = {v.partition for v in verdicts if not v.loadable}
 
         def refuse_to_drop_published() -> None:  # under the write lock: no load in between
             published = self.published_partitions()
-            missing = sorted(published - set(present))
+            now = {p for p in store.partitions() if store.has_partition(p)}
+            missing = sorted(published - now)
             if missing and not drop_missing:
                 raise PublishedPartitionsMissing(
-                    f"{len(missing)} partitions the warehouse holds have no Parquet in "
-                    f"{store.root} and would be dropped: {_some(missing)}; nothing was changed. "
-                    "Is WARTA_DATA_DIR right and its volume mounted? Rebuild with "
-                    "--drop-missing to leave them out"
+                    f"{len(missing)} partitions the warehouse holds have no Parquet, or not all "
+                    f"of its tables, in {store.root} and would be dropped: {_some(missing)}; "
+                    "nothing was changed. Is WARTA_DATA_DIR right and its volume mounted? "
+                    "Rebuild with --drop-missing to leave them out"
+                )
+            arrived = sorted((now & published) - set(complete))
+            if arrived:
+                raise PartitionChanged(
+                    f"{len(arrived)} partitions were published while the rebuild judged the "
+                    f"others: {_some(arrived)}; nothing was changed: run the rebuild again"
                 )
             published_blocked = sorted(blocked & published)
             if published_blocked and not drop_blocked:
@@ -248,21 +262,30 @@ class Warehouse:
         approved = {v.partition: v.fingerprint for v in verdicts if v.loadable}
         load = self.publish(
             store,
-            list(approved) if gate is not None else present,
+            list(approved) if gate is not None else complete,
             from_scratch=True,
             expected_fingerprints=approved if gate is not None else None,
             before=refuse_to_drop_published,
         )
         load.skipped = {v.partition: v.failed_checks for v in verdicts if not v.loadable}
+        load.incomplete = {
+            partition: [t for t in TABLES if not store.partition_file(t, partition).exists()]
+            for partition in listed
+            if partition not in complete
+        }
         return load
 
     def published_partitions(self) -> set[str]:
-        """Partition keys the live warehouse holds files of (empty when there is none yet)."""
+        """Partition keys the live warehouse holds: days with files, and days loaded empty
+        (empty when there is no warehouse yet)."""
         if not self.path.exists():
             return set()
         con = self.connect_read_only()
         try:
-            rows = sql.run(con, "warehouse/published_partitions.sql")
+            try:
+                rows = sql.run(con, "warehouse/published_partitions.sql")
+            except duckdb.CatalogException:  # written before the partitions table existed
+                rows = sql.run(con, "warehouse/published_days_with_files.sql")
         finally:
             con.close()
         return {day.isoformat() for (day,) in rows}

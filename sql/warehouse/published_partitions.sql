@@ -1,2 +1,6 @@
--- Partitions the warehouse holds files of; a rebuild must not drop one of them unasked.
-SELECT DISTINCT ingest_date FROM raw_files ORDER BY ingest_date;
+-- Partitions the warehouse holds, days loaded empty included; a rebuild must not drop one of
+-- them unasked.
+SELECT ingest_date FROM raw_files
+UNION
+SELECT ingest_date FROM partitions
+ORDER BY ingest_date;

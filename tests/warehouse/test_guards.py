@@ -23,9 +23,11 @@ import pytest
 from tests.conftest import REPO
 from tests.warehouse.conftest import DAYS, copy_store, dump, private_files, read_until, spawn
 from warta.parquet_store import ParquetStore
+from warta.partition import build_partition
 from warta.quality import parquet_fingerprint
+from warta.quality.gate import GateVerdict
 from warta.schema import TABLES
-from warta.warehouse import PartitionChanged, Warehouse, WarehouseBusy
+from warta.warehouse import PartitionChanged, PublishedPartitionsMissing, Warehouse, WarehouseBusy
 
 DAY = DAYS[-1]
 GHOST = "ffffffffffffffff"  # an article id no article has
@@ -145,12 +147,15 @@ def test_rebuild_refuses_to_drop_a_published_partition_that_is_blocked_now(sampl
     assert warehouse.published_partitions() == set(DAYS) - {blocked}
 
 
-def _published_then_a_day_gone(sample, tmp_path) -> tuple[ParquetStore, Warehouse, str]:
-    """A warehouse holding every day, then the Parquet of the first day removed."""
+def _published_then_a_day_gone(
+    sample, tmp_path, tables: tuple[str, ...] = TABLES
+) -> tuple[ParquetStore, Warehouse, str]:
+    """A warehouse holding every day, then the Parquet of the first day removed (of
+    ``tables``)."""
     store = copy_store(sample.data_dir, tmp_path / "parquet")
     warehouse = Warehouse(tmp_path / "warehouse.duckdb")
     warehouse.publish(store, list(DAYS))
-    for table in TABLES:
+    for table in tables:
         shutil.rmtree(store.root / table / f"ingest_date={DAYS[0]}")
     return store, warehouse, DAYS[0]
 
@@ -164,8 +169,8 @@ def test_rebuild_refuses_to_drop_published_partitions_whose_parquet_is_gone(samp
     refused = _rebuild(sample, store, warehouse.path)
     assert refused.returncode == 1
     assert (
-        f"1 partitions the warehouse holds have no Parquet in {store.root} and would be "
-        f"dropped: {gone}; nothing was changed"
+        f"1 partitions the warehouse holds have no Parquet, or not all of its tables, in "
+        f"{store.root} and would be dropped: {gone}; nothing was changed"
     ) in refused.stderr
     assert dump(warehouse.path) == before
 
@@ -173,7 +178,7 @@ def test_rebuild_refuses_to_drop_published_partitions_whose_parquet_is_gone(samp
         shutil.rmtree(store.root / table)
     refused = _rebuild(sample, store, warehouse.path)
     assert refused.returncode == 1
-    assert f"{len(DAYS)} partitions the warehouse holds have no Parquet" in refused.stderr
+    assert f"{len(DAYS)} partitions the warehouse holds have no Parquet," in refused.stderr
     assert ", ".join(DAYS) in refused.stderr
     assert dump(warehouse.path) == before
 
@@ -190,6 +195,90 @@ def test_rebuild_drops_partitions_whose_parquet_is_gone_when_asked(sample, tmp_p
     assert dropped.returncode == 0, dropped.stderr
     assert f"from {len(DAYS) - 1} partitions" in dropped.stdout
     assert warehouse.published_partitions() == set(DAYS) - {gone}
+
+
+def test_rebuild_refuses_to_drop_a_published_partition_whose_parquet_is_incomplete(
+    sample, tmp_path
+):
+    """One table of a published day lost: the day is neither judged (its checks could not
+    read it) nor dropped unasked; asked, it is left out and named with the missing table."""
+    store, warehouse, gone = _published_then_a_day_gone(sample, tmp_path, ("entities",))
+    before = dump(warehouse.path)
+
+    refused = _rebuild(sample, store, warehouse.path)
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr, refused.stderr
+    assert (
+        f"1 partitions the warehouse holds have no Parquet, or not all of its tables, in "
+        f"{store.root} and would be dropped: {gone}; nothing was changed"
+    ) in refused.stderr
+    with pytest.raises(PublishedPartitionsMissing, match=gone):
+        warehouse.rebuild(store)  # without a gate too
+    assert dump(warehouse.path) == before
+
+    dropped = _rebuild(sample, store, warehouse.path, "--drop-missing")
+    assert dropped.returncode == 1, dropped.stderr  # a partition was left out
+    assert f"{gone}: skipped, its Parquet lacks tables: entities" in dropped.stdout
+    assert "0 blocked partitions skipped, 1 incomplete ones" in dropped.stdout
+    assert warehouse.published_partitions() == set(DAYS) - {gone}
+
+
+def test_rebuild_refuses_to_drop_a_published_empty_day_whose_parquet_is_gone(sample, tmp_path):
+    """A day loaded empty (no files landed) is a published day too (partition_quality lists
+    it): a rebuild does not drop it unasked when its Parquet is gone."""
+    store = copy_store(sample.data_dir, tmp_path / "parquet")
+    empty = "2026-11-21"
+    settings = dataclasses.replace(sample, raw_dir=tmp_path / "raw", data_dir=store.root)
+    settings.raw_dir.mkdir()
+    build_partition(settings, empty)  # no landing folder: an empty day
+    warehouse = Warehouse(tmp_path / "warehouse.duckdb")
+    warehouse.publish(store, [empty, *DAYS])
+    assert warehouse.published_partitions() == {empty, *DAYS}
+    for table in TABLES:
+        shutil.rmtree(store.partition_dir(table, empty))
+    before = dump(warehouse.path)
+
+    refused = _rebuild(sample, store, warehouse.path)
+    assert refused.returncode == 1
+    assert f"would be dropped: {empty}; nothing was changed" in refused.stderr
+    assert dump(warehouse.path) == before
+
+
+def test_published_days_of_a_warehouse_written_before_the_partitions_table(store, tmp_path):
+    warehouse = Warehouse(tmp_path / "warehouse.duckdb")
+    warehouse.publish(store, list(DAYS))
+    con = duckdb.connect(str(warehouse.path))
+    try:
+        con.execute("DROP TABLE partitions")
+    finally:
+        con.close()
+    assert warehouse.published_partitions() == set(DAYS)  # the days with files
+
+
+def test_rebuild_refuses_when_a_run_publishes_a_day_while_it_judges_the_others(store, tmp_path):
+    """A run's load publishes a day after the rebuild listed the Parquet: a rebuild from its
+    list would drop that day, so it refuses and changes nothing."""
+    late = DAYS[0]
+    held = tmp_path / "held"
+    for table in TABLES:  # the late day's Parquet is written only once the rebuild has listed
+        shutil.move(store.partition_dir(table, late), held / table)
+    warehouse = Warehouse(tmp_path / "warehouse.duckdb")
+    warehouse.publish(store, list(DAYS[1:]))
+
+    def gate(partition: str) -> GateVerdict:
+        if partition == DAYS[1] and held.exists():  # meanwhile a run parses and loads it
+            for table in TABLES:
+                shutil.move(held / table, store.partition_dir(table, late))
+            held.rmdir()
+            warehouse.publish(store, [late])
+        return GateVerdict(partition, parquet_fingerprint(store, partition), [])
+
+    with pytest.raises(
+        PartitionChanged,
+        match=f"published while the rebuild judged the others: {late}; nothing was changed",
+    ):
+        warehouse.rebuild(store, gate)
+    assert warehouse.published_partitions() == set(DAYS)  # as the run's load left it
+    assert warehouse.rebuild(store, gate).partitions.keys() == set(DAYS)  # run again: all
 
 
 def test_a_held_partition_lock_makes_the_load_fail_clearly_instead_of_waiting(store, tmp_path):

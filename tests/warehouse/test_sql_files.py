@@ -26,6 +26,7 @@ LOAD_FILES = {
     "duplicates_without_original",
     "orphan_originals",
     "published_partitions",  # the rebuild's guard (test_guards.py)
+    "published_days_with_files",  # the same, in a warehouse without the partitions table
 }
 
 
