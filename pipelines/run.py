@@ -64,7 +64,7 @@ def run_partitions(
                 results.append(PartitionRun(partition, False, [], message))
                 print(message, file=out)
                 continue
-            if explicit and partition not in present:
+            if explicit and not os.path.lexists(zone.root / partition):
                 print(
                     f"warning: {partition}: no landing folder {zone.root / partition}; "
                     "run as an empty day",

@@ -214,6 +214,30 @@ def linked_file_rewritten_after_the_parse(settings) -> None:
         handle.write(b"\n\nParagraf yang ditulis ke target tautan setelah parse.\n")
 
 
+def _parsed_file_now_a_link(settings, target) -> None:
+    """000.txt, parsed, replaced by a link to ``target`` (the listing time moved after it)."""
+    path = settings.raw_dir / DAY / "000.txt"
+    path.unlink()
+    path.symlink_to(target)
+    status = path.lstat()
+    listed = EPOCH + dt.timedelta(microseconds=max(status.st_mtime_ns, status.st_ctime_ns) // 1000)
+    _parse_window(settings, listed + dt.timedelta(minutes=1), listed + dt.timedelta(minutes=2))
+
+
+def linked_file_whose_target_was_deleted(settings) -> None:
+    target = settings.raw_dir / "shared" / "000.txt"
+    target.parent.mkdir()
+    target.write_bytes((settings.raw_dir / DAY / "000.txt").read_bytes())
+    _parsed_file_now_a_link(settings, "../shared/000.txt")
+    target.unlink()
+
+
+def parsed_file_now_a_link_out_of_the_landing_zone(settings) -> None:
+    outside = settings.raw_dir.parent / "outside.txt"
+    outside.write_bytes((settings.raw_dir / DAY / "000.txt").read_bytes())
+    _parsed_file_now_a_link(settings, outside)
+
+
 def file_deleted_from_landing(settings) -> None:
     (settings.raw_dir / DAY / "000.txt").unlink()
 
@@ -380,6 +404,14 @@ ERROR, WARN = "ERROR", "WARN"
         ),
         (file_rewritten_keeping_its_size, {("raw_files", "raw_files_changed_after_parse", WARN)}),
         (
+            linked_file_whose_target_was_deleted,
+            {("raw_files", "raw_files_changed_after_parse", WARN)},
+        ),
+        (
+            parsed_file_now_a_link_out_of_the_landing_zone,
+            {("raw_files", "raw_files_changed_after_parse", WARN)},
+        ),
+        (
             linked_file_rewritten_after_the_parse,
             {("raw_files", "raw_files_changed_after_parse", WARN)},
         ),
@@ -496,6 +528,24 @@ def test_files_touched_after_the_parse_but_unchanged_pass_every_check(clean):
     later = dt.datetime.now(dt.UTC).timestamp() + 60
     os.utime(path, (later, later))
     assert failures(clean) == set()
+
+
+def test_only_the_ledgers_files_are_read_again(clean, monkeypatch):
+    """Files that landed after the parse have nothing to compare with: they are not read."""
+    from warta.landing import LandingZone
+
+    read = []
+    real_read = LandingZone.read
+    monkeypatch.setattr(
+        LandingZone,
+        "read",
+        lambda zone, path, limit: read.append(path) or real_read(zone, path, limit),
+    )
+    path = clean.raw_dir / DAY / "000.txt"
+    path.write_bytes(path.read_bytes())  # touched: read again
+    put(clean, f"{DAY}/late.txt", sample_articles()[200])  # landed after the parse: not read
+    assert failures(clean) == {("raw_files", "raw_files_landed_after_parse", WARN)}
+    assert read == [f"{DAY}/000.txt"]
 
 
 def test_listing_time_is_read_from_the_ledger_metadata(clean):

@@ -6,9 +6,10 @@ tables as views of the partition's Parquet, plus two relations built here:
 - ``landing``: the files in the partition's landing folder (``source_path``, ``size_bytes``,
   ``landed_at`` = the later of mtime and ctime, so a file copied in with an old mtime counts
   as landing when it was moved in; ``link``: a symbolic link, whose size is the link's own;
-  ``sha256_now``: the SHA-256 of the file's bytes now, for the files whose size cannot vouch
-  for their content, else null: those touched at or after the listing (a rewrite keeping the
-  size) and symbolic links (their target, which the parse read));
+  ``sha256_now``: the SHA-256 of the file's bytes now, for the ledger's files whose size
+  cannot vouch for their content, else null: those touched at or after the listing (a rewrite
+  keeping the size) and symbolic links (their target, which the parse read);
+  ``unreadable_now``: why such a file cannot be read again, else null);
 - ``trailing_partitions``: ``(ingest_date, files)`` of the published partitions among the 7
   days before.
 
@@ -230,7 +231,9 @@ def partition_connection(
         files = landing_listing(settings, partition)
     if listed is None:
         listed = listed_at(store, partition)
-    con.register("landing", _landing(settings, files, listed))
+    ledger = pq.read_table(store.partition_file("raw_files", partition), columns=["source_path"])
+    hashed = set(ledger.column("source_path").to_pylist())
+    con.register("landing", _landing(settings, files, listed, hashed))
     con.register("trailing_partitions", _trailing(store, partition))
     return con
 
@@ -296,34 +299,40 @@ def _run(
     return CheckOutcome(check, count, list(relation.columns), sample, table_rows)
 
 
-def _landing(settings: Settings, files: list[LandingFile], listed: dt.datetime) -> pa.Table:
+def _landing(
+    settings: Settings, files: list[LandingFile], listed: dt.datetime, ledger: set[str]
+) -> pa.Table:
     landed = [max(f.mtime_ns, f.ctime_ns) // 1000 for f in files]
     since = (listed - _EPOCH) // dt.timedelta(microseconds=1)
     zone = LandingZone(settings.raw_dir)
+    # Read again: the ledger's files touched at or after the listing, and its links.
+    now = [
+        _read_now(zone, f, settings.max_file_bytes)
+        if f.problem is None and f.source_path in ledger and (f.link or at >= since)
+        else (None, None)
+        for f, at in zip(files, landed, strict=True)
+    ]
     return pa.table(
         {
             "source_path": pa.array([f.source_path for f in files], pa.string()),
             "size_bytes": pa.array([f.size_bytes for f in files], pa.int64()),
             "link": pa.array([f.link for f in files], pa.bool_()),
             "landed_at": pa.array(landed, pa.timestamp("us", tz="UTC")),
-            "sha256_now": pa.array(
-                [
-                    _sha256_now(zone, f, settings.max_file_bytes)
-                    if f.problem is None and (f.link or at >= since)
-                    else None
-                    for f, at in zip(files, landed, strict=True)
-                ],
-                pa.string(),
-            ),
+            "sha256_now": pa.array([sha256 for sha256, _ in now], pa.string()),
+            "unreadable_now": pa.array([problem for _, problem in now], pa.string()),
         }
     )
 
 
-def _sha256_now(zone: LandingZone, file: LandingFile, max_bytes: int) -> str | None:
-    """The SHA-256 of a landing file's bytes as the parse would read them now; None when it
-    cannot be read (the other ledger checks say why)."""
+def _read_now(
+    zone: LandingZone, file: LandingFile, max_bytes: int
+) -> tuple[str | None, str | None]:
+    """The SHA-256 of a landing file's bytes as the parse would read them now, or why they
+    cannot be read (a link's target deleted or moved out of the landing zone, …)."""
     data = zone.read(file.source_path, max_bytes)
-    return hashlib.sha256(data).hexdigest() if isinstance(data, bytes) else None
+    if isinstance(data, bytes):
+        return hashlib.sha256(data).hexdigest(), None
+    return None, data.reason
 
 
 def _trailing(store: ParquetStore, partition: str) -> pa.Table:
