@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+from warta.text import shortened
+
 _PARTITION = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Folder times this recent vouch for nothing (see ``LandingZone.folder_times``): file system
 # clocks tick coarsely, so a later change within the same tick can leave them equal.
@@ -143,10 +145,9 @@ class LandingZone:
         strays = self.strays()
         if not strays:
             return None
-        more = f" and {len(strays) - 10} more" if len(strays) > 10 else ""
         return (
             f"{len(strays)} entries in {self.root} are not YYYY-MM-DD day folders and are never "
-            f"parsed: {', '.join(strays[:10])}{more}"
+            f"parsed: {shortened(strays)}"
         )
 
     def _entries(self) -> list[os.DirEntry[str]]:

@@ -30,3 +30,9 @@ def normalize_lines(text: str) -> Iterator[str]:
             return map(normalize_text, text.splitlines())
         text = unicodedata.normalize("NFC", text)
     return map(" ".join, map(str.split, text.splitlines()))
+
+
+def shortened(names: list[str], shown: int = 10) -> str:
+    """``names`` for a message: all of them, or the first ``shown`` and how many more."""
+    more = f" and {len(names) - shown} more" if len(names) > shown else ""
+    return ", ".join(names[:shown]) + more

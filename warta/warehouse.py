@@ -34,6 +34,7 @@ from warta.parquet_store import ParquetStore, PartitionBusy
 from warta.quality.gate import GateVerdict
 from warta.quality.report import parquet_fingerprint
 from warta.schema import TABLES
+from warta.text import shortened
 
 # Tables the warehouse derives from entities per partition (sql/warehouse/derive_missing.sql).
 DERIVED_TABLES = ("entity_days", "entity_pairs")
@@ -240,7 +241,7 @@ class Warehouse:
             if missing and not drop_missing:
                 raise PublishedPartitionsMissing(
                     f"{len(missing)} partitions the warehouse holds have no Parquet, or not all "
-                    f"of its tables, in {store.root} and would be dropped: {_some(missing)}; "
+                    f"of its tables, in {store.root} and would be dropped: {shortened(missing)}; "
                     "nothing was changed. Is WARTA_DATA_DIR right and its volume mounted? "
                     "Rebuild with --drop-missing to leave them out"
                 )
@@ -248,13 +249,13 @@ class Warehouse:
             if arrived:
                 raise PartitionChanged(
                     f"{len(arrived)} partitions were published while the rebuild judged the "
-                    f"others: {_some(arrived)}; nothing was changed: run the rebuild again"
+                    f"others: {shortened(arrived)}; nothing was changed: run the rebuild again"
                 )
             published_blocked = sorted(blocked & published)
             if published_blocked and not drop_blocked:
                 raise BlockedPartitionsPublished(
                     f"{len(published_blocked)} partitions the warehouse holds now fail ERROR "
-                    f"checks and would be dropped: {_some(published_blocked)}; nothing was "
+                    f"checks and would be dropped: {shortened(published_blocked)}; nothing was "
                     "changed. Fix and run them again, or rebuild with --drop-blocked to leave "
                     "them out"
                 )
@@ -521,10 +522,3 @@ def _refuse_articles_in_several_partitions(
             f"partition(s) {', '.join(rerun)} so that their copies become duplicates",
             rerun,
         )
-
-
-def _some(days: list[str], shown: int = 10) -> str:
-    """``days`` for a message: all of them, or the first ``shown`` and how many in all."""
-    if len(days) <= shown:
-        return ", ".join(days)
-    return f"{', '.join(days[:shown])}, … ({len(days)} in all)"

@@ -129,22 +129,38 @@ def test_rebuild_refuses_to_drop_a_published_partition_that_is_blocked_now(sampl
     store = copy_store(sample.data_dir, tmp_path / "parquet")
     warehouse = Warehouse(tmp_path / "warehouse.duckdb")
     warehouse.publish(store, list(DAYS))
-    before = dump(warehouse.path)
     blocked = DAYS[1]
     _dangling_paragraph(store, blocked)
 
-    refused = _rebuild(sample, store, warehouse.path)
-    assert refused.returncode == 1
-    assert (
+    _refused(
+        sample,
+        store,
+        warehouse,
         f"1 partitions the warehouse holds now fail ERROR checks and would be dropped: "
-        f"{blocked}; nothing was changed"
-    ) in refused.stderr
-    assert dump(warehouse.path) == before
+        f"{blocked}; nothing was changed",
+    )
 
     dropped = _rebuild(sample, store, warehouse.path, "--drop-blocked")
     assert dropped.returncode == 1, dropped.stderr  # still: a partition was left out
     assert f"{blocked}: skipped, fails ERROR checks: paragraphs_article_exists" in dropped.stdout
     assert warehouse.published_partitions() == set(DAYS) - {blocked}
+
+
+def _refused(sample, store: ParquetStore, warehouse: Warehouse, message: str) -> None:
+    """``warta rebuild`` refuses with ``message``, in one line, and leaves the warehouse as
+    it was."""
+    before = dump(warehouse.path)
+    refused = _rebuild(sample, store, warehouse.path)
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr, refused.stderr
+    assert message in refused.stderr
+    assert dump(warehouse.path) == before
+
+
+def _missing_message(store: ParquetStore, day: str) -> str:
+    return (
+        f"1 partitions the warehouse holds have no Parquet, or not all of its tables, in "
+        f"{store.root} and would be dropped: {day}; nothing was changed"
+    )
 
 
 def _published_then_a_day_gone(
@@ -164,28 +180,19 @@ def test_rebuild_refuses_to_drop_published_partitions_whose_parquet_is_gone(samp
     """Parquet of a day the warehouse holds removed (old days cleaned up, a folder emptied or
     not mounted): the rebuild names the day and changes nothing unless asked to drop it."""
     store, warehouse, gone = _published_then_a_day_gone(sample, tmp_path)
-    before = dump(warehouse.path)
-
-    refused = _rebuild(sample, store, warehouse.path)
-    assert refused.returncode == 1
-    assert (
-        f"1 partitions the warehouse holds have no Parquet, or not all of its tables, in "
-        f"{store.root} and would be dropped: {gone}; nothing was changed"
-    ) in refused.stderr
-    assert dump(warehouse.path) == before
+    _refused(sample, store, warehouse, _missing_message(store, gone))
 
     for table in TABLES:  # the whole Parquet folder emptied: every day is named
         shutil.rmtree(store.root / table)
-    refused = _rebuild(sample, store, warehouse.path)
-    assert refused.returncode == 1
-    assert f"{len(DAYS)} partitions the warehouse holds have no Parquet," in refused.stderr
-    assert ", ".join(DAYS) in refused.stderr
-    assert dump(warehouse.path) == before
-
-    absent = _rebuild(sample, ParquetStore(tmp_path / "not-mounted"), warehouse.path)
-    assert absent.returncode == 1
-    assert f"the Parquet folder {tmp_path / 'not-mounted'} does not exist" in absent.stderr
-    assert dump(warehouse.path) == before
+    _refused(
+        sample,
+        store,
+        warehouse,
+        f"{len(DAYS)} partitions the warehouse holds have no Parquet, or not all of its "
+        f"tables, in {store.root} and would be dropped: {', '.join(DAYS)}; nothing was changed",
+    )
+    absent = ParquetStore(tmp_path / "not-mounted")
+    _refused(sample, absent, warehouse, f"the Parquet folder {absent.root} does not exist")
 
 
 def test_rebuild_drops_partitions_whose_parquet_is_gone_when_asked(sample, tmp_path):
@@ -204,13 +211,7 @@ def test_rebuild_refuses_to_drop_a_published_partition_whose_parquet_is_incomple
     read it) nor dropped unasked; asked, it is left out and named with the missing table."""
     store, warehouse, gone = _published_then_a_day_gone(sample, tmp_path, ("entities",))
     before = dump(warehouse.path)
-
-    refused = _rebuild(sample, store, warehouse.path)
-    assert refused.returncode == 1 and "Traceback" not in refused.stderr, refused.stderr
-    assert (
-        f"1 partitions the warehouse holds have no Parquet, or not all of its tables, in "
-        f"{store.root} and would be dropped: {gone}; nothing was changed"
-    ) in refused.stderr
+    _refused(sample, store, warehouse, _missing_message(store, gone))
     with pytest.raises(PublishedPartitionsMissing, match=gone):
         warehouse.rebuild(store)  # without a gate too
     assert dump(warehouse.path) == before
@@ -235,12 +236,7 @@ def test_rebuild_refuses_to_drop_a_published_empty_day_whose_parquet_is_gone(sam
     assert warehouse.published_partitions() == {empty, *DAYS}
     for table in TABLES:
         shutil.rmtree(store.partition_dir(table, empty))
-    before = dump(warehouse.path)
-
-    refused = _rebuild(sample, store, warehouse.path)
-    assert refused.returncode == 1
-    assert f"would be dropped: {empty}; nothing was changed" in refused.stderr
-    assert dump(warehouse.path) == before
+    _refused(sample, store, warehouse, _missing_message(store, empty))
 
 
 def test_published_days_of_a_warehouse_written_before_the_partitions_table(store, tmp_path):

@@ -231,9 +231,8 @@ def partition_connection(
         files = landing_listing(settings, partition)
     if listed is None:
         listed = listed_at(store, partition)
-    ledger = pq.read_table(store.partition_file("raw_files", partition), columns=["source_path"])
-    hashed = set(ledger.column("source_path").to_pylist())
-    con.register("landing", _landing(settings, files, listed, hashed))
+    ledger = {path for (path,) in con.table("raw_files").select("source_path").fetchall()}
+    con.register("landing", _landing(settings, files, listed, ledger))
     con.register("trailing_partitions", _trailing(store, partition))
     return con
 
