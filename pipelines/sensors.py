@@ -17,7 +17,12 @@ Stopped by default: the nightly schedule already picks up late files of recent d
 sensor on in the UI (Automation) for runs within minutes of a file landing; while today's folder
 keeps changing, each change re-parses the day. At most ``MAX_RUNS_PER_TICK`` runs are requested
 per evaluation; the rest follow on the next ticks.
+
+Entries of the landing zone that no partition takes are named in the tick's log when they
+appear or change, and again once a day while they stay (``LandingWatch.due``).
 """
+
+import time
 
 import dagster as dg
 
@@ -43,16 +48,17 @@ MAX_ATTEMPTS = 3  # failed runs of one content before the sensor leaves it to th
 def warta_landing_sensor(context: dg.SensorEvaluationContext, warta: WartaSettings):
     watch = LandingWatch(LandingZone(warta.settings().raw_dir), context.cursor)
     valid = set(landing_date_partitions.get_partition_keys())
+    now = _now()
     partitions = []
     for partition in watch.zone.partitions():
         if partition in valid:
             partitions.append(partition)
-        else:
-            context.log.warning(
-                f"landing folder {partition} is outside the partition range; skipped"
-            )
+            continue
+        warning = f"landing folder {partition} is outside the partition range; skipped"
+        if watch.due(warning, now):
+            context.log.warning(warning)
     warning = watch.zone.strays_warning()
-    if warning:
+    if warning and watch.due(warning, now):
         context.log.warning(warning)
     requests = []
     for change in watch.changes(partitions):
@@ -79,3 +85,8 @@ def warta_landing_sensor(context: dg.SensorEvaluationContext, warta: WartaSettin
         f"{len(requests)} runs requested"
     )
     return dg.SensorResult(run_requests=requests, cursor=watch.cursor())
+
+
+def _now() -> float:
+    """The current POSIX time (the sensor's clock; tests move it)."""
+    return time.time()

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 import dagster as dg
 import pytest
 
+import pipelines.sensors
 import warta.landing
 import warta.watch
 from assets import parse_landing_partition
@@ -215,22 +216,54 @@ def test_sensor_ignores_folders_outside_the_partition_range(landing, instance):
     assert _settled(result.cursor) == {}
 
 
-def test_sensor_and_nightly_warn_of_entries_no_partition_takes(landing, instance, capfd):
+def test_sensor_and_nightly_warn_of_entries_no_partition_takes(
+    landing, instance, capfd, monkeypatch
+):
     """Files dropped at the top of the landing zone, or in a folder that is not a date, are
-    never parsed: each tick names them in its log (the Automation page), as `warta run` does."""
+    never parsed: the nightly names them in every tick's log (the Automation page), as `warta
+    run` does; the sensor, ticking every minute, when they appear or change and once a day
+    while they stay."""
+    clock = [1_800_000_000.0]
+    monkeypatch.setattr(pipelines.sensors, "_now", lambda: clock[0])
     put(landing, "2026-11-25/a.txt", SEED.read_bytes())
     put(landing, "stray.txt", b"dropped beside the day folders")
     put(landing, "2026-13-01/a.txt", b"an impossible date")
+    put(landing, "2019-12-31/a.txt", b"before the partitions start")
+    _parse(instance, "2026-11-25")
     warning = f"2 entries in {landing.raw_dir} are not YYYY-MM-DD day folders and are never parsed"
-    for tick in (_tick, _night):
+    strays = f"{warning}: 2026-13-01, stray.txt"
+    outside = "landing folder 2019-12-31 is outside the partition range; skipped"
+
+    def tick(cursor: str | None, seconds: float = 60) -> tuple[str, str]:
+        clock[0] += seconds
         capfd.readouterr()
-        tick(instance)
-        assert f"{warning}: 2026-13-01, stray.txt" in capfd.readouterr().err, tick.__name__
+        return _tick(instance, cursor).cursor, capfd.readouterr().err
+
+    for _ in range(2):
+        capfd.readouterr()
+        _night(instance)
+        assert strays in capfd.readouterr().err
+    cursor, err = tick(None)
+    assert strays in err and outside in err
+    cursor, err = tick(cursor)
+    assert strays not in err and outside not in err  # the next minute: already said
+    cursor, err = tick(cursor, seconds=23 * 3600)
+    assert strays not in err and outside not in err
+    cursor, err = tick(cursor, seconds=3600)
+    assert strays in err and outside in err  # a day after it was last said
     for stray in range(11):
         put(landing, f"stray-{stray:02d}.txt", b"x")
-    _tick(instance)
-    err = capfd.readouterr().err
+    cursor, err = tick(cursor)  # changed: said at once
     assert "13 entries in" in err and "stray-07.txt, stray-08.txt and 3 more" in err
+    assert outside not in err
+    shutil.rmtree(landing.raw_dir / "2019-12-31")
+    cursor, err = tick(cursor)
+    assert "entries in" not in err and "outside the partition range" not in err
+    put(landing, "2019-12-31/a.txt", b"back again")
+    cursor, err = tick(cursor)
+    assert outside in err  # gone and back: said again
+    state = json.loads(cursor)  # the folders' memory is kept beside the warnings
+    assert list(state["settled"]) == ["2026-11-25"] and len(state["warned"]) == 2
 
 
 def test_nightly_requests_yesterday_then_only_changed_recent_days(landing, instance):

@@ -186,3 +186,23 @@ def test_folders_gone_from_the_landing_zone_take_no_sweep_turn(zone, steady_cloc
         _, listed, cursor = _evaluate(zone, cursor, sweep=1)
         swept.append(listed)
     assert swept == [["2026-11-20"], ["2026-11-22"], ["2026-11-20"], ["2026-11-22"]]
+
+
+def test_warnings_are_due_when_new_changed_a_day_old_or_the_clock_went_back(zone):
+    day = 24 * 3600
+
+    def evaluate(cursor: str | None, now: float, *warnings: str) -> tuple[list[str], str]:
+        watch = LandingWatch(zone, cursor)
+        return [w for w in warnings if watch.due(w, now)], watch.cursor()
+
+    due, cursor = evaluate(None, 1000.0, "a", "b")
+    assert due == ["a", "b"]
+    due, cursor = evaluate(cursor, 1000.0 + day - 1, "a", "b", "c")
+    assert due == ["c"]  # a and b keep the time they were last logged
+    due, cursor = evaluate(cursor, 1000.0 + day, "a", "c")
+    assert due == ["a"]  # b is forgotten: not given this evaluation
+    due, cursor = evaluate(cursor, 1001.0 + day, "a", "b")
+    assert due == ["b"]
+    due, _ = evaluate(cursor, 500.0, "a")  # the clock went back: said again
+    assert due == ["a"]
+    assert "warned" not in json.loads(evaluate(cursor, 2000.0 + day)[1])

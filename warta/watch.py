@@ -9,10 +9,16 @@ and subfolder replaces the listing. A file rewritten in place under its old
 name changes no folder's times; ``sweep`` settled folders an evaluation are listed anyway, in
 turn, so such a change is still seen within ``folders / sweep`` evaluations.
 
+The sensor's warnings (entries no partition takes, folders outside the partition range) hold
+for as long as those entries stay, and the sensor ticks every minute: each warning is logged
+when it is new or its text changed, and again once every ``WARN_AGAIN_SECONDS`` while it holds
+(``LandingWatch.due``), not on all 1,440 ticks of a day.
+
 The state is a JSON string (the sensor's cursor)::
 
     {"settled": {"2026-11-24": ["<fingerprint>", {"": [mtime_ns, ctime_ns], ...} or null]},
-     "sweep_from": "2026-11-24"}
+     "sweep_from": "2026-11-24",
+     "warned": {"<sha-256 of a warning, 16 hex digits>": <POSIX time it was last logged>}}
 
 The first form of the cursor (``{"<partition>": "<fingerprint>"}``) is read too.
 """
@@ -20,6 +26,7 @@ The first form of the cursor (``{"<partition>": "<fingerprint>"}``) is read too.
 from __future__ import annotations
 
 import bisect
+import hashlib
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -27,6 +34,7 @@ from dataclasses import dataclass
 from warta.landing import FolderTimes, LandingZone
 
 SWEEP_PER_EVALUATION = 5
+WARN_AGAIN_SECONDS = 24 * 3600
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,11 +56,14 @@ class LandingWatch:
         self.listed: list[str] = []  # partitions listed by the last ``changes``
         self._rotation: list[str] = []  # this evaluation's swept folders, in turn
         self._reached: set[str] = set()
+        self._warned: dict[str, float] = {}  # warnings logged before, by key: when
+        self._warnings: dict[str, float] = {}  # this evaluation's warnings: when last logged
         state = json.loads(cursor) if cursor else {}
         if "settled" in state:
             for partition, (fingerprint, times) in state["settled"].items():
                 self.settled[partition] = (fingerprint, _times(times))
             self.sweep_from = state.get("sweep_from") or ""
+            self._warned = {key: float(at) for key, at in state.get("warned", {}).items()}
         else:  # the first form: partition -> fingerprint, no folder times yet
             self.settled = {partition: (fp, None) for partition, fp in state.items()}
 
@@ -91,6 +102,18 @@ class LandingWatch:
     def settle(self, change: FolderChange) -> None:
         self.settled[change.partition] = (change.fingerprint, change.times)
 
+    def due(self, warning: str, now: float) -> bool:
+        """Whether to log ``warning`` (a condition that holds this evaluation) at POSIX time
+        ``now``: it was not given at the last evaluation, or not for ``WARN_AGAIN_SECONDS``.
+        Warnings not passed here are forgotten by the cursor, so one that comes back is new."""
+        key = hashlib.sha256(warning.encode()).hexdigest()[:16]
+        last = self._warned.get(key)
+        if last is not None and 0 <= now - last < WARN_AGAIN_SECONDS:
+            self._warnings[key] = last
+            return False
+        self._warnings[key] = now
+        return True
+
     def cursor(self) -> str:
         sweep_from = self.sweep_from
         for partition in self._rotation:  # the sweep moves on only past folders reached
@@ -101,7 +124,10 @@ class LandingWatch:
             partition: [fingerprint, times]
             for partition, (fingerprint, times) in sorted(self.settled.items())
         }
-        return json.dumps({"settled": settled, "sweep_from": sweep_from}, sort_keys=True)
+        state = {"settled": settled, "sweep_from": sweep_from}
+        if self._warnings:
+            state["warned"] = self._warnings
+        return json.dumps(state, sort_keys=True)
 
     def _next_sweep(self, partitions: list[str]) -> list[str]:
         """The settled folders present that are listed this evaluation whatever their times
