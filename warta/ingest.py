@@ -218,7 +218,8 @@ def process_bytes(
         return _rejected(source_path, len(data), sha256, decoded.encoding, article.reason), None, []
     longest = max((len(paragraph.text) for paragraph in article.paragraphs), default=0)
     if longest > MAX_PARAGRAPH_CHARS:
-        reason = f"paragraph too long ({longest} characters; limit {MAX_PARAGRAPH_CHARS})"
+        # One reason for all such pages (not their lengths), so they are counted together.
+        reason = f"paragraph too long (over {MAX_PARAGRAPH_CHARS} characters)"
         return _rejected(source_path, len(data), sha256, decoded.encoding, reason), None, []
     published = article.published_at
     if published is not None and not plausible_publication(published, ingest_date, _now()):

@@ -312,7 +312,8 @@ class LandingZone:
             if not stat.S_ISREG(status.st_mode):
                 return FileProblem("not a regular file")
             if status.st_size > max_bytes:
-                return FileProblem(f"file too large ({status.st_size} bytes; limit {max_bytes})")
+                # The size is in the ledger (size_bytes): one reason for every file over the limit.
+                return FileProblem(f"file too large (over {max_bytes} bytes)")
             # Opened without blocking or following a link, and judged by what was opened: a file
             # swapped for a FIFO since the stat would otherwise block the open (and the parse)
             # forever, and one swapped for a link could lead out of the landing zone.
@@ -326,7 +327,7 @@ class LandingZone:
                 if len(data) > status.st_size:
                     data += handle.read(max_bytes + 1 - len(data))
             if len(data) > max_bytes:
-                return FileProblem(f"file too large (over {max_bytes} bytes; limit {max_bytes})")
+                return FileProblem(f"file too large (over {max_bytes} bytes when read)")
             return data
         except FileNotFoundError:
             return FileProblem("file vanished before it could be read")
