@@ -5,6 +5,7 @@ import dagster as dg
 from assets import ASSET_CHECKS, ASSETS
 from warta.config import Settings
 
+from .console import warta_console_logger
 from .jobs import warta_daily_job
 from .repairs import missed_retry_seconds, warta_repair_sensor
 from .resources import WartaSettings
@@ -26,4 +27,5 @@ defs = dg.Definitions(
     schedules=[warta_nightly],
     sensors=[warta_landing_sensor, warta_repair_sensor],
     resources={"warta": WartaSettings()},
+    loggers={"console": warta_console_logger},
 )

@@ -118,6 +118,10 @@ def test_run_one_partition_end_to_end(landing, tmp_path):
         "but the published partition 2026-11-25 holds 1 files"
     ) in gone.stdout
     assert con.sql("SELECT count(*) FROM articles").fetchall() == [(1,)]
+    # The console log says it without Dagster's stack traces (the step's failure and the run's).
+    assert gone.stderr.count("but the published partition 2026-11-25 holds 1 files") == 2
+    assert "Stack Trace" not in gone.stderr and "Traceback" not in gone.stderr
+    assert len(gone.stderr.splitlines()) < 20, gone.stderr
 
 
 def test_run_creates_a_missing_instance_and_warns_of_a_day_without_a_folder(landing, tmp_path):
@@ -240,3 +244,20 @@ def test_sample_never_writes_into_the_configured_landing_zone(tmp_path):
     files = sorted(p for p in (tmp_path / "data" / "raw").rglob("*") if p.is_file())
     assert f"wrote {len(files)} sample files under data/raw" in written.stdout
     assert len(files) > 300 and not production.exists()
+
+
+def test_an_unexpected_error_keeps_its_stack_trace_in_the_console_log(landing, monkeypatch, capfd):
+    """Only deliberate failures (dg.Failure, saying what to do) lose their stack trace."""
+    import assets.tables
+    from pipelines.run import run_partitions
+
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("a bug in the parse")
+
+    monkeypatch.setattr(assets.tables, "build_partition", broken)
+    monkeypatch.delenv("DAGSTER_HOME", raising=False)
+    (result,) = run_partitions(["2026-11-25"])
+    assert not result.success and "a bug in the parse" in result.message
+    err = capfd.readouterr().err
+    assert "ZeroDivisionError: a bug in the parse" in err
+    assert "Stack Trace" in err and 'in broken\n    raise ZeroDivisionError("a bug' in err
