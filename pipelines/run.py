@@ -18,9 +18,8 @@ from warta.config import Settings
 from warta.landing import LandingZone, is_partition_key
 
 from .definitions import defs
+from .instance import TEMPLATE, instance_warnings
 from .partitions import landing_date_partitions
-
-TEMPLATE = Path(__file__).with_name("dagster.yaml")  # the instance settings Warta is run with
 
 
 @dataclass
@@ -53,6 +52,8 @@ def run_partitions(
     results = []
     home = instance_home(out=out)
     with dg.DagsterInstance.get() if home else dg.DagsterInstance.ephemeral() as instance:
+        for warning in instance_warnings(instance, home) if home else []:
+            print(f"warning: {warning}", file=out)
         for partition in partitions:
             if partition not in valid:
                 why = (

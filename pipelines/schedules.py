@@ -22,6 +22,7 @@ from dagster._utils.schedules import is_valid_cron_string
 
 from warta.landing import LandingZone
 
+from .instance import instance_warnings
 from .jobs import warta_daily_job
 from .partitions import TIMEZONE, content_runs, landing_date_partitions, landing_run_request
 from .resources import WartaSettings
@@ -67,6 +68,8 @@ def warta_nightly(context: dg.ScheduleEvaluationContext, warta: WartaSettings):
     present = set(zone.partitions())
     warning = zone.strays_warning()
     if warning:
+        context.log.warning(warning)
+    for warning in instance_warnings(context.instance, context.instance.root_directory):
         context.log.warning(warning)
     window = late_days()
     requests = []
