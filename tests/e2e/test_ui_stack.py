@@ -139,6 +139,21 @@ def test_launched_run_and_cli_backfill_load_the_warehouse(stack):
     statuses = stack.wait_for_runs(run_ids, timeout=600)
     assert set(statuses.values()) == {"SUCCESS"}, (statuses, stack.log_tail())
 
+    # Check results are recorded per partition: one day's run leaves the other day's standing.
+    for table, check in (("raw_files", "raw_files_key_unique"), ("articles", "gx_title_not_null")):
+        executions = stack.graphql(
+            """query($key: AssetKeyInput!, $check: String!) {
+              assetCheckExecutions(assetKey: $key, checkName: $check, limit: 10) {
+                runId status partition
+              }
+            }""",
+            key={"path": [table]},
+            check=check,
+        )["assetCheckExecutions"]
+        assert sorted((e["partition"], e["status"], e["runId"]) for e in executions) == sorted(
+            [(RUN_DAY, "SUCCEEDED", launched_run), (BACKFILL_DAY, "SUCCEEDED", run_ids[1])]
+        ), executions
+
     for step_key in ("parse_landing_partition", "warehouse"):  # pools of limit 1
         steps = [_step(stack, run_id, step_key) for run_id in run_ids]
         first, second = sorted(steps)
