@@ -455,6 +455,17 @@ def test_short_names_link_to_the_full_name_seen_earlier():
     assert by_text["Putin"].entity_key == by_text["Vladimir Putin"].entity_key
 
 
+def test_spellings_with_and_without_the_apostrophe_link_to_the_full_name_in_an_article():
+    """``Maruf``, ``Ma’ruf`` and ``Ma'ruf`` are one name: after ``Ma'ruf Amin``, each short
+    spelling is that person (name keys fold apostrophes, straight or curly, and drop them)."""
+    from warta.entities.linking import ArticleLinker
+
+    linker = ArticleLinker()
+    full = linker.canonical("Ma'ruf Amin", "PER")
+    assert full == ("Ma'ruf Amin", "PER", "PER:ma-ruf-amin")
+    assert [linker.canonical(s, "PER") for s in ("Maruf", "Ma’ruf", "Ma'ruf")] == [full] * 3
+
+
 def test_jokowi_links_to_joko_widodo():
     paragraphs = [
         "Presiden Joko Widodo meresmikan bendungan itu.",

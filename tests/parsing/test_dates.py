@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
-from warta.dates import is_relative_date, parse_absolute_date, parse_meta_date, parse_relative_date
+from warta.dates import (
+    is_relative_date,
+    parse_absolute_date,
+    parse_meta_date,
+    parse_relative_date,
+    plausible_publication,
+)
 
 WIB, WITA, WIT = (timezone(timedelta(hours=h)) for h in (7, 8, 9))
 
@@ -68,3 +74,37 @@ def test_relative_dates_resolve_against_ingest_date(printed, expected):
 )
 def test_metadata_dates(meta, expected):
     assert parse_meta_date(meta) == expected
+
+
+@pytest.mark.parametrize(
+    ("published", "now", "plausible"),
+    [
+        # Parsed the next morning: the whole ingest day, plus PUBLISHED_SLACK (14 h) after it.
+        (datetime(2026, 11, 25, 15, tzinfo=WIB), datetime(2026, 11, 26, 8, tzinfo=WIB), True),
+        (datetime(2026, 11, 26, 14, tzinfo=WIB), datetime(2026, 11, 26, 8, tzinfo=WIB), True),
+        (
+            datetime(2026, 11, 26, 14, 0, 1, tzinfo=WIB),
+            datetime(2026, 11, 26, 8, tzinfo=WIB),
+            False,
+        ),
+        # Re-parsed a year later: still the end of the ingest day, not now.
+        (
+            datetime(2026, 11, 26, 14, 0, 1, tzinfo=WIB),
+            datetime(2027, 11, 25, tzinfo=WIB),
+            False,
+        ),
+        # Parsed during the ingest day: now, plus the slack, comes first.
+        (datetime(2026, 11, 25, 23, tzinfo=WIB), datetime(2026, 11, 25, 9, tzinfo=WIB), True),
+        (datetime(2026, 11, 25, 23, 1, tzinfo=WIB), datetime(2026, 11, 25, 9, tzinfo=WIB), False),
+        (datetime(1990, 1, 1, tzinfo=UTC), datetime(2026, 11, 26, tzinfo=WIB), True),
+        (
+            datetime(1989, 12, 31, 23, 59, tzinfo=UTC),
+            datetime(2026, 11, 26, tzinfo=WIB),
+            False,
+        ),
+    ],
+)
+def test_plausible_publication_ends_at_the_end_of_the_ingest_day_or_now(published, now, plausible):
+    """Up to the end of the ingest day (WIB) or now, whichever is earlier, plus the slack: an
+    article published in the afternoon of its ingest day keeps its date."""
+    assert plausible_publication(published, date(2026, 11, 25), now) is plausible

@@ -67,6 +67,57 @@ def test_generic_article_is_parsed_by_the_generic_extractor():
     assert "publication date is relative; resolved against the ingest date" in article.warnings
 
 
+def test_a_repeated_caption_that_is_a_short_sentence_is_no_paragraph():
+    """The lead photo's caption, printed twice, may read like a sentence: its second copy opens
+    what looks like the body, yet it is the caption, not the first paragraph."""
+    from datetime import date
+
+    seed = SEED.read_text("utf-8")
+    caption = "Presiden Rusia Vladimir Putin di Moskow, Kamis."
+    page = seed.replace(
+        "Pemimpin Korea Utara Kim Jung-un dan Presiden Rusia Vladimir Putin serta kekuatan "
+        "persenjataan militer Korut",
+        caption,
+    )
+    assert page.count(f"\n{caption}\n") == 2
+    article = parse_page(page, ingest_date=date(2026, 11, 25), source_name=SEED.name)
+    original = parse_page(seed, ingest_date=date(2026, 11, 25), source_name=SEED.name)
+    assert article.layout == "faktual"
+    assert article.image_caption == caption
+    assert [p.text for p in article.paragraphs if caption in p.text] == []
+    assert len(article.paragraphs) == 19
+    assert article.paragraphs == original.paragraphs
+    assert article.ad_markers == original.ad_markers
+
+
+def test_a_teaser_repeated_after_the_body_stays_out_of_the_generic_body():
+    """A related-article teaser long enough to read as prose, listed twice after the body (under
+    ``Berita Terkait`` and ``Terpopuler``): prose repeated on a page is not the article's."""
+    from datetime import date
+
+    text = (FIXTURES / "generic-article.txt").read_text("utf-8")
+    teaser = (
+        "Kementerian Pertanian sebelumnya memastikan stok pupuk bersubsidi di gudang-gudang di "
+        "seluruh daerah cukup untuk memenuhi kebutuhan petani selama musim tanam tahun ini."
+    )
+    page = text.replace("Harga Beras Naik di Sejumlah Pasar Tradisional", teaser).replace(
+        "Timnas Indonesia Bersiap Hadapi Piala AFF", teaser
+    )
+    assert page.count(teaser) == 2
+    day = date(2022, 12, 10)
+    article = parse_page(page, ingest_date=day, source_name="generic-article.txt")
+    original = parse_page(text, ingest_date=day, source_name="generic-article.txt")
+    assert article.layout == "generic"
+    assert [p.text.split()[0] for p in article.paragraphs] == [
+        "Pemerintah",
+        "Menurut",
+        '"Kami',
+        "Ia",
+    ]
+    assert article.paragraphs == original.paragraphs
+    assert article.ad_markers == original.ad_markers
+
+
 def test_a_relative_date_gives_the_same_warning_in_a_named_layout_and_the_generic_extractor():
     from datetime import date
 

@@ -144,6 +144,14 @@ def file_landed_after_the_parse(settings) -> None:
     put(settings, f"{DAY}/late.txt", sample_articles()[200])
 
 
+def file_moved_in_keeping_an_old_mtime(settings) -> None:
+    """A file moved or copied in after the parse keeping its old mtime (``mv``, ``cp -p``,
+    ``rsync -t``): only its ctime says when it landed."""
+    put(settings, f"{DAY}/late.txt", sample_articles()[200])
+    old = dt.datetime(2000, 1, 1, tzinfo=dt.UTC).timestamp()
+    os.utime(settings.raw_dir / DAY / "late.txt", (old, old))
+
+
 def _parse_window(settings, listed: dt.datetime | None, ended: dt.datetime) -> None:
     """Make the ledger say the parse listed the folder at ``listed`` (None: a ledger written
     without the listing time) and finished writing at ``ended`` (its mtime)."""
@@ -387,6 +395,11 @@ ERROR, WARN = "ERROR", "WARN"
         (file_lost_by_the_parse, {("raw_files", "raw_files_cover_landing", ERROR)}),
         (file_landed_after_the_parse, {("raw_files", "raw_files_landed_after_parse", WARN)}),
         (file_landed_during_the_parse, {("raw_files", "raw_files_landed_after_parse", WARN)}),
+        # new, not lost: its mtime of 2000 is before the listing, its ctime after it
+        (
+            file_moved_in_keeping_an_old_mtime,
+            {("raw_files", "raw_files_landed_after_parse", WARN)},
+        ),
         # without the listing time the ledger's mtime is the bound: the safe side
         (
             file_landed_during_a_parse_without_listing_time,
@@ -581,6 +594,25 @@ def test_volume_drop_against_the_trailing_days_is_a_warning(landing):
     build(landing, DAY, range(5))  # 5 files against a median of 25
     assert failures(landing) == {("raw_files", "raw_files_volume", WARN)}
     build(landing, DAY, range(5, 25))  # 25 files now: back to normal
+    assert failures(landing) == set()
+
+
+def test_volume_spike_against_the_trailing_days_is_a_warning(landing):
+    """A jump in files (a scraper fetching pages twice, another day's files landed here) is
+    warned like a drop: over ``volume_spike`` (2) times the trailing median."""
+    for offset, first in ((3, 30), (2, 55), (1, 80)):
+        day = (dt.date.fromisoformat(DAY) - dt.timedelta(days=offset)).isoformat()
+        build(landing, day, range(first, first + 25))
+    build(landing, DAY, range(120, 180))  # 60 files against a median of 25: over 2 x 25
+    assert failures(landing) == {("raw_files", "raw_files_volume", WARN)}
+
+
+def test_volume_is_not_judged_against_fewer_than_three_trailing_days(landing):
+    """Two published days are too little history to call a day's volume a drop."""
+    for offset, first in ((2, 30), (1, 55)):
+        day = (dt.date.fromisoformat(DAY) - dt.timedelta(days=offset)).isoformat()
+        build(landing, day, range(first, first + 25))
+    build(landing, DAY, range(5))  # 5 files against a median of 25, but of 2 days only
     assert failures(landing) == set()
 
 

@@ -6,6 +6,7 @@ exactly one ledger row per file.
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import io
 import json
@@ -296,6 +297,34 @@ def test_names_no_partition_takes_are_reported(landing):
     zone = LandingZone(landing.raw_dir)
     assert zone.partitions() == [DAY]
     assert zone.strays() == ["2026-13-01", "incoming", "stray.txt"]
+
+
+def test_hidden_files_in_a_day_folder_are_in_flight_not_landed(landing):
+    """rsync writes ``.name.XXXXXX`` and renames it when done: a hidden file is neither listed
+    nor part of the fingerprint the sensor keys its runs on."""
+    from warta.landing import LandingZone
+
+    put(landing, f"{DAY}/fine.txt", ARTICLE.encode())
+    zone = LandingZone(landing.raw_dir)
+    before = zone.fingerprint(DAY)
+    put(landing, f"{DAY}/.upload.txt.Gx41Qa", ARTICLE.encode()[:100])
+    assert [f.source_path for f in zone.files(DAY)] == [f"{DAY}/fine.txt"]
+    assert zone.fingerprint(DAY) == before
+
+
+def test_a_file_of_exactly_the_size_limit_is_parsed_and_a_byte_more_is_rejected(landing):
+    """``WARTA_MAX_FILE_BYTES`` is the largest size read, not the first one refused."""
+    data = ARTICLE.encode()
+    put(landing, f"{DAY}/at_limit.txt", data)
+    put(landing, f"{DAY}/over_limit.txt", data + b"\n")
+    build_partition(dataclasses.replace(landing, max_file_bytes=len(data)), DAY)
+    got = {
+        k: (r["status"], r["reject_reason"], r["size_bytes"]) for k, r in _ledger(landing).items()
+    }
+    assert got == {
+        "at_limit.txt": ("parsed", None, len(data)),
+        "over_limit.txt": ("rejected", f"file too large (over {len(data)} bytes)", len(data) + 1),
+    }
 
 
 def test_a_file_swapped_for_a_fifo_after_its_stat_is_refused_not_waited_on(landing, monkeypatch):
