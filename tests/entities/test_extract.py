@@ -462,8 +462,11 @@ def test_spellings_with_and_without_the_apostrophe_link_to_the_full_name_in_an_a
 
     linker = ArticleLinker()
     full = linker.canonical("Ma'ruf Amin", "PER")
-    assert full == ("Ma'ruf Amin", "PER", "PER:ma-ruf-amin")
+    assert full == ("Ma'ruf Amin", "PER", "PER:maruf-amin")
     assert [linker.canonical(s, "PER") for s in ("Maruf", "Ma’ruf", "Ma'ruf")] == [full] * 3
+    # The full name spelled otherwise is the same person, and across articles one key.
+    assert [linker.canonical(s, "PER") for s in ("Maruf Amin", "Ma’ruf Amin")] == [full] * 2
+    assert ArticleLinker().canonical("Maruf Amin", "PER").key == full.key
 
 
 def test_jokowi_links_to_joko_widodo():

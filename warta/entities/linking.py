@@ -90,6 +90,9 @@ class ArticleLinker:
         if label == "PER":
             if " " not in key.replace("-", " ") and key in self._person_parts:
                 return self._person_parts[key], label
+            for other, _, name in self._persons:  # the same name spelled otherwise: Maruf Amin
+                if other == key:
+                    return name, label
             close = _one_edit_away(key, self._persons) or _known_person_one_edit_away(key)
             if close:
                 return close, label

@@ -15,5 +15,5 @@ class EntityMention:
     text: str  # == paragraphs[paragraph_index][start_char:end_char]
     label: str  # "PER" | "ORG" | "LOC"
     canonical_name: str  # e.g. "Korea Utara" for "Korut"
-    entity_key: str  # e.g. "LOC:korea-utara": f"{label}:{slug(canonical_name)}"
+    entity_key: str  # e.g. "LOC:korea-utara": f"{label}:{name_key(canonical_name)}"
     method: str  # how it was found: "model", "gazetteer", ...

@@ -58,8 +58,10 @@ def slug(name: str) -> str:
 
 
 def entity_key(label: str, canonical_name: str) -> str:
-    """The grouping key of an entity: ``f"{label}:{slug(canonical_name)}"``."""
-    return f"{label}:{slug(canonical_name)}"
+    """The grouping key of an entity: its label and the :func:`name_key` of its canonical name,
+    so spellings that differ only in case, accents, hyphens or apostrophes group together
+    (``Ma'ruf Amin`` and ``Maruf Amin``: ``PER:maruf-amin``)."""
+    return f"{label}:{name_key(canonical_name)}"
 
 
 @lru_cache(maxsize=100_000)
