@@ -38,6 +38,12 @@ def _results(
     partition = context.partition_key
     findings, report = check_and_record(warta.settings(), partition, section, context.run.run_id)
     context.log.info(f"quality report for {partition}: {report.html_path}")
+    # A failed WARN check lets the run succeed: said here too, so the run's event log shows it.
+    warned = [f"{f.table}:{f.check_name}" for f in findings if not f.passed and not f.blocks]
+    if warned:
+        context.log.warning(
+            f"{partition}: {len(warned)} WARN checks failed (the load goes on): {', '.join(warned)}"
+        )
     for finding in findings:
         metadata: dict = {
             "severity": finding.severity.value,

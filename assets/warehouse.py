@@ -66,9 +66,24 @@ def warehouse(context: dg.AssetExecutionContext, warta: WartaSettings) -> dg.Mat
     # reads the partition only if its Parquet is still the one the gate judged.
     verdict = judge(settings, context.partition_key)
     if not verdict.loadable:
+        failed = list(dict.fromkeys(f"{f.table}:{f.check_name}" for f in verdict.blocking))
+        rows = [
+            {
+                "check": f"{f.table}:{f.check_name}",
+                "offending": f.unexpected_count,
+                "description": f.description,
+            }
+            for f in verdict.blocking
+        ]
         raise dg.Failure(
             description=f"partition {context.partition_key} fails ERROR checks: "
-            f"{', '.join(verdict.failed_checks)}; the warehouse was not changed",
+            f"{', '.join(failed)}; the warehouse was not changed (a run of the whole job records "
+            "the checks' results and offending rows in the Catalog and the quality report)",
+            metadata={
+                "failed_checks": dg.MetadataValue.md(
+                    markdown_table(["check", "offending", "description"], rows)
+                )
+            },
             allow_retries=False,
         )
     report = QualityReport(settings.quality_root, context.partition_key)
@@ -85,7 +100,8 @@ def warehouse(context: dg.AssetExecutionContext, warta: WartaSettings) -> dg.Mat
     except ArticleInSeveralPartitions as error:  # needs a re-parse, not a retry
         context.instance.add_run_tags(context.run_id, {REFUSED_TAG: REFUSED})
         raise dg.Failure(
-            description=str(error),
+            description=f"{error} (warta_repair_sensor, running by default, re-runs them and "
+            f"then this partition; this run is tagged {REFUSED_TAG}={REFUSED})",
             metadata={RERUN_METADATA: dg.MetadataValue.json(error.rerun)},
             allow_retries=False,
         ) from error

@@ -27,6 +27,7 @@ import time
 import dagster as dg
 
 from warta.landing import LandingZone
+from warta.text import shortened
 from warta.watch import LandingWatch
 
 from .jobs import warta_daily_job
@@ -61,6 +62,7 @@ def warta_landing_sensor(context: dg.SensorEvaluationContext, warta: WartaSettin
     if warning and watch.due(warning, now):
         context.log.warning(warning)
     requests = []
+    waiting = 0  # changed folders whose run is in flight or whose load was refused
     for change in watch.changes(partitions):
         partition, fingerprint = change.partition, change.fingerprint
         runs = content_runs(context.instance, partition, fingerprint)
@@ -73,18 +75,29 @@ def warta_landing_sensor(context: dg.SensorEvaluationContext, warta: WartaSettin
             watch.settle(change)
             continue
         if runs.in_flight:
+            waiting += 1
             continue  # looked at again next tick: retried if it fails
         if runs.refused:
+            waiting += 1
             continue  # its load was refused: left to warta_repair_sensor (or a person, if stuck)
         if len(requests) == MAX_RUNS_PER_TICK:
             break  # the next tick continues from here
         requests.append(landing_run_request(partition, fingerprint, "landing-sensor", runs.failed))
+    requested = shortened([request.partition_key or "" for request in requests])
     context.log.info(
         f"{len(partitions)} landing folders, {len(watch.listed)} listed "
         f"({', '.join(watch.listed[:5])}{', ...' if len(watch.listed) > 5 else ''}); "
-        f"{len(requests)} runs requested"
+        f"{len(requests)} runs requested{f': {requested}' if requests else ''}"
     )
-    return dg.SensorResult(run_requests=requests, cursor=watch.cursor())
+    skip = None
+    if not requests:
+        skip = f"no landing folder is new or changed ({len(partitions)} folders)"
+        if waiting:
+            skip = (
+                f"{waiting} changed landing folders wait for a run in flight or a repair; "
+                f"none else is new or changed ({len(partitions)} folders)"
+            )
+    return dg.SensorResult(run_requests=requests, skip_reason=skip, cursor=watch.cursor())
 
 
 def _now() -> float:

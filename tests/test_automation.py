@@ -94,13 +94,19 @@ def test_sensor_requests_each_change_exactly_once(landing, instance):
     assert request.run_key.startswith("2026-11-24:")
     assert request.tags[TRIGGER_TAG] == "landing-sensor"
     assert request.run_key.endswith(request.tags[FINGERPRINT_TAG])
+    assert first.skip_reason is None
 
     _launch(instance, request)
     queued = _tick(instance, first.cursor)
     assert queued.run_requests == []  # its run is on its way
+    assert queued.skip_reason.skip_message == (  # the tick's reason on the Automation page
+        "1 changed landing folders wait for a run in flight or a repair; none else is new or "
+        "changed (1 folders)"
+    )
     _parse(instance, "2026-11-24", request.tags)  # ... and succeeds
     same = _tick(instance, queued.cursor)
     assert same.run_requests == []
+    assert same.skip_reason.skip_message == "no landing folder is new or changed (1 folders)"
     assert _settled(same.cursor) == {"2026-11-24": request.tags[FINGERPRINT_TAG]}
 
     put(landing, "2026-11-25/b.txt", b"<html>new day</html>")

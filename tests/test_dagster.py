@@ -203,7 +203,13 @@ def test_warehouse_alone_refuses_a_broken_partition(landing):
     result = _run(asset_selection=[dg.AssetKey("warehouse")])
     assert not result.success
     failure = result.get_step_failure_events()[0].step_failure_data.user_failure_data
-    assert "ad_markers_key_unique" in failure.description
+    # The duplicated marker also breaks the article's marker count.
+    assert failure.description.startswith(
+        f"partition {DAY} fails ERROR checks: articles:articles_counts_match, "
+        "ad_markers:ad_markers_key_unique; the warehouse was not changed"
+    )
+    failed = failure.metadata["failed_checks"].value
+    assert "| ad_markers:ad_markers_key_unique | 1 |" in failed, failed
     assert warehouse_rows(landing.warehouse) == before
 
 
@@ -211,3 +217,18 @@ def test_warehouse_alone_refuses_a_broken_partition(landing):
 def test_partition_range_starts_at_the_configured_date(partition):
     assert partition not in landing_date_partitions.get_partition_keys()
     assert "2020-01-01" in landing_date_partitions.get_partition_keys()
+
+
+def test_a_failed_warn_check_is_said_in_the_run_log_and_the_load_goes_on(landing, capfd):
+    """A run whose WARN checks fail succeeds: its event log says which failed, so a green run
+    in the Runs list still shows the warning."""
+    from tests.quality.conftest import land
+
+    land(landing, DAY, range(20), bad=5)  # 5 of 25 files rejected: 20% > 10%
+    capfd.readouterr()
+    result = _run()
+    assert result.success
+    logged = capfd.readouterr().err
+    line = f"{DAY}: 1 WARN checks failed (the load goes on): raw_files:raw_files_reject_share"
+    assert line in logged, logged[-2000:]
+    assert len(warehouse_rows(landing.warehouse, ["raw_files"])["raw_files"]) == 25
