@@ -51,6 +51,9 @@ def _results(
             "rows_checked": finding.checked_rows,
             "quality_report": dg.MetadataValue.path(str(report.html_path)),
         }
+        if finding.summary is not None:  # a share or volume check: its outcome, passed or not
+            metadata["result"] = finding.summary
+            metadata.update(finding.measures)
         if finding.unexpected_percent is not None:
             metadata["unexpected_percent"] = round(finding.unexpected_percent, 4)
         if finding.sample:

@@ -232,3 +232,8 @@ def test_a_failed_warn_check_is_said_in_the_run_log_and_the_load_goes_on(landing
     line = f"{DAY}: 1 WARN checks failed (the load goes on): raw_files:raw_files_reject_share"
     assert line in logged, logged[-2000:]
     assert len(warehouse_rows(landing.warehouse, ["raw_files"])["raw_files"]) == 25
+    [share] = [e for e in result.get_asset_check_evaluations() if e.check_name.endswith("t_share")]
+    shown = {key: value.value for key, value in share.metadata.items()}
+    assert shown["result"] == "reject share 0.2 (5 of 25 files), threshold 0.1"
+    assert (shown["reject_share"], shown["threshold"], shown["rejected"]) == (0.2, 0.1, 5)
+    assert "unexpected_count" not in shown  # no offending rows to count: the share says it

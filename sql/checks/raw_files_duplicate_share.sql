@@ -1,9 +1,18 @@
--- Offending row: the partition's share of duplicate files when it exceeds $max_duplicate_share
--- (WARTA_MAX_DUPLICATE_SHARE): a scraper re-fetching old pages, or ids that collide. Judged
--- from $min_files files on: a share of a handful of files says nothing.
-SELECT count(*) AS files,
-       count(*) FILTER (WHERE status = 'duplicate') AS duplicates,
-       round(count(*) FILTER (WHERE status = 'duplicate') / count(*), 4) AS duplicate_share,
-       $max_duplicate_share AS threshold
-FROM raw_files
-HAVING count(*) >= $min_files AND count(*) FILTER (WHERE status = 'duplicate') > $max_duplicate_share * count(*)
+-- One row, whatever the outcome (the check's measures, shown in the UI and the report): the
+-- partition's share of duplicate files against $max_duplicate_share (WARTA_MAX_DUPLICATE_SHARE).
+-- Fails above it: a scraper re-fetching old pages, or ids that collide. Judged from $min_files
+-- files on: a share of a handful of files says nothing.
+WITH counts AS (
+    SELECT count(*) AS files, count(*) FILTER (WHERE status = 'duplicate') AS duplicates
+    FROM raw_files
+)
+SELECT files, duplicates,
+       round(duplicates / nullif(files, 0), 4) AS duplicate_share,
+       $max_duplicate_share AS threshold,
+       files >= $min_files AND duplicates > $max_duplicate_share * files AS failed,
+       CASE WHEN files < $min_files
+            THEN 'not judged: ' || files || ' files, fewer than ' || $min_files
+            ELSE 'duplicate share ' || round(duplicates / files, 4) || ' (' || duplicates || ' of '
+                 || files || ' files), threshold ' || $max_duplicate_share
+       END AS summary
+FROM counts

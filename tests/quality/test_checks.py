@@ -605,6 +605,11 @@ def test_volume_spike_against_the_trailing_days_is_a_warning(landing):
         build(landing, day, range(first, first + 25))
     build(landing, DAY, range(120, 180))  # 60 files against a median of 25: over 2 x 25
     assert failures(landing) == {("raw_files", "raw_files_volume", WARN)}
+    assert _aggregates(landing)["raw_files_volume"] == (
+        False,
+        "60 files, 2.4 x the median 25.0 of 3 days before (allowed 0.5..2.0 x)",
+        None,
+    )
 
 
 def test_volume_is_not_judged_against_fewer_than_three_trailing_days(landing):
@@ -631,3 +636,39 @@ def test_large_tables_are_validated_on_a_sample(clean, monkeypatch):
 def test_a_day_without_files_passes(landing):
     build(landing, DAY, range(0))  # no landing folder: an empty partition, nothing to judge
     assert failures(landing) == set()
+
+
+AGGREGATE_CHECKS = ("raw_files_duplicate_share", "raw_files_reject_share", "raw_files_volume")
+
+
+def _aggregates(settings) -> dict[str, tuple[bool, str | None, int | None]]:
+    from warta.quality.checks import run_checks
+
+    return {
+        f.check_name: (f.passed, f.summary, f.unexpected_count)
+        for f in (o.finding() for o in run_checks(settings, DAY))
+        if f.check_name in AGGREGATE_CHECKS
+    }
+
+
+def test_share_and_volume_checks_say_their_outcome_passed_failed_or_not_judged(landing):
+    """A check that abstains must not read as a pass: each says what it measured against what,
+    or why it did not judge, whatever the outcome."""
+    build(landing, DAY, range(3), bad=2)
+    assert _aggregates(landing) == {
+        "raw_files_duplicate_share": (True, "not judged: 5 files, fewer than 20", None),
+        "raw_files_reject_share": (True, "not judged: 5 files, fewer than 20", None),
+        "raw_files_volume": (
+            True,
+            "not judged: 0 published days among the 7 before, fewer than 3",
+            None,
+        ),
+    }
+    build(landing, DAY, range(3, 20), bad=5)
+    passed, summary, _ = _aggregates(landing)["raw_files_reject_share"]
+    assert (passed, summary) == (False, "reject share 0.2 (5 of 25 files), threshold 0.1")
+    assert _aggregates(landing)["raw_files_duplicate_share"] == (
+        True,
+        "duplicate share 0.04 (1 of 25 files), threshold 0.25",  # two pages are one article
+        None,
+    )

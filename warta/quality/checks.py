@@ -24,6 +24,7 @@ from ``Settings`` (``WARTA_*``).
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import hashlib
 import os
 from dataclasses import dataclass, field
@@ -54,6 +55,9 @@ class Check:
     severity: Severity
     description: str
     per_row: bool = True  # offending rows are rows of ``table`` (so a percentage makes sense)
+    # The query returns one row whatever the outcome: measures, ``failed`` and ``summary``
+    # (the share and volume checks: passed, failed and not judged are told apart).
+    aggregate: bool = False
 
     @property
     def blocking(self) -> bool:
@@ -104,6 +108,7 @@ INTEGRITY_CHECKS: tuple[Check, ...] = (
         WARN,
         "Duplicates are at most WARTA_MAX_DUPLICATE_SHARE of the files.",
         per_row=False,
+        aggregate=True,
     ),
     Check(
         "raw_files_reject_share",
@@ -111,6 +116,7 @@ INTEGRITY_CHECKS: tuple[Check, ...] = (
         WARN,
         "Rejects are at most WARTA_MAX_REJECT_SHARE of the files.",
         per_row=False,
+        aggregate=True,
     ),
     Check(
         "raw_files_volume",
@@ -118,6 +124,7 @@ INTEGRITY_CHECKS: tuple[Check, ...] = (
         WARN,
         "File count within WARTA_VOLUME_DROP..WARTA_VOLUME_SPIKE x the trailing 7 days' median.",
         per_row=False,
+        aggregate=True,
     ),
     # articles against the ledger and their child tables
     Check("articles_key_unique", "articles", ERROR, "article_id is unique."),
@@ -184,6 +191,8 @@ class CheckOutcome:
     columns: list[str] = field(default_factory=list)
     sample: list[tuple[Any, ...]] = field(default_factory=list)
     table_rows: int | None = None
+    summary: str | None = None  # an aggregate check's outcome in words
+    measures: dict[str, Any] = field(default_factory=dict)  # and its measures
 
     @property
     def passed(self) -> bool:
@@ -205,11 +214,14 @@ class CheckOutcome:
             severity=self.check.severity,
             passed=self.passed,
             description=self.check.description,
-            unexpected_count=self.offending_rows,
+            # An aggregate check has no offending rows to count: its summary says it.
+            unexpected_count=None if self.check.aggregate else self.offending_rows,
             unexpected_percent=percent,
             checked_rows=self.table_rows,
             columns=list(self.columns),
             sample=[[cell_text(value) for value in row] for row in self.sample],
+            summary=self.summary,
+            measures={key: _json_value(value) for key, value in self.measures.items()},
         )
 
 
@@ -276,6 +288,15 @@ def run_checks(
         con.close()
 
 
+def _json_value(value: Any) -> Any:
+    """A measure as a JSON value: numbers stay numbers (DuckDB's decimals become floats)."""
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, decimal.Decimal):
+        return float(value)
+    return cell_text(value)
+
+
 def listed_at(store: ParquetStore, partition: str) -> dt.datetime:
     """When the parse that wrote the partition's ledger listed the landing folder (UTC).
 
@@ -293,6 +314,14 @@ def _run(
     con: duckdb.DuckDBPyConnection, check: Check, params: dict[str, Any], table_rows: int
 ) -> CheckOutcome:
     relation = sql.relation(con, f"checks/{check.name}.sql", **params)
+    if check.aggregate:
+        [row] = relation.fetchall()
+        measures = dict(zip(relation.columns, row, strict=True))
+        failed, summary = bool(measures.pop("failed")), measures.pop("summary")
+        sample = [tuple(measures.values())] if failed else []
+        return CheckOutcome(
+            check, int(failed), list(measures), sample, table_rows, summary, measures
+        )
     count = relation.aggregate("count(*)").fetchall()[0][0]
     sample = relation.limit(SAMPLE_ROWS).fetchall() if count else []
     return CheckOutcome(check, count, list(relation.columns), sample, table_rows)

@@ -40,6 +40,11 @@ class Finding:
     checked_rows: int | None = None
     columns: list[str] = field(default_factory=list)
     sample: list[list[str]] = field(default_factory=list)  # a few offending rows, as text
+    # Checks of the whole partition (shares, volume): their outcome in words, passed or not
+    # ("reject share 0.04 (5 of 125 files), threshold 0.1", "not judged: 5 files, fewer than
+    # 20"), and the measures behind it (JSON values).
+    summary: str | None = None
+    measures: dict[str, Any] = field(default_factory=dict)
 
     @property
     def blocks(self) -> bool:

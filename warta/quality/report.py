@@ -133,7 +133,8 @@ def render_markdown(partition: str, sections: list[Section], html_path: Path) ->
     if failed:
         lines += ["", "| severity | table | check | unexpected | % |", "|---|---|---|---|---|"]
         lines += [
-            f"| {f.severity.value} | {f.table} | `{f.check_name}` | {_count(f.unexpected_count)} "
+            f"| {f.severity.value} | {f.table} | `{f.check_name}` | "
+            f"{f.summary or _count(f.unexpected_count)} "
             f"| {_percent(f.unexpected_percent)} |"
             for f in failed
         ]
@@ -218,7 +219,7 @@ def _finding_row(f: Finding) -> str:
     return (
         f"<tr><td>{badge}</td><td>{f.severity.value}</td><td>{e(f.table)}</td>"
         f"<td><code>{e(f.check_name)}</code><br><small>{e(f.kind)}</small></td><td>{description}</td>"
-        f"<td class=num>{_count(f.unexpected_count)}</td>"
+        f"<td class=num>{e(f.summary) if f.summary else _count(f.unexpected_count)}</td>"
         f"<td class=num>{_percent(f.unexpected_percent)}</td>"
         f"<td class=num>{_count(f.checked_rows)}</td></tr>"
     )
