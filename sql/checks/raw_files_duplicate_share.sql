@@ -9,10 +9,6 @@ WITH counts AS (
 SELECT files, duplicates,
        round(duplicates / nullif(files, 0), 4) AS duplicate_share,
        $max_duplicate_share AS threshold,
-       files >= $min_files AND duplicates > $max_duplicate_share * files AS failed,
-       CASE WHEN files < $min_files
-            THEN 'not judged: ' || files || ' files, fewer than ' || $min_files
-            ELSE 'duplicate share ' || round(duplicates / files, 4) || ' (' || duplicates || ' of '
-                 || files || ' files), threshold ' || $max_duplicate_share
-       END AS summary
+       files >= $min_files AS judged,
+       files >= $min_files AND duplicates > $max_duplicate_share * files AS failed
 FROM counts

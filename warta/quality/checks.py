@@ -55,9 +55,16 @@ class Check:
     severity: Severity
     description: str
     per_row: bool = True  # offending rows are rows of ``table`` (so a percentage makes sense)
-    # The query returns one row whatever the outcome: measures, ``failed`` and ``summary``
-    # (the share and volume checks: passed, failed and not judged are told apart).
-    aggregate: bool = False
+    # A check of the whole partition (the shares, the volume): its query returns one row
+    # whatever the outcome, the measures with ``judged`` and ``failed``, and its outcome is
+    # told in words, passed or failed (``summary``) or not judged (``abstained``), formatted
+    # with the measures and the query's parameters.
+    summary: str | None = None
+    abstained: str | None = None
+
+    @property
+    def aggregate(self) -> bool:
+        return self.summary is not None
 
     @property
     def blocking(self) -> bool:
@@ -108,7 +115,9 @@ INTEGRITY_CHECKS: tuple[Check, ...] = (
         WARN,
         "Duplicates are at most WARTA_MAX_DUPLICATE_SHARE of the files.",
         per_row=False,
-        aggregate=True,
+        summary="duplicate share {duplicate_share} ({duplicates} of {files} files), "
+        "threshold {threshold}",
+        abstained="not judged: {files} files, fewer than {min_files}",
     ),
     Check(
         "raw_files_reject_share",
@@ -116,7 +125,8 @@ INTEGRITY_CHECKS: tuple[Check, ...] = (
         WARN,
         "Rejects are at most WARTA_MAX_REJECT_SHARE of the files.",
         per_row=False,
-        aggregate=True,
+        summary="reject share {reject_share} ({rejected} of {files} files), threshold {threshold}",
+        abstained="not judged: {files} files, fewer than {min_files}",
     ),
     Check(
         "raw_files_volume",
@@ -124,7 +134,10 @@ INTEGRITY_CHECKS: tuple[Check, ...] = (
         WARN,
         "File count within WARTA_VOLUME_DROP..WARTA_VOLUME_SPIKE x the trailing 7 days' median.",
         per_row=False,
-        aggregate=True,
+        summary="{files} files, {ratio} x the median {median_files} of {trailing_days} days before "
+        "(allowed {volume_drop}..{volume_spike} x)",
+        abstained="not judged: {trailing_days} published days among the 7 before, fewer than "
+        "{min_history}",
     ),
     # articles against the ledger and their child tables
     Check("articles_key_unique", "articles", ERROR, "article_id is unique."),
@@ -317,7 +330,9 @@ def _run(
     if check.aggregate:
         [row] = relation.fetchall()
         measures = dict(zip(relation.columns, row, strict=True))
-        failed, summary = bool(measures.pop("failed")), measures.pop("summary")
+        judged, failed = bool(measures.pop("judged")), bool(measures.pop("failed"))
+        said = check.summary if judged else check.abstained
+        summary = str(said).format_map({**params, **measures})
         sample = [tuple(measures.values())] if failed else []
         return CheckOutcome(
             check, int(failed), list(measures), sample, table_rows, summary, measures
