@@ -672,3 +672,22 @@ def test_share_and_volume_checks_say_their_outcome_passed_failed_or_not_judged(l
         "duplicate share 0.04 (1 of 25 files), threshold 0.25",  # two pages are one article
         None,
     )
+
+
+def test_expectations_are_described_in_words_and_as_the_gx_call():
+    """The check descriptions in the UI: what is expected in words, then the exact GX call."""
+    described = {
+        (table, e.check_name): e.describe() for table, suite in SUITES.items() for e in suite
+    }
+    assert described[("raw_files", "gx_status_in_set")] == (
+        "status is one of ['parsed', 'duplicate', 'rejected'] — "
+        "ExpectColumnValuesToBeInSet(status, value_set=['parsed', 'duplicate', 'rejected'])"
+    )
+    assert described[("paragraphs", "gx_text_not_too_long")] == (
+        "the length of text is at most 5000 — "
+        "ExpectColumnValueLengthsToBeBetween(text, max_value=5000)"
+    )
+    assert described[("articles", "gx_published_at_in_range")].startswith(
+        "published_at is between 1990-01-01 and run time + 14:00:00 — "
+    )
+    assert all(" — Expect" in text for text in described.values())

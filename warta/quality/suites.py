@@ -53,10 +53,33 @@ class Expectation:
         return self.kwargs.get("column")
 
     def describe(self) -> str:
-        """``ExpectColumnValuesToBeInSet(status, value_set=[...])``: what is expected, in short."""
+        """What is expected, in words and as the GX call: ``status is one of [...] —
+        ExpectColumnValuesToBeInSet(status, value_set=[...])``."""
         args = [str(v) for k, v in self.kwargs.items() if k == "column"]
         args += [f"{k}={_show(v)}" for k, v in self.kwargs.items() if k != "column"]
-        return f"{self.gx_type}({', '.join(args)})"
+        call = f"{self.gx_type}({', '.join(args)})"
+        words = self._in_words()
+        return f"{words} — {call}" if words else call
+
+    def _in_words(self) -> str | None:
+        column, low, high = self.column, self.kwargs.get("min_value"), self.kwargs.get("max_value")
+        if self.gx_type == NOT_NULL:
+            return f"{column} is never null"
+        if self.gx_type == UNIQUE:
+            return f"{column} is unique in the partition"
+        if self.gx_type == IN_SET:
+            return f"{column} is one of {_show(self.kwargs.get('value_set'))}"
+        if self.gx_type == MATCHES:
+            return f"{column} matches {self.kwargs.get('regex')}"
+        what = "the length of " + str(column) if self.gx_type == LENGTH_BETWEEN else column
+        if self.gx_type in (BETWEEN, LENGTH_BETWEEN):
+            if low is not None and high is not None:
+                return f"{what} is between {_show(low)} and {_show(high)}"
+            if low is not None:
+                return f"{what} is at least {_show(low)}"
+            if high is not None:
+                return f"{what} is at most {_show(high)}"
+        return None
 
 
 @dataclass(frozen=True)
