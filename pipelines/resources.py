@@ -3,6 +3,7 @@
 import os
 
 import dagster as dg
+from pydantic import Field
 
 from warta.config import Settings
 
@@ -11,10 +12,25 @@ class WartaSettings(dg.ConfigurableResource):
     """Paths and tuning. Unset fields take the ``WARTA_*`` environment variables of the run
     process (see ``warta/config.py``), so the UI, the CLI and the daemon agree by default."""
 
-    raw_dir: str | None = None
-    data_dir: str | None = None
-    warehouse: str | None = None
-    workers: int | None = None
+    raw_dir: str | None = Field(
+        default=None,
+        description="The landing zone: one YYYY-MM-DD folder per day. Unset: WARTA_RAW_DIR, "
+        "else data/raw.",
+    )
+    data_dir: str | None = Field(
+        default=None,
+        description="The Parquet root (one folder per table, hive partitions by ingest_date). "
+        "Unset: WARTA_DATA_DIR, else data/parquet.",
+    )
+    warehouse: str | None = Field(
+        default=None,
+        description="The DuckDB warehouse file. Unset: WARTA_WAREHOUSE, else "
+        "data/warehouse.duckdb.",
+    )
+    workers: int | None = Field(
+        default=None,
+        description="Parse processes of a run. Unset: WARTA_WORKERS, else the CPUs available.",
+    )
 
     def settings(self) -> Settings:
         overrides = {

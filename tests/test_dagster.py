@@ -237,3 +237,15 @@ def test_a_failed_warn_check_is_said_in_the_run_log_and_the_load_goes_on(landing
     assert shown["result"] == "reject share 0.2 (5 of 25 files), threshold 0.1"
     assert (shown["reject_share"], shown["threshold"], shown["rejected"]) == (0.2, 0.1, 5)
     assert "unexpected_count" not in shown  # no offending rows to count: the share says it
+
+
+def test_the_resource_fields_are_described_for_the_launchpad():
+    from pipelines.resources import WartaSettings
+
+    fields = WartaSettings.model_fields
+    assert set(fields) == {"raw_dir", "data_dir", "warehouse", "workers"}
+    assert all(
+        field.description and "Unset: WARTA_" in field.description for field in fields.values()
+    )
+    schema = WartaSettings.to_config_schema().as_field().config_type.fields
+    assert "WARTA_RAW_DIR" in schema["raw_dir"].description
