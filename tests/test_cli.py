@@ -247,17 +247,18 @@ def test_sample_never_writes_into_the_configured_landing_zone(tmp_path):
 
 
 def test_an_unexpected_error_keeps_its_stack_trace_in_the_console_log(landing, monkeypatch, capfd):
-    """Only deliberate failures (dg.Failure, saying what to do) lose their stack trace."""
-    import assets.tables
+    """Only deliberate failures (dg.Failure, saying what to do) lose their stack trace. (The
+    check steps have no retry policy: a bug there fails the run at once.)"""
+    import assets.checks
     from pipelines.run import run_partitions
 
     def broken(*args, **kwargs):
-        raise ZeroDivisionError("a bug in the parse")
+        raise ZeroDivisionError("a bug in the checks")
 
-    monkeypatch.setattr(assets.tables, "build_partition", broken)
+    monkeypatch.setattr(assets.checks, "check_and_record", broken)
     monkeypatch.delenv("DAGSTER_HOME", raising=False)
     (result,) = run_partitions(["2026-11-25"])
-    assert not result.success and "a bug in the parse" in result.message
+    assert not result.success and "a bug in the checks" in result.message
     err = capfd.readouterr().err
-    assert "ZeroDivisionError: a bug in the parse" in err
+    assert "ZeroDivisionError: a bug in the checks" in err
     assert "Stack Trace" in err and 'in broken\n    raise ZeroDivisionError("a bug' in err
