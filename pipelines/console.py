@@ -21,15 +21,19 @@ DATE_FORMAT = "%Y-%m-%d %H:%M:%S %z"
 
 class _FailureWithoutStack(logging.Filter):
     """Replaces the error text Dagster appends to a record (after a blank line) by the message
-    alone when the error is a ``dg.Failure``."""
+    alone when the error is a ``dg.Failure``, or is caused by one (a failure a retry policy
+    retries is reported as ``RetryRequestedFromPolicy`` raised from it)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         meta = getattr(record, "dagster_meta", None)
         event = meta.get("dagster_event") if isinstance(meta, dict) else None
         error = getattr(getattr(event, "event_specific_data", None), "error", None)
-        if error is not None and error.cls_name == "Failure":
+        failure = error
+        while failure is not None and failure.cls_name != "Failure":
+            failure = failure.cause
+        if failure is not None:
             head = record.getMessage().split("\n\n", 1)[0]
-            record.msg = f"{head}\n\n{error.message.strip()}\n"
+            record.msg = f"{head}\n\n{failure.message.strip()}\n"
             record.args = ()
         return True
 

@@ -26,12 +26,13 @@ def instance_gaps(instance: dg.DagsterInstance) -> list[str]:
     else:
         if not monitoring.get("free_slots_after_run_end_seconds"):
             gaps.append(
-                "run_monitoring.free_slots_after_run_end_seconds is unset: a run whose process "
-                "dies keeps its pool slot, and later runs needing that pool wait QUEUED for ever"
+                "run_monitoring.free_slots_after_run_end_seconds is unset or 0: a run whose "
+                "process dies keeps its pool slot, and later runs needing that pool wait QUEUED "
+                "for ever"
             )
         if not monitoring.get("max_runtime_seconds"):
             gaps.append(
-                "run_monitoring.max_runtime_seconds is unset: a run left STARTED by a host "
+                "run_monitoring.max_runtime_seconds is unset or 0: a run left STARTED by a host "
                 "restart holds its pool slot for ever"
             )
     retries = instance.get_settings("run_retries") or {}

@@ -31,9 +31,11 @@ class PartitionRun:
 
 
 def run_partitions(
-    partitions: Sequence[str] | None = None, *, out: TextIO = sys.stdout
+    partitions: Sequence[str] | None = None, *, out: TextIO | None = None
 ) -> list[PartitionRun]:
-    """Run the daily job for ``partitions`` (default: every landing folder present)."""
+    """Run the daily job for ``partitions`` (default: every landing folder present); messages
+    go to ``out`` (default: standard output at the time of the call)."""
+    out = out or sys.stdout
     settings = Settings.from_env()
     zone = LandingZone(settings.raw_dir)
     # Raises LandingUnavailable, saying what to check, when the landing zone cannot be listed:
@@ -95,11 +97,12 @@ def run_partitions(
     return results
 
 
-def instance_home(*, out: TextIO = sys.stdout) -> Path | None:
+def instance_home(*, out: TextIO | None = None) -> Path | None:
     """``DAGSTER_HOME`` made absolute (Dagster insists on it), and given the instance template
     ``pipelines/dagster.yaml`` when its ``dagster.yaml`` is missing or empty (as ``make``
     does); the folder itself is created when its parent exists. None when the variable is
     unset. A ``ValueError`` says what is wrong with it otherwise."""
+    out = out or sys.stdout
     raw = os.environ.get("DAGSTER_HOME")
     if not raw:
         return None

@@ -59,7 +59,8 @@ def warta_landing_sensor(context: dg.SensorEvaluationContext, warta: WartaSettin
         if watch.due(warning, now):
             context.log.warning(warning)
     warning = watch.zone.strays_warning()
-    if warning and watch.due(warning, now):
+    # Remembered by every name (the warning shows ten): a change past the tenth is said too.
+    if warning and watch.due("\n".join([warning, *watch.zone.strays()]), now):
         context.log.warning(warning)
     requests = []
     waiting = 0  # changed folders whose run is in flight or whose load was refused

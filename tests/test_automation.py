@@ -265,6 +265,9 @@ def test_sensor_and_nightly_warn_of_entries_no_partition_takes(
     cursor, err = tick(cursor)  # changed: said at once
     assert "13 entries in" in err and "stray-07.txt, stray-08.txt and 3 more" in err
     assert outside not in err
+    (landing.raw_dir / "stray-10.txt").rename(landing.raw_dir / "stray-99.txt")
+    cursor, err = tick(cursor)  # a name past the ten shown changed: said again
+    assert "13 entries in" in err
     shutil.rmtree(landing.raw_dir / "2019-12-31")
     cursor, err = tick(cursor)
     assert "entries in" not in err and "outside the partition range" not in err

@@ -262,3 +262,31 @@ def test_an_unexpected_error_keeps_its_stack_trace_in_the_console_log(landing, m
     err = capfd.readouterr().err
     assert "ZeroDivisionError: a bug in the checks" in err
     assert "Stack Trace" in err and 'in broken\n    raise ZeroDivisionError("a bug' in err
+
+
+def test_a_retried_failure_is_printed_without_its_stack_traces(landing, monkeypatch, capfd):
+    """A landing zone that fails to list with an error that may pass (EIO on a network mount)
+    is retried by the parse's retry policy; Dagster reports each attempt as a retry raised from
+    the Failure, which is printed as its message too."""
+    import errno
+
+    import dagster as dg
+
+    from pipelines.run import run_partitions
+    from warta.landing import LandingUnavailable, LandingZone
+
+    def flaky(self, partition):
+        raise LandingUnavailable(
+            f"landing folder {partition} cannot be listed (Input/output error)",
+            OSError(errno.EIO, "Input/output error"),
+        )
+
+    monkeypatch.setattr(LandingZone, "fingerprint", flaky)
+    monkeypatch.setattr(dg.RetryPolicy, "calculate_delay", lambda self, attempt: 0)
+    monkeypatch.delenv("DAGSTER_HOME", raising=False)
+    (result,) = run_partitions(["2026-11-25"])
+    assert not result.success
+    err = capfd.readouterr().err
+    # The step's failure and the run's (the retries themselves are logged at DEBUG).
+    assert err.count("landing folder 2026-11-25 cannot be listed (Input/output error)") == 2
+    assert "Stack Trace" not in err and "Traceback" not in err, err[-3000:]

@@ -7,8 +7,9 @@ WITH counts AS (
     FROM raw_files
 )
 SELECT files, duplicates,
-       round(duplicates / nullif(files, 0), 4) AS duplicate_share,
+       round(duplicates / nullif(files, 0), 6) AS duplicate_share,
        $max_duplicate_share AS threshold,
        files >= $min_files AS judged,
-       files >= $min_files AND duplicates > $max_duplicate_share * files AS failed
+       -- the share itself against the threshold: 45 of 180 is 0.25, not over a 0.25 limit
+       files >= $min_files AND duplicates / files > $max_duplicate_share AS failed
 FROM counts

@@ -7,10 +7,11 @@ WITH reasons AS (
 )
 SELECT count(*) AS files,
        count(*) FILTER (WHERE status = 'rejected') AS rejected,
-       round(rejected / nullif(files, 0), 4) AS reject_share,
+       round(rejected / nullif(files, 0), 6) AS reject_share,
        $max_reject_share AS threshold,
        (SELECT string_agg(reject_reason || ' (' || n || ')', '; ' ORDER BY n DESC, reject_reason)
         FROM reasons) AS reasons,
        files >= $min_files AS judged,
-       files >= $min_files AND rejected > $max_reject_share * files AS failed
+       -- the share itself against the threshold: 63 of 180 is 0.35, not over a 0.35 limit
+       files >= $min_files AND rejected / files > $max_reject_share AS failed
 FROM raw_files

@@ -4,7 +4,7 @@
 -- (WARTA_VOLUME_DROP, WARTA_VOLUME_SPIKE). Needs $min_history published days to judge.
 WITH history AS (SELECT count(*) AS days, median(files) AS median_files FROM trailing_partitions),
      current AS (SELECT count(*) AS files FROM raw_files)
-SELECT c.files, h.median_files, h.days AS trailing_days,
+SELECT c.files, coalesce(h.median_files, 0) AS median_files, h.days AS trailing_days,
        round(c.files / nullif(h.median_files, 0), 3) AS ratio,
        $volume_drop AS volume_drop, $volume_spike AS volume_spike,
        h.days >= $min_history AND h.median_files > 0 AS judged,

@@ -619,6 +619,35 @@ def test_volume_is_not_judged_against_fewer_than_three_trailing_days(landing):
         build(landing, day, range(first, first + 25))
     build(landing, DAY, range(5))  # 5 files against a median of 25, but of 2 days only
     assert failures(landing) == set()
+    assert _aggregates(landing)["raw_files_volume"][1] == (
+        "not judged: 2 published days among the 7 before, median 25.0 files (needs 3 days and a "
+        "median above 0)"
+    )
+
+
+def test_volume_is_not_judged_against_empty_days(landing):
+    """Days published empty (a holiday) give a median of 0: no ratio to judge by."""
+    for offset in (3, 2, 1):
+        build(
+            landing, (dt.date.fromisoformat(DAY) - dt.timedelta(days=offset)).isoformat(), range(0)
+        )
+    build(landing, DAY, range(5))
+    assert _aggregates(landing)["raw_files_volume"] == (
+        True,
+        "not judged: 3 published days among the 7 before, median 0.0 files (needs 3 days and a "
+        "median above 0)",
+        None,
+    )
+
+
+def test_a_share_equal_to_its_threshold_passes(landing):
+    """At most WARTA_MAX_REJECT_SHARE: 2 rejects of 20 files is a share of 0.1, not over it."""
+    build(landing, DAY, range(18), bad=2)
+    assert _aggregates(landing)["raw_files_reject_share"] == (
+        True,
+        "reject share 0.1 (2 of 20 files), threshold 0.1",
+        None,
+    )
 
 
 def test_large_tables_are_validated_on_a_sample(clean, monkeypatch):
@@ -660,7 +689,8 @@ def test_share_and_volume_checks_say_their_outcome_passed_failed_or_not_judged(l
         "raw_files_reject_share": (True, "not judged: 5 files, fewer than 20", None),
         "raw_files_volume": (
             True,
-            "not judged: 0 published days among the 7 before, fewer than 3",
+            "not judged: 0 published days among the 7 before, median 0.0 files (needs 3 days and "
+            "a median above 0)",
             None,
         ),
     }

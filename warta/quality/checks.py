@@ -1,6 +1,8 @@
 """Integrity and ledger checks over one partition, as DuckDB SQL (``sql/checks/<name>.sql``).
 
-Each query returns the offending rows: none means the check passed. The queries see the five
+Each query returns the offending rows: none means the check passed. A check of the whole
+partition (``Check.summary`` set: the shares, the volume) returns one row whatever the outcome,
+its measures with the booleans ``judged`` and ``failed``. The queries see the five
 tables as views of the partition's Parquet, plus two relations built here:
 
 - ``landing``: the files in the partition's landing folder (``source_path``, ``size_bytes``,
@@ -136,8 +138,8 @@ INTEGRITY_CHECKS: tuple[Check, ...] = (
         per_row=False,
         summary="{files} files, {ratio} x the median {median_files} of {trailing_days} days before "
         "(allowed {volume_drop}..{volume_spike} x)",
-        abstained="not judged: {trailing_days} published days among the 7 before, fewer than "
-        "{min_history}",
+        abstained="not judged: {trailing_days} published days among the 7 before, median "
+        "{median_files} files (needs {min_history} days and a median above 0)",
     ),
     # articles against the ledger and their child tables
     Check("articles_key_unique", "articles", ERROR, "article_id is unique."),
