@@ -6,6 +6,7 @@ folder) is changed the way a parser or ingestion bug would change it.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 
@@ -641,13 +642,19 @@ def test_volume_is_not_judged_against_empty_days(landing):
 
 
 def test_a_share_equal_to_its_threshold_passes(landing):
-    """At most WARTA_MAX_REJECT_SHARE: 2 rejects of 20 files is a share of 0.1, not over it."""
+    """At most WARTA_MAX_REJECT_SHARE: 2 rejects of 20 files is a share of 0.1, not over it;
+    nor is 63 of 90 over 0.7, though 0.7 x 90 is 62.99999999999999 in floating point."""
     build(landing, DAY, range(18), bad=2)
     assert _aggregates(landing)["raw_files_reject_share"] == (
         True,
         "reject share 0.1 (2 of 20 files), threshold 0.1",
         None,
     )
+    assert 0.7 * 90 < 63
+    build(landing, DAY, range(27), bad=63)
+    assert _aggregates(dataclasses.replace(landing, max_reject_share=0.7))[
+        "raw_files_reject_share"
+    ] == (True, "reject share 0.7 (63 of 90 files), threshold 0.7", None)
 
 
 def test_large_tables_are_validated_on_a_sample(clean, monkeypatch):
