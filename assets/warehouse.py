@@ -66,7 +66,6 @@ def warehouse(context: dg.AssetExecutionContext, warta: WartaSettings) -> dg.Mat
     # reads the partition only if its Parquet is still the one the gate judged.
     verdict = judge(settings, context.partition_key)
     if not verdict.loadable:
-        failed = list(dict.fromkeys(f"{f.table}:{f.check_name}" for f in verdict.blocking))
         rows = [
             {
                 "check": f"{f.table}:{f.check_name}",
@@ -77,7 +76,8 @@ def warehouse(context: dg.AssetExecutionContext, warta: WartaSettings) -> dg.Mat
         ]
         raise dg.Failure(
             description=f"partition {context.partition_key} fails ERROR checks: "
-            f"{', '.join(failed)}; the warehouse was not changed (a run of the whole job records "
+            f"{', '.join(verdict.failed_checks)}; the warehouse was not changed (a run of the "
+            "whole job records "
             "the checks' results and offending rows in the Catalog and the quality report)",
             metadata={
                 "failed_checks": dg.MetadataValue.md(

@@ -144,7 +144,7 @@ def test_the_gate_reuses_recorded_checks_while_parquet_and_landing_are_unchanged
     published_in_future(landing)  # the Parquet changed: nothing recorded applies
     verdict = judge(landing, DAY)
     assert ran == ["sql", "sql", "gx"]
-    assert verdict.failed_checks == ["gx_published_at_in_range"]
+    assert verdict.failed_checks == ["articles:gx_published_at_in_range"]
 
 
 def test_a_section_from_another_version_still_reads(tmp_path):

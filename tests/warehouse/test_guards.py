@@ -95,7 +95,9 @@ def test_rebuild_skips_partitions_failing_error_checks_and_names_them(sample, tm
     result = _rebuild(sample, store, warehouse)
     # Not everything was loaded: the exit code says so (scripts and cron see it).
     assert result.returncode == 1, result.stderr
-    assert f"{blocked}: skipped, fails ERROR checks: paragraphs_article_exists" in result.stdout
+    assert (
+        f"{blocked}: skipped, fails ERROR checks: paragraphs:paragraphs_article_exists"
+    ) in result.stdout
     assert "1 blocked partitions skipped" in result.stdout
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
@@ -142,7 +144,9 @@ def test_rebuild_refuses_to_drop_a_published_partition_that_is_blocked_now(sampl
 
     dropped = _rebuild(sample, store, warehouse.path, "--drop-blocked")
     assert dropped.returncode == 1, dropped.stderr  # still: a partition was left out
-    assert f"{blocked}: skipped, fails ERROR checks: paragraphs_article_exists" in dropped.stdout
+    assert (
+        f"{blocked}: skipped, fails ERROR checks: paragraphs:paragraphs_article_exists"
+    ) in dropped.stdout
     assert warehouse.published_partitions() == set(DAYS) - {blocked}
 
 

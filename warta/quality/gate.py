@@ -48,8 +48,9 @@ class GateVerdict:
 
     @property
     def failed_checks(self) -> list[str]:
-        """Names of the failed ERROR checks, in the order they were found."""
-        return list(dict.fromkeys(finding.check_name for finding in self.blocking))
+        """The failed ERROR checks as ``table:check`` (GX check names repeat across tables), in
+        the order they were found."""
+        return list(dict.fromkeys(f"{f.table}:{f.check_name}" for f in self.blocking))
 
 
 def judge(settings: Settings, partition: str) -> GateVerdict:
