@@ -14,6 +14,7 @@ from warta.landing import LandingUnavailable, LandingZone
 from warta.parquet_store import ParquetStore
 from warta.partition import WORKER_CPU_STAGES, PartitionBuild, build_partition
 from warta.schema import TABLES
+from warta.text import counted
 
 from .metadata import parquet_preview, table_schema
 
@@ -78,7 +79,7 @@ def parse_landing_partition(context: dg.AssetExecutionContext, warta: WartaSetti
             "processes, not this run's, so a file that kills its parser is rejected instead"
         )
     context.log.info(
-        f"{partition}: {build.files} files -> {build.statuses}; rows {build.row_counts}"
+        f"{partition}: {counted(build.files, 'file')} -> {build.statuses}; rows {build.row_counts}"
     )
     store = ParquetStore(settings.data_dir)
     for name in TABLES:

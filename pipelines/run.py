@@ -16,6 +16,7 @@ import dagster as dg
 
 from warta.config import Settings
 from warta.landing import LandingZone, is_partition_key
+from warta.text import counted
 
 from .definitions import defs
 from .instance import TEMPLATE, instance_warnings
@@ -133,9 +134,8 @@ def _summary(
         if materialization.asset_key.to_user_string() == "raw_files":
             meta = materialization.metadata
             counts = {k: meta[f"files_{k}"].value for k in ("parsed", "duplicate", "rejected")}
-            parts.append(
-                f"{meta['files'].value} files ({', '.join(f'{v} {k}' for k, v in counts.items())})"
-            )
+            statuses = ", ".join(f"{v} {k}" for k, v in counts.items())
+            parts.append(f"{counted(meta['files'].value, 'file')} ({statuses})")
     if failed:
         parts.append(f"FAILED checks: {', '.join(failed)} - warehouse not updated")
     elif result.success:

@@ -95,7 +95,7 @@ def test_run_one_partition_end_to_end(landing, tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     template = (REPO / "pipelines" / "dagster.yaml").read_text()
     assert (tmp_path / "dagster_home" / "dagster.yaml").read_text() == template  # was empty
-    assert "2026-11-25: 1 files (1 parsed, 0 duplicate, 0 rejected) checks passed" in result.stdout
+    assert "2026-11-25: 1 file (1 parsed, 0 duplicate, 0 rejected) checks passed" in result.stdout
     assert (
         f"warning: 1 entries in {landing.raw_dir} are not YYYY-MM-DD day folders and are never "
         "parsed: misfiled.txt"
@@ -115,11 +115,11 @@ def test_run_one_partition_end_to_end(landing, tmp_path):
     assert (
         "2026-11-25: run FAILED (see the run's logs in the Dagster UI or above) - "
         f"parse_landing_partition: landing folder {landing.raw_dir / '2026-11-25'} is missing, "
-        "but the published partition 2026-11-25 holds 1 files"
+        "but the published partition 2026-11-25 holds 1 file"
     ) in gone.stdout
     assert con.sql("SELECT count(*) FROM articles").fetchall() == [(1,)]
     # The console log says it without Dagster's stack traces (the step's failure and the run's).
-    assert gone.stderr.count("but the published partition 2026-11-25 holds 1 files") == 2
+    assert gone.stderr.count("but the published partition 2026-11-25 holds 1 file") == 2
     assert "Stack Trace" not in gone.stderr and "Traceback" not in gone.stderr
     assert len(gone.stderr.splitlines()) < 20, gone.stderr
 

@@ -35,6 +35,7 @@ from warta.landing import LandingUnavailable, LandingZone, stamp_clock
 from warta.parquet_store import PART_FILE, ParquetStore, TableWriter
 from warta.rows import FILE_COLUMN
 from warta.schema import RAW_FILES, TABLES
+from warta.text import counted
 
 ProgressCallback = Callable[[int, int], None]  # (files done, files total)
 # Files of a partition whose worker may die before the parse gives up (see _run_batches).
@@ -99,8 +100,8 @@ def build_partition(
             # the day as empty over the files parsed from it.
             raise LandingUnavailable(
                 f"landing folder {zone.root / partition} is missing, but the published "
-                f"partition {partition} holds {held} files; restore the folder, or create it "
-                "empty to publish the day as empty"
+                f"partition {partition} holds {counted(held, 'file')}; restore the folder, or "
+                "create it empty to publish the day as empty"
             )
     listed = time.perf_counter()
     ingest_date = date.fromisoformat(partition)
@@ -263,9 +264,9 @@ def _isolated(
         deaths.append(task.files[0].source_path)
         if len(deaths) > MAX_WORKER_DEATHS:
             raise WorkersKeepDying(
-                f"parse workers died on {len(deaths)} files ({', '.join(deaths)}): something "
-                "kills every worker (too little memory for one? see the kernel log); nothing "
-                "was published"
+                f"parse workers died on {counted(len(deaths), 'file')} ({', '.join(deaths)}): "
+                "something kills every worker (too little memory for one? see the kernel log); "
+                "nothing was published"
             )
         return worker_died(task)
     half = len(task.files) // 2

@@ -32,6 +32,11 @@ def normalize_lines(text: str) -> Iterator[str]:
     return map(" ".join, map(str.split, text.splitlines()))
 
 
+def counted(count: int, noun: str) -> str:
+    """``count`` and ``noun`` for a message, the noun plural (with an ``s``) unless one."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 def shortened(names: list[str], shown: int = 10) -> str:
     """``names`` for a message: all of them, or the first ``shown`` and how many more."""
     more = f" and {len(names) - shown} more" if len(names) > shown else ""

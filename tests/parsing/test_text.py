@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from warta.text import normalize_lines, normalize_text
+from warta.text import counted, normalize_lines, normalize_text
 
 TRICKY = [
     "plain ascii\r\nsecond  line\n\n   \nthird",
@@ -31,3 +31,10 @@ _CHARS = st.sampled_from(
 @given(st.text(_CHARS, max_size=40))
 def test_lines_normalised_as_one_by_one_for_any_text(text):
     assert list(normalize_lines(text)) == [normalize_text(line) for line in text.splitlines()]
+
+
+@pytest.mark.parametrize(
+    ("count", "said"), [(0, "0 files"), (1, "1 file"), (2, "2 files"), (11, "11 files")]
+)
+def test_counted_is_singular_for_one_only(count, said):
+    assert counted(count, "file") == said
