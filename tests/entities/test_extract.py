@@ -168,7 +168,7 @@ SEED_MENTIONS = [
     (16, 176, "Rusia", "LOC", "Rusia", "gazetteer"),
     (17, 17, "Korea Utara", "LOC", "Korea Utara", "model"),
     (17, 130, "Rusia", "LOC", "Rusia", "gazetteer"),
-    (17, 139, "Ukraina", "LOC", "Ukraina", "model"),
+    (17, 139, "Ukraina timur", "LOC", "Ukraina", "rule"),
     (17, 174, "Ukraina", "LOC", "Ukraina", "model"),
     (17, 226, "Pyongyang", "LOC", "Pyongyang", "gazetteer"),
     (18, 25, "Rusia", "LOC", "Rusia", "rule"),

@@ -128,6 +128,7 @@ def extract_entities(paragraphs: Sequence[str], language: str | None = "id") -> 
     found.sort()
     found = _surnames_as_persons(paragraphs, found)
     found = _companies_by_name(paragraphs, found)
+    found = _with_directions(paragraphs, found)
     strict = language is not None and language not in TAGGER_LANGUAGES
     return _linked(paragraphs, found, strict_persons=strict)
 
@@ -156,6 +157,28 @@ def _trim(words: list[str], first: int, end: int) -> tuple[int, int]:
             break
         end -= 1
     return first, end
+
+
+# A compass direction written in lowercase after a place, which the gold counts as part of it
+# (``Israel utara``, ``Gaza selatan``, ``Afrika barat``: 6 of 6 times in train, 3 of 3 in
+# dev); not a compound one (``Afrika barat laut``), whose first word alone is no direction,
+# nor ``tengah``, which is also "in the middle of" doing something (``Israel tengah
+# menyiapkan …``).
+_DIRECTION_AFTER = re.compile(r"\s+(?:utara|selatan|timur|barat|tenggara)\b(?!\s+(?:laut|daya)\b)")
+_DIRECTION_AT_END = re.compile(r"\s+(?:utara|selatan|timur|barat|tenggara)$")
+
+
+def _with_directions(paragraphs: Sequence[str], found: list[_Found]) -> list[_Found]:
+    """Places extended over a lowercase compass direction right after them; the place keeps its
+    own canonical name (``Ukraina timur`` is ``LOC:ukraina``)."""
+    out = []
+    for index, start, end, label, method in found:
+        if label == "LOC":
+            direction = _DIRECTION_AFTER.match(paragraphs[index], end)
+            if direction is not None:
+                end, method = direction.end(), "rule"
+        out.append((index, start, end, label, method))
+    return out
 
 
 class _Taken:
@@ -378,7 +401,10 @@ def _linked(
     linked = []
     for index, start, end, label, method in found:
         text = paragraphs[index][start:end]
-        linked.append((index, start, end, text, method, linker.canonical(text, label)))
+        named = text
+        if label == "LOC" and method == "rule":  # Ukraina timur is Ukraina
+            named = _DIRECTION_AT_END.sub("", text)
+        linked.append((index, start, end, text, method, linker.canonical(named, label)))
     full_names = _full_names_by_part(linked)
     gaz = gazetteer()
     mentions = []
