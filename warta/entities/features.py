@@ -124,6 +124,10 @@ COMPANY_SUFFIXES = frozenset({"Tbk", "Inc", "Ltd", "Corp", "Plc", "LLC", "GmbH"}
 # Words that end (``Arema FC``, ``Bali United``) or start (``FC Barcelona``) a football club's
 # name: the tagger calls clubs people or places.
 CLUB_WORDS = frozenset({"FC", "United"})
+# Words that end an organisation's name in English (``The New York Times``, ``Mesa Airlines``,
+# ``Indonesia Press Photo Service``: the training data's names that end with one are all
+# organisations), which the tagger calls people (``Moody's Investors Service``).
+ORGANISATION_TAILS = frozenset({"Times", "Airlines", "Service", "Television", "Reserve"})
 TITLE_WORDS = PERSON_TITLES | GIVEN_NAME_PREFIXES
 # Words before a title that make the title part of an institution's or a street's name
 # (``RSUD Dr. Soetomo``, ``Rumah Sakit Dr. Sardjito``, ``Universitas Dr. Soetomo``, ``Jalan

@@ -43,6 +43,7 @@ from warta.entities.features import (
     NATIONAL_POSITIONS,
     ORGANISATION_POSITIONS,
     ORGANISATION_PREFIXES,
+    ORGANISATION_TAILS,
     PARAGRAPH_START,
     PERSON_TITLES,
     PLACE_HEADS,
@@ -120,7 +121,7 @@ def refine(
     return _after_positions(words, out, lexicon.organisation_heads, lexicon.common)
 
 
-_COMPANIES_AND_CLUBS = COMPANY_SUFFIXES | CLUB_WORDS
+_COMPANIES_AND_CLUBS = COMPANY_SUFFIXES | CLUB_WORDS | ORGANISATION_TAILS
 
 
 def _only_titles(words: list[str], first: int, end: int) -> bool:
@@ -585,7 +586,10 @@ def _companies_and_clubs(
     Tbk`` and the person ``Sunarso``), as the training data writes companies; a name that ends
     or starts with a club word is an organisation (``Arema FC``, ``Manchester United``, which
     the tagger calls a person and a place), and a club word the tagger labelled alone takes
-    the name before it unless that is an ordinary word (``Leeds`` + ``United``)."""
+    the name before it unless that is an ordinary word (``Leeds`` + ``United``); so is a name
+    that ends with an organisation word (``ORGANISATION_TAILS``), with the capitalised words
+    the tagger left out right before it (``Moody's`` + ``Investors Service``), ordinary words
+    not (``Menurut`` + ``Financial Times``)."""
     out: list[Span] = []
     for first, end, label, method in spans:
         if out and first < out[-1][1]:  # the suffix was the start of this span
@@ -598,6 +602,15 @@ def _companies_and_clubs(
             and (words[end - 1] in CLUB_WORDS or words[first] == "FC")
         ):
             label, method = "ORG", "rule"
+        elif label != "ORG" and words[end - 1] in ORGANISATION_TAILS:
+            label, method = "ORG", "rule"
+            while (
+                first > (out[-1][1] if out else 0)
+                and caps[first - 1]
+                and words[first - 1].lower() not in common
+                and words[first - 1].lower() not in calendar_words()
+            ):
+                first -= 1
         elif (
             end - first == 1
             and words[first] in CLUB_WORDS
