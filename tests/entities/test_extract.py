@@ -147,7 +147,7 @@ SEED_MENTIONS = [
     (11, 231, "Ukraina", "LOC", "Ukraina", "model"),
     (12, 25, "Rusia", "LOC", "Rusia", "gazetteer"),
     (12, 31, "Korea Utara", "LOC", "Korea Utara", "gazetteer"),
-    (12, 60, "Soviet", "LOC", "Soviet", "model"),
+    (12, 60, "Soviet", "LOC", "Uni Soviet", "model"),
     (12, 108, "Rusia", "LOC", "Rusia", "gazetteer"),
     (13, 54, "AS", "LOC", "Amerika Serikat", "gazetteer"),
     (13, 95, "Iran", "LOC", "Iran", "gazetteer"),
@@ -1106,6 +1106,31 @@ def test_a_one_word_person_named_in_full_only_later_takes_the_full_name():
         ("Bernardo Silva", "PER:bernardo-silva"),
         ("Thiago Silva", "PER:thiago-silva"),
     ]
+
+
+def test_a_full_name_found_once_is_found_wherever_the_article_repeats_it():
+    """The tagger reads ``Ratna Sari`` (``sari`` is also an ordinary word) as a person before
+    ``mengatakan`` only; once found, the article's other occurrences are that person too, but
+    not inside a longer capitalised name (``Jalan Ratna Sari``, ``Ratna Sari Dewi``)."""
+    paragraphs = [
+        "Kunjungan Ratna Sari ke Jakarta berlangsung lancar.",
+        "Ratna Sari mengatakan bahwa PBB akan meninjau kebijakan itu.",
+        "Ratna Sari menjelaskan bahwa timnya bekerja.",
+        "Warga Jalan Ratna Sari mengungsi.",
+        "Hadir pula Ratna Sari Dewi dalam acara itu.",
+    ]
+    mentions = extract_entities(paragraphs)
+    check_invariants(paragraphs, mentions)
+    persons = [(m.paragraph_index, m.text, m.method) for m in mentions if m.label == "PER"]
+    assert persons == [
+        (0, "Ratna Sari", "rule"),
+        (1, "Ratna Sari", "model"),
+        (2, "Ratna Sari", "rule"),
+        (4, "Dewi", "model"),
+    ]
+    # Without the sentence that names her, the tagger finds her nowhere.
+    alone = extract_entities([paragraphs[0], paragraphs[2]])
+    assert [m.label for m in alone] == ["LOC"]
 
 
 @example([(0, 5, 5)], 0, 10, 3)  # touching at the query's start: no overlap

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Sequence
 from functools import cache
 from itertools import accumulate
@@ -125,6 +126,8 @@ def extract_entities(paragraphs: Sequence[str], language: str | None = "id") -> 
     found.extend(_one_sense_per_article(paragraphs, found, known_in_article))
     if any(label == "ORG" for _, _, _, label, _ in found):
         found.extend(_known_organisations_again(paragraphs, tokenised, found))
+    if any(label == "PER" for _, _, _, label, _ in found):
+        found.extend(_persons_again(paragraphs, tokenised, found, tagger.lowercase_words))
     found.sort()
     found = _surnames_as_persons(paragraphs, found)
     found = _companies_by_name(paragraphs, found)
@@ -279,6 +282,83 @@ def _known_organisations_again(
                     break
             i += 1
     return added
+
+
+def _persons_again(
+    paragraphs: Sequence[str],
+    tokenised: list[tuple[int, list[re.Match[str]], list[str], list[bool]]],
+    found: list[_Found],
+    common: frozenset[str],
+) -> list[_Found]:
+    """Other occurrences of a person's full name found in the article, which the tagger left
+    unlabelled: one sense per article, as for places and organisations. Its reading of a name
+    depends on the words around it, more so when a part of the name is also an ordinary word
+    (``Ratna Sari``: ``sari``), so ``Ratna Sari mengatakan`` is a person and ``Ratna Sari
+    menjelaskan`` or ``Kunjungan Ratna Sari ke`` nothing. An occurrence that is part of a
+    longer run of capitalised words is left alone (``Jalan Ratna Sari``, ``Ratna Sari Dewi``),
+    unless the word before is an ordinary word, capitalised as a sentence's first
+    (``Kunjungan``, which the training text has in lowercase)."""
+    spans = Counter(
+        text
+        for index, start, end, label, _ in found
+        if label == "PER" and " " in (text := paragraphs[index][start:end])
+    )
+    if not spans:
+        return []
+    article = "\n".join(paragraphs)  # names found as often as written: nothing to add (in C)
+    names = [name for name, times in spans.items() if article.count(name) > times]
+    if not names:
+        return []
+    heads = _lexicon().heads
+    taken = _Taken(found)
+    added: list[_Found] = []
+    for index, tokens, words, caps in tokenised:
+        paragraph = paragraphs[index]
+        # token index by start and by end offset, built when a paragraph holds a name
+        bounds: tuple[dict[int, int], dict[int, int]] | None = None
+        here = []
+        for name in names:
+            start = paragraph.find(name)  # the occurrences, found in C
+            while start != -1:
+                end = start + len(name)
+                if not taken.overlaps(index, start, end):
+                    if bounds is None:
+                        bounds = (
+                            {token.start(): k for k, token in enumerate(tokens)},
+                            {token.end(): k for k, token in enumerate(tokens)},
+                        )
+                    first, last = bounds[0].get(start), bounds[1].get(end)
+                    if (
+                        first is not None
+                        and last is not None
+                        and _stands_alone(words, caps, first, last, common, heads)
+                    ):
+                        here.append((start, -end))
+                start = paragraph.find(name, end)
+        reach = 0  # of two names found at one place, the longer
+        for start, negative_end in sorted(here):
+            if start >= reach:
+                added.append((index, start, -negative_end, "PER", "rule"))
+                reach = -negative_end
+    return added
+
+
+def _stands_alone(
+    words: list[str],
+    caps: list[bool],
+    first: int,
+    last: int,
+    common: frozenset[str],
+    heads: dict[str, str],
+) -> bool:
+    """True if the name of tokens ``first`` to ``last`` is no part of a longer capitalised
+    name (see ``_persons_again``)."""
+    if caps[last + 1]:
+        return False
+    if first == 0 or not caps[first - 1]:
+        return True
+    before = words[first - 1]
+    return before.lower() in common and before not in heads
 
 
 def _surnames_as_persons(paragraphs: Sequence[str], found: list[_Found]) -> list[_Found]:
