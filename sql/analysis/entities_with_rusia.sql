@@ -1,14 +1,16 @@
 -- Which people and organisations appear in the same articles as Rusia, by month of ingest.
+-- One row per canonical entity (entity_key) and month.
 WITH rusia_articles AS (
     SELECT DISTINCT article_id FROM entities WHERE entity_key = 'LOC:rusia'
 )
 SELECT
     CAST(date_trunc('month', e.ingest_date) AS DATE) AS month,
-    e.label,
-    e.canonical_name,
+    min(e.label) AS label,
+    e.entity_key,
+    min(e.canonical_name) AS canonical_name,
     count(DISTINCT e.article_id) AS articles
 FROM entities AS e
 JOIN rusia_articles USING (article_id)
 WHERE e.label IN ('PER', 'ORG')
-GROUP BY ALL
-ORDER BY month, articles DESC, e.canonical_name;
+GROUP BY month, e.entity_key
+ORDER BY month, articles DESC, canonical_name;

@@ -29,7 +29,7 @@ FROM articles AS a;
 COMMENT ON VIEW article_overview IS 'One row per article with site, section, dates and counts; the starting point for most questions. Key: article_id.';
 COMMENT ON COLUMN article_overview.article_id IS 'Primary key; joins articles, paragraphs, entities, ad_markers.';
 COMMENT ON COLUMN article_overview.ingest_date IS 'Landing-zone partition the article first arrived in.';
-COMMENT ON COLUMN article_overview.published_date IS 'Publication date in Asia/Jakarta; null when the page shows none. Group days by this, not by CAST(published_at AS DATE), which takes the session time zone (UTC in Python).';
+COMMENT ON COLUMN article_overview.published_date IS 'Publication date in Asia/Jakarta; null when the page shows none. Group days by this, not by CAST(published_at AS DATE), which takes the session time zone (the machine''s unless SET TimeZone).';
 COMMENT ON COLUMN article_overview.published_at IS 'Publication time (TIMESTAMPTZ, stored as UTC); null when the page shows none.';
 COMMENT ON COLUMN article_overview.published_is_relative IS 'True when the page gave only a relative date (2 jam lalu, 3 days ago): published_at is then resolved against noon (Asia/Jakarta) of the ingest date, up to 12 hours off for hours and minutes, and as coarse as its unit for days, months and years.';
 COMMENT ON COLUMN article_overview.site IS 'Publisher; null if unknown.';

@@ -293,6 +293,34 @@ def test_analyses_answer_their_question(con):
     assert months and all(type(r["month"]) is datetime.date for r in months)
 
 
+def test_entities_with_rusia_counts_an_entity_once_whatever_its_canonical_names():
+    """A key whose canonical name differs between articles (``Ma'ruf Amin``, ``Maruf Amin``)
+    is one row, its articles counted together."""
+    con = duckdb.connect()
+    con.execute(
+        "CREATE TABLE entities (ingest_date DATE, article_id VARCHAR, entity_key VARCHAR, "
+        "label VARCHAR, canonical_name VARCHAR)"
+    )
+    con.executemany(
+        "INSERT INTO entities VALUES ('2026-11-25', ?, ?, ?, ?)",
+        [
+            ("a1", "LOC:rusia", "LOC", "Rusia"),
+            ("a1", "PER:maruf-amin", "PER", "Ma'ruf Amin"),
+            ("a2", "LOC:rusia", "LOC", "Rusia"),
+            ("a2", "PER:maruf-amin", "PER", "Maruf Amin"),
+        ],
+    )
+    assert rows(con, "analysis/entities_with_rusia.sql") == [
+        {
+            "month": datetime.date(2026, 11, 1),
+            "label": "PER",
+            "entity_key": "PER:maruf-amin",
+            "canonical_name": "Ma'ruf Amin",
+            "articles": 2,
+        }
+    ]
+
+
 def test_applicable_checks_find_nothing_wrong_in_the_whole_warehouse(con):
     """Checks over the five tables alone (no partition parameters or landing listing) hold for
     the whole warehouse as they do for each partition."""
