@@ -22,6 +22,7 @@ from warta.quality import (
     Severity,
     check_and_record,
 )
+from warta.text import counted
 
 from .metadata import markdown_table
 
@@ -42,7 +43,8 @@ def _results(
     warned = [f"{f.table}:{f.check_name}" for f in findings if not f.passed and not f.blocks]
     if warned:
         context.log.warning(
-            f"{partition}: {len(warned)} WARN checks failed (the load goes on): {', '.join(warned)}"
+            f"{partition}: {counted(len(warned), 'WARN check')} failed (the load goes on): "
+            + ", ".join(warned)
         )
     for finding in findings:
         metadata: dict = {

@@ -229,7 +229,7 @@ def test_a_failed_warn_check_is_said_in_the_run_log_and_the_load_goes_on(landing
     result = _run()
     assert result.success
     logged = capfd.readouterr().err
-    line = f"{DAY}: 1 WARN checks failed (the load goes on): raw_files:raw_files_reject_share"
+    line = f"{DAY}: 1 WARN check failed (the load goes on): raw_files:raw_files_reject_share"
     assert line in logged, logged[-2000:]
     assert len(warehouse_rows(landing.warehouse, ["raw_files"])["raw_files"]) == 25
     [share] = [e for e in result.get_asset_check_evaluations() if e.check_name.endswith("t_share")]
