@@ -289,6 +289,22 @@ def test_analyses_answer_their_question(con):
     rounding = 0.005 * sum(r["articles"] for r in by_site)  # averages rounded to 0.01
     assert abs(slots - ads) <= rounding < all_markers - ads
     assert abs(markers - all_markers) <= rounding
+    sites = rows(con, "analysis/ad_density_by_site.sql")
+    *per_site, total = sites
+    assert [r["all_sites"] for r in sites] == [False] * len(per_site) + [True]
+    assert total["site"] is None and None not in [r["site"] for r in per_site]
+    for row in (*per_site, total):
+        where = "" if row["all_sites"] else "WHERE coalesce(site, '(unknown)') = $site"
+        articles, markers, with_markers = con.execute(
+            "SELECT count(*), sum(ad_marker_count), count(*) FILTER (WHERE ad_marker_count > 0) "
+            f"FROM articles {where}",
+            {} if row["all_sites"] else {"site": row["site"]},
+        ).fetchall()[0]
+        assert (row["articles"], row["ad_markers"]) == (articles, markers), row
+        assert row["markers_per_article"] == round(markers / articles, 3)
+        assert row["share_with_markers"] == round(with_markers / articles, 4)
+    assert sum(r["articles"] for r in per_site) == total["articles"]
+    assert sum(r["advertisements"] for r in per_site) == total["advertisements"] == ads
     months = rows(con, "analysis/entities_with_rusia.sql")
     assert months and all(type(r["month"]) is datetime.date for r in months)
 
