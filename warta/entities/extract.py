@@ -34,10 +34,17 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
-from functools import cache
-from itertools import accumulate
+from functools import cache, lru_cache
+from itertools import accumulate, compress
 
-from warta.entities.features import ORGANISATION_PREFIXES, capitalised_flags, name_words
+from warta.entities.features import (
+    NAME_PREFIXES,
+    ORGANISATION_PREFIXES,
+    PLACE_PREFIXES,
+    SENTENCE_STARTS,
+    capitalised_flags,
+    name_words,
+)
 from warta.entities.gazetteer_match import match_gazetteer
 from warta.entities.linking import ArticleLinker, Canonical, company_core
 from warta.entities.mention import EntityMention
@@ -131,9 +138,9 @@ def extract_entities(paragraphs: Sequence[str], language: str | None = "id") -> 
     found.sort()
     found = _surnames_as_persons(paragraphs, found)
     found = _companies_by_name(paragraphs, found)
-    found = _with_directions(paragraphs, found)
+    found, directed = _with_directions(paragraphs, found)
     strict = language is not None and language not in TAGGER_LANGUAGES
-    return _linked(paragraphs, found, strict_persons=strict)
+    return _linked(paragraphs, found, directed, strict_persons=strict)
 
 
 @cache
@@ -167,21 +174,29 @@ def _trim(words: list[str], first: int, end: int) -> tuple[int, int]:
 # dev); not a compound one (``Afrika barat laut``), whose first word alone is no direction,
 # nor ``tengah``, which is also "in the middle of" doing something (``Israel tengah
 # menyiapkan …``).
-_DIRECTION_AFTER = re.compile(r"\s+(?:utara|selatan|timur|barat|tenggara)\b(?!\s+(?:laut|daya)\b)")
+_DIRECTION_AFTER = re.compile(
+    r"\s+(?:utara|selatan|timur|barat|tenggara)(?![\w-])(?!\s+(?:laut|daya)\b)"
+)
 _DIRECTION_AT_END = re.compile(r"\s+(?:utara|selatan|timur|barat|tenggara)$")
 
 
-def _with_directions(paragraphs: Sequence[str], found: list[_Found]) -> list[_Found]:
-    """Places extended over a lowercase compass direction right after them; the place keeps its
-    own canonical name (``Ukraina timur`` is ``LOC:ukraina``)."""
+def _with_directions(
+    paragraphs: Sequence[str], found: list[_Found]
+) -> tuple[list[_Found], set[tuple[int, int, int]]]:
+    """Places extended over a lowercase compass direction right after them (not a hyphenated
+    one, ``timur-laut``), and which spans were: such a place keeps its own canonical name
+    (``Ukraina timur`` is ``LOC:ukraina``) unless the whole is a known place (``Korea utara``,
+    ``Jawa timur``, ``Sumatera selatan``; ``_linked``)."""
     out = []
+    directed = set()
     for index, start, end, label, method in found:
         if label == "LOC":
             direction = _DIRECTION_AFTER.match(paragraphs[index], end)
             if direction is not None:
                 end, method = direction.end(), "rule"
+                directed.add((index, start, end))
         out.append((index, start, end, label, method))
-    return out
+    return out, directed
 
 
 class _Taken:
@@ -284,6 +299,11 @@ def _known_organisations_again(
     return added
 
 
+# Up to this many distinct full names, an article is first screened for names written more
+# often than found, one str.count each.
+_FEW_NAMES = 32
+
+
 def _persons_again(
     paragraphs: Sequence[str],
     tokenised: list[tuple[int, list[re.Match[str]], list[str], list[bool]]],
@@ -295,70 +315,91 @@ def _persons_again(
     depends on the words around it, more so when a part of the name is also an ordinary word
     (``Ratna Sari``: ``sari``), so ``Ratna Sari mengatakan`` is a person and ``Ratna Sari
     menjelaskan`` or ``Kunjungan Ratna Sari ke`` nothing. An occurrence that is part of a
-    longer run of capitalised words is left alone (``Jalan Ratna Sari``, ``Ratna Sari Dewi``),
-    unless the word before is an ordinary word, capitalised as a sentence's first
-    (``Kunjungan``, which the training text has in lowercase)."""
+    longer name is left alone (``Jalan Ratna Sari``, ``Sekolah Ratna Sari``, ``PT. Ratna Sari``,
+    ``Ratna Sari Dewi``, ``Ratna Sari-Dewi``): the words around it must not be capitalised,
+    except an ordinary word that starts a sentence (``Kunjungan``, which the training text has
+    in lowercase). Linear in the article's words, whatever the number of names."""
     spans = Counter(
         text
         for index, start, end, label, _ in found
         if label == "PER" and " " in (text := paragraphs[index][start:end])
     )
+    if len(spans) <= _FEW_NAMES:  # names written only where found: nothing to add (in C)
+        article = "\n".join(paragraphs)
+        spans = Counter({text: 1 for text, times in spans.items() if article.count(text) > times})
     if not spans:
         return []
-    article = "\n".join(paragraphs)  # names found as often as written: nothing to add (in C)
-    names = [name for name, times in spans.items() if article.count(name) > times]
-    if not names:
-        return []
+    names: dict[str, set[tuple[str, ...]]] = {}
+    for text in spans:
+        words = _words_of_name(text)
+        names.setdefault(words[0], set()).add(words)
+    longest_first = {first: sorted(full, key=len, reverse=True) for first, full in names.items()}
     heads = _lexicon().heads
-    taken = _Taken(found)
+    taken: _Taken | None = None
     added: list[_Found] = []
     for index, tokens, words, caps in tokenised:
+        if longest_first.keys().isdisjoint(words):  # in C: most paragraphs stop here
+            continue
         paragraph = paragraphs[index]
-        # token index by start and by end offset, built when a paragraph holds a name
-        bounds: tuple[dict[int, int], dict[int, int]] | None = None
-        here = []
-        for name in names:
-            start = paragraph.find(name)  # the occurrences, found in C
-            while start != -1:
-                end = start + len(name)
+        free = 0  # tokens before ``free`` belong to a name added already
+        for i in compress(range(len(words)), caps):  # the capitalised words only, found in C
+            candidates = longest_first.get(words[i])
+            if candidates is None or i < free:
+                continue
+            for name in candidates:
+                n = len(name)
+                if tuple(words[i : i + n]) != name or not _stands_alone(
+                    paragraph, tokens, words, caps, i, i + n, common, heads
+                ):
+                    continue
+                start, end = tokens[i].start(), tokens[i + n - 1].end()
+                if taken is None:
+                    taken = _Taken(found)
                 if not taken.overlaps(index, start, end):
-                    if bounds is None:
-                        bounds = (
-                            {token.start(): k for k, token in enumerate(tokens)},
-                            {token.end(): k for k, token in enumerate(tokens)},
-                        )
-                    first, last = bounds[0].get(start), bounds[1].get(end)
-                    if (
-                        first is not None
-                        and last is not None
-                        and _stands_alone(words, caps, first, last, common, heads)
-                    ):
-                        here.append((start, -end))
-                start = paragraph.find(name, end)
-        reach = 0  # of two names found at one place, the longer
-        for start, negative_end in sorted(here):
-            if start >= reach:
-                added.append((index, start, -negative_end, "PER", "rule"))
-                reach = -negative_end
+                    added.append((index, start, end, "PER", "rule"))
+                    free = i + n
+                    break
     return added
 
 
+@lru_cache(maxsize=4096)
+def _words_of_name(text: str) -> tuple[str, ...]:
+    return tuple(words_of(token_matches(text)))
+
+
 def _stands_alone(
+    paragraph: str,
+    tokens: list[re.Match[str]],
     words: list[str],
     caps: list[bool],
     first: int,
-    last: int,
+    end: int,
     common: frozenset[str],
     heads: dict[str, str],
 ) -> bool:
-    """True if the name of tokens ``first`` to ``last`` is no part of a longer capitalised
-    name (see ``_persons_again``)."""
-    if caps[last + 1]:
+    """True if tokens ``first`` to ``end`` (exclusive) are no part of a longer name (see
+    ``_persons_again``)."""
+    after = tokens[end - 1].end()
+    if caps[end] or paragraph[after : after + 1] == "-":
         return False
-    if first == 0 or not caps[first - 1]:
+    before = tokens[first].start()
+    if first == 0:
         return True
-    before = words[first - 1]
-    return before.lower() in common and before not in heads
+    if paragraph[before - 1 : before] == "-":
+        return False
+    previous = words[first - 1]
+    if previous == "." and first >= 2 and caps[first - 2]:
+        # a sentence's end (``… KPK. Ratna Sari``), a title's period (``Dr. Ratna Sari``), or
+        # the period of an organisation's, a place's or an unknown short abbreviation (``PT.``,
+        # ``Jl.``, ``Gg.``), whose name it is part of
+        abbreviation = words[first - 2]
+        if abbreviation in ORGANISATION_PREFIXES or abbreviation in PLACE_PREFIXES:
+            return False
+        return abbreviation in NAME_PREFIXES or len(abbreviation) > 3 or abbreviation.isupper()
+    if not caps[first - 1]:
+        return True
+    starts_sentence = first == 1 or words[first - 2] in SENTENCE_STARTS
+    return starts_sentence and previous.lower() in common and previous not in heads
 
 
 def _surnames_as_persons(paragraphs: Sequence[str], found: list[_Found]) -> list[_Found]:
@@ -475,15 +516,19 @@ def _after_place_word(paragraph: str, start: int) -> bool:
 
 
 def _linked(
-    paragraphs: Sequence[str], found: list[_Found], *, strict_persons: bool = False
+    paragraphs: Sequence[str],
+    found: list[_Found],
+    directed: set[tuple[int, int, int]] = frozenset(),  # type: ignore[assignment]
+    *,
+    strict_persons: bool = False,
 ) -> list[EntityMention]:
     linker = ArticleLinker()
     linked = []
     for index, start, end, label, method in found:
         text = paragraphs[index][start:end]
         named = text
-        if label == "LOC" and method == "rule":  # Ukraina timur is Ukraina
-            named = _DIRECTION_AT_END.sub("", text)
+        if (index, start, end) in directed and not is_known_place(text):
+            named = _DIRECTION_AT_END.sub("", text)  # Ukraina timur is Ukraina
         linked.append((index, start, end, text, method, linker.canonical(named, label)))
     full_names = _full_names_by_part(linked)
     gaz = gazetteer()

@@ -13,6 +13,7 @@ misspells by one letter (``Kim Jung-un`` → ``Kim Jong-un``); otherwise its own
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Sequence
 from functools import cache, lru_cache
@@ -56,7 +57,7 @@ class ArticleLinker:
         self._orgs_by_initials: dict[str, str] = {}
         self._companies: dict[str, str] = {}  # name key of a company's core -> its full name
         self._person_parts: dict[str, str] = {}
-        self._persons: list[tuple[str, int, str]] = []  # (name key, word count, name)
+        self._persons = _FullNames()
 
     def canonical(self, text: str, label: str) -> Canonical:
         """The canonical form of a mention ``text`` labelled ``label``; remembers full names."""
@@ -90,10 +91,10 @@ class ArticleLinker:
         if label == "PER":
             if " " not in key.replace("-", " ") and key in self._person_parts:
                 return self._person_parts[key], label
-            for other, _, name in self._persons:  # the same name spelled otherwise: Maruf Amin
-                if other == key:
-                    return name, label
-            close = _one_edit_away(key, self._persons) or _known_person_one_edit_away(key)
+            same = self._persons.first_with_key(key)  # spelled otherwise: Maruf Amin
+            if same is not None:
+                return same, label
+            close = self._persons.one_edit_away(key) or _known_person_one_edit_away(key)
             if close:
                 return close, label
         return " ".join(core.split()), label
@@ -107,11 +108,58 @@ class ArticleLinker:
             if company:
                 self._companies.setdefault(name_key(company), name)
         elif label == "PER" and len(name.split()) >= 2:
-            entry = _person_entry(name)
-            if entry not in self._persons:
-                self._persons.append(entry)
+            self._persons.add(_person_entry(name))
             for part in name.split():
                 self._person_parts[name_key(part)] = name
+
+
+class _FullNames:
+    """The full person names of an article, in the order first seen, looked up by name key and
+    by keys one letter edit away. Past a few dozen names (a whole site saved as one page can
+    hold thousands) the second look-up uses an index instead of comparing with every name:
+    each key is filed under itself and each of its one-letter deletions, and two keys within
+    one edit (a letter replaced, added or dropped) share one of those."""
+
+    _SCAN = 32  # up to this many names, comparing with each is cheaper than an index
+
+    def __init__(self) -> None:
+        self._entries: list[tuple[str, int, str]] = []  # (name key, hyphens in it, name)
+        self._known: set[tuple[str, int, str]] = set()
+        self._by_key: dict[str, str] = {}  # name key -> first name with it
+        self._by_variant: dict[str, list[int]] = {}  # key or its deletion -> entries, in order
+        self._indexed = 0  # entries filed in _by_variant
+
+    def add(self, entry: tuple[str, int, str]) -> None:
+        if entry not in self._known:
+            self._known.add(entry)
+            self._entries.append(entry)
+            self._by_key.setdefault(entry[0], entry[2])
+
+    def first_with_key(self, key: str) -> str | None:
+        return self._by_key.get(key)
+
+    def one_edit_away(self, key: str) -> str | None:
+        """As ``_one_edit_away(key, <the names in order>)``: the first name that qualifies."""
+        if len(self._entries) <= self._SCAN:
+            return _one_edit_away(key, self._entries)
+        if len(key) < 8 or "-" not in key:
+            return None
+        for position in range(self._indexed, len(self._entries)):
+            for variant in _variants(self._entries[position][0]):
+                self._by_variant.setdefault(variant, []).append(position)
+        self._indexed = len(self._entries)
+        hyphens = key.count("-")
+        buckets = [self._by_variant.get(variant, ()) for variant in _variants(key)]
+        for position in heapq.merge(*(b for b in buckets if b)):
+            other, other_hyphens, name = self._entries[position]
+            if other_hyphens == hyphens and other != key and _within_one_edit(key, other):
+                return name
+        return None
+
+
+def _variants(key: str) -> set[str]:
+    """``key`` and each string one letter shorter."""
+    return {key, *(key[:i] + key[i + 1 :] for i in range(len(key)))}
 
 
 @lru_cache(maxsize=100_000)
