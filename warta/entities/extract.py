@@ -7,7 +7,9 @@
    ``aliases.tsv``; the training data often leaves such short forms unlabelled, while it labels
    people and organisations consistently), when a place name follows a locative cue learned
    from the training data (``di``, ``ke``, ``dari``), and, one sense per article, when the
-   tagger or these rules found the same entity elsewhere in the article.
+   tagger or these rules found the same entity elsewhere in the article; likewise a person's
+   full name found in the article, wherever else the article writes it (``_persons_again``,
+   ``method="rule"``).
 3. A span the tagger labelled a person or an organisation that spells an Indonesian province,
    city or island (``places.txt``: ``Bandung``, ``Papua``) is a place; one it labelled a
    person or a place that spells a well-known company, brand or football club
@@ -17,7 +19,8 @@
    that is the surname of a person named in full in the article is that person (a football
    line-up: ``Ramos`` after ``Goncalo Ramos``); one that spells a company of the article
    without its legal form is that company (``Astra Otoparts`` after ``PT Astra Otoparts
-   Tbk``).
+   Tbk``). A place takes a lowercase compass direction right after it (``Ukraina timur``), its
+   key staying the place's unless the whole is a known place (``Jawa timur``).
 4. :class:`~warta.entities.linking.ArticleLinker` gives canonical names in document order; a
    one-word person the article names in full only later takes that full name when exactly one
    full name of the article has the word (``Widodo`` before ``Joko Widodo``).
