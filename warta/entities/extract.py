@@ -332,26 +332,22 @@ def _persons_again(
         spans = Counter({text: 1 for text, times in spans.items() if article.count(text) > times})
     if not spans:
         return []
-    names: dict[str, set[tuple[str, ...]]] = {}
-    for text in spans:
-        words = _words_of_name(text)
-        names.setdefault(words[0], set()).add(words)
-    longest_first = {first: sorted(full, key=len, reverse=True) for first, full in names.items()}
+    names = {_words_of_name(text) for text in spans}
+    firsts = {name[0] for name in names}
+    lengths = sorted({len(name) for name in names}, reverse=True)  # the longest name first
     heads = _lexicon().heads
     taken: _Taken | None = None
     added: list[_Found] = []
     for index, tokens, words, caps in tokenised:
-        if longest_first.keys().isdisjoint(words):  # in C: most paragraphs stop here
+        if firsts.isdisjoint(words):  # in C: most paragraphs stop here
             continue
         paragraph = paragraphs[index]
         free = 0  # tokens before ``free`` belong to a name added already
         for i in compress(range(len(words)), caps):  # the capitalised words only, found in C
-            candidates = longest_first.get(words[i])
-            if candidates is None or i < free:
+            if i < free or words[i] not in firsts:
                 continue
-            for name in candidates:
-                n = len(name)
-                if tuple(words[i : i + n]) != name or not _stands_alone(
+            for n in lengths:
+                if tuple(words[i : i + n]) not in names or not _stands_alone(
                     paragraph, tokens, words, caps, i, i + n, common, heads
                 ):
                     continue
