@@ -11,6 +11,7 @@ from pipelines.resources import WartaSettings
 from warta.config import Settings
 from warta.entities.names import LABELS as ENTITY_LABELS
 from warta.landing import LandingUnavailable, LandingZone
+from warta.layouts import LayoutError
 from warta.parquet_store import ParquetStore
 from warta.partition import WORKER_CPU_STAGES, PartitionBuild, build_partition
 from warta.schema import TABLES
@@ -72,6 +73,8 @@ def parse_landing_partition(context: dg.AssetExecutionContext, warta: WartaSetti
         # the retry delays: the run fails at once with the reason. A file system error that may
         # pass (EIO, ESTALE, ENOTCONN, ...) is retried like other transient trouble.
         raise dg.Failure(description=str(error), allow_retries=error.transient) from error
+    except LayoutError as error:  # a layout file to mend; retrying cannot help
+        raise dg.Failure(description=str(error), allow_retries=False) from error
     if build.isolated:
         context.log.warning(
             f"{partition}: the last build of this partition died mid-way (its process was "

@@ -32,6 +32,7 @@ from warta.ingest import (
     worker_died,
 )
 from warta.landing import LandingUnavailable, LandingZone, stamp_clock
+from warta.layouts import named_layouts
 from warta.parquet_store import PART_FILE, ParquetStore, TableWriter
 from warta.rows import FILE_COLUMN
 from warta.schema import RAW_FILES, TABLES
@@ -89,6 +90,7 @@ def build_partition(
     ``entities=False`` leaves the entities table empty (benchmarks time everything else).
     """
     started = time.perf_counter()
+    named_layouts()  # a broken layout file fails the build here, not every page as a reject
     zone = LandingZone(settings.raw_dir)
     store = ParquetStore(settings.data_dir)
     listed_at = stamp_clock()  # files landing from now on are the next run's

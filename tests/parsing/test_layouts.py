@@ -3,14 +3,18 @@ other sites fall through to the generic extractor."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.conftest import SEED, shared_path
 from tests.parsing.conftest import FIXTURES, page_params
+from warta import layouts
 from warta.html import looks_like_html, parse_html
-from warta.layouts import HTML_HEAD_CHARS, named_layouts
+from warta.layouts import HTML_HEAD_CHARS, LayoutError, load_spec, named_layouts
 from warta.parsing import detect_layout, parse_page, split_blocks
 
+LAYOUT_DIR = Path(layouts.__file__).parent
 LAYOUT_OF_SITE = {"Antara": "antara", "Detik": "detik", "detik.com": "detik", "Kompas": "kompas"}
 
 
@@ -131,3 +135,96 @@ def test_a_relative_date_gives_the_same_warning_in_a_named_layout_and_the_generi
     generic = (FIXTURES / "generic-article.txt").read_text("utf-8")
     other = parse_page(generic, ingest_date=date(2022, 12, 10), source_name="generic.txt")
     assert other.layout == "generic" and RELATIVE_DATE in other.warnings
+
+
+@pytest.mark.parametrize(
+    ("toml", "said"),
+    [
+        ("[detect]\ntext_patterns = ['Kompas(']", "detect.text_patterns: bad regular expression"),
+        ("[detect]\ntext_patterns = ['(?i)kompas']", "a global flag such as (?i)"),
+        ('[detect]\ntext_patterns = ["Kompas\\d"]', "not valid TOML: Unescaped"),
+        ("", "detect: Field required"),
+        ("[detect]", "[detect] needs lines, text_patterns or html_patterns"),
+        (
+            "[detect]\nlines = ['a']\n[header]\nsection_pattern = '[A-Z]+'",
+            "header.section_pattern: '[A-Z]+' has no group (?P<section>...)",
+        ),
+        (
+            "[detect]\nlines = ['a']\n[header]\nauthor_patterns = ['Oleh (.+)']",
+            "header.author_patterns: 'Oleh (.+)' has no group (?P<author>...)",
+        ),
+        (
+            "[detect]\nlines = ['a']\n[header]\nauthor_pattern = 'x'\n[headers]",
+            "header.author_pattern: Extra inputs are not permitted; headers: Extra inputs",
+        ),
+        ("[detect]\nlines = ['a']\n[markers]\nreadmore = ['Baca']", "markers.readmore.[key]"),
+        ("[detect]\ntext_patterns = 'Kompas Cyber'", "detect.text_patterns: Input should be a"),
+        ("[detect]\nlines = ['a']\n[header]\nchrome = 'Tweet'", "header.chrome: Input should be"),
+        ("[detect]\nlines = ['a']\n[header]\nfields = ['author']", "must include 'title'"),
+    ],
+)
+def test_a_layout_file_is_checked_key_by_key(toml, said):
+    with pytest.raises(LayoutError) as raised:
+        load_spec(f"name = 'site'\n{toml}\n", "warta/layouts/site.toml")
+    assert str(raised.value).startswith("warta/layouts/site.toml: ")
+    assert said in str(raised.value)
+
+
+def test_every_shipped_layout_passes_its_checks():
+    for entry in sorted(LAYOUT_DIR.glob("*.toml")):
+        assert load_spec(entry.read_text("utf-8"), entry.name)["name"] == entry.stem
+
+
+@pytest.fixture
+def broken_layouts(tmp_path, monkeypatch):
+    """The shipped layouts and one with a regular expression that does not compile."""
+    folder = tmp_path / "layouts"
+    folder.mkdir()
+    for entry in LAYOUT_DIR.glob("*.toml"):
+        (folder / entry.name).write_text(entry.read_text("utf-8"), "utf-8")
+    (folder / "zz_new.toml").write_text("name = 'zz_new'\n[detect]\ntext_patterns = ['(']\n")
+    monkeypatch.setattr(layouts, "_folder", lambda: folder)
+    layouts.named_layouts.cache_clear()
+    layouts._text_screen.cache_clear()
+    yield
+    layouts.named_layouts.cache_clear()
+    layouts._text_screen.cache_clear()
+
+
+def test_a_broken_layout_fails_the_build_before_any_page_is_parsed(landing, broken_layouts):
+    """Every page used to be rejected as a 'parser error' (the layouts are tried on each page)
+    and the day published so; now the build stops at once and writes nothing."""
+    from warta.parquet_store import ParquetStore
+    from warta.partition import build_partition
+
+    day = landing.raw_dir / "2026-11-25"
+    day.mkdir()
+    (day / "seed.txt").write_bytes(SEED.read_bytes())
+    with pytest.raises(LayoutError, match=r"^warta/layouts/zz_new\.toml: detect\.text_patterns"):
+        build_partition(landing, "2026-11-25")
+    assert not any(ParquetStore(landing.data_dir).root.rglob("*.parquet"))
+
+
+def test_the_command_line_names_a_broken_layout_without_a_traceback(broken_layouts, capsys):
+    from warta.cli import main
+
+    assert main(["parse", str(SEED)]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith("warta: warta/layouts/zz_new.toml: detect.text_patterns: bad regular")
+    assert "Traceback" not in error
+
+
+def test_a_dagster_run_fails_at_once_naming_the_broken_layout(landing, broken_layouts):
+    """The parse step fails with the file and key, and is not retried: waiting cannot mend it."""
+    from tests.conftest import run_daily
+
+    day = landing.raw_dir / "2026-11-25"
+    day.mkdir()
+    (day / "seed.txt").write_bytes(SEED.read_bytes())
+    result = run_daily("2026-11-25")
+    assert not result.success
+    (failure,) = result.get_step_failure_events()
+    description = failure.step_failure_data.user_failure_data.description
+    assert description.startswith("warta/layouts/zz_new.toml: detect.text_patterns: bad regular")
+    assert not [e for e in result.all_events if e.event_type_value == "STEP_UP_FOR_RETRY"]
+    assert not landing.warehouse.exists()

@@ -11,7 +11,10 @@ Detection is cheap: exact lines among the first blocks, or one regular expressio
 each block (``^`` and ``$`` are the block's edges; a block is a line of a text dump or a block
 element of HTML), or one over the head of the raw HTML (``og:url``, a site's own ``<meta>``).
 Adding a site is adding a file here and a test page; ``parse_page`` tries every layout before
-the generic extractor.
+the generic extractor. The files are held to a schema (``LayoutSpec``): an unknown key, a value
+of the wrong type, a regular expression that does not compile or lacks its named group, or a
+marker kind the ``ad_markers`` table does not know is a ``LayoutError`` naming the file and the
+key, raised when the layouts are first loaded, before any page is parsed.
 """
 
 from __future__ import annotations
@@ -22,13 +25,123 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from warta.header import Hints
-from warta.markers import MarkerRules
+from warta.markers import DEFAULT_MARKERS, MarkerRules
 
 HEADER_FIELDS = frozenset({"section", "title", "author"})
 # How much of a raw HTML file ``html_patterns`` look at: the head, where metadata lives.
 HTML_HEAD_CHARS = 65536
+
+
+class LayoutError(ValueError):
+    """A layout file that cannot be used: its path and what is wrong, key by key."""
+
+
+def _compiled(pattern: str, flags: int = 0, group: str | None = None) -> str:
+    try:
+        compiled = re.compile(pattern, flags)
+    except re.error as error:
+        raise ValueError(f"bad regular expression {pattern!r}: {error}") from None
+    if pattern.lstrip().startswith("(?") and re.match(r"\(\?[aiLmsux]+\)", pattern.lstrip()):
+        # patterns of one key are joined into one alternation, where a global flag is an error
+        raise ValueError(f"{pattern!r}: a global flag such as (?i) cannot be used here; write "
+                         "(?i:...) around the part it applies to")  # fmt: skip
+    if group is not None and group not in compiled.groupindex:
+        raise ValueError(f"{pattern!r} has no group (?P<{group}>...) to take the {group} from")
+    return pattern
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class _Detect(_Strict):
+    lines: list[str] = []  # exact lines among the first ``within`` blocks
+    within: int = Field(5, ge=1)
+    text_patterns: list[str] = []  # searched in each block (case as written)
+    html_patterns: list[str] = []  # searched in the head of the raw HTML, ignoring case
+
+    @field_validator("text_patterns", "html_patterns")
+    @classmethod
+    def _patterns(cls, patterns: list[str]) -> list[str]:
+        return [_compiled(p) for p in patterns]
+
+
+class _Header(_Strict):
+    fields: list[Literal["section", "title", "author"]] = []
+    chrome: list[str] = []
+    published_labels: list[str] = []
+    published_joiners: list[str] = []
+    site_from_dateline: bool = False
+    site: str | None = None
+    author_patterns: list[str] = []
+    section_pattern: str | None = None
+    section_before_title: bool = True
+
+    @field_validator("author_patterns")
+    @classmethod
+    def _authors(cls, patterns: list[str]) -> list[str]:
+        return [_compiled(p, group="author") for p in patterns]
+
+    @field_validator("section_pattern")
+    @classmethod
+    def _section(cls, pattern: str | None) -> str | None:
+        return None if pattern is None else _compiled(pattern, group="section")
+
+
+class _Body(_Strict):
+    end_marks: list[str] = []  # end-of-article marks cut from a paragraph's end (``***``)
+    end_patterns: list[str] = []  # a block that ends the article (hint layouts)
+
+    @field_validator("end_marks", "end_patterns")
+    @classmethod
+    def _patterns(cls, patterns: list[str]) -> list[str]:
+        return [_compiled(p) for p in patterns]
+
+
+MarkerKind = Literal[tuple(DEFAULT_MARKERS)]  # type: ignore[valid-type]
+
+
+class LayoutSpec(_Strict):
+    """What a layout file may say (docs/EXTRACTION.md, "Adding a site")."""
+
+    name: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    description: str = ""
+    detect: _Detect
+    header: _Header = _Header()
+    body: _Body = _Body()
+    markers: dict[MarkerKind, list[str]] = {}  # literal lines, not patterns
+
+    @field_validator("header")
+    @classmethod
+    def _fields(cls, header: _Header) -> _Header:
+        if header.fields and "title" not in header.fields:
+            raise ValueError("header.fields must include 'title'")
+        return header
+
+
+def load_spec(text: str, source: str) -> Mapping:
+    """The checked contents of the layout file ``source`` (its path, for messages)."""
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise LayoutError(f"{source}: not valid TOML: {error}") from None
+    try:
+        LayoutSpec.model_validate(raw)
+    except ValidationError as error:
+        problems = "; ".join(
+            f"{'.'.join(map(str, e['loc'])) or '(file)'}: {e['msg'].removeprefix('Value error, ')}"
+            for e in error.errors()
+        )
+        raise LayoutError(f"{source}: {problems}") from None
+    detect = raw["detect"]
+    if not (detect.get("lines") or detect.get("text_patterns") or detect.get("html_patterns")):
+        raise LayoutError(f"{source}: [detect] needs lines, text_patterns or html_patterns")
+    return raw
 
 
 @dataclass(frozen=True)
@@ -140,12 +253,23 @@ def find_layout(texts: list[str], html_head: str = "") -> Layout | None:
     return None
 
 
+def _folder():
+    """Where the layout files are: this package."""
+    return resources.files(__name__)
+
+
 @cache
 def named_layouts() -> tuple[Layout, ...]:
     """Every layout shipped in this package, in file-name order."""
-    folder = resources.files(__name__)
+    folder = _folder()
     specs = sorted(
         (entry for entry in folder.iterdir() if entry.name.endswith(".toml")),
         key=lambda entry: entry.name,
     )
-    return tuple(Layout.from_mapping(tomllib.loads(entry.read_text("utf-8"))) for entry in specs)
+    layouts = tuple(
+        Layout.from_mapping(load_spec(entry.read_text("utf-8"), f"warta/layouts/{entry.name}"))
+        for entry in specs
+    )
+    # Text patterns of every layout are also searched as one (``find_layout``).
+    _any_of([layout.detect_text.pattern for layout in layouts if layout.detect_text])
+    return layouts
