@@ -122,6 +122,12 @@ def _parser() -> argparse.ArgumentParser:
     pages.add_argument("pages_dir", help="folder with text/ and html/ page files")
     pages.add_argument("gold", help="gold JSONL: file, html, title, published_at, author, body")
     pages.add_argument("--json", action="store_true")
+    pages.add_argument(
+        "--generic-only",
+        action="store_true",
+        help="parse every page with the generic extractor, the site layouts set aside (what a "
+        "layout adds: compare with a run without it)",
+    )
     pages.set_defaults(handler=_eval_pages)
     ner = targets.add_parser("ner", help="entity extraction vs gold sentences (idner JSONL)")
     ner.add_argument(
@@ -284,9 +290,13 @@ def _rebuild(args: argparse.Namespace) -> int:
 
 def _eval_pages(args: argparse.Namespace) -> int:
     from warta.evaluation.pages import run
+    from warta.layouts import LayoutError
 
     try:
-        return run(args.pages_dir, args.gold, as_json=args.json)
+        return run(args.pages_dir, args.gold, as_json=args.json, generic=args.generic_only)
+    except LayoutError as error:  # names the layout file and key
+        print(f"warta eval pages: {error}", file=sys.stderr)
+        return 1
     except (OSError, ValueError, KeyError) as error:
         print(f"warta eval pages: cannot score {args.pages_dir}: {error}", file=sys.stderr)
         return 1

@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -240,9 +242,25 @@ def _text_screen() -> re.Pattern[str] | None:
     return _any_of([p.pattern for p in patterns]) if patterns else None
 
 
+_GENERIC_ONLY: ContextVar[bool] = ContextVar("warta_generic_only", default=False)
+
+
+@contextmanager
+def generic_only() -> Iterator[None]:
+    """Pages parsed inside go to the generic extractor, as if no layout were named: what a new
+    site's layout adds over it (``warta eval pages --generic-only``)."""
+    token = _GENERIC_ONLY.set(True)
+    try:
+        yield
+    finally:
+        _GENERIC_ONLY.reset(token)
+
+
 def find_layout(texts: list[str], html_head: str = "") -> Layout | None:
     """The first named layout (in file-name order) a page matches, given its block texts and
     the head of its raw HTML; None sends the page to the generic extractor."""
+    if _GENERIC_ONLY.get():
+        return None
     screen = _text_screen()
     # One search per block for every layout at once; only blocks it hits are searched again.
     hits = [text for text in texts if screen.search(text)] if screen is not None else []
