@@ -11,6 +11,8 @@ from tests.conftest import SHARED
 FIXTURES = Path(__file__).parent / "fixtures"
 PAGES = SHARED / "corpora" / "pages"
 INGEST = date(2026, 11, 25)
+# The gold's site of each real page -> the layout its pages must take (a new site: add it here).
+LAYOUT_OF_SITE = {"Antara": "antara", "Detik": "detik", "detik.com": "detik", "Kompas": "kompas"}
 
 
 def gold_records() -> list[dict]:

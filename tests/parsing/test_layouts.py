@@ -8,14 +8,13 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SEED, shared_path
-from tests.parsing.conftest import FIXTURES, page_params
+from tests.parsing.conftest import FIXTURES, LAYOUT_OF_SITE, page_params
 from warta import layouts
 from warta.html import looks_like_html, parse_html
 from warta.layouts import HTML_HEAD_CHARS, LayoutError, load_spec, named_layouts
 from warta.parsing import detect_layout, parse_page, split_blocks
 
 LAYOUT_DIR = Path(layouts.__file__).parent
-LAYOUT_OF_SITE = {"Antara": "antara", "Detik": "detik", "detik.com": "detik", "Kompas": "kompas"}
 
 
 def _layout_of(text: str, name: str):
@@ -25,7 +24,8 @@ def _layout_of(text: str, name: str):
 
 
 def test_every_site_has_a_layout_file():
-    assert {layout.name for layout in named_layouts()} >= {"faktual", "detik", "kompas", "antara"}
+    names = {layout.name for layout in named_layouts()}
+    assert names >= {"faktual", *LAYOUT_OF_SITE.values()}
 
 
 @pytest.mark.parametrize(("kind", "name", "gold"), page_params())

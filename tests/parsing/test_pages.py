@@ -8,13 +8,12 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from tests.conftest import shared_path
-from tests.parsing.conftest import INGEST, page_params
+from tests.parsing.conftest import INGEST, LAYOUT_OF_SITE, page_params
 from warta.article import ParsedArticle
 from warta.evaluation.pages import _BOILERPLATE, evaluate, parse_file, token_f1
 from warta.markers import MarkerRules
 
 JAKARTA = timezone(timedelta(hours=7))
-LAYOUT_OF_SITE = {"Antara": "antara", "Detik": "detik", "detik.com": "detik", "Kompas": "kompas"}
 # The text dump of detik-4 prints no date at all (the saved HTML has it in its metadata).
 NO_DATE_ON_PAGE = {"detik-4.txt"}
 # Floor per page; the photo page detik-singlepage2 also extracts its photo's caption line.
