@@ -205,6 +205,18 @@ def test_a_broken_layout_fails_the_build_before_any_page_is_parsed(landing, brok
     assert not any(ParquetStore(landing.data_dir).root.rglob("*.parquet"))
 
 
+def test_a_layout_named_otherwise_than_its_file_is_refused(tmp_path, monkeypatch):
+    (tmp_path / "site.toml").write_text("name = 'other'\n[detect]\nlines = ['a']\n")
+    monkeypatch.setattr(layouts, "_folder", lambda: tmp_path)
+    layouts.named_layouts.cache_clear()
+    try:
+        with pytest.raises(LayoutError, match=r"site\.toml: name 'other' is not the file's name"):
+            named_layouts()
+    finally:
+        monkeypatch.undo()
+        layouts.named_layouts.cache_clear()
+
+
 def test_the_command_line_names_a_broken_layout_without_a_traceback(broken_layouts, capsys):
     from warta.cli import main
 

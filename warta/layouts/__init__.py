@@ -284,10 +284,14 @@ def named_layouts() -> tuple[Layout, ...]:
         (entry for entry in folder.iterdir() if entry.name.endswith(".toml")),
         key=lambda entry: entry.name,
     )
-    layouts = tuple(
-        Layout.from_mapping(load_spec(entry.read_text("utf-8"), f"warta/layouts/{entry.name}"))
-        for entry in specs
-    )
+    loaded = []
+    for entry in specs:
+        source = f"warta/layouts/{entry.name}"
+        spec = load_spec(entry.read_text("utf-8"), source)
+        if spec["name"] != entry.name.removesuffix(".toml"):
+            raise LayoutError(f"{source}: name {spec['name']!r} is not the file's name")
+        loaded.append(Layout.from_mapping(spec))
+    layouts = tuple(loaded)
     # Text patterns of every layout are also searched as one (``find_layout``).
     _any_of([layout.detect_text.pattern for layout in layouts if layout.detect_text])
     return layouts
