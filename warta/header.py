@@ -194,7 +194,7 @@ class Header:
             return None
         for pattern in self.hints.author_patterns:
             match = pattern.fullmatch(text)
-            if match:
+            if match and match["author"]:  # an optional group may take nothing
                 return match["author"].strip()
         match = _BYLINE.fullmatch(text)
         if match is None:
@@ -219,7 +219,7 @@ class Header:
         text = self.blocks[self.title_at - 1].text
         if self.hints.section_pattern is not None:
             match = self.hints.section_pattern.fullmatch(text)
-            return match["section"].strip() if match else None
+            return match["section"].strip() if match and match["section"] else None
         crumb = text.rsplit("/", 1)[-1].strip() or text
         if crumb.count(" ") > 2 or self.marker_kinds[self.title_at - 1]:
             return None

@@ -161,6 +161,25 @@ def test_a_relative_date_gives_the_same_warning_in_a_named_layout_and_the_generi
         ("[detect]\ntext_patterns = 'Kompas Cyber'", "detect.text_patterns: Input should be a"),
         ("[detect]\nlines = ['a']\n[header]\nchrome = 'Tweet'", "header.chrome: Input should be"),
         ("[detect]\nlines = ['a']\n[header]\nfields = ['author']", "must include 'title'"),
+        ("[detect]\ntext_patterns = ['(?#c)(?i)a']", "a global flag such as (?i)"),
+        ("[detect]\ntext_patterns = ['(x)\\1', 'y']", "a numbered back-reference"),
+        (
+            "[detect]\ntext_patterns = ['(?P<g>a)', '(?P<g>b)']",
+            "cannot be searched as one: redefinition of group name",
+        ),
+        ("[detect]\nlines = ['']", "detect.lines.0: String should have at least 1 character"),
+        (
+            "[detect]\nlines = ['a']\n[header]\nsite_from_dateline = true",
+            "a layout without fields does not use site_from_dateline",
+        ),
+        (
+            "[detect]\nlines = ['a']\n[header]\nfields = ['title']\nsite = 'Site'",
+            "a layout with fields does not use site",
+        ),
+        (
+            "[detect]\nlines = ['a']\n[body]\nend_marks = ['x']",
+            "a layout without header.fields does not use body.end_marks",
+        ),
     ],
 )
 def test_a_layout_file_is_checked_key_by_key(toml, said):
@@ -168,6 +187,16 @@ def test_a_layout_file_is_checked_key_by_key(toml, said):
         load_spec(f"name = 'site'\n{toml}\n", "warta/layouts/site.toml")
     assert str(raised.value).startswith("warta/layouts/site.toml: ")
     assert said in str(raised.value)
+
+
+def test_patterns_used_one_by_one_may_carry_a_global_flag():
+    spec = load_spec(
+        "name = 'site'\n[detect]\nlines = ['a']\n[header]\n"
+        "author_patterns = ['(?i)oleh (?P<author>.+)']\nsection_pattern = '(?i)(?P<section>x+)'\n",
+        "warta/layouts/site.toml",
+    )
+    (pattern,) = layouts.Layout.from_mapping(spec).hints.author_patterns
+    assert pattern.fullmatch("OLEH Budi")["author"] == "Budi"
 
 
 def test_every_shipped_layout_passes_its_checks():
@@ -203,6 +232,21 @@ def test_a_broken_layout_fails_the_build_before_any_page_is_parsed(landing, brok
     with pytest.raises(LayoutError, match=r"^warta/layouts/zz_new\.toml: detect\.text_patterns"):
         build_partition(landing, "2026-11-25")
     assert not any(ParquetStore(landing.data_dir).root.rglob("*.parquet"))
+
+
+def test_text_patterns_of_two_layouts_that_cannot_be_searched_as_one_name_the_file(
+    tmp_path, monkeypatch
+):
+    (tmp_path / "one.toml").write_text("name = 'one'\n[detect]\ntext_patterns = ['(?P<x>A)']\n")
+    (tmp_path / "two.toml").write_text("name = 'two'\n[detect]\ntext_patterns = ['(?P<x>B)']\n")
+    monkeypatch.setattr(layouts, "_folder", lambda: tmp_path)
+    layouts.named_layouts.cache_clear()
+    try:
+        with pytest.raises(LayoutError, match=r"^warta/layouts/two\.toml: detect\.text_patterns"):
+            named_layouts()
+    finally:
+        monkeypatch.undo()
+        layouts.named_layouts.cache_clear()
 
 
 def test_a_layout_named_otherwise_than_its_file_is_refused(tmp_path, monkeypatch):

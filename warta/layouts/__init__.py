@@ -27,9 +27,16 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from warta.header import Hints
 from warta.markers import DEFAULT_MARKERS, MarkerRules
@@ -43,18 +50,41 @@ class LayoutError(ValueError):
     """A layout file that cannot be used: its path and what is wrong, key by key."""
 
 
-def _compiled(pattern: str, flags: int = 0, group: str | None = None) -> str:
+def _compiled(pattern: str, group: str | None = None) -> str:
+    """``pattern``, checked to compile (and to have the named ``group`` if given)."""
     try:
-        compiled = re.compile(pattern, flags)
+        compiled = re.compile(pattern)
     except re.error as error:
         raise ValueError(f"bad regular expression {pattern!r}: {error}") from None
-    if pattern.lstrip().startswith("(?") and re.match(r"\(\?[aiLmsux]+\)", pattern.lstrip()):
-        # patterns of one key are joined into one alternation, where a global flag is an error
-        raise ValueError(f"{pattern!r}: a global flag such as (?i) cannot be used here; write "
-                         "(?i:...) around the part it applies to")  # fmt: skip
     if group is not None and group not in compiled.groupindex:
         raise ValueError(f"{pattern!r} has no group (?P<{group}>...) to take the {group} from")
     return pattern
+
+
+def _joinable(patterns: list[str]) -> list[str]:
+    """Patterns that are searched as one alternation (``_any_of``): each compiles, none uses a
+    global flag (``(?i)``) or a numbered back-reference (``\\1`` would point at another
+    pattern's group), and together they compile (no group name twice)."""
+    for pattern in patterns:
+        _compiled(pattern)
+        if _GLOBAL_FLAG.search(pattern):
+            raise ValueError(f"{pattern!r}: a global flag such as (?i) cannot be used here, the "
+                             "patterns being searched as one; write (?i:...) around the part it "
+                             "applies to")  # fmt: skip
+        if _NUMBERED_REFERENCE.search(pattern):
+            raise ValueError(f"{pattern!r}: a numbered back-reference cannot be used here, "
+                             "the patterns being searched as one; name the group: "
+                             "(?P<x>...)(?P=x)")  # fmt: skip
+    try:
+        _any_of(patterns)
+    except re.error as error:
+        raise ValueError(f"these patterns cannot be searched as one: {error}") from None
+    return patterns
+
+
+_GLOBAL_FLAG = re.compile(r"(?<!\\)\(\?[aiLmsux]+\)")
+_NUMBERED_REFERENCE = re.compile(r"(?<!\\)\\[1-9]")
+_Text = Annotated[str, Field(min_length=1)]
 
 
 class _Strict(BaseModel):
@@ -62,27 +92,41 @@ class _Strict(BaseModel):
 
 
 class _Detect(_Strict):
-    lines: list[str] = []  # exact lines among the first ``within`` blocks
+    lines: list[_Text] = []  # exact lines among the first ``within`` blocks
     within: int = Field(5, ge=1)
-    text_patterns: list[str] = []  # searched in each block (case as written)
-    html_patterns: list[str] = []  # searched in the head of the raw HTML, ignoring case
+    text_patterns: list[_Text] = []  # searched in each block (case as written)
+    html_patterns: list[_Text] = []  # searched in the head of the raw HTML, ignoring case
 
     @field_validator("text_patterns", "html_patterns")
     @classmethod
     def _patterns(cls, patterns: list[str]) -> list[str]:
-        return [_compiled(p) for p in patterns]
+        return _joinable(patterns)
+
+
+# Keys of the two kinds of layout (module docstring): the other kind's are refused.
+_SEQUENCE_ONLY = ("published_labels", "published_joiners", "site_from_dateline")
+_HINTS_ONLY = ("site", "author_patterns", "section_pattern")
 
 
 class _Header(_Strict):
     fields: list[Literal["section", "title", "author"]] = []
-    chrome: list[str] = []
-    published_labels: list[str] = []
-    published_joiners: list[str] = []
+    chrome: list[_Text] = []
+    published_labels: list[_Text] = []
+    published_joiners: list[_Text] = []
     site_from_dateline: bool = False
-    site: str | None = None
-    author_patterns: list[str] = []
-    section_pattern: str | None = None
+    site: _Text | None = None
+    author_patterns: list[_Text] = []  # each used alone (fullmatch of a header block)
+    section_pattern: _Text | None = None  # used alone (fullmatch of the block before the title)
     section_before_title: bool = True
+
+    @field_validator("fields")
+    @classmethod
+    def _fields(cls, fields: list[str]) -> list[str]:
+        if fields and "title" not in fields:
+            raise ValueError("must include 'title'")
+        if len(set(fields)) != len(fields):
+            raise ValueError("names a field twice")
+        return fields
 
     @field_validator("author_patterns")
     @classmethod
@@ -94,15 +138,24 @@ class _Header(_Strict):
     def _section(cls, pattern: str | None) -> str | None:
         return None if pattern is None else _compiled(pattern, group="section")
 
+    @model_validator(mode="after")
+    def _one_kind(self) -> _Header:
+        other = _HINTS_ONLY if self.fields else _SEQUENCE_ONLY
+        given = [key for key in other if key in self.model_fields_set]
+        if given:
+            kind = "a layout with" if self.fields else "a layout without"
+            raise ValueError(f"{kind} fields does not use {', '.join(given)}")
+        return self
+
 
 class _Body(_Strict):
-    end_marks: list[str] = []  # end-of-article marks cut from a paragraph's end (``***``)
-    end_patterns: list[str] = []  # a block that ends the article (hint layouts)
+    end_marks: list[_Text] = []  # marks cut from a paragraph's end (``***``; with fields)
+    end_patterns: list[_Text] = []  # a short block that ends the article (without fields)
 
     @field_validator("end_marks", "end_patterns")
     @classmethod
     def _patterns(cls, patterns: list[str]) -> list[str]:
-        return [_compiled(p) for p in patterns]
+        return _joinable(patterns)
 
 
 MarkerKind = Literal[tuple(DEFAULT_MARKERS)]  # type: ignore[valid-type]
@@ -116,14 +169,15 @@ class LayoutSpec(_Strict):
     detect: _Detect
     header: _Header = _Header()
     body: _Body = _Body()
-    markers: dict[MarkerKind, list[str]] = {}  # literal lines, not patterns
+    markers: dict[MarkerKind, list[_Text]] = {}  # literal lines, not patterns
 
-    @field_validator("header")
-    @classmethod
-    def _fields(cls, header: _Header) -> _Header:
-        if header.fields and "title" not in header.fields:
-            raise ValueError("header.fields must include 'title'")
-        return header
+    @model_validator(mode="after")
+    def _body_of_its_kind(self) -> LayoutSpec:
+        unused = "end_patterns" if self.header.fields else "end_marks"
+        if unused in self.body.model_fields_set:
+            kind = "a layout with" if self.header.fields else "a layout without"
+            raise ValueError(f"{kind} header.fields does not use body.{unused}")
+        return self
 
 
 def load_spec(text: str, source: str) -> Mapping:
@@ -248,7 +302,9 @@ _GENERIC_ONLY: ContextVar[bool] = ContextVar("warta_generic_only", default=False
 @contextmanager
 def generic_only() -> Iterator[None]:
     """Pages parsed inside go to the generic extractor, as if no layout were named: what a new
-    site's layout adds over it (``warta eval pages --generic-only``)."""
+    site's layout adds over it (``warta eval pages --generic-only``, which parses in its own
+    thread). A context variable: other threads and the pipeline's worker processes do not see
+    it."""
     token = _GENERIC_ONLY.set(True)
     try:
         yield
@@ -284,14 +340,22 @@ def named_layouts() -> tuple[Layout, ...]:
         (entry for entry in folder.iterdir() if entry.name.endswith(".toml")),
         key=lambda entry: entry.name,
     )
-    loaded = []
+    loaded: list[Layout] = []
+    screen: list[str] = []  # every layout's text patterns, searched as one (``find_layout``)
     for entry in specs:
         source = f"warta/layouts/{entry.name}"
         spec = load_spec(entry.read_text("utf-8"), source)
         if spec["name"] != entry.name.removesuffix(".toml"):
             raise LayoutError(f"{source}: name {spec['name']!r} is not the file's name")
-        loaded.append(Layout.from_mapping(spec))
-    layouts = tuple(loaded)
-    # Text patterns of every layout are also searched as one (``find_layout``).
-    _any_of([layout.detect_text.pattern for layout in layouts if layout.detect_text])
-    return layouts
+        layout = Layout.from_mapping(spec)
+        if layout.detect_text is not None:
+            screen.append(layout.detect_text.pattern)
+            try:
+                _any_of(screen)
+            except re.error as error:
+                raise LayoutError(
+                    f"{source}: detect.text_patterns cannot be searched together with the "
+                    f"other layouts' ({error}): give its named groups other names"
+                ) from None
+        loaded.append(layout)
+    return tuple(loaded)
