@@ -234,31 +234,29 @@ def test_a_broken_layout_fails_the_build_before_any_page_is_parsed(landing, brok
     assert not any(ParquetStore(landing.data_dir).root.rglob("*.parquet"))
 
 
-def test_text_patterns_of_two_layouts_that_cannot_be_searched_as_one_name_the_file(
-    tmp_path, monkeypatch
-):
-    (tmp_path / "one.toml").write_text("name = 'one'\n[detect]\ntext_patterns = ['(?P<x>A)']\n")
-    (tmp_path / "two.toml").write_text("name = 'two'\n[detect]\ntext_patterns = ['(?P<x>B)']\n")
+@pytest.fixture
+def layout_folder(tmp_path, monkeypatch):
+    """An empty folder the layouts are read from instead of the package's."""
     monkeypatch.setattr(layouts, "_folder", lambda: tmp_path)
     layouts.named_layouts.cache_clear()
-    try:
-        with pytest.raises(LayoutError, match=r"^warta/layouts/two\.toml: detect\.text_patterns"):
-            named_layouts()
-    finally:
-        monkeypatch.undo()
-        layouts.named_layouts.cache_clear()
-
-
-def test_a_layout_named_otherwise_than_its_file_is_refused(tmp_path, monkeypatch):
-    (tmp_path / "site.toml").write_text("name = 'other'\n[detect]\nlines = ['a']\n")
-    monkeypatch.setattr(layouts, "_folder", lambda: tmp_path)
+    yield tmp_path
+    monkeypatch.undo()
     layouts.named_layouts.cache_clear()
-    try:
-        with pytest.raises(LayoutError, match=r"site\.toml: name 'other' is not the file's name"):
-            named_layouts()
-    finally:
-        monkeypatch.undo()
-        layouts.named_layouts.cache_clear()
+
+
+def test_text_patterns_of_two_layouts_that_cannot_be_searched_as_one_name_the_file(layout_folder):
+    for name, group in (("one", "A"), ("two", "B")):
+        (layout_folder / f"{name}.toml").write_text(
+            f"name = '{name}'\n[detect]\ntext_patterns = ['(?P<x>{group})']\n"
+        )
+    with pytest.raises(LayoutError, match=r"^warta/layouts/two\.toml: detect\.text_patterns"):
+        named_layouts()
+
+
+def test_a_layout_named_otherwise_than_its_file_is_refused(layout_folder):
+    (layout_folder / "site.toml").write_text("name = 'other'\n[detect]\nlines = ['a']\n")
+    with pytest.raises(LayoutError, match=r"site\.toml: name 'other' is not the file's name"):
+        named_layouts()
 
 
 def test_the_command_line_names_a_broken_layout_without_a_traceback(broken_layouts, capsys):
