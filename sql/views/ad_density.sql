@@ -15,6 +15,8 @@ SELECT
     CAST(sum(a.ad_marker_count) AS BIGINT) AS ad_markers,
     CAST(coalesce(sum(k.advertisements), 0) AS BIGINT) AS advertisements,
     CAST(coalesce(sum(k.in_body), 0) AS BIGINT) AS markers_in_body,
+    CAST(sum(a.word_count) AS BIGINT) AS words,
+    count(*) FILTER (WHERE a.ad_marker_count > 0) AS articles_with_markers,
     round(avg(a.ad_marker_count), 3) AS markers_per_article,
     round(1000 * sum(a.ad_marker_count) / nullif(sum(a.word_count), 0), 3) AS markers_per_1000_words,
     round(count(*) FILTER (WHERE a.ad_marker_count > 0) / count(*), 4) AS share_with_markers
@@ -28,6 +30,8 @@ COMMENT ON COLUMN ad_density.articles IS 'Articles of the site and section.';
 COMMENT ON COLUMN ad_density.ad_markers IS 'All marker lines (ads, read-more prompts, related links, ...).';
 COMMENT ON COLUMN ad_density.advertisements IS 'Markers of kind advertisement.';
 COMMENT ON COLUMN ad_density.markers_in_body IS 'Markers between paragraphs (zone body), the intrusive ones.';
+COMMENT ON COLUMN ad_density.words IS 'Words of the clean bodies of the site and section (for ratios over several rows).';
+COMMENT ON COLUMN ad_density.articles_with_markers IS 'Articles with at least one marker (for shares over several rows).';
 COMMENT ON COLUMN ad_density.markers_per_article IS 'ad_markers / articles.';
 COMMENT ON COLUMN ad_density.markers_per_1000_words IS 'ad_markers per 1000 words of clean body.';
 COMMENT ON COLUMN ad_density.share_with_markers IS 'Share of articles with at least one marker (0 to 1).';

@@ -180,24 +180,23 @@ def _trim(words: list[str], first: int, end: int) -> tuple[int, int]:
 _DIRECTION_AFTER = re.compile(
     r"\s+(?:utara|selatan|timur|barat|tenggara)(?![\w-])(?!\s+(?:laut|daya)\b)"
 )
-_DIRECTION_AT_END = re.compile(r"\s+(?:utara|selatan|timur|barat|tenggara)$")
 
 
 def _with_directions(
     paragraphs: Sequence[str], found: list[_Found]
-) -> tuple[list[_Found], set[tuple[int, int, int]]]:
+) -> tuple[list[_Found], dict[tuple[int, int, int], int]]:
     """Places extended over a lowercase compass direction right after them (not a hyphenated
-    one, ``timur-laut``), and which spans were: such a place keeps its own canonical name
-    (``Ukraina timur`` is ``LOC:ukraina``) unless the whole is a known place (``Korea utara``,
-    ``Jawa timur``, ``Sumatera selatan``; ``_linked``)."""
+    one, ``timur-laut``), and the end of the place itself in each span extended: such a place
+    keeps its own canonical name (``Ukraina timur`` is ``LOC:ukraina``) unless the whole is a
+    known place (``Korea utara``, ``Jawa timur``, ``Sumatera selatan``; ``_linked``)."""
     out = []
-    directed = set()
+    directed = {}
     for index, start, end, label, method in found:
         if label == "LOC":
             direction = _DIRECTION_AFTER.match(paragraphs[index], end)
             if direction is not None:
+                directed[(index, start, direction.end())] = end
                 end, method = direction.end(), "rule"
-                directed.add((index, start, end))
         out.append((index, start, end, label, method))
     return out, directed
 
@@ -322,17 +321,18 @@ def _persons_again(
     ``Ratna Sari Dewi``, ``Ratna Sari-Dewi``): the words around it must not be capitalised,
     except an ordinary word that starts a sentence (``Kunjungan``, which the training text has
     in lowercase). Linear in the article's words, whatever the number of names."""
-    spans = Counter(
+    found_times = Counter(
         text
         for index, start, end, label, _ in found
         if label == "PER" and " " in (text := paragraphs[index][start:end])
     )
-    if len(spans) <= _FEW_NAMES:  # names written only where found: nothing to add (in C)
+    texts = list(found_times)
+    if len(texts) <= _FEW_NAMES:  # names written only where found: nothing to add (in C)
         article = "\n".join(paragraphs)
-        spans = Counter({text: 1 for text, times in spans.items() if article.count(text) > times})
-    if not spans:
+        texts = [text for text in texts if article.count(text) > found_times[text]]
+    if not texts:
         return []
-    names = {_words_of_name(text) for text in spans}
+    names = {_words_of_name(text) for text in texts}
     firsts = {name[0] for name in names}
     lengths = sorted({len(name) for name in names}, reverse=True)  # the longest name first
     heads = _lexicon().heads
@@ -517,17 +517,17 @@ def _after_place_word(paragraph: str, start: int) -> bool:
 def _linked(
     paragraphs: Sequence[str],
     found: list[_Found],
-    directed: set[tuple[int, int, int]] = frozenset(),  # type: ignore[assignment]
+    directed: dict[tuple[int, int, int], int],
     *,
     strict_persons: bool = False,
 ) -> list[EntityMention]:
     linker = ArticleLinker()
     linked = []
     for index, start, end, label, method in found:
-        text = paragraphs[index][start:end]
-        named = text
-        if (index, start, end) in directed and not is_known_place(text):
-            named = _DIRECTION_AT_END.sub("", text)  # Ukraina timur is Ukraina
+        text = named = paragraphs[index][start:end]
+        place_end = directed.get((index, start, end))
+        if place_end is not None and not is_known_place(text):
+            named = paragraphs[index][start:place_end]  # Ukraina timur is Ukraina
         linked.append((index, start, end, text, method, linker.canonical(named, label)))
     full_names = _full_names_by_part(linked)
     gaz = gazetteer()

@@ -41,7 +41,6 @@ from pydantic import (
 from warta.header import Hints
 from warta.markers import DEFAULT_MARKERS, MarkerRules
 
-HEADER_FIELDS = frozenset({"section", "title", "author"})
 # How much of a raw HTML file ``html_patterns`` look at: the head, where metadata lives.
 HTML_HEAD_CHARS = 65536
 
@@ -234,11 +233,9 @@ class Layout:
 
     @classmethod
     def from_mapping(cls, spec: Mapping) -> Layout:
+        """The layout a file's contents describe, checked by ``load_spec`` first."""
         header, body, detect = spec.get("header", {}), spec.get("body", {}), spec["detect"]
         fields = tuple(header.get("fields", ()))
-        unknown = set(fields) - HEADER_FIELDS
-        if unknown or (fields and "title" not in fields):
-            raise ValueError(f"layout {spec['name']!r}: bad header fields {fields}")
         markers = MarkerRules.build(
             {kind: [re.escape(line) for line in lines]
              for kind, lines in spec.get("markers", {}).items()}
