@@ -17,6 +17,7 @@ from __future__ import annotations
 import fcntl
 import os
 import re
+import shutil
 import time
 import uuid
 from collections.abc import Callable, Iterator, Mapping
@@ -61,6 +62,10 @@ class PublishedPartitionsMissing(RuntimeError):
 
 class PartitionChanged(RuntimeError):
     """A partition's Parquet is no longer the one its checks approved; nothing was published."""
+
+
+class PartitionIncomplete(RuntimeError):
+    """A partition to load has Parquet for some tables but not all; nothing was published."""
 
 
 @dataclass(frozen=True)
@@ -152,6 +157,9 @@ class Warehouse:
         held for more than ``busy_timeout`` seconds raises :class:`WarehouseBusy`. ``before``
         runs once the write lock is held, before anything is changed (it may raise to refuse).
         """
+        for partition in partitions:
+            if not _is_partition_key(partition):
+                raise ValueError(f"not a partition key (YYYY-MM-DD): {partition!r}")
         started = time.perf_counter()
         with self._write_lock():
             if before is not None:
@@ -204,6 +212,7 @@ class Warehouse:
                         "lost access; run loads as the file's owner or a member of its group"
                     )
             fsync_file(staged)
+            self._refuse_a_writer_since_the_copy()
             os.replace(staged, self.path)
             fsync_dir(self.path.parent)
         return counts, orphans, copy, access
@@ -281,6 +290,7 @@ class Warehouse:
         (empty when there is no warehouse yet)."""
         if not self.path.exists():
             return set()
+        self._wait_until_not_held()
         con = self.connect_read_only()
         try:
             try:
@@ -319,6 +329,13 @@ class Warehouse:
                         "check the partition again and re-run the load"
                     )
             if not store.has_partition(partition):
+                present = [t for t in TABLES if store.partition_file(t, partition).exists()]
+                if present:  # half a partition is not an empty one: nothing is dropped
+                    raise PartitionIncomplete(
+                        f"partition {partition} has Parquet for {', '.join(present)} but not "
+                        f"for every table; the warehouse was not changed: run the partition "
+                        "again"
+                    )
                 sql.run(con, "warehouse/drop_partition.sql", ingest_date=ingest_date)
                 return
             paths = {table: str(store.partition_file(table, partition)) for table in TABLES}
@@ -355,10 +372,42 @@ class Warehouse:
     def _private_name(self, token: str) -> Path:
         return self.path.with_name(f".{self.path.name}.{token}.tmp")
 
+    def _wal(self) -> Path:
+        return self.path.with_name(self.path.name + ".wal")
+
     def _remove_leftovers(self) -> None:
-        """Private files of loads that were killed; only called while holding the write lock."""
-        for leftover in self.path.parent.glob(self._private_name("*").name + "*"):
-            leftover.unlink(missing_ok=True)
+        """Private files of loads that were killed (the copy, its WAL, and the folder DuckDB
+        spills to, ``<copy>.tmp``); only called while holding the write lock. Only names with
+        a load's token: ``.<name>.x.<token>.tmp`` belongs to a warehouse named ``<name>.x``."""
+        private = re.compile(re.escape(f".{self.path.name}.") + r"[0-9a-f]{12}\.tmp(\..*)?")
+        for leftover in self.path.parent.iterdir():
+            if private.fullmatch(leftover.name):
+                _remove(leftover)
+
+    def _set_aside_orphan_wal(self) -> str:
+        """A WAL without its warehouse file (the file was deleted after a read-write
+        connection died) would be replayed onto the new file, which DuckDB then refuses to
+        open: it is renamed aside, kept for whoever wants it, and the load says so."""
+        wal = self._wal()
+        if self.path.exists() or not wal.exists():
+            return ""
+        aside = wal.with_name(f"{wal.name}.orphan-{time.strftime('%Y%m%dT%H%M%SZ', time.gmtime())}")
+        os.replace(wal, aside)
+        return f"no warehouse yet; its orphan WAL was moved aside to {aside.name}"
+
+    def _refuse_a_writer_since_the_copy(self) -> None:
+        """Just before the swap: a read-write connection opened on the live file since the
+        copy was made would lose its writes, and its WAL would be replayed onto the new file,
+        which DuckDB then refuses to open (for every reader, and for later loads). Refused as
+        busy instead: the retry folds that WAL in first."""
+        if not self.path.exists():
+            return
+        self._wait_until_not_held()
+        if self._wal().exists():
+            raise WarehouseBusy(
+                f"{self._wal()} appeared during the load: a read-write connection wrote to the "
+                "warehouse meanwhile; nothing was published (the next attempt keeps its writes)"
+            )
 
     @contextmanager
     def _private_copy(self, empty: bool) -> Iterator[tuple[Path, StartingCopy]]:
@@ -366,7 +415,8 @@ class Warehouse:
         made; removed on failure. Cloned where the file system shares blocks (XFS, btrfs), so
         the load does not copy the whole history; copied byte by byte elsewhere (ext4)."""
         staged = self._private_name(uuid.uuid4().hex[:12])
-        copy = StartingCopy()
+        orphan = self._set_aside_orphan_wal()
+        copy = StartingCopy(note=orphan) if orphan else StartingCopy()
         try:
             if self.path.exists():
                 self._wait_until_not_held()
@@ -385,8 +435,11 @@ class Warehouse:
                     )
             yield staged, copy
         finally:
-            for leftover in (staged, staged.with_name(staged.name + ".wal")):
-                leftover.unlink(missing_ok=True)
+            for leftover in (
+                staged,
+                *(staged.with_name(staged.name + e) for e in (".wal", ".tmp")),
+            ):
+                _remove(leftover)
 
     def _wait_until_not_held(self) -> None:
         """Wait (with backoff) while another process holds the live file read-write, then fail
@@ -404,7 +457,7 @@ class Warehouse:
         DuckDB would replay it onto the new file (and refuse to open it). Opening read-write
         needs the file to itself: wait (with backoff) for readers to close, then fail clearly.
         """
-        wal = self.path.with_name(self.path.name + ".wal")
+        wal = self._wal()
         if not wal.exists():
             return
 
@@ -444,6 +497,20 @@ class Warehouse:
                     raise WarehouseBusy(message) from error
                 time.sleep(delay)
                 delay = min(delay * 2, 5.0)
+
+
+def _is_partition_key(partition: str) -> bool:
+    try:
+        return date.fromisoformat(partition).isoformat() == partition
+    except (TypeError, ValueError):
+        return False
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
 
 
 # DuckDB's words for a file lock held by another process, naming it.

@@ -27,7 +27,13 @@ from warta.partition import build_partition
 from warta.quality import parquet_fingerprint
 from warta.quality.gate import GateVerdict
 from warta.schema import TABLES
-from warta.warehouse import PartitionChanged, PublishedPartitionsMissing, Warehouse, WarehouseBusy
+from warta.warehouse import (
+    PartitionChanged,
+    PartitionIncomplete,
+    PublishedPartitionsMissing,
+    Warehouse,
+    WarehouseBusy,
+)
 
 DAY = DAYS[-1]
 GHOST = "ffffffffffffffff"  # an article id no article has
@@ -336,3 +342,88 @@ def test_a_stale_wal_with_readers_still_open_refuses_the_load(store, tmp_path):
         assert reader.wait(timeout=30) == 0
     assert dump(warehouse.path, ("raw_files",)) == before
     assert private_files(warehouse.path) == []
+
+
+def test_a_writer_that_opens_the_live_file_during_the_load_stops_the_swap(
+    store, tmp_path, monkeypatch
+):
+    # A read-write connection opened after the copy writes to the old file; swapping would lose
+    # its writes and leave its WAL beside the new file, which then opens for nobody.
+    warehouse = Warehouse(tmp_path / "warehouse.duckdb", busy_timeout=1.0)
+    warehouse.publish(store, list(DAYS[:-1]))
+    before = dump(warehouse.path, ("raw_files",))
+    create_views = Warehouse._create_views
+
+    def views_then_a_writer(self, con):
+        create_views(self, con)
+        _crash_a_writer(self.path)
+
+    monkeypatch.setattr(Warehouse, "_create_views", views_then_a_writer)
+    with pytest.raises(WarehouseBusy, match="appeared during the load"):
+        warehouse.publish(store, [DAY])
+    monkeypatch.undo()
+    assert private_files(warehouse.path) == []
+    assert dump(warehouse.path, ("raw_files",)) == before  # opens, WAL and all
+    warehouse.publish(store, [DAY])  # the retry folds the writer's WAL in first
+    con = duckdb.connect(str(warehouse.path), read_only=True)
+    try:
+        assert con.sql("SELECT note FROM analyst_notes").fetchall() == [("kept",)]
+        assert con.sql("SELECT count(DISTINCT ingest_date) FROM raw_files").fetchall() == [(4,)]
+    finally:
+        con.close()
+
+
+def test_an_orphan_wal_is_moved_aside_when_the_warehouse_file_is_gone(store, tmp_path):
+    warehouse = Warehouse(tmp_path / "warehouse.duckdb")
+    warehouse.publish(store, list(DAYS))
+    _crash_a_writer(warehouse.path)
+    warehouse.path.unlink()  # an operator starts over; the dead writer's WAL stays
+
+    load = warehouse.rebuild(store)
+    assert "orphan WAL was moved aside" in str(load.copy)
+    assert dump(warehouse.path)["raw_files"]  # opens: the foreign WAL was not replayed onto it
+    assert not warehouse.path.with_name(warehouse.path.name + ".wal").exists()
+    assert len(list(tmp_path.glob("warehouse.duckdb.wal.orphan-*"))) == 1
+    warehouse.publish(store, [DAY])  # and later loads go on
+
+
+def test_rebuild_waits_for_a_read_write_holder_and_fails_as_busy(store, tmp_path):
+    warehouse = Warehouse(tmp_path / "warehouse.duckdb", busy_timeout=1.0)
+    warehouse.publish(store, list(DAYS))
+    holder = spawn("hold-read-write", str(warehouse.path))
+    read_until(holder, "ready")
+    try:
+        started = time.monotonic()
+        with pytest.raises(WarehouseBusy, match="open read-write by another process"):
+            warehouse.rebuild(store)
+        assert time.monotonic() - started >= 1.0
+    finally:
+        holder.stdin.close()
+        assert holder.wait(timeout=30) == 0
+
+
+def test_a_load_refuses_a_key_that_is_not_a_partition_and_a_partition_missing_a_table(
+    store, tmp_path
+):
+    warehouse = Warehouse(tmp_path / "warehouse.duckdb")
+    warehouse.publish(store, list(DAYS))
+    before = dump(warehouse.path)
+    with pytest.raises(ValueError, match="not a partition key"):
+        warehouse.publish(store, [DAYS[0].replace("-", "")])  # an ISO date, not the key
+    store.partition_file("entities", DAYS[0]).unlink()
+    with pytest.raises(PartitionIncomplete, match=f"partition {DAYS[0]} has Parquet for"):
+        warehouse.publish(store, [DAYS[0]])
+    assert dump(warehouse.path) == before
+    assert private_files(warehouse.path) == []
+
+
+def test_leftovers_of_killed_loads_go_but_another_warehouses_files_stay(store, tmp_path):
+    warehouse = Warehouse(tmp_path / "warehouse.duckdb")
+    spill = tmp_path / ".warehouse.duckdb.0123456789ab.tmp.tmp"  # DuckDB's spill folder
+    spill.mkdir()
+    (spill / "duckdb_temp_storage-0.tmp").write_bytes(b"spilled")
+    other = tmp_path / ".warehouse.duckdb.staging.0123456789ab.tmp"  # warehouse.duckdb.staging's
+    other.write_bytes(b"another warehouse's load")
+    warehouse.publish(store, [DAY])
+    assert not spill.exists()
+    assert other.read_bytes() == b"another warehouse's load"
