@@ -75,6 +75,8 @@ def extract_generic(
     paragraphs, markers = body
     dateline, paragraphs = _dateline(blocks, start, paragraphs)
     paragraphs, markers = hints.markers.cut_exposed(paragraphs, markers)
+    if not paragraphs:
+        return NoArticle(NO_BODY)
     words = sum(p.word_count for p in paragraphs)
     if words < MIN_BODY_WORDS or (
         words < _SHORT_BODY_WORDS

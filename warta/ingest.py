@@ -140,7 +140,9 @@ def _process_file(zone: LandingZone, landing_file: LandingFile, task: BatchTask,
     seconds["read"] += time.thread_time() - started
     if isinstance(data, FileProblem):
         return (
-            _rejected(landing_file.source_path, landing_file.size_bytes, None, None, data.reason),
+            _rejected(
+                landing_file.source_path, landing_file.size_bytes, data.sha256, None, data.reason
+            ),
             None,
             [],
         )

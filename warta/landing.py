@@ -76,9 +76,10 @@ class LandingFile:
 
 @dataclass(frozen=True, slots=True)
 class FileProblem:
-    """Why a listed file could not be read."""
+    """Why a listed file could not be read (or was not parsed)."""
 
     reason: str
+    sha256: str | None = None  # of its bytes, when they were read (a file over the size limit)
 
 
 def stamp_clock() -> datetime:
@@ -308,12 +309,11 @@ class LandingZone:
                 path = os.path.realpath(path)
                 if os.path.commonpath([path, self._real_root]) != self._real_root:
                     return FileProblem("symlink points outside the landing zone")
+                if not os.path.exists(path):
+                    return FileProblem("symlink target missing")
                 status = os.stat(path)
             if not stat.S_ISREG(status.st_mode):
                 return FileProblem("not a regular file")
-            if status.st_size > max_bytes:
-                # The size is in the ledger (size_bytes): one reason for every file over the limit.
-                return FileProblem(f"file too large (over {max_bytes} bytes)")
             # Opened without blocking or following a link, and judged by what was opened: a file
             # swapped for a FIFO since the stat would otherwise block the open (and the parse)
             # forever, and one swapped for a link could lead out of the landing zone.
@@ -321,6 +321,12 @@ class LandingZone:
             with open(fd, "rb") as handle:
                 if not stat.S_ISREG(os.fstat(fd).st_mode):
                     return FileProblem("not a regular file")
+                if status.st_size > max_bytes:
+                    # The size is in the ledger (size_bytes): one reason for every file over
+                    # the limit. Hashed in chunks, never held: the ledger's sha256 still says
+                    # which bytes were turned away.
+                    too_large = f"file too large (over {max_bytes} bytes)"
+                    return FileProblem(too_large, hashlib.file_digest(handle, "sha256").hexdigest())
                 # Sized by the stat (a buffer of max_bytes costs more than the read); a file that
                 # grew since is read on, up to one byte past the limit.
                 data = handle.read(status.st_size + 1)

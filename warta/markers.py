@@ -163,11 +163,69 @@ class MarkerRules:
             found += [AdMarker(0, line, t, self.kind_of(t) or "", tail_zone, at) for t in tails]
             paragraphs = [*paragraphs]
             paragraphs[position] = Paragraph(paragraph.index, rest, line)
-        if not found:
+        if found:
+            # In document order: by the paragraph a marker follows, then by line (stable).
+            markers = sorted(
+                [*markers, *found], key=lambda m: (m.after_paragraph_index, m.source_line)
+            )
+            markers = renumbered(markers)
+        return self._edge_markers(paragraphs, markers)
+
+    def _edge_markers(
+        self, paragraphs: list[Paragraph], markers: list[AdMarker]
+    ) -> tuple[list[Paragraph], list[AdMarker]]:
+        """First and last paragraphs that are a whole marker line once the dateline, an end
+        mark or a glued marker was cut off (``JAKARTA, WARTA: ADVERTISEMENT`` → ``ADVERTISEMENT``;
+        ``Lanjutkan Membaca ***``) become markers, as the line would have on its own: a
+        paragraph is never a marker. Paragraphs and markers are numbered again, and each
+        marker's zone and ``after_paragraph_index`` follow from its new place, as
+        ``split_body`` gives them. May leave no paragraph: the caller rejects the page."""
+        first, last = 0, len(paragraphs)
+        while first < last and self.kind_of(paragraphs[first].text):
+            first += 1
+        while last > first and self.kind_of(paragraphs[last - 1].text):
+            last -= 1
+        if first == 0 and last == len(paragraphs):
             return paragraphs, markers
-        # In document order: by the paragraph a marker follows, then by line (stable for ties).
-        ordered = sorted([*markers, *found], key=lambda m: (m.after_paragraph_index, m.source_line))
-        return paragraphs, renumbered(ordered)
+        # Document order: the markers after paragraph i - 1, then paragraph i, and so on.
+        following: dict[int, list[AdMarker]] = {}
+        for marker in markers:
+            following.setdefault(marker.after_paragraph_index, []).append(marker)
+        order: list[Paragraph | AdMarker] = [*following.get(-1, [])]
+        for position, paragraph in enumerate(paragraphs):
+            if first <= position < last:
+                order.append(paragraph)
+            else:
+                kind = self.kind_of(paragraph.text) or ""
+                order.append(AdMarker(0, paragraph.source_line, paragraph.text, kind, "", 0))
+            order += following.get(paragraph.index, [])
+        kept: list[Paragraph] = []
+        placed: list[AdMarker] = []
+        for item in order:
+            if isinstance(item, Paragraph):
+                kept.append(Paragraph(len(kept), item.text, item.source_line))
+            else:
+                placed.append(item)
+                placed[-1] = AdMarker(
+                    len(placed) - 1, item.source_line, item.text, item.kind, "", len(kept) - 1
+                )
+        last_index = len(kept) - 1
+        zoned = [
+            AdMarker(
+                m.index,
+                m.source_line,
+                m.text,
+                m.kind,
+                "header"
+                if m.after_paragraph_index < 0
+                else "trailer"
+                if m.after_paragraph_index == last_index
+                else "body",
+                m.after_paragraph_index,
+            )
+            for m in placed
+        ]
+        return kept, zoned
 
     def _may_be_glued(self, text: str) -> bool:
         """The cheap probes (one anchored match at the start, one search over the last

@@ -135,6 +135,8 @@ def _extract_with_layout(
     dateline, paragraphs = _take_dateline(paragraphs)
     paragraphs = _strip_end_marks(paragraphs, layout.end_marks)
     paragraphs, markers = layout.markers.cut_exposed(paragraphs, markers)
+    if not paragraphs:
+        return NoArticle(NO_BODY)
     site = site_from_dateline(dateline) if dateline and layout.site_from_dateline else None
     return ParsedArticle(
         title=fields["title"],

@@ -95,13 +95,14 @@ def build_partition(
     store = ParquetStore(settings.data_dir)
     listed_at = stamp_clock()  # files landing from now on are the next run's
     files = zone.files(partition)
-    if not files and not os.path.lexists(zone.root / partition):
+    if not files and not (zone.root / partition).is_dir():
         held = store.ledger_rows(partition)
         if held:
-            # A folder that vanished (an unmounted volume, a move gone wrong) must not publish
-            # the day as empty over the files parsed from it.
+            # A folder that vanished (an unmounted volume, a move gone wrong, a file put in its
+            # place) must not publish the day as empty over the files parsed from it.
+            what = "not a folder" if os.path.lexists(zone.root / partition) else "missing"
             raise LandingUnavailable(
-                f"landing folder {zone.root / partition} is missing, but the published "
+                f"landing folder {zone.root / partition} is {what}, but the published "
                 f"partition {partition} holds {counted(held, 'file')}; restore the folder, or "
                 "create it empty to publish the day as empty"
             )

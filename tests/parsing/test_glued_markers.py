@@ -389,3 +389,71 @@ def test_a_marker_at_the_last_paragraphs_start_exposed_by_its_end_mark_is_in_the
         (line, "ADVERTISEMENT", "advertisement", "body", len(SEED_PARAGRAPHS) - 2),
         *SEED_MARKERS[3:],
     ]
+
+
+def _small_page(first: str, last: str) -> str:
+    """A short page in the seed's layout whose first and last body lines are given."""
+    return (
+        "Connect with us\n\nNasional\n\nBanjir Rendam Ratusan Rumah di Pinggiran Kota\n\n"
+        "Rina Kusuma\n\nDiterbitkan\n\npada\n\n22 September 2022\n\n"
+        f"{first}\n\nPetugas gabungan mengevakuasi warga lanjut usia dan anak-anak ke tempat "
+        f"pengungsian sementara di gedung sekolah.\n\n{last}\n"
+    )
+
+
+PROSE = "Pemerintah kota menyatakan bantuan makanan sudah disalurkan sejak pagi."
+MIDDLE = (
+    17,
+    "Petugas gabungan mengevakuasi warga lanjut usia dan anak-anak ke tempat pengungsian "
+    "sementara di gedung sekolah.",
+)
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "paragraphs", "markers"),
+    [
+        # the dateline's line held only a marker: the dateline came off, the marker is left
+        (
+            "JAKARTA, WARTA-NUSANTARA: ADVERTISEMENT",
+            PROSE,
+            [MIDDLE, (19, PROSE)],
+            [(15, "ADVERTISEMENT", "advertisement", "header", -1)],
+        ),
+        (
+            "JAKARTA, WARTA-NUSANTARA: Advertisement ADVERTISEMENT.",
+            PROSE,
+            [MIDDLE, (19, PROSE)],
+            [
+                (15, "Advertisement", "advertisement", "header", -1),
+                (15, "ADVERTISEMENT.", "advertisement", "header", -1),
+            ],
+        ),
+        # the last line held a marker and the end mark: a marker in the trailer
+        (
+            f"JAKARTA, WARTA-NUSANTARA: {PROSE}",
+            "Lanjutkan Membaca ***",
+            [(15, PROSE), MIDDLE],
+            [(19, "Lanjutkan Membaca", "read_more", "trailer", 1)],
+        ),
+        (
+            f"JAKARTA, WARTA-NUSANTARA: {PROSE}",
+            "ADVERTISEMENT ***",
+            [(15, PROSE), MIDDLE],
+            [(19, "ADVERTISEMENT", "advertisement", "trailer", 1)],
+        ),
+    ],
+)
+def test_a_first_or_last_paragraph_left_as_a_whole_marker_becomes_a_marker(
+    first, last, paragraphs, markers
+):
+    """Cutting the dateline or the end mark off can leave nothing but a marker line: it is a
+    marker, never a paragraph (a paragraph that is a marker fails a blocking check and would
+    keep the whole day out of the warehouse)."""
+    article = parse_page(_small_page(first, last), ingest_date=DAY)
+    assert rows(article) == (paragraphs, markers)
+
+
+def test_a_page_whose_only_paragraph_is_a_marker_once_its_dateline_is_off_has_no_body():
+    page = "Connect with us\n\nNasional\n\nBanjir Rendam Ratusan Rumah\n\nRina Kusuma\n\n"
+    page += "JAKARTA, WARTA-NUSANTARA: ADVERTISEMENT\n"
+    assert parse_page(page, ingest_date=DAY).reason == "no article body found"

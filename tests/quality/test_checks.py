@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+import time
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -151,6 +152,21 @@ def file_moved_in_keeping_an_old_mtime(settings) -> None:
     put(settings, f"{DAY}/late.txt", sample_articles()[200])
     old = dt.datetime(2000, 1, 1, tzinfo=dt.UTC).timestamp()
     os.utime(settings.raw_dir / DAY / "late.txt", (old, old))
+
+
+def folder_moved_in_during_the_parse(settings) -> None:
+    """A folder uploaded hidden and renamed into the day after the listing (``.batch7`` to
+    ``batch7``): its file kept the times it had before the listing, only the folder's ctime
+    says when it landed. New (WARN), not lost by the parse (ERROR)."""
+    hidden = settings.raw_dir / DAY / ".batch7"
+    put(settings, f"{DAY}/.batch7/late.txt", sample_articles()[200])
+    time.sleep(0.05)  # a clock tick or more between the file's ctime and the rename
+    os.rename(hidden, hidden.with_name("batch7"))
+    written = (hidden.with_name("batch7") / "late.txt").stat().st_ctime_ns
+    moved = hidden.with_name("batch7").stat().st_ctime_ns
+    assert written < moved
+    listed = EPOCH + dt.timedelta(microseconds=(written + moved) // 2000)
+    _parse_window(settings, listed, listed + dt.timedelta(minutes=1))
 
 
 def _parse_window(settings, listed: dt.datetime | None, ended: dt.datetime) -> None:
@@ -407,6 +423,7 @@ ERROR, WARN = "ERROR", "WARN"
             {("raw_files", "raw_files_cover_landing", ERROR)},
         ),
         (file_landed_in_the_listing_tick, {("raw_files", "raw_files_landed_after_parse", WARN)}),
+        (folder_moved_in_during_the_parse, {("raw_files", "raw_files_landed_after_parse", WARN)}),
         (file_deleted_from_landing, {("raw_files", "raw_files_still_landed", WARN)}),
         (
             file_still_being_written_when_parsed,
@@ -728,3 +745,16 @@ def test_expectations_are_described_in_words_and_as_the_gx_call():
         "published_at is between 1990-01-01 and run time + 14:00:00 — "
     )
     assert all(" — Expect" in text for text in described.values())
+
+
+def test_a_file_over_the_size_limit_read_again_is_not_a_change(landing):
+    """A file over the limit is hashed, not parsed; read again (here as a link's target) it is
+    hashed again and found unchanged."""
+    put(landing, "shared/big.txt", sample_articles()[0] * 3)
+    (landing.raw_dir / DAY).mkdir(parents=True)
+    (landing.raw_dir / DAY / "linked_big.txt").symlink_to("../shared/big.txt")
+    limited = dataclasses.replace(landing, max_file_bytes=len(sample_articles()[0]) * 2)
+    build(limited, DAY, range(1, 4))
+    assert ("raw_files", "raw_files_changed_after_parse", "WARN") not in failures(limited)
+    (landing.raw_dir / "shared" / "big.txt").write_bytes(sample_articles()[1] * 3)
+    assert ("raw_files", "raw_files_changed_after_parse", "WARN") in failures(limited)

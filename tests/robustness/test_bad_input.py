@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import gzip
+import hashlib
 import io
 import json
 import os
@@ -112,6 +113,7 @@ EXPECTED = {
     "fifo.txt": ("rejected", "not a regular file"),
     "linked_folder_out": ("rejected", "symlink points outside the landing zone"),
     "linked_folder_in": ("rejected", "not a regular file"),
+    "dangling_link.txt": ("rejected", "symlink target missing"),
     "latin1_name_\\xff.txt": ("rejected", "file name is not valid UTF-8 (rename the file to land it)"),
 }  # fmt: skip
 
@@ -126,6 +128,7 @@ def bad_partition(landing, tmp_path):
     os.mkfifo(landing.raw_dir / DAY / "fifo.txt")
     (landing.raw_dir / DAY / "linked_folder_out").symlink_to(tmp_path, target_is_directory=True)
     (landing.raw_dir / DAY / "linked_folder_in").symlink_to(landing.raw_dir / DAY / "nested")
+    (landing.raw_dir / DAY / "dangling_link.txt").symlink_to(landing.raw_dir / DAY / "gone.txt")
     return landing
 
 
@@ -257,6 +260,11 @@ def test_a_vanished_day_folder_never_publishes_the_day_as_empty(landing):
     with pytest.raises(LandingUnavailable, match=f"{DAY} is missing, but the published partition"):
         build_partition(landing, DAY)
     assert _ledger(landing) == before
+    (landing.raw_dir / DAY).write_text("a page saved where the folder was")
+    with pytest.raises(LandingUnavailable, match=f"{DAY} is not a folder, but the published"):
+        build_partition(landing, DAY)
+    assert _ledger(landing) == before
+    (landing.raw_dir / DAY).unlink()
     assert build_partition(landing, "2026-11-24").files == 0  # never landed: an empty day
     (landing.raw_dir / DAY).mkdir()
     assert build_partition(landing, DAY).files == 0 and _ledger(landing) == {}
@@ -325,6 +333,8 @@ def test_a_file_of_exactly_the_size_limit_is_parsed_and_a_byte_more_is_rejected(
         "at_limit.txt": ("parsed", None, len(data)),
         "over_limit.txt": ("rejected", f"file too large (over {len(data)} bytes)", len(data) + 1),
     }
+    # turned away unparsed, but the ledger still says which bytes
+    assert _ledger(landing)["over_limit.txt"]["sha256"] == hashlib.sha256(data + b"\n").hexdigest()
 
 
 def test_a_file_swapped_for_a_fifo_after_its_stat_is_refused_not_waited_on(landing, monkeypatch):

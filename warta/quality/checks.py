@@ -6,7 +6,8 @@ its measures with the booleans ``judged`` and ``failed``. The queries see the fi
 tables as views of the partition's Parquet, plus two relations built here:
 
 - ``landing``: the files in the partition's landing folder (``source_path``, ``size_bytes``,
-  ``landed_at`` = the later of mtime and ctime, so a file copied in with an old mtime counts
+  ``landed_at`` = the latest of its mtime and ctime and the ctimes of the day's subfolders holding
+  it, so a file (or a folder) copied or moved in with an old mtime counts
   as landing when it was moved in; ``link``: a symbolic link, whose size is the link's own;
   ``sha256_now``: the SHA-256 of the file's bytes now, for the ledger's files whose size
   cannot vouch for their content, else null: those touched at or after the listing (a rewrite
@@ -30,6 +31,7 @@ import decimal
 import hashlib
 import os
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import duckdb
@@ -347,7 +349,11 @@ def _run(
 def _landing(
     settings: Settings, files: list[LandingFile], listed: dt.datetime, ledger: set[str]
 ) -> pa.Table:
-    landed = [max(f.mtime_ns, f.ctime_ns) // 1000 for f in files]
+    moved_in = _subfolders_changed(settings.raw_dir, files)
+    landed = [
+        max(f.mtime_ns, f.ctime_ns, _folders_changed(f.source_path, moved_in)) // 1000
+        for f in files
+    ]
     since = (listed - _EPOCH) // dt.timedelta(microseconds=1)
     zone = LandingZone(settings.raw_dir)
     # Read again: the ledger's files touched at or after the listing, and its links.
@@ -369,6 +375,33 @@ def _landing(
     )
 
 
+def _subfolders_changed(root: Path, files: list[LandingFile]) -> dict[str, int]:
+    """The ctime of every subfolder of the day folder holding a listed file, by its path. A
+    folder moved into the day (``.batch7`` renamed ``batch7`` once uploaded, an ``mv`` from a
+    staging area) gets a new ctime, while its files keep their times: without it, they would
+    look as if they landed before the listing and the parse lost them. (A subfolder's ctime
+    also moves when a file lands in it, so its older files then count as landed late too.)"""
+    folders = {
+        path.rsplit("/", n)[0]
+        for f in files
+        for path in [f.source_path]
+        for n in range(1, path.count("/"))
+    }
+    changed = {}
+    for folder in folders:
+        try:
+            changed[folder] = os.lstat(root / folder).st_ctime_ns
+        except OSError:
+            continue  # removed since: its files are judged by their own times
+    return changed
+
+
+def _folders_changed(source_path: str, changed: dict[str, int]) -> int:
+    """The latest ctime of the subfolders ``source_path`` lies in (0 directly in the day)."""
+    parts = source_path.split("/")[:-1]
+    return max((changed.get("/".join(parts[:n]), 0) for n in range(2, len(parts) + 1)), default=0)
+
+
 def _read_now(
     zone: LandingZone, file: LandingFile, max_bytes: int
 ) -> tuple[str | None, str | None]:
@@ -377,6 +410,8 @@ def _read_now(
     data = zone.read(file.source_path, max_bytes)
     if isinstance(data, bytes):
         return hashlib.sha256(data).hexdigest(), None
+    if data.sha256 is not None:  # over the size limit: hashed, not parsed
+        return data.sha256, None
     return None, data.reason
 
 
