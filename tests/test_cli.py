@@ -84,6 +84,29 @@ def test_parse_missing_file_is_a_clear_error_and_the_others_still_parse(tmp_path
     assert json.loads(result.stdout)["status"] == "parsed"
 
 
+def test_parse_reads_as_the_pipeline_does_fifos_devices_and_the_size_limit(tmp_path):
+    """A FIFO is not waited on, a device not read without end, and a file over
+    WARTA_MAX_FILE_BYTES is rejected as the pipeline rejects it, not parsed."""
+    fifo = tmp_path / "fifo.txt"
+    os.mkfifo(fifo)  # nobody writes to it: a plain open would block for ever
+    linked = tmp_path / "linked.txt"
+    linked.symlink_to(SEED)  # followed to its target
+    size = SEED.stat().st_size
+    result = _warta(
+        "parse", "--json", str(fifo), "/dev/zero", str(SEED), str(linked),
+        env={"WARTA_MAX_FILE_BYTES": str(size - 1)}, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"cannot read {fifo}: not a regular file" in result.stderr
+    assert "cannot read /dev/zero: not a regular file" in result.stderr
+    documents = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(d["status"], d["reject_reason"]) for d in documents] == [
+        ("rejected", f"file too large (over {size - 1} bytes)")
+    ] * 2
+    result = _warta("parse", "--json", str(linked), env={"WARTA_MAX_FILE_BYTES": str(size)})
+    assert result.returncode == 0 and json.loads(result.stdout)["status"] == "parsed"
+
+
 def test_run_one_partition_end_to_end(landing, tmp_path):
     put(landing, "2026-11-25/000_39c4db6f91142a44.txt", SEED.read_bytes())
     put(landing, "2026-11-24/other.txt", SEED.read_bytes())

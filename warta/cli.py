@@ -25,9 +25,9 @@ from typing import Any
 from warta import config
 from warta.config import Settings
 from warta.dates import JAKARTA
-from warta.ingest import process_bytes
+from warta.ingest import process_bytes, rejected
 from warta.inspect import format_summary
-from warta.landing import LandingUnavailable, is_partition_key
+from warta.landing import FileProblem, LandingUnavailable, LandingZone, is_partition_key
 from warta.rows import table_rows
 
 _DATE_FOLDER = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -155,18 +155,28 @@ def _parser() -> argparse.ArgumentParser:
 
 def _parse(args: argparse.Namespace) -> int:
     unreadable = 0
-    raw_dir = config.raw_dir()  # only this setting: the others do not concern a parse
+    settings = Settings.from_env()  # the raw root and the size limit, as the pipeline has them
     for path in args.paths:
         ingest_date = args.ingest_date or _ingest_date_for(path)
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            print(f"warta: cannot read {path}: {error.strerror or error}", file=sys.stderr)
+        # Read as the pipeline reads a landing file (a link followed to its target): a FIFO or
+        # a device is not waited on or read without end, and the size limit holds.
+        real = Path(os.path.realpath(path))
+        data = LandingZone(real.parent).read(real.name, settings.max_file_bytes)
+        if isinstance(data, FileProblem) and data.sha256 is None:
+            print(f"warta: cannot read {path}: {data.reason}", file=sys.stderr)
             unreadable += 1
             continue
         # The contract's source_path (relative to the raw root) for a file in the landing zone.
-        source = _landing_path(path, raw_dir)
-        record, article, entities = process_bytes(data, source, ingest_date)
+        source = _landing_path(path, settings.raw_dir)
+        if isinstance(data, FileProblem):  # over the size limit: rejected, as the pipeline does
+            size = real.stat().st_size
+            record, article, entities = (
+                rejected(source, size, data.sha256, None, data.reason),
+                None,
+                [],
+            )
+        else:
+            record, article, entities = process_bytes(data, source, ingest_date)
         rows = {}
         if article is not None:
             rows = table_rows(record.article_id, source, article, entities, ingest_date)

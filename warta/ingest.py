@@ -104,7 +104,7 @@ WORKER_DIED = "the parse worker process died on this file (killed, e.g. for lack
 def worker_died(task: BatchTask) -> BatchResult:
     """The result of a batch of one file whose worker process died every time it processed it:
     the file is rejected with ``WORKER_DIED``, unread here (reading it may be what kills)."""
-    records = [_rejected(f.source_path, f.size_bytes, None, None, WORKER_DIED) for f in task.files]
+    records = [rejected(f.source_path, f.size_bytes, None, None, WORKER_DIED) for f in task.files]
     return BatchResult(records, _tables(empty_columns()), {}, 0.0)
 
 
@@ -134,13 +134,13 @@ def merge_results(first: BatchResult, second: BatchResult) -> BatchResult:
 def _process_file(zone: LandingZone, landing_file: LandingFile, task: BatchTask, seconds):
     if landing_file.problem is not None:  # known from the listing: never opened
         path, size = landing_file.source_path, landing_file.size_bytes
-        return _rejected(path, size, None, None, landing_file.problem), None, []
+        return rejected(path, size, None, None, landing_file.problem), None, []
     started = time.thread_time()
     data = zone.read(landing_file.source_path, task.max_file_bytes)
     seconds["read"] += time.thread_time() - started
     if isinstance(data, FileProblem):
         return (
-            _rejected(
+            rejected(
                 landing_file.source_path, landing_file.size_bytes, data.sha256, None, data.reason
             ),
             None,
@@ -158,7 +158,7 @@ def _process_file(zone: LandingZone, landing_file: LandingFile, task: BatchTask,
     except Exception as error:  # a parser bug must cost one file, never the partition
         reason = f"parser error ({type(error).__name__}: {str(error)[:120]})"
         size, sha256 = len(data), hashlib.sha256(data).hexdigest()
-        return _rejected(landing_file.source_path, size, sha256, None, reason), None, []
+        return rejected(landing_file.source_path, size, sha256, None, reason), None, []
 
 
 def _with_entities(
@@ -173,7 +173,7 @@ def _with_entities(
     except Exception as error:  # an extraction bug must cost one file, never the partition
         reason = f"parser error ({type(error).__name__}: {str(error)[:120]})"
         path, size, sha256 = record.source_path, record.size_bytes, record.sha256
-        return _rejected(path, size, sha256, record.encoding, reason), None, []
+        return rejected(path, size, sha256, record.encoding, reason), None, []
     finally:
         seconds["entities"] += time.thread_time() - started
     return record, article, mentions
@@ -202,11 +202,11 @@ def process_bytes(
     decoded = decode_bytes(data)
     if isinstance(decoded, Rejection):
         seconds["parse"] += time.thread_time() - started
-        return _rejected(source_path, len(data), sha256, decoded.encoding, decoded.reason), None, []
+        return rejected(source_path, len(data), sha256, decoded.encoding, decoded.reason), None, []
     if _is_json_document(decoded.text):
         seconds["parse"] += time.thread_time() - started
         reason = "not a news page (JSON document)"
-        return _rejected(source_path, len(data), sha256, decoded.encoding, reason), None, []
+        return rejected(source_path, len(data), sha256, decoded.encoding, reason), None, []
     article = parse_page(
         decoded.text,
         ingest_date=ingest_date,
@@ -217,12 +217,12 @@ def process_bytes(
     )
     seconds["parse"] += time.thread_time() - started
     if isinstance(article, NoArticle):
-        return _rejected(source_path, len(data), sha256, decoded.encoding, article.reason), None, []
+        return rejected(source_path, len(data), sha256, decoded.encoding, article.reason), None, []
     longest = max((len(paragraph.text) for paragraph in article.paragraphs), default=0)
     if longest > MAX_PARAGRAPH_CHARS:
         # One reason for all such pages (not their lengths), so they are counted together.
         reason = f"paragraph too long (over {MAX_PARAGRAPH_CHARS} characters)"
-        return _rejected(source_path, len(data), sha256, decoded.encoding, reason), None, []
+        return rejected(source_path, len(data), sha256, decoded.encoding, reason), None, []
     published = article.published_at
     if published is not None and not plausible_publication(published, ingest_date, _now()):
         article.warnings.append(f"implausible publication date {published.date()} dropped")
@@ -277,7 +277,8 @@ def _tables(columns: dict[str, dict[str, list]]) -> dict[str, pa.RecordBatch]:
     }
 
 
-def _rejected(
+def rejected(
     source_path: str, size: int, sha256: str | None, encoding: str | None, reason: str
 ) -> FileRecord:
+    """The ledger record of a file rejected for ``reason``."""
     return FileRecord(source_path, size, sha256, encoding, "rejected", reason, None)
