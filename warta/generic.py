@@ -94,7 +94,7 @@ def extract_generic(
         author=header.author,
         published_at=header.published_at,
         published_text=header.published_text,
-        image_caption=header.caption,
+        image_caption=header.caption or _caption_before(blocks, hints, start, end),
         warnings=header.warnings,
     )
 
@@ -122,6 +122,10 @@ def _classify_blocks(
         kinds.append("other" if kind == "good" and text in repeated else kind)
         ends.append(end)
         words.append(count)
+    if hints.caption_before is not None:  # a photo page's caption above its rating widget
+        for i in range(len(blocks) - 1):
+            if marker_kinds[i] is None and hints.caption_before.fullmatch(blocks[i + 1].text):
+                kinds[i] = "caption"
     return marker_kinds, kinds, ends, words
 
 
@@ -131,6 +135,16 @@ def _classify(text: str, hints: Hints) -> tuple[str | None, str, bool]:
     if marker is not None:
         return marker, "marker", _is_end(text, hints)
     return None, "caption" if is_caption(text) else prose_kind(text), _is_end(text, hints)
+
+
+def _caption_before(blocks: list[Block], hints: Hints, start: int, end: int) -> str | None:
+    """The first caption ``hints.caption_before`` found in the body's span, if any."""
+    if hints.caption_before is None:
+        return None
+    for i in range(start, min(end + 1, len(blocks) - 1)):
+        if hints.caption_before.fullmatch(blocks[i + 1].text):
+            return blocks[i].text
+    return None
 
 
 def _is_end(text: str, hints: Hints) -> bool:

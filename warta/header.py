@@ -53,6 +53,7 @@ class Hints:
     markers: MarkerRules = field(default_factory=MarkerRules.build, repr=False)
     author_patterns: tuple[re.Pattern[str], ...] = ()
     body_end: re.Pattern[str] | None = None
+    caption_before: re.Pattern[str] | None = None  # the block before a match is a caption
     section_pattern: re.Pattern[str] | None = None
     section_before_title: bool = True
     # Block text -> its classes (``_classify``); see ``_classify_blocks``.

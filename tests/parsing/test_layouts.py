@@ -180,6 +180,11 @@ def test_a_relative_date_gives_the_same_warning_in_a_named_layout_and_the_generi
             "[detect]\nlines = ['a']\n[body]\nend_marks = ['x']",
             "a layout without header.fields does not use body.end_marks",
         ),
+        (
+            "[detect]\nlines = ['a']\n[header]\nfields = ['title']\n[body]\ncaption_before = ['x']",
+            "a layout with header.fields does not use body.caption_before",
+        ),
+        ("[detect]\nlines = ['a']\n[body]\ncaption_before = ['(x']", "body.caption_before"),
     ],
 )
 def test_a_layout_file_is_checked_key_by_key(toml, said):

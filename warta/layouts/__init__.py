@@ -150,8 +150,10 @@ class _Header(_Strict):
 class _Body(_Strict):
     end_marks: list[_Text] = []  # marks cut from a paragraph's end (``***``; with fields)
     end_patterns: list[_Text] = []  # a short block that ends the article (without fields)
+    # a block just before one of these is a photo's caption, not prose (without fields)
+    caption_before: list[_Text] = []
 
-    @field_validator("end_marks", "end_patterns")
+    @field_validator("end_marks", "end_patterns", "caption_before")
     @classmethod
     def _patterns(cls, patterns: list[str]) -> list[str]:
         return _joinable(patterns)
@@ -172,10 +174,12 @@ class LayoutSpec(_Strict):
 
     @model_validator(mode="after")
     def _body_of_its_kind(self) -> LayoutSpec:
-        unused = "end_patterns" if self.header.fields else "end_marks"
-        if unused in self.body.model_fields_set:
+        other = ("end_patterns", "caption_before") if self.header.fields else ("end_marks",)
+        unused = [key for key in other if key in self.body.model_fields_set]
+        if unused:
             kind = "a layout with" if self.header.fields else "a layout without"
-            raise ValueError(f"{kind} header.fields does not use body.{unused}")
+            keys = ", ".join(f"body.{key}" for key in unused)
+            raise ValueError(f"{kind} header.fields does not use {keys}")
         return self
 
 
@@ -282,6 +286,7 @@ def _hints(spec: Mapping, chrome: frozenset[str], markers: MarkerRules) -> Hints
         markers=markers,
         author_patterns=tuple(re.compile(p) for p in header.get("author_patterns", ())),
         body_end=_any_of(body.get("end_patterns", ()), re.IGNORECASE),
+        caption_before=_any_of(body.get("caption_before", ())),
         section_pattern=re.compile(section) if section is not None else None,
         section_before_title=bool(header.get("section_before_title", True)),
     )
