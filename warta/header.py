@@ -37,6 +37,11 @@ _CAPTION_OPENING = re.compile(
     r"(?:foto|photo|ilustrasi|dok(?:umentasi)?)\s*[:.]|[\w.]+\.com/[A-Z]", re.IGNORECASE
 )
 _CAPTION_CREDIT = re.compile(r"\bfoto\s*:\s*[^.]{0,60}$", re.IGNORECASE)
+# A view counter printed after the date (``Kamis, 5 November 2015 14:56 WIB | 1.229 Views``):
+# not part of the date text.
+_VIEW_COUNTER = re.compile(
+    r"\s*\|\s*[\d.,]+\s+(?:views?|kali dibaca|dibaca|dilihat)\s*$", re.IGNORECASE
+)
 _CAPTION_BRACKET = re.compile(r"\((?:[A-Z ]*FOTO|Foto|Photo|Ist)\b[^()]*\)$", re.IGNORECASE)
 _ORGANISATION = re.compile(r"\b(?:media|redaksi|news|group|network|\.com|tim)\b", re.I)
 _WORD = re.compile(r"\w+")
@@ -106,7 +111,7 @@ class Header:
                 continue
             absolute = parse_absolute_date(text)
             if absolute is not None:
-                found = (i, absolute, text)
+                found = (i, absolute, _VIEW_COUNTER.sub("", text))
                 break
             if is_relative_date(text):
                 relative = parse_relative_date(text, ingest_date)
@@ -116,6 +121,8 @@ class Header:
                 found = (i, relative, text)
                 break
         if self.meta.published and (value := parse_meta_date(self.meta.published)):
+            if found[2] is None:  # no date printed on the page: the metadata's is all there is
+                self.warnings.append(DATE_FROM_METADATA)
             return found[0], value, found[2] or self.meta.published
         if found[1] is None and self.meta.published_loose:
             value = parse_meta_date(self.meta.published_loose)

@@ -10,6 +10,7 @@ import pytest
 from tests.conftest import shared_path
 from tests.parsing.conftest import INGEST, LAYOUT_OF_SITE, page_params
 from warta.article import ParsedArticle
+from warta.dates import parse_absolute_date
 from warta.evaluation.pages import _BOILERPLATE, evaluate, parse_file, token_f1
 from warta.markers import MarkerRules
 
@@ -93,3 +94,21 @@ def test_what_the_site_layouts_add_over_the_generic_extractor(kind):
         f"detik-singlepage2.{'txt' if kind == 'text' else 'html'}"
     }
     assert "generic" not in {s.layout for s in named["pages"]}  # every page has its layout
+
+
+@pytest.mark.parametrize(("kind", "name", "gold"), page_params())
+def test_published_text_is_the_date_as_printed(kind, name, gold):
+    """Antara prints a view counter after the date (``… 15:06 WIB | 998 Views``): not part of
+    the date text. The HTML of detik-4 prints no date: its metadata's value stands in, and the
+    article says so in a warning."""
+    article = parse_file(shared_path("corpora", "pages", kind, name), INGEST)
+    from_metadata = "publication date taken from page metadata" in article.warnings
+    if name == "detik-4.html":
+        assert article.published_text == "2021-09-30T12:00:35+07:00" and from_metadata
+    elif name in NO_DATE_ON_PAGE:
+        assert article.published_text is None
+    else:
+        assert not from_metadata
+        assert "Views" not in article.published_text
+        printed = parse_absolute_date(article.published_text)  # HTML metadata adds seconds
+        assert abs(printed - article.published_at) < timedelta(minutes=1)
