@@ -114,8 +114,19 @@ def is_partition_key(name: str) -> bool:
     return True
 
 
+# Names that uploads and downloads write to before renaming the finished file (wget, curl -C,
+# browsers, rsync's own are hidden): a page still arriving, not a page.
+IN_FLIGHT_SUFFIXES = (".part", ".partial", ".crdownload", ".download", ".tmp", "~")
+
+
+def in_flight(name: str) -> bool:
+    """A file still being written under a temporary name: hidden (``.name``, as rsync and most
+    uploaders write) or ending as a partial download does (``IN_FLIGHT_SUFFIXES``)."""
+    return name.startswith(".") or name.endswith(IN_FLIGHT_SUFFIXES)
+
+
 class LandingZone:
-    """Read access to the raw root. Hidden files (``.name``) are in-flight uploads and skipped."""
+    """Read access to the raw root. Files still arriving (``in_flight``) are skipped."""
 
     def __init__(self, root: Path) -> None:
         self.root = Path(root).absolute()
@@ -217,7 +228,7 @@ class LandingZone:
             linked = [d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]
             relative = dirpath[skip:].replace(os.sep, "/")
             for name in [*filenames, *linked]:
-                if name.startswith("."):
+                if in_flight(name):
                     continue
                 try:
                     status = os.lstat(os.path.join(dirpath, name))

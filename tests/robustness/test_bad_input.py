@@ -320,6 +320,24 @@ def test_hidden_files_in_a_day_folder_are_in_flight_not_landed(landing):
     assert zone.fingerprint(DAY) == before
 
 
+@pytest.mark.parametrize(
+    "name", ["page.txt.part", "page.html.crdownload", "page.txt.tmp", "page.txt~", "p.partial"]
+)
+def test_a_partial_download_is_in_flight_until_renamed(landing, name):
+    """A truncated page under a download's temporary name would parse as a second, cut-off
+    copy of the story: it is skipped, and lands (a new fingerprint) once renamed."""
+    from warta.landing import LandingZone
+
+    put(landing, f"{DAY}/fine.txt", ARTICLE.encode())
+    zone = LandingZone(landing.raw_dir)
+    before = zone.fingerprint(DAY)
+    put(landing, f"{DAY}/{name}", ARTICLE.encode()[:300])
+    assert [f.source_path for f in zone.files(DAY)] == [f"{DAY}/fine.txt"]
+    assert zone.fingerprint(DAY) == before
+    os.rename(landing.raw_dir / DAY / name, landing.raw_dir / DAY / "done.txt")
+    assert len(zone.files(DAY)) == 2 and zone.fingerprint(DAY) != before
+
+
 def test_a_file_of_exactly_the_size_limit_is_parsed_and_a_byte_more_is_rejected(landing):
     """``WARTA_MAX_FILE_BYTES`` is the largest size read, not the first one refused."""
     data = ARTICLE.encode()
