@@ -143,12 +143,21 @@ class _BlockBuilder:
         self.parts: list[str] = []
         self.line = 0
 
-    def add(self, text: str, element) -> None:
-        """Append non-empty ``text``; the first non-blank text of a block sets its line."""
+    def add(self, text: str, element, tail: bool = False) -> None:
+        """Append non-empty ``text``; the first non-blank text of a block sets its line: the
+        line its element starts on, plus the line breaks before the text where they are known
+        to follow that line (an element's own text; the tail of a childless element, such as
+        ``<br>``). Approximate past a start tag spread over several lines, and for the tail of
+        an element with children (lxml gives no end line)."""
         if not self.parts:
             if text.isspace():
                 return
-            self.line = element.sourceline or self.line
+            line = element.sourceline
+            if line and (not tail or len(element) == 0):
+                if tail and element.text:  # the element's own text lies before its end tag
+                    line += element.text.count("\n")
+                line += text[: len(text) - len(text.lstrip())].count("\n")
+            self.line = line or self.line
         self.parts.append(text)
 
     def flush(self) -> None:
@@ -179,7 +188,7 @@ def _blocks(top) -> list[Block]:
         if block:
             builder.flush()
         if element.tail and element is not top:
-            builder.add(element.tail, element)
+            builder.add(element.tail, element, tail=True)
     builder.flush()
     return builder.blocks
 

@@ -43,6 +43,29 @@ def test_blocks_and_source_lines():
         assert block.line == line and block.text.startswith(start)
 
 
+def test_source_lines_are_where_the_text_begins_not_where_its_tag_does():
+    """Saved pages put a block's text on the line after its tag, or after a ``<br />``; the
+    text's own line is the one to show (as a text dump's is)."""
+    page = parse_html(
+        "<html><body>\n"  # 1
+        '<div id="content_news">\n'  # 2
+        "Mataram (ANTARA News) - Hujan deras sejak pagi.\n"  # 3
+        "<br />\n"  # 4
+        "Warga mengungsi ke balai desa.\n"  # 5
+        "<p>\n\n  Petugas gabungan masih mendata.</p>\n"  # 6, text on 8
+        "<p>satu\ndua</p>\n"  # 9-10
+        "tiga, after an end tag on the line before</div>\n"  # 11
+        "</body></html>\n"
+    )
+    assert [(b.line, b.text[:8]) for b in page.blocks] == [
+        (3, "Mataram "),
+        (5, "Warga me"),
+        (8, "Petugas "),
+        (9, "satu dua"),
+        (11, "tiga, af"),
+    ]
+
+
 def test_metadata():
     meta = parse_html(PAGE).meta
     assert meta.title == "Banjir Rendam Ratusan Rumah - Kabar Contoh"
