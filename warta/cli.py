@@ -12,6 +12,7 @@ warta entities                    JSONL {"id", "text"} on stdin -> entities on s
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import os
 import re
@@ -23,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from warta import config
-from warta.config import Settings
+from warta.config import DEFAULT_MAX_FILE_BYTES, Settings
 from warta.dates import JAKARTA
 from warta.ingest import process_bytes, rejected
 from warta.inspect import format_summary
@@ -155,19 +156,25 @@ def _parser() -> argparse.ArgumentParser:
 
 def _parse(args: argparse.Namespace) -> int:
     unreadable = 0
-    settings = Settings.from_env()  # the raw root and the size limit, as the pipeline has them
+    # Only the settings a parse uses: the raw root and the size limit.
+    raw_dir = config.raw_dir()
+    max_bytes = config.positive_int(os.environ, "WARTA_MAX_FILE_BYTES", DEFAULT_MAX_FILE_BYTES)
     for path in args.paths:
         ingest_date = args.ingest_date or _ingest_date_for(path)
         # Read as the pipeline reads a landing file (a link followed to its target): a FIFO or
         # a device is not waited on or read without end, and the size limit holds.
         real = Path(os.path.realpath(path))
-        data = LandingZone(real.parent).read(real.name, settings.max_file_bytes)
+        data = (
+            LandingZone(real.parent).read(real.name, max_bytes)
+            if os.path.exists(real)
+            else FileProblem(os.strerror(errno.ENOENT))
+        )
         if isinstance(data, FileProblem) and data.sha256 is None:
             print(f"warta: cannot read {path}: {data.reason}", file=sys.stderr)
             unreadable += 1
             continue
         # The contract's source_path (relative to the raw root) for a file in the landing zone.
-        source = _landing_path(path, settings.raw_dir)
+        source = _landing_path(path, raw_dir)
         if isinstance(data, FileProblem):  # over the size limit: rejected, as the pipeline does
             size = real.stat().st_size
             record, article, entities = (

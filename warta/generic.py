@@ -94,7 +94,7 @@ def extract_generic(
         author=header.author,
         published_at=header.published_at,
         published_text=header.published_text,
-        image_caption=header.caption or _caption_before(blocks, hints, start, end),
+        image_caption=header.caption or _caption_before(blocks, kinds, hints, start, end),
         warnings=header.warnings,
     )
 
@@ -123,10 +123,24 @@ def _classify_blocks(
         ends.append(end)
         words.append(count)
     if hints.caption_before is not None:  # a photo page's caption above its rating widget
-        for i in range(len(blocks) - 1):
-            if marker_kinds[i] is None and hints.caption_before.fullmatch(blocks[i + 1].text):
-                kinds[i] = "caption"
+        for i in _captions_before(blocks, marker_kinds, kinds, hints.caption_before):
+            kinds[i] = "caption"
     return marker_kinds, kinds, ends, words
+
+
+def _captions_before(
+    blocks: list[Block], marker_kinds: list[str | None], kinds: list[str], pattern: re.Pattern
+) -> list[int]:
+    """Blocks just before a ``caption_before`` block that follow prose: a photo page's caption
+    comes after its description. A block that follows no prose is the description itself
+    (a page without a caption line: it is the article), and a marker line stays a marker."""
+    return [
+        i
+        for i in range(1, len(blocks) - 1)
+        if marker_kinds[i] is None
+        and kinds[i - 1] in ("good", "near")
+        and pattern.fullmatch(blocks[i + 1].text)
+    ]
 
 
 def _classify(text: str, hints: Hints) -> tuple[str | None, str, bool]:
@@ -137,12 +151,14 @@ def _classify(text: str, hints: Hints) -> tuple[str | None, str, bool]:
     return None, "caption" if is_caption(text) else prose_kind(text), _is_end(text, hints)
 
 
-def _caption_before(blocks: list[Block], hints: Hints, start: int, end: int) -> str | None:
-    """The first caption ``hints.caption_before`` found in the body's span, if any."""
+def _caption_before(
+    blocks: list[Block], kinds: list[str], hints: Hints, start: int, end: int
+) -> str | None:
+    """The first caption ``hints.caption_before`` marked in the body's span, if any."""
     if hints.caption_before is None:
         return None
     for i in range(start, min(end + 1, len(blocks) - 1)):
-        if hints.caption_before.fullmatch(blocks[i + 1].text):
+        if kinds[i] == "caption" and hints.caption_before.fullmatch(blocks[i + 1].text):
             return blocks[i].text
     return None
 

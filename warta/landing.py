@@ -122,7 +122,7 @@ IN_FLIGHT_SUFFIXES = (".part", ".partial", ".crdownload", ".download", ".tmp", "
 def in_flight(name: str) -> bool:
     """A file still being written under a temporary name: hidden (``.name``, as rsync and most
     uploaders write) or ending as a partial download does (``IN_FLIGHT_SUFFIXES``)."""
-    return name.startswith(".") or name.endswith(IN_FLIGHT_SUFFIXES)
+    return name.startswith(".") or name.lower().endswith(IN_FLIGHT_SUFFIXES)
 
 
 class LandingZone:

@@ -138,6 +138,7 @@ class Warehouse:
         self.path = Path(os.path.realpath(path))
         self.lock_timeout = lock_timeout
         self.busy_timeout = busy_timeout
+        self._copied_from: tuple[int, ...] | None = None  # the live file a load started from
 
     def publish(
         self,
@@ -398,15 +399,21 @@ class Warehouse:
     def _refuse_a_writer_since_the_copy(self) -> None:
         """Just before the swap: a read-write connection opened on the live file since the
         copy was made would lose its writes, and its WAL would be replayed onto the new file,
-        which DuckDB then refuses to open (for every reader, and for later loads). Refused as
-        busy instead: the retry folds that WAL in first."""
-        if not self.path.exists():
-            return
-        self._wait_until_not_held()
-        if self._wal().exists():
+        which DuckDB then refuses to open (for every reader, and for later loads); one that
+        wrote and closed cleanly left the file changed. Each is refused as busy: the retry
+        folds the WAL in first, or copies the changed file."""
+        if self.path.exists():
+            self._wait_until_not_held()
+            if self._wal().exists():
+                raise WarehouseBusy(
+                    f"{self._wal()} appeared during the load: a read-write connection wrote to "
+                    "the warehouse meanwhile; nothing was published (the next attempt keeps its "
+                    "writes)"
+                )
+        if _identity(self.path) != self._copied_from:  # written and closed cleanly meanwhile
             raise WarehouseBusy(
-                f"{self._wal()} appeared during the load: a read-write connection wrote to the "
-                "warehouse meanwhile; nothing was published (the next attempt keeps its writes)"
+                f"{self.path} changed during the load (a read-write connection wrote to it); "
+                "nothing was published: the next attempt starts from it, keeping its writes"
             )
 
     @contextmanager
@@ -421,6 +428,8 @@ class Warehouse:
             if self.path.exists():
                 self._wait_until_not_held()
                 self._checkpoint_stale_wal()
+            self._copied_from = _identity(self.path)  # what the load builds on
+            if self.path.exists():
                 if empty:
                     copy = StartingCopy(note="rebuilt from scratch")
                 else:
@@ -497,6 +506,15 @@ class Warehouse:
                     raise WarehouseBusy(message) from error
                 time.sleep(delay)
                 delay = min(delay * 2, 5.0)
+
+
+def _identity(path: Path) -> tuple[int, ...] | None:
+    """The file at ``path`` and its last change (None: no file): equal only if nothing wrote it."""
+    try:
+        status = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
 
 
 def _is_partition_key(partition: str) -> bool:

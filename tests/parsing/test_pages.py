@@ -13,6 +13,7 @@ from warta.article import ParsedArticle
 from warta.dates import parse_absolute_date
 from warta.evaluation.pages import _BOILERPLATE, evaluate, parse_file, token_f1
 from warta.markers import MarkerRules
+from warta.parsing import parse_page
 
 JAKARTA = timezone(timedelta(hours=7))
 # The text dump of detik-4 prints no date at all (the saved HTML has it in its metadata).
@@ -48,6 +49,23 @@ def test_a_photo_pages_caption_above_its_rating_widget_is_the_image_caption(name
         "PT PLN hari ini resmi mengoperasikan Gardu Induk (GI) 150 kV Milenium 2x60 MVA beserta "
         "jaringannya. GI Milenium merupakan bagian dari GITET Balaraja."
     ]
+
+
+def test_a_photo_pages_only_prose_above_its_rating_widget_stays_the_body():
+    """Without its caption line, the description stands right above the widget: it is the
+    article, not a caption (the page would have no body)."""
+    text = shared_path("corpora", "pages", "text", "detik-singlepage2.txt").read_text("utf-8")
+    caption = "PT PLN resmi mengoperasikan Gardu Induk (GI) 150 kV Milenium.\n\n"
+    assert caption in text
+    article = parse_page(text.replace(caption, ""), ingest_date=INGEST)
+    assert article.image_caption is None
+    assert [p.text[:30] for p in article.paragraphs] == ["PT PLN hari ini resmi mengoper"]
+    # a marker line between the caption and the widget is a marker, never the caption
+    article = parse_page(
+        text.replace(caption, caption + "Lihat Selengkapnya\n\n"), ingest_date=INGEST
+    )
+    assert article.image_caption is None
+    assert [m.text for m in article.ad_markers] == ["Lihat Selengkapnya"]
 
 
 @pytest.mark.parametrize(("kind", "name", "gold"), page_params())

@@ -321,7 +321,8 @@ def test_hidden_files_in_a_day_folder_are_in_flight_not_landed(landing):
 
 
 @pytest.mark.parametrize(
-    "name", ["page.txt.part", "page.html.crdownload", "page.txt.tmp", "page.txt~", "p.partial"]
+    "name",
+    ["page.txt.part", "page.html.crdownload", "page.txt.tmp", "page.txt~", "p.partial", "P.TMP"],
 )
 def test_a_partial_download_is_in_flight_until_renamed(landing, name):
     """A truncated page under a download's temporary name would parse as a second, cut-off

@@ -373,6 +373,33 @@ def test_a_writer_that_opens_the_live_file_during_the_load_stops_the_swap(
         con.close()
 
 
+def test_a_writer_that_writes_and_closes_during_the_load_stops_the_swap(
+    store, tmp_path, monkeypatch
+):
+    # A clean close folds the WAL into the file: no WAL is left, but the file changed.
+    warehouse = Warehouse(tmp_path / "warehouse.duckdb", busy_timeout=1.0)
+    warehouse.publish(store, list(DAYS[:-1]))
+    create_views = Warehouse._create_views
+
+    def views_then_a_writer(self, con):
+        create_views(self, con)
+        assert spawn("clean-writer", str(self.path)).wait(timeout=60) == 0
+        assert not self.path.with_name(self.path.name + ".wal").exists()
+
+    monkeypatch.setattr(Warehouse, "_create_views", views_then_a_writer)
+    with pytest.raises(WarehouseBusy, match="changed during the load"):
+        warehouse.publish(store, [DAY])
+    monkeypatch.undo()
+    assert private_files(warehouse.path) == []
+    warehouse.publish(store, [DAY])  # the retry starts from the written file
+    con = duckdb.connect(str(warehouse.path), read_only=True)
+    try:
+        assert con.sql("SELECT note FROM analyst_notes").fetchall() == [("kept",)]
+        assert con.sql("SELECT count(DISTINCT ingest_date) FROM raw_files").fetchall() == [(4,)]
+    finally:
+        con.close()
+
+
 def test_an_orphan_wal_is_moved_aside_when_the_warehouse_file_is_gone(store, tmp_path):
     warehouse = Warehouse(tmp_path / "warehouse.duckdb")
     warehouse.publish(store, list(DAYS))

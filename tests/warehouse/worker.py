@@ -9,6 +9,7 @@ time a SIGKILL or a concurrent action against it, and ``done`` when it finished.
     hold-read-only WAREHOUSE                       a read-only connection until stdin closes
     hold-partition-lock PARQUET_ROOT PARTITION     the partition's Parquet lock until stdin closes
     crash-writer WAREHOUSE                         a read-write write left in the WAL, then dies
+    clean-writer WAREHOUSE                         a read-write write, then a clean close
     analyst WAREHOUSE                              a read-only connection queried across a publish
 """
 
@@ -68,6 +69,10 @@ def main(command: str, *args: str) -> None:
         con.execute("SET checkpoint_threshold = '1GB'")
         con.execute("CREATE TABLE analyst_notes AS SELECT 'kept' AS note")
         os._exit(0)  # no checkpoint, no clean close: the write is only in the WAL
+    elif command == "clean-writer":
+        con = duckdb.connect(args[0])
+        con.execute("CREATE TABLE analyst_notes AS SELECT 'kept' AS note")
+        con.close()  # a clean close checkpoints: the write is in the file, no WAL is left
     elif command == "analyst":
         analyst(args[0])
     say("done")
