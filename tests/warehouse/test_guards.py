@@ -312,6 +312,16 @@ def _crash_a_writer(path: Path) -> None:
     assert path.with_name(path.name + ".wal").exists()
 
 
+def _writes_kept_and_every_day_loaded(path: Path) -> None:
+    """The writer's table is in the warehouse beside all four days."""
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        assert con.sql("SELECT note FROM analyst_notes").fetchall() == [("kept",)]
+        assert con.sql("SELECT count(DISTINCT ingest_date) FROM raw_files").fetchall() == [(4,)]
+    finally:
+        con.close()
+
+
 def test_a_stale_wal_is_folded_in_before_the_copy(store, tmp_path):
     warehouse = Warehouse(tmp_path / "warehouse.duckdb")
     warehouse.publish(store, list(DAYS[:-1]))
@@ -319,12 +329,7 @@ def test_a_stale_wal_is_folded_in_before_the_copy(store, tmp_path):
 
     warehouse.publish(store, [DAY])
     assert not warehouse.path.with_name(warehouse.path.name + ".wal").exists()
-    con = duckdb.connect(str(warehouse.path), read_only=True)  # opens: no foreign WAL replayed
-    try:
-        assert con.sql("SELECT note FROM analyst_notes").fetchall() == [("kept",)]
-        assert con.sql("SELECT count(DISTINCT ingest_date) FROM raw_files").fetchall() == [(4,)]
-    finally:
-        con.close()
+    _writes_kept_and_every_day_loaded(warehouse.path)  # opens: no foreign WAL replayed
 
 
 def test_a_stale_wal_with_readers_still_open_refuses_the_load(store, tmp_path):
@@ -365,12 +370,7 @@ def test_a_writer_that_opens_the_live_file_during_the_load_stops_the_swap(
     assert private_files(warehouse.path) == []
     assert dump(warehouse.path, ("raw_files",)) == before  # opens, WAL and all
     warehouse.publish(store, [DAY])  # the retry folds the writer's WAL in first
-    con = duckdb.connect(str(warehouse.path), read_only=True)
-    try:
-        assert con.sql("SELECT note FROM analyst_notes").fetchall() == [("kept",)]
-        assert con.sql("SELECT count(DISTINCT ingest_date) FROM raw_files").fetchall() == [(4,)]
-    finally:
-        con.close()
+    _writes_kept_and_every_day_loaded(warehouse.path)
 
 
 def test_a_writer_that_writes_and_closes_during_the_load_stops_the_swap(
@@ -392,12 +392,7 @@ def test_a_writer_that_writes_and_closes_during_the_load_stops_the_swap(
     monkeypatch.undo()
     assert private_files(warehouse.path) == []
     warehouse.publish(store, [DAY])  # the retry starts from the written file
-    con = duckdb.connect(str(warehouse.path), read_only=True)
-    try:
-        assert con.sql("SELECT note FROM analyst_notes").fetchall() == [("kept",)]
-        assert con.sql("SELECT count(DISTINCT ingest_date) FROM raw_files").fetchall() == [(4,)]
-    finally:
-        con.close()
+    _writes_kept_and_every_day_loaded(warehouse.path)
 
 
 def test_an_orphan_wal_is_moved_aside_when_the_warehouse_file_is_gone(store, tmp_path):
