@@ -48,6 +48,9 @@ def extract_generic(
     blocks = hints.markers.unglue([b for b in blocks if b.text not in hints.chrome])
     repeated = {text for text, n in Counter(b.text for b in blocks).items() if n > 1}
     marker_kinds, kinds, ends, words = _classify_blocks(blocks, hints, repeated)
+    photo_captions = _captions_before(blocks, marker_kinds, kinds, hints.caption_before)
+    for i in photo_captions:
+        kinds[i] = "caption"
     run = main_run(kinds, words, ends)
     if run is None:
         return NoArticle(NO_BODY)
@@ -94,7 +97,8 @@ def extract_generic(
         author=header.author,
         published_at=header.published_at,
         published_text=header.published_text,
-        image_caption=header.caption or _caption_before(blocks, kinds, hints, start, end),
+        image_caption=header.caption
+        or next((blocks[i].text for i in photo_captions if start <= i <= end), None),
         warnings=header.warnings,
     )
 
@@ -122,18 +126,21 @@ def _classify_blocks(
         kinds.append("other" if kind == "good" and text in repeated else kind)
         ends.append(end)
         words.append(count)
-    if hints.caption_before is not None:  # a photo page's caption above its rating widget
-        for i in _captions_before(blocks, marker_kinds, kinds, hints.caption_before):
-            kinds[i] = "caption"
     return marker_kinds, kinds, ends, words
 
 
 def _captions_before(
-    blocks: list[Block], marker_kinds: list[str | None], kinds: list[str], pattern: re.Pattern
+    blocks: list[Block],
+    marker_kinds: list[str | None],
+    kinds: list[str],
+    pattern: re.Pattern[str] | None,
 ) -> list[int]:
-    """Blocks just before a ``caption_before`` block that follow prose: a photo page's caption
-    comes after its description. A block that follows no prose is the description itself
-    (a page without a caption line: it is the article), and a marker line stays a marker."""
+    """Blocks just before a ``caption_before`` block (the layout's ``pattern``) that follow
+    prose: a photo page's caption comes after its description. A block that follows no prose is
+    the description itself (a page without a caption line: it is the article), and a marker
+    line stays a marker."""
+    if pattern is None:
+        return []
     return [
         i
         for i in range(1, len(blocks) - 1)
@@ -149,18 +156,6 @@ def _classify(text: str, hints: Hints) -> tuple[str | None, str, bool]:
     if marker is not None:
         return marker, "marker", _is_end(text, hints)
     return None, "caption" if is_caption(text) else prose_kind(text), _is_end(text, hints)
-
-
-def _caption_before(
-    blocks: list[Block], kinds: list[str], hints: Hints, start: int, end: int
-) -> str | None:
-    """The first caption ``hints.caption_before`` marked in the body's span, if any."""
-    if hints.caption_before is None:
-        return None
-    for i in range(start, min(end + 1, len(blocks) - 1)):
-        if kinds[i] == "caption" and hints.caption_before.fullmatch(blocks[i + 1].text):
-            return blocks[i].text
-    return None
 
 
 def _is_end(text: str, hints: Hints) -> bool:

@@ -199,33 +199,19 @@ class MarkerRules:
                 kind = self.kind_of(paragraph.text) or ""
                 order.append(AdMarker(0, paragraph.source_line, paragraph.text, kind, "", 0))
             order += following.get(paragraph.index, [])
+        last_kept = last - first - 1  # the index the last paragraph kept will have
         kept: list[Paragraph] = []
         placed: list[AdMarker] = []
         for item in order:
             if isinstance(item, Paragraph):
                 kept.append(Paragraph(len(kept), item.text, item.source_line))
-            else:
-                placed.append(item)
-                placed[-1] = AdMarker(
-                    len(placed) - 1, item.source_line, item.text, item.kind, "", len(kept) - 1
-                )
-        last_index = len(kept) - 1
-        zoned = [
-            AdMarker(
-                m.index,
-                m.source_line,
-                m.text,
-                m.kind,
-                "header"
-                if m.after_paragraph_index < 0
-                else "trailer"
-                if m.after_paragraph_index == last_index
-                else "body",
-                m.after_paragraph_index,
+                continue
+            after = len(kept) - 1
+            zone = "header" if after < 0 else "trailer" if after == last_kept else "body"
+            placed.append(
+                AdMarker(len(placed), item.source_line, item.text, item.kind, zone, after)
             )
-            for m in placed
-        ]
-        return kept, zoned
+        return kept, placed
 
     def _may_be_glued(self, text: str) -> bool:
         """The cheap probes (one anchored match at the start, one search over the last

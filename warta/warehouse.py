@@ -30,6 +30,7 @@ import duckdb
 
 from warta import sql
 from warta.durable import clone_or_copy, fsync_dir, fsync_file, take_access_of
+from warta.landing import is_partition_key
 from warta.locks import lock_exclusive
 from warta.parquet_store import ParquetStore, PartitionBusy
 from warta.quality.gate import GateVerdict
@@ -159,7 +160,7 @@ class Warehouse:
         runs once the write lock is held, before anything is changed (it may raise to refuse).
         """
         for partition in partitions:
-            if not _is_partition_key(partition):
+            if not is_partition_key(partition):
                 raise ValueError(f"not a partition key (YYYY-MM-DD): {partition!r}")
         started = time.perf_counter()
         with self._write_lock():
@@ -515,13 +516,6 @@ def _identity(path: Path) -> tuple[int, ...] | None:
     except FileNotFoundError:
         return None
     return (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
-
-
-def _is_partition_key(partition: str) -> bool:
-    try:
-        return date.fromisoformat(partition).isoformat() == partition
-    except (TypeError, ValueError):
-        return False
 
 
 def _remove(path: Path) -> None:

@@ -307,26 +307,22 @@ def test_names_no_partition_takes_are_reported(landing):
     assert zone.strays() == ["2026-13-01", "incoming", "stray.txt"]
 
 
-def test_hidden_files_in_a_day_folder_are_in_flight_not_landed(landing):
-    """rsync writes ``.name.XXXXXX`` and renames it when done: a hidden file is neither listed
-    nor part of the fingerprint the sensor keys its runs on."""
-    from warta.landing import LandingZone
-
-    put(landing, f"{DAY}/fine.txt", ARTICLE.encode())
-    zone = LandingZone(landing.raw_dir)
-    before = zone.fingerprint(DAY)
-    put(landing, f"{DAY}/.upload.txt.Gx41Qa", ARTICLE.encode()[:100])
-    assert [f.source_path for f in zone.files(DAY)] == [f"{DAY}/fine.txt"]
-    assert zone.fingerprint(DAY) == before
-
-
 @pytest.mark.parametrize(
     "name",
-    ["page.txt.part", "page.html.crdownload", "page.txt.tmp", "page.txt~", "p.partial", "P.TMP"],
+    [
+        ".upload.txt.Gx41Qa",  # rsync's hidden temporary name
+        "page.txt.part",
+        "page.html.crdownload",
+        "page.txt.tmp",
+        "page.txt~",
+        "p.partial",
+        "P.TMP",
+    ],
 )
-def test_a_partial_download_is_in_flight_until_renamed(landing, name):
-    """A truncated page under a download's temporary name would parse as a second, cut-off
-    copy of the story: it is skipped, and lands (a new fingerprint) once renamed."""
+def test_a_file_under_a_temporary_name_is_in_flight_until_renamed(landing, name):
+    """Uploads and downloads write under a hidden or partial name and rename the file when done:
+    until then it is neither listed (a truncated page would parse as a second, cut-off copy of
+    the story) nor part of the fingerprint the sensor keys its runs on; renamed, it lands."""
     from warta.landing import LandingZone
 
     put(landing, f"{DAY}/fine.txt", ARTICLE.encode())
