@@ -11,7 +11,14 @@ PREVIEW_CHARS = 80
 
 
 def table_schema(schema: pa.Schema) -> dg.TableSchema:
-    return dg.TableSchema(columns=[dg.TableColumn(f.name, str(f.type)) for f in schema])
+    return dg.TableSchema(
+        columns=[
+            dg.TableColumn(
+                f.name, str(f.type), constraints=dg.TableColumnConstraints(nullable=f.nullable)
+            )
+            for f in schema
+        ]
+    )
 
 
 def parquet_preview(path: Path) -> dg.MetadataValue:

@@ -47,9 +47,16 @@ def test_ddl_matches_arrow_schemas():
     con = duckdb.connect()
     sql.run(con, "warehouse/schema.sql")
     for table, schema in TABLES.items():
-        ddl = {name: kind for name, kind, *_ in con.sql(f"DESCRIBE {table}").fetchall()}
-        arrow = {field.name: _DUCKDB_TYPES[str(field.type)] for field in schema}
+        ddl = {
+            name: (kind, null == "YES")
+            for name, kind, null, *_ in con.sql(f"DESCRIBE {table}").fetchall()
+        }
+        arrow = {f.name: (_DUCKDB_TYPES[str(f.type)], f.nullable) for f in schema}
         assert ddl == arrow, table
+
+
+def test_the_contracts_never_null_title_is_required():
+    assert not TABLES["articles"].field("title").nullable
 
 
 def test_every_contract_column_exists_with_its_type():

@@ -42,6 +42,16 @@ def test_definitions_load_and_validate():
         assert node.partitions_def == landing_date_partitions
 
 
+def test_the_ui_shows_each_tables_columns_with_their_nullability():
+    repository = defs.get_repository_def()
+    for name, schema in TABLES.items():
+        shown = repository.asset_graph.get(dg.AssetKey(name)).metadata["dagster/column_schema"]
+        columns = {c.name: (c.type, c.constraints.nullable) for c in shown.columns}
+        assert columns == {f.name: (str(f.type), f.nullable) for f in schema}, name
+    assert columns["article_id"] == ("string", False)
+    assert columns["text"] == ("string", False) and columns["after_paragraph_index"][1] is False
+
+
 def test_parse_and_load_each_run_in_a_pool_of_their_own():
     """With pool limit 1 (pipelines/dagster.yaml) one parse and one load run at a time, so a
     partition's checks and load overlap the next partition's parse."""

@@ -1,7 +1,8 @@
 """The five tables of the data contract as Arrow schemas: the one declaration of their shape.
 
-Parquet files are written with these schemas; ``sql/schema.sql`` declares the same columns in
-DuckDB, and a test holds the two to each other and to ``TABLES.md``.
+Parquet files are written with these schemas; ``sql/warehouse/schema.sql`` declares the same
+columns (and the same ``NOT NULL`` ones) in DuckDB, and a test holds the two to each other and to
+``TABLES.md``.
 """
 
 from __future__ import annotations
@@ -9,15 +10,18 @@ from __future__ import annotations
 import pyarrow as pa
 
 TIMESTAMP_TZ = pa.timestamp("us", tz="UTC")
+# The third item of a column is pyarrow's ``nullable``: these columns are declared ``required``
+# in the Parquet files (a writer refuses a null in them) and ``NOT NULL`` in DuckDB.
+NOT_NULL = False
 
 RAW_FILES = pa.schema(
     [
-        ("ingest_date", pa.date32()),
-        ("source_path", pa.string()),
+        ("ingest_date", pa.date32(), NOT_NULL),
+        ("source_path", pa.string(), NOT_NULL),
         ("size_bytes", pa.int64()),
         ("sha256", pa.string()),
         ("encoding", pa.string()),
-        ("status", pa.string()),
+        ("status", pa.string(), NOT_NULL),
         ("reject_reason", pa.string()),
         ("article_id", pa.string()),
     ]
@@ -25,67 +29,67 @@ RAW_FILES = pa.schema(
 
 ARTICLES = pa.schema(
     [
-        ("article_id", pa.string()),
-        ("ingest_date", pa.date32()),
-        ("source_path", pa.string()),
+        ("article_id", pa.string(), NOT_NULL),
+        ("ingest_date", pa.date32(), NOT_NULL),
+        ("source_path", pa.string(), NOT_NULL),
         ("site", pa.string()),
         ("dateline", pa.string()),
         ("section", pa.string()),
-        ("title", pa.string()),
+        ("title", pa.string(), NOT_NULL),
         ("author", pa.string()),
         ("published_at", TIMESTAMP_TZ),
         ("published_text", pa.string()),
         ("image_caption", pa.string()),
         ("language", pa.string()),
-        ("paragraph_count", pa.int32()),
-        ("word_count", pa.int32()),
-        ("char_count", pa.int32()),
-        ("ad_marker_count", pa.int32()),
-        ("entity_count", pa.int32()),
-        ("layout", pa.string()),
+        ("paragraph_count", pa.int32(), NOT_NULL),
+        ("word_count", pa.int32(), NOT_NULL),
+        ("char_count", pa.int32(), NOT_NULL),
+        ("ad_marker_count", pa.int32(), NOT_NULL),
+        ("entity_count", pa.int32(), NOT_NULL),
+        ("layout", pa.string(), NOT_NULL),
         ("parse_warnings", pa.list_(pa.string())),
-        ("content_sha256", pa.string()),
-        ("parser_version", pa.string()),
+        ("content_sha256", pa.string(), NOT_NULL),
+        ("parser_version", pa.string(), NOT_NULL),
     ]
 )
 
 PARAGRAPHS = pa.schema(
     [
-        ("article_id", pa.string()),
-        ("paragraph_index", pa.int32()),
-        ("text", pa.string()),
-        ("char_count", pa.int32()),
-        ("word_count", pa.int32()),
-        ("source_line", pa.int32()),
-        ("ingest_date", pa.date32()),
+        ("article_id", pa.string(), NOT_NULL),
+        ("paragraph_index", pa.int32(), NOT_NULL),
+        ("text", pa.string(), NOT_NULL),
+        ("char_count", pa.int32(), NOT_NULL),
+        ("word_count", pa.int32(), NOT_NULL),
+        ("source_line", pa.int32(), NOT_NULL),
+        ("ingest_date", pa.date32(), NOT_NULL),
     ]
 )
 
 ENTITIES = pa.schema(
     [
-        ("article_id", pa.string()),
-        ("paragraph_index", pa.int32()),
-        ("start_char", pa.int32()),
-        ("end_char", pa.int32()),
-        ("text", pa.string()),
-        ("label", pa.string()),
-        ("canonical_name", pa.string()),
-        ("entity_key", pa.string()),
-        ("method", pa.string()),
-        ("ingest_date", pa.date32()),
+        ("article_id", pa.string(), NOT_NULL),
+        ("paragraph_index", pa.int32(), NOT_NULL),
+        ("start_char", pa.int32(), NOT_NULL),
+        ("end_char", pa.int32(), NOT_NULL),
+        ("text", pa.string(), NOT_NULL),
+        ("label", pa.string(), NOT_NULL),
+        ("canonical_name", pa.string(), NOT_NULL),
+        ("entity_key", pa.string(), NOT_NULL),
+        ("method", pa.string(), NOT_NULL),
+        ("ingest_date", pa.date32(), NOT_NULL),
     ]
 )
 
 AD_MARKERS = pa.schema(
     [
-        ("article_id", pa.string()),
-        ("marker_index", pa.int32()),
-        ("source_line", pa.int32()),
-        ("text", pa.string()),
-        ("kind", pa.string()),
-        ("zone", pa.string()),
-        ("after_paragraph_index", pa.int32()),
-        ("ingest_date", pa.date32()),
+        ("article_id", pa.string(), NOT_NULL),
+        ("marker_index", pa.int32(), NOT_NULL),
+        ("source_line", pa.int32(), NOT_NULL),
+        ("text", pa.string(), NOT_NULL),
+        ("kind", pa.string(), NOT_NULL),
+        ("zone", pa.string(), NOT_NULL),
+        ("after_paragraph_index", pa.int32(), NOT_NULL),
+        ("ingest_date", pa.date32(), NOT_NULL),
     ]
 )
 
