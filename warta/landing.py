@@ -247,6 +247,30 @@ class LandingZone:
         found.sort(key=lambda f: f.source_path)
         return _unique(found)
 
+    def in_flight_files(self, partition: str) -> list[LandingFile]:
+        """What :meth:`files` skips under the partition folder as still arriving, in path order:
+        files with an in-flight name, and hidden subfolders (one entry each, not descended
+        into). A folder that cannot be read, or a day that is no folder, gives nothing."""
+        folder = self.root / partition
+        if not is_partition_key(partition) or folder.is_symlink() or not folder.is_dir():
+            return []
+        skip = len(os.path.join(str(self.root), ""))
+        found: list[LandingFile] = []
+        for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
+            hidden = [d for d in dirnames if d.startswith(".")]
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            relative = dirpath[skip:].replace(os.sep, "/")
+            for name in [*filenames, *hidden]:
+                if not in_flight(name):
+                    continue
+                try:
+                    status = os.lstat(os.path.join(dirpath, name))
+                except OSError:
+                    continue  # gone since (renamed to its final name, most likely)
+                found.append(_listed(f"{relative}/{name}", status))
+        found.sort(key=lambda f: f.source_path)
+        return found
+
     def fingerprint(self, partition: str) -> str:
         """A short hash of the folder's file names, sizes and modification times (the
         sensor's run key: its form must not change)."""

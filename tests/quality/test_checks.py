@@ -19,7 +19,7 @@ import pytest
 from tests.conftest import put
 from warta.landing import stamp_clock
 from warta.parquet_store import ParquetStore
-from warta.quality import INTEGRITY_CHECKS, SUITES
+from warta.quality import INTEGRITY_CHECKS, SUITES, run_checks
 from warta.quality.checks import LISTED_AT_KEY, listed_at
 
 from .conftest import DAY, EPOCH, build, failures, land, rewrite, sample_articles, with_column
@@ -263,6 +263,26 @@ def parsed_file_now_a_link_out_of_the_landing_zone(settings) -> None:
     _parsed_file_now_a_link(settings, outside)
 
 
+def _left_in_flight(settings) -> None:
+    """A partial download, an upload under a hidden name and a hidden upload folder: none of
+    them is listed, so none has a ledger row."""
+    put(settings, f"{DAY}/late.txt.part", sample_articles()[200][:500])
+    put(settings, f"{DAY}/.late.txt.upload", sample_articles()[201])
+    put(settings, f"{DAY}/.batch8/001.txt", sample_articles()[202])
+
+
+def files_left_in_flight_for_hours(settings) -> None:
+    _left_in_flight(settings)
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(hours=2)  # the parse listed 2 h after
+    _parse_window(settings, later, later + dt.timedelta(minutes=1))
+
+
+def files_in_flight_for_minutes(settings) -> None:
+    _left_in_flight(settings)
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(minutes=30)  # still arriving, may be
+    _parse_window(settings, later, later + dt.timedelta(minutes=1))
+
+
 def file_deleted_from_landing(settings) -> None:
     (settings.raw_dir / DAY / "000.txt").unlink()
 
@@ -425,6 +445,11 @@ ERROR, WARN = "ERROR", "WARN"
         (file_landed_in_the_listing_tick, {("raw_files", "raw_files_landed_after_parse", WARN)}),
         (folder_moved_in_during_the_parse, {("raw_files", "raw_files_landed_after_parse", WARN)}),
         (file_deleted_from_landing, {("raw_files", "raw_files_still_landed", WARN)}),
+        (
+            files_left_in_flight_for_hours,
+            {("raw_files", "raw_files_none_stuck_in_flight", WARN)},
+        ),
+        (files_in_flight_for_minutes, set()),
         (
             file_still_being_written_when_parsed,
             {("raw_files", "raw_files_changed_after_parse", WARN)},
@@ -695,8 +720,6 @@ AGGREGATE_CHECKS = ("raw_files_duplicate_share", "raw_files_reject_share", "raw_
 
 
 def _aggregates(settings) -> dict[str, tuple[bool, str | None, int | None]]:
-    from warta.quality.checks import run_checks
-
     return {
         f.check_name: (f.passed, f.summary, f.unexpected_count)
         for f in (o.finding() for o in run_checks(settings, DAY))
@@ -758,3 +781,15 @@ def test_a_file_over_the_size_limit_read_again_is_not_a_change(landing):
     assert ("raw_files", "raw_files_changed_after_parse", "WARN") not in failures(limited)
     (landing.raw_dir / "shared" / "big.txt").write_bytes(sample_articles()[1] * 3)
     assert ("raw_files", "raw_files_changed_after_parse", "WARN") in failures(limited)
+
+
+def test_files_stuck_in_flight_are_named_with_their_size(clean):
+    files_left_in_flight_for_hours(clean)
+    stuck = tuple(c for c in INTEGRITY_CHECKS if c.name == "raw_files_none_stuck_in_flight")
+    [outcome] = run_checks(clean, DAY, stuck)
+    assert outcome.offending_rows == 3 and outcome.columns[:2] == ["source_path", "size_bytes"]
+    assert [row[:2] for row in outcome.sample] == [
+        (f"{DAY}/.batch8", (clean.raw_dir / DAY / ".batch8").stat().st_size),
+        (f"{DAY}/.late.txt.upload", len(sample_articles()[201])),
+        (f"{DAY}/late.txt.part", 500),
+    ]

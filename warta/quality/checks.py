@@ -13,6 +13,9 @@ tables as views of the partition's Parquet, plus two relations built here:
   cannot vouch for their content, else null: those touched at or after the listing (a rewrite
   keeping the size) and symbolic links (their target, which the parse read);
   ``unreadable_now``: why such a file cannot be read again, else null);
+- ``landing_in_flight``: what the listing skips as still arriving (``source_path``,
+  ``size_bytes``, ``landed_at`` as above, without subfolder times): files with an in-flight name
+  (hidden, or ``.part``, ``.crdownload``, …) and hidden subfolders;
 - ``trailing_partitions``: ``(ingest_date, files)`` of the published partitions among the 7
   days before.
 
@@ -48,6 +51,8 @@ from warta.schema import TABLES
 TRAILING_DAYS = 7
 MIN_HISTORY_DAYS = 3  # fewer published days among the trailing 7: the volume check abstains
 MIN_FILES_FOR_SHARES = 20  # duplicate and reject shares of fewer files are not judged
+# A file under an in-flight name untouched this long before the listing is no longer arriving.
+IN_FLIGHT_IDLE = dt.timedelta(hours=1)
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 LISTED_AT_KEY = b"warta.listed_at"  # raw_files Parquet metadata: when the parse listed the folder
 
@@ -106,6 +111,16 @@ INTEGRITY_CHECKS: tuple[Check, ...] = (
         "No file changed after the parse read it: its size, or the SHA-256 of a file touched "
         "since the listing or of a link's target (if one did, it was still being written or "
         "was rewritten: re-run the partition).",
+    ),
+    Check(
+        "raw_files_none_stuck_in_flight",
+        "raw_files",
+        WARN,
+        "No file under an in-flight name (hidden, or ending .part, .partial, .crdownload, "
+        ".download, .tmp or ~) had been untouched for an hour when the parse listed the folder: "
+        "such a file never gets a ledger row (if it is a finished page, rename it and re-run "
+        "the partition; if it is debris, remove it).",
+        per_row=False,
     ),
     Check(
         "raw_files_still_landed",
@@ -262,6 +277,7 @@ def partition_connection(
         listed = listed_at(store, partition)
     ledger = {path for (path,) in con.table("raw_files").select("source_path").fetchall()}
     con.register("landing", _landing(settings, files, listed, ledger))
+    con.register("landing_in_flight", _in_flight(settings, partition))
     con.register("trailing_partitions", _trailing(store, partition))
     return con
 
@@ -296,6 +312,7 @@ def run_checks(
         "volume_spike": settings.volume_spike,
         "min_history": MIN_HISTORY_DAYS,
         "min_files": MIN_FILES_FOR_SHARES,
+        "in_flight_idle": IN_FLIGHT_IDLE,
     }
     rows = {t: pq.ParquetFile(store.partition_file(t, partition)).metadata.num_rows for t in TABLES}
     con = partition_connection(settings, partition, files, listed)
@@ -371,6 +388,23 @@ def _landing(
             "landed_at": pa.array(landed, pa.timestamp("us", tz="UTC")),
             "sha256_now": pa.array([sha256 for sha256, _ in now], pa.string()),
             "unreadable_now": pa.array([problem for _, problem in now], pa.string()),
+        }
+    )
+
+
+def _in_flight(settings: Settings, partition: str) -> pa.Table:
+    try:
+        files = LandingZone(settings.raw_dir).in_flight_files(partition)
+    except OSError:
+        files = []  # the landing zone not mounted: ``raw_files_still_landed`` says so
+    return pa.table(
+        {
+            "source_path": pa.array([f.source_path for f in files], pa.string()),
+            "size_bytes": pa.array([f.size_bytes for f in files], pa.int64()),
+            "landed_at": pa.array(
+                [max(f.mtime_ns, f.ctime_ns) // 1000 for f in files],
+                pa.timestamp("us", tz="UTC"),
+            ),
         }
     )
 
