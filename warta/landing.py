@@ -159,7 +159,7 @@ class LandingZone:
             return None
         return (
             f"{len(strays)} entries in {self.root} are not YYYY-MM-DD day folders and are never "
-            f"parsed: {shortened(strays)}"
+            f"parsed: {shortened([n if n.isprintable() else repr(n) for n in strays])}"
         )
 
     def _entries(self) -> list[os.DirEntry[str]]:

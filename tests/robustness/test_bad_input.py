@@ -305,6 +305,10 @@ def test_names_no_partition_takes_are_reported(landing):
     zone = LandingZone(landing.raw_dir)
     assert zone.partitions() == [DAY]
     assert zone.strays() == ["2026-13-01", "incoming", "stray.txt"]
+    put(landing, "two\nlines.txt", b"x")  # one line in a log: quoted, its newline escaped
+    assert zone.strays_warning().endswith(
+        "never parsed: 2026-13-01, incoming, stray.txt, 'two\\nlines.txt'"
+    )
 
 
 @pytest.mark.parametrize(
