@@ -61,6 +61,7 @@ def retry_note(retry_number: int, policy: dg.RetryPolicy = LOAD_RETRY) -> str:
 def warehouse(context: dg.AssetExecutionContext, warta: WartaSettings) -> dg.MaterializeResult:
     settings = warta.settings()
     store = ParquetStore(settings.data_dir)
+    _refuse_a_partition_without_its_parquet(store, context.partition_key)
     # The blocking checks gate this step inside a full run; asking the gate again here also
     # guards a load launched on its own (e.g. only "warehouse" selected in the UI). The load
     # reads the partition only if its Parquet is still the one the gate judged.
@@ -147,4 +148,22 @@ def warehouse(context: dg.AssetExecutionContext, warta: WartaSettings) -> dg.Mat
             "quality_report": dg.MetadataValue.path(str(report.html_path)),
             "quality_summary": dg.MetadataValue.md(report.summary_markdown()),
         }
+    )
+
+
+def _refuse_a_partition_without_its_parquet(store: ParquetStore, partition: str) -> None:
+    """A load launched on its own (only "warehouse" selected) for a day never parsed, or whose
+    Parquet lost a table (deleted by hand, a copy cut short), fails with what to do."""
+    if store.has_partition(partition):
+        return
+    present = [t for t in TABLES if store.partition_file(t, partition).exists()]
+    if present:
+        missing = [t for t in TABLES if t not in present]
+        found = f"has Parquet for {', '.join(present)} but not for {', '.join(missing)}"
+    else:
+        found = "has not been parsed (no Parquet)"
+    raise dg.Failure(
+        description=f"partition {partition} {found} in {store.root}; the warehouse was not "
+        "changed: materialize the whole job for this partition (its parse, then this load)",
+        allow_retries=False,
     )

@@ -223,6 +223,33 @@ def test_warehouse_alone_refuses_a_broken_partition(landing):
     assert warehouse_rows(landing.warehouse) == before
 
 
+def test_warehouse_alone_refuses_a_partition_without_its_parquet(landing):
+    put(landing, f"{DAY}/000_39c4db6f91142a44.txt", SEED.read_bytes())
+
+    def failure() -> str:
+        result = _run(asset_selection=[dg.AssetKey("warehouse")])
+        assert not result.success
+        [event] = result.get_step_failure_events()
+        return event.step_failure_data.user_failure_data.description
+
+    root = landing.data_dir
+    assert failure() == (
+        f"partition {DAY} has not been parsed (no Parquet) in {root}; the warehouse was not "
+        "changed: materialize the whole job for this partition (its parse, then this load)"
+    )
+    assert not landing.warehouse.exists()
+    assert _run().success
+    before = warehouse_rows(landing.warehouse)
+    from warta.parquet_store import ParquetStore
+
+    ParquetStore(root).partition_file("entities", DAY).unlink()
+    assert failure().startswith(
+        f"partition {DAY} has Parquet for raw_files, articles, paragraphs, ad_markers but not "
+        f"for entities in {root}; the warehouse was not changed"
+    )
+    assert warehouse_rows(landing.warehouse) == before
+
+
 @pytest.mark.parametrize("partition", ["2019-12-31"])
 def test_partition_range_starts_at_the_configured_date(partition):
     assert partition not in landing_date_partitions.get_partition_keys()
