@@ -21,6 +21,7 @@ from warta.text import counted
 from .definitions import defs
 from .instance import TEMPLATE, instance_warnings
 from .partitions import landing_date_partitions
+from .repairs import partitions_to_rerun
 
 
 @dataclass
@@ -51,12 +52,12 @@ def run_partitions(
         if not partitions:
             print(f"no YYYY-MM-DD folders in {settings.raw_dir}; nothing to do", file=out)
     valid = set(landing_date_partitions.get_partition_keys())
-    job = defs.resolve_job_def("warta_daily")
-    results = []
+    results: dict[str, PartitionRun] = {}  # the latest run of each day, in the order asked
     home = instance_home(out=out)
     with dg.DagsterInstance.get() if home else dg.DagsterInstance.ephemeral() as instance:
         for warning in instance_warnings(instance, home) if home else []:
             print(f"warning: {warning}", file=out)
+        runner = _Runner(instance, out)
         for partition in partitions:
             if partition not in valid:
                 why = (
@@ -65,7 +66,7 @@ def run_partitions(
                     else "not a date (YYYY-MM-DD)"
                 )
                 message = f"{partition}: {why}; skipped"
-                results.append(PartitionRun(partition, False, [], message))
+                results[partition] = PartitionRun(partition, False, [], message)
                 print(message, file=out)
                 continue
             if explicit and not os.path.lexists(zone.root / partition):
@@ -74,28 +75,101 @@ def run_partitions(
                     "run as an empty day",
                     file=out,
                 )
-            result = job.execute_in_process(
-                partition_key=partition,
-                instance=instance,
-                raise_on_error=False,
-                run_config={"loggers": {"console": {"config": {"log_level": "INFO"}}}},
-            )
-            failures = [e for e in result.get_asset_check_evaluations() if not e.passed]
-            # Only ERROR failures block the load; WARN failures are reported beside it.
-            failed = [
-                f"{e.asset_key.to_user_string()}:{e.check_name}"
-                for e in failures
-                if e.severity == dg.AssetCheckSeverity.ERROR
-            ]
-            warned = [
-                f"{e.asset_key.to_user_string()}:{e.check_name}"
-                for e in failures
-                if e.severity != dg.AssetCheckSeverity.ERROR
-            ]
-            message = _summary(partition, result, failed, warned)
-            results.append(PartitionRun(partition, result.success and not failed, failed, message))
-            print(message, file=out)
-    return results
+            results[partition] = runner.run(partition)
+        for run in runner.repair_refusals():
+            results[run.partition] = run
+    return list(results.values())
+
+
+# Rounds of repairs ``warta run`` makes after its runs, as the repair sensor would (a repaired
+# day's load refused again for a third day's copy is one more round).
+REPAIR_ROUNDS = 3
+
+
+class _Runner:
+    """Runs ``warta_daily`` in this process, one partition at a time, and remembers the loads
+    refused because an article is held by two days (``ArticleInSeveralPartitions``)."""
+
+    def __init__(self, instance: dg.DagsterInstance, out: TextIO) -> None:
+        self.instance = instance
+        self.out = out
+        self.job = defs.resolve_job_def("warta_daily")
+        self.runs = 0
+        self.last_success: dict[str, int] = {}  # day -> number of its last successful run
+        self.refused: dict[str, tuple[list[str], int]] = {}  # day -> (days named, its run)
+
+    def run(self, partition: str) -> PartitionRun:
+        result = self.job.execute_in_process(
+            partition_key=partition,
+            instance=self.instance,
+            raise_on_error=False,
+            run_config={"loggers": {"console": {"config": {"log_level": "INFO"}}}},
+        )
+        self.runs += 1
+        failures = [e for e in result.get_asset_check_evaluations() if not e.passed]
+        # Only ERROR failures block the load; WARN failures are reported beside it.
+        failed = [
+            f"{e.asset_key.to_user_string()}:{e.check_name}"
+            for e in failures
+            if e.severity == dg.AssetCheckSeverity.ERROR
+        ]
+        warned = [
+            f"{e.asset_key.to_user_string()}:{e.check_name}"
+            for e in failures
+            if e.severity != dg.AssetCheckSeverity.ERROR
+        ]
+        message = _summary(partition, result, failed, warned)
+        print(message, file=self.out)
+        success = result.success and not failed
+        self.refused.pop(partition, None)
+        if success:
+            self.last_success[partition] = self.runs
+        else:
+            named = partitions_to_rerun(result.all_events)
+            if named:
+                self.refused[partition] = (named, self.runs)
+        return PartitionRun(partition, success, failed, message)
+
+    def repair_refusals(self) -> list[PartitionRun]:
+        """Finish what the refused loads ask for: run each day a refusal names that has not
+        run successfully since (the later days holding the article: their parse now sees the
+        earlier copy and marks theirs duplicate), then the refused day again. The repair
+        sensor does the same for runs of the UI and the schedule; ``warta run`` executes in
+        its own process, so it finishes its own."""
+        done: list[PartitionRun] = []
+        repaired: dict[str, set[str]] = {}  # day -> the days already run for its repair
+        for _ in range(REPAIR_ROUNDS):
+            if not self.refused:
+                break
+            for partition, (named, refused_run) in sorted(self.refused.items()):
+                if set(named) <= repaired.get(partition, set()):
+                    print(
+                        f"{partition}: its load was refused again after its repair; left to "
+                        "a person (see the run's failure above)",
+                        file=self.out,
+                    )
+                    del self.refused[partition]
+                    continue
+                repaired.setdefault(partition, set()).update(named)
+                stale = [
+                    day
+                    for day in named
+                    if day != partition and self.last_success.get(day, 0) < refused_run
+                ]
+                order = f"{', '.join(stale)} again, then {partition}" if stale else partition
+                print(
+                    f"{partition}: its load was refused (an article is also in "
+                    f"{', '.join(d for d in named if d != partition) or partition}): "
+                    f"running {order}",
+                    file=self.out,
+                )
+                repaired = [self.run(day) for day in stale]
+                done += repaired
+                if all(run.success for run in repaired):
+                    done.append(self.run(partition))
+                else:
+                    self.refused.pop(partition, None)  # left to a person: the runs say why
+        return done
 
 
 def instance_home(*, out: TextIO | None = None) -> Path | None:

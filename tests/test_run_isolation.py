@@ -46,8 +46,18 @@ def test_a_failing_partition_does_not_block_the_others(landing, monkeypatch):
     assert loaded == [(GOOD,)]
 
 
-def test_a_refused_load_says_which_partition_to_re_run(landing, monkeypatch):
-    """Without the daemon nothing repairs a refused load: ``warta run`` prints the reason."""
+def _warehouse(landing, query: str) -> list[tuple]:
+    con = duckdb.connect(str(landing.warehouse), read_only=True)
+    try:
+        return con.sql(query).fetchall()
+    finally:
+        con.close()
+
+
+def test_a_refused_load_is_repaired_by_the_same_warta_run(landing, monkeypatch):
+    """An earlier day holding an article a later day already published is refused; without the
+    daemon ``warta run`` repairs it as the repair sensor would: the later day again (its copy
+    becomes a duplicate), then the refused day."""
     from pipelines.run import run_partitions
 
     monkeypatch.delenv("DAGSTER_HOME", raising=False)
@@ -55,7 +65,48 @@ def test_a_refused_load_says_which_partition_to_re_run(landing, monkeypatch):
     put(landing, f"{BROKEN}/late-copy.txt", SEED.read_bytes())
     out = io.StringIO()
     results = run_partitions([GOOD, BROKEN], out=out)
-    assert [(r.partition, r.success) for r in results] == [(GOOD, True), (BROKEN, False)]
+    assert [(r.partition, r.success) for r in results] == [(GOOD, True), (BROKEN, True)]
     printed = out.getvalue()
     assert "- warehouse: articles parsed in more than one partition" in printed
-    assert f"re-run the later partition(s) {GOOD} so that their copies become duplicates" in printed
+    assert (
+        f"{BROKEN}: its load was refused (an article is also in {GOOD}): running {GOOD} again, "
+        f"then {BROKEN}\n"
+    ) in printed
+    assert printed.count(f"{BROKEN}: 1 file (1 parsed, 0 duplicate, 0 rejected)") == 2
+    assert printed.count(f"{GOOD}: 1 file") == 2
+    assert _warehouse(landing, "SELECT ingest_date::VARCHAR, source_path FROM articles") == [
+        (BROKEN, f"{BROKEN}/late-copy.txt")
+    ]
+    ledger = "SELECT source_path, status FROM raw_files ORDER BY ALL"
+    assert _warehouse(landing, ledger) == [
+        (f"{BROKEN}/late-copy.txt", "parsed"),
+        (f"{GOOD}/a.txt", "duplicate"),
+    ]
+
+
+def test_a_day_landing_before_a_published_one_is_repaired_in_one_run_of_every_day(
+    landing, monkeypatch
+):
+    """``warta run`` of every day, after an earlier day landed a copy of a published article:
+    the earlier day is refused, the later one then runs (its copy a duplicate), and only the
+    refused day runs again: no published duplicate is left without its original."""
+    from pipelines.run import run_partitions
+
+    monkeypatch.delenv("DAGSTER_HOME", raising=False)
+    put(landing, f"{GOOD}/a.txt", SEED.read_bytes())
+    assert [r.success for r in run_partitions(None, out=io.StringIO())] == [True]
+    put(landing, f"{BROKEN}/late-copy.txt", SEED.read_bytes())
+    out = io.StringIO()
+    results = run_partitions(None, out=out)
+    assert [(r.partition, r.success) for r in results] == [(BROKEN, True), (GOOD, True)]
+    printed = out.getvalue()
+    assert (
+        f"{BROKEN}: its load was refused (an article is also in {GOOD}): running {BROKEN}\n"
+        in printed
+    )
+    assert printed.count(f"{GOOD}: 1 file (0 parsed, 1 duplicate, 0 rejected)") == 1
+    assert printed.count(f"{BROKEN}: 1 file (1 parsed") == 2
+    assert _warehouse(landing, "SELECT ingest_date::VARCHAR FROM articles") == [(BROKEN,)]
+    assert _warehouse(landing, "SELECT count(*) FROM raw_files WHERE status = 'duplicate'") == [
+        (1,)
+    ]
