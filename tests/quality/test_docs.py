@@ -25,3 +25,10 @@ def test_every_expectation_is_documented_with_its_severity():
         for expectation in suite:
             column = columns[expectation.severity.value]
             assert f"`{expectation.check_name}`" in column, (table, expectation.check_name)
+
+
+def test_the_readme_counts_the_checks_there_are():
+    readme = (REPO / "README.md").read_text("utf-8")
+    expectations = sum(len(suite) for suite in SUITES.values())
+    assert f": {len(INTEGRITY_CHECKS)} SQL checks (" in readme
+    assert f"\n{expectations} Great Expectations 1.x expectations (" in readme
