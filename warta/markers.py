@@ -32,9 +32,10 @@ DEFAULT_MARKERS: Mapping[str, tuple[str, ...]] = {
         r"iklan",
         r"ads?",
         r"sponsored",
-        r"\[?gambas:.*",
         rf"(?:iklan|advertisement)\s*[-–—:]?\s*(?:scroll|gulir)(?: {_PROMPT_WORDS})*{_TRAIL}",
     ),
+    # A placeholder where the page embeds a video or a post (detik's `[Gambas:Video 20detik]`).
+    "embed": (r"\[?gambas:.*",),
     "scroll_prompt": (
         rf"scroll (?:to|untuk) (?:continue|resume|lanjut)(?: {_PROMPT_WORDS})*{_TRAIL}",
     ),
@@ -65,7 +66,7 @@ DEFAULT_MARKERS: Mapping[str, tuple[str, ...]] = {
 
 # Kinds whose markers are also cut off when glued onto a paragraph. Lines of the other kinds run
 # on to the end of the line (``Baca juga: …``) or are words prose uses (``Share``, ``Tweet``).
-GLUED_KINDS = frozenset({"advertisement", "scroll_prompt", "read_more"})
+GLUED_KINDS = frozenset({"advertisement", "embed", "scroll_prompt", "read_more"})
 # A glued marker has at most this many words and characters, and at least this many letters:
 # ``AD``/``ADS`` are also abbreviations (``TNI AD``) and stay in the text.
 GLUED_MAX_WORDS = 6

@@ -1,7 +1,7 @@
 -- Offending rows: paragraphs that are an ad/boilerplate marker line or are empty (or null), and paragraphs
 -- with a marker glued to their start or end (a lost line break) in the form the parser cuts off
--- (warta.markers.MarkerRules.glued_markers): a marker of kind advertisement, scroll_prompt or
--- read_more as the page wrote it, starting with a capital and in one casing (all capitals, or its
+-- (warta.markers.MarkerRules.glued_markers): a marker of kind advertisement, embed, scroll_prompt
+-- or read_more as the page wrote it, starting with a capital and in one casing (all capitals, or its
 -- later words all lowercase-initial or all capitalised: `ADVERTISEMENT`, `Lanjutkan Membaca`,
 -- `Baca selengkapnya`; not `Scroll to Continue with Content`), of at least 4 letters and at most
 -- 6 words and 50 characters, at a sentence boundary: after text that ends a sentence
@@ -11,7 +11,7 @@
 -- The parser cuts such markers at each end until none is left (`... itu. Lanjutkan Membaca.
 -- ADVERTISEMENT`), so one at either end is enough to flag a paragraph.
 WITH marker_lines AS (
-    SELECT DISTINCT text FROM ad_markers WHERE kind IN ('advertisement', 'scroll_prompt', 'read_more')
+    SELECT DISTINCT text FROM ad_markers WHERE kind IN ('advertisement', 'embed', 'scroll_prompt', 'read_more')
     UNION
     SELECT * FROM (VALUES ('Advertisement'), ('ADVERTISEMENT'), ('SCROLL TO CONTINUE WITH CONTENT'),
                           ('Lanjutkan Membaca'), ('Continue Reading')) AS fixed(text)

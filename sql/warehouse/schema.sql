@@ -130,7 +130,7 @@ COMMENT ON COLUMN ad_markers.article_id IS 'Joins articles.article_id.';
 COMMENT ON COLUMN ad_markers.marker_index IS '0-based, in document order.';
 COMMENT ON COLUMN ad_markers.source_line IS '1-based line of the raw file.';
 COMMENT ON COLUMN ad_markers.text IS 'The line as written: Advertisement, Lanjutkan Membaca, Baca juga: ...';
-COMMENT ON COLUMN ad_markers.kind IS 'advertisement, scroll_prompt, read_more, related_link, ...';
+COMMENT ON COLUMN ad_markers.kind IS 'advertisement, embed, scroll_prompt, read_more, related_link, ...';
 COMMENT ON COLUMN ad_markers.zone IS 'body (between paragraphs), header (before the first) or trailer (after the last).';
 COMMENT ON COLUMN ad_markers.after_paragraph_index IS 'Index of the last paragraph before the marker; -1 before the first.';
 COMMENT ON COLUMN ad_markers.ingest_date IS 'Partition of the article (added column; equals articles.ingest_date).';

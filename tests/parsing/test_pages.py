@@ -130,3 +130,13 @@ def test_published_text_is_the_date_as_printed(kind, name, gold):
         assert "Views" not in article.published_text
         printed = parse_absolute_date(article.published_text)  # HTML metadata adds seconds
         assert abs(printed - article.published_at) < timedelta(minutes=1)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["text/detik-1.txt", "html/detik-1.html", "text/detik-inet.txt", "text/detik-travel.txt"],
+)
+def test_a_video_placeholder_is_an_embed_not_an_advertisement(name):
+    article = parse_file(shared_path("corpora", "pages", name), INGEST)
+    embeds = [(m.text, m.kind, m.zone) for m in article.ad_markers if "Gambas" in m.text]
+    assert embeds == [("[Gambas:Video 20detik]", "embed", "trailer")]
