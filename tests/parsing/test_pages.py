@@ -140,3 +140,15 @@ def test_a_video_placeholder_is_an_embed_not_an_advertisement(name):
     article = parse_file(shared_path("corpora", "pages", name), INGEST)
     embeds = [(m.text, m.kind, m.zone) for m in article.ad_markers if "Gambas" in m.text]
     assert embeds == [("[Gambas:Video 20detik]", "embed", "trailer")]
+
+
+@pytest.mark.parametrize("kind", ["text", "html"])
+@pytest.mark.parametrize(
+    ("name", "section"),
+    [("detik-1", "Berita"), ("detik-2", "Bola Dunia"), ("detik-inet", "Cyberlife")],
+)
+def test_the_detik_section_leaves_the_channel_out(kind, name, section):
+    """`detikNews Berita` and detikSport's football crumbs `Sepakbola Bola Dunia` alike."""
+    suffix = "txt" if kind == "text" else "html"
+    article = parse_file(shared_path("corpora", "pages", kind, f"{name}.{suffix}"), INGEST)
+    assert article.section == section
