@@ -75,6 +75,7 @@ class ParsedArticle:
     published_text: str | None = None
     image_caption: str | None = None
     language: str | None = None
+    url: str | None = None  # the page's own address, from HTML metadata
     warnings: list[str] = field(default_factory=list)
 
     @property

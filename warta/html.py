@@ -102,6 +102,7 @@ class PageMeta:
     author: str | None = None
     site: str | None = None
     section: str | None = None
+    url: str | None = None  # <link rel="canonical">, og:url or JSON-LD url (absolute http(s))
     sources: dict[str, str] = field(default_factory=dict)  # field -> where it came from
 
 
@@ -208,11 +209,18 @@ _META_FIELDS = {
     "article:author": "author",
     "og:site_name": "site",
     "article:section": "section",
+    "og:url": "url",
 }
 
 
 def _read_meta(root) -> PageMeta:
     meta = PageMeta()
+    for link in root.iter("link"):
+        canonical = "canonical" in (link.get("rel") or "").lower().split()
+        if canonical and (url := page_url(link.get("href"))):
+            meta.url = url
+            meta.sources["url"] = "canonical"
+            break
     for element in root.iter("meta"):
         key = (
             element.get("property") or element.get("name") or element.get("itemprop") or ""
@@ -221,6 +229,8 @@ def _read_meta(root) -> PageMeta:
         content = normalize_text(element.get("content") or "")
         if name and content and getattr(meta, name) is None:
             if name == "author" and content.startswith(("http://", "https://")):
+                continue
+            if name == "url" and (content := page_url(content)) is None:
                 continue
             setattr(meta, name, content)
             meta.sources[name] = key
@@ -254,6 +264,7 @@ def _read_json_ld(text: str, meta: PageMeta) -> None:
             "author": _name_of(item.get("author")),
             "section": item.get("articleSection"),
             "site": _name_of(item.get("publisher")),
+            "url": page_url(item.get("url")) or page_url(_id_of(item.get("mainEntityOfPage"))),
         }
         for name, value in values.items():
             if isinstance(value, list):
@@ -272,6 +283,27 @@ def _json_ld_items(data):
         yield data
         if isinstance(data.get("@graph"), list):
             yield from _json_ld_items(data["@graph"])
+
+
+def page_url(value) -> str | None:
+    """``value`` if it is an absolute http(s) address with a host (a page's own address), else
+    None: an empty ``href``, a path (``/read/…``) or another scheme say nothing usable."""
+    if not isinstance(value, str):
+        return None
+    value = value.strip()
+    if not _PAGE_URL.fullmatch(value):
+        return None
+    return value
+
+
+_PAGE_URL = re.compile(r"https?://[^\s/?#@]+\.[^\s/?#@]+(?:[/?#]\S*)?", re.I)
+
+
+def _id_of(value) -> str | None:
+    """JSON-LD ``mainEntityOfPage``: an address, or an object with it as ``@id``."""
+    if isinstance(value, dict):
+        value = value.get("@id")
+    return value if isinstance(value, str) else None
 
 
 def _name_of(value) -> str | None:

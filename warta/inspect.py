@@ -25,6 +25,7 @@ def format_summary(source_path: str, outcome: ParsedArticle | str) -> str:
         ("dateline", a.dateline),
         ("caption", a.image_caption),
         ("language", a.language),
+        ("url", a.url),
         ("article id", a.article_id),
     ]
     lines = [source_path]

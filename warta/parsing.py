@@ -75,6 +75,8 @@ def parse_page(
         article = extract_generic(blocks, ingest_date, hints=layout.hints, meta=meta)
     if isinstance(article, NoArticle):
         return article
+    if meta is not None:
+        article.url = meta.url
     if identify_language:
         article.language = detect_language(article.body)
     if invalid_bytes:

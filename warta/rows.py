@@ -105,6 +105,7 @@ def append_article(
         parse_warnings=[list(article.warnings)],
         content_sha256=[article.content_sha256],
         parser_version=[PARSER_VERSION],
+        url=[article.url],
     )  # fmt: skip
 
 

@@ -50,6 +50,7 @@ ARTICLES = pa.schema(
         ("parse_warnings", pa.list_(pa.string())),
         ("content_sha256", pa.string(), NOT_NULL),
         ("parser_version", pa.string(), NOT_NULL),
+        ("url", pa.string()),
     ]
 )
 

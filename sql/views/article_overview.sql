@@ -24,7 +24,8 @@ SELECT
     a.ad_marker_count,
     a.entity_count,
     len(a.parse_warnings) AS warning_count,
-    a.source_path
+    a.source_path,
+    a.url
 FROM articles AS a;
 COMMENT ON VIEW article_overview IS 'One row per article with site, section, dates and counts; the starting point for most questions. Key: article_id.';
 COMMENT ON COLUMN article_overview.article_id IS 'Primary key; joins articles, paragraphs, entities, ad_markers.';
@@ -45,3 +46,4 @@ COMMENT ON COLUMN article_overview.ad_marker_count IS 'Advertising and other non
 COMMENT ON COLUMN article_overview.entity_count IS 'Entity mentions in the article.';
 COMMENT ON COLUMN article_overview.warning_count IS 'Non-fatal parse warnings (see articles.parse_warnings).';
 COMMENT ON COLUMN article_overview.source_path IS 'Raw file the article was parsed from, relative to the raw root.';
+COMMENT ON COLUMN article_overview.url IS 'The page''s own address (HTML pages that give one); null for text dumps.';

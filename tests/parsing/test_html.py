@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from tests.parsing.conftest import FIXTURES
 from warta.html import looks_like_html, parse_html
 from warta.parsing import parse_page
@@ -71,6 +73,53 @@ def test_metadata():
     assert meta.title == "Banjir Rendam Ratusan Rumah - Kabar Contoh"
     assert meta.published == "2022-12-10T06:00:00Z"
     assert (meta.author, meta.site) == ("Rina Marlina", "Kabar Contoh")
+
+
+URL = "https://kabar.example/2022/12/10/banjir"
+
+
+@pytest.mark.parametrize(
+    ("head", "url", "source"),
+    [
+        (
+            f'<link rel="canonical" href="{URL}"><meta property="og:url" content="{URL}?x">',
+            URL,
+            "canonical",
+        ),
+        # an empty or relative canonical says nothing: og:url is next
+        (
+            f'<link rel="canonical" href=""><meta property="og:url" content=" {URL} ">',
+            URL,
+            "og:url",
+        ),
+        (
+            f'<link rel="Canonical" href="/2022/12/10/banjir"><meta property="og:url" '
+            f'content="{URL}">',
+            URL,
+            "og:url",
+        ),
+        # then the article's JSON-LD: its url, or mainEntityOfPage
+        (
+            '<script type="application/ld+json">{"@type": "NewsArticle", "mainEntityOfPage": '
+            f'{{"@type": "WebPage", "@id": "{URL}"}}}}</script>',
+            URL,
+            "json-ld",
+        ),
+        (
+            '<script type="application/ld+json">{"@type": "NewsArticle", "url": "ftp://x.example/a"'
+            "}</script>",
+            None,
+            None,
+        ),
+        ('<meta property="og:url" content="https://localhost">', None, None),
+        ("", None, None),
+    ],
+)
+def test_the_pages_own_address_comes_from_its_metadata(head, url, source):
+    page = PAGE.replace("<head>", f"<head>{head}", 1)
+    meta = parse_html(page).meta
+    assert (meta.url, meta.sources.get("url")) == (url, source)
+    assert parse_page(page, ingest_date=date(2022, 12, 10), source_name="a.html").url == url
 
 
 def test_html_page_parses_with_metadata_as_evidence():

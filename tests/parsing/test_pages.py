@@ -152,3 +152,30 @@ def test_the_detik_section_leaves_the_channel_out(kind, name, section):
     suffix = "txt" if kind == "text" else "html"
     article = parse_file(shared_path("corpora", "pages", kind, f"{name}.{suffix}"), INGEST)
     assert article.section == section
+
+
+@pytest.mark.parametrize(
+    ("name", "url"),
+    [
+        (
+            "html/kompas-singlepage.html",
+            "http://regional.kompas.com/read/2015/11/04/21040031/"
+            "Polres.Lhokseumawe.Serahkan.Anggota.Di.Minimi.ke.Kejaksaan",
+        ),  # canonical
+        (
+            "html/detik-2.html",
+            "https://sport.detik.com/sepakbola/bola-dunia/d-6454487/"
+            "susunan-pemain-maroko-vs-portugal-ronaldo-cadangan-lagi",
+        ),
+        # canonical and og:url empty; the address is the article's JSON-LD url
+        (
+            "html/antara-singlepage5.html",
+            "http://www.antaranews.com/berita/629369/"
+            "saat-pengadilan-pertemukan-brotoseno-dan-angelina-sondakh",
+        ),
+        ("html/antara-singlepage.html", None),  # the old theme gives none
+        ("text/kompas-singlepage.txt", None),  # a text dump has no metadata
+    ],
+)
+def test_the_url_is_the_pages_own_address(name, url):
+    assert parse_file(shared_path("corpora", "pages", name), INGEST).url == url
