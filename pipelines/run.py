@@ -135,40 +135,50 @@ class _Runner:
         run successfully since (the later days holding the article: their parse now sees the
         earlier copy and marks theirs duplicate), then the refused day again. The repair
         sensor does the same for runs of the UI and the schedule; ``warta run`` executes in
-        its own process, so it finishes its own."""
+        its own process, so it finishes its own. Later days first: a named day whose own load
+        is refused (its copy clashes with a third day) is repaired before the day that named
+        it runs again."""
         done: list[PartitionRun] = []
-        repaired: dict[str, set[str]] = {}  # day -> the days already run for its repair
+        rerun: set[str] = set()  # refused days run again once their named days were
         for _ in range(REPAIR_ROUNDS):
-            if not self.refused:
-                break
-            for partition, (named, refused_run) in sorted(self.refused.items()):
-                if set(named) <= repaired.get(partition, set()):
+            for partition, (named, refused_run) in sorted(self.refused.items(), reverse=True):
+                if partition not in self.refused:
+                    continue  # ran since as a day another refusal named, and succeeded
+                if partition in rerun:
+                    del self.refused[partition]
                     print(
                         f"{partition}: its load was refused again after its repair; left to "
                         "a person (see the run's failure above)",
                         file=self.out,
                     )
-                    del self.refused[partition]
                     continue
-                repaired.setdefault(partition, set()).update(named)
-                stale = [
-                    day
-                    for day in named
-                    if day != partition and self.last_success.get(day, 0) < refused_run
-                ]
+                others = [day for day in named if day != partition]
+                stale = [day for day in others if self.last_success.get(day, 0) < refused_run]
                 order = f"{', '.join(stale)} again, then {partition}" if stale else partition
                 print(
                     f"{partition}: its load was refused (an article is also in "
-                    f"{', '.join(d for d in named if d != partition) or partition}): "
-                    f"running {order}",
+                    f"{', '.join(others) or partition}): running {order}",
                     file=self.out,
                 )
-                repaired = [self.run(day) for day in stale]
-                done += repaired
-                if all(run.success for run in repaired):
-                    done.append(self.run(partition))
-                else:
-                    self.refused.pop(partition, None)  # left to a person: the runs say why
+                repairs = [self.run(day) for day in stale]
+                done += repairs
+                if any(day in self.refused for day in stale):
+                    continue  # that day's own repair comes first; this one in the next round
+                failed = [run.partition for run in repairs if not run.success]
+                if failed:
+                    del self.refused[partition]
+                    print(
+                        f"{partition}: left to a person: the run of {', '.join(failed)} for "
+                        "its repair failed (see above)",
+                        file=self.out,
+                    )
+                    continue
+                rerun.add(partition)
+                done.append(self.run(partition))
+        for partition in sorted(self.refused):
+            print(
+                f"{partition}: still refused after {REPAIR_ROUNDS} rounds of repairs", file=self.out
+            )
         return done
 
 

@@ -110,3 +110,42 @@ def test_a_day_landing_before_a_published_one_is_repaired_in_one_run_of_every_da
     assert _warehouse(landing, "SELECT count(*) FROM raw_files WHERE status = 'duplicate'") == [
         (1,)
     ]
+
+
+def test_a_repair_whose_named_day_is_refused_for_a_third_day_repairs_that_one_first(
+    landing, monkeypatch
+):
+    """Day 1 is refused for a copy day 2 holds; day 2, run again for it, is refused for another
+    article day 3 holds: day 3 runs, then day 2, then day 1, all in the same ``warta run``."""
+    from pipelines.run import run_partitions
+
+    monkeypatch.delenv("DAGSTER_HOME", raising=False)
+    day1, day2, day3 = "2026-11-23", "2026-11-24", "2026-11-25"
+    other = SEED.read_bytes().replace(b"Korea Utara Membantah", b"Korut Membantah")
+    put(landing, f"{day2}/a.txt", SEED.read_bytes())
+    put(landing, f"{day3}/b.txt", other)
+    assert all(r.success for r in run_partitions(None, out=io.StringIO()))
+    put(landing, f"{day1}/a-copy.txt", SEED.read_bytes())
+    put(landing, f"{day2}/b-copy.txt", other)
+    out = io.StringIO()
+    results = run_partitions([day1, day2], out=out)
+    printed = out.getvalue()
+    assert [(r.partition, r.success) for r in results] == [
+        (day1, True),
+        (day2, True),
+        (day3, True),
+    ], printed
+    assert (
+        f"{day2}: its load was refused (an article is also in {day3}): running {day3} again, "
+        f"then {day2}\n"
+    ) in printed
+    assert f"{day1}: its load was refused (an article is also in {day2}): running {day1}\n" in (
+        printed
+    )
+    ledger = "SELECT source_path, status FROM raw_files ORDER BY ALL"
+    assert _warehouse(landing, ledger) == [
+        (f"{day1}/a-copy.txt", "parsed"),
+        (f"{day2}/a.txt", "duplicate"),
+        (f"{day2}/b-copy.txt", "parsed"),
+        (f"{day3}/b.txt", "duplicate"),
+    ]
