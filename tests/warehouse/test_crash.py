@@ -8,13 +8,16 @@ however slow or fast the machine is against the measured run.
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
 import signal
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import pyarrow.parquet as pq
+import pytest
 
 from tests.warehouse.conftest import (
     DAYS,
@@ -148,3 +151,44 @@ def test_killed_builds_never_expose_a_partial_partition(sample, tmp_path):
     set_landing(True)
     build_partition(settings, day)
     assert {t: pq.read_table(store.partition_file(t, day)) for t in TABLES} == versions[True]
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue  # ended meanwhile
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry))
+    return found
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="reads processes from /proc (Linux)")
+def test_a_killed_build_leaves_no_parse_worker_behind(sample, tmp_path):
+    """The parse workers and their fork server end with the process that owns the pool: a run
+    killed mid-parse must not leave them holding memory for good."""
+    day = DAYS[2]
+    raw = tmp_path / "raw"
+    shutil.copytree(sample.raw_dir / day, raw / day)
+    builder = spawn("build-pooled", str(raw), str(tmp_path / "parquet"), day)
+    read_until(builder, "ready")
+    deadline = time.monotonic() + 60
+    workers: list[int] = []
+    while len(workers) < 2 and time.monotonic() < deadline and builder.poll() is None:
+        workers = [w for server in _children(builder.pid) for w in _children(server)]
+        time.sleep(0.01)
+    servers = _children(builder.pid)
+    assert len(workers) == 2, "the build ended before its two workers were seen"
+    builder.send_signal(signal.SIGKILL)
+    builder.wait(timeout=30)
+    deadline = time.monotonic() + 30
+    left = [*servers, *workers]
+    while left and time.monotonic() < deadline:
+        left = [pid for pid in left if os.path.exists(f"/proc/{pid}")]
+        time.sleep(0.05)
+    for pid in left:  # not to leave them to the rest of the suite
+        os.kill(pid, signal.SIGKILL)
+    assert left == [], "parse workers or their fork server outlived the killed build"

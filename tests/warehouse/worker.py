@@ -5,6 +5,7 @@ time a SIGKILL or a concurrent action against it, and ``done`` when it finished.
 
     publish WAREHOUSE PARQUET_ROOT PARTITION...   Warehouse.publish
     build RAW_DIR PARQUET_ROOT PARTITION          build_partition
+    build-pooled RAW_DIR PARQUET_ROOT PARTITION   build_partition on 2 parse worker processes
     hold-read-write WAREHOUSE                      a read-write connection until stdin closes
     hold-read-only WAREHOUSE                       a read-only connection until stdin closes
     hold-partition-lock PARQUET_ROOT PARTITION     the partition's Parquet lock until stdin closes
@@ -36,14 +37,17 @@ def main(command: str, *args: str) -> None:
         warehouse, root, *partitions = args
         say("ready")
         Warehouse(Path(warehouse), busy_timeout=5).publish(ParquetStore(Path(root)), partitions)
-    elif command == "build":
+    elif command in ("build", "build-pooled"):
         from tests.conftest import SEED
         from warta.config import Settings
         from warta.ingest import process_bytes
         from warta.partition import build_partition
 
         raw, root, partition = args
-        settings = Settings(Path(raw), Path(root), Path(root) / "unused.duckdb", workers=1)
+        pooled = {"workers": 2, "batch_files": 2} if command == "build-pooled" else {}
+        settings = Settings(
+            Path(raw), Path(root), Path(root) / "unused.duckdb", **{"workers": 1, **pooled}
+        )
         process_bytes(SEED.read_bytes(), SEED.name, date.fromisoformat(partition))  # load models
         say("ready")
         build_partition(settings, partition)
