@@ -36,6 +36,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+_WIDE_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 # Single-byte encodings an Indonesian or English page is plausibly saved in, in order of preference.
 _LEGACY_ENCODINGS = ("cp1252", "latin-1")
 # A page that is not valid UTF-8 is still read as UTF-8 (each ill-formed sequence becomes
@@ -91,7 +92,7 @@ def sniff_binary(data: bytes) -> str | None:
     for magic, name in _MAGIC:
         if data.startswith(magic):
             return name
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if data.startswith(_WIDE_BOMS):  # UTF-16 and UTF-32 text is full of NULs
         return None
     head = data[:4096]
     control = len(head.translate(None, _NOT_CONTROL))

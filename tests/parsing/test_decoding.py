@@ -24,6 +24,9 @@ PAGE = "Judul Berita Kafe di Jakarta\n\n" + "\n".join(
         (PAGE.encode("utf-8"), "utf-8"),
         (PAGE.encode("utf-8-sig"), "utf-8"),  # BOM
         (PAGE.encode("utf-16"), "utf-16"),  # BOM
+        (codecs.BOM_UTF16_BE + PAGE.encode("utf-16-be"), "utf-16"),
+        (codecs.BOM_UTF32_LE + PAGE.encode("utf-32-le"), "utf-32"),
+        (codecs.BOM_UTF32_BE + PAGE.encode("utf-32-be"), "utf-32"),  # was taken for binary
         (PAGE.encode("utf-16-le"), "utf-16"),  # no BOM
         (PAGE.encode("utf-16-be"), "utf-16"),  # no BOM
         (PAGE.encode("cp1252"), "cp1252"),
