@@ -250,6 +250,23 @@ def test_warehouse_alone_refuses_a_partition_without_its_parquet(landing):
     assert warehouse_rows(landing.warehouse) == before
 
 
+def test_a_warehouse_linked_into_a_missing_folder_fails_the_load_at_once(landing, monkeypatch):
+    """Its volume not mounted: the load says so and is not retried for minutes."""
+    link = landing.warehouse.parent / "linked.duckdb"
+    link.symlink_to(landing.warehouse.parent / "unmounted" / "warehouse.duckdb")
+    monkeypatch.setenv("WARTA_WAREHOUSE", str(link))
+    put(landing, f"{DAY}/000_39c4db6f91142a44.txt", SEED.read_bytes())
+    result = _run()
+    assert not result.success
+    [event] = result.get_step_failure_events()
+    assert event.step_key == "warehouse"
+    assert event.step_failure_data.user_failure_data.description == (
+        f"{link} links to {landing.warehouse.parent / 'unmounted' / 'warehouse.duckdb'}, whose "
+        "folder is missing; is its volume mounted? The warehouse was not changed"
+    )
+    assert not (landing.warehouse.parent / "unmounted").exists()
+
+
 @pytest.mark.parametrize("partition", ["2019-12-31"])
 def test_partition_range_starts_at_the_configured_date(partition):
     assert partition not in landing_date_partitions.get_partition_keys()
