@@ -68,4 +68,4 @@ $(STAMP): uv.lock pyproject.toml
 	touch $@
 
 clean:
-	rm -rf data/parquet data/warehouse.duckdb data/quality .dagster
+	rm -rf data/parquet data/warehouse.duckdb data/warehouse.duckdb.lock data/quality .dagster

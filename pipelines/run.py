@@ -65,7 +65,10 @@ def run_partitions(
                     if is_partition_key(partition)
                     else "not a date (YYYY-MM-DD)"
                 )
-                message = f"{partition}: {why}; skipped"
+                if not explicit:  # a folder found, as the sensor and the nightly name it
+                    print(f"warning: landing folder {partition}: {why}; skipped", file=out)
+                    continue
+                message = f"{partition}: {why}; skipped"  # asked for by name: a failure
                 results[partition] = PartitionRun(partition, False, [], message)
                 print(message, file=out)
                 continue

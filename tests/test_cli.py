@@ -316,3 +316,26 @@ def test_a_retried_failure_is_printed_without_its_stack_traces(landing, monkeypa
     # The step's failure and the run's (the retries themselves are logged at DEBUG).
     assert err.count("landing folder 2026-11-25 cannot be listed (Input/output error)") == 2
     assert "Stack Trace" not in err and "Traceback" not in err, err[-3000:]
+
+
+def test_run_of_every_day_names_a_folder_outside_the_range_and_succeeds(landing, tmp_path):
+    put(landing, "2026-11-25/a.txt", SEED.read_bytes())
+    put(landing, "2019-12-31/old.txt", SEED.read_bytes())  # before WARTA_START_DATE
+    result = _warta("run", env={"DAGSTER_HOME": ""}, cwd=tmp_path, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (
+        "warning: landing folder 2019-12-31: outside the partition range "
+        "(WARTA_START_DATE .. today); skipped"
+    ) in result.stdout
+    assert "2026-11-25: 1 file (1 parsed, 0 duplicate, 0 rejected)" in result.stdout
+
+
+def test_parse_into_a_pipe_closed_early_ends_quietly(tmp_path):
+    pages = [str(SEED)] * 50
+    command = [sys.executable, "-m", "warta.cli", "parse", *pages]
+    parse = subprocess.Popen(command, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    first = parse.stdout.readline()  # then close the pipe, as `| head -1` does
+    parse.stdout.close()
+    assert parse.wait(timeout=120) == 141
+    assert first.startswith(str(SEED).encode())
+    assert parse.stderr.read() == b""

@@ -73,3 +73,10 @@ def test_every_contract_column_exists_with_its_type():
 def test_primary_keys_are_columns():
     for table, key in PRIMARY_KEYS.items():
         assert set(key) <= set(TABLES[table].names)
+
+
+def test_the_query_for_days_to_re_parse_names_the_current_parser_version():
+    from warta import PARSER_VERSION
+
+    operations = (REPO / "docs" / "OPERATIONS.md").read_text("utf-8")
+    assert f"parser_versions <> ['{PARSER_VERSION}']   -- the new PARSER_VERSION" in operations

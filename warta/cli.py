@@ -41,6 +41,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.handler(args)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `warta parse … | head`: the reader has all it wanted
+        # Python would print a traceback flushing stdout at exit: point it at nothing.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141  # as a shell reports a command ended by SIGPIPE
     except ValueError as error:  # configuration errors: say what is wrong, no traceback
         print(f"warta: {error}", file=sys.stderr)
         return 2
