@@ -143,12 +143,14 @@ class _Runner:
         it runs again."""
         done: list[PartitionRun] = []
         rerun: set[str] = set()  # refused days run again once their named days were
+        left: set[str] = set()  # days left to a person: never run again here
         for _ in range(REPAIR_ROUNDS):
             for partition, (named, refused_run) in sorted(self.refused.items(), reverse=True):
                 if partition not in self.refused:
                     continue  # ran since as a day another refusal named, and succeeded
                 if partition in rerun:
                     del self.refused[partition]
+                    left.add(partition)
                     print(
                         f"{partition}: its load was refused again after its repair; left to "
                         "a person (see the run's failure above)",
@@ -157,6 +159,17 @@ class _Runner:
                     continue
                 others = [day for day in named if day != partition]
                 stale = [day for day in others if self.last_success.get(day, 0) < refused_run]
+                waiting = [day for day in stale if day in left or day in rerun]
+                if waiting:
+                    del self.refused[partition]
+                    left.add(partition)
+                    print(
+                        f"{partition}: its load was refused (an article is also in "
+                        f"{', '.join(others)}); left to a person: its repair needs "
+                        f"{', '.join(waiting)}, whose own repair did not succeed (see above)",
+                        file=self.out,
+                    )
+                    continue
                 order = f"{', '.join(stale)} again, then {partition}" if stale else partition
                 print(
                     f"{partition}: its load was refused (an article is also in "
@@ -170,6 +183,7 @@ class _Runner:
                 failed = [run.partition for run in repairs if not run.success]
                 if failed:
                     del self.refused[partition]
+                    left.add(partition)
                     print(
                         f"{partition}: left to a person: the run of {', '.join(failed)} for "
                         "its repair failed (see above)",

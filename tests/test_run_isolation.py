@@ -112,11 +112,9 @@ def test_a_day_landing_before_a_published_one_is_repaired_in_one_run_of_every_da
     ]
 
 
-def test_a_repair_whose_named_day_is_refused_for_a_third_day_repairs_that_one_first(
-    landing, monkeypatch
-):
-    """Day 1 is refused for a copy day 2 holds; day 2, run again for it, is refused for another
-    article day 3 holds: day 3 runs, then day 2, then day 1, all in the same ``warta run``."""
+def _chained_copies(landing, monkeypatch) -> tuple[str, str, str]:
+    """Days 2 and 3 published, each with an article; then day 1 lands a copy of day 2's and
+    day 2 a copy of day 3's: each earlier copy is the original of a published later one."""
     from pipelines.run import run_partitions
 
     monkeypatch.delenv("DAGSTER_HOME", raising=False)
@@ -127,6 +125,17 @@ def test_a_repair_whose_named_day_is_refused_for_a_third_day_repairs_that_one_fi
     assert all(r.success for r in run_partitions(None, out=io.StringIO()))
     put(landing, f"{day1}/a-copy.txt", SEED.read_bytes())
     put(landing, f"{day2}/b-copy.txt", other)
+    return day1, day2, day3
+
+
+def test_a_repair_whose_named_day_is_refused_for_a_third_day_repairs_that_one_first(
+    landing, monkeypatch
+):
+    """Day 1 is refused for a copy day 2 holds; day 2, run again for it, is refused for another
+    article day 3 holds: day 3 runs, then day 2, then day 1, all in the same ``warta run``."""
+    from pipelines.run import run_partitions
+
+    day1, day2, day3 = _chained_copies(landing, monkeypatch)
     out = io.StringIO()
     results = run_partitions([day1, day2], out=out)
     printed = out.getvalue()
@@ -148,4 +157,49 @@ def test_a_repair_whose_named_day_is_refused_for_a_third_day_repairs_that_one_fi
         (f"{day2}/a.txt", "duplicate"),
         (f"{day2}/b-copy.txt", "parsed"),
         (f"{day3}/b.txt", "duplicate"),
+    ]
+
+
+def test_a_repair_that_needs_a_day_left_to_a_person_is_left_too(landing, monkeypatch):
+    """Day 2's repair fails (day 3, run again for it, fails its checks), so day 2 is left to a
+    person; day 1, whose repair needs day 2, is left too: day 2 is not run again for it, and
+    nothing is said to be both left and still being repaired."""
+    import warta.ingest
+    from pipelines.run import run_partitions
+
+    day1, day2, day3 = _chained_copies(landing, monkeypatch)
+    third = SEED.read_bytes().replace(b"Korea Utara Membantah", b"Pyongyang Membantah")
+    put(landing, f"{day3}/c.txt", third)  # a new article: day 3's parser bug shows on it
+    original = warta.ingest.append_article
+
+    def broken_on_day3(columns, position, article_id, source_path, article, entities, day):
+        original(columns, position, article_id, source_path, article, entities, day)
+        if day == date.fromisoformat(day3):
+            for values in columns["paragraphs"].values():
+                values.append(values[-1])  # a duplicated paragraph key
+
+    monkeypatch.setattr(warta.ingest, "append_article", broken_on_day3)
+    out = io.StringIO()
+    results = run_partitions([day1, day2], out=out)
+    printed = out.getvalue()
+    assert [(r.partition, r.success) for r in results] == [
+        (day1, False),
+        (day2, False),
+        (day3, False),
+    ], printed
+    assert (
+        f"{day2}: left to a person: the run of {day3} for its repair failed (see above)\n"
+        in printed
+    )
+    assert (
+        f"{day1}: its load was refused (an article is also in {day2}); left to a person: its "
+        f"repair needs {day2}, whose own repair did not succeed (see above)\n"
+    ) in printed
+    assert "still refused" not in printed
+    assert printed.count(f"{day2}: 2 files") == 1  # not run again for day 1
+    assert printed.count(f"{day3}: 2 files") == 1
+    ledger = "SELECT source_path, status FROM raw_files ORDER BY ALL"
+    assert _warehouse(landing, ledger) == [
+        (f"{day2}/a.txt", "parsed"),
+        (f"{day3}/b.txt", "parsed"),
     ]
