@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -287,16 +288,31 @@ def _json_ld_items(data):
 
 def page_url(value) -> str | None:
     """``value`` if it is an absolute http(s) address with a host (a page's own address), else
-    None: an empty ``href``, a path (``/read/…``) or another scheme say nothing usable."""
+    None: an empty ``href``, a path (``/read/…``), a scheme-relative ``//host/…`` (which
+    scheme is not known), another scheme, a host without a dot (not an IPv6 address), empty
+    host labels (``a..b``), a bad port, credentials, white space or control characters say
+    nothing usable."""
     if not isinstance(value, str):
         return None
     value = value.strip()
-    if not _PAGE_URL.fullmatch(value):
+    if not value or _NOT_IN_URL.search(value):
+        return None
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 (raises ValueError for a port that is not one)
+    except ValueError:
+        return None
+    host = parts.hostname or ""
+    if parts.scheme.lower() not in ("http", "https") or "@" in parts.netloc:
+        return None
+    if not (":" in host or _HOST.fullmatch(host)):  # an IPv6 address urlsplit has checked
         return None
     return value
 
 
-_PAGE_URL = re.compile(r"https?://[^\s/?#@]+\.[^\s/?#@]+(?:[/?#]\S*)?", re.I)
+_NOT_IN_URL = re.compile(r"[\x00-\x20\x7f]")
+# Two or more dot-separated labels, none empty (a fully qualified name may end in a dot).
+_HOST = re.compile(r"(?:[^.]+\.)+[^.]+\.?")
 
 
 def _id_of(value) -> str | None:

@@ -107,7 +107,7 @@ COMMENT ON COLUMN articles.layout IS 'Page layout that matched: a named layout (
 COMMENT ON COLUMN articles.parse_warnings IS 'Non-fatal oddities, e.g. published label without a date.';
 COMMENT ON COLUMN articles.content_sha256 IS 'Hex SHA-256 of the normalised title and body paragraphs, newline-joined.';
 COMMENT ON COLUMN articles.parser_version IS 'Version of the parsing code that produced the row.';
-COMMENT ON COLUMN articles.url IS 'The page''s own address from its HTML metadata (<link rel=canonical>, og:url or JSON-LD url, absolute http(s) only); null for text dumps and pages that give none, and for days loaded before the column existed until they are loaded again.';
+COMMENT ON COLUMN articles.url IS 'The page''s own address from its HTML metadata (<link rel=canonical>, og:url, or the JSON-LD article''s url or mainEntityOfPage; absolute http(s) only); null for text dumps and pages that give none, and for days loaded before the column existed until they are loaded again.';
 
 COMMENT ON TABLE paragraphs IS 'The clean article body, in order. Grain: paragraph. Key: (article_id, paragraph_index). No ad markers, captions or site chrome.';
 COMMENT ON COLUMN paragraphs.article_id IS 'Joins articles.article_id.';

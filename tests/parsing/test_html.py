@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from tests.parsing.conftest import FIXTURES
-from warta.html import looks_like_html, parse_html
+from warta.html import looks_like_html, page_url, parse_html
 from warta.parsing import parse_page
 
 PAGE = """<!DOCTYPE html>
@@ -120,6 +120,36 @@ def test_the_pages_own_address_comes_from_its_metadata(head, url, source):
     meta = parse_html(page).meta
     assert (meta.url, meta.sources.get("url")) == (url, source)
     assert parse_page(page, ingest_date=date(2022, 12, 10), source_name="a.html").url == url
+
+
+@pytest.mark.parametrize(
+    ("value", "kept"),
+    [
+        (URL, True),
+        ("HTTPS://Kabar.Example", True),
+        ("http://10.0.0.1:8080/a", True),
+        ("https://[2001:db8::1]/a", True),
+        ("https://kabar.example./a", True),
+        ("https://kabar.example?x=1#f", True),
+        ("https://kabar..example/a", False),
+        ("https://.kabar.example/a", False),
+        ("https://kabar.example:99999/a", False),
+        ("https://kabar.example:x/a", False),
+        ("https://[zz]/a", False),
+        ("https://[2001:db8::1/a", False),
+        ("//kabar.example/a", False),
+        ("https://user:secret@kabar.example/a", False),
+        ("https://kabar.example/a\x07", False),
+        ("https://kabar.example/a b", False),
+        ("https://localhost/a", False),
+        ("ftp://kabar.example/a", False),
+        ("", False),
+        (None, False),
+        (["https://kabar.example/a"], False),
+    ],
+)
+def test_only_an_absolute_web_address_is_a_pages_url(value, kept):
+    assert page_url(value) == (value if kept else None)
 
 
 def test_html_page_parses_with_metadata_as_evidence():
