@@ -155,6 +155,22 @@ def test_the_detik_section_leaves_the_channel_out(kind, name, section):
 
 
 @pytest.mark.parametrize(
+    ("crumbs", "section"),
+    [
+        ("detikSport Sepakbola Bola Dunia", "Bola Dunia"),
+        ("Sepakbola Bola Dunia", "Bola Dunia"),
+        ("detikNews Berita", "Berita"),
+        ("Cyberlife", "Cyberlife"),
+    ],
+)
+def test_the_detik_section_pattern_drops_the_channel_and_the_football_crumb(crumbs, section):
+    from warta.layouts import named_layouts
+
+    (detik,) = [layout for layout in named_layouts() if layout.name == "detik"]
+    assert detik.hints.section_pattern.fullmatch(crumbs)["section"] == section
+
+
+@pytest.mark.parametrize(
     ("name", "url"),
     [
         (
