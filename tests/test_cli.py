@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import duckdb
+import pytest
 
 from tests.conftest import REPO, SEED, put
 
@@ -339,3 +340,16 @@ def test_parse_into_a_pipe_closed_early_ends_quietly(tmp_path):
     assert parse.wait(timeout=120) == 141
     assert first.startswith(str(SEED).encode())
     assert parse.stderr.read() == b""
+
+
+def test_a_broken_pipe_other_than_stdout_is_not_taken_for_a_closed_reader(monkeypatch, capfd):
+    """Only a reader of stdout gone away ends quietly with 141: another pipe breaking is a
+    fault, shown with its traceback."""
+    import warta.cli
+
+    def broken(*args, **kwargs):
+        raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(warta.cli, "process_bytes", broken)
+    with pytest.raises(BrokenPipeError):
+        warta.cli.main(["parse", str(SEED)])

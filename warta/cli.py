@@ -16,6 +16,7 @@ import errno
 import json
 import os
 import re
+import select
 import sys
 import textwrap
 from collections.abc import Sequence
@@ -42,6 +43,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `warta parse … | head`: the reader has all it wanted
+        if not _stdout_reader_gone():
+            raise  # another pipe broke: a fault to show
         # Python would print a traceback flushing stdout at exit: point it at nothing.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141  # as a shell reports a command ended by SIGPIPE
@@ -51,6 +54,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except LandingUnavailable as error:  # e.g. WARTA_RAW_DIR missing: nothing was changed
         print(f"warta: {error}", file=sys.stderr)
         return 1
+
+
+def _stdout_reader_gone() -> bool:
+    """Whether standard output is a pipe nobody reads any more (a poll of it reports an
+    error), rather than some other pipe the command wrote to."""
+    try:
+        poll = select.poll()
+        poll.register(sys.stdout.fileno(), select.POLLOUT)
+        return any(events & select.POLLERR for _, events in poll.poll(0))
+    except (OSError, ValueError, AttributeError):  # no file behind stdout, or no poll here
+        return False
 
 
 def _parser() -> argparse.ArgumentParser:
