@@ -156,9 +156,16 @@ def warehouse(context: dg.AssetExecutionContext, warta: WartaSettings) -> dg.Mat
 
 def _refuse_a_partition_without_its_parquet(store: ParquetStore, partition: str) -> None:
     """A load launched on its own (only "warehouse" selected) for a day never parsed, or whose
-    Parquet lost a table (deleted by hand, a copy cut short), fails with what to do."""
+    Parquet lost a table (deleted by hand, a copy cut short), fails with what to do. Looked at
+    again under the partition's lock, which first completes a publish a killed parse had
+    committed (its tables half moved into place); a parse holding the lock for long raises
+    ``PartitionBusy``, which the load's retries wait out."""
     if store.has_partition(partition):
         return
+    if store.root.is_dir():
+        with store.lock(partition, timeout=30.0):
+            if store.has_partition(partition):
+                return
     present = [t for t in TABLES if store.partition_file(t, partition).exists()]
     if present:
         missing = [t for t in TABLES if t not in present]

@@ -250,6 +250,27 @@ def test_warehouse_alone_refuses_a_partition_without_its_parquet(landing):
     assert warehouse_rows(landing.warehouse) == before
 
 
+def test_warehouse_alone_completes_a_publish_a_killed_parse_had_committed(landing):
+    """A parse killed while moving its committed tables into place left a partition short of
+    a table; the load alone first completes that publish (under the partition's lock), then
+    loads, instead of refusing the partition."""
+    from warta.parquet_store import COMMITTED, STAGING, ParquetStore
+
+    put(landing, f"{DAY}/000_39c4db6f91142a44.txt", SEED.read_bytes())
+    assert _run().success
+    before = warehouse_rows(landing.warehouse)
+    store = ParquetStore(landing.data_dir)
+    staged = landing.data_dir / STAGING / f"{DAY}-killed"
+    (staged / "entities").mkdir(parents=True)
+    store.partition_file("entities", DAY).rename(staged / "entities" / "part-0.parquet")
+    (staged / COMMITTED).touch()  # the other four tables were moved before the kill
+    assert not store.has_partition(DAY)
+    assert _run(asset_selection=[dg.AssetKey("warehouse")]).success
+    assert store.has_partition(DAY)
+    assert not staged.exists()
+    assert warehouse_rows(landing.warehouse) == before
+
+
 def test_a_warehouse_linked_into_a_missing_folder_fails_the_load_at_once(landing, monkeypatch):
     """Its volume not mounted: the load says so and is not retried for minutes."""
     link = landing.warehouse.parent / "linked.duckdb"
