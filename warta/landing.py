@@ -249,8 +249,10 @@ class LandingZone:
 
     def in_flight_files(self, partition: str) -> list[LandingFile]:
         """What :meth:`files` skips under the partition folder as still arriving, in path order:
-        files with an in-flight name, and hidden subfolders (one entry each, not descended
-        into). A folder that cannot be read, or a day that is no folder, gives nothing."""
+        files and linked folders with an in-flight name, and hidden subfolders (one entry each:
+        the bytes of the files in it, and the latest time of anything in it, as an upload into
+        it changes its files' times but not the folder's). A folder that cannot be read, or a
+        day that is no folder, gives nothing."""
         folder = self.root / partition
         if not is_partition_key(partition) or folder.is_symlink() or not folder.is_dir():
             return []
@@ -259,15 +261,20 @@ class LandingZone:
         for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
             hidden = [d for d in dirnames if d.startswith(".")]
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            linked = [d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]
             relative = dirpath[skip:].replace(os.sep, "/")
-            for name in [*filenames, *hidden]:
+            for name in [*filenames, *linked, *hidden]:
                 if not in_flight(name):
                     continue
+                path = os.path.join(dirpath, name)
                 try:
-                    status = os.lstat(os.path.join(dirpath, name))
+                    status = os.lstat(path)
                 except OSError:
                     continue  # gone since (renamed to its final name, most likely)
-                found.append(_listed(f"{relative}/{name}", status))
+                listed = _listed(f"{relative}/{name}", status)
+                if name in hidden and not stat.S_ISLNK(status.st_mode):
+                    listed = _with_contents(listed, path)
+                found.append(listed)
         found.sort(key=lambda f: f.source_path)
         return found
 
@@ -374,6 +381,22 @@ class LandingZone:
             return FileProblem("file vanished before it could be read")
         except OSError as error:
             return FileProblem(f"file not readable ({_why(error)})")
+
+
+def _with_contents(folder: LandingFile, path: str) -> LandingFile:
+    """A hidden folder as one in-flight entry: its files' bytes, and the latest time of it and
+    of anything in it (what was removed or is unreadable since is left out)."""
+    size, mtime, ctime = 0, folder.mtime_ns, folder.ctime_ns
+    for dirpath, dirnames, filenames in os.walk(path, followlinks=False):
+        for name in [*dirnames, *filenames]:
+            try:
+                status = os.lstat(os.path.join(dirpath, name))
+            except OSError:
+                continue
+            if stat.S_ISREG(status.st_mode):
+                size += status.st_size
+            mtime, ctime = max(mtime, status.st_mtime_ns), max(ctime, status.st_ctime_ns)
+    return dataclasses.replace(folder, size_bytes=size, mtime_ns=mtime, ctime_ns=ctime)
 
 
 def _listed(path: str, status: os.stat_result | None, problem: str | None = None) -> LandingFile:

@@ -283,6 +283,16 @@ def files_in_flight_for_minutes(settings) -> None:
     _parse_window(settings, later, later + dt.timedelta(minutes=1))
 
 
+def upload_folder_still_being_written(settings) -> None:
+    """A hidden upload folder whose own times are two hours old while a file in it was written
+    ten minutes before the listing: still arriving, not stuck."""
+    put(settings, f"{DAY}/.batch9/001.txt", sample_articles()[203])
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(hours=2)
+    written = (later - dt.timedelta(minutes=10)).timestamp()
+    os.utime(settings.raw_dir / DAY / ".batch9" / "001.txt", (written, written))
+    _parse_window(settings, later, later + dt.timedelta(minutes=1))
+
+
 def file_deleted_from_landing(settings) -> None:
     (settings.raw_dir / DAY / "000.txt").unlink()
 
@@ -450,6 +460,7 @@ ERROR, WARN = "ERROR", "WARN"
             {("raw_files", "raw_files_none_stuck_in_flight", WARN)},
         ),
         (files_in_flight_for_minutes, set()),
+        (upload_folder_still_being_written, set()),
         (
             file_still_being_written_when_parsed,
             {("raw_files", "raw_files_changed_after_parse", WARN)},
@@ -789,7 +800,7 @@ def test_files_stuck_in_flight_are_named_with_their_size(clean):
     [outcome] = run_checks(clean, DAY, stuck)
     assert outcome.offending_rows == 3 and outcome.columns[:2] == ["source_path", "size_bytes"]
     assert [row[:2] for row in outcome.sample] == [
-        (f"{DAY}/.batch8", (clean.raw_dir / DAY / ".batch8").stat().st_size),
+        (f"{DAY}/.batch8", len(sample_articles()[202])),  # the bytes of the files in it
         (f"{DAY}/.late.txt.upload", len(sample_articles()[201])),
         (f"{DAY}/late.txt.part", 500),
     ]

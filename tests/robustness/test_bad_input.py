@@ -339,6 +339,30 @@ def test_a_file_under_a_temporary_name_is_in_flight_until_renamed(landing, name)
     assert len(zone.files(DAY)) == 2 and zone.fingerprint(DAY) != before
 
 
+def test_what_the_listing_skips_as_in_flight_is_what_the_stuck_check_sees(landing):
+    """Every name :meth:`files` skips as still arriving is an :meth:`in_flight_files` entry:
+    files, a linked folder under a partial name, a hidden folder (one entry, its files' bytes)
+    and a hidden link; nothing is reported twice."""
+    from warta.landing import LandingZone
+
+    put(landing, f"{DAY}/fine.txt", b"x")
+    put(landing, f"{DAY}/page.txt.part", b"12345")
+    put(landing, f"{DAY}/.batch/a.txt", b"123")
+    put(landing, f"{DAY}/.batch/deeper/b.txt", b"1234")
+    put(landing, "elsewhere/c.txt", b"x")
+    (landing.raw_dir / DAY / "mirror.part").symlink_to(landing.raw_dir / "elsewhere")
+    (landing.raw_dir / DAY / ".hidden-link").symlink_to(landing.raw_dir / "elsewhere")
+    zone = LandingZone(landing.raw_dir)
+    assert [f.source_path for f in zone.files(DAY)] == [f"{DAY}/fine.txt"]
+    stuck = {f.source_path: (f.size_bytes, f.link) for f in zone.in_flight_files(DAY)}
+    assert stuck == {
+        f"{DAY}/.batch": (7, False),
+        f"{DAY}/.hidden-link": (len(str(landing.raw_dir / "elsewhere")), True),
+        f"{DAY}/mirror.part": (len(str(landing.raw_dir / "elsewhere")), True),
+        f"{DAY}/page.txt.part": (5, False),
+    }
+
+
 def test_a_file_of_exactly_the_size_limit_is_parsed_and_a_byte_more_is_rejected(landing):
     """``WARTA_MAX_FILE_BYTES`` is the largest size read, not the first one refused."""
     data = ARTICLE.encode()
