@@ -143,6 +143,7 @@ class _Runner:
         it runs again."""
         done: list[PartitionRun] = []
         rerun: set[str] = set()  # refused days run again once their named days were
+        rerun_failed: set[str] = set()  # ... whose run again failed (refused again, say)
         left: set[str] = set()  # days left to a person: never run again here
         for _ in range(REPAIR_ROUNDS):
             for partition, (named, refused_run) in sorted(self.refused.items(), reverse=True):
@@ -159,7 +160,7 @@ class _Runner:
                     continue
                 others = [day for day in named if day != partition]
                 stale = [day for day in others if self.last_success.get(day, 0) < refused_run]
-                waiting = [day for day in stale if day in left or day in rerun]
+                waiting = [day for day in stale if day in left or day in rerun_failed]
                 if waiting:
                     del self.refused[partition]
                     left.add(partition)
@@ -191,7 +192,9 @@ class _Runner:
                     )
                     continue
                 rerun.add(partition)
-                done.append(self.run(partition))
+                done.append(again := self.run(partition))
+                if not again.success:
+                    rerun_failed.add(partition)
         for partition in sorted(self.refused):
             print(
                 f"{partition}: still refused after {REPAIR_ROUNDS} rounds of repairs", file=self.out

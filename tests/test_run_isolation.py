@@ -203,3 +203,41 @@ def test_a_repair_that_needs_a_day_left_to_a_person_is_left_too(landing, monkeyp
         (f"{day2}/a.txt", "parsed"),
         (f"{day3}/b.txt", "parsed"),
     ]
+
+
+def test_a_day_repaired_earlier_in_the_run_is_run_again_for_a_later_refusal(landing, monkeypatch):
+    """Day C's repair succeeds early in the run; day B, run for day A's repair, is then refused
+    for an article C also holds: C runs again for it (its copy now a duplicate), then B, then
+    A. A day once repaired is not taken for one left to a person."""
+    from pipelines.run import run_partitions
+
+    monkeypatch.delenv("DAGSTER_HOME", raising=False)
+    day_a, day_b, day_c, day_d = "2026-11-22", "2026-11-23", "2026-11-24", "2026-11-25"
+    first = SEED.read_bytes()
+    second = first.replace(b"Korea Utara Membantah", b"Korut Membantah")
+    third = first.replace(b"Korea Utara Membantah", b"Pyongyang Membantah")
+    put(landing, f"{day_b}/1.txt", first)
+    put(landing, f"{day_c}/2.txt", second)
+    put(landing, f"{day_d}/3.txt", third)
+    assert all(r.success for r in run_partitions(None, out=io.StringIO()))
+    put(landing, f"{day_a}/1-copy.txt", first)
+    put(landing, f"{day_b}/2-copy.txt", second)
+    put(landing, f"{day_c}/3-copy.txt", third)
+    out = io.StringIO()
+    results = run_partitions([day_a, day_c], out=out)
+    printed = out.getvalue()
+    assert all(r.success for r in results), printed
+    assert "left to a person" not in printed and "still refused" not in printed
+    assert (
+        f"{day_b}: its load was refused (an article is also in {day_c}): running {day_c} "
+        f"again, then {day_b}\n"
+    ) in printed
+    ledger = "SELECT source_path, status FROM raw_files ORDER BY ALL"
+    assert _warehouse(landing, ledger) == [
+        (f"{day_a}/1-copy.txt", "parsed"),
+        (f"{day_b}/1.txt", "duplicate"),
+        (f"{day_b}/2-copy.txt", "parsed"),
+        (f"{day_c}/2.txt", "duplicate"),
+        (f"{day_c}/3-copy.txt", "parsed"),
+        (f"{day_d}/3.txt", "duplicate"),
+    ]
