@@ -331,12 +331,24 @@ def test_run_of_every_day_names_a_folder_outside_the_range_and_succeeds(landing,
     assert "2026-11-25: 1 file (1 parsed, 0 duplicate, 0 rejected)" in result.stdout
 
 
-def test_parse_into_a_pipe_closed_early_ends_quietly(tmp_path):
+@pytest.mark.parametrize("channel", ["pipe", "socket"])
+def test_parse_into_a_pipe_closed_early_ends_quietly(channel):
+    """`warta parse … | head -1`, or a socket whose peer went away (a supervisor's)."""
+    import socket
+
     pages = [str(SEED)] * 50
     command = [sys.executable, "-m", "warta.cli", "parse", *pages]
-    parse = subprocess.Popen(command, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    first = parse.stdout.readline()  # then close the pipe, as `| head -1` does
-    parse.stdout.close()
+    if channel == "pipe":
+        parse = subprocess.Popen(command, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        reader = parse.stdout
+    else:
+        ours, theirs = socket.socketpair()
+        parse = subprocess.Popen(command, cwd=REPO, stdout=theirs, stderr=subprocess.PIPE)
+        theirs.close()
+        reader = ours.makefile("rb")
+        ours.close()  # the file object keeps the socket open until it is closed
+    first = reader.readline()  # then close the reading end, as `head -1` does
+    reader.close()
     assert parse.wait(timeout=120) == 141
     assert first.startswith(str(SEED).encode())
     assert parse.stderr.read() == b""

@@ -57,12 +57,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _stdout_reader_gone() -> bool:
-    """Whether standard output is a pipe nobody reads any more (a poll of it reports an
-    error), rather than some other pipe the command wrote to."""
+    """Whether standard output is a pipe or socket nobody reads any more (a poll of it reports
+    an error, or a hang-up for a socket), rather than some other pipe the command wrote to."""
     try:
         poll = select.poll()
         poll.register(sys.stdout.fileno(), select.POLLOUT)
-        return any(events & select.POLLERR for _, events in poll.poll(0))
+        return any(events & (select.POLLERR | select.POLLHUP) for _, events in poll.poll(0))
     except (OSError, ValueError, AttributeError):  # no file behind stdout, or no poll here
         return False
 
