@@ -8,8 +8,10 @@ Scripts, styles, navigation, footers and asides carry no article text and are dr
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -290,12 +292,12 @@ def page_url(value) -> str | None:
     """``value`` if it is an absolute http(s) address with a host (a page's own address), else
     None: an empty ``href``, a path (``/read/…``), a scheme-relative ``//host/…`` (which
     scheme is not known), another scheme, a host without a dot (not an IPv6 address), empty
-    host labels (``a..b``), a bad port, credentials, white space or control characters say
-    nothing usable."""
+    host labels (``a..b``), a bad port, credentials, white space (a no-break space too) or
+    control and format characters say nothing usable."""
     if not isinstance(value, str):
         return None
     value = value.strip()
-    if not value or _NOT_IN_URL.search(value):
+    if not value or any(c.isspace() or unicodedata.category(c)[0] == "C" for c in value):
         return None
     try:
         parts = urlsplit(value)
@@ -305,14 +307,21 @@ def page_url(value) -> str | None:
     host = parts.hostname or ""
     if parts.scheme.lower() not in ("http", "https") or "@" in parts.netloc:
         return None
-    if not (":" in host or _HOST.fullmatch(host)):  # an IPv6 address urlsplit has checked
+    if "[" in parts.netloc or ":" in host:  # an IPv6 address, bracketed and nothing else
+        if not _BRACKETED.fullmatch(parts.netloc):
+            return None
+        try:
+            ipaddress.IPv6Address(host.split("%", 1)[0])
+        except ValueError:
+            return None
+    elif not _HOST.fullmatch(host):
         return None
     return value
 
 
-_NOT_IN_URL = re.compile(r"[\x00-\x20\x7f]")
 # Two or more dot-separated labels, none empty (a fully qualified name may end in a dot).
 _HOST = re.compile(r"(?:[^.]+\.)+[^.]+\.?")
+_BRACKETED = re.compile(r"\[[^\]]+\](?::\d*)?")
 
 
 def _id_of(value) -> str | None:

@@ -137,6 +137,10 @@ def test_the_pages_own_address_comes_from_its_metadata(head, url, source):
         ("https://kabar.example:x/a", False),
         ("https://[zz]/a", False),
         ("https://[2001:db8::1/a", False),
+        ("https://[2001:db8::1]x/a", False),
+        ("https://kabar.example/berita\xa0banjir", False),  # lxml's &nbsp;
+        ("https://kabar\u200b.example/a", False),
+        ("https://kabar.example/a\u2028b", False),
         ("//kabar.example/a", False),
         ("https://user:secret@kabar.example/a", False),
         ("https://kabar.example/a\x07", False),
