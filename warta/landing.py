@@ -13,6 +13,7 @@ import contextlib
 import dataclasses
 import errno
 import hashlib
+import itertools
 import os
 import re
 import stat
@@ -383,19 +384,28 @@ class LandingZone:
             return FileProblem(f"file not readable ({_why(error)})")
 
 
+HIDDEN_FOLDER_ENTRIES = 10_000
+
+
 def _with_contents(folder: LandingFile, path: str) -> LandingFile:
     """A hidden folder as one in-flight entry: its files' bytes, and the latest time of it and
-    of anything in it (what was removed or is unreadable since is left out)."""
+    of anything in it (what was removed or is unreadable since is left out). Only the first
+    ``HIDDEN_FOLDER_ENTRIES`` entries are looked at (a stray ``.git`` or ``.snapshot`` must not
+    make the check walk a tree): the bytes of a larger folder are a lower bound."""
     size, mtime, ctime = 0, folder.mtime_ns, folder.ctime_ns
-    for dirpath, dirnames, filenames in os.walk(path, followlinks=False):
-        for name in [*dirnames, *filenames]:
-            try:
-                status = os.lstat(os.path.join(dirpath, name))
-            except OSError:
-                continue
-            if stat.S_ISREG(status.st_mode):
-                size += status.st_size
-            mtime, ctime = max(mtime, status.st_mtime_ns), max(ctime, status.st_ctime_ns)
+    entries = (
+        os.path.join(dirpath, name)
+        for dirpath, dirnames, filenames in os.walk(path, followlinks=False)
+        for name in [*dirnames, *filenames]
+    )
+    for entry in itertools.islice(entries, HIDDEN_FOLDER_ENTRIES):
+        try:
+            status = os.lstat(entry)
+        except OSError:
+            continue
+        if stat.S_ISREG(status.st_mode):
+            size += status.st_size
+        mtime, ctime = max(mtime, status.st_mtime_ns), max(ctime, status.st_ctime_ns)
     return dataclasses.replace(folder, size_bytes=size, mtime_ns=mtime, ctime_ns=ctime)
 
 

@@ -363,6 +363,19 @@ def test_what_the_listing_skips_as_in_flight_is_what_the_stuck_check_sees(landin
     }
 
 
+def test_a_large_hidden_folder_is_looked_at_only_so_far(landing, monkeypatch):
+    """A stray ``.git`` under a day: the stuck check counts the bytes of its first entries
+    only (a lower bound), so it never walks a whole tree."""
+    from warta import landing as landing_module
+    from warta.landing import LandingZone
+
+    for n in range(5):
+        put(landing, f"{DAY}/.git/objects/{n}.pack", b"x" * 10)
+    monkeypatch.setattr(landing_module, "HIDDEN_FOLDER_ENTRIES", 3)  # objects/ and two of its packs
+    [folder] = LandingZone(landing.raw_dir).in_flight_files(DAY)
+    assert (folder.source_path, folder.size_bytes) == (f"{DAY}/.git", 20)
+
+
 def test_a_file_of_exactly_the_size_limit_is_parsed_and_a_byte_more_is_rejected(landing):
     """``WARTA_MAX_FILE_BYTES`` is the largest size read, not the first one refused."""
     data = ARTICLE.encode()
