@@ -28,14 +28,18 @@ def _lake_examples() -> list[str]:
     return [ast.unparse(node) for node in ast.parse(block).body]
 
 
-def _rows_and_columns(result) -> tuple[int, list[str]]:
+def _rows_columns_urls(result) -> tuple[int, list[str], int]:
+    """Rows, column names and non-null ``url`` values of what an example returned."""
     if isinstance(result, duckdb.DuckDBPyRelation):
-        return len(result.fetchall()), result.columns
+        rows = result.fetchall()
+        at = result.columns.index("url")
+        return len(rows), result.columns, sum(row[at] is not None for row in rows)
     if isinstance(result, pyarrow.dataset.Dataset):
         result = result.to_table()
     if isinstance(result, pandas.DataFrame):
-        return len(result), list(result.columns)
-    return result.num_rows, result.column_names
+        return len(result), list(result.columns), int(result["url"].notna().sum())
+    url = result.column("url")
+    return result.num_rows, result.column_names, len(url) - url.null_count
 
 
 def test_the_readme_gives_four_ways_to_read_the_lake():
@@ -51,9 +55,15 @@ def test_each_way_reads_every_row_and_column_of_a_lake_with_an_older_day(
     path = store.partition_file("articles", older)
     table = pyarrow.parquet.read_table(path)
     pyarrow.parquet.write_table(table.drop_columns(["url"]), path)  # parsed before the column
+    newer = store.partition_file("articles", DAYS[1])  # a day of HTML pages giving addresses
+    pages = pyarrow.parquet.read_table(newer)
+    addresses = pyarrow.array([f"https://kabar.example/{n}" for n in range(pages.num_rows)])
+    pages = pages.set_column(pages.schema.get_field_index("url"), "url", addresses)
+    pyarrow.parquet.write_table(pages.cast(warta.schema.ARTICLES), newer)
     rows = sum(pyarrow.parquet.read_metadata(p).num_rows for p in store.root.glob("articles/*/*"))
-    assert rows > table.num_rows > 0
+    assert rows > table.num_rows + pages.num_rows and table.num_rows > 0 < pages.num_rows
     monkeypatch.chdir(tmp_path)
     names = {"duckdb": duckdb, "pyarrow": pyarrow, "pandas": pandas, "warta": warta}
     result = eval(_lake_examples()[example], names)  # the README's own code
-    assert _rows_and_columns(result) == (rows, list(warta.schema.ARTICLES.names))
+    columns = list(warta.schema.ARTICLES.names)
+    assert _rows_columns_urls(result) == (rows, columns, pages.num_rows)
