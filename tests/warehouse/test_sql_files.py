@@ -201,35 +201,6 @@ def test_top_entities_counts_the_seven_newest_landing_days_not_calendar_days():
     assert top == [("a", "PER", "a", 7, 7)]
 
 
-def test_the_documented_ways_to_read_the_parquet_files_work(sample):
-    import ast
-
-    import pandas
-    import pyarrow
-    import pyarrow.dataset
-    import pyarrow.parquet
-
-    readme = (sql.sql_dir() / "README.md").read_text("utf-8")
-    section = readme[readme.index("### The Parquet files") :]
-    code = section.split("```python\n", 1)[1].split("```", 1)[0]
-    code = code.replace("data/parquet", sample.data_dir.as_posix())
-    names = {"duckdb": duckdb, "pyarrow": pyarrow, "pandas": pandas}
-    days = len(ParquetStore(sample.data_dir).partitions("articles"))
-    articles = duckdb.sql(f"SELECT count(*) FROM '{sample.data_dir}/articles/*/*.parquet'")
-    total = articles.fetchall()[0][0]
-    readers = ast.parse(code).body
-    assert len(readers) == 4 and days > 1 and total > 100
-    for reader in readers:
-        result = eval(compile(ast.Expression(reader.value), "sql/README.md", "eval"), names)
-        if isinstance(result, duckdb.DuckDBPyRelation):
-            rows = len(result.fetchall())
-        elif isinstance(result, pyarrow.dataset.Dataset):
-            rows = result.to_table().num_rows
-        else:  # a pyarrow Table, a pandas DataFrame
-            rows = len(result)
-        assert rows == total, ast.unparse(reader)[:60]
-
-
 def test_counts_are_bigint_so_pandas_keeps_them_integers(con):
     # sum() of BIGINT is HUGEINT in DuckDB, which pandas turns into float64.
     queries = [f"SELECT * FROM {p.stem}" for p in (sql.sql_dir() / "views").glob("*.sql")]
