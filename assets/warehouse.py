@@ -7,7 +7,7 @@ from dagster._core.definitions.policy import calculate_delay
 
 from pipelines.partitions import REFUSED, REFUSED_TAG, landing_date_partitions
 from pipelines.resources import WartaSettings
-from warta.parquet_store import ParquetStore
+from warta.parquet_store import ParquetStore, PartitionBusy
 from warta.quality import QualityReport, judge
 from warta.schema import TABLES
 from warta.warehouse import (
@@ -62,7 +62,12 @@ def retry_note(retry_number: int, policy: dg.RetryPolicy = LOAD_RETRY) -> str:
 def warehouse(context: dg.AssetExecutionContext, warta: WartaSettings) -> dg.MaterializeResult:
     settings = warta.settings()
     store = ParquetStore(settings.data_dir)
-    _refuse_a_partition_without_its_parquet(store, context.partition_key)
+    try:
+        _refuse_a_partition_without_its_parquet(store, context.partition_key)
+    except PartitionBusy as error:  # a parse of the day is running: wait it out
+        if context.retry_number < LOAD_RETRY.max_retries:
+            context.log.warning(f"{error}. {retry_note(context.retry_number)}")
+        raise
     # The blocking checks gate this step inside a full run; asking the gate again here also
     # guards a load launched on its own (e.g. only "warehouse" selected in the UI). The load
     # reads the partition only if its Parquet is still the one the gate judged.
