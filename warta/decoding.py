@@ -97,7 +97,7 @@ def sniff_binary(data: bytes) -> str | None:
     head = data[:4096]
     control = len(head.translate(None, _NOT_CONTROL))
     if control > max(2, len(head) // 100):
-        return "binary data"
+        return "unknown format: control bytes"
     return None
 
 

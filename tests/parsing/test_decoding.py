@@ -252,7 +252,7 @@ def test_one_pair_of_curly_quotes_outweighs_one_stray(stray):
     assert not any("\x80" <= char <= "\x9f" for char in decoded.text)
 
 
-BINARY_DATA = Rejection("binary content (binary data)")
+BINARY_DATA = Rejection("binary content (unknown format: control bytes)")
 
 
 @pytest.mark.parametrize(

@@ -89,7 +89,7 @@ EXPECTED = {
     "empty.txt": ("rejected", "empty file"),
     "whitespace.txt": ("rejected", "blank file (whitespace only)"),
     "image.txt": ("rejected", "binary content (PNG image)"),
-    "control_bytes.txt": ("rejected", "binary content (binary data)"),
+    "control_bytes.txt": ("rejected", "binary content (unknown format: control bytes)"),
     "nul_inside.txt": ("rejected", "NUL bytes inside text"),
     "utf16_bom.txt": ("duplicate", None),  # the same article as "copy 'two' ünïcode.txt"
     "utf16_no_bom_broken.txt": ("rejected", "invalid utf-16-le text"),
