@@ -79,8 +79,8 @@ COMMENT ON TABLE raw_files IS 'The ledger: one row per file found in the landing
 COMMENT ON COLUMN raw_files.ingest_date IS 'Landing-zone partition the file arrived in (data/raw/YYYY-MM-DD/).';
 COMMENT ON COLUMN raw_files.source_path IS 'Path relative to the raw root, e.g. 2026-11-25/000_39c4db6f91142a44.txt.';
 COMMENT ON COLUMN raw_files.size_bytes IS 'Size of the raw file in bytes.';
-COMMENT ON COLUMN raw_files.sha256 IS 'Hex SHA-256 of the raw bytes; null when the file could not be read.';
-COMMENT ON COLUMN raw_files.encoding IS 'Encoding the text was decoded from (utf-8, utf-16, cp1252, ...); null if not text.';
+COMMENT ON COLUMN raw_files.sha256 IS 'Hex SHA-256 of the raw bytes; null for a rejected file whose bytes were never read (vanished, not readable or not a regular file, a link out of the landing zone or to nothing, a name not UTF-8, a parse worker died on it, a folder not readable, grown too large when read).';
+COMMENT ON COLUMN raw_files.encoding IS 'Encoding the text was decoded from (utf-8, utf-16, cp1252, ...); null when the bytes were not decoded as text (binary, an encoding not recognised, or never read).';
 COMMENT ON COLUMN raw_files.status IS 'parsed, duplicate (same article_id as an earlier file) or rejected.';
 COMMENT ON COLUMN raw_files.reject_reason IS 'Human-readable reason when status = rejected (empty file, binary content, no article body found, ...).';
 COMMENT ON COLUMN raw_files.article_id IS 'The article this file produced or duplicated; null when rejected. Joins articles.article_id.';
@@ -91,13 +91,13 @@ COMMENT ON COLUMN articles.ingest_date IS 'Partition of the first file that prod
 COMMENT ON COLUMN articles.source_path IS 'That file, relative to the raw root. Joins raw_files.source_path.';
 COMMENT ON COLUMN articles.site IS 'Publisher, e.g. Faktual Indonesia, Kompas; null if unknown.';
 COMMENT ON COLUMN articles.dateline IS 'Source/place prefix removed from the first paragraph, e.g. FAKTUAL-INDONESIA, JAKARTA, KOMPAS.com.';
-COMMENT ON COLUMN articles.section IS 'Rubric/category shown on the page, e.g. Internasional.';
+COMMENT ON COLUMN articles.section IS 'Rubric/category shown on the page, e.g. Internasional; null when the page shows none the parser recognises.';
 COMMENT ON COLUMN articles.title IS 'Headline; never null.';
 COMMENT ON COLUMN articles.author IS 'Byline; null if none.';
-COMMENT ON COLUMN articles.published_at IS 'Publication time, stored as UTC; null when the page shows none. Date-only pages give midnight Asia/Jakarta; relative dates (2 jam lalu) noon Asia/Jakarta of the ingest date less that long. For the publication day use article_overview.published_date, not CAST(published_at AS DATE) (session time zone).';
+COMMENT ON COLUMN articles.published_at IS 'Publication time, stored as UTC; null when the page shows none, or when the date it shows was dropped as implausible or out of range (parse_warnings says so; published_text keeps what the page printed). Date-only pages give midnight Asia/Jakarta; relative dates (2 jam lalu) noon Asia/Jakarta of the ingest date less that long. For the publication day use article_overview.published_date, not CAST(published_at AS DATE) (session time zone).';
 COMMENT ON COLUMN articles.published_text IS 'The date text as it stood on the page.';
 COMMENT ON COLUMN articles.image_caption IS 'Lead image caption, once even if the page repeats it.';
-COMMENT ON COLUMN articles.language IS 'ISO 639-1 code of the body language (fastText lid.176), e.g. id, en.';
+COMMENT ON COLUMN articles.language IS 'Body language (fastText lid.176): the ISO 639-1 code where the language has one (id, en), else lid.176''s three-letter code; null when no language could be told.';
 COMMENT ON COLUMN articles.paragraph_count IS 'Rows in paragraphs for this article.';
 COMMENT ON COLUMN articles.word_count IS 'Whitespace-separated words in the body (sum over paragraphs).';
 COMMENT ON COLUMN articles.char_count IS 'Characters in the body (sum over paragraphs).';

@@ -79,6 +79,19 @@ def test_views_agree_with_the_base_tables(con):
         "SELECT count(*) FROM entities JOIN articles USING (article_id) "
         "WHERE published_at IS NOT NULL",
     )
+    # those whose date came from relative text ("1 tahun lalu") are counted apart
+    relative = scalar(con, "SELECT sum(relative_mentions) FROM entity_published_mentions")
+    assert 0 < relative < mentions and relative == scalar(
+        con,
+        "SELECT count(*) FROM entities JOIN article_overview USING (article_id) "
+        "WHERE published_is_relative AND published_date IS NOT NULL",
+    )
+    assert scalar(con, "SELECT sum(relative_articles) FROM entity_published_mentions") == scalar(
+        con,
+        "SELECT count(*) FROM (SELECT DISTINCT published_date, entity_key, article_id FROM "
+        "entities JOIN article_overview USING (article_id) WHERE published_is_relative "
+        "AND published_date IS NOT NULL)",
+    )
     assert (
         con.sql(
             "SELECT published_date, sum(articles) FROM entity_published_mentions "
@@ -240,10 +253,12 @@ def test_analyses_answer_their_question(con):
         assert set(keys[:2]) <= found
     assert any(r["title"].startswith("Korea Utara Membantah") for r in both)  # the seed article
     longest = rows(con, "analysis/longest_articles_per_section.sql")
-    per_section: dict[str, list[int]] = {}
+    per_section: dict[tuple[str, str], list[int]] = {}
     for row in longest:
-        per_section.setdefault(row["section"], []).append(row["word_count"])
+        per_section.setdefault((row["site"], row["section"]), []).append(row["word_count"])
     assert all(len(w) <= 3 and w == sorted(w, reverse=True) for w in per_section.values())
+    sections = "SELECT count(*) FROM (SELECT DISTINCT site, section FROM articles)"
+    assert len(per_section) == scalar(con, sections) > len({s for _, s in per_section})
     rejects = rows(con, "analysis/reject_reasons.sql")
     assert sum(r["files"] for r in rejects) == scalar(
         con, "SELECT count(*) FROM raw_files WHERE status = 'rejected'"
