@@ -66,10 +66,13 @@ FAILED = (dg.DagsterRunStatus.FAILURE, dg.DagsterRunStatus.CANCELED)
 class ContentRuns:
     """What became of the runs of one content (fingerprint) of a partition's folder."""
 
-    succeeded: bool  # a successful run, or the latest parse was of this content in one
+    succeeded: bool  # the latest parse was of this content, in a run that succeeded or runs
     in_flight: bool  # a run still queued, starting or running
     failed: int  # runs that failed or were canceled
     refused: bool = False  # its latest run's load was refused, not repaired yet (REFUSED_TAG)
+    # Successful runs of this content that the latest parse is not: the folder held it before,
+    # changed, and holds it again (a file moved out and back, say). Named in the run key.
+    superseded: int = 0
 
     @property
     def handled(self) -> bool:
@@ -79,8 +82,9 @@ class ContentRuns:
 
 def parsed_fingerprint(instance: dg.DagsterInstance, partition: str) -> str | None:
     """The landing fingerprint recorded by the latest ``raw_files`` materialization of
-    ``partition`` in a run that succeeded or is still running; None otherwise (never
-    materialised, its run failed, or recorded before fingerprints were)."""
+    ``partition`` in a run that succeeded or is still running (for a materialization recorded
+    before fingerprints were, its run's fingerprint tag); None otherwise (never materialised,
+    or its run failed)."""
     record = latest_materialization(instance, "raw_files", partition)
     if record is None or record.asset_materialization is None:
         return None
@@ -88,7 +92,7 @@ def parsed_fingerprint(instance: dg.DagsterInstance, partition: str) -> str | No
     if run is None or run.status not in (*IN_FLIGHT, dg.DagsterRunStatus.SUCCESS):
         return None
     entry = record.asset_materialization.metadata.get(FINGERPRINT_METADATA)
-    return None if entry is None else str(entry.value)
+    return run.tags.get(FINGERPRINT_TAG) if entry is None else str(entry.value)
 
 
 def latest_materialization(instance: dg.DagsterInstance, asset: str, partition: str):
@@ -107,14 +111,20 @@ def content_runs(instance: dg.DagsterInstance, partition: str, fingerprint: str)
     def count(statuses: tuple[dg.DagsterRunStatus, ...]) -> int:
         return instance.get_runs_count(dg.RunsFilter(tags=tags, statuses=list(statuses)))
 
-    succeeded = count((dg.DagsterRunStatus.SUCCESS,)) > 0
+    successes = count((dg.DagsterRunStatus.SUCCESS,))
+    # Only the latest parse counts: a content parsed successfully once, then replaced by
+    # another parse, is not what the Parquet holds now.
+    succeeded = parsed_fingerprint(instance, partition) == fingerprint or (
+        successes > 0 and latest_materialization(instance, "raw_files", partition) is None
+    )
     latest = instance.get_runs(dg.RunsFilter(tags=tags), limit=1)
     refused = bool(latest) and latest[0].status == dg.DagsterRunStatus.FAILURE
     return ContentRuns(
-        succeeded=succeeded or parsed_fingerprint(instance, partition) == fingerprint,
+        succeeded=succeeded,
         in_flight=count(IN_FLIGHT) > 0,
         failed=count(FAILED),
         refused=refused and latest[0].tags.get(REFUSED_TAG) in (REFUSED, STUCK),
+        superseded=0 if succeeded else successes,
     )
 
 
@@ -132,11 +142,18 @@ def landing_run_request(
     *,
     run_key: str | None = None,
     tags: dict[str, str] | None = None,
+    again: int = 0,
 ) -> dg.RunRequest:
     """A run of the daily job for one partition's content, with ``tags`` added; the run key
-    (unless given) names that content and, after ``attempt`` failed runs of it, the retry."""
+    (unless given) names that content, how many successful runs of it a later parse replaced
+    (``again``: the folder holds it once more), and, after ``attempt`` failed runs of it, the
+    retry."""
     if run_key is None:
-        run_key = f"{partition}:{fingerprint}" + (f":retry-{attempt}" if attempt else "")
+        run_key = (
+            f"{partition}:{fingerprint}"
+            + (f":again-{again}" if again else "")
+            + (f":retry-{attempt}" if attempt else "")
+        )
     return dg.RunRequest(
         run_key=run_key,
         partition_key=partition,

@@ -84,7 +84,9 @@ def warta_nightly(context: dg.ScheduleEvaluationContext, warta: WartaSettings):
         if runs.handled:
             continue
         trigger = "nightly" if offset == 0 else "nightly-late-files"
-        requests.append(landing_run_request(partition, fingerprint, trigger, runs.failed))
+        requests.append(
+            landing_run_request(partition, fingerprint, trigger, runs.failed, again=runs.superseded)
+        )
     if not requests:
         return dg.SkipReason(f"{yesterday} and the {window} days before it are up to date")
     return requests

@@ -83,7 +83,11 @@ def warta_landing_sensor(context: dg.SensorEvaluationContext, warta: WartaSettin
             continue  # its load was refused: left to warta_repair_sensor (or a person, if stuck)
         if len(requests) == MAX_RUNS_PER_TICK:
             break  # the next tick continues from here
-        requests.append(landing_run_request(partition, fingerprint, "landing-sensor", runs.failed))
+        requests.append(
+            landing_run_request(
+                partition, fingerprint, "landing-sensor", runs.failed, again=runs.superseded
+            )
+        )
     requested = shortened([request.partition_key or "" for request in requests])
     context.log.info(
         f"{len(partitions)} landing folders, {len(watch.listed)} listed "

@@ -124,6 +124,30 @@ def test_sensor_requests_each_change_exactly_once(landing, instance):
     assert _tick(instance, settled.cursor).run_requests == []
 
 
+def test_a_folder_back_to_an_earlier_content_is_run_again(landing, instance):
+    """A file moved into a day and out again: the folder's content is the one parsed two runs
+    ago, but the Parquet holds the later parse with the file. Only the latest parse counts, so
+    the sensor and the nightly ask for the day again (a run key of its own: the first one is
+    spent), and once that run parses it, neither asks again."""
+    day = "2026-11-24"
+    put(landing, f"{day}/a.txt", SEED.read_bytes())
+    first = _tick(instance)
+    [request] = first.run_requests
+    _parse(instance, day, request.tags)
+    put(landing, f"{day}/misfiled.txt", SEED.read_bytes() + b"\nralat")
+    moved_in = _tick(instance, first.cursor)
+    [request_in] = moved_in.run_requests
+    _parse(instance, day, request_in.tags)
+    (landing.raw_dir / day / "misfiled.txt").unlink()  # moved to the day it belongs to
+    back = _tick(instance, _tick(instance, moved_in.cursor).cursor)
+    fingerprint = request.tags[FINGERPRINT_TAG]
+    assert [r.run_key for r in back.run_requests] == [f"{day}:{fingerprint}:again-1"]
+    assert f"{day}:{fingerprint}:again-1" in [r.run_key for r in _night(instance)]
+    _parse(instance, day, back.run_requests[0].tags)
+    assert _tick(instance, back.cursor).run_requests == []
+    assert day not in [r.partition_key for r in _night(instance)]
+
+
 def test_sensor_reads_the_first_cursor_form_without_requesting_settled_folders(landing, instance):
     put(landing, "2026-11-24/a.txt", SEED.read_bytes())
     [request] = _tick(instance).run_requests
