@@ -16,6 +16,8 @@ attempts (``<partition>:<fingerprint>:retry-<n>``), since Dagster launches a run
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import dagster as dg
 
@@ -29,6 +31,11 @@ def start_date(env: Mapping[str, str] | None = None) -> str:
     raw = (os.environ if env is None else env).get("WARTA_START_DATE") or "2020-01-01"
     if not is_partition_key(raw):
         raise ValueError(f"WARTA_START_DATE must be a date YYYY-MM-DD, got {raw!r}")
+    today = datetime.now(ZoneInfo(TIMEZONE)).date().isoformat()
+    if raw > today:  # no partition would exist: every run and tick would skip without a word
+        raise ValueError(
+            f"WARTA_START_DATE must not be after today ({today}, {TIMEZONE}), got {raw!r}"
+        )
     return raw
 
 

@@ -21,10 +21,17 @@ import dagster as dg
 from dagster._utils.schedules import is_valid_cron_string
 
 from warta.landing import LandingZone
+from warta.text import shortened
 
 from .instance import instance_warnings
 from .jobs import warta_daily_job
-from .partitions import TIMEZONE, content_runs, landing_date_partitions, landing_run_request
+from .partitions import (
+    START_DATE,
+    TIMEZONE,
+    content_runs,
+    landing_date_partitions,
+    landing_run_request,
+)
 from .resources import WartaSettings
 
 
@@ -42,11 +49,17 @@ def nightly_cron(env: Mapping[str, str] | None = None) -> str:
 NIGHTLY_CRON = nightly_cron()
 
 
+# Ten years of days: more would reach before any date a partition can have.
+MAX_LATE_DAYS = 3660
+
+
 def late_days(env: Mapping[str, str] | None = None) -> int:
-    """``WARTA_LATE_DAYS``: a non-negative integer, 7 when unset."""
+    """``WARTA_LATE_DAYS``: a non-negative integer up to ``MAX_LATE_DAYS``, 7 when unset."""
     raw = (os.environ if env is None else env).get("WARTA_LATE_DAYS") or "7"
-    if not raw.isdigit():
-        raise ValueError(f"WARTA_LATE_DAYS must be a non-negative integer, got {raw!r}")
+    if not raw.isascii() or not raw.isdigit() or int(raw) > MAX_LATE_DAYS:
+        raise ValueError(
+            f"WARTA_LATE_DAYS must be a non-negative integer up to {MAX_LATE_DAYS}, got {raw!r}"
+        )
     return int(raw)
 
 
@@ -69,6 +82,14 @@ def warta_nightly(context: dg.ScheduleEvaluationContext, warta: WartaSettings):
     warning = zone.strays_warning()
     if warning:
         context.log.warning(warning)
+    # Day folders before the first partition or after today's (today's own is being filled).
+    today = scheduled.date().isoformat()
+    outside = sorted(day for day in present if day < START_DATE or day > today)
+    if outside:
+        context.log.warning(
+            f"landing folders outside the partition range ({START_DATE} .. {today}, "
+            f"WARTA_START_DATE) are never parsed: {shortened(outside)}"
+        )
     for warning in instance_warnings(context.instance, context.instance.root_directory):
         context.log.warning(warning)
     window = late_days()

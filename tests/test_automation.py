@@ -274,6 +274,10 @@ def test_sensor_and_nightly_warn_of_entries_no_partition_takes(
         _night(instance)
         err = capfd.readouterr().err
         assert strays in err
+        assert (
+            "landing folders outside the partition range (2020-01-01 .. 2026-11-26, "
+            "WARTA_START_DATE) are never parsed: 2019-12-31"
+        ) in err
         # This test instance has none of pipelines/dagster.yaml's settings: the nightly says so.
         assert f"{instance.root_directory}/dagster.yaml: run_monitoring is off" in err
     cursor, err = tick(None)
@@ -354,6 +358,9 @@ def test_late_days_setting_is_validated():
     assert late_days({}) == 7
     with pytest.raises(ValueError, match="WARTA_LATE_DAYS"):
         late_days({"WARTA_LATE_DAYS": "-1"})
+    assert late_days({"WARTA_LATE_DAYS": "3660"}) == 3660
+    with pytest.raises(ValueError, match="up to 3660"):  # a tick would overflow the calendar
+        late_days({"WARTA_LATE_DAYS": "1000000"})
 
 
 def test_automation_defaults_and_resilience_settings():

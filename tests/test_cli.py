@@ -201,6 +201,7 @@ def test_run_rejects_bad_configuration_and_partitions(landing):
     for variable, value, message in (
         ("WARTA_START_DATE", "2020/01/01", "WARTA_START_DATE must be a date YYYY-MM-DD"),
         ("WARTA_START_DATE", "2021-02-30", "WARTA_START_DATE must be a date YYYY-MM-DD"),
+        ("WARTA_START_DATE", "2999-01-01", "WARTA_START_DATE must not be after today"),
         ("WARTA_NIGHTLY_CRON", "nightly", "WARTA_NIGHTLY_CRON must be a cron expression"),
     ):
         wrong = _warta("run", env={variable: value})
@@ -258,6 +259,8 @@ def test_dagster_refuses_to_load_the_definitions_with_a_bad_setting(tmp_path):
         ("WARTA_MISSED_RETRY_SECONDS", "abc", "WARTA_MISSED_RETRY_SECONDS must be a positive"),
         ("WARTA_WORKERS", "abc", "WARTA_WORKERS must be a positive integer"),
         ("WARTA_MAX_REJECT_SHARE", "2", "WARTA_MAX_REJECT_SHARE must be between 0 and 1"),
+        ("WARTA_MAX_REJECT_SHARE", "nan", "WARTA_MAX_REJECT_SHARE must be between 0 and 1"),
+        ("WARTA_VOLUME_SPIKE", "inf", "WARTA_VOLUME_SPIKE must be a finite number, 0 or more"),
     ):
         result = validate(**{variable: value})
         assert result.returncode != 0, variable

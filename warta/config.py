@@ -27,6 +27,7 @@ Relative paths resolve against the current working directory. Read by the Dagste
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -111,7 +112,7 @@ def _ratio(env: Mapping[str, str], name: str, default: float, upper: float | Non
         value = float(raw)
     except ValueError:
         raise ValueError(f"{name} must be a number, got {raw!r}") from None
-    if value < 0 or (upper is not None and value > upper):
-        bound = f"between 0 and {upper}" if upper is not None else "0 or more"
+    if not math.isfinite(value) or value < 0 or (upper is not None and value > upper):
+        bound = f"between 0 and {upper}" if upper is not None else "a finite number, 0 or more"
         raise ValueError(f"{name} must be {bound}, got {raw!r}")
     return value
