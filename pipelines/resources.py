@@ -29,7 +29,8 @@ class WartaSettings(dg.ConfigurableResource):
     )
     workers: int | None = Field(
         default=None,
-        description="Parse processes of a run. Unset: WARTA_WORKERS, else the CPUs available.",
+        description="Parse processes of a run. Unset: WARTA_WORKERS, else the CPUs usable "
+        "(affinity, cgroup CPU quota).",
     )
 
     def settings(self) -> Settings:

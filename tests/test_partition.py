@@ -456,3 +456,24 @@ def test_value_counts_of_a_published_partition(tmp_path):
         ("null", 2),
         ("en", 1),
     ]
+
+
+def test_the_default_worker_count_is_the_cpus_this_process_may_use(tmp_path):
+    """Not the host's CPUs: a taskset affinity or a container's cgroup CPU quota allows fewer,
+    and each worker costs memory."""
+    from warta.config import Settings, usable_cpus
+
+    allowed = len(os.sched_getaffinity(0))
+    assert usable_cpus(tmp_path) == allowed  # no cpu.max: the affinity alone
+    (tmp_path / "cpu.max").write_text("max 100000\n")
+    assert usable_cpus(tmp_path) == allowed
+    (tmp_path / "cpu.max").write_text("50000 100000\n")  # half a CPU: one worker
+    assert usable_cpus(tmp_path) == 1
+    (tmp_path / "cpu.max").write_text("nonsense\n")
+    assert usable_cpus(tmp_path) == allowed
+    before = os.sched_getaffinity(0)
+    os.sched_setaffinity(0, {min(before)})  # as `taskset -c 0` does
+    try:
+        assert Settings.from_env({}).workers == 1
+    finally:
+        os.sched_setaffinity(0, before)

@@ -3,7 +3,7 @@
 - ``WARTA_RAW_DIR`` (``data/raw``): the landing zone, one ``YYYY-MM-DD`` folder a day
 - ``WARTA_DATA_DIR`` (``data/parquet``): the Parquet root, hive layout per table
 - ``WARTA_WAREHOUSE`` (``data/warehouse.duckdb``): the DuckDB warehouse file
-- ``WARTA_WORKERS`` (number of CPUs): parse processes
+- ``WARTA_WORKERS`` (the CPUs usable: affinity and a cgroup CPU quota): parse processes
 - ``WARTA_BATCH_FILES`` (256): files per parse batch
 - ``WARTA_MAX_FILE_BYTES`` (16 MiB): larger raw files are rejected
 - ``WARTA_QUALITY_DIR`` (``quality`` beside the Parquet root, i.e. ``data/quality``): reports
@@ -68,7 +68,7 @@ class Settings:
             raw_dir=raw_dir(env),
             data_dir=Path(env.get("WARTA_DATA_DIR") or "data/parquet").absolute(),
             warehouse=Path(env.get("WARTA_WAREHOUSE") or "data/warehouse.duckdb").absolute(),
-            workers=positive_int(env, "WARTA_WORKERS", os.cpu_count() or 1),
+            workers=positive_int(env, "WARTA_WORKERS", usable_cpus()),
             batch_files=positive_int(env, "WARTA_BATCH_FILES", DEFAULT_BATCH_FILES),
             max_file_bytes=positive_int(env, "WARTA_MAX_FILE_BYTES", DEFAULT_MAX_FILE_BYTES),
             quality_dir=Path(env["WARTA_QUALITY_DIR"]).absolute()
@@ -102,6 +102,22 @@ def positive_int(env: Mapping[str, str], name: str, default: int) -> int:
     if value < 1:
         raise ValueError(f"{name} must be a positive integer, got {raw!r}")
     return value
+
+
+def usable_cpus(cgroup: Path = Path("/sys/fs/cgroup")) -> int:
+    """The CPUs this process may use: those its affinity allows (``taskset``), fewer when a
+    cgroup v2 CPU quota (``cpu.max``, a container's ``--cpus``) allows less; at least 1."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not on Linux
+        cpus = os.cpu_count() or 1
+    try:
+        quota, period = (cgroup / "cpu.max").read_text().split()[:2]
+        if quota != "max":
+            cpus = min(cpus, math.ceil(int(quota) / int(period)))
+    except (OSError, ValueError):  # no cgroup v2 file, or one not understood: no quota
+        pass
+    return max(1, cpus)
 
 
 def _ratio(env: Mapping[str, str], name: str, default: float, upper: float | None = 1.0) -> float:
