@@ -57,6 +57,13 @@ def run_partitions(
     with dg.DagsterInstance.get() if home else dg.DagsterInstance.ephemeral() as instance:
         for warning in instance_warnings(instance, home) if home else []:
             print(f"warning: {warning}", file=out)
+        if home is None:
+            print(
+                "note: DAGSTER_HOME is not set: these runs are recorded in a throwaway instance "
+                "that dagster dev, the nightly and the sensors never see (they will run these "
+                "days again); make run sets it to .dagster",
+                file=out,
+            )
         runner = _Runner(instance, out)
         for partition in partitions:
             if partition not in valid:

@@ -332,6 +332,10 @@ def test_run_of_every_day_names_a_folder_outside_the_range_and_succeeds(landing,
         "(WARTA_START_DATE .. today); skipped"
     ) in result.stdout
     assert "2026-11-25: 1 file (1 parsed, 0 duplicate, 0 rejected)" in result.stdout
+    # without an instance its runs are seen by nothing else: it says so
+    assert "note: DAGSTER_HOME is not set: these runs are recorded in a throwaway" in (
+        result.stdout
+    )
 
 
 @pytest.mark.parametrize("channel", ["pipe", "socket"])
