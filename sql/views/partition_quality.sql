@@ -57,4 +57,4 @@ COMMENT ON COLUMN partition_quality.paragraphs IS 'Paragraph rows of those artic
 COMMENT ON COLUMN partition_quality.entity_mentions IS 'Entity mention rows of those articles.';
 COMMENT ON COLUMN partition_quality.ad_markers IS 'Ad marker rows of those articles.';
 COMMENT ON COLUMN partition_quality.articles_with_warnings IS 'Articles with at least one parse warning.';
-COMMENT ON COLUMN partition_quality.parser_versions IS 'Distinct articles.parser_version of the partition, sorted; empty for a day without articles. A day without the current version was parsed by an older parser: run it again to re-parse it.';
+COMMENT ON COLUMN partition_quality.parser_versions IS 'Distinct articles.parser_version of the partition, sorted; empty for a day without articles, whose parser version is not recorded (raw_files has none): such a day of duplicates and rejects cannot be told apart after an upgrade. A day with articles but without the current version was parsed by an older parser: run it again to re-parse it.';
