@@ -6,11 +6,13 @@ empty partition. ``end_offset=1`` includes today, so files landing during the da
 processed before midnight. The first day is ``WARTA_START_DATE`` (2020-01-01).
 
 The schedule and the sensor both decide "does this folder need a run?" the same way: the
-folder's fingerprint (``LandingZone.fingerprint``) is compared with the runs already requested
-for it (tag ``warta/landing_fingerprint``) and with the fingerprint the last parse recorded on
-``raw_files``. Only runs that succeeded or are still queued or running count: content whose
-runs all failed or were canceled is requested again, under a run key that counts the failed
-attempts (``<partition>:<fingerprint>:retry-<n>``), since Dagster launches a run key once.
+folder's fingerprint (``LandingZone.fingerprint``) is compared with the fingerprint the latest
+parse recorded on ``raw_files`` (in a run that succeeded or is still running) and with the runs
+queued or running for it (tag ``warta/landing_fingerprint``). Content whose runs all failed or
+were canceled is requested again, under a run key that counts the failed attempts
+(``<partition>:<fingerprint>:retry-<n>``), since Dagster launches a run key once; so is content
+parsed successfully before but replaced by a later parse since (the folder changed and changed
+back), under ``<partition>:<fingerprint>:again-<k>``.
 """
 
 import os

@@ -2,8 +2,10 @@
 
 The cursor (``warta.watch.LandingWatch``) maps every partition whose content is settled to
 the fingerprint of its folder (names, sizes, modification times), so older folders are never
-forgotten, and it is stored by Dagster, so it survives restarts. A content is settled once a run
-of it succeeded (by this sensor, the nightly schedule, a backfill or a manual launch), or after
+forgotten, and it is stored by Dagster, so it survives restarts. A content is settled once the
+latest parse of the day was of it, in a run that succeeded (by this sensor, the nightly
+schedule, a backfill or a manual launch; an earlier run of the same content does not count
+once a later parse replaced it: ``:again-<k>`` in the run key), or after
 ``MAX_ATTEMPTS`` failed or canceled runs (then the nightly schedule goes on retrying it once a
 night). Until then each evaluation looks at it again: a run queued or running is waited for, a
 failed one is retried under a new run key (``<partition>:<fingerprint>:retry-<n>``).

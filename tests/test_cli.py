@@ -363,7 +363,7 @@ def test_parse_into_a_pipe_closed_early_ends_quietly(channel):
 
 def test_a_broken_pipe_other_than_stdout_is_not_taken_for_a_closed_reader(monkeypatch, capfd):
     """Only a reader of stdout gone away ends quietly with 141: another pipe breaking is a
-    fault, shown with its traceback."""
+    fault, shown with its traceback. (Under capfd stdout is a file: its poll reports no error.)"""
     import warta.cli
 
     def broken(*args, **kwargs):

@@ -55,7 +55,7 @@ def test_each_way_reads_every_row_and_column_of_a_lake_with_an_older_day(
     path = store.partition_file("articles", older)
     table = pyarrow.parquet.read_table(path)
     pyarrow.parquet.write_table(table.drop_columns(["url"]), path)  # parsed before the column
-    newer = store.partition_file("articles", DAYS[1])  # a day of HTML pages giving addresses
+    newer = store.partition_file("articles", DAYS[1])  # given addresses, as HTML pages give
     pages = pyarrow.parquet.read_table(newer)
     addresses = pyarrow.array([f"https://kabar.example/{n}" for n in range(pages.num_rows)])
     pages = pages.set_column(pages.schema.get_field_index("url"), "url", addresses)
