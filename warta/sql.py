@@ -61,6 +61,28 @@ def relation(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> duckdb
     return con.sql(statement, params=bound(statement, params) or None)
 
 
+def views() -> list[str]:
+    """The views of ``sql/views/`` (one file each, named as its view) in the order to create
+    them: alphabetical, except that a view comes after the views its definition reads."""
+    names = sorted(path.stem for path in (sql_dir() / "views").glob("*.sql"))
+    reads = {
+        name: {
+            other
+            for other in names
+            if other != name and re.search(rf"\b{other}\b", statements(f"views/{name}.sql")[0])
+        }
+        for name in names
+    }
+    ordered: list[str] = []
+    while reads:
+        ready = [name for name in reads if reads[name] <= set(ordered)]
+        if not ready:
+            raise ValueError(f"these views read each other in a cycle: {', '.join(reads)}")
+        ordered.append(ready[0])
+        del reads[ready[0]]
+    return ordered
+
+
 def _split(text: str) -> list[str]:
     """Split on ``;`` and drop ``--`` comments, both outside single-quoted strings."""
     parts: list[str] = []

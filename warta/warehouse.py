@@ -39,7 +39,7 @@ from warta.schema import TABLES
 from warta.text import shortened
 
 # Tables the warehouse derives from entities per partition (sql/warehouse/derive_missing.sql).
-DERIVED_TABLES = ("entity_days", "entity_pairs")
+DERIVED_TABLES = ("entity_days", "entity_name_days", "entity_pairs")
 
 
 class WarehouseBusy(RuntimeError):
@@ -344,9 +344,8 @@ class Warehouse:
             sql.run(con, "warehouse/replace_partition.sql", ingest_date=ingest_date, **paths)
 
     def _create_views(self, con: duckdb.DuckDBPyConnection) -> None:
-        folder = sql.sql_dir() / "views"
-        for path in sorted(folder.glob("*.sql")):
-            sql.run(con, f"views/{path.name}")
+        for view in sql.views():
+            sql.run(con, f"views/{view}.sql")
 
     @contextmanager
     def _write_lock(self) -> Iterator[None]:

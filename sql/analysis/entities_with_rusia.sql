@@ -7,10 +7,11 @@ SELECT
     CAST(date_trunc('month', e.ingest_date) AS DATE) AS month,
     min(e.label) AS label,
     e.entity_key,
-    min(e.canonical_name) AS canonical_name,
+    min(n.canonical_name) AS canonical_name,
     count(DISTINCT e.article_id) AS articles
 FROM entities AS e
 JOIN rusia_articles USING (article_id)
+JOIN entity_names AS n USING (entity_key)
 WHERE e.label IN ('PER', 'ORG')
 GROUP BY month, e.entity_key
 ORDER BY month, articles DESC, canonical_name;

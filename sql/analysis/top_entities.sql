@@ -11,10 +11,11 @@ WITH recent AS (
 SELECT
     d.entity_key,
     min(d.label) AS label,
-    min(d.canonical_name) AS canonical_name,
+    min(n.canonical_name) AS canonical_name,
     CAST(sum(d.mentions) AS BIGINT) AS mentions,
     CAST(sum(d.articles) AS BIGINT) AS articles
 FROM entity_days AS d
+JOIN entity_names AS n USING (entity_key)
 WHERE d.ingest_date IN (SELECT ingest_date FROM recent)
 GROUP BY d.entity_key
 ORDER BY mentions DESC, canonical_name

@@ -9,11 +9,6 @@ WITH pairs AS (
         max(p.ingest_date) AS last_seen
     FROM entity_pairs AS p
     GROUP BY p.entity_key_a, p.entity_key_b
-),
-names AS (
-    SELECT d.entity_key, min(d.canonical_name) AS canonical_name
-    FROM entity_days AS d
-    GROUP BY d.entity_key
 )
 SELECT
     pairs.entity_key_a,
@@ -24,13 +19,13 @@ SELECT
     pairs.first_seen,
     pairs.last_seen
 FROM pairs
-JOIN names AS a ON a.entity_key = pairs.entity_key_a
-JOIN names AS b ON b.entity_key = pairs.entity_key_b;
+JOIN entity_names AS a ON a.entity_key = pairs.entity_key_a
+JOIN entity_names AS b ON b.entity_key = pairs.entity_key_b;
 COMMENT ON VIEW entity_cooccurrence IS 'One row per pair of canonical entities mentioned together in at least one article. Key: (entity_key_a, entity_key_b), entity_key_a < entity_key_b: look a pair up in that order, or filter on either column.';
 COMMENT ON COLUMN entity_cooccurrence.entity_key_a IS 'The alphabetically smaller entity key of the pair.';
-COMMENT ON COLUMN entity_cooccurrence.canonical_name_a IS 'Canonical name of entity_key_a.';
+COMMENT ON COLUMN entity_cooccurrence.canonical_name_a IS 'Name of entity_key_a (entity_names.canonical_name).';
 COMMENT ON COLUMN entity_cooccurrence.entity_key_b IS 'The larger entity key of the pair.';
-COMMENT ON COLUMN entity_cooccurrence.canonical_name_b IS 'Canonical name of entity_key_b.';
+COMMENT ON COLUMN entity_cooccurrence.canonical_name_b IS 'Name of entity_key_b (entity_names.canonical_name).';
 COMMENT ON COLUMN entity_cooccurrence.articles IS 'Articles mentioning both.';
 COMMENT ON COLUMN entity_cooccurrence.first_seen IS 'First landing partition with such an article.';
 COMMENT ON COLUMN entity_cooccurrence.last_seen IS 'Last landing partition with such an article.';

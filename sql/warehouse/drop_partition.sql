@@ -6,5 +6,6 @@ DELETE FROM entities WHERE ingest_date = $ingest_date;
 DELETE FROM ad_markers WHERE ingest_date = $ingest_date;
 
 DELETE FROM entity_days WHERE ingest_date = $ingest_date;
+DELETE FROM entity_name_days WHERE ingest_date = $ingest_date;
 DELETE FROM entity_pairs WHERE ingest_date = $ingest_date;
 DELETE FROM partitions WHERE ingest_date = $ingest_date;

@@ -17,6 +17,7 @@ DELETE FROM ad_markers WHERE ingest_date = $ingest_date;
 INSERT INTO ad_markers BY NAME SELECT * FROM read_parquet($ad_markers, hive_partitioning = false);
 
 DELETE FROM entity_days WHERE ingest_date = $ingest_date;
+DELETE FROM entity_name_days WHERE ingest_date = $ingest_date;
 DELETE FROM entity_pairs WHERE ingest_date = $ingest_date;
 
 DELETE FROM partitions WHERE ingest_date = $ingest_date;

@@ -163,6 +163,13 @@ CREATE TABLE IF NOT EXISTS entity_days (
     articles       BIGINT  NOT NULL
 );
 
+CREATE TABLE IF NOT EXISTS entity_name_days (
+    ingest_date    DATE    NOT NULL,
+    entity_key     VARCHAR NOT NULL,
+    canonical_name VARCHAR NOT NULL,
+    mentions       BIGINT  NOT NULL
+);
+
 CREATE TABLE IF NOT EXISTS entity_pairs (
     ingest_date  DATE    NOT NULL,
     entity_key_a VARCHAR NOT NULL,
@@ -174,9 +181,15 @@ COMMENT ON TABLE entity_days IS 'Derived from entities: one row per canonical en
 COMMENT ON COLUMN entity_days.ingest_date IS 'Partition of the mentioning articles.';
 COMMENT ON COLUMN entity_days.entity_key IS 'Canonical entity; joins entities.entity_key.';
 COMMENT ON COLUMN entity_days.label IS 'PER, ORG or LOC.';
-COMMENT ON COLUMN entity_days.canonical_name IS 'Canonical name (the alphabetically first, should a key have several that day).';
+COMMENT ON COLUMN entity_days.canonical_name IS 'Canonical name most often given to the key that day (a tie goes to the greater name); the views name a key by entity_names instead, over all days.';
 COMMENT ON COLUMN entity_days.mentions IS 'Mentions in the partition.';
 COMMENT ON COLUMN entity_days.articles IS 'Distinct articles of the partition mentioning the entity; sums across partitions, since an article belongs to one partition.';
+
+COMMENT ON TABLE entity_name_days IS 'Derived from entities: how often each canonical name of an entity was given that day, one row per name. Key: (ingest_date, entity_key, canonical_name). Behind the view entity_names.';
+COMMENT ON COLUMN entity_name_days.ingest_date IS 'Partition of the mentioning articles.';
+COMMENT ON COLUMN entity_name_days.entity_key IS 'Canonical entity; joins entities.entity_key.';
+COMMENT ON COLUMN entity_name_days.canonical_name IS 'One canonical name of the key (a key has several when spellings differ in case or accents: Jakarta, JAKARTA).';
+COMMENT ON COLUMN entity_name_days.mentions IS 'Mentions given that name in the partition.';
 
 COMMENT ON TABLE entity_pairs IS 'Derived from entities: pairs of canonical entities mentioned in the same article, per partition. Key: (ingest_date, entity_key_a, entity_key_b), entity_key_a < entity_key_b. Behind the view entity_cooccurrence.';
 COMMENT ON COLUMN entity_pairs.ingest_date IS 'Partition of the articles.';

@@ -53,6 +53,20 @@ def test_a_warehouse_without_the_derived_tables_gets_them_on_the_next_load(store
     assert dump(warehouse.path) == expected
 
 
+def test_a_warehouse_from_before_entity_name_days_is_derived_again_once(store, tmp_path):
+    warehouse = Warehouse(tmp_path / "warehouse.duckdb")
+    warehouse.rebuild(store)
+    expected = dump(warehouse.path)
+    con = duckdb.connect(str(warehouse.path))
+    con.execute("DROP TABLE entity_name_days CASCADE")  # entity_days and entity_pairs are full
+    con.execute("UPDATE entity_days SET canonical_name = lower(canonical_name)")  # older names
+    con.close()
+    warehouse.publish(store, [DAYS[-1]])  # every day's derived rows are written again, once
+    assert dump(warehouse.path) == expected
+    warehouse.publish(store, [DAYS[0]])
+    assert dump(warehouse.path) == expected
+
+
 def _mention(con: duckdb.DuckDBPyConnection, day: str, article: str, key: str) -> None:
     con.execute(
         "INSERT INTO entities VALUES ($article, 0, 0, 1, 'x', 'LOC', $key, $key, 'rule', $day)",
@@ -67,6 +81,7 @@ def test_derived_partitions_are_not_derived_again_even_without_entity_pairs():
     _mention(con, "2026-11-22", "a1", "LOC:a")
     _mention(con, "2026-11-22", "a1", "LOC:b")
     con.execute("INSERT INTO entity_days VALUES ('2026-11-22', 'LOC:a', 'LOC', 'LOC:a', 1, 1)")
+    con.execute("INSERT INTO entity_name_days VALUES ('2026-11-22', 'LOC:a', 'LOC:a', 1)")
     # just replaced by this load: nothing derived yet
     _mention(con, "2026-11-23", "a2", "LOC:a")
     _mention(con, "2026-11-23", "a2", "LOC:c")
@@ -78,6 +93,7 @@ def test_derived_partitions_are_not_derived_again_even_without_entity_pairs():
     sql.run(con, "warehouse/derive_missing.sql")  # a second load adds nothing
     assert con.sql("SELECT count(*) FROM entity_pairs").fetchall() == [(1,)]
     assert con.sql("SELECT count(*) FROM entity_days").fetchall() == [(3,)]
+    assert con.sql("SELECT count(*) FROM entity_name_days").fetchall() == [(3,)]
 
 
 def _partitions(path) -> dict[str, object]:

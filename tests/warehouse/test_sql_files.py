@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -210,6 +211,8 @@ def test_top_entities_counts_the_seven_newest_landing_days_not_calendar_days():
         "FROM raw_files AS r, (VALUES ('a'), ('b')) AS k(key) "
         "WHERE k.key = 'a' OR r.ingest_date < DATE '2026-01-21'"  # b only on the 2 oldest days
     )
+    memory.sql("CREATE TABLE entity_names AS SELECT DISTINCT entity_key, canonical_name "
+               "FROM entity_days")  # fmt: skip
     top = memory.sql((sql.sql_dir() / "analysis" / "top_entities.sql").read_text()).fetchall()
     assert top == [("a", "PER", "a", 7, 7)]
 
@@ -312,6 +315,10 @@ def test_entities_with_rusia_counts_an_entity_once_whatever_its_canonical_names(
             ("a2", "PER:maruf-amin", "PER", "Maruf Amin"),
         ],
     )
+    con.execute(
+        "CREATE TABLE entity_names AS SELECT entity_key, 'Ma''ruf Amin' AS canonical_name "
+        "FROM entities GROUP BY ALL"
+    )
     assert rows(con, "analysis/entities_with_rusia.sql") == [
         {
             "month": datetime.date(2026, 11, 1),
@@ -321,6 +328,137 @@ def test_entities_with_rusia_counts_an_entity_once_whatever_its_canonical_names(
             "articles": 2,
         }
     ]
+
+
+def _entity_name_days(names: list[tuple[str, str, str]]) -> duckdb.DuckDBPyConnection:
+    """A warehouse in memory whose mentions have the given (day, article, canonical name) of
+    PER:maruf-amin, each article also naming LOC:rusia, all published on their landing day."""
+    con = duckdb.connect()
+    sql.run(con, "warehouse/schema.sql")
+    for article in sorted({article for _, article, _ in names}):
+        day = next(day for day, a, _ in names if a == article)
+        con.execute(
+            "INSERT INTO articles (article_id, ingest_date, source_path, title, published_at, "
+            "paragraph_count, word_count, char_count, ad_marker_count, entity_count, layout, "
+            "content_sha256, parser_version) "
+            "VALUES ($a, $day, $a, 't', CAST($day AS TIMESTAMPTZ) + INTERVAL 6 HOUR, "
+            "1, 1, 1, 0, 1, 'x', $a, 'v')",
+            {"a": article, "day": day},
+        )
+        con.execute(
+            "INSERT INTO raw_files VALUES ($day, $a, 1, NULL, 'utf-8', 'parsed', NULL, $a)",
+            {"a": article, "day": day},
+        )
+        con.execute(
+            "INSERT INTO entities VALUES ($a, 0, 0, 5, 'Rusia', 'LOC', 'Rusia', 'LOC:rusia', "
+            "'rule', $day)",
+            {"a": article, "day": day},
+        )
+    for start, (day, article, name) in enumerate(names, 10):
+        con.execute(
+            "INSERT INTO entities VALUES ($a, 0, $s, $s + 1, $n, 'PER', $n, 'PER:maruf-amin', "
+            "'rule', $day)",
+            {"a": article, "s": start, "n": name, "day": day},
+        )
+    sql.run(con, "warehouse/derive_missing.sql")
+    for view in sql.views():
+        sql.run(con, f"views/{view}.sql")
+    return con
+
+
+def _names_given(con: duckdb.DuckDBPyConnection, key: str) -> dict[str, set[str]]:
+    """Every name the entity views and example queries give ``key``, by view or query."""
+    given: dict[str, set[str]] = {}
+    for view in sql.views():
+        columns = con.table(view).columns
+        for suffix in ("", "_a", "_b"):
+            if f"entity_key{suffix}" in columns and f"canonical_name{suffix}" in columns:
+                found = con.sql(
+                    f"SELECT DISTINCT canonical_name{suffix} FROM {view} "
+                    f"WHERE entity_key{suffix} = $key",
+                    params={"key": key},
+                ).fetchall()
+                given.setdefault(view, set()).update(name for (name,) in found)
+    for path in sorted((sql.sql_dir() / "analysis").glob("*.sql")):
+        answer = rows(con, f"analysis/{path.name}")
+        if answer and "canonical_name" in answer[0] and "entity_key" in answer[0]:
+            found = {row["canonical_name"] for row in answer if row["entity_key"] == key}
+            given[path.name] = found
+    return given
+
+
+def test_every_entity_view_and_query_names_a_key_by_its_most_frequent_name():
+    # Maruf Amin is the most frequent name over all days, though not on the first (the least
+    # name there) nor the greatest or least overall; a view taking min() would say MA'RUF AMIN.
+    con = _entity_name_days(
+        [
+            ("2026-11-20", "a1", "MA'RUF AMIN"),
+            ("2026-11-20", "a1", "MA'RUF AMIN"),
+            ("2026-11-21", "a2", "Maruf Amin"),
+            ("2026-11-21", "a3", "Maruf Amin"),
+            ("2026-11-22", "a4", "Maruf Amin"),
+            ("2026-11-22", "a4", "Ma'ruf Amin"),
+        ]
+    )
+    given = _names_given(con, "PER:maruf-amin")
+    assert {
+        "entity_names",
+        "entity_summary",
+        "entity_daily_mentions",
+        "entity_published_mentions",
+        "entity_cooccurrence",
+        "top_entities.sql",
+        "entities_with_rusia.sql",
+        "rising_entities.sql",
+    } <= set(given)
+    assert all(names == {"Maruf Amin"} for names in given.values()), given
+    assert con.sql(
+        "SELECT label, canonical_name, name_count FROM entity_names "
+        "WHERE entity_key = 'PER:maruf-amin'"
+    ).fetchall() == [("PER", "Maruf Amin", 3)]
+    # the derived day keeps that day's most frequent name
+    assert con.sql(
+        "SELECT ingest_date::VARCHAR, canonical_name FROM entity_days "
+        "WHERE entity_key = 'PER:maruf-amin' ORDER BY 1"
+    ).fetchall() == [
+        ("2026-11-20", "MA'RUF AMIN"),
+        ("2026-11-21", "Maruf Amin"),
+        ("2026-11-22", "Maruf Amin"),  # a tie: the greater name
+    ]
+
+
+def test_a_tie_between_names_goes_to_the_greater_whatever_the_row_order():
+    for order in ([("x", "Jakarta"), ("y", "JAKARTA")], [("y", "JAKARTA"), ("x", "Jakarta")]):
+        con = _entity_name_days([("2026-11-20", article, name) for article, name in order])
+        assert _names_given(con, "PER:maruf-amin")["entity_names"] == {"Jakarta"}
+
+
+def test_views_are_created_after_the_views_they_read():
+    order = sql.views()
+    assert sorted(order) == sorted(p.stem for p in (sql.sql_dir() / "views").glob("*.sql"))
+    for earlier, later in [
+        ("entity_names", "entity_cooccurrence"),
+        ("entity_names", "entity_daily_mentions"),
+        ("article_overview", "entity_published_mentions"),
+    ]:
+        assert order.index(earlier) < order.index(later)
+
+
+def test_the_sql_readme_queries_run_on_the_sample_warehouse(con):
+    text = (Path(__file__).resolve().parents[2] / "sql" / "README.md").read_text("utf-8")
+    blocks = re.findall(r"```sql\n(.*?)```", text, flags=re.DOTALL)
+    assert len(blocks) >= 3
+    for block in blocks:
+        for statement in sql._split(block):
+            if statement.strip():
+                assert con.sql(statement).fetchall(), statement
+    top = con.sql(blocks[1]).fetchall()  # one row per person, however many names each has
+    keys = con.sql(
+        "SELECT entity_key FROM entity_names WHERE label = 'PER' AND canonical_name IN "
+        f"({', '.join('?' * len(top))})",
+        params=[name for name, _ in top],
+    ).fetchall()
+    assert len(top) == 10 and len(keys) == len({k for (k,) in keys}) == 10
 
 
 def test_applicable_checks_find_nothing_wrong_in_the_whole_warehouse(con):
