@@ -19,6 +19,7 @@ import re
 import stat
 import sys
 import time
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -118,6 +119,21 @@ def is_partition_key(name: str) -> bool:
 # Names that uploads and downloads write to before renaming the finished file (wget, curl -C,
 # browsers, rsync's own are hidden): a page still arriving, not a page.
 IN_FLIGHT_SUFFIXES = (".part", ".partial", ".crdownload", ".download", ".tmp", "~")
+
+
+# Files that desktops and tools leave in any folder they show or sync: hidden, so never listed,
+# and never a page on its way (Finder's .DS_Store, KDE's .directory, the placeholders that keep
+# an empty folder in git, and macOS's ._name AppleDouble file beside a file `name` copied to a
+# foreign volume). The in-flight check leaves them out: reported, they would fail its WARN
+# every day for nothing to do.
+DESKTOP_METADATA = frozenset({".ds_store", ".localized", ".directory", ".gitkeep", ".keep"})
+
+
+def is_desktop_metadata(name: str, siblings: Collection[str]) -> bool:
+    """A hidden file that desktops leave in a folder of ``siblings`` (its other names):
+    ``DESKTOP_METADATA``, or ``._name`` beside ``name`` (alone, ``._name`` may be an upload's
+    temporary name for ``_name``)."""
+    return name.lower() in DESKTOP_METADATA or (name.startswith("._") and name[2:] in siblings)
 
 
 def in_flight(name: str) -> bool:
@@ -252,8 +268,9 @@ class LandingZone:
         """What :meth:`files` skips under the partition folder as still arriving, in path order:
         files and linked folders with an in-flight name, and hidden subfolders (one entry each:
         the bytes of the files in it, and the latest time of anything in it, as an upload into
-        it changes its files' times but not the folder's). A folder that cannot be read, or a
-        day that is no folder, gives nothing."""
+        it changes its files' times but not the folder's). Desktop metadata files
+        (``is_desktop_metadata``: ``.DS_Store``) are left out. A folder that cannot be read, or
+        a day that is no folder, gives nothing."""
         folder = self.root / partition
         if not is_partition_key(partition) or folder.is_symlink() or not folder.is_dir():
             return []
@@ -265,7 +282,9 @@ class LandingZone:
             linked = [d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]
             relative = dirpath[skip:].replace(os.sep, "/")
             for name in [*filenames, *linked, *hidden]:
-                if not in_flight(name):
+                if not in_flight(name) or (
+                    name in filenames and is_desktop_metadata(name, filenames)
+                ):
                     continue
                 path = os.path.join(dirpath, name)
                 try:

@@ -363,6 +363,33 @@ def test_what_the_listing_skips_as_in_flight_is_what_the_stuck_check_sees(landin
     }
 
 
+def test_desktop_metadata_is_neither_listed_nor_stuck_in_flight(landing):
+    """Finder's ``.DS_Store`` (and ``._name``), KDE's ``.directory`` and git placeholders stay in
+    a folder for good: not pages, and not downloads that died, so the stuck check leaves them
+    out where it would otherwise fail its WARN every day. A hidden folder is still reported,
+    whatever its name, and so is any other hidden file."""
+    from warta.landing import LandingZone
+
+    put(landing, f"{DAY}/fine.txt", b"x")
+    put(landing, f"{DAY}/sub/fine.txt", b"x")
+    for name in (".DS_Store", "._fine.txt", ".directory", ".gitkeep", ".keep", ".localized"):
+        put(landing, f"{DAY}/{name}", b"meta")
+        put(landing, f"{DAY}/sub/{name}", b"meta")
+    put(landing, f"{DAY}/.ds_store/page.txt", b"12")  # a folder: reported
+    put(landing, f"{DAY}/.DS_Store.part", b"123")  # a partial download
+    put(landing, f"{DAY}/.upload.txt.Gx41Qa", b"1234")
+    put(landing, f"{DAY}/._alone.txt", b"12345")  # no alone.txt beside it: an upload's, perhaps
+    zone = LandingZone(landing.raw_dir)
+    assert [f.source_path for f in zone.files(DAY)] == [f"{DAY}/fine.txt", f"{DAY}/sub/fine.txt"]
+    stuck = {f.source_path: f.size_bytes for f in zone.in_flight_files(DAY)}
+    assert stuck == {
+        f"{DAY}/.DS_Store.part": 3,
+        f"{DAY}/.ds_store": 2,
+        f"{DAY}/.upload.txt.Gx41Qa": 4,
+        f"{DAY}/._alone.txt": 5,
+    }
+
+
 def test_a_large_hidden_folder_is_looked_at_only_so_far(landing, monkeypatch):
     """A stray ``.git`` under a day: the stuck check counts the bytes of its first entries
     only (a lower bound), so it never walks a whole tree."""
