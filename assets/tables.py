@@ -8,6 +8,7 @@ import dagster as dg
 
 from pipelines.partitions import FINGERPRINT_METADATA, landing_date_partitions
 from pipelines.resources import WartaSettings
+from warta import PARSER_VERSION
 from warta.config import Settings
 from warta.entities.names import LABELS as ENTITY_LABELS
 from warta.landing import LandingUnavailable, LandingZone
@@ -46,6 +47,9 @@ TABLE_SPECS = [
         kinds={"parquet", "python"},
         partitions_def=landing_date_partitions,
         metadata={"dagster/column_schema": table_schema(schema)},
+        # What the parse produces changes with PARSER_VERSION: the UI shows the version that
+        # made each materialization, and a partition made by an older one as unsynced.
+        code_version=PARSER_VERSION,
     )
     for name, schema in TABLES.items()
 ]
@@ -95,6 +99,7 @@ def parse_landing_partition(context: dg.AssetExecutionContext, warta: WartaSetti
         if name == "raw_files":
             metadata |= {
                 "files": build.files,
+                "parser_version": PARSER_VERSION,
                 "isolated_parse": build.isolated,
                 FINGERPRINT_METADATA: fingerprint,
                 **{

@@ -79,4 +79,4 @@ def test_the_query_for_days_to_re_parse_names_the_current_parser_version():
     from warta import PARSER_VERSION
 
     operations = (REPO / "docs" / "OPERATIONS.md").read_text("utf-8")
-    assert f"parser_versions <> ['{PARSER_VERSION}']   -- the new PARSER_VERSION" in operations
+    assert f"IS DISTINCT FROM '{PARSER_VERSION}'   -- the new PARSER_VERSION" in operations

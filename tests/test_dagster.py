@@ -12,6 +12,7 @@ from pipelines.definitions import defs
 from pipelines.partitions import landing_date_partitions
 from tests.conftest import SEED, abandon_a_build, put, run_daily, warehouse_rows
 from tests.entities.test_extract import SEED_MENTIONS
+from warta import PARSER_VERSION
 from warta.schema import TABLES
 
 DAY = "2026-11-25"
@@ -104,6 +105,14 @@ def test_daily_job_materialises_the_seed_partition(landing):
     assert entities["mentions_by_method"].value == Counter(m[5] for m in SEED_MENTIONS)
     assert materialized["articles"]["languages"].value == {"id": 1}
     assert materialized["raw_files"]["files_rejected"].value == 1
+    assert materialized["raw_files"]["parser_version"].value == PARSER_VERSION
+    versions = {  # the code version Dagster records with each table's materialization
+        e.asset_key.to_user_string(): e.event_specific_data.materialization.tags.get(
+            "dagster/code_version"
+        )
+        for e in result.get_asset_materialization_events()
+    }
+    assert {table: versions[table] for table in TABLES} == dict.fromkeys(TABLES, PARSER_VERSION)
     wall = materialized["raw_files"]["seconds"].value
     cpu = materialized["raw_files"]["worker_cpu_seconds"].value
     assert set(wall) == {"list", "write", "publish", "total"} and wall["total"] > 0

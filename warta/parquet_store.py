@@ -32,6 +32,9 @@ from warta.schema import TABLES
 PART_FILE = "part-0.parquet"
 STAGING = "_staging"
 COMMITTED = "COMMITTED"
+# Footer key of the raw_files Parquet file: the PARSER_VERSION of the parse that wrote the
+# partition (recorded also for a day without articles, whose rows carry no version).
+PARSER_VERSION_KEY = "warta.parser_version"
 
 
 class PartitionBusy(TimeoutError):
@@ -202,6 +205,12 @@ class Leftovers:
     # A build died since the partition was last published: found now or by an earlier lock
     # holder (kept in ``_locks/<partition>.died`` until the next publish).
     build_died: bool = False
+
+
+def footer_value(path: Path, key: str) -> str | None:
+    """The value of ``key`` in a Parquet file's footer metadata; None if it has none."""
+    value = (pq.read_schema(path).metadata or {}).get(key.encode())
+    return None if value is None else value.decode()
 
 
 class TableWriter:

@@ -24,6 +24,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from warta import PARSER_VERSION
 from warta.config import Settings
 from warta.ingest import (
     BatchResult,
@@ -35,7 +36,7 @@ from warta.ingest import (
 )
 from warta.landing import LandingUnavailable, LandingZone, stamp_clock
 from warta.layouts import named_layouts
-from warta.parquet_store import PART_FILE, ParquetStore, TableWriter
+from warta.parquet_store import PARSER_VERSION_KEY, PART_FILE, ParquetStore, TableWriter
 from warta.rows import FILE_COLUMN
 from warta.schema import RAW_FILES, TABLES
 from warta.text import counted
@@ -123,7 +124,7 @@ def build_partition(
     with store.lock(partition) as leftovers, store.staging(partition) as staged:
         isolated = leftovers.build_died
         seen = SeenArticles(store.article_ids_before(partition))
-        footer = {LISTED_AT_KEY: listed_at.isoformat()}
+        footer = {LISTED_AT_KEY: listed_at.isoformat(), PARSER_VERSION_KEY: PARSER_VERSION}
         writers = {
             name: TableWriter(
                 staged / name / PART_FILE, schema, footer if name == "raw_files" else None

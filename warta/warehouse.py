@@ -32,7 +32,7 @@ from warta import sql
 from warta.durable import clone_or_copy, fsync_dir, fsync_file, take_access_of
 from warta.landing import is_partition_key
 from warta.locks import lock_exclusive
-from warta.parquet_store import ParquetStore, PartitionBusy
+from warta.parquet_store import PARSER_VERSION_KEY, ParquetStore, PartitionBusy, footer_value
 from warta.quality.gate import GateVerdict
 from warta.quality.report import parquet_fingerprint
 from warta.schema import TABLES
@@ -341,7 +341,16 @@ class Warehouse:
                 sql.run(con, "warehouse/drop_partition.sql", ingest_date=ingest_date)
                 return
             paths = {table: str(store.partition_file(table, partition)) for table in TABLES}
-            sql.run(con, "warehouse/replace_partition.sql", ingest_date=ingest_date, **paths)
+            parsed_by = footer_value(
+                store.partition_file("raw_files", partition), PARSER_VERSION_KEY
+            )
+            sql.run(
+                con,
+                "warehouse/replace_partition.sql",
+                ingest_date=ingest_date,
+                parser_version=parsed_by,
+                **paths,
+            )
 
     def _create_views(self, con: duckdb.DuckDBPyConnection) -> None:
         for view in sql.views():

@@ -1,6 +1,6 @@
 -- Per landing partition the warehouse holds (empty days too): when it was loaded, files found,
--- what became of them, what reached the tables, and which parser versions produced its rows
--- (after an upgrade: the days still to re-parse).
+-- what became of them, what reached the tables, and which parser version produced it (after an
+-- upgrade: the days still to re-parse).
 CREATE OR REPLACE VIEW partition_quality AS
 WITH files AS (
     SELECT
@@ -39,7 +39,8 @@ SELECT
     coalesce(l.entity_mentions, 0) AS entity_mentions,
     coalesce(l.ad_markers, 0) AS ad_markers,
     coalesce(l.articles_with_warnings, 0) AS articles_with_warnings,
-    coalesce(l.parser_versions, CAST([] AS VARCHAR[])) AS parser_versions
+    coalesce(l.parser_versions, CAST([] AS VARCHAR[])) AS parser_versions,
+    coalesce(p.parser_version, l.parser_versions[1]) AS parser_version
 FROM partitions AS p
 LEFT JOIN files AS f USING (ingest_date)
 LEFT JOIN loaded AS l USING (ingest_date);
@@ -57,4 +58,5 @@ COMMENT ON COLUMN partition_quality.paragraphs IS 'Paragraph rows of those artic
 COMMENT ON COLUMN partition_quality.entity_mentions IS 'Entity mention rows of those articles.';
 COMMENT ON COLUMN partition_quality.ad_markers IS 'Ad marker rows of those articles.';
 COMMENT ON COLUMN partition_quality.articles_with_warnings IS 'Articles with at least one parse warning.';
-COMMENT ON COLUMN partition_quality.parser_versions IS 'Distinct articles.parser_version of the partition, sorted; empty for a day without articles, whose parser version is not recorded (raw_files has none): such a day of duplicates and rejects cannot be told apart after an upgrade. A day with articles but without the current version was parsed by an older parser: run it again to re-parse it.';
+COMMENT ON COLUMN partition_quality.parser_versions IS 'Distinct articles.parser_version of the partition, sorted; empty for a day without articles (see parser_version, which covers those).';
+COMMENT ON COLUMN partition_quality.parser_version IS 'The parser version that produced the partition: partitions.parser_version (recorded from its Parquet, days without articles included), else the least of parser_versions (a day of several versions is as old as its oldest); null for a day without articles parsed before the version was recorded. A day whose version is not the current one (or null) was parsed by an older parser: run it again to re-parse it.';

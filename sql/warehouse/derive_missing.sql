@@ -67,7 +67,7 @@ GROUP BY e.ingest_date, e.entity_key;
 DROP TABLE underived_days;
 
 -- A warehouse written before the partitions table existed: its days, load time unknown.
-INSERT INTO partitions
-SELECT DISTINCT r.ingest_date, NULL
+INSERT INTO partitions (ingest_date, loaded_at, parser_version)
+SELECT DISTINCT r.ingest_date, NULL, NULL
 FROM raw_files AS r
 WHERE r.ingest_date NOT IN (SELECT p.ingest_date FROM partitions AS p);

@@ -21,4 +21,5 @@ DELETE FROM entity_name_days WHERE ingest_date = $ingest_date;
 DELETE FROM entity_pairs WHERE ingest_date = $ingest_date;
 
 DELETE FROM partitions WHERE ingest_date = $ingest_date;
-INSERT INTO partitions VALUES ($ingest_date, current_timestamp);
+INSERT INTO partitions (ingest_date, loaded_at, parser_version)
+VALUES ($ingest_date, current_timestamp, $parser_version);

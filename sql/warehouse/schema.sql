@@ -144,13 +144,16 @@ COMMENT ON COLUMN ad_markers.ingest_date IS 'Partition of the article (added col
 -- the five tables), with when each was last loaded. Filled by replace_partition.sql, emptied by
 -- drop_partition.sql; days loaded before it existed get a row from derive_missing.sql.
 CREATE TABLE IF NOT EXISTS partitions (
-    ingest_date DATE NOT NULL,
-    loaded_at   TIMESTAMPTZ
+    ingest_date    DATE NOT NULL,
+    loaded_at      TIMESTAMPTZ,
+    parser_version VARCHAR
 );
+ALTER TABLE partitions ADD COLUMN IF NOT EXISTS parser_version VARCHAR;
 
 COMMENT ON TABLE partitions IS 'One row per landing partition the warehouse holds, including days whose folder had no files. Key: ingest_date.';
 COMMENT ON COLUMN partitions.ingest_date IS 'Landing-zone partition (data/raw/YYYY-MM-DD/).';
 COMMENT ON COLUMN partitions.loaded_at IS 'When the load that last replaced the partition ran (the start of its transaction); null for a partition loaded before this table existed.';
+COMMENT ON COLUMN partitions.parser_version IS 'PARSER_VERSION of the parse that wrote the partition''s Parquet (its raw_files file''s footer), days without articles included; null for a partition parsed before Warta recorded it there, or loaded before this column existed, until it is loaded again.';
 
 -- Derived tables: aggregates of entities kept per partition by every load (see
 -- derive_missing.sql), so the entity views answer fast on a large warehouse. Not in Parquet.

@@ -170,32 +170,72 @@ def test_views_agree_with_the_base_tables(con):
     assert sum(q[2] for q in quality.values()) > 0
 
 
-def test_partition_quality_names_the_parser_versions_of_each_day(sample, tmp_path):
+def test_partition_quality_names_the_parser_version_of_each_day(sample, tmp_path):
     """After an upgrade, the days parsed by an older parser are the ones to run again."""
     warehouse = Warehouse(tmp_path / "warehouse.duckdb")
     warehouse.rebuild(copy_store(sample.data_dir, tmp_path / "parquet"))
     con = duckdb.connect(str(warehouse.path))
     try:
-        query = "SELECT ingest_date::VARCHAR, parser_versions FROM partition_quality ORDER BY 1"
-        assert con.sql(query).fetchall() == [(day, [PARSER_VERSION]) for day in DAYS]
+        query = (
+            "SELECT ingest_date::VARCHAR, parser_versions, parser_version "
+            "FROM partition_quality ORDER BY 1"
+        )
+        current = [PARSER_VERSION]
+        assert con.sql(query).fetchall() == [(day, current, PARSER_VERSION) for day in DAYS]
+        # days parsed before the Parquet footer recorded the version: their articles tell
+        con.sql(f"UPDATE partitions SET parser_version = NULL WHERE ingest_date <= '{DAYS[2]}'")
         con.sql(f"UPDATE articles SET parser_version = '2020.1.1' WHERE ingest_date = '{DAYS[0]}'")
         con.sql(
             "UPDATE articles SET parser_version = '2020.1.1' WHERE article_id = "
             f"(SELECT min(article_id) FROM articles WHERE ingest_date = '{DAYS[1]}')"
         )
-        con.sql("INSERT INTO partitions VALUES (DATE '2026-11-30', current_timestamp)")
-        assert con.sql(query).fetchall() == [
-            (DAYS[0], ["2020.1.1"]),
-            (DAYS[1], ["2020.1.1", PARSER_VERSION]),
-            *[(day, [PARSER_VERSION]) for day in DAYS[2:]],
-            ("2026-11-30", []),  # a day without articles
-        ]
+        # days without articles: one recorded, one from before
+        con.sql("INSERT INTO partitions VALUES ('2026-11-30', now(), ?)", params=current)
+        con.sql("INSERT INTO partitions VALUES (DATE '2026-12-01', current_timestamp, NULL)")
+        assert (
+            con.sql(query).fetchall()
+            == [
+                (DAYS[0], ["2020.1.1"], "2020.1.1"),
+                (DAYS[1], ["2020.1.1", PARSER_VERSION], "2020.1.1"),  # as old as its oldest
+                (DAYS[2], current, PARSER_VERSION),
+                *[(day, current, PARSER_VERSION) for day in DAYS[3:]],
+                ("2026-11-30", [], PARSER_VERSION),
+                ("2026-12-01", [], None),
+            ]
+        )
         stale = con.sql(
             "SELECT ingest_date::VARCHAR FROM partition_quality "
-            "WHERE len(parser_versions) > 0 AND parser_versions <> [?::VARCHAR] ORDER BY 1",
-            params=[PARSER_VERSION],
+            "WHERE parser_version IS DISTINCT FROM ? ORDER BY 1",
+            params=current,
         ).fetchall()
-        assert stale == [(DAYS[0],), (DAYS[1],)]  # the query docs/OPERATIONS.md gives
+        assert stale == [(DAYS[0],), (DAYS[1],), ("2026-12-01",)]  # docs/OPERATIONS.md's query
+    finally:
+        con.close()
+
+
+def test_a_day_of_rejects_alone_records_the_parser_version_that_parsed_it(landing):
+    """Its ledger rows carry no version, so the load takes it from the Parquet footer: after an
+    upgrade that changes reject reasons, such a day is listed among those to re-parse."""
+    from tests.conftest import put
+    from warta.parquet_store import PARSER_VERSION_KEY, footer_value
+    from warta.partition import build_partition
+
+    put(landing, "2026-11-25/empty.txt", b"")
+    put(landing, "2026-11-25/binary.bin", bytes(range(32)) * 8)
+    build_partition(landing, "2026-11-25")
+    store = ParquetStore(landing.data_dir)
+    assert footer_value(store.partition_file("raw_files", "2026-11-25"), PARSER_VERSION_KEY) == (
+        PARSER_VERSION
+    )
+    warehouse = Warehouse(landing.warehouse)
+    warehouse.publish(store, ["2026-11-25"])
+    con = warehouse.connect_read_only()
+    try:
+        row = con.sql(
+            "SELECT files, rejected, articles, parser_versions, parser_version "
+            "FROM partition_quality"
+        ).fetchall()
+        assert row == [(2, 2, 0, [], PARSER_VERSION)]
     finally:
         con.close()
 
