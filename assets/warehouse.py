@@ -33,6 +33,9 @@ LOAD_RETRY = dg.RetryPolicy(
     max_retries=3, delay=20, backoff=dg.Backoff.EXPONENTIAL, jitter=dg.Jitter.PLUS_MINUS
 )
 # Published every night: a night without a load turns WARN after 25 hours and FAIL after 26.
+# How long a load launched on its own waits for a parse holding its partition's lock before
+# leaving the wait to its retries.
+PRECHECK_LOCK_SECONDS = 30.0
 NIGHTLY_FRESHNESS = dg.FreshnessPolicy.time_window(
     fail_window=timedelta(hours=26), warn_window=timedelta(hours=25)
 )
@@ -168,7 +171,7 @@ def _refuse_a_partition_without_its_parquet(store: ParquetStore, partition: str)
     if store.has_partition(partition):
         return
     if store.root.is_dir():
-        with store.lock(partition, timeout=30.0):
+        with store.lock(partition, timeout=PRECHECK_LOCK_SECONDS):
             if store.has_partition(partition):
                 return
     present = [t for t in TABLES if store.partition_file(t, partition).exists()]

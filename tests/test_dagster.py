@@ -259,6 +259,33 @@ def test_warehouse_alone_refuses_a_partition_without_its_parquet(landing):
     assert warehouse_rows(landing.warehouse) == before
 
 
+def test_warehouse_alone_waits_for_a_parse_holding_its_partition(landing, monkeypatch, capfd):
+    """Launched on its own while a parse of the day holds the partition's lock (its Parquet not
+    there yet), the load gives up waiting, says when it will try again, and fails for Dagster
+    to retry it."""
+    import importlib
+
+    from pipelines.resources import WartaSettings
+    from warta.parquet_store import ParquetStore, PartitionBusy
+
+    warehouse_module = importlib.import_module("assets.warehouse")  # the module, not the asset
+    monkeypatch.setattr(warehouse_module, "PRECHECK_LOCK_SECONDS", 0.2)
+    store = ParquetStore(landing.data_dir)
+    store.root.mkdir(parents=True)
+    resources = {"warta": WartaSettings()}
+    with store.lock(DAY), dg.build_asset_context(partition_key=DAY, resources=resources) as context:
+        # Invoked directly, the step has no attempt count (a run's retries wait 20 s or more):
+        # this is the first attempt.
+        monkeypatch.setattr(type(context), "retry_number", property(lambda _: 0), raising=False)
+        with pytest.raises(PartitionBusy) as raised:
+            warehouse_module.warehouse(context)
+    logged = capfd.readouterr().err.splitlines()  # Dagster's console log of the step
+    assert [line.split(" - ", 4)[2:] for line in logged if str(raised.value) in line] == [
+        ["WARNING", "system", f"{raised.value}. Retry 1 of 3 in 0-40 s."]
+    ]
+    assert not landing.warehouse.exists()
+
+
 def test_warehouse_alone_completes_a_publish_a_killed_parse_had_committed(landing):
     """A parse killed while moving its committed tables into place left a partition short of
     a table; the load alone first completes that publish (under the partition's lock), then
