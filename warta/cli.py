@@ -3,6 +3,7 @@
 warta parse [--json] PATH...      what Warta extracts from raw files
 warta run [--partition DATE]...   materialise landing partitions through Dagster
 warta rebuild                     rebuild the warehouse from every Parquet partition
+warta query [FILE | SQL]          run SQL on the warehouse (read-only), print the rows
 warta sample [DIR]                regenerate the synthetic sample corpus
 warta eval pages DIR GOLD         score page extraction against a gold JSONL
 warta eval ner GOLD               score entity extraction against gold sentences
@@ -135,6 +136,39 @@ def _parser() -> argparse.ArgumentParser:
     )
     rebuild.set_defaults(handler=_rebuild)
 
+    query = commands.add_parser(
+        "query",
+        help="run SQL on the warehouse (read-only) and print the rows",
+        description=textwrap.fill(
+            "Run SQL against WARTA_WAREHOUSE, opened read-only (a load running meanwhile is not "
+            "disturbed, and its result is seen by the next query), and print the rows of the "
+            "last statement as a table, or as CSV. No DuckDB command line needed."
+        ),
+        epilog="examples:\n  warta query sql/analysis/top_entities.sql\n"
+        "  warta query 'SELECT * FROM partition_quality ORDER BY ingest_date'\n"
+        "  warta query --csv sql/analysis/reject_reasons.sql > rejects.csv",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    query.add_argument(
+        "sql",
+        nargs="?",
+        metavar="FILE | SQL",
+        help="a .sql file (the examples in sql/analysis/) or SQL text; several statements run "
+        "in order, the last one's rows are printed (default: SQL from standard input)",
+    )
+    query.add_argument(
+        "--csv", action="store_true", help="every row as CSV with a header line, nulls empty"
+    )
+    query.add_argument(
+        "--max-rows",
+        type=_positive_int,
+        default=40,
+        metavar="N",
+        help="rows the table shows, its first and last ones (default 40; the total is printed "
+        "below it; --csv writes all)",
+    )
+    query.set_defaults(handler=_query)
+
     evaluate = commands.add_parser("eval", help="score extraction against gold data")
     targets = evaluate.add_subparsers(dest="target", required=True)
     pages = targets.add_parser("pages", help="page extraction vs a gold JSONL (pages/gold.jsonl)")
@@ -241,6 +275,26 @@ def _calendar_date(text: str) -> date:
     return date.fromisoformat(text)
 
 
+def _csv_values(row: tuple) -> list[Any]:
+    """A result row for CSV: null empty, lists and structs as JSON, the rest as Python prints
+    it (dates ISO 8601)."""
+    return [
+        ""
+        if value is None
+        else json.dumps(value, ensure_ascii=False, default=str)
+        if isinstance(value, list | dict)
+        else value
+        for value in row
+    ]
+
+
+def _positive_int(text: str) -> int:
+    """A whole number of 1 or more (argparse names the option and the value when it raises)."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"not a whole number of 1 or more: {text!r}")
+    return int(text)
+
+
 def _ingest_date_for(path: Path) -> date:
     for parent in path.absolute().parents:
         if _DATE_FOLDER.match(parent.name):
@@ -264,6 +318,61 @@ def _run(args: argparse.Namespace) -> int:
 
     results = run_partitions(args.partitions)
     return 0 if all(result.success for result in results) else 1
+
+
+def _query(args: argparse.Namespace) -> int:
+    import csv
+
+    import duckdb
+
+    from warta import sql
+
+    settings = Settings.from_env()
+    if args.sql is None:
+        text = sys.stdin.read()
+    elif Path(args.sql).is_file():
+        text = Path(args.sql).read_text("utf-8")
+    elif args.sql.endswith(".sql") and not any(c.isspace() for c in args.sql):
+        raise ValueError(f"no such SQL file: {args.sql}")
+    else:
+        text = args.sql
+    statements = sql.split_statements(text)
+    if not statements:
+        raise ValueError("no SQL statement given")
+    if not settings.warehouse.is_file():
+        print(
+            f"warta: no warehouse at {settings.warehouse} (WARTA_WAREHOUSE): build it first "
+            "with `make run` or `warta run`",
+            file=sys.stderr,
+        )
+        return 1
+    try:
+        con = duckdb.connect(str(settings.warehouse), read_only=True)
+    except duckdb.Error as error:
+        print(f"warta: cannot open {settings.warehouse}: {error}", file=sys.stderr)
+        return 1
+    try:
+        for statement in statements[:-1]:
+            con.execute(statement)
+        if args.csv:
+            cursor = con.execute(statements[-1])
+            if cursor.description is None:  # a statement without rows (SET, ...)
+                return 0
+            out = csv.writer(sys.stdout, lineterminator="\n")
+            out.writerow(column[0] for column in cursor.description)
+            while rows := cursor.fetchmany(10_000):
+                out.writerows(map(_csv_values, rows))
+            return 0
+        relation = con.sql(statements[-1])
+        if relation is not None:  # None: a statement without rows (SET, ...)
+            sys.stdout.flush()
+            relation.show(max_rows=args.max_rows, null_value="NULL")
+    except duckdb.Error as error:
+        print(f"warta: {error}", file=sys.stderr)
+        return 1
+    finally:
+        con.close()
+    return 0
 
 
 def _rebuild(args: argparse.Namespace) -> int:

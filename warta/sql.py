@@ -26,9 +26,7 @@ def sql_dir() -> Path:
 @cache
 def statements(name: str) -> tuple[str, ...]:
     """The statements of ``sql/<name>`` (e.g. ``warehouse/schema.sql``), comments removed."""
-    return tuple(
-        part.strip() for part in _split((sql_dir() / name).read_text("utf-8")) if part.strip()
-    )
+    return split_statements((sql_dir() / name).read_text("utf-8"))
 
 
 def bound(statement: str, params: dict[str, Any]) -> dict[str, Any]:
@@ -81,6 +79,11 @@ def views() -> list[str]:
         ordered.append(ready[0])
         del reads[ready[0]]
     return ordered
+
+
+def split_statements(text: str) -> tuple[str, ...]:
+    """The statements of SQL ``text``, ``--`` comments removed, empty ones left out."""
+    return tuple(part.strip() for part in _split(text) if part.strip())
 
 
 def _split(text: str) -> list[str]:

@@ -489,9 +489,8 @@ def test_the_sql_readme_queries_run_on_the_sample_warehouse(con):
     blocks = re.findall(r"```sql\n(.*?)```", text, flags=re.DOTALL)
     assert len(blocks) >= 3
     for block in blocks:
-        for statement in sql._split(block):
-            if statement.strip():
-                assert con.sql(statement).fetchall(), statement
+        for statement in sql.split_statements(block):
+            assert con.sql(statement).fetchall(), statement
     top = con.sql(blocks[1]).fetchall()  # one row per person, however many names each has
     keys = con.sql(
         "SELECT entity_key FROM entity_names WHERE label = 'PER' AND canonical_name IN "

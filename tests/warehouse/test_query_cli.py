@@ -1,0 +1,127 @@
+"""``warta query``: SQL on the warehouse from the command line, read-only, as analysts run it."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from tests.warehouse.conftest import copy_store
+from warta.warehouse import Warehouse
+
+WARTA = Path(sys.executable).with_name("warta")
+SQL = Path(__file__).resolve().parents[2] / "sql"
+
+
+@pytest.fixture(scope="module")
+def built(sample, tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("query")
+    warehouse = Warehouse(root / "warehouse.duckdb")
+    warehouse.rebuild(copy_store(sample.data_dir, root / "parquet"))
+    return warehouse.path
+
+
+def _query(path: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [str(WARTA), "query", *args],
+        capture_output=True,
+        text=True,
+        input=stdin,
+        env={**os.environ, "WARTA_WAREHOUSE": str(path), "COLUMNS": "200"},
+    )
+
+
+def _expected(path: Path, statement: str) -> tuple[list[str], list[tuple]]:
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        cursor = con.execute(statement)
+        return [c[0] for c in cursor.description], cursor.fetchall()
+    finally:
+        con.close()
+
+
+def test_an_analysis_file_as_csv_is_every_row_of_the_query(built):
+    path = SQL / "analysis" / "top_entities.sql"
+    result = _query(built, "--csv", str(path))
+    assert result.returncode == 0, result.stderr
+    columns, rows = _expected(built, path.read_text("utf-8"))
+    assert list(csv.reader(io.StringIO(result.stdout))) == [
+        columns,
+        *[[str(value) for value in row] for row in rows],
+    ]
+    assert len(rows) == 20
+
+
+def test_csv_writes_nulls_empty_and_lists_as_json(built):
+    result = _query(
+        built,
+        "--csv",
+        "SELECT ingest_date, parser_versions, NULL AS nothing FROM partition_quality "
+        "ORDER BY ingest_date LIMIT 1",
+    )
+    assert result.returncode == 0, result.stderr
+    [header, row] = list(csv.reader(io.StringIO(result.stdout)))
+    assert header == ["ingest_date", "parser_versions", "nothing"]
+    from warta import PARSER_VERSION
+
+    assert row[1:] == [f'["{PARSER_VERSION}"]', ""]
+
+
+def test_the_table_shows_the_first_and_last_rows_and_counts_them_all(built):
+    result = _query(built, "--max-rows", "4", "SELECT article_id FROM articles ORDER BY 1")
+    assert result.returncode == 0, result.stderr
+    _, rows = _expected(built, "SELECT article_id FROM articles ORDER BY 1")
+    shown = [line for line in result.stdout.splitlines() if any(r[0] in line for r in rows)]
+    assert [next(r[0] for r in rows if r[0] in line) for line in shown] == [
+        rows[0][0],
+        rows[1][0],
+        rows[-2][0],
+        rows[-1][0],
+    ]
+    assert f"{len(rows)} rows" in result.stdout and "(4 shown)" in result.stdout
+
+
+def test_statements_run_in_order_from_standard_input_and_the_last_is_printed(built):
+    stdin = "-- the analyst's script\nSET TimeZone = 'Asia/Jakarta';\n"
+    stdin += "SELECT current_setting('TimeZone') AS zone;"
+    result = _query(built, "--csv", stdin=stdin)
+    assert (result.returncode, result.stdout) == (0, "zone\nAsia/Jakarta\n"), result.stderr
+
+
+def test_the_warehouse_is_opened_read_only(built):
+    before = _expected(built, "SELECT count(*) FROM articles")
+    result = _query(built, "DELETE FROM articles")
+    assert result.returncode == 1
+    assert "read-only" in result.stderr and "Traceback" not in result.stderr
+    assert _expected(built, "SELECT count(*) FROM articles") == before
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["SELECT nope FROM articles"], 1, 'warta: Binder Error: Referenced column "nope"'),
+        (["missing.sql"], 2, "warta: no such SQL file: missing.sql"),
+        (["-- nothing but a comment"], 2, "warta: no SQL statement given"),
+        (["--max-rows", "0", "SELECT 1"], 2, "not a whole number of 1 or more: '0'"),
+    ],
+)
+def test_a_bad_query_is_a_one_line_error(built, args, code, message):
+    result = _query(built, *args)
+    assert result.returncode == code
+    assert message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_without_a_warehouse_it_says_how_to_build_one(tmp_path):
+    result = _query(tmp_path / "none.duckdb", "SELECT 1")
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"warta: no warehouse at {tmp_path / 'none.duckdb'} (WARTA_WAREHOUSE): build it first "
+        "with `make run` or `warta run`\n"
+    )
+    assert not (tmp_path / "none.duckdb").exists()
