@@ -47,7 +47,10 @@ GROUP BY e.ingest_date, e.entity_key, e.canonical_name;
 -- in the view entity_names, so it never depends on row order.
 INSERT INTO entity_days
 WITH named AS (
-    SELECT n.ingest_date, n.entity_key, arg_max(n.canonical_name, (n.mentions, n.canonical_name)) AS canonical_name
+    SELECT
+        n.ingest_date,
+        n.entity_key,
+        arg_max(n.canonical_name, (n.mentions, n.canonical_name)) AS canonical_name
     FROM entity_name_days AS n
     WHERE n.ingest_date IN (SELECT u.ingest_date FROM underived_days AS u)
     GROUP BY n.ingest_date, n.entity_key
