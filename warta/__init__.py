@@ -8,4 +8,4 @@ __version__ = "0.1.0"
 
 # Bumped whenever a change to parsing or entity extraction can change table contents;
 # recorded in ``articles.parser_version`` so analysts can tell rows of different vintages apart.
-PARSER_VERSION = "2026.11.15"
+PARSER_VERSION = "2026.11.16"

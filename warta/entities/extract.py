@@ -9,7 +9,10 @@
    from the training data (``di``, ``ke``, ``dari``), and, one sense per article, when the
    tagger or these rules found the same entity elsewhere in the article; likewise a person's
    full name found in the article, wherever else the article writes it (``_persons_again``,
-   ``method="rule"``).
+   ``method="rule"``), and two to four capitalised words the tagger left unlabelled that start
+   a sentence before a verb of saying (``Ratna Sari menegaskan``: ``_speakers``). A person
+   span that begins with a word of an organisation found in the article, or a known one, is
+   that organisation and the person (``Villa Dean Smith`` after ``Aston Villa``).
 3. A span the tagger labelled a person or an organisation that spells an Indonesian province,
    city or island (``places.txt``: ``Bandung``, ``Papua``) is a place; one it labelled a
    person or a place that spells a well-known company, brand or football club
@@ -17,13 +20,18 @@
    mention spells one (relabelled or the tagger's own), its other spellings in the article that
    the tagger left unlabelled are added (``method="gazetteer"``). A one-word place in a list
    that is the surname of a person named in full in the article is that person (a football
-   line-up: ``Ramos`` after ``Goncalo Ramos``); one that spells a company of the article
-   without its legal form is that company (``Astra Otoparts`` after ``PT Astra Otoparts
-   Tbk``). A place takes a lowercase compass direction right after it (``Ukraina timur``), its
-   key staying the place's unless the whole is a known place (``Jawa timur``).
+   line-up: ``Ramos`` after ``Goncalo Ramos``), and so are the one-word places of a list of
+   three names or more in which the tagger found a person; one that spells a company of the
+   article without its legal form is that company (``Astra Otoparts`` after ``PT Astra
+   Otoparts Tbk``). A name the article's mentions give different labels takes the label most
+   of them have (``(Angie)``, once a place, elsewhere a person). A place takes a lowercase
+   compass direction right after it (``Ukraina timur``), its key staying the place's unless
+   the whole is a known place (``Jawa timur``).
 4. :class:`~warta.entities.linking.ArticleLinker` gives canonical names in document order; a
    one-word person the article names in full only later takes that full name when exactly one
-   full name of the article has the word (``Widodo`` before ``Joko Widodo``).
+   full name of the article has the word (``Widodo`` before ``Joko Widodo``); one word in
+   brackets right after a mention that shortens it is that entity (``Jakarta Selatan
+   (Jaksel)``).
 
 The tagger is Indonesian. In an article in another language (``articles.language``), it also
 labels capitalised common words as people (``Analysts said …``, ``Residents of Bandung …``):
@@ -41,10 +49,16 @@ from functools import cache, lru_cache
 from itertools import accumulate, compress
 
 from warta.entities.features import (
+    GOVERNMENT_BODIES,
+    INSTITUTION_WORDS,
     NAME_PREFIXES,
     ORGANISATION_PREFIXES,
+    PLACE_HEADS,
     PLACE_PREFIXES,
+    POSITION_WORDS,
     SENTENCE_STARTS,
+    TITLE_WORDS,
+    calendar_words,
     capitalised_flags,
     name_words,
 )
@@ -136,14 +150,20 @@ def extract_entities(paragraphs: Sequence[str], language: str | None = "id") -> 
     found.extend(_one_sense_per_article(paragraphs, found, known_in_article))
     if any(label == "ORG" for _, _, _, label, _ in found):
         found.extend(_known_organisations_again(paragraphs, tokenised, found))
+    strict = language is not None and language not in TAGGER_LANGUAGES
+    if not strict:
+        found.extend(_speakers(paragraphs, tokenised, found, tagger.lowercase_words))
+    found.sort()
+    found, named = _organisation_before_person(paragraphs, found)
     if any(label == "PER" for _, _, _, label, _ in found):
         found.extend(_persons_again(paragraphs, tokenised, found, tagger.lowercase_words))
-    found.sort()
+        found.sort()
     found = _surnames_as_persons(paragraphs, found)
+    found = _lists_of_people(paragraphs, found)
     found = _companies_by_name(paragraphs, found)
+    found = _one_label_per_name(paragraphs, found)
     found, directed = _with_directions(paragraphs, found)
-    strict = language is not None and language not in TAGGER_LANGUAGES
-    return _linked(paragraphs, found, directed, strict_persons=strict)
+    return _linked(paragraphs, found, directed, named, strict_persons=strict)
 
 
 @cache
@@ -468,6 +488,240 @@ def _companies_by_name(paragraphs: Sequence[str], found: list[_Found]) -> list[_
     return out
 
 
+# Verbs of saying whose subject, written as a name at the start of a sentence, is a person
+# (``Ratna Sari menegaskan …``); not ``menyatakan``, ``menyebut``, ``menilai``, whose subject is
+# often an institution (``KPK menyatakan``).
+_SPEECH_VERBS = frozenset(
+    {
+        *("mengatakan", "menegaskan", "menjelaskan", "menambahkan", "mengungkapkan"),
+        *("menuturkan", "berkata", "mengaku", "bercerita", "menerangkan"),
+    }
+)
+
+
+def _speakers(
+    paragraphs: Sequence[str],
+    tokenised: list[tuple[int, list[re.Match[str]], list[str], list[bool]]],
+    found: list[_Found],
+    common: frozenset[str],
+) -> list[_Found]:
+    """Two to four capitalised words the tagger left unlabelled that start a sentence and are
+    followed by a verb of saying are a person (``Ratna Sari menegaskan …``, which the tagger
+    reads as nothing because ``sari`` is an ordinary word), unless the first is an ordinary
+    word (the training text has it in lowercase: ``Sumber Palestin mengatakan``) or one of
+    them is an institution's, a place's or an office's word, a title, a calendar word or part
+    of a known name."""
+    heads = _lexicon().heads
+    known_words = name_words()
+    calendar = calendar_words()
+    taken: _Taken | None = None
+    added: list[_Found] = []
+    for index, tokens, words, caps in tokenised:
+        if _SPEECH_VERBS.isdisjoint(words):  # in C: most paragraphs stop here
+            continue
+        for verb in compress(range(len(words)), map(_SPEECH_VERBS.__contains__, words)):
+            if verb < 2 or not caps[verb - 1] or not caps[verb - 2]:
+                continue
+            if taken is None:
+                taken = _Taken(found)
+            if taken.overlaps(index, tokens[verb - 1].start(), tokens[verb - 1].end()):
+                continue  # the tagger found the name
+            for size in (2, 3, 4):
+                first = verb - size
+                if first < 0 or not caps[first]:
+                    break
+                if first > 0 and words[first - 1] not in SENTENCE_STARTS:
+                    continue
+                name = words[first:verb]
+                if not all(caps[first:verb]) or not all(_plain_name_word(w) for w in name):
+                    break
+                if (
+                    name[0].lower() in common
+                    or any(
+                        heads.get(w, "PER") != "PER"
+                        or w in POSITION_WORDS
+                        or w in TITLE_WORDS
+                        or w in GOVERNMENT_BODIES
+                        or w in PLACE_HEADS
+                        or w in INSTITUTION_WORDS
+                        or w.lower() in calendar
+                        or w.lower() in known_words
+                        for w in name
+                    )
+                    or is_known_place(" ".join(name))
+                    or name_key(" ".join(name)) in known_organisations()
+                ):
+                    break
+                start, end = tokens[first].start(), tokens[verb - 1].end()
+                if not taken.overlaps(index, start, end):
+                    added.append((index, start, end, "PER", "rule"))
+                break
+    return added
+
+
+def _plain_name_word(word: str) -> bool:
+    """A word that can be part of a person's name: letters (an inner hyphen or apostrophe
+    allowed), not all capitals (``KPK``)."""
+    letters = word.replace("-", "").replace("'", "")
+    return letters.isalpha() and not word.isupper()
+
+
+def _organisation_before_person(
+    paragraphs: Sequence[str], found: list[_Found]
+) -> tuple[list[_Found], dict[tuple[int, int, int], str]]:
+    """A person span of three words or more whose first word is the first or last word of an
+    organisation found in the article (``Villa Dean Smith`` after ``Aston Villa``, ``Leeds
+    Jesse Marsch`` after ``Leeds United``: a club or a party named by one of its words before
+    its manager or member) or spells a known organisation (``organisations.tsv``: ``Persija
+    Thomas Doll``) is that organisation and the person after it. Not an ordinary word or a
+    head, which starts many organisations (``Partai``, ``Bank``). The organisation's mention is
+    named as the organisation when only one found in the article ends with the word, or none
+    does and one starts with it (``named``: mention -> the text to name it by)."""
+    named: dict[tuple[int, int, int], str] = {}
+    firsts = {
+        name_key(paragraphs[index][start:end].split(maxsplit=1)[0])
+        for index, start, end, label, _ in found
+        if label == "PER" and paragraphs[index].count(" ", start, end) >= 2
+    }
+    if not firsts:
+        return found, named
+    known = known_organisations()
+    heads = _lexicon().heads
+    common = default_tagger().lowercase_words
+    ends: dict[str, set[str]] = {}
+    starts: dict[str, set[str]] = {}
+    for index, start, end, label, _ in found:
+        if label == "ORG":
+            text = paragraphs[index][start:end]
+            words = text.split()
+            for word, where in ((words[-1], ends), (words[0], starts)) if words else ():
+                if (
+                    name_key(word) in firsts
+                    and _plain_name_word(word)
+                    and word not in heads
+                    and word.lower() not in common
+                ):
+                    where.setdefault(name_key(word), set()).add(text)
+    if not ends and not starts and firsts.isdisjoint(known):
+        return found, named
+    out: list[_Found] = []
+    for index, start, end, label, method in found:
+        if label == "PER":
+            text = paragraphs[index][start:end]
+            words = text.split()
+            if (
+                len(words) >= 3
+                and _plain_name_word(words[0])
+                and words[0] not in TITLE_WORDS
+                and (
+                    name_key(words[0]) in ends
+                    or name_key(words[0]) in starts
+                    or name_key(words[0]) in known
+                )
+            ):
+                first_end = start + len(words[0])
+                rest = start + text.index(words[1], len(words[0]))
+                out.append((index, start, first_end, "ORG", "rule"))
+                out.append((index, rest, end, "PER", method))
+                key = name_key(words[0])
+                organisations = ends.get(key) or starts.get(key, ())
+                if len(organisations) == 1:
+                    (named[(index, start, first_end)],) = organisations
+                continue
+        out.append((index, start, end, label, method))
+    return out, named
+
+
+def _lists_of_people(paragraphs: Sequence[str], found: list[_Found]) -> list[_Found]:
+    """The one-word places the tagger found in a list of three names or more in which it found
+    a person are people (``trio Neves, Silva, dan Otavio``, where it reads ``Neves`` as a
+    place; a football line-up with one player it knows), under the guards of
+    ``_surnames_as_persons``: not a known place, not a list after a place word, not a list
+    that holds a known place. Only the tagger's own persons count: a surname the rule above
+    made a person is often in apposition to a clause, not in a list (``… dan Kohabitasi,
+    Rudiarta meminta …``)."""
+    out = list(found)
+    done = -1  # the mentions up to this one belong to a list looked at already
+    for k, (index, start, end, label, method) in enumerate(found):
+        if k <= done or label != "LOC" or method != "model":
+            continue
+        paragraph = paragraphs[index]
+        if " " in paragraph[start:end] or not _listed(paragraph, start, end):
+            continue
+        first, last = _list_around(paragraph, found, k)
+        done = last
+        if last - first < 2:  # three members at least
+            continue
+        members = range(first, last + 1)
+        places = [
+            m
+            for m in members
+            if found[m][3] == "LOC"
+            and found[m][4] == "model"
+            and " " not in paragraph[found[m][1] : found[m][2]]
+        ]
+        if (
+            not places
+            or not any(found[m][3] == "PER" and found[m][4] == "model" for m in members)
+            or any(
+                found[m][3] == "LOC" and is_known_place(paragraph[found[m][1] : found[m][2]])
+                for m in members
+            )
+            or _after_place_word(paragraph, found[first][1])
+        ):
+            continue
+        for m in places:
+            out[m] = (index, found[m][1], found[m][2], "PER", "rule")
+    return out
+
+
+_BRACKETS = "()[]\"'“”‘’"
+
+
+def _one_label_per_name(paragraphs: Sequence[str], found: list[_Found]) -> list[_Found]:
+    """One sense per article for labels: a name the article's mentions give different labels
+    takes the label most of them have (``(Angie)``, a place to the tagger once, and a person
+    in 15 other mentions), where one label has more than half of them. Only the tagger's own
+    labels change; known places and organisations keep theirs (the gazetteer and the lists
+    name them), and a name the tagger found as a place after a place word is left alone
+    (``wilayah Badung``, though ``Dinas Pariwisata Badung`` gave ``PER:Badung`` twice)."""
+    by_name: dict[str, list[int]] = {}
+    first_label: dict[str, str] = {}
+    conflicting = set()
+    for k, (index, start, end, label, _) in enumerate(found):
+        key = paragraphs[index][start:end].strip(_BRACKETS).lower()  # brackets aside
+        by_name.setdefault(key, []).append(k)
+        if first_label.setdefault(key, label) != label:
+            conflicting.add(key)
+    conflicting.discard("")
+    if not conflicting:
+        return found
+    out = list(found)
+    for key in conflicting:
+        mentions = by_name[key]
+        labels = Counter(found[k][3] for k in mentions)
+        if len(labels) < 2 or any(
+            found[k][3] == "LOC" and _after_place_word(paragraphs[found[k][0]], found[k][1])
+            for k in mentions
+        ):
+            continue
+        (label, count), (_, second) = labels.most_common(2)
+        if count * 2 <= len(mentions) or count == second:
+            continue
+        for k in mentions:
+            index, start, end, other, method = found[k]
+            text = paragraphs[index][start:end]
+            if (
+                other != label
+                and method == "model"
+                and not is_known_place(text)
+                and name_key(key) not in known_organisations()
+                and gazetteer().lookup(text.strip(_BRACKETS)) is None
+            ):
+                out[k] = (index, start, end, label, "rule")
+    return out
+
+
 # What separates the members of a list of names.
 _LIST_SEPARATORS = frozenset({",", ";", "dan", "serta", ", dan", ", serta", "; dan"})
 
@@ -518,17 +772,29 @@ def _linked(
     paragraphs: Sequence[str],
     found: list[_Found],
     directed: dict[tuple[int, int, int], int],
+    named_as: dict[tuple[int, int, int], str] | None = None,
     *,
     strict_persons: bool = False,
 ) -> list[EntityMention]:
     linker = ArticleLinker()
-    linked = []
+    linked: list[tuple[int, int, int, str, str, Canonical]] = []
     for index, start, end, label, method in found:
         text = named = paragraphs[index][start:end]
         place_end = directed.get((index, start, end))
         if place_end is not None and not is_known_place(text):
             named = paragraphs[index][start:place_end]  # Ukraina timur is Ukraina
-        linked.append((index, start, end, text, method, linker.canonical(named, label)))
+        if named_as:
+            named = named_as.get((index, start, end), named)
+        previous = linked[-1] if text[0] == "(" and linked and linked[-1][0] == index else None
+        if (
+            previous is not None
+            and _bracketed_short_form(paragraphs[index], previous[2], start, text, previous[3])
+            and not is_known_place(text[1:-1])
+        ):
+            canonical = linker.short_form(text[1:-1], previous[5])
+        else:
+            canonical = linker.canonical(named, label)
+        linked.append((index, start, end, text, method, canonical))
     full_names = _full_names_by_part(linked)
     gaz = gazetteer()
     mentions = []
@@ -560,6 +826,25 @@ def _linked(
             )
         )
     return mentions
+
+
+def _bracketed_short_form(
+    paragraph: str, previous_end: int, start: int, text: str, previous: str
+) -> bool:
+    """True if ``text`` is one word in brackets right after the mention ``previous`` that
+    shortens it: its letters appear in ``previous`` in order, from its first letter
+    (``Jakarta Selatan (Jaksel)``, ``Joko Widodo (Jokowi)``; not ``Bandung (Jawa Barat)``)."""
+    if not (text.startswith("(") and text.endswith(")")) or paragraph[previous_end:start].strip():
+        return False
+    short, full = text[1:-1].lower(), previous.lower()
+    if " " in short or len(short) < 2 or not short.isalpha() or short[0] != full[:1]:
+        return False
+    position = 0
+    for letter in short:
+        position = full.find(letter, position) + 1
+        if position == 0:
+            return False
+    return True
 
 
 def _full_names_by_part(

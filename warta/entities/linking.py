@@ -54,6 +54,7 @@ class ArticleLinker:
     def __init__(self, gaz: Gazetteer | None = None) -> None:
         self._gaz = gaz if gaz is not None else gazetteer()
         self._abbreviations: dict[tuple[str, str], str] = {}
+        self._defined: dict[str, tuple[str, str]] = {}  # name key of an abbreviation -> entity
         self._orgs_by_initials: dict[str, str] = {}
         self._companies: dict[str, str] = {}  # name key of a company's core -> its full name
         self._person_parts: dict[str, str] = {}
@@ -67,8 +68,17 @@ class ArticleLinker:
         name, label = self._resolve(core, label)
         if defined:
             self._abbreviations[(label, name_key(defined.group("abbr")))] = name
+            self._defined.setdefault(name_key(defined.group("abbr")), (name, label))
         self._remember(name, label)
         return Canonical(name, label, entity_key(label, name))
+
+    def short_form(self, text: str, full: Canonical) -> Canonical:
+        """``text`` written in brackets right after the mention named ``full`` as its short form
+        (``Jakarta Selatan (Jaksel)``): that entity, and what ``text`` names later in the
+        article."""
+        self._abbreviations[(full.label, name_key(text))] = full.name
+        self._defined.setdefault(name_key(text), (full.name, full.label))
+        return full
 
     def _resolve(self, core: str, label: str) -> tuple[str, str]:
         known = self._gaz.lookup(core)
@@ -84,6 +94,8 @@ class ArticleLinker:
                 return known[name_key(company)], label
         if (label, key) in self._abbreviations:
             return self._abbreviations[(label, key)], label
+        if key in self._defined:  # defined for another label: what it abbreviates (BIL)
+            return self._defined[key]
         if label == "ORG" and core.isupper() and key in self._orgs_by_initials:
             return self._orgs_by_initials[key], label
         if label == "ORG" and key in self._companies:
