@@ -287,3 +287,58 @@ def test_a_dagster_run_fails_at_once_naming_the_broken_layout(landing, broken_la
     assert description.startswith("warta/layouts/zz_new.toml: detect.text_patterns: bad regular")
     assert not [e for e in result.all_events if e.event_type_value == "STEP_UP_FOR_RETRY"]
     assert not landing.warehouse.exists()
+
+
+def _seed_variant(page: str):
+    from datetime import date
+
+    return parse_page(page, ingest_date=date(2026, 11, 25), source_name=SEED.name)
+
+
+def _texts(article) -> list[str]:
+    return [p.text for p in article.paragraphs]
+
+
+def test_the_layouts_chrome_is_in_no_field_and_no_paragraph():
+    """``Connect with us`` (faktual's chrome) is skipped wherever it stands: first on the page,
+    where without the rubric line it would be taken for the section, or after the body, where it
+    would be a last paragraph."""
+    seed = SEED.read_text("utf-8")
+    original = _seed_variant(seed)
+    assert original.section == "Internasional"
+    without_rubric = _seed_variant(seed.replace("Internasional\n", "", 1))
+    assert without_rubric.layout == "faktual" and without_rubric.section is None
+    assert _texts(without_rubric) == _texts(original)
+    after_body = _seed_variant(seed.rstrip("\n") + "\n\nConnect with us\n")
+    assert _texts(after_body) == _texts(original)
+    assert after_body.ad_markers == original.ad_markers
+
+
+@pytest.mark.parametrize("copies", [1, 2])
+def test_a_short_caption_is_the_caption_not_the_first_paragraph(copies):
+    """A three-word caption ending like a sentence (``Ilustrasi senjata (Antara).``), printed
+    once or twice, is too short to be body prose: it is the image caption, and the body starts
+    after it."""
+    seed = SEED.read_text("utf-8")
+    original = _seed_variant(seed)
+    caption = "Ilustrasi senjata (Antara)."
+    twice = f"{original.image_caption}\n\n{original.image_caption}"
+    assert seed.count(twice) == 1
+    article = _seed_variant(seed.replace(twice, "\n\n".join([caption] * copies)))
+    assert article.image_caption == caption
+    assert _texts(article) == _texts(original)
+
+
+def test_read_more_and_related_link_lines_in_the_body_are_markers():
+    seed = SEED.read_text("utf-8")
+    original = _seed_variant(seed)
+    fourth = original.paragraphs[3].text
+    lines = ["Selengkapnya", "Baca juga - Rusia Kirim Pasukan ke Perbatasan", "BACA SELENGKAPNYA"]
+    article = _seed_variant(seed.replace(fourth, "\n\n".join([fourth, *lines])))
+    assert _texts(article) == _texts(original)
+    added = [(m.kind, m.text, m.zone, m.after_paragraph_index) for m in article.ad_markers][:3]
+    assert added == [
+        ("read_more", lines[0], "body", 3),
+        ("related_link", lines[1], "body", 3),
+        ("read_more", lines[2], "body", 3),
+    ]
