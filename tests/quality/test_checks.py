@@ -417,6 +417,49 @@ def paragraph_without_text(settings) -> None:
     _set(settings, "paragraphs", "text", _paragraph_without_entities(settings), None)
 
 
+def parsed_file_with_reject_reason(settings) -> None:
+    _set(
+        settings,
+        "raw_files",
+        "reject_reason",
+        _first(settings, "raw_files", "status", "parsed"),
+        "x",
+    )
+
+
+def rejected_file_with_empty_reason(settings) -> None:
+    rejected = _first(settings, "raw_files", "status", "rejected")
+    _set(settings, "raw_files", "reject_reason", rejected, "")
+
+
+def article_char_count_off_by_one(settings) -> None:
+    _set(settings, "articles", "char_count", 0, lambda chars: chars + 1)
+
+
+def articles_own_file_marked_duplicate(settings) -> None:
+    """The ledger row of an article's own file says duplicate (of itself)."""
+    path = ParquetStore(settings.data_dir).partition_file("articles", DAY)
+    source = pq.read_table(path, columns=["source_path"]).column(0)[0].as_py()
+    _set(
+        settings,
+        "raw_files",
+        "status",
+        _first(settings, "raw_files", "source_path", source),
+        "duplicate",
+    )
+
+
+def c1_control_late_in_its_range(settings) -> None:
+    """U+0095 (MESSAGE WAITING), what cp1252's bullet becomes when bytes are read as latin-1."""
+
+    def change(t: pa.Table) -> pa.Table:
+        texts = t.column("text").to_pylist()
+        texts[0] += " \u0095 poin"
+        return with_column(t, "text", texts)
+
+    rewrite(settings, "paragraphs", change)
+
+
 ERROR, WARN = "ERROR", "WARN"
 
 
@@ -517,6 +560,17 @@ ERROR, WARN = "ERROR", "WARN"
             },
         ),
         (rejected_file_with_article_id, {("raw_files", "raw_files_status_valid", ERROR)}),
+        (parsed_file_with_reject_reason, {("raw_files", "raw_files_status_valid", ERROR)}),
+        (rejected_file_with_empty_reason, {("raw_files", "raw_files_status_valid", ERROR)}),
+        (article_char_count_off_by_one, {("articles", "articles_counts_match", ERROR)}),
+        (
+            articles_own_file_marked_duplicate,
+            {
+                ("articles", "articles_match_ledger", ERROR),
+                ("articles", "articles_row_counts", ERROR),  # one article more than parsed files
+            },
+        ),
+        (c1_control_late_in_its_range, {("paragraphs", "paragraphs_no_c1_controls", WARN)}),
         (
             ledger_status_unknown,
             {

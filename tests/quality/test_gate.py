@@ -165,3 +165,26 @@ def test_a_section_from_another_version_still_reads(tmp_path):
         "l" * 16,
         "v" * 16,
     )
+
+
+def test_the_checks_version_changes_with_the_text_of_any_check(tmp_path, monkeypatch):
+    """A fixed check's SQL makes the recorded findings stale: the gate runs the checks again
+    instead of reusing a verdict the new check might not give."""
+    import shutil
+
+    from warta import sql
+    from warta.quality import EXPECTATIONS_SECTION, INTEGRITY_SECTION, gate
+
+    version = gate.checks_version.__wrapped__  # uncached
+    before = {section: version(section) for section in (INTEGRITY_SECTION, EXPECTATIONS_SECTION)}
+    copy = tmp_path / "sql"
+    shutil.copytree(sql.sql_dir(), copy)
+    monkeypatch.setattr(sql, "sql_dir", lambda: copy)
+    assert version(INTEGRITY_SECTION) == before[INTEGRITY_SECTION]
+    for check in INTEGRITY_CHECKS:
+        path = copy / "checks" / f"{check.name}.sql"
+        text = path.read_text("utf-8")
+        path.write_text(text.replace("SELECT", "SELECT  ", 1), "utf-8")
+        assert version(INTEGRITY_SECTION) != before[INTEGRITY_SECTION], check.name
+        path.write_text(text, "utf-8")
+    assert version(EXPECTATIONS_SECTION) == before[EXPECTATIONS_SECTION]
