@@ -289,3 +289,15 @@ def test_bomless_utf16_that_does_not_decode_is_rejected_not_replaced(encoding, s
     data = broken.encode(encoding, "surrogatepass")
     assert not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
     assert decode_bytes(data) == Rejection(f"invalid {encoding} text")
+
+
+@pytest.mark.parametrize("latin_sentences", [1, 2, 4, 6])
+def test_a_legacy_page_mostly_not_ascii_is_rejected_not_read_as_cp1252(latin_sentences):
+    """A Greek page in cp1253 decodes as cp1252 without an error, into gibberish: under 90 %
+    ASCII (here 59-88 %, Indonesian sentences mixed in) it is rejected with a guess instead."""
+    greek = "Η κυβέρνηση ανακοίνωσε νέα μέτρα για την οικονομία σήμερα στην Αθήνα. "
+    latin = "Pemerintah mengumumkan langkah baru untuk ekonomi hari ini di Jakarta. "
+    data = ((latin * latin_sentences + greek) * 20).encode("cp1253")
+    decoded = decode_bytes(data)
+    assert isinstance(decoded, Rejection)
+    assert decoded.reason == "unsupported text encoding (looks like cp1253)"

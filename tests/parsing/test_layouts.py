@@ -342,3 +342,19 @@ def test_read_more_and_related_link_lines_in_the_body_are_markers():
         ("related_link", lines[1], "body", 3),
         ("read_more", lines[2], "body", 3),
     ]
+
+
+def test_of_header_lines_as_long_as_each_other_the_first_is_the_title():
+    """The title is the longest header line; a two-word title before a two-word byline is the
+    title, and the byline stays the author."""
+    seed = SEED.read_text("utf-8")
+    original = _seed_variant(seed)
+    page = seed.replace(original.title, "Korut Membantah", 1).replace(
+        original.author, "Gung Dewan", 1
+    )
+    article = _seed_variant(page)
+    assert (article.section, article.title, article.author) == (
+        "Internasional",
+        "Korut Membantah",
+        "Gung Dewan",
+    )

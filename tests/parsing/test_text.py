@@ -38,3 +38,14 @@ def test_lines_normalised_as_one_by_one_for_any_text(text):
 )
 def test_counted_is_singular_for_one_only(count, said):
     assert counted(count, "file") == said
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"])
+def test_invisible_characters_copied_from_a_page_are_removed(invisible):
+    """A soft hyphen or a zero-width space inside a word would split the word for search,
+    entities and counts: the word is kept whole, in a line and in a page."""
+    assert normalize_text(f"pe{invisible}merintah daerah") == "pemerintah daerah"
+    assert list(normalize_lines(f"Ber{invisible}ita\npe{invisible}merintah")) == [
+        "Berita",
+        "pemerintah",
+    ]

@@ -690,6 +690,22 @@ def test_high_duplicate_share_is_a_warning(landing):
     assert failures(landing) == {("raw_files", "raw_files_duplicate_share", WARN)}
 
 
+def test_shares_are_judged_from_exactly_twenty_files_on(landing):
+    """``MIN_FILES_FOR_SHARES`` is the smallest partition judged: 20 files, 6 of them
+    duplicates of one page and 3 rejected, fail both shares; one file fewer is not judged."""
+    land(landing, DAY, range(11))
+    for copy in range(6):
+        put(landing, f"{DAY}/rescrape_{copy}.txt", sample_articles()[0])
+    build(landing, DAY, range(0), bad=3)
+    assert failures(landing) == {
+        ("raw_files", "raw_files_duplicate_share", WARN),
+        ("raw_files", "raw_files_reject_share", WARN),
+    }
+    (landing.raw_dir / DAY / "010.txt").unlink()
+    build(landing, DAY, range(0))
+    assert failures(landing) == set()
+
+
 def test_small_partitions_are_not_judged_by_shares(landing):
     build(landing, DAY, range(3), bad=2)  # 40% rejects, but of 5 files
     assert failures(landing) == set()

@@ -14,6 +14,7 @@ import json
 import os
 import subprocess
 import sys
+from collections import Counter
 from datetime import date
 
 import pyarrow.parquet as pq
@@ -69,6 +70,8 @@ def _bad_files() -> dict[str, bytes]:
         "one_huge_line.txt": b"kata " * (4 * 1024 * 1024 + 10),  # ~20 MB in one line
         "archive.txt.gz": gzip.compress(ARTICLE.encode()),
         "document.json": json.dumps({"title": "Banjir", "body": ARTICLE}).encode(),
+        "feed.json": json.dumps([{"title": "Banjir", "body": ARTICLE}]).encode(),
+        "program.txt": b"\x7fELF\x02\x01\x01" + bytes(64) + ARTICLE.encode(),
         "error_page.html": html_error.encode(),
         "title_only.txt": b"Banjir Rendam Ratusan Rumah di Pinggiran Kota\n",
         "ads_only.txt": b"Advertisement\n\nADVERTISEMENT\n\nLanjutkan Membaca\n\nAdvertisement\n",
@@ -99,6 +102,8 @@ EXPECTED = {
     "one_huge_line.txt": ("rejected", "file too large (over 16777216 bytes)"),
     "archive.txt.gz": ("rejected", "binary content (gzip archive)"),
     "document.json": ("rejected", "not a news page (JSON document)"),
+    "feed.json": ("rejected", "not a news page (JSON document)"),
+    "program.txt": ("rejected", "binary content (executable)"),
     "error_page.html": ("rejected", "no article body found"),
     "title_only.txt": ("rejected", "no article body found"),
     "ads_only.txt": ("rejected", "no article body found"),
@@ -146,6 +151,7 @@ def test_every_bad_input_has_its_outcome(bad_partition):
     assert len(ledger) == build.files == len(EXPECTED)  # exactly one row per file
     got = {name: (row["status"], row["reject_reason"]) for name, row in ledger.items()}
     assert got == EXPECTED
+    assert build.reject_reasons == Counter(r for s, r in EXPECTED.values() if s == "rejected")
     assert ledger["utf16_bom.txt"]["encoding"] == "utf-16"
     assert ledger["cp1252.txt"]["encoding"] == "cp1252"
     articles = {
@@ -562,6 +568,8 @@ def test_a_parser_error_costs_one_file_not_the_partition(landing, monkeypatch):
         "fine.txt": ("parsed", None),
         "poison.txt": ("rejected", "parser error (ZeroDivisionError: division by zero)"),
     }
+    poison = ARTICLE.replace("Banjir", "Racun").encode()
+    assert _ledger(landing)["poison.txt"]["sha256"] == hashlib.sha256(poison).hexdigest()
 
 
 def test_an_entity_extractor_error_costs_one_file_not_the_partition(landing, monkeypatch):
