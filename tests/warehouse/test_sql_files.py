@@ -125,12 +125,17 @@ def test_views_agree_with_the_base_tables(con):
         "'publication date is relative; resolved against the ingest date')",
     )
     assert scalar(con, "SELECT sum(mention_count) FROM entity_summary") == mentions
-    # an article belongs to one partition, so daily article counts add up to the total
+    # an article belongs to one partition, so daily article counts add up to the total, which
+    # is the count of distinct articles among the mentions
+    distinct = con.sql(
+        "SELECT entity_key, count(DISTINCT article_id) FROM entities GROUP BY ALL ORDER BY ALL"
+    ).fetchall()
     assert (
         con.sql(
             "SELECT entity_key, sum(articles) FROM entity_daily_mentions GROUP BY ALL ORDER BY ALL"
         ).fetchall()
         == con.sql("SELECT entity_key, article_count FROM entity_summary ORDER BY ALL").fetchall()
+        == distinct
     )
     direct = con.sql(
         "WITH ae AS (SELECT DISTINCT article_id, entity_key FROM entities) "
