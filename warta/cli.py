@@ -368,11 +368,29 @@ def _query(args: argparse.Namespace) -> int:
             sys.stdout.flush()
             relation.show(max_rows=args.max_rows, null_value="NULL")
     except duckdb.Error as error:
-        print(f"warta: {error}", file=sys.stderr)
+        print(f"warta: {error}{_missing_view_hint(error)}", file=sys.stderr)
         return 1
     finally:
         con.close()
     return 0
+
+
+def _missing_view_hint(error: Exception) -> str:
+    """What to do when a query names one of Warta's views that the warehouse does not hold yet
+    (written by an older release: every load, and ``warta rebuild``, creates the views)."""
+    import duckdb
+
+    from warta import sql
+
+    if not isinstance(error, duckdb.CatalogException):
+        return ""
+    missing = [view for view in sql.views() if f"name {view} does not exist" in str(error)]
+    if not missing:
+        return ""
+    return (
+        f"\nwarta: {missing[0]} is a view of a newer release than the one that last loaded "
+        "this warehouse; the next load creates it (or run `warta rebuild`)"
+    )
 
 
 def _rebuild(args: argparse.Namespace) -> int:

@@ -125,3 +125,19 @@ def test_without_a_warehouse_it_says_how_to_build_one(tmp_path):
         "with `make run` or `warta run`\n"
     )
     assert not (tmp_path / "none.duckdb").exists()
+
+
+def test_a_view_an_older_release_did_not_create_is_explained(built, tmp_path):
+    older = tmp_path / "older.duckdb"
+    older.write_bytes(built.read_bytes())
+    con = duckdb.connect(str(older))
+    con.execute("DROP VIEW entity_names")
+    con.close()
+    result = _query(older, "SELECT * FROM entity_names")
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-1] == (
+        "warta: entity_names is a view of a newer release than the one that last loaded this "
+        "warehouse; the next load creates it (or run `warta rebuild`)"
+    )
+    other = _query(older, "SELECT * FROM no_such_table")
+    assert other.returncode == 1 and "newer release" not in other.stderr
