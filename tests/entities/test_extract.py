@@ -1306,6 +1306,43 @@ def test_a_full_name_is_not_repeated_inside_a_longer_name(sentence, persons):
     assert found == persons
 
 
+def test_a_shorter_name_that_ends_a_paragraph_is_read_as_itself():
+    """Looking for a longer name (``Budi Santoso Wibowo``) where only the shorter one's words
+    are left before the paragraph's end (``Foto: Ratna Sari``) finds the shorter one, not an
+    error that rejects the article."""
+    paragraphs = [
+        "Budi Santoso Wibowo hadir.",
+        "Ia menginap di Hotel Budi Santoso Wibowo Indah.",
+        "Ratna Sari menegaskan hal itu.",
+        "Foto: Ratna Sari",
+    ]
+    mentions = extract_entities(paragraphs)
+    check_invariants(paragraphs, mentions)
+    persons = [(m.paragraph_index, m.text) for m in mentions if m.label == "PER"]
+    assert (3, "Ratna Sari") in persons
+    assert (2, "Ratna Sari") in persons
+
+
+_NAME_WORDS = ["Budi Santoso Wibowo", "Ratna Sari", "Budi", "Sari", "Wibowo", "Hotel", "Indah"]
+_OTHER_WORDS = ["hadir", "mengatakan", "menegaskan", "di", "dan", "Foto:", ".", ","]
+
+
+@given(
+    st.lists(
+        st.lists(st.sampled_from(_NAME_WORDS + _OTHER_WORDS), min_size=1, max_size=9),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_any_arrangement_of_names_and_words_is_read_without_error(paragraph_words):
+    """Names repeated, cut short, nested or at a paragraph's edges: extraction answers with
+    mentions that satisfy the invariants, never an exception (one would reject the article)."""
+    paragraphs = ["Budi Santoso Wibowo mengatakan hal itu.", "Ratna Sari menegaskan."] + [
+        " ".join(words) for words in paragraph_words
+    ]
+    check_invariants(paragraphs, extract_entities(paragraphs))
+
+
 @pytest.mark.parametrize(
     ("sentence", "text", "key"),
     [

@@ -367,6 +367,8 @@ def _persons_again(
             if i < free or words[i] not in firsts:
                 continue
             for n in lengths:
+                if i + n > len(words):  # a shorter name at the paragraph's end, not this one
+                    continue
                 if tuple(words[i : i + n]) not in names or not _stands_alone(
                     paragraph, tokens, words, caps, i, i + n, common, heads
                 ):
