@@ -275,19 +275,6 @@ def _calendar_date(text: str) -> date:
     return date.fromisoformat(text)
 
 
-def _csv_values(row: tuple) -> list[Any]:
-    """A result row for CSV: null empty, lists and structs as JSON, the rest as Python prints
-    it (dates ISO 8601)."""
-    return [
-        ""
-        if value is None
-        else json.dumps(value, ensure_ascii=False, default=str)
-        if isinstance(value, list | dict)
-        else value
-        for value in row
-    ]
-
-
 def _positive_int(text: str) -> int:
     """A whole number of 1 or more (argparse names the option and the value when it raises)."""
     if not text.isdigit() or int(text) < 1:
@@ -321,22 +308,24 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _query(args: argparse.Namespace) -> int:
-    import csv
-
     import duckdb
 
-    from warta import sql
+    from warta import results
 
     settings = Settings.from_env()
     if args.sql is None:
         text = sys.stdin.read()
-    elif Path(args.sql).is_file():
+    elif _is_file(args.sql):
         text = Path(args.sql).read_text("utf-8")
     elif args.sql.endswith(".sql") and not any(c.isspace() for c in args.sql):
         raise ValueError(f"no such SQL file: {args.sql}")
     else:
         text = args.sql
-    statements = sql.split_statements(text)
+    try:  # DuckDB's own parser: ``;`` in strings, "identifiers", $$…$$ and comments is no end
+        statements = duckdb.extract_statements(text)
+    except duckdb.Error as error:
+        print(f"warta: {error}", file=sys.stderr)
+        return 1
     if not statements:
         raise ValueError("no SQL statement given")
     if not settings.warehouse.is_file():
@@ -352,27 +341,31 @@ def _query(args: argparse.Namespace) -> int:
         print(f"warta: cannot open {settings.warehouse}: {error}", file=sys.stderr)
         return 1
     try:
-        for statement in statements[:-1]:
-            con.execute(statement)
-        if args.csv:
-            cursor = con.execute(statements[-1])
-            if cursor.description is None:  # a statement without rows (SET, ...)
-                return 0
-            out = csv.writer(sys.stdout, lineterminator="\n")
-            out.writerow(column[0] for column in cursor.description)
-            while rows := cursor.fetchmany(10_000):
-                out.writerows(map(_csv_values, rows))
+        *before, last = statements
+        for statement in before:
+            con.execute(statement.query).complete()
+        if duckdb.ExpectedResultType.QUERY_RESULT not in last.expected_result_type:
+            con.execute(last.query).complete()  # a statement without rows (SET, ...)
             return 0
-        relation = con.sql(statements[-1])
-        if relation is not None:  # None: a statement without rows (SET, ...)
-            sys.stdout.flush()
-            relation.show(max_rows=args.max_rows, null_value="NULL")
+        relation = con.sql(last.query)
+        if args.csv:
+            results.write_csv(relation, sys.stdout)
+        else:
+            sys.stdout.write(results.table(relation, args.max_rows))
     except duckdb.Error as error:
         print(f"warta: {error}{_missing_view_hint(error)}", file=sys.stderr)
         return 1
     finally:
         con.close()
     return 0
+
+
+def _is_file(text: str) -> bool:
+    """True if ``text`` names a file; SQL text too long to be a file's name is not one."""
+    try:
+        return Path(text).is_file()
+    except (OSError, ValueError):  # ENAMETOOLONG; a NUL character
+        return False
 
 
 def _missing_view_hint(error: Exception) -> str:

@@ -82,7 +82,9 @@ def views() -> list[str]:
 
 
 def split_statements(text: str) -> tuple[str, ...]:
-    """The statements of SQL ``text``, ``--`` comments removed, empty ones left out."""
+    """The statements of SQL ``text``, ``--`` comments removed, empty ones left out: for the
+    files of ``sql/``, which keep ``;`` and ``--`` out of "identifiers", $$strings$$ and
+    /* comments */ (``warta query`` splits an analyst's SQL with DuckDB's own parser)."""
     return tuple(part.strip() for part in _split(text) if part.strip())
 
 

@@ -87,6 +87,69 @@ def test_the_table_shows_the_first_and_last_rows_and_counts_them_all(built):
     assert f"{len(rows)} rows" in result.stdout and "(4 shown)" in result.stdout
 
 
+def test_the_total_and_the_last_rows_are_exact_beyond_ten_thousand_rows(built):
+    result = _query(built, "--max-rows", "4", "SELECT range AS n FROM range(25000)")
+    assert result.returncode == 0, result.stderr
+    numbers = [line.strip("│ ") for line in result.stdout.splitlines() if line.startswith("│")]
+    assert numbers == ["n", "bigint", "0", "1", "·", "24998", "24999"]
+    assert result.stdout.splitlines()[-1] == "25000 rows (4 shown), 1 column"
+
+
+def test_every_column_is_shown_however_wide_the_table(built):
+    columns = ", ".join(f"repeat('x', 60) AS column_{k}" for k in range(12))
+    result = _query(built, f"SELECT {columns}")
+    assert result.returncode == 0, result.stderr
+    header = result.stdout.splitlines()[1]
+    assert [name.strip() for name in header.strip("│").split("│")] == [
+        f"column_{k}" for k in range(12)
+    ]
+    assert result.stdout.count("x" * 39 + "…") == 12  # long values cut, not their columns
+    assert result.stdout.splitlines()[-1] == "1 row, 12 columns"
+
+
+def test_values_are_written_as_duckdb_writes_them(built):
+    select = (
+        "SELECT INTERVAL 3 DAY AS pause, '\\xFF'::BLOB AS bytes, [1, 2] AS numbers, "
+        "NULL AS nothing, 'two' || chr(10) || 'lines' AS text"
+    )
+    table = _query(built, select)
+    assert table.returncode == 0, table.stderr
+    row = table.stdout.splitlines()[4]
+    assert [v.strip() for v in row.strip("│").split("│")] == [
+        "3 days",
+        "\\xFF",
+        "[1, 2]",
+        "NULL",
+        "two\\nlines",
+    ]
+    as_csv = _query(built, "--csv", select)
+    assert list(csv.reader(io.StringIO(as_csv.stdout)))[1] == [
+        "3 days",
+        "\\xFF",
+        "[1,2]",
+        "",
+        "two\nlines",
+    ]
+
+
+def test_semicolons_in_identifiers_dollar_strings_and_comments_do_not_end_a_statement(built):
+    result = _query(built, "--csv", 'SELECT 1 AS "a;b", $$c;d$$ AS e /* ; */ -- f;g')
+    assert (result.returncode, result.stdout) == (0, "a;b,e\n1,c;d\n"), result.stderr
+
+
+def test_sql_text_longer_than_a_file_name_can_be_is_run(built):
+    statement = "SELECT " + " + ".join(["1"] * 300) + " AS total"
+    assert len(statement) > 1000
+    result = _query(built, "--csv", statement)
+    assert (result.returncode, result.stdout) == (0, "total\n300\n"), result.stderr
+
+
+def test_a_statement_without_rows_prints_nothing(built):
+    for args in (["--csv", "SET threads = 1"], ["SET threads = 1"]):
+        result = _query(built, *args)
+        assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+
+
 def test_statements_run_in_order_from_standard_input_and_the_last_is_printed(built):
     stdin = "-- the analyst's script\nSET TimeZone = 'Asia/Jakarta';\n"
     stdin += "SELECT current_setting('TimeZone') AS zone;"
@@ -106,6 +169,7 @@ def test_the_warehouse_is_opened_read_only(built):
     ("args", "code", "message"),
     [
         (["SELECT nope FROM articles"], 1, 'warta: Binder Error: Referenced column "nope"'),
+        (["SELEC 1"], 1, 'warta: Parser Error: syntax error at or near "SELEC"'),
         (["missing.sql"], 2, "warta: no such SQL file: missing.sql"),
         (["-- nothing but a comment"], 2, "warta: no SQL statement given"),
         (["--max-rows", "0", "SELECT 1"], 2, "not a whole number of 1 or more: '0'"),

@@ -556,3 +556,17 @@ def test_the_benchmark_replication_makes_valid_partitions(sample, tmp_path):
     assert all(
         scalar(con, orphans.format(t)) == 0 for t in ("paragraphs", "entities", "ad_markers")
     )
+
+
+def test_the_sql_files_split_into_the_statements_duckdbs_parser_finds():
+    """``sql.split_statements`` knows single quotes and ``--`` comments only; every file of
+    ``sql/`` keeps to that, so it splits them as DuckDB's parser does."""
+    files = sorted(sql.sql_dir().rglob("*.sql"))
+    assert len(files) >= 10
+    for path in files:
+        text = path.read_text("utf-8")
+        ours = sql.split_statements(text)
+        duckdbs = duckdb.extract_statements(text)
+        assert len(ours) == len(duckdbs), path
+        for mine, theirs in zip(ours, duckdbs, strict=True):
+            assert duckdb.extract_statements(mine)[0].type == theirs.type, path

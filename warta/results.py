@@ -1,0 +1,120 @@
+"""A query's rows as text, for ``warta query``: a table of the first and last rows with the exact
+total, or every row as CSV. DuckDB formats every value (``3 days``, ``\\xFF``, timestamps with
+their offset), as its own command line would; the rows stream, one batch at a time."""
+
+from __future__ import annotations
+
+import csv
+from collections import deque
+from collections.abc import Iterator
+from typing import TextIO
+
+import duckdb
+
+NULL = "NULL"
+MAX_CELL = 40  # characters of a value the table shows, the rest cut to ``…``
+_NESTED = frozenset({"list", "array", "struct", "map", "union"})
+_NUMERIC = frozenset(
+    {
+        "tinyint",
+        "smallint",
+        "integer",
+        "bigint",
+        "hugeint",
+        "utinyint",
+        "usmallint",
+        "uinteger",
+        "ubigint",
+        "uhugeint",
+        "float",
+        "double",
+        "decimal",
+    }
+)
+
+
+def _as_text(relation: duckdb.DuckDBPyRelation, *, nested_as_json: bool) -> Iterator[tuple]:
+    """The rows of ``relation`` with every value cast to VARCHAR by DuckDB (nulls stay None),
+    lists, structs and maps as JSON when ``nested_as_json``. Columns are taken by position, so
+    two columns of one name (``SELECT 1 AS a, 2 AS a``) are both kept."""
+    expressions = [
+        f"to_json(#{k})::VARCHAR"
+        if nested_as_json and kind.id in _NESTED
+        else f"CAST(#{k} AS VARCHAR)"
+        for k, kind in enumerate(relation.types, start=1)
+    ]
+    return relation.project(", ".join(expressions)).iter_rows()
+
+
+def write_csv(relation: duckdb.DuckDBPyRelation, out: TextIO) -> int:
+    """Every row as CSV with a header line: nulls empty, lists and structs as JSON. Returns the
+    number of rows written."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(relation.columns)
+    count = 0
+    for row in _as_text(relation, nested_as_json=True):
+        writer.writerow("" if value is None else value for value in row)
+        count += 1
+    return count
+
+
+def table(relation: duckdb.DuckDBPyRelation, max_rows: int) -> str:
+    """The rows as a boxed table with each column's name and type: all of them if there are
+    at most ``max_rows``, else the first and the last ones around a row of dots; below it the
+    exact number of rows (and how many are shown) and of columns. Values longer than
+    ``MAX_CELL`` are cut, line breaks and tabs written as ``\\n`` and ``\\t``; no column is left
+    out, however wide the table."""
+    head_size, tail_size = (max_rows + 1) // 2, max_rows // 2
+    first: list[tuple] = []
+    tail: deque[tuple] = deque(maxlen=tail_size)
+    total = 0
+    for row in _as_text(relation, nested_as_json=False):
+        if total < max_rows:
+            first.append(row)
+        if total >= head_size and tail_size:
+            tail.append(row)
+        total += 1
+    cut = total > max_rows
+    shown = first[:head_size] + list(tail) if cut else first
+
+    names = [_cell(name) for name in relation.columns]
+    types = [str(kind).lower() for kind in relation.types]
+    right = [kind.id in _NUMERIC for kind in relation.types]
+    cells = [[_cell(value) for value in row] for row in shown]
+    widths = [
+        max([len(names[k]), len(types[k]), *(len(row[k]) for row in cells)])
+        for k in range(len(names))
+    ]
+
+    def line(left: str, fill: str, middle: str, end: str) -> str:
+        return left + middle.join(fill * (w + 2) for w in widths) + end
+
+    def values(row: list[str], align: list[bool] | None = None) -> str:
+        if align is None:  # names, types, the row of dots
+            parts = [value.center(w) for value, w in zip(row, widths, strict=True)]
+        else:  # numbers to the right, the rest to the left
+            parts = [
+                value.rjust(w) if numeric else value.ljust(w)
+                for value, w, numeric in zip(row, widths, align, strict=True)
+            ]
+        return "│ " + " │ ".join(parts) + " │"
+
+    lines = [line("┌", "─", "┬", "┐"), values(names), values(types), line("├", "─", "┼", "┤")]
+    rows = [values(row, right) for row in cells]
+    if cut:
+        rows.insert(head_size, values(["·"] * len(widths)))
+    lines += rows
+    lines.append(line("└", "─", "┴", "┘"))
+    counted = f"{total} row" + ("" if total == 1 else "s")
+    if cut:
+        counted += f" ({len(shown)} shown)"
+    columns = f"{len(names)} column" + ("" if len(names) == 1 else "s")
+    lines.append(f"{counted}, {columns}")
+    return "\n".join(lines) + "\n"
+
+
+def _cell(value: str | None) -> str:
+    if value is None:
+        return NULL
+    text = value.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+    return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "…"
