@@ -1017,6 +1017,29 @@ def test_a_list_needs_three_names_and_a_person_of_the_tagger():
             ],
             [("Persija", "ORG:persija-jakarta"), ("Thomas Doll", "PER:thomas-doll")],
         ),
+        # the word shared with the article's club is part of another club's name: that one
+        (
+            [
+                "Inter Milan menang 2-0 atas Napoli.",
+                "Pelatih AC Milan Stefano Pioli mengatakan timnya siap.",
+            ],
+            [("AC Milan", "ORG:ac-milan"), ("Stefano Pioli", "PER:stefano-pioli")],
+        ),
+        (
+            [
+                "Real Madrid menang atas Barcelona.",
+                "Pelatih Real Sociedad Imanol Alguacil mengatakan timnya siap.",
+            ],
+            [("Real Sociedad", "ORG:real-sociedad"), ("Imanol Alguacil", "PER:imanol-alguacil")],
+        ),
+        # an ordinary word or a title before the club is no part of its name
+        (
+            [
+                "Aston Villa menang atas Chelsea.",
+                "Pelatih Villa Dean Smith mengatakan timnya siap.",
+            ],
+            [("Villa", "ORG:aston-villa"), ("Dean Smith", "PER:dean-smith")],
+        ),
     ],
 )
 def test_an_organisation_the_tagger_ran_into_a_person_is_split_off(paragraphs, expected):

@@ -570,3 +570,20 @@ def test_the_sql_files_split_into_the_statements_duckdbs_parser_finds():
         assert len(ours) == len(duckdbs), path
         for mine, theirs in zip(ours, duckdbs, strict=True):
             assert duckdb.extract_statements(mine)[0].type == theirs.type, path
+
+
+def test_the_documented_share_of_ratna_sari_found_is_the_sample_warehouses(con):
+    """README, docs/NER.md and sql/README.md say how many of her mentions the sample finds."""
+    found, written = con.execute(
+        "SELECT (SELECT count(*) FROM entities WHERE entity_key = 'PER:ratna-sari'), "
+        "(SELECT sum(len(string_split(text, 'Ratna Sari')) - 1) FROM paragraphs)"
+    ).fetchone()
+    assert (found, written) == (51, 115)
+    root = Path(__file__).resolve().parents[2]
+    for doc, phrase in (
+        ("README.md", f"`Ratna Sari` is found in {found} of her {written} mentions"),
+        ("docs/NER.md", f"In the sample data {found} of her {written} mentions"),
+        ("docs/NER.md", f"{found} of her {written} mentions in the sample data are found"),
+        ("sql/README.md", f"`Ratna Sari`: {found} of {written} mentions"),
+    ):
+        assert phrase in " ".join((root / doc).read_text("utf-8").split()), (doc, phrase)

@@ -621,17 +621,42 @@ def _organisation_before_person(
                     or name_key(words[0]) in known
                 )
             ):
-                first_end = start + len(words[0])
-                rest = start + text.index(words[1], len(words[0]))
-                out.append((index, start, first_end, "ORG", "rule"))
-                out.append((index, rest, end, "PER", method))
                 key = name_key(words[0])
+                own = 1  # words of the span that name the organisation
+                if len(words) >= 4 and key not in ends and key not in known:
+                    own = 2  # ``Real Sociedad Imanol Alguacil`` after ``Real Madrid``
+                first_end = start + text.index(words[own - 1]) + len(words[own - 1])
+                rest = start + text.index(words[own], first_end - start)
+                org_start = _capitalised_word_before(paragraphs[index], start, common, heads)
+                if org_start is not None and out and out[-1][0] == index:
+                    org_start = None if out[-1][2] > org_start else org_start
+                out.append((index, org_start or start, first_end, "ORG", "rule"))
+                out.append((index, rest, end, "PER", method))
                 organisations = ends.get(key) or starts.get(key, ())
-                if len(organisations) == 1:
+                if own == 1 and org_start is None and len(organisations) == 1:
                     (named[(index, start, first_end)],) = organisations
                 continue
         out.append((index, start, end, label, method))
     return out, named
+
+
+def _capitalised_word_before(
+    paragraph: str, start: int, common: frozenset[str], heads: dict[str, str]
+) -> int | None:
+    """Where the capitalised word just before ``start`` begins, if it is part of the
+    organisation's name (``AC`` of ``AC Milan Stefano Pioli``: AC Milan, not the Inter Milan
+    of the article); not an ordinary word that starts a sentence or a title (``Pelatih``,
+    ``Manajer``), nor a word after which a sentence or a clause ends (``Chelsea. Villa``)."""
+    match = _WORD_BEFORE.search(paragraph, 0, start)
+    if match is None:
+        return None
+    word = match.group(1)
+    if not word[0].isupper() or word.lower() in common or word in TITLE_WORDS or word in heads:
+        return None
+    return match.start(1)
+
+
+_WORD_BEFORE = re.compile(r"(?:^|(?<=\s))(\w[\w'-]*)[ \t]+$")
 
 
 def _lists_of_people(paragraphs: Sequence[str], found: list[_Found]) -> list[_Found]:
