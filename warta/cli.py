@@ -353,7 +353,7 @@ def _query(args: argparse.Namespace) -> int:
         else:
             sys.stdout.write(results.table(relation, args.max_rows))
     except duckdb.Error as error:
-        print(f"warta: {error}{_missing_view_hint(error)}", file=sys.stderr)
+        print(f"warta: {error}{_older_release_hint(con, error, text)}", file=sys.stderr)
         return 1
     finally:
         con.close()
@@ -368,22 +368,43 @@ def _is_file(text: str) -> bool:
         return False
 
 
-def _missing_view_hint(error: Exception) -> str:
-    """What to do when a query names one of Warta's views that the warehouse does not hold yet
-    (written by an older release: every load, and ``warta rebuild``, creates the views)."""
+def _older_release_hint(con: Any, error: Exception, text: str) -> str:
+    """What to do when a query names one of Warta's views, or a column of one, that the
+    warehouse does not hold yet (written by an older release: every load, and ``warta
+    rebuild``, creates the views as the release defines them)."""
     import duckdb
 
     from warta import sql
 
-    if not isinstance(error, duckdb.CatalogException):
-        return ""
-    missing = [view for view in sql.views() if f"name {view} does not exist" in str(error)]
-    if not missing:
-        return ""
-    return (
-        f"\nwarta: {missing[0]} is a view of a newer release than the one that last loaded "
-        "this warehouse; the next load creates it (or run `warta rebuild`)"
-    )
+    message = str(error)
+    if isinstance(error, duckdb.CatalogException):
+        missing = [view for view in sql.views() if f"name {view} does not exist" in message]
+        if missing:
+            return (
+                f"\nwarta: {missing[0]} is a view of a newer release than the one that last "
+                "loaded this warehouse; the next load creates it (or run `warta rebuild`)"
+            )
+    column = re.search(r'Referenced column "(\w+)" not found', message)
+    if isinstance(error, duckdb.BinderException) and column:
+        held = {
+            (view, name)
+            for view, name in con.execute(
+                "SELECT table_name, column_name FROM duckdb_columns() WHERE NOT internal"
+            ).fetchall()
+        }
+        for view in sql.views():
+            defined = "\n".join(sql.statements(f"views/{view}.sql"))
+            if (
+                re.search(rf"COMMENT ON COLUMN {view}\.{column[1]}\b", defined)
+                and (view, column[1]) not in held
+                and re.search(rf"\b{view}\b", text)
+            ):
+                return (
+                    f"\nwarta: {view}.{column[1]} is a column of a newer release than the one "
+                    "that last loaded this warehouse; the next load adds it (or run `warta "
+                    "rebuild`)"
+                )
+    return ""
 
 
 def _rebuild(args: argparse.Namespace) -> int:

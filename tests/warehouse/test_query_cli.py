@@ -205,3 +205,23 @@ def test_a_view_an_older_release_did_not_create_is_explained(built, tmp_path):
     )
     other = _query(older, "SELECT * FROM no_such_table")
     assert other.returncode == 1 and "newer release" not in other.stderr
+
+
+def test_a_view_column_an_older_release_did_not_create_is_explained(built, tmp_path):
+    older = tmp_path / "older.duckdb"
+    older.write_bytes(built.read_bytes())
+    con = duckdb.connect(str(older))
+    con.execute(  # partition_quality as a release before partitions.parser_version wrote it
+        "CREATE OR REPLACE VIEW partition_quality AS SELECT ingest_date, loaded_at FROM partitions"
+    )
+    con.close()
+    operations = "SELECT ingest_date FROM partition_quality WHERE parser_version IS NULL"
+    result = _query(older, operations)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-1] == (
+        "warta: partition_quality.parser_version is a column of a newer release than the one "
+        "that last loaded this warehouse; the next load adds it (or run `warta rebuild`)"
+    )
+    for other in ("SELECT nope FROM partition_quality", "SELECT parser_version FROM raw_files"):
+        result = _query(older, other)
+        assert result.returncode == 1 and "newer release" not in result.stderr
