@@ -9,7 +9,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from tests.conftest import SEED
+from tests.conftest import SEED, shared_path
 from warta.decoding import Decoded, decode_bytes
 from warta.entities import EntityMention, extract_entities
 from warta.entities.features import candidate_runs
@@ -640,6 +640,36 @@ def test_titles_after_regions_and_bodies(paragraph, expected):
 def test_real_page_names_ranks_bodies_and_ministries(paragraph, expected):
     """Sentences of the real pages in ../shared/corpora/pages (shortened where marked)."""
     assert expected in labelled(paragraph)  # the rule's mention; the rest is the tagger's
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "text", "name"),
+    [
+        ("Menurut Mr Bankman, hal itu benar.", "Mr Bankman", "Bankman"),
+        ("Menurut Mr. Bankman, hal itu benar.", "Mr. Bankman", "Bankman"),
+        ("Menurut Bpk Bankman, hal itu benar.", "Bpk Bankman", "Bankman"),
+        ("Menurut Ms Fried, hal itu benar.", "Ms Fried", "Fried"),
+    ],
+)
+def test_an_honorific_in_a_persons_mention_is_not_part_of_the_name(paragraph, text, name):
+    mentions = extract_entities([paragraph])
+    check_invariants([paragraph], mentions)
+    assert [(m.text, m.canonical_name, m.entity_key) for m in mentions] == [
+        (text, name, f"PER:{name.lower()}")
+    ]
+
+
+def test_a_surname_after_an_honorific_is_the_person_named_in_full():
+    """A real page (detik-inet): the parents' spokesman writes ``Mr Bankman dan Ms Fried``."""
+    page = shared_path("corpora", "pages", "text", "detik-inet.txt")
+    decoded = decode_bytes(page.read_bytes())
+    assert isinstance(decoded, Decoded)
+    article = parse_page(decoded.text, ingest_date=date(2022, 12, 1))
+    paragraphs = [p.text for p in article.paragraphs]
+    mentions = extract_entities(paragraphs)
+    check_invariants(paragraphs, mentions)
+    keys = {m.text: m.entity_key for m in mentions if m.text.startswith(("Mr ", "Ms "))}
+    assert keys == {"Mr Bankman": "PER:joseph-bankman", "Ms Fried": "PER:barbara-fried"}
 
 
 def test_a_province_city_or_island_the_tagger_calls_a_person_is_a_place():

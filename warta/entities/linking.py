@@ -19,10 +19,22 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from warta.entities.features import COMPANY_SUFFIXES, ORGANISATION_PREFIXES
+from warta.entities.features import COMPANY_SUFFIXES, HONORIFICS, ORGANISATION_PREFIXES
 from warta.entities.names import Gazetteer, entity_key, gazetteer, known_organisations, name_key
 
 _EDGE_PUNCTUATION = "()[]“”\"'‘’.,;:-–—«»"
+# A person's name after an honorific the tagger took into the mention (``Mr Bankman``, ``Bpk.
+# Joko``): the mention's text keeps it, its name does not. Not ``H`` (haji), an initial too.
+_SPELLED_HONORIFICS = sorted((h for h in HONORIFICS if len(h) > 1), key=len, reverse=True)
+_HONORIFIC = re.compile(rf"(?:(?:{'|'.join(_SPELLED_HONORIFICS)})\.?\s+)+(?=[A-Z])")
+
+
+def _without_honorifics(name: str) -> str:
+    """``name`` without the honorifics it starts with (``Mr Bankman``: ``Bankman``)."""
+    match = _HONORIFIC.match(name)
+    return name[match.end() :] if match else name
+
+
 _TRAILING_ABBREVIATION = re.compile(r"^(?P<name>.+?)\s*\((?P<abbr>[^()]+)\)$")
 _TRAILING_BRACKETS = re.compile(r"\s*\([^()]*\)$")
 
@@ -65,6 +77,8 @@ class ArticleLinker:
         defined = _TRAILING_ABBREVIATION.match(text) if text.endswith(")") else None
         core = defined.group("name") if defined else text
         core = core.strip(_EDGE_PUNCTUATION + " ") or text
+        if label == "PER":
+            core = _without_honorifics(core)
         name, label = self._resolve(core, label)
         if defined:
             self._abbreviations[(label, name_key(defined.group("abbr")))] = name
