@@ -926,6 +926,12 @@ def test_span_corrections_on_given_tagger_output(text, tagged, expected):
             "Samsung menyatakan bahwa tiga celah keamanan yang masih ada akan diperbaiki.",
             [("Samsung", "ORG")],
         ),
+        # a broadcaster quoted (a real detik page): the tagger reads a person
+        (
+            "Anda juga melihat pemain lain yang melompat-lompat sepanjang waktu, tetapi masih "
+            'belum benar-benar siap," jelas Buttgereit kepada Sky Sports.',
+            [("Buttgereit", "PER"), ("Sky Sports", "ORG")],
+        ),
         # Accents in the first word as in the rest (the list has Atletico Madrid).
         (
             "Kemenangan Atlético Madrid atas Getafe.",
