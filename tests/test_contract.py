@@ -82,11 +82,12 @@ def test_the_query_for_days_to_re_parse_names_the_current_parser_version():
     assert f"IS DISTINCT FROM '{PARSER_VERSION}'   -- the new PARSER_VERSION" in operations
 
 
-def test_the_parser_version_is_a_date_so_its_text_order_is_its_age():
-    """``partition_quality.parser_version`` takes the least of a day's versions as text as its
-    oldest: right only for versions written ``YYYY.MM.DD``."""
+def test_the_parser_version_is_three_numbers_as_partition_quality_orders_them():
+    """``partition_quality`` orders a day's versions by their numbers (``2026.11.9`` before
+    ``2026.11.15``), read by casting the dotted parts to integers."""
     import re
 
     from warta import PARSER_VERSION
 
-    assert re.fullmatch(r"20\d\d\.(0[1-9]|1[0-2])\.(0[1-9]|[12]\d|3[01])", PARSER_VERSION)
+    assert re.fullmatch(r"20\d\d\.(1[0-2]|0?[1-9])\.\d{1,2}", PARSER_VERSION)
+    assert [int(n) for n in PARSER_VERSION.split(".")] > [2026, 11, 16]

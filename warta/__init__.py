@@ -8,6 +8,6 @@ __version__ = "0.1.0"
 
 # Bumped whenever a change to parsing or entity extraction can change table contents;
 # recorded in ``articles.parser_version`` so analysts can tell rows of different vintages apart.
-# Always the date of the change, ``YYYY.MM.DD``: compared as text, the least version is the oldest
-# (``partition_quality.parser_version``).
+# Three numbers, ``YEAR.MONTH.N``, each bump greater than the last when compared number by number
+# (``2026.11.9`` < ``2026.11.15``; not as text): ``partition_quality`` orders versions so.
 PARSER_VERSION = "2026.11.17"

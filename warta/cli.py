@@ -347,7 +347,7 @@ def _query(args: argparse.Namespace) -> int:
         if duckdb.ExpectedResultType.QUERY_RESULT not in last.expected_result_type:
             con.execute(last.query).complete()  # a statement without rows (SET, ...)
             return 0
-        relation = con.sql(last.query)
+        relation = con.sql(results.without_trailing(last.query))
         if args.csv:
             results.write_csv(relation, sys.stdout)
         else:
@@ -384,7 +384,7 @@ def _older_release_hint(con: Any, error: Exception, text: str) -> str:
                 f"\nwarta: {missing[0]} is a view of a newer release than the one that last "
                 "loaded this warehouse; the next load creates it (or run `warta rebuild`)"
             )
-    column = re.search(r'Referenced column "(\w+)" not found', message)
+    column = re.search(r'(?:Referenced column|does not have a column named) "(\w+)"', message)
     if isinstance(error, duckdb.BinderException) and column:
         held = {
             (view, name)

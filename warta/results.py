@@ -5,6 +5,7 @@ their offset), as its own command line would; the rows stream, one batch at a ti
 from __future__ import annotations
 
 import csv
+import unicodedata
 from collections import deque
 from collections.abc import Iterator
 from typing import TextIO
@@ -31,6 +32,21 @@ _NUMERIC = frozenset(
         "decimal",
     }
 )
+
+
+def without_trailing(statement: str) -> str:
+    """``statement`` without the ``;`` and the comments after its last token (DuckDB's
+    tokenizer tells them from a ``;`` or ``--`` in a string), so that it can be wrapped in
+    another query."""
+    cut = len(statement)
+    for start, kind in reversed(duckdb.tokenize(statement)):
+        if kind == duckdb.token_type.comment or (
+            kind == duckdb.token_type.operator and statement[start] == ";"
+        ):
+            cut = start
+        else:
+            break
+    return statement[:cut].rstrip()
 
 
 def _as_text(relation: duckdb.DuckDBPyRelation, *, nested_as_json: bool) -> Iterator[tuple]:
@@ -82,7 +98,7 @@ def table(relation: duckdb.DuckDBPyRelation, max_rows: int) -> str:
     right = [kind.id in _NUMERIC for kind in relation.types]
     cells = [[_cell(value) for value in row] for row in shown]
     widths = [
-        max([len(names[k]), len(types[k]), *(len(row[k]) for row in cells)])
+        max([_width(names[k]), _width(types[k]), *(_width(row[k]) for row in cells)])
         for k in range(len(names))
     ]
 
@@ -90,13 +106,15 @@ def table(relation: duckdb.DuckDBPyRelation, max_rows: int) -> str:
         return left + middle.join(fill * (w + 2) for w in widths) + end
 
     def values(row: list[str], align: list[bool] | None = None) -> str:
-        if align is None:  # names, types, the row of dots
-            parts = [value.center(w) for value, w in zip(row, widths, strict=True)]
-        else:  # numbers to the right, the rest to the left
-            parts = [
-                value.rjust(w) if numeric else value.ljust(w)
-                for value, w, numeric in zip(row, widths, align, strict=True)
-            ]
+        parts = []
+        for k, (value, w) in enumerate(zip(row, widths, strict=True)):
+            room = w - _width(value)
+            if align is None:  # names, types, the row of dots: centred
+                parts.append(" " * (room // 2) + value + " " * (room - room // 2))
+            elif align[k]:  # numbers to the right
+                parts.append(" " * room + value)
+            else:
+                parts.append(value + " " * room)
         return "│ " + " │ ".join(parts) + " │"
 
     lines = [line("┌", "─", "┬", "┐"), values(names), values(types), line("├", "─", "┼", "┤")]
@@ -117,4 +135,24 @@ def _cell(value: str | None) -> str:
     if value is None:
         return NULL
     text = value.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
-    return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "…"
+    if _width(text) <= MAX_CELL:
+        return text
+    kept, width = [], 0
+    for char in text:
+        width += _char_width(char)
+        if width > MAX_CELL - 1:
+            break
+        kept.append(char)
+    return "".join(kept) + "…"
+
+
+def _width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: two for a wide character (CJK, most emoji), none
+    for a combining mark or a format character."""
+    return sum(map(_char_width, text)) if not text.isascii() else len(text)
+
+
+def _char_width(char: str) -> int:
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1

@@ -1068,13 +1068,58 @@ def test_a_list_needs_three_names_and_a_person_of_the_tagger():
             ],
             [("Real Sociedad", "ORG:real-sociedad"), ("Imanol Alguacil", "PER:imanol-alguacil")],
         ),
-        # an ordinary word or a title before the club is no part of its name
+        (  # at the paragraph's start
+            [
+                "Inter Milan menang 2-0 atas Napoli.",
+                "AC Milan Stefano Pioli mengatakan timnya siap.",
+            ],
+            [("AC Milan", "ORG:ac-milan"), ("Stefano Pioli", "PER:stefano-pioli")],
+        ),
+        # two words of the span that spell a known club or the article's
+        (
+            [
+                "Inter Milan menang 2-1.",
+                "Gol itu dirayakan pelatih Inter Milan Simone Inzaghi bersama para pemain.",
+            ],
+            [("Inter Milan", "ORG:inter-milan"), ("Simone Inzaghi", "PER:simone-inzaghi")],
+        ),
+        (
+            [
+                "Persib Bandung menang.",
+                "Pelatih Persib Bandung Bojan Hodak mengatakan timnya siap.",
+            ],
+            [("Persib Bandung", "ORG:persib-bandung"), ("Bojan Hodak", "PER:bojan-hodak")],
+        ),
+        # else one word, leaving a person of three
+        (
+            [
+                "Persita Tangerang menang atas Sriwijaya FC, Bhayangkara Presisi dan Persebaya "
+                "Surabaya.",
+                "Pelatih Sriwijaya Widodo Cahyono Putro mengatakan timnya siap.",
+            ],
+            [
+                ("Sriwijaya", "ORG:sriwijaya-fc"),
+                ("Widodo Cahyono Putro", "PER:widodo-cahyono-putro"),
+            ],
+        ),
+        # a word before the club that makes no organisation with it is no part of its name: a
+        # title, a position, a day, a place
         (
             [
                 "Aston Villa menang atas Chelsea.",
                 "Pelatih Villa Dean Smith mengatakan timnya siap.",
             ],
             [("Villa", "ORG:aston-villa"), ("Dean Smith", "PER:dean-smith")],
+        ),
+        *(
+            (
+                [
+                    "Aston Villa menang atas Chelsea.",
+                    f"Kalah kemarin. {word} Villa Dean Smith siap.",
+                ],
+                [("Villa", "ORG:aston-villa"), ("Dean Smith", "PER:dean-smith")],
+            )
+            for word in ("Bos", "Kapten", "Sabtu", "Jakarta")
         ),
     ],
 )
@@ -1084,6 +1129,17 @@ def test_an_organisation_the_tagger_ran_into_a_person_is_split_off(paragraphs, e
     found = [(m.text, m.entity_key) for m in mentions if m.paragraph_index == 1]
     assert [mention for mention in found if mention in expected] == expected
     assert not [text for text, _ in found if text.startswith(expected[0][0] + " ")]
+
+
+def test_words_are_found_in_order_not_inside_an_earlier_word():
+    from warta.entities.extract import _word_before, _word_offsets
+
+    assert _word_offsets("Santos Santo  Gomes", ["Santos", "Santo", "Gomes"]) == [0, 7, 14]
+    paragraph = "Kalah. AC Milan, lalu " + "x" * 50 + " Milan"
+    assert _word_before(paragraph, paragraph.index("Milan")) == paragraph.index("AC")
+    assert _word_before(paragraph, paragraph.index("lalu")) is None  # after a comma
+    assert _word_before(paragraph, paragraph.rindex("Milan")) is None  # a word too long to be one
+    assert _word_before(paragraph, 0) is None
 
 
 def test_a_name_takes_the_label_most_of_its_mentions_have():

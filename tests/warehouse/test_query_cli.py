@@ -137,6 +137,36 @@ def test_semicolons_in_identifiers_dollar_strings_and_comments_do_not_end_a_stat
     assert (result.returncode, result.stdout) == (0, "a;b,e\n1,c;d\n"), result.stderr
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SELECT 1 AS a; -- done; really",
+        "SELECT 1 AS a;\n-- done\n",
+        "SELECT 1 AS a /* the end */ ;",
+        "SELECT 1 AS a -- no semicolon",
+    ],
+)
+def test_comments_and_a_semicolon_after_the_last_statement_are_no_part_of_it(built, text):
+    result = _query(built, "--csv", text)
+    assert (result.returncode, result.stdout) == (0, "a\n1\n"), result.stderr
+    result = _query(built, "--csv", "SELECT 'x; -- y' AS a;")
+    assert (result.returncode, result.stdout) == (0, "a\nx; -- y\n"), result.stderr
+
+
+def test_wide_characters_keep_the_table_aligned(built):
+    result = _query(
+        built, "SELECT 'Jakarta 雅加达 🎉' AS kota UNION ALL SELECT 'Bandung' ORDER BY 1"
+    )
+    assert result.returncode == 0, result.stderr
+    import unicodedata
+
+    def width(line: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+
+    lines = result.stdout.splitlines()[:-1]
+    assert len({width(line) for line in lines}) == 1, lines
+
+
 def test_sql_text_longer_than_a_file_name_can_be_is_run(built):
     statement = "SELECT " + " + ".join(["1"] * 300) + " AS total"
     assert len(statement) > 1000
@@ -215,13 +245,16 @@ def test_a_view_column_an_older_release_did_not_create_is_explained(built, tmp_p
         "CREATE OR REPLACE VIEW partition_quality AS SELECT ingest_date, loaded_at FROM partitions"
     )
     con.close()
-    operations = "SELECT ingest_date FROM partition_quality WHERE parser_version IS NULL"
-    result = _query(older, operations)
-    assert result.returncode == 1
-    assert result.stderr.splitlines()[-1] == (
-        "warta: partition_quality.parser_version is a column of a newer release than the one "
-        "that last loaded this warehouse; the next load adds it (or run `warta rebuild`)"
-    )
+    for operations in (
+        "SELECT ingest_date FROM partition_quality WHERE parser_version IS NULL",
+        "SELECT q.parser_version FROM partition_quality AS q",
+    ):
+        result = _query(older, operations)
+        assert result.returncode == 1
+        assert result.stderr.splitlines()[-1] == (
+            "warta: partition_quality.parser_version is a column of a newer release than the one "
+            "that last loaded this warehouse; the next load adds it (or run `warta rebuild`)"
+        )
     for other in ("SELECT nope FROM partition_quality", "SELECT parser_version FROM raw_files"):
         result = _query(older, other)
         assert result.returncode == 1 and "newer release" not in result.stderr

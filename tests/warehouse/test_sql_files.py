@@ -194,6 +194,11 @@ def test_partition_quality_names_the_parser_version_of_each_day(sample, tmp_path
             "UPDATE articles SET parser_version = '2020.1.1' WHERE article_id = "
             f"(SELECT min(article_id) FROM articles WHERE ingest_date = '{DAYS[1]}')"
         )
+        # versions compare by their numbers, not as text: 2026.11.9 is older than 2026.11.17
+        con.sql(
+            "UPDATE articles SET parser_version = '2026.11.9' WHERE article_id = "
+            f"(SELECT min(article_id) FROM articles WHERE ingest_date = '{DAYS[2]}')"
+        )
         # days without articles: one recorded, one from before
         con.sql("INSERT INTO partitions VALUES ('2026-11-30', now(), ?)", params=current)
         con.sql("INSERT INTO partitions VALUES (DATE '2026-12-01', current_timestamp, NULL)")
@@ -202,7 +207,7 @@ def test_partition_quality_names_the_parser_version_of_each_day(sample, tmp_path
             == [
                 (DAYS[0], ["2020.1.1"], "2020.1.1"),
                 (DAYS[1], ["2020.1.1", PARSER_VERSION], "2020.1.1"),  # as old as its oldest
-                (DAYS[2], current, PARSER_VERSION),
+                (DAYS[2], ["2026.11.9", PARSER_VERSION], "2026.11.9"),
                 *[(day, current, PARSER_VERSION) for day in DAYS[3:]],
                 ("2026-11-30", [], PARSER_VERSION),
                 ("2026-12-01", [], None),
@@ -213,7 +218,7 @@ def test_partition_quality_names_the_parser_version_of_each_day(sample, tmp_path
             "WHERE parser_version IS DISTINCT FROM ? ORDER BY 1",
             params=current,
         ).fetchall()
-        assert stale == [(DAYS[0],), (DAYS[1],), ("2026-12-01",)]  # docs/OPERATIONS.md's query
+        assert stale == [(DAYS[0],), (DAYS[1],), (DAYS[2],), ("2026-12-01",)]  # OPERATIONS.md
     finally:
         con.close()
 

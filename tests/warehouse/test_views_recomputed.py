@@ -68,7 +68,9 @@ def test_partition_quality_recomputed(con):
                     "articles_with_warnings",
                 )
             },
-            "parser_versions": sorted(versions[row["ingest_date"]]),
+            "parser_versions": sorted(
+                versions[row["ingest_date"]], key=lambda v: [int(n) for n in v.split(".")]
+            ),
         }
         assert {key: row[key] for key in expected} == expected
         assert _close(row["rejected_share"], counts["rejected"] / total)

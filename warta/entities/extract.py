@@ -12,7 +12,8 @@
    ``method="rule"``), and two to four capitalised words the tagger left unlabelled that start
    a sentence before a verb of saying (``Ratna Sari menegaskan``: ``_speakers``). A person
    span that begins with a word of an organisation found in the article, or a known one, is
-   that organisation and the person (``Villa Dean Smith`` after ``Aston Villa``).
+   that organisation and the person (``Villa Dean Smith`` after ``Aston Villa``; ``AC Milan
+   Stefano Pioli`` after ``Inter Milan``, with the word before the span, is AC Milan).
 3. A span the tagger labelled a person or an organisation that spells an Indonesian province,
    city or island (``places.txt``: ``Bandung``, ``Papua``) is a place; one it labelled a
    person or a place that spells a well-known company, brand or football club
@@ -578,7 +579,10 @@ def _organisation_before_person(
     Thomas Doll``) is that organisation and the person after it. Not an ordinary word or a
     head, which starts many organisations (``Partai``, ``Bank``). The organisation's mention is
     named as the organisation when only one found in the article ends with the word, or none
-    does and one starts with it (``named``: mention -> the text to name it by)."""
+    does and one starts with it (``named``: mention -> the text to name it by), unless the word
+    before the span or the span's second word makes with it a known organisation or one found
+    in the article, which the mention then spells (``AC Milan Stefano Pioli``, ``Real Sociedad
+    Imanol Alguacil``, ``Persib Bandung Bojan Hodak``)."""
     named: dict[tuple[int, int, int], str] = {}
     firsts = {
         name_key(paragraphs[index][start:end].split(maxsplit=1)[0])
@@ -606,6 +610,11 @@ def _organisation_before_person(
                     where.setdefault(name_key(word), set()).add(text)
     if not ends and not starts and firsts.isdisjoint(known):
         return found, named
+    names = set(known).union(
+        name_key(paragraphs[index][start:end])
+        for index, start, end, label, _ in found
+        if label == "ORG"
+    )
     out: list[_Found] = []
     for index, start, end, label, method in found:
         if label == "PER":
@@ -622,15 +631,24 @@ def _organisation_before_person(
                 )
             ):
                 key = name_key(words[0])
-                own = 1  # words of the span that name the organisation
-                if len(words) >= 4 and key not in ends and key not in known:
-                    own = 2  # ``Real Sociedad Imanol Alguacil`` after ``Real Madrid``
-                first_end = start + text.index(words[own - 1]) + len(words[own - 1])
-                rest = start + text.index(words[own], first_end - start)
-                org_start = _capitalised_word_before(paragraphs[index], start, common, heads)
-                if org_start is not None and out and out[-1][0] == index:
-                    org_start = None if out[-1][2] > org_start else org_start
-                out.append((index, org_start or start, first_end, "ORG", "rule"))
+                # the words of the span that name the organisation: two if they spell a known
+                # organisation or one of the article (``Real Sociedad Imanol Alguacil``,
+                # ``Inter Milan Simone Inzaghi``), leaving a person of two words or more
+                own = 2 if len(words) >= 4 and name_key(" ".join(words[:2])) in names else 1
+                offsets = _word_offsets(text, words)
+                first_end = start + offsets[own - 1] + len(words[own - 1])
+                rest = start + offsets[own]
+                # a word before the span that makes it a known organisation or one of the
+                # article: ``AC`` of ``AC Milan Stefano Pioli``, not the article's Inter Milan
+                org_start = _word_before(paragraphs[index], start)
+                if org_start is not None:
+                    before = paragraphs[index][org_start:start]
+                    taken = out and out[-1][0] == index and out[-1][2] > org_start
+                    if taken or name_key(before + " ".join(words[:own])) not in names:
+                        org_start = None
+                out.append(
+                    (index, start if org_start is None else org_start, first_end, "ORG", "rule")
+                )
                 out.append((index, rest, end, "PER", method))
                 organisations = ends.get(key) or starts.get(key, ())
                 if own == 1 and org_start is None and len(organisations) == 1:
@@ -640,23 +658,25 @@ def _organisation_before_person(
     return out, named
 
 
-def _capitalised_word_before(
-    paragraph: str, start: int, common: frozenset[str], heads: dict[str, str]
-) -> int | None:
-    """Where the capitalised word just before ``start`` begins, if it is part of the
-    organisation's name (``AC`` of ``AC Milan Stefano Pioli``: AC Milan, not the Inter Milan
-    of the article); not an ordinary word that starts a sentence or a title (``Pelatih``,
-    ``Manajer``), nor a word after which a sentence or a clause ends (``Chelsea. Villa``)."""
-    match = _WORD_BEFORE.search(paragraph, 0, start)
-    if match is None:
-        return None
-    word = match.group(1)
-    if not word[0].isupper() or word.lower() in common or word in TITLE_WORDS or word in heads:
-        return None
-    return match.start(1)
+def _word_offsets(text: str, words: list[str]) -> list[int]:
+    """Where each of ``words`` (``text.split()``) starts in ``text``."""
+    offsets, at = [], 0
+    for word in words:
+        at = text.index(word, at)
+        offsets.append(at)
+        at += len(word)
+    return offsets
 
 
-_WORD_BEFORE = re.compile(r"(?:^|(?<=\s))(\w[\w'-]*)[ \t]+$")
+def _word_before(paragraph: str, start: int) -> int | None:
+    """Where the word just before ``start`` begins when only spaces part them (not after a
+    sentence's or a clause's end: ``Chelsea. Villa``), looking back a few characters only."""
+    match = _WORD_BEFORE.search(paragraph, max(0, start - _LONGEST_WORD), start)
+    return None if match is None else match.start(1)
+
+
+_LONGEST_WORD = 40
+_WORD_BEFORE = re.compile(r"(?<![\w'-])(\w[\w'-]*)[ \t]+$")
 
 
 def _lists_of_people(paragraphs: Sequence[str], found: list[_Found]) -> list[_Found]:
