@@ -5,6 +5,7 @@ their offset), as its own command line would; the rows stream, one batch at a ti
 from __future__ import annotations
 
 import csv
+import re
 import unicodedata
 from collections import deque
 from collections.abc import Iterator
@@ -37,16 +38,17 @@ _NUMERIC = frozenset(
 def without_trailing(statement: str) -> str:
     """``statement`` without the ``;`` and the comments after its last token (DuckDB's
     tokenizer tells them from a ``;`` or ``--`` in a string), so that it can be wrapped in
-    another query."""
-    cut = len(statement)
+    another query. The tokenizer counts in bytes of UTF-8."""
+    data = statement.encode()
+    cut = len(data)
     for start, kind in reversed(duckdb.tokenize(statement)):
         if kind == duckdb.token_type.comment or (
-            kind == duckdb.token_type.operator and statement[start] == ";"
+            kind == duckdb.token_type.operator and data[start : start + 1] == b";"
         ):
             cut = start
         else:
             break
-    return statement[:cut].rstrip()
+    return data[:cut].decode().rstrip()
 
 
 def _as_text(relation: duckdb.DuckDBPyRelation, *, nested_as_json: bool) -> Iterator[tuple]:
@@ -132,27 +134,51 @@ def table(relation: duckdb.DuckDBPyRelation, max_rows: int) -> str:
 
 
 def _cell(value: str | None) -> str:
+    """A value as the table shows it: control characters escaped (``\\n``, ``\\x1b``: none
+    reaches the terminal), cut at ``MAX_CELL`` columns."""
     if value is None:
         return NULL
-    text = value.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
-    if _width(text) <= MAX_CELL:
+    text = _CONTROL.sub(_escaped, value)
+    widths = _widths(text)
+    if sum(widths) <= MAX_CELL:
         return text
-    kept, width = [], 0
-    for char in text:
-        width += _char_width(char)
-        if width > MAX_CELL - 1:
-            break
-        kept.append(char)
-    return "".join(kept) + "…"
+    kept = width = 0  # the characters that fit before the ``…``, and their columns
+    while width + widths[kept] <= MAX_CELL - 1:
+        width += widths[kept]
+        kept += 1
+    return text[:kept] + "…"
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escaped(match: re.Match[str]) -> str:
+    char = match.group()
+    return _ESCAPES.get(char) or f"\\x{ord(char):02x}"
 
 
 def _width(text: str) -> int:
-    """Columns ``text`` takes in a terminal: two for a wide character (CJK, most emoji), none
-    for a combining mark or a format character."""
-    return sum(map(_char_width, text)) if not text.isascii() else len(text)
+    """Columns ``text`` takes in a terminal."""
+    return len(text) if text.isascii() else sum(_widths(text))
 
 
-def _char_width(char: str) -> int:
-    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
-        return 0
-    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+def _widths(text: str) -> list[int]:
+    """Columns each character of ``text`` takes in a terminal: two for a wide character (CJK,
+    most emoji), none for a combining mark, a format character or a character joined to the
+    one before (emoji joined by U+200D); a variation selector 16 makes the one before it an
+    emoji, two wide (``❤️``)."""
+    widths: list[int] = []
+    previous = ""
+    for char in text:
+        if previous == "\u200d":
+            width = 0
+        elif char == "\ufe0f":
+            width = 1 if widths and widths[-1] == 1 else 0
+        elif unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+            width = 0
+        else:
+            width = 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+        widths.append(width)
+        previous = char
+    return widths

@@ -24,7 +24,11 @@ loaded AS (
         -- oldest first: versions compare by their numbers (2026.11.9 before 2026.11.15)
         list_transform(
             list_sort(list(DISTINCT {
-                'numbers': TRY_CAST(string_split(a.parser_version, '.') AS INTEGER[]),
+                -- a part that does not start with digits counts as older than any number
+                'numbers': list_transform(
+                    string_split(a.parser_version, '.'),
+                    lambda part: coalesce(TRY_CAST(regexp_extract(part, '^[0-9]+') AS BIGINT), -1)
+                ),
                 'version': a.parser_version
             })),
             lambda v: v.version
@@ -65,5 +69,5 @@ COMMENT ON COLUMN partition_quality.paragraphs IS 'Paragraph rows of those artic
 COMMENT ON COLUMN partition_quality.entity_mentions IS 'Entity mention rows of those articles.';
 COMMENT ON COLUMN partition_quality.ad_markers IS 'Ad marker rows of those articles.';
 COMMENT ON COLUMN partition_quality.articles_with_warnings IS 'Articles with at least one parse warning.';
-COMMENT ON COLUMN partition_quality.parser_versions IS 'Distinct articles.parser_version of the partition, oldest first (compared by their numbers: 2026.11.9 before 2026.11.15); empty for a day without articles (see parser_version, which covers those).';
+COMMENT ON COLUMN partition_quality.parser_versions IS 'Distinct articles.parser_version of the partition, oldest first (compared part by part by their numbers: 2026.11.9 before 2026.11.15; a part without leading digits counts as older than any number); empty for a day without articles (see parser_version, which covers those).';
 COMMENT ON COLUMN partition_quality.parser_version IS 'The parser version that produced the partition: partitions.parser_version (recorded from its Parquet, days without articles included), else the oldest of parser_versions (a day of several versions is as old as its oldest); null for a day without articles parsed before the version was recorded. A day whose version is not the current one (or null) was parsed by an older parser: run it again to re-parse it.';

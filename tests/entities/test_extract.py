@@ -1090,6 +1090,24 @@ def test_a_list_needs_three_names_and_a_person_of_the_tagger():
             ],
             [("Persib Bandung", "ORG:persib-bandung"), ("Bojan Hodak", "PER:bojan-hodak")],
         ),
+        # a known club of two words, though the article found none of its words before
+        (
+            [
+                "Laga berakhir imbang.",
+                "Pelatih Tottenham Hotspur Ange Postecoglou mengatakan siap.",
+            ],
+            [
+                ("Tottenham Hotspur", "ORG:tottenham-hotspur"),
+                ("Ange Postecoglou", "PER:ange-postecoglou"),
+            ],
+        ),
+        (  # a non-breaking space between the words
+            [
+                "Inter Milan menang 2-0 atas Napoli.",
+                "Pelatih AC\xa0Milan Stefano Pioli mengatakan timnya siap.",
+            ],
+            [("AC\xa0Milan", "ORG:ac-milan"), ("Stefano Pioli", "PER:stefano-pioli")],
+        ),
         # else one word, leaving a person of three
         (
             [
@@ -1140,6 +1158,8 @@ def test_words_are_found_in_order_not_inside_an_earlier_word():
     assert _word_before(paragraph, paragraph.index("lalu")) is None  # after a comma
     assert _word_before(paragraph, paragraph.rindex("Milan")) is None  # a word too long to be one
     assert _word_before(paragraph, 0) is None
+    assert _word_before("Kata D’AC Milan", 10) == 5  # the whole word, not its end
+    assert _word_before("Kata AC\nMilan", 8) is None  # another line
 
 
 def test_a_name_takes_the_label_most_of_its_mentions_have():

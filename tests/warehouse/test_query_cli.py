@@ -138,29 +138,43 @@ def test_semicolons_in_identifiers_dollar_strings_and_comments_do_not_end_a_stat
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "value"),
     [
-        "SELECT 1 AS a; -- done; really",
-        "SELECT 1 AS a;\n-- done\n",
-        "SELECT 1 AS a /* the end */ ;",
-        "SELECT 1 AS a -- no semicolon",
+        ("SELECT 1 AS a; -- done; really", "1"),
+        ("SELECT 1 AS a;\n-- done\n", "1"),
+        ("SELECT 1 AS a /* the end */ ;", "1"),
+        ("SELECT 1 AS a -- no semicolon", "1"),
+        ("SELECT 'x; -- y' AS a;", "x; -- y"),
+        # text beyond ASCII before the end (DuckDB's tokenizer counts bytes)
+        ("SELECT 'é' AS a;", "é"),
+        ("SELECT 'é' AS a -- ü", "é"),
+        ("SELECT 'é' AS a; -- 雅加达;", "é"),
+        ("SELECT $$é$$ AS a ;", "é"),
     ],
 )
-def test_comments_and_a_semicolon_after_the_last_statement_are_no_part_of_it(built, text):
+def test_comments_and_a_semicolon_after_the_last_statement_are_no_part_of_it(built, text, value):
     result = _query(built, "--csv", text)
-    assert (result.returncode, result.stdout) == (0, "a\n1\n"), result.stderr
-    result = _query(built, "--csv", "SELECT 'x; -- y' AS a;")
-    assert (result.returncode, result.stdout) == (0, "a\nx; -- y\n"), result.stderr
+    assert (result.returncode, result.stdout) == (0, f"a\n{value}\n"), result.stderr
+
+
+def test_control_characters_in_values_are_escaped_not_sent_to_the_terminal(built):
+    result = _query(built, "SELECT 'a' || chr(27) || '[31mred' || chr(0) AS v")
+    assert result.returncode == 0, result.stderr
+    assert "\x1b" not in result.stdout and "\x00" not in result.stdout
+    assert "a\\x1b[31mred\\x00" in result.stdout
 
 
 def test_wide_characters_keep_the_table_aligned(built):
     result = _query(
-        built, "SELECT 'Jakarta 雅加达 🎉' AS kota UNION ALL SELECT 'Bandung' ORDER BY 1"
+        built,
+        "SELECT 'Jakarta 雅加达 🎉' AS kota UNION ALL SELECT 'Bandung' UNION ALL "
+        "SELECT 'keluarga 👨\u200d👩\u200d👧' UNION ALL SELECT 'cinta ❤\ufe0f' ORDER BY 1",
     )
     assert result.returncode == 0, result.stderr
     import unicodedata
 
-    def width(line: str) -> int:
+    def width(line: str) -> int:  # as a terminal shows it
+        line = line.replace("👨\u200d👩\u200d👧", "FF").replace("❤\ufe0f", "HH")
         return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
 
     lines = result.stdout.splitlines()[:-1]

@@ -194,25 +194,28 @@ def test_partition_quality_names_the_parser_version_of_each_day(sample, tmp_path
             "UPDATE articles SET parser_version = '2020.1.1' WHERE article_id = "
             f"(SELECT min(article_id) FROM articles WHERE ingest_date = '{DAYS[1]}')"
         )
-        # versions compare by their numbers, not as text: 2026.11.9 is older than 2026.11.17
-        con.sql(
-            "UPDATE articles SET parser_version = '2026.11.9' WHERE article_id = "
-            f"(SELECT min(article_id) FROM articles WHERE ingest_date = '{DAYS[2]}')"
-        )
+        # versions compare by their numbers, not as text: 2026.11.9 is older than 2026.11.17;
+        # a part that does not start with digits is older than any number
+        for version, day, which in (
+            ("2026.11.9", DAYS[2], "min"),
+            ("dev", DAYS[2], "max"),
+            ("2026.11.16-hotfix", DAYS[1], "max"),
+        ):
+            con.sql(
+                f"UPDATE articles SET parser_version = '{version}' WHERE article_id = "
+                f"(SELECT {which}(article_id) FROM articles WHERE ingest_date = '{day}')"
+            )
         # days without articles: one recorded, one from before
         con.sql("INSERT INTO partitions VALUES ('2026-11-30', now(), ?)", params=current)
         con.sql("INSERT INTO partitions VALUES (DATE '2026-12-01', current_timestamp, NULL)")
-        assert (
-            con.sql(query).fetchall()
-            == [
-                (DAYS[0], ["2020.1.1"], "2020.1.1"),
-                (DAYS[1], ["2020.1.1", PARSER_VERSION], "2020.1.1"),  # as old as its oldest
-                (DAYS[2], ["2026.11.9", PARSER_VERSION], "2026.11.9"),
-                *[(day, current, PARSER_VERSION) for day in DAYS[3:]],
-                ("2026-11-30", [], PARSER_VERSION),
-                ("2026-12-01", [], None),
-            ]
-        )
+        assert con.sql(query).fetchall() == [
+            (DAYS[0], ["2020.1.1"], "2020.1.1"),
+            (DAYS[1], ["2020.1.1", "2026.11.16-hotfix", PARSER_VERSION], "2020.1.1"),
+            (DAYS[2], ["dev", "2026.11.9", PARSER_VERSION], "dev"),
+            *[(day, current, PARSER_VERSION) for day in DAYS[3:]],
+            ("2026-11-30", [], PARSER_VERSION),
+            ("2026-12-01", [], None),
+        ]
         stale = con.sql(
             "SELECT ingest_date::VARCHAR FROM partition_quality "
             "WHERE parser_version IS DISTINCT FROM ? ORDER BY 1",

@@ -592,6 +592,13 @@ def _organisation_before_person(
     if not firsts:
         return found, named
     known = known_organisations()
+    pairs = {  # the first two words of spans of four words or more: a known club of two
+        key
+        for index, start, end, label, _ in found
+        if label == "PER"
+        and paragraphs[index].count(" ", start, end) >= 3
+        and (key := name_key(" ".join(paragraphs[index][start:end].split()[:2]))) in known
+    }
     heads = _lexicon().heads
     common = default_tagger().lowercase_words
     ends: dict[str, set[str]] = {}
@@ -608,7 +615,7 @@ def _organisation_before_person(
                     and word.lower() not in common
                 ):
                     where.setdefault(name_key(word), set()).add(text)
-    if not ends and not starts and firsts.isdisjoint(known):
+    if not ends and not starts and not pairs and firsts.isdisjoint(known):
         return found, named
     names = set(known).union(
         name_key(paragraphs[index][start:end])
@@ -628,6 +635,7 @@ def _organisation_before_person(
                     name_key(words[0]) in ends
                     or name_key(words[0]) in starts
                     or name_key(words[0]) in known
+                    or (len(words) >= 4 and name_key(" ".join(words[:2])) in pairs)
                 )
             ):
                 key = name_key(words[0])
@@ -676,7 +684,7 @@ def _word_before(paragraph: str, start: int) -> int | None:
 
 
 _LONGEST_WORD = 40
-_WORD_BEFORE = re.compile(r"(?<![\w'-])(\w[\w'-]*)[ \t]+$")
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])(\w[\w'’-]*)[^\S\n]+\Z")
 
 
 def _lists_of_people(paragraphs: Sequence[str], found: list[_Found]) -> list[_Found]:
