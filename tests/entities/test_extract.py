@@ -672,6 +672,41 @@ def test_a_surname_after_an_honorific_is_the_person_named_in_full():
     assert keys == {"Mr Bankman": "PER:joseph-bankman", "Ms Fried": "PER:barbara-fried"}
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        (
+            "MU menang 2-1 atas Bayern Munich di Final Liga Champions 1998/1999 berawal dari dua "
+            "sepak pojok David Beckham.",
+            [("Bayern Munich", "ORG:bayern-muenchen"), ("David Beckham", "PER:david-beckham")],
+        ),
+        (
+            "Aston Villa menumbangkan Manchester United 1-0 di Old Trafford pada laga pekan "
+            "keenam Liga Inggris, Sabtu (25/9/2021) malam WIB.",
+            [
+                ("Aston Villa", "ORG:aston-villa"),
+                ("Manchester United", "ORG:manchester-united"),
+                ("Old Trafford", "LOC:old-trafford"),
+            ],
+        ),
+        ("Yunani juara Piala Eropa 2004 berkat sepak pojok.", []),
+        ("Ia tampil di Euro 2020 bersama Italia.", [("Italia", "LOC:italia")]),
+        # a company's name, and a league written in lowercase words, stay
+        (
+            "Operator PT Liga Indonesia Baru (LIB) menunda laga.",
+            [("PT Liga Indonesia Baru (LIB)", "ORG:pt-liga-indonesia-baru")],
+        ),
+        ("Liga ini digelar di Jakarta.", [("Jakarta", "LOC:jakarta")]),
+    ],
+)
+def test_a_competitions_name_holds_no_entity(paragraph, expected):
+    """Sentences of a saved detik page and others: ``Liga Inggris`` was a place, ``Piala
+    Champions`` a person, ``Final Liga Champions`` two places."""
+    mentions = extract_entities([paragraph])
+    check_invariants([paragraph], mentions)
+    assert [(m.text, m.entity_key) for m in mentions] == expected
+
+
 def test_a_province_city_or_island_the_tagger_calls_a_person_is_a_place():
     paragraphs = [
         "Harga bahan pokok di pasar tradisional Bandung terpantau stabil pada pekan ini.",
@@ -918,8 +953,7 @@ def test_span_corrections_on_given_tagger_output(text, tagged, expected):
             [
                 ("Aston Villa", "ORG"),
                 ("Manchester United", "ORG"),
-                ("Old Trafford", "LOC"),
-                ("Liga Inggris", "LOC"),
+                ("Old Trafford", "LOC"),  # and no place in Liga Inggris, a competition
             ],
         ),
         (

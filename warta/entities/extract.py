@@ -163,8 +163,45 @@ def extract_entities(paragraphs: Sequence[str], language: str | None = "id") -> 
     found = _lists_of_people(paragraphs, found)
     found = _companies_by_name(paragraphs, found)
     found = _one_label_per_name(paragraphs, found)
+    found = _without_competitions(paragraphs, found)
     found, directed = _with_directions(paragraphs, found)
     return _linked(paragraphs, found, directed, named, strict_persons=strict)
+
+
+def _without_competitions(paragraphs: Sequence[str], found: list[_Found]) -> list[_Found]:
+    """Without the mentions inside a competition's name, which is no person, organisation or
+    place (``Liga Inggris``, which the tagger reads as a place; ``Final Liga`` + ``Champions``;
+    ``Piala Champions``, a person to it; ``Euro 2004``): ``Liga`` or ``Piala`` (``Final``
+    before it too) and the capitalised words or years after it, ``Euro`` and a year,
+    ``Olimpiade`` and what names it. Not a company's name (``PT Liga Indonesia Baru``)."""
+    ranges: dict[int, list[tuple[int, int]]] = {}
+    for index, paragraph in enumerate(paragraphs):
+        if (
+            "Liga" in paragraph
+            or "Piala" in paragraph
+            or "Euro" in paragraph
+            or "Olimpiade" in paragraph
+        ):
+            for match in _COMPETITION.finditer(paragraph):
+                if not _COMPANY_BEFORE.search(paragraph, max(0, match.start() - 6), match.start()):
+                    ranges.setdefault(index, []).append(match.span())
+    if not ranges:
+        return found
+    return [
+        mention
+        for mention in found
+        if not any(
+            start <= mention[1] and mention[2] <= end for start, end in ranges.get(mention[0], ())
+        )
+    ]
+
+
+_COMPETITION = re.compile(
+    r"(?<![\w'’-])(?:(?:Final\s+)?(?:Liga|Piala)|Olimpiade)"
+    r"(?:\s+(?:[A-Z][\w'’-]*|\d{4}(?:/\d{2,4})?))+"
+    r"|(?<![\w'’-])Euro\s+\d{4}(?!\w)"
+)
+_COMPANY_BEFORE = re.compile(r"\bPT\.?\s+\Z")
 
 
 @cache
