@@ -697,6 +697,33 @@ def test_a_surname_after_an_honorific_is_the_person_named_in_full():
             [("PT Liga Indonesia Baru (LIB)", "ORG:pt-liga-indonesia-baru")],
         ),
         ("Liga ini digelar di Jakarta.", [("Jakarta", "LOC:jakarta")]),
+        ("Ia bermain di Liga Primer Inggris musim ini.", []),
+        # a name right after the competition is no part of it
+        (
+            "Pemain terbaik Piala Dunia 2022 Lionel Messi kembali ke Paris.",
+            [("Lionel Messi", "PER:lionel-messi"), ("Paris", "LOC:paris")],
+        ),
+        (
+            "Top skor Liga Inggris Erling Haaland mencetak dua gol.",
+            [("Erling Haaland", "PER:erling-haaland")],
+        ),
+        ("Aktor peraih Piala Citra Reza Rahadian hadir.", [("Reza Rahadian", "PER:reza-rahadian")]),
+        (
+            "Atlet Olimpiade Paris 2024 Rizki Juniansyah juara.",
+            [("Rizki Juniansyah", "PER:rizki-juniansyah")],
+        ),
+        # a mention run into it keeps its part after it, a known organisation's label too
+        ("Juara Liga Champions Real Madrid menang lagi.", [("Real Madrid", "ORG:real-madrid")]),
+        # not across a line
+        (
+            "Messi tampil di Piala Dunia 2022\nLionel Scaloni memuji timnya.",
+            [("Lionel Scaloni", "PER:lionel-scaloni")],
+        ),
+        # an organisation named Liga
+        (
+            "Liga Arab menggelar pertemuan di Kairo.",
+            [("Liga Arab", "ORG:liga-arab"), ("Kairo", "LOC:kairo")],
+        ),
     ],
 )
 def test_a_competitions_name_holds_no_entity(paragraph, expected):

@@ -171,35 +171,68 @@ def extract_entities(paragraphs: Sequence[str], language: str | None = "id") -> 
 def _without_competitions(paragraphs: Sequence[str], found: list[_Found]) -> list[_Found]:
     """Without the mentions inside a competition's name, which is no person, organisation or
     place (``Liga Inggris``, which the tagger reads as a place; ``Final Liga`` + ``Champions``;
-    ``Piala Champions``, a person to it; ``Euro 2004``): ``Liga`` or ``Piala`` (``Final``
-    before it too) and the capitalised words or years after it, ``Euro`` and a year,
-    ``Olimpiade`` and what names it. Not a company's name (``PT Liga Indonesia Baru``)."""
+    ``Piala Champions``, a person to it; ``Euro 2004``). A competition's name is ``Liga``,
+    ``Piala`` (``Final`` before them too) or ``Olimpiade``, one capitalised word after it and a
+    second one of ``COMPETITION_QUALIFIERS`` (``Liga Primer Inggris``, ``Liga Champions
+    Asia``), then a year or season; or ``Euro`` and a year. The words after it are not part of
+    it (``Top skor Liga Inggris Erling Haaland``, ``Piala Presiden Jokowi``): a mention that
+    runs on past it keeps its part after it, an organisation if that spells a known one
+    (``Liga Champions Real Madrid``). Not a company's or a known organisation's name (``PT Liga
+    Indonesia Baru``, ``Liga Arab``)."""
     ranges: dict[int, list[tuple[int, int]]] = {}
+    known = known_organisations()
     for index, paragraph in enumerate(paragraphs):
-        if (
-            "Liga" in paragraph
-            or "Piala" in paragraph
-            or "Euro" in paragraph
-            or "Olimpiade" in paragraph
-        ):
-            for match in _COMPETITION.finditer(paragraph):
-                if not _COMPANY_BEFORE.search(paragraph, max(0, match.start() - 6), match.start()):
-                    ranges.setdefault(index, []).append(match.span())
+        if not _COMPETITION_WORDS.search(paragraph):
+            continue
+        for match in _COMPETITION.finditer(paragraph):
+            start, end = match.span()
+            if _COMPANY_BEFORE.search(paragraph, max(0, start - 6), start):
+                continue
+            if (
+                name_key(paragraph[start:end]) in known
+                or name_key(match.group("head") or "") in known
+            ):
+                continue
+            ranges.setdefault(index, []).append((start, end))
     if not ranges:
         return found
-    return [
-        mention
-        for mention in found
-        if not any(
-            start <= mention[1] and mention[2] <= end for start, end in ranges.get(mention[0], ())
+    out: list[_Found] = []
+    for index, start, end, label, method in found:
+        spans = ranges.get(index)
+        k = bisect_left(spans, (start + 1,)) - 1 if spans else -1
+        if k < 0 or spans[k][1] <= start:  # not inside a competition's name
+            out.append((index, start, end, label, method))
+            continue
+        competition_end = spans[k][1]
+        if end <= competition_end:
+            continue  # inside it
+        paragraph = paragraphs[index]
+        rest = (
+            competition_end
+            + len(paragraph[competition_end:end])
+            - len(paragraph[competition_end:end].lstrip())
         )
-    ]
+        if rest < end and paragraph[rest].isupper():
+            if name_key(paragraph[rest:end]) in known:
+                label = "ORG"
+            out.append((index, rest, end, label, "rule"))
+    return out
 
 
+# Words that name a competition together with the word before them (``Liga Primer Inggris``).
+COMPETITION_QUALIFIERS = frozenset(
+    {
+        *("Inggris", "Italia", "Spanyol", "Jerman", "Prancis", "Belanda", "Indonesia"),
+        *("Asia", "Eropa", "Dunia", "Champions", "Europa", "Antarklub", "Wanita", "Putri"),
+    }
+)
+_COMPETITION_WORDS = re.compile(r"Liga|Piala|Olimpiade|Euro")
+_NAME_WORD = r"[A-Z][\w'’-]*"
 _COMPETITION = re.compile(
-    r"(?<![\w'’-])(?:(?:Final\s+)?(?:Liga|Piala)|Olimpiade)"
-    r"(?:\s+(?:[A-Z][\w'’-]*|\d{4}(?:/\d{2,4})?))+"
-    r"|(?<![\w'’-])Euro\s+\d{4}(?!\w)"
+    rf"(?<![\w'’-])(?P<head>(?:Final[^\S\n]+)?(?:Liga|Piala|Olimpiade)[^\S\n]+{_NAME_WORD})"
+    rf"(?:[^\S\n]+(?:{'|'.join(sorted(COMPETITION_QUALIFIERS))})(?![\w'’-]))?"
+    r"(?:[^\S\n]+\d{4}(?:/\d{2,4})?(?!\w))?"
+    r"|(?<![\w'’-])(?P<euro>Euro)[^\S\n]+\d{4}(?!\w)"
 )
 _COMPANY_BEFORE = re.compile(r"\bPT\.?\s+\Z")
 
