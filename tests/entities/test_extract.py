@@ -724,6 +724,36 @@ def test_a_surname_after_an_honorific_is_the_person_named_in_full():
             "Liga Arab menggelar pertemuan di Kairo.",
             [("Liga Arab", "ORG:liga-arab"), ("Kairo", "LOC:kairo")],
         ),
+        # ... but not its name with a country after it: the Saudi league
+        ("Ia bermain di Liga Arab Saudi bersama Al Nassr.", [("Al Nassr", "ORG:al-nassr")]),
+        # an age group and a confederation are part of the name
+        ("Indonesia lolos ke Piala Asia U-23 2024 di Qatar.", [("Qatar", "LOC:qatar")]),
+        (
+            "Laga Liga Champions UEFA Manchester City melawan Real Madrid.",
+            [("Manchester City", "ORG:manchester-city"), ("Real Madrid", "ORG:real-madrid")],
+        ),
+        # a lone acronym after it is no person
+        (
+            "Tim Liga Champions AFC Persib Bandung menang.",
+            [("Persib Bandung", "ORG:persib-bandung")],
+        ),
+        # a mention starting before it keeps only a known name outside it
+        ("Semifinal Liga Champions digelar pekan depan.", []),
+        (
+            "Timnas Piala Dunia U-20 Indonesia berlatih di Bali.",
+            [("Indonesia", "LOC:indonesia"), ("Bali", "LOC:bali")],
+        ),
+        # two competitions in one mention
+        (
+            "Finalis Liga Champions Piala Dunia Antarklub Real Madrid menang.",
+            [("Real Madrid", "ORG:real-madrid")],
+        ),
+        # no country after the World Cup or after another country: Germany lost, Italy lost
+        ("Di Liga Spanyol Italia kalah.", [("Italia", "LOC:italia")]),
+        (
+            "Di Piala Dunia Jerman takluk dari Jepang.",
+            [("Jerman", "LOC:jerman"), ("Jepang", "LOC:jepang")],
+        ),
     ],
 )
 def test_a_competitions_name_holds_no_entity(paragraph, expected):

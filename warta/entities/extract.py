@@ -172,13 +172,20 @@ def _without_competitions(paragraphs: Sequence[str], found: list[_Found]) -> lis
     """Without the mentions inside a competition's name, which is no person, organisation or
     place (``Liga Inggris``, which the tagger reads as a place; ``Final Liga`` + ``Champions``;
     ``Piala Champions``, a person to it; ``Euro 2004``). A competition's name is ``Liga``,
-    ``Piala`` (``Final`` before them too) or ``Olimpiade``, one capitalised word after it and a
-    second one of ``COMPETITION_QUALIFIERS`` (``Liga Primer Inggris``, ``Liga Champions
-    Asia``), then a year or season; or ``Euro`` and a year. The words after it are not part of
-    it (``Top skor Liga Inggris Erling Haaland``, ``Piala Presiden Jokowi``): a mention that
-    runs on past it keeps its part after it, an organisation if that spells a known one
-    (``Liga Champions Real Madrid``). Not a company's or a known organisation's name (``PT Liga
-    Indonesia Baru``, ``Liga Arab``)."""
+    ``Piala`` (``Final`` before them too) or ``Olimpiade`` and one capitalised word, then a
+    country (``Liga Primer Inggris``, ``Liga Pro Saudi``) and a scope (``COMPETITION_SCOPES``:
+    ``Liga Champions Asia``, ``Piala Asia U-23``, ``Liga Champions AFC``), each optional, and
+    a year or season; or ``Euro`` and a year. No country follows a scope or another country:
+    ``Piala Dunia Jerman`` is the World Cup and then Germany. The words after it are not part
+    of it (``Top skor Liga Inggris Erling Haaland``, ``Piala Presiden Jokowi``).
+
+    A mention that overlaps a competition's name keeps the parts of it outside the name: a
+    part after it keeps its label (a person run into the name), a part before it is kept only
+    if it spells a known organisation or place (not ``Semifinal``, ``Timnas``), and either is
+    relabelled as the known organisation or place it spells (``Liga Champions Real Madrid``,
+    ``Liga Champions UEFA Manchester City``); a lone acronym after it is no person. Not a
+    company's name (``PT Liga Indonesia Baru``), nor a known organisation's (``Liga Arab``, but
+    ``Liga Arab Saudi`` is the Saudi league)."""
     ranges: dict[int, list[tuple[int, int]]] = {}
     known = known_organisations()
     for index, paragraph in enumerate(paragraphs):
@@ -188,10 +195,7 @@ def _without_competitions(paragraphs: Sequence[str], found: list[_Found]) -> lis
             start, end = match.span()
             if _COMPANY_BEFORE.search(paragraph, max(0, start - 6), start):
                 continue
-            if (
-                name_key(paragraph[start:end]) in known
-                or name_key(match.group("head") or "") in known
-            ):
+            if name_key(match.group()) in known:
                 continue
             ranges.setdefault(index, []).append((start, end))
     if not ranges:
@@ -199,40 +203,72 @@ def _without_competitions(paragraphs: Sequence[str], found: list[_Found]) -> lis
     out: list[_Found] = []
     for index, start, end, label, method in found:
         spans = ranges.get(index)
-        k = bisect_left(spans, (start + 1,)) - 1 if spans else -1
-        if k < 0 or spans[k][1] <= start:  # not inside a competition's name
+        # The names overlapping the mention: of those starting before its end (the names of
+        # a paragraph do not overlap), the last ones ending after its start.
+        last = bisect_left(spans, (end,)) if spans else 0
+        first = last
+        while first > 0 and spans[first - 1][1] > start:
+            first -= 1
+        if first == last:
             out.append((index, start, end, label, method))
             continue
-        competition_end = spans[k][1]
-        if end <= competition_end:
-            continue  # inside it
         paragraph = paragraphs[index]
-        rest = (
-            competition_end
-            + len(paragraph[competition_end:end])
-            - len(paragraph[competition_end:end].lstrip())
-        )
-        if rest < end and paragraph[rest].isupper():
-            if name_key(paragraph[rest:end]) in known:
-                label = "ORG"
-            out.append((index, rest, end, label, "rule"))
+        edges = [start, *(edge for span in spans[first:last] for edge in span), end]
+        for n in range(0, len(edges), 2):
+            part = _name_within(paragraph, edges[n], edges[n + 1])
+            if part is None:
+                continue
+            text = paragraph[part[0] : part[1]]
+            if name_key(text) in known:
+                part_label = "ORG"
+            elif is_known_place(text):
+                part_label = "LOC"
+            elif n == 0 or (label == "PER" and text.isupper() and " " not in text):
+                continue  # before the name (``Semifinal``), or an acronym (``AFC``)
+            else:
+                part_label = label
+            out.append((index, *part, part_label, "rule"))
     return out
 
 
-# Words that name a competition together with the word before them (``Liga Primer Inggris``).
-COMPETITION_QUALIFIERS = frozenset(
+def _name_within(paragraph: str, start: int, end: int) -> tuple[int, int] | None:
+    """``paragraph[start:end]`` without the spaces and punctuation at its edges (a closing
+    bracket or quote stays with its opening one), if what is left starts with a capital."""
+    while start < end and not paragraph[start].isalnum():
+        start += 1
+    while end > start and not paragraph[end - 1].isalnum():
+        opening = _CLOSING.get(paragraph[end - 1])
+        if paragraph[end - 1] == "." or (opening and opening in paragraph[start : end - 1]):
+            break
+        end -= 1
+    return (start, end) if start < end and paragraph[start].isupper() else None
+
+
+# The countries and scopes of competitions (``Liga Primer Inggris``, ``Liga Champions Asia``,
+# ``Piala Dunia U-20``).
+COMPETITION_COUNTRIES = frozenset(
     {
-        *("Inggris", "Italia", "Spanyol", "Jerman", "Prancis", "Belanda", "Indonesia"),
-        *("Asia", "Eropa", "Dunia", "Champions", "Europa", "Antarklub", "Wanita", "Putri"),
+        *("Inggris", "Italia", "Spanyol", "Jerman", "Prancis", "Belanda", "Portugal"),
+        *("Indonesia", "Malaysia", "Saudi"),
+    }
+)
+COMPETITION_SCOPES = frozenset(
+    {
+        *("Asia", "Eropa", "Dunia", "Champions", "Europa", "Antarklub"),
+        *("Wanita", "Putri", "Putra", "AFC", "AFF", "UEFA", "FIFA", "ASEAN", "CONCACAF"),
     }
 )
 _COMPETITION_WORDS = re.compile(r"Liga|Piala|Olimpiade|Euro")
-_NAME_WORD = r"[A-Z][\w'’-]*"
+_S = r"[^\S\n]+"  # spaces within a line
+_END = r"(?![\w'’-])"
+_SCOPE = rf"(?:{'|'.join(sorted(COMPETITION_SCOPES))}|U-?\d{{2}}){_END}"
+_COUNTRY = rf"(?:{'|'.join(sorted(COMPETITION_COUNTRIES))}){_END}"
 _COMPETITION = re.compile(
-    rf"(?<![\w'’-])(?P<head>(?:Final[^\S\n]+)?(?:Liga|Piala|Olimpiade)[^\S\n]+{_NAME_WORD})"
-    rf"(?:[^\S\n]+(?:{'|'.join(sorted(COMPETITION_QUALIFIERS))})(?![\w'’-]))?"
-    r"(?:[^\S\n]+\d{4}(?:/\d{2,4})?(?!\w))?"
-    r"|(?<![\w'’-])(?P<euro>Euro)[^\S\n]+\d{4}(?!\w)"
+    rf"(?<![\w'’-])(?:Final{_S})?(?:Liga|Piala|Olimpiade){_S}"
+    rf"(?:{_SCOPE}(?:{_S}{_SCOPE})?"
+    rf"|(?:{_COUNTRY}|[A-Z][\w'’-]*(?:{_S}{_COUNTRY})?)(?:{_S}{_SCOPE})?)"
+    rf"(?:{_S}\d{{4}}(?:[/–-]\d{{2,4}})?(?!\w))?"
+    rf"|(?<![\w'’-])Euro{_S}\d{{4}}(?!\w)"
 )
 _COMPANY_BEFORE = re.compile(r"\bPT\.?\s+\Z")
 
