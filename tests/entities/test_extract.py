@@ -1659,3 +1659,42 @@ def test_an_article_with_thousands_of_distinct_names_compares_few_of_them(monkey
     # a name one letter off an earlier one takes it; a new linker (article) knows none
     assert linker.canonical(names[0][:-1] + "x", "PER").name == names[0]
     assert ArticleLinker().canonical(names[0][:-1] + "x", "PER").name == names[0][:-1] + "x"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        # sentences of saved detik pages (shortened): a place, two places, nothing before
+        (
+            "Dikutip dari Guardian, Vio pelatih set-piece timnas Italia.",
+            [("Guardian", "ORG:guardian"), ("Vio", "PER:vio"), ("Italia", "LOC:italia")],
+        ),
+        (
+            "Sebelumnya, dilansir New York Post, Sabtu (10/12/2022), ia mengaku.",
+            [("New York Post", "ORG:new-york-post")],
+        ),
+        ("Ia menang, seperti dikutip Dailymail.", [("Dailymail", "ORG:dailymail")]),
+        (
+            "Dikutip detikINET dari BBC, Kamis (5/11/2015), Google menyatakan.",
+            [("BBC", "ORG:bbc"), ("Google", "ORG:google")],
+        ),
+        (
+            "Dikutip dari Kompas.com, Jokowi datang.",
+            [("Kompas.com", "ORG:kompas-com"), ("Jokowi", "PER:joko-widodo")],
+        ),
+        # a day's name is no outlet; a person stays a person; lowercase words are no name
+        ("Seperti dilansir Senin (25/8), Jokowi datang.", [("Jokowi", "PER:joko-widodo")]),
+        (
+            "Menurut dia, dikutip dari Menteri Retno Marsudi, ia datang.",
+            [("Retno Marsudi", "PER:retno-marsudi")],
+        ),
+        (
+            "Hal itu dikutip dari situs resmi Persib Bandung.",
+            [("Persib Bandung", "ORG:persib-bandung")],
+        ),
+    ],
+)
+def test_the_outlet_a_report_is_quoted_from_is_an_organisation(paragraph, expected):
+    mentions = extract_entities([paragraph])
+    check_invariants([paragraph], mentions)
+    assert [(m.text, m.entity_key) for m in mentions] == expected
