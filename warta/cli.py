@@ -18,6 +18,7 @@ import json
 import os
 import re
 import select
+import shutil
 import sys
 import textwrap
 from collections.abc import Sequence
@@ -167,6 +168,15 @@ def _parser() -> argparse.ArgumentParser:
         help="rows the table shows, its first and last ones (default 40; the total is printed "
         "below it; --csv writes all)",
     )
+    query.add_argument(
+        "--max-width",
+        type=_non_negative_int,
+        default=None,
+        metavar="N",
+        help="terminal columns the table may take: a wider one shows its first and last "
+        "columns around a column of '…' (default: the terminal's width, COLUMNS if set; "
+        "0, or output to a pipe or file: every column)",
+    )
     query.set_defaults(handler=_query)
 
     evaluate = commands.add_parser("eval", help="score extraction against gold data")
@@ -282,6 +292,13 @@ def _positive_int(text: str) -> int:
     return int(text)
 
 
+def _non_negative_int(text: str) -> int:
+    """A whole number of 0 or more."""
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"not a whole number of 0 or more: {text!r}")
+    return int(text)
+
+
 def _ingest_date_for(path: Path) -> date:
     for parent in path.absolute().parents:
         if _DATE_FOLDER.match(parent.name):
@@ -351,13 +368,23 @@ def _query(args: argparse.Namespace) -> int:
         if args.csv:
             results.write_csv(relation, sys.stdout)
         else:
-            sys.stdout.write(results.table(relation, args.max_rows))
+            sys.stdout.write(results.table(relation, args.max_rows, _table_width(args)))
     except duckdb.Error as error:
         print(f"warta: {error}{_older_release_hint(con, error, text)}", file=sys.stderr)
         return 1
     finally:
         con.close()
     return 0
+
+
+def _table_width(args: argparse.Namespace) -> int:
+    """The terminal columns the table may take: ``--max-width``, else the terminal's width
+    when the output is a terminal, else no limit (0)."""
+    if args.max_width is not None:
+        return args.max_width
+    if not sys.stdout.isatty():
+        return 0
+    return shutil.get_terminal_size().columns
 
 
 def _is_file(text: str) -> bool:

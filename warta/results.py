@@ -9,7 +9,7 @@ import re
 import unicodedata
 from collections import deque
 from collections.abc import Iterator
-from typing import TextIO
+from typing import Any, TextIO
 
 import duckdb
 
@@ -76,12 +76,14 @@ def write_csv(relation: duckdb.DuckDBPyRelation, out: TextIO) -> int:
     return count
 
 
-def table(relation: duckdb.DuckDBPyRelation, max_rows: int) -> str:
+def table(relation: duckdb.DuckDBPyRelation, max_rows: int, max_width: int = 0) -> str:
     """The rows as a boxed table with each column's name and type: all of them if there are
     at most ``max_rows``, else the first and the last ones around a row of dots; below it the
     exact number of rows (and how many are shown) and of columns. Values longer than
-    ``MAX_CELL`` are cut, line breaks and tabs written as ``\\n`` and ``\\t``; no column is left
-    out, however wide the table."""
+    ``MAX_CELL`` are cut, line breaks and tabs written as ``\\n`` and ``\\t``. A table wider
+    than ``max_width`` terminal columns (0: no limit) shows its first and last columns, as many
+    as fit, around a column of ``…`` (as DuckDB's own command line does), and says below it how
+    many are shown; the first column is shown however wide it is."""
     head_size, tail_size = (max_rows + 1) // 2, max_rows // 2
     first: list[tuple] = []
     tail: deque[tuple] = deque(maxlen=tail_size)
@@ -103,6 +105,22 @@ def table(relation: duckdb.DuckDBPyRelation, max_rows: int) -> str:
         max([_width(names[k]), _width(types[k]), *(_width(row[k]) for row in cells)])
         for k in range(len(names))
     ]
+    kept = _columns_that_fit(widths, max_width)
+    if len(kept) < len(names):  # the columns left out become one column of ``…``
+        middle = next((k for k, column in enumerate(kept) if column != k), len(kept))
+
+        def narrowed(values: list, filler: Any) -> list:
+            return (
+                [values[k] for k in kept[:middle]] + [filler] + [values[k] for k in kept[middle:]]
+            )
+
+        names, types, right, widths = (
+            narrowed(names, "…"),
+            narrowed(types, ""),
+            narrowed(right, False),
+            narrowed(widths, 1),
+        )
+        cells = [narrowed(row, "…") for row in cells]
 
     def line(left: str, fill: str, middle: str, end: str) -> str:
         return left + middle.join(fill * (w + 2) for w in widths) + end
@@ -128,9 +146,40 @@ def table(relation: duckdb.DuckDBPyRelation, max_rows: int) -> str:
     counted = f"{total} row" + ("" if total == 1 else "s")
     if cut:
         counted += f" ({len(shown)} shown)"
-    columns = f"{len(names)} column" + ("" if len(names) == 1 else "s")
+    columns = f"{len(relation.columns)} column" + ("" if len(relation.columns) == 1 else "s")
+    if len(kept) < len(relation.columns):
+        columns += f" ({len(kept)} shown)"
     lines.append(f"{counted}, {columns}")
     return "\n".join(lines) + "\n"
+
+
+def _columns_that_fit(widths: list[int], max_width: int) -> list[int]:
+    """The columns (by position, in order) a table with columns of ``widths`` shows in
+    ``max_width`` terminal columns: all if they fit (or ``max_width`` is 0), else the first and
+    the last ones, taken in turn from either end, with room for a column of ``…``."""
+
+    def size(columns: int, content: int) -> int:  # ``│ value │ value │``
+        return content + 3 * columns + 1
+
+    if max_width <= 0 or size(len(widths), sum(widths)) <= max_width:
+        return list(range(len(widths)))
+    left, right = [0], []
+    used = widths[0] + 1  # with the ``…`` column
+    low, high = 1, len(widths) - 1
+    take_right = True
+    while low <= high:
+        k = high if take_right else low
+        if size(len(left) + len(right) + 2, used + widths[k]) > max_width:
+            break
+        used += widths[k]
+        if take_right:
+            right.insert(0, k)
+            high -= 1
+        else:
+            left.append(k)
+            low += 1
+        take_right = not take_right
+    return left + right
 
 
 def _cell(value: str | None) -> str:

@@ -107,6 +107,60 @@ def test_every_column_is_shown_however_wide_the_table(built):
     assert result.stdout.splitlines()[-1] == "1 row, 12 columns"
 
 
+def test_a_table_wider_than_max_width_shows_its_first_and_last_columns(built):
+    columns = ", ".join(f"{k} AS {name}" for k, name in enumerate("abcdefghij"))
+    result = _query(built, "--max-width", "40", f"SELECT {columns}")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert [name.strip() for name in lines[1].strip("│").split("│")] == ["a", "b", "…", "j"]
+    assert [value.strip() for value in lines[4].strip("│").split("│")] == ["0", "1", "…", "9"]
+    assert max(len(line) for line in lines[:-1]) == 35  # a fifth column would make it 45
+    assert lines[-1] == "1 row, 10 columns (3 shown)"
+    # 0 is no limit; so is a pipe without the option (the test above)
+    every = _query(built, "--max-width", "0", f"SELECT {columns}")
+    assert every.stdout.splitlines()[-1] == "1 row, 10 columns"
+
+
+def test_the_first_column_is_shown_however_narrow_max_width_is(built):
+    columns = ", ".join(f"repeat('x', 60) AS column_{k}" for k in range(12))
+    result = _query(built, "--max-width", "1", f"SELECT {columns} FROM range(3)")
+    lines = result.stdout.splitlines()
+    assert [name.strip() for name in lines[1].strip("│").split("│")] == ["column_0", "…"]
+    assert lines[-1] == "3 rows, 12 columns (1 shown)"
+    assert _query(built, "--max-width", "-1", "SELECT 1").returncode == 2
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_on_a_terminal_the_table_fits_its_width(built):
+    import pty
+
+    columns = ", ".join(f"{k} AS {name}" for k, name in enumerate("abcdefghij"))
+    leader, follower = pty.openpty()
+    try:
+        process = subprocess.run(
+            [str(WARTA), "query", f"SELECT {columns}"],
+            stdout=follower,
+            stderr=subprocess.PIPE,
+            env={**os.environ, "WARTA_WAREHOUSE": str(built), "COLUMNS": "40"},
+        )
+        os.close(follower)
+        output = b""
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # the terminal is closed at its end
+                break
+            if not chunk:
+                break
+            output += chunk
+    finally:
+        os.close(leader)
+    assert process.returncode == 0, process.stderr
+    lines = output.decode().replace("\r\n", "\n").splitlines()
+    assert lines[-1] == "1 row, 10 columns (3 shown)"
+    assert max(len(line) for line in lines) <= 40
+
+
 def test_values_are_written_as_duckdb_writes_them(built):
     select = (
         "SELECT INTERVAL 3 DAY AS pause, '\\xFF'::BLOB AS bytes, [1, 2] AS numbers, "
