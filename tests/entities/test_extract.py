@@ -694,7 +694,7 @@ def test_a_surname_after_an_honorific_is_the_person_named_in_full():
         # a company's name, and a league written in lowercase words, stay
         (
             "Operator PT Liga Indonesia Baru (LIB) menunda laga.",
-            [("PT Liga Indonesia Baru (LIB)", "ORG:pt-liga-indonesia-baru")],
+            [("PT Liga Indonesia Baru (LIB)", "ORG:liga-indonesia-baru")],
         ),
         ("Liga ini digelar di Jakarta.", [("Jakarta", "LOC:jakarta")]),
         ("Ia bermain di Liga Primer Inggris musim ini.", []),
@@ -747,6 +747,42 @@ def test_a_surname_after_an_honorific_is_the_person_named_in_full():
         (
             "Finalis Liga Champions Piala Dunia Antarklub Real Madrid menang.",
             [("Real Madrid", "ORG:real-madrid")],
+        ),
+        # a name run into the competition's from before keeps its part before it
+        (
+            "Daftar pemain Timnas Indonesia Piala AFF 2024 diumumkan.",
+            [("Timnas Indonesia", "ORG:timnas-indonesia")],
+        ),
+        (
+            "Egy Maulana Vikri Piala AFF 2020 tampil impresif.",
+            [("Egy Maulana Vikri", "PER:egy-maulana-vikri")],
+        ),
+        ("Luka Modric Liga Champions UEFA juara lima kali.", [("Modric", "PER:modric")]),
+        ("Babak Semifinal Liga Champions digelar.", []),
+        # a known club's acronym after it
+        (
+            "Juara Liga Champions UEFA PSG menang atas Inter Milan.",
+            [("PSG", "ORG:paris-saint-germain"), ("Inter Milan", "ORG:inter-milan")],
+        ),
+        # up to three scopes; a country after a cup named for a person is a team
+        ("Indonesia juara Piala Asia Wanita U-20 2024.", []),
+        (
+            "Laga Piala Dunia Antarklub FIFA 2025 Real Madrid melawan Al Hilal.",
+            [("Real Madrid", "ORG:real-madrid"), ("Al Hilal", "ORG:al-hilal")],
+        ),
+        (
+            "Di Piala Thomas Malaysia kalah dari Indonesia.",
+            [("Malaysia", "LOC:malaysia"), ("Indonesia", "LOC:indonesia")],
+        ),
+        (
+            "Final Liga Nations Portugal melawan Spanyol berlangsung di Munich.",
+            [("Portugal", "LOC:portugal"), ("Spanyol", "LOC:spanyol"), ("Munich", "LOC:munich")],
+        ),
+        ("Arsenal tersingkir dari Piala Liga Inggris musim ini.", []),
+        # a known organisation longer than the name
+        (
+            "Operator kompetisi, Liga Indonesia Baru (LIB), menunda laga Persija.",
+            [("Liga Indonesia Baru (LIB)", "ORG:liga-indonesia-baru")],
         ),
         # no country after the World Cup or after another country: Germany lost, Italy lost
         ("Di Liga Spanyol Italia kalah.", [("Italia", "LOC:italia")]),

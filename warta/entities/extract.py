@@ -47,7 +47,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from functools import cache, lru_cache
-from itertools import accumulate, compress
+from itertools import accumulate, compress, islice
 
 from warta.entities.features import (
     GOVERNMENT_BODIES,
@@ -174,21 +174,25 @@ def _without_competitions(paragraphs: Sequence[str], found: list[_Found]) -> lis
     place (``Liga Inggris``, which the tagger reads as a place; ``Final Liga`` + ``Champions``;
     ``Piala Champions``, a person to it; ``Euro 2004``). A competition's name is ``Liga``,
     ``Piala`` (``Final`` before them too) or ``Olimpiade`` and one capitalised word, then a
-    country (``Liga Primer Inggris``, ``Liga Pro Saudi``) and a scope (``COMPETITION_SCOPES``:
-    ``Liga Champions Asia``, ``Piala Asia U-23``, ``Liga Champions AFC``), each optional, and
-    a year or season; or ``Euro`` and a year. No country follows a scope or another country:
-    ``Piala Dunia Jerman`` is the World Cup and then Germany. The words after it are not part
-    of it (``Top skor Liga Inggris Erling Haaland``, ``Piala Presiden Jokowi``).
+    country (``Liga Primer Inggris``, ``Liga Pro Saudi``; after ``Piala`` only in ``Piala
+    Liga``, ``Piala Raja``, ``Piala Super`` and ``Piala FA``: ``Piala Thomas Malaysia`` is a
+    team) and up to three scopes (``COMPETITION_SCOPES``: ``Liga Champions Asia``, ``Piala Asia
+    Wanita U-17``, ``Liga Champions AFC``), each optional, and a year or season; or ``Euro`` and
+    a year. No country follows a scope or another country: ``Piala Dunia Jerman`` is the World
+    Cup and then Germany. The words after it are not part of it (``Top skor Liga Inggris Erling
+    Haaland``, ``Piala Presiden Jokowi``).
 
-    A mention that overlaps a competition's name keeps the parts of it outside the name: a
-    part after it keeps its label (a person run into the name), a part before it is kept only
-    if it spells a known organisation or place (not ``Semifinal``, ``Timnas``), and either is
-    relabelled as the known organisation or place it spells (``Liga Champions Real Madrid``,
-    ``Liga Champions UEFA Manchester City``); a lone acronym after it is no person. Not a
-    company's name (``PT Liga Indonesia Baru``), nor a known organisation's (``Liga Arab``, but
+    A mention that overlaps a competition's name keeps the parts of it outside the name, each
+    relabelled as the known organisation, person or place it spells (``Liga Champions Real
+    Madrid``, ``Liga Champions UEFA Manchester City``). Otherwise a part after the name keeps
+    its label, but a lone acronym is no person (``AFC``); a part before it keeps its label
+    once words of a match, a round or a role are left off its front (``_EVENT_WORDS``), if it
+    has two words or more or is a person (``Timnas Indonesia Piala AFF``, ``Modric Liga
+    Champions``; not ``Semifinal``, ``Babak Final``, ``Timnas Piala Dunia``). Not a company's
+    name (``PT Liga Indonesia Baru``), nor a known organisation's starting there as long as
+    the name or longer (``Liga Arab``, ``KTT Liga Arab 2023``, ``Liga Indonesia Baru``; but
     ``Liga Arab Saudi`` is the Saudi league)."""
     ranges: dict[int, list[tuple[int, int]]] = {}
-    known = known_organisations()
     for index, paragraph in enumerate(paragraphs):
         if not _COMPETITION_WORDS.search(paragraph):
             continue
@@ -196,7 +200,9 @@ def _without_competitions(paragraphs: Sequence[str], found: list[_Found]) -> lis
             start, end = match.span()
             if _COMPANY_BEFORE.search(paragraph, max(0, start - 6), start):
                 continue
-            if name_key(match.group()) in known:
+            if _known_organisation_at(
+                paragraph, start, match.end("name") if match["name"] else end
+            ):
                 continue
             ranges.setdefault(index, []).append((start, end))
     if not ranges:
@@ -217,19 +223,51 @@ def _without_competitions(paragraphs: Sequence[str], found: list[_Found]) -> lis
         edges = [start, *(edge for span in spans[first:last] for edge in span), end]
         for n in range(0, len(edges), 2):
             part = _name_within(paragraph, edges[n], edges[n + 1])
+            if part is not None and n == 0:
+                part = _without_event_words(paragraph, *part)
             if part is None:
                 continue
-            text = paragraph[part[0] : part[1]]
-            if name_key(text) in known:
-                part_label = "ORG"
-            elif is_known_place(text):
-                part_label = "LOC"
-            elif n == 0 or (label == "PER" and text.isupper() and " " not in text):
-                continue  # before the name (``Semifinal``), or an acronym (``AFC``)
-            else:
+            part_label = _known_label(paragraph[part[0] : part[1]])
+            if part_label is None:
+                text = paragraph[part[0] : part[1]]
+                if n == 0 and label != "PER" and " " not in text:
+                    continue  # a word before the name (``Timnas Piala Dunia``)
+                if n > 0 and label == "PER" and text.isupper() and " " not in text:
+                    continue  # an acronym after it (``Liga Champions AFC``)
                 part_label = label
             out.append((index, *part, part_label, "rule"))
     return out
+
+
+def _known_label(text: str) -> str | None:
+    """The label of the known organisation, gazetteer entity or place ``text`` spells."""
+    if name_key(text) in known_organisations():
+        return "ORG"
+    known = gazetteer().lookup(text)
+    if known is not None:
+        return known.label
+    return "LOC" if name_key(text) in indonesian_places() else None
+
+
+def _known_organisation_at(paragraph: str, start: int, end: int) -> bool:
+    """True if a known organisation's name starts at ``paragraph[start]`` and reaches ``end``
+    or further (``Liga Indonesia Baru`` over ``Liga Indonesia``)."""
+    line_end = paragraph.find("\n", start)
+    words = _NAME_WORDS.finditer(paragraph, start, len(paragraph) if line_end < 0 else line_end)
+    known = known_organisations()
+    return any(
+        word.end() >= end and name_key(paragraph[start : word.end()]) in known
+        for word in islice(words, _KNOWN_ORGANISATION_WORDS)
+    )
+
+
+def _without_event_words(paragraph: str, start: int, end: int) -> tuple[int, int] | None:
+    """``paragraph[start:end]`` without the words of a match or a round at its front
+    (``Semifinal``, ``Babak``, ``Laga``, ``Juara``: ``_EVENT_WORDS``)."""
+    for word in _NAME_WORDS.finditer(paragraph, start, end):
+        if word.group() not in _EVENT_WORDS:
+            return word.start(), end
+    return None
 
 
 def _news_sources(paragraphs: Sequence[str], found: list[_Found]) -> list[_Found]:
@@ -306,22 +344,38 @@ COMPETITION_COUNTRIES = frozenset(
 )
 COMPETITION_SCOPES = frozenset(
     {
-        *("Asia", "Eropa", "Dunia", "Champions", "Europa", "Antarklub"),
+        *("Asia", "Eropa", "Dunia", "Champions", "Europa", "Antarklub", "Nations"),
         *("Wanita", "Putri", "Putra", "AFC", "AFF", "UEFA", "FIFA", "ASEAN", "CONCACAF"),
+    }
+)
+# Words of a match, a round or a player's role, left off the front of a name run into a
+# competition's (``Babak Semifinal Liga Champions``, ``Kapten Timnas Indonesia Piala AFF``).
+_EVENT_WORDS = frozenset(
+    {
+        *("Final", "Finalis", "Semifinal", "Perempat", "Babak", "Fase", "Grup", "Laga"),
+        *("Partai", "Pekan", "Matchday", "Musim", "Edisi", "Juara", "Gelar", "Trofi"),
+        *("Skuad", "Daftar", "Ajang", "Turnamen", "Kualifikasi", "Klub", "Tim", "Pemain"),
+        *("Kapten", "Pelatih", "Bek", "Kiper", "Gelandang", "Penyerang", "Striker", "Bintang"),
+        *("Legenda", "Mantan", "Eks", "Top", "Pencetak", "Peraih", "Pemenang", "Kampiun"),
     }
 )
 _COMPETITION_WORDS = re.compile(r"Liga|Piala|Olimpiade|Euro")
 _S = r"[^\S\n]+"  # spaces within a line
 _END = r"(?![\w'’-])"
+_WORD = r"[A-Z][\w'’-]*"
 _SCOPE = rf"(?:{'|'.join(sorted(COMPETITION_SCOPES))}|U-?\d{{2}}){_END}"
 _COUNTRY = rf"(?:{'|'.join(sorted(COMPETITION_COUNTRIES))}){_END}"
+_SCOPES = rf"(?:{_S}{_SCOPE}){{0,3}}"
 _COMPETITION = re.compile(
-    rf"(?<![\w'’-])(?:Final{_S})?(?:Liga|Piala|Olimpiade){_S}"
-    rf"(?:{_SCOPE}(?:{_S}{_SCOPE})?"
-    rf"|(?:{_COUNTRY}|[A-Z][\w'’-]*(?:{_S}{_COUNTRY})?)(?:{_S}{_SCOPE})?)"
+    rf"(?<![\w'’-])(?P<name>(?:Final{_S})?"
+    rf"(?:Liga{_S}(?:{_SCOPE}|{_COUNTRY}|{_WORD}(?:{_S}{_COUNTRY})?)"
+    rf"|Piala{_S}(?:{_SCOPE}|{_COUNTRY}|(?:Liga|Raja|Super|FA){_END}(?:{_S}{_COUNTRY})?|{_WORD})"
+    rf"|Olimpiade{_S}{_WORD}){_SCOPES})"
     rf"(?:{_S}\d{{4}}(?:[/–-]\d{{2,4}})?(?!\w))?"
-    rf"|(?<![\w'’-])Euro{_S}\d{{4}}(?!\w)"
+    rf"|(?<![\w'’-])(?P<euro>Euro){_S}\d{{4}}(?!\w)"
 )
+_NAME_WORDS = re.compile(r"[\w'’-]+")
+_KNOWN_ORGANISATION_WORDS = 6  # the most words a name in organisations.tsv is looked up in
 _COMPANY_BEFORE = re.compile(r"\bPT\.?\s+\Z")
 
 
