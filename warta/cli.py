@@ -175,7 +175,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="N",
         help="terminal columns the table may take: a wider one shows its first and last "
         "columns around a column of '…' (default: the terminal's width, COLUMNS if set; "
-        "0, or output to a pipe or file: every column)",
+        "0, or output to a pipe or file: every column; --csv writes all)",
     )
     query.set_defaults(handler=_query)
 
@@ -287,14 +287,14 @@ def _calendar_date(text: str) -> date:
 
 def _positive_int(text: str) -> int:
     """A whole number of 1 or more (argparse names the option and the value when it raises)."""
-    if not text.isdigit() or int(text) < 1:
+    if not text.isdecimal() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"not a whole number of 1 or more: {text!r}")
     return int(text)
 
 
 def _non_negative_int(text: str) -> int:
     """A whole number of 0 or more."""
-    if not text.isdigit():
+    if not text.isdecimal():
         raise argparse.ArgumentTypeError(f"not a whole number of 0 or more: {text!r}")
     return int(text)
 

@@ -156,7 +156,8 @@ def table(relation: duckdb.DuckDBPyRelation, max_rows: int, max_width: int = 0) 
 def _columns_that_fit(widths: list[int], max_width: int) -> list[int]:
     """The columns (by position, in order) a table with columns of ``widths`` shows in
     ``max_width`` terminal columns: all if they fit (or ``max_width`` is 0), else the first and
-    the last ones, taken in turn from either end, with room for a column of ``…``."""
+    the last ones, taken in turn from either end while they fit beside a column of ``…`` (from
+    one end alone once the next column of the other does not fit)."""
 
     def size(columns: int, content: int) -> int:  # ``│ value │ value │``
         return content + 3 * columns + 1
@@ -166,18 +167,21 @@ def _columns_that_fit(widths: list[int], max_width: int) -> list[int]:
     left, right = [0], []
     used = widths[0] + 1  # with the ``…`` column
     low, high = 1, len(widths) - 1
+    open_ends = [True, True]  # right, left
     take_right = True
-    while low <= high:
-        k = high if take_right else low
-        if size(len(left) + len(right) + 2, used + widths[k]) > max_width:
-            break
-        used += widths[k]
-        if take_right:
-            right.insert(0, k)
-            high -= 1
-        else:
-            left.append(k)
-            low += 1
+    while low <= high and any(open_ends):
+        if open_ends[not take_right]:
+            k = high if take_right else low
+            if size(len(left) + len(right) + 2, used + widths[k]) > max_width:
+                open_ends[not take_right] = False
+            else:
+                used += widths[k]
+                if take_right:
+                    right.insert(0, k)
+                    high -= 1
+                else:
+                    left.append(k)
+                    low += 1
         take_right = not take_right
     return left + right
 

@@ -130,6 +130,15 @@ def test_the_first_column_is_shown_however_narrow_max_width_is(built):
     assert _query(built, "--max-width", "-1", "SELECT 1").returncode == 2
 
 
+def test_a_column_too_wide_for_its_turn_leaves_room_to_the_columns_on_the_other_side():
+    from warta.results import _columns_that_fit
+
+    # c1 does not fit beside c0 and c4; c3 and c2 do (77 terminal columns of 80)
+    assert _columns_that_fit([10, 40, 5, 5, 40], 80) == [0, 2, 3, 4]
+    assert _columns_that_fit([10, 40, 5, 5, 40], 0) == [0, 1, 2, 3, 4]
+    assert _columns_that_fit([10, 40, 5, 5, 40], 200) == [0, 1, 2, 3, 4]
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
 def test_on_a_terminal_the_table_fits_its_width(built):
     import pty

@@ -163,8 +163,8 @@ def extract_entities(paragraphs: Sequence[str], language: str | None = "id") -> 
     found = _lists_of_people(paragraphs, found)
     found = _companies_by_name(paragraphs, found)
     found = _one_label_per_name(paragraphs, found)
-    found = _without_competitions(paragraphs, found)
     found = _news_sources(paragraphs, found)
+    found = _without_competitions(paragraphs, found)
     found, directed = _with_directions(paragraphs, found)
     return _linked(paragraphs, found, directed, named, strict_persons=strict)
 
@@ -227,6 +227,14 @@ def _without_competitions(paragraphs: Sequence[str], found: list[_Found]) -> lis
                 part = _without_event_words(paragraph, *part)
             if part is None:
                 continue
+            if n == 0:  # a known organisation's first word before it (``Al`` of ``Al Nassr``)
+                before = _word_before(paragraph, part[0])
+                if (
+                    before is not None
+                    and not (out and out[-1][0] == index and out[-1][2] > before)
+                    and name_key(paragraph[before : part[1]]) in known_organisations()
+                ):
+                    part = (before, part[1])
             part_label = _known_label(paragraph[part[0] : part[1]])
             if part_label is None:
                 text = paragraph[part[0] : part[1]]
@@ -266,23 +274,25 @@ def _without_event_words(paragraph: str, start: int, end: int) -> tuple[int, int
     (``Semifinal``, ``Babak``, ``Laga``, ``Juara``: ``_EVENT_WORDS``)."""
     for word in _NAME_WORDS.finditer(paragraph, start, end):
         if word.group() not in _EVENT_WORDS:
-            return word.start(), end
+            return (word.start(), end) if paragraph[word.start()].isupper() else None
     return None
 
 
 def _news_sources(paragraphs: Sequence[str], found: list[_Found]) -> list[_Found]:
     """The name a report is quoted from is a news outlet, an organisation: the capitalised
-    words (up to four, not a day's name) right after ``dikutip`` or ``dilansir`` (``detik…``
-    and ``dari`` between them too): ``Dikutip dari Guardian`` (a place to the tagger, after
-    ``dari``), ``dilansir New York Post`` (the tagger's ``New York``), ``dikutip Dailymail``
-    (which it missed), ``Dikutip detikINET dari BBC``. The mentions inside the name give way
-    to it; not when one of them is a person or runs past the name (``dilansir Presiden Joko
-    Widodo`` is not so written, but a person's name is left as found)."""
+    words right after ``dikutip`` or ``dilansir`` (``detik…`` and ``dari`` between them too;
+    ``_outlet_after``): ``Dikutip dari Guardian`` (a place to the tagger, after ``dari``),
+    ``dilansir New York Post`` (the tagger's ``New York``), ``dikutip Dailymail`` (which it
+    missed), ``Dikutip detikINET dari BBC``, ``Dilansir dari Fox News`` (a person to it). The
+    mentions inside the name give way to it; not when one runs past the name, nor when one is
+    a person the gazetteer knows (``dikutip dari Joko Widodo``)."""
     sources: dict[int, list[tuple[int, int]]] = {}
     for index, paragraph in enumerate(paragraphs):
         if "ikutip" in paragraph or "ilansir" in paragraph:
-            for match in _SOURCE.finditer(paragraph):
-                sources.setdefault(index, []).append(match.span("name"))
+            for cue in _SOURCE_CUE.finditer(paragraph):
+                outlet = _outlet_after(paragraph, cue.end())
+                if outlet is not None:
+                    sources.setdefault(index, []).append(outlet)
     if not sources:
         return found
     inside: dict[tuple[int, int, int], list[int]] = {}
@@ -294,8 +304,12 @@ def _news_sources(paragraphs: Sequence[str], found: list[_Found]) -> list[_Found
             continue
         source = (index, *spans[k])
         inside.setdefault(source, []).append(position)
-        if label == "PER" or start < spans[k][0] or end > spans[k][1]:
+        if start < spans[k][0] or end > spans[k][1]:
             kept.add(source)
+        elif label == "PER":
+            known = gazetteer().lookup(paragraphs[index][start:end])
+            if known is not None and known.label == "PER":
+                kept.add(source)
     replaced = {
         position
         for source, positions in inside.items()
@@ -313,11 +327,45 @@ def _news_sources(paragraphs: Sequence[str], found: list[_Found]) -> list[_Found
     return out
 
 
-_SOURCE_WORD = r"[A-Z][\w'’&-]*(?:\.(?:com|co\.id|id|net|org))?"
-_SOURCE = re.compile(
+def _outlet_after(paragraph: str, start: int) -> tuple[int, int] | None:
+    """The span of the outlet's name at ``paragraph[start]``: one to four capitalised words up
+    to a month's or a weekday's name (``dilansir AFP Senin (3/1)``), a web address's ending
+    left out (``Kompas.com`` is ``Kompas``, as the tagger reads it alone). None when a fifth
+    word follows, or when the first is such a name (``dilansir Maret lalu``), a position
+    (``dikutip dari Menteri Keuangan``) or a law's (``Dikutip dari Pasal 28 UUD 1945``)."""
+    words: list[re.Match[str]] = []
+    position = start
+    calendar = calendar_words()
+    while (word := _SOURCE_WORD.match(paragraph, position)) is not None:
+        if word["name"].lower() in calendar:
+            break
+        words.append(word)
+        gap = _SPACES.match(paragraph, word.end())
+        if word["web"] or gap is None:
+            break
+        position = gap.end()
+    if not words or len(words) > 4:
+        return None
+    first = words[0]["name"]
+    if first.lower() in calendar or first in POSITION_WORDS or first in _NOT_OUTLETS:
+        return None
+    return words[0].start(), words[-1].end("name")
+
+
+_SOURCE_CUE = re.compile(
     r"(?<![\w-])[Dd](?:ikutip|ilansir)(?:[^\S\n]+detik\w*)?(?:[^\S\n]+dari)?[^\S\n]+"
-    r"(?P<name>(?!(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)(?!\w))"
-    rf"{_SOURCE_WORD}(?:[^\S\n]+{_SOURCE_WORD}){{0,3}})(?![\w'’&-])(?![^\S\n]+[A-Z])"
+)
+_SOURCE_WORD = re.compile(
+    r"(?P<name>[A-Z][\w'’&-]*)(?P<web>\.(?:com|co\.id|co|id|net|org|tv))?(?![\w'’&.-]*\w)"
+)
+_SPACES = re.compile(r"[^\S\n]+")
+# First words of what is quoted but is no outlet: laws and regulations, titles.
+_NOT_OUTLETS = frozenset(
+    {
+        *("Pasal", "Ayat", "UU", "UUD", "Undang-Undang", "Peraturan", "Keputusan", "Surat"),
+        *("PP", "Perpres", "Perppu", "Permen", "Perda", "Inpres", "Keppres", "Instruksi"),
+        *TITLE_WORDS,
+    }
 )
 
 
@@ -339,7 +387,8 @@ def _name_within(paragraph: str, start: int, end: int) -> tuple[int, int] | None
 COMPETITION_COUNTRIES = frozenset(
     {
         *("Inggris", "Italia", "Spanyol", "Jerman", "Prancis", "Belanda", "Portugal"),
-        *("Indonesia", "Malaysia", "Saudi"),
+        *("Indonesia", "Malaysia", "Thailand", "Vietnam", "Jepang", "Saudi", "Turki"),
+        *("Skotlandia", "Belgia"),
     }
 )
 COMPETITION_SCOPES = frozenset(
@@ -357,6 +406,8 @@ _EVENT_WORDS = frozenset(
         *("Skuad", "Daftar", "Ajang", "Turnamen", "Kualifikasi", "Klub", "Tim", "Pemain"),
         *("Kapten", "Pelatih", "Bek", "Kiper", "Gelandang", "Penyerang", "Striker", "Bintang"),
         *("Legenda", "Mantan", "Eks", "Top", "Pencetak", "Peraih", "Pemenang", "Kampiun"),
+        *("Semi", "Leg", "Gol", "Debut", "Drawing", "Undian", "Jadwal", "Klasemen", "Hasil"),
+        *("Tiket", "Wasit", "Asisten", "Kepala", "Trofeo"),
     }
 )
 _COMPETITION_WORDS = re.compile(r"Liga|Piala|Olimpiade|Euro")
