@@ -1734,6 +1734,18 @@ def test_an_article_with_thousands_of_distinct_names_compares_few_of_them(monkey
         ("Dikutip dari Pasal 28 UUD 1945, hak itu dijamin.", []),
         ("Dikutip dari Gubernur Jawa Barat, ia setuju.", []),
         ("Dikutip dari Joko Widodo, ia datang.", [("Joko Widodo", "PER:joko-widodo")]),
+        ("Dikutip dari Sri Mulyani, defisit melebar.", [("Sri Mulyani", "PER:sri-mulyani")]),
+        (
+            "Dikutip dari Kepala BPS Amalia Adininggar, inflasi turun.",
+            [("BPS", "ORG:badan-pusat-statistik"), ("Amalia Adininggar", "PER:amalia-adininggar")],
+        ),
+        ("Dikutip dari Permendag Nomor 8, impor dibatasi.", []),
+        ("Dilansir Xinhua Jum'at (5/1), banjir datang.", [("Xinhua", "ORG:xinhua")]),
+        # two cues in a row: two outlets
+        (
+            "Berita itu dikutip Reuters Dilansir AFP, korban bertambah.",
+            [("Reuters", "ORG:reuters"), ("AFP", "ORG:afp")],
+        ),
         ("Dilansir Piala Dunia 2022, ia pergi.", []),
         # a day's name is no outlet; a person stays a person; lowercase words are no name
         ("Seperti dilansir Senin (25/8), Jokowi datang.", [("Jokowi", "PER:joko-widodo")]),

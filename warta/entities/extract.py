@@ -270,8 +270,9 @@ def _known_organisation_at(paragraph: str, start: int, end: int) -> bool:
 
 
 def _without_event_words(paragraph: str, start: int, end: int) -> tuple[int, int] | None:
-    """``paragraph[start:end]`` without the words of a match or a round at its front
-    (``Semifinal``, ``Babak``, ``Laga``, ``Juara``: ``_EVENT_WORDS``)."""
+    """``paragraph[start:end]`` without the words of a match, a round or a role at its front
+    (``Semifinal``, ``Babak``, ``Laga``, ``Juara``: ``_EVENT_WORDS``); None when nothing is
+    left or what is left does not start with a capital (``Babak 16 Besar``)."""
     for word in _NAME_WORDS.finditer(paragraph, start, end):
         if word.group() not in _EVENT_WORDS:
             return (word.start(), end) if paragraph[word.start()].isupper() else None
@@ -283,32 +284,52 @@ def _news_sources(paragraphs: Sequence[str], found: list[_Found]) -> list[_Found
     words right after ``dikutip`` or ``dilansir`` (``detik…`` and ``dari`` between them too;
     ``_outlet_after``): ``Dikutip dari Guardian`` (a place to the tagger, after ``dari``),
     ``dilansir New York Post`` (the tagger's ``New York``), ``dikutip Dailymail`` (which it
-    missed), ``Dikutip detikINET dari BBC``, ``Dilansir dari Fox News`` (a person to it). The
-    mentions inside the name give way to it; not when one runs past the name, nor when one is
-    a person the gazetteer knows (``dikutip dari Joko Widodo``)."""
+    missed), ``Dikutip detikINET dari BBC``, ``Dilansir dari Fox News`` (a person to it).
+
+    The tagger's places inside the name give way to it, and so do its organisations and
+    persons from the name's first word on; a person only when the name reads as an outlet's
+    (``_OUTLET_WORDS``, or a web address). The name is left as found when a mention runs past
+    it, when a person or organisation starts after its first word (``dikutip dari Menkeu Sri
+    Mulyani``, ``Kadiv Humas Polri``), or when a person is all of it (``dikutip dari Sri
+    Mulyani``)."""
     sources: dict[int, list[tuple[int, int]]] = {}
+    web: set[tuple[int, int, int]] = set()  # the names written as a web address
     for index, paragraph in enumerate(paragraphs):
         if "ikutip" in paragraph or "ilansir" in paragraph:
+            reached = 0
             for cue in _SOURCE_CUE.finditer(paragraph):
-                outlet = _outlet_after(paragraph, cue.end())
+                outlet = _outlet_after(paragraph, cue.end()) if cue.start() >= reached else None
                 if outlet is not None:
-                    sources.setdefault(index, []).append(outlet)
+                    start, end, address = outlet
+                    sources.setdefault(index, []).append((start, end))
+                    if address:
+                        web.add((index, start, end))
+                    reached = end
     if not sources:
         return found
     inside: dict[tuple[int, int, int], list[int]] = {}
-    kept: set[tuple[int, int, int]] = set()  # sources left as found
+    kept: set[tuple[int, int, int]] = set()  # names left as found
     for position, (index, start, end, label, _) in enumerate(found):
         spans = sources.get(index)
-        k = bisect_left(spans, (end,)) - 1 if spans else -1
-        if k < 0 or spans[k][1] <= start:
+        if not spans:
             continue
-        source = (index, *spans[k])
-        inside.setdefault(source, []).append(position)
-        if start < spans[k][0] or end > spans[k][1]:
-            kept.add(source)
-        elif label == "PER":
-            known = gazetteer().lookup(paragraphs[index][start:end])
-            if known is not None and known.label == "PER":
+        last = bisect_left(spans, (end,))  # the names starting before the mention's end
+        first = last
+        while first > 0 and spans[first - 1][1] > start:
+            first -= 1
+        for name_start, name_end in spans[first:last]:
+            source = (index, name_start, name_end)
+            inside.setdefault(source, []).append(position)
+            if (
+                start < name_start
+                or end > name_end
+                or (start > name_start and label in ("PER", "ORG"))
+                or (
+                    label == "PER"
+                    and source not in web
+                    and _OUTLET_WORDS.isdisjoint(paragraphs[index][name_start:name_end].split())
+                )
+            ):
                 kept.add(source)
     replaced = {
         position
@@ -327,17 +348,24 @@ def _news_sources(paragraphs: Sequence[str], found: list[_Found]) -> list[_Found
     return out
 
 
-def _outlet_after(paragraph: str, start: int) -> tuple[int, int] | None:
-    """The span of the outlet's name at ``paragraph[start]``: one to four capitalised words up
-    to a month's or a weekday's name (``dilansir AFP Senin (3/1)``), a web address's ending
-    left out (``Kompas.com`` is ``Kompas``, as the tagger reads it alone). None when a fifth
-    word follows, or when the first is such a name (``dilansir Maret lalu``), a position
-    (``dikutip dari Menteri Keuangan``) or a law's (``Dikutip dari Pasal 28 UUD 1945``)."""
+def _outlet_after(paragraph: str, start: int) -> tuple[int, int, bool] | None:
+    """The span of the outlet's name at ``paragraph[start]``, and whether it is written as a
+    web address: one to four capitalised words up to a month's or a weekday's name
+    (``dilansir AFP Senin (3/1)``, ``Jum'at`` too), a position or a title (``BBC Presiden
+    Trump``) or the next ``Dikutip``; a web address's ending left out (``Kompas.com`` is
+    ``Kompas``, as the tagger reads it alone). None when a fifth word follows, or when the
+    first is such a name (``dilansir Maret lalu``), a position (``dikutip dari Menteri
+    Keuangan``) or a law's (``Dikutip dari Pasal 28 UUD 1945``, ``Permendag``)."""
     words: list[re.Match[str]] = []
     position = start
     calendar = calendar_words()
     while (word := _SOURCE_WORD.match(paragraph, position)) is not None:
-        if word["name"].lower() in calendar:
+        name = word["name"]
+        if (
+            name.lower().replace("'", "").replace("’", "") in calendar
+            or name.lower() in ("dikutip", "dilansir")
+            or (words and (name in POSITION_WORDS or name in TITLE_WORDS))
+        ):
             break
         words.append(word)
         gap = _SPACES.match(paragraph, word.end())
@@ -347,9 +375,9 @@ def _outlet_after(paragraph: str, start: int) -> tuple[int, int] | None:
     if not words or len(words) > 4:
         return None
     first = words[0]["name"]
-    if first.lower() in calendar or first in POSITION_WORDS or first in _NOT_OUTLETS:
+    if first in POSITION_WORDS or first in _NOT_OUTLETS or _LAW.fullmatch(first):
         return None
-    return words[0].start(), words[-1].end("name")
+    return words[0].start(), words[-1].end("name"), bool(words[-1]["web"])
 
 
 _SOURCE_CUE = re.compile(
@@ -359,14 +387,23 @@ _SOURCE_WORD = re.compile(
     r"(?P<name>[A-Z][\w'’&-]*)(?P<web>\.(?:com|co\.id|co|id|net|org|tv))?(?![\w'’&.-]*\w)"
 )
 _SPACES = re.compile(r"[^\S\n]+")
+# Words of an outlet's name, which the tagger takes for a person's (``Fox News``).
+_OUTLET_WORDS = frozenset(
+    {
+        *("News", "Post", "Mail", "Times", "Journal", "Herald", "Tribune", "Sport", "Sports"),
+        *("TV", "Daily", "Today", "Online", "Finance", "Network", "Radio", "Magazine"),
+        *("Gazette", "Express", "Telegraph", "Press", "Insider", "Review", "Weekly", "Media"),
+    }
+)
 # First words of what is quoted but is no outlet: laws and regulations, titles.
 _NOT_OUTLETS = frozenset(
     {
         *("Pasal", "Ayat", "UU", "UUD", "Undang-Undang", "Peraturan", "Keputusan", "Surat"),
-        *("PP", "Perpres", "Perppu", "Permen", "Perda", "Inpres", "Keppres", "Instruksi"),
+        *("PP", "Instruksi"),
         *TITLE_WORDS,
     }
 )
+_LAW = re.compile(r"(?:Per(?:men|gub|bup|wal|da|pres|ppu|pu|kap|ma)|KUH|Kepmen|Kepp|Inp)\w*")
 
 
 def _name_within(paragraph: str, start: int, end: int) -> tuple[int, int] | None:
