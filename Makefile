@@ -16,8 +16,12 @@ EXTRAS ?=
 run: $(STAMP) instance
 	$(VENV)/bin/warta run
 
+# Test processes (pytest-xdist): one per CPU core; `make test TEST_WORKERS=0` runs the tests in
+# one process, in file order. The slow tests of `make e2e` always run in one.
+TEST_WORKERS ?= auto
+
 test: $(STAMP)
-	$(VENV)/bin/python -m pytest $(PYTEST_ARGS)
+	$(VENV)/bin/python -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 # Tests marked slow: the real UI stack (dagster dev, GraphQL, CLI backfill, repair, Chromium),
 # runs killed mid-parse and by a host restart, the warehouse load on an XFS image (its clone
