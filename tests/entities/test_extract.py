@@ -1741,6 +1741,23 @@ def test_an_article_with_thousands_of_distinct_names_compares_few_of_them(monkey
         ),
         ("Dikutip dari Permendag Nomor 8, impor dibatasi.", []),
         ("Dilansir Xinhua Jum'at (5/1), banjir datang.", [("Xinhua", "ORG:xinhua")]),
+        # an outlet's name with an organisation or person inside, as the tagger reads it
+        (
+            "Dilansir dari The Wall Street Journal, saham turun.",
+            [("The Wall Street Journal", "ORG:the-wall-street-journal")],
+        ),
+        # a weekday the tagger ran the outlet into; a competition after the outlet
+        ("Dilansir dari Fox News Senin (3/1), ia pergi.", [("Fox News", "ORG:fox-news")]),
+        ("Dilansir ESPN Liga Champions kembali digelar.", [("ESPN", "ORG:espn")]),
+        # a word that only starts like a law's
+        (
+            "Dikutip dari Perpustakaan Nasional, ia pergi.",
+            [("Perpustakaan Nasional", "ORG:perpustakaan-nasional")],
+        ),
+        (
+            "Dikutip dari Reuters Dikutip dari AFP, ia pergi.",
+            [("Reuters", "ORG:reuters"), ("AFP", "ORG:afp")],
+        ),
         # two cues in a row: two outlets
         (
             "Berita itu dikutip Reuters Dilansir AFP, korban bertambah.",

@@ -286,24 +286,25 @@ def _news_sources(paragraphs: Sequence[str], found: list[_Found]) -> list[_Found
     ``dilansir New York Post`` (the tagger's ``New York``), ``dikutip Dailymail`` (which it
     missed), ``Dikutip detikINET dari BBC``, ``Dilansir dari Fox News`` (a person to it).
 
-    The tagger's places inside the name give way to it, and so do its organisations and
-    persons from the name's first word on; a person only when the name reads as an outlet's
-    (``_OUTLET_WORDS``, or a web address). The name is left as found when a mention runs past
-    it, when a person or organisation starts after its first word (``dikutip dari Menkeu Sri
-    Mulyani``, ``Kadiv Humas Polri``), or when a person is all of it (``dikutip dari Sri
-    Mulyani``)."""
+    The tagger's places and organisations inside the name give way to it, and so do its
+    persons when the name reads as an outlet's (``_OUTLET_WORDS``, or a web address), and a
+    mention that runs on only into the weekday or the cue that ended the name (``Fox News
+    Senin``). Otherwise the name is left as found: when a mention runs past it, when a person
+    is in it (``dikutip dari Sri Mulyani``), or an organisation after its first word."""
     sources: dict[int, list[tuple[int, int]]] = {}
-    web: set[tuple[int, int, int]] = set()  # the names written as a web address
+    outlet_like: set[tuple[int, int, int]] = set()  # web addresses, names with _OUTLET_WORDS
+    reach: dict[tuple[int, int, int], int] = {}  # with the weekday or cue that ended the name
     for index, paragraph in enumerate(paragraphs):
         if "ikutip" in paragraph or "ilansir" in paragraph:
             reached = 0
             for cue in _SOURCE_CUE.finditer(paragraph):
                 outlet = _outlet_after(paragraph, cue.end()) if cue.start() >= reached else None
                 if outlet is not None:
-                    start, end, address = outlet
+                    start, end, address, stop = outlet
                     sources.setdefault(index, []).append((start, end))
-                    if address:
-                        web.add((index, start, end))
+                    if address or not _OUTLET_WORDS.isdisjoint(paragraph[start:end].split()):
+                        outlet_like.add((index, start, end))
+                    reach[(index, start, end)] = stop
                     reached = end
     if not sources:
         return found
@@ -322,12 +323,10 @@ def _news_sources(paragraphs: Sequence[str], found: list[_Found]) -> list[_Found
             inside.setdefault(source, []).append(position)
             if (
                 start < name_start
-                or end > name_end
-                or (start > name_start and label in ("PER", "ORG"))
+                or end > reach[source]
                 or (
-                    label == "PER"
-                    and source not in web
-                    and _OUTLET_WORDS.isdisjoint(paragraphs[index][name_start:name_end].split())
+                    source not in outlet_like
+                    and (label == "PER" or (start > name_start and label == "ORG"))
                 )
             ):
                 kept.add(source)
@@ -348,24 +347,28 @@ def _news_sources(paragraphs: Sequence[str], found: list[_Found]) -> list[_Found
     return out
 
 
-def _outlet_after(paragraph: str, start: int) -> tuple[int, int, bool] | None:
-    """The span of the outlet's name at ``paragraph[start]``, and whether it is written as a
-    web address: one to four capitalised words up to a month's or a weekday's name
-    (``dilansir AFP Senin (3/1)``, ``Jum'at`` too), a position or a title (``BBC Presiden
-    Trump``) or the next ``Dikutip``; a web address's ending left out (``Kompas.com`` is
-    ``Kompas``, as the tagger reads it alone). None when a fifth word follows, or when the
-    first is such a name (``dilansir Maret lalu``), a position (``dikutip dari Menteri
-    Keuangan``) or a law's (``Dikutip dari Pasal 28 UUD 1945``, ``Permendag``)."""
+def _outlet_after(paragraph: str, start: int) -> tuple[int, int, bool, int] | None:
+    """The span of the outlet's name at ``paragraph[start]``, whether it is written as a web
+    address, and where the weekday or cue that ended it ends (else the name's end): one to
+    four capitalised words up to a month's or a weekday's name (``dilansir AFP Senin (3/1)``,
+    ``Jum'at`` too), the next ``Dikutip``, a position or a title (``BBC Presiden Trump``) or a
+    competition (``Dilansir ESPN Liga Champions``); a web address's ending left out
+    (``Kompas.com`` is ``Kompas``, as the tagger reads it alone). None when a fifth word
+    follows, or when the first is such a word, a role (``dikutip dari Menkeu Sri Mulyani``)
+    or a law's (``Dikutip dari Pasal 28 UUD 1945``, ``Permendag``)."""
     words: list[re.Match[str]] = []
     position = start
     calendar = calendar_words()
+    stop = None
     while (word := _SOURCE_WORD.match(paragraph, position)) is not None:
         name = word["name"]
-        if (
-            name.lower().replace("'", "").replace("’", "") in calendar
-            or name.lower() in ("dikutip", "dilansir")
-            or (words and (name in POSITION_WORDS or name in TITLE_WORDS))
+        if name.lower().replace("'", "").replace("’", "") in calendar or name.lower() in (
+            "dikutip",
+            "dilansir",
         ):
+            stop = word.end("name")
+            break
+        if name in POSITION_WORDS or name in TITLE_WORDS or _COMPETITION.match(paragraph, position):
             break
         words.append(word)
         gap = _SPACES.match(paragraph, word.end())
@@ -375,9 +378,10 @@ def _outlet_after(paragraph: str, start: int) -> tuple[int, int, bool] | None:
     if not words or len(words) > 4:
         return None
     first = words[0]["name"]
-    if first in POSITION_WORDS or first in _NOT_OUTLETS or _LAW.fullmatch(first):
+    if first in _NOT_OUTLETS or _LAW.fullmatch(first):
         return None
-    return words[0].start(), words[-1].end("name"), bool(words[-1]["web"])
+    end = words[-1].end("name")
+    return words[0].start(), end, bool(words[-1]["web"]), end if stop is None else stop
 
 
 _SOURCE_CUE = re.compile(
@@ -395,15 +399,20 @@ _OUTLET_WORDS = frozenset(
         *("Gazette", "Express", "Telegraph", "Press", "Insider", "Review", "Weekly", "Media"),
     }
 )
-# First words of what is quoted but is no outlet: laws and regulations, titles.
+# First words of what is quoted but is no outlet: laws and regulations, roles, titles.
 _NOT_OUTLETS = frozenset(
     {
         *("Pasal", "Ayat", "UU", "UUD", "Undang-Undang", "Peraturan", "Keputusan", "Surat"),
-        *("PP", "Instruksi"),
+        *("PP", "Instruksi", "Perpres", "Perppu", "Perpu", "Perda", "Pergub", "Perbup"),
+        *("Perwal", "Perkap", "Perma", "Inpres", "Keppres", "KUHP", "KUHAP", "KUHPer"),
+        *("Kepala", "Kadiv", "Kabid", "Kabag", "Kasubdit", "Ketum", "Sekretaris", "Wamen"),
+        *("Menkeu", "Menlu", "Mendagri", "Menkes", "Menpora", "Menhan", "Mendag", "Menag"),
+        *("Pengamat", "Pakar", "Ahli", "Anggota", "Staf", "Bu", "Pak", "Ibu", "Bapak"),
+        *POSITION_WORDS,
         *TITLE_WORDS,
     }
 )
-_LAW = re.compile(r"(?:Per(?:men|gub|bup|wal|da|pres|ppu|pu|kap|ma)|KUH|Kepmen|Kepp|Inp)\w*")
+_LAW = re.compile(r"(?:Permen|Kepmen)\w*")  # Permendag, Permenkes, Kepmenkes, ...
 
 
 def _name_within(paragraph: str, start: int, end: int) -> tuple[int, int] | None:
