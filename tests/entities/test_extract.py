@@ -1704,7 +1704,7 @@ def test_an_article_with_thousands_of_distinct_names_compares_few_of_them(monkey
 @pytest.mark.parametrize(
     ("paragraph", "expected"),
     [
-        # sentences of saved detik pages (shortened): a place, two places, nothing before
+        # sentences of saved detik pages (shortened; the pages themselves: the test below)
         (
             "Dikutip dari Guardian, Vio pelatih set-piece timnas Italia.",
             [("Guardian", "ORG:guardian"), ("Vio", "PER:vio"), ("Italia", "LOC:italia")],
@@ -1730,7 +1730,7 @@ def test_an_article_with_thousands_of_distinct_names_compares_few_of_them(monkey
         ("Seperti dilansir AFP Senin (3/1), perang berlanjut.", [("AFP", "ORG:afp")]),
         ("Dilansir dari ESPN FC Senin (3/1), ia pergi.", [("ESPN FC", "ORG:espn-fc")]),
         ("Laporan itu dilansir Maret lalu.", []),
-        # a law, a position, a person the gazetteer knows, a competition: no outlet
+        # a law, a position, a role, a competition: no outlet; a person stays a person
         ("Dikutip dari Pasal 28 UUD 1945, hak itu dijamin.", []),
         ("Dikutip dari Gubernur Jawa Barat, ia setuju.", []),
         ("Dikutip dari Joko Widodo, ia datang.", [("Joko Widodo", "PER:joko-widodo")]),
@@ -1780,3 +1780,27 @@ def test_the_outlet_a_report_is_quoted_from_is_an_organisation(paragraph, expect
     mentions = extract_entities([paragraph])
     check_invariants([paragraph], mentions)
     assert [(m.text, m.entity_key) for m in mentions] == expected
+
+
+@pytest.mark.parametrize("kind", ["text", "html"])
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        # Dikutip dari Guardian (was LOC:guardian); dikutip Dailymail (was no mention)
+        ("detik-4", [("Dailymail", "ORG:dailymail"), ("Guardian", "ORG:guardian")]),
+        # dilansir New York Post (was LOC:new-york and LOC:post)
+        ("detik-inet", [("New York Post", "ORG:new-york-post")]),
+        # the tyre maker (was a place and a person, and one mention missed)
+        ("antara-singlepage4", [("Pirelli", "ORG:pirelli")] * 3),
+    ],
+)
+def test_outlets_and_known_companies_on_the_saved_pages(page, kind, expected):
+    from warta.ingest import process_bytes
+
+    path = shared_path("corpora", "pages", kind, f"{page}.{'txt' if kind == 'text' else 'html'}")
+    record, article, mentions = process_bytes(
+        path.read_bytes(), f"2022-12-01/{path.name}", date(2022, 12, 1)
+    )
+    assert record.status == "parsed" and article is not None
+    names = {text for text, _ in expected} | {"New York", "Post"}
+    assert sorted((m.text, m.entity_key) for m in mentions if m.text in names) == expected

@@ -146,13 +146,15 @@ def test_on_a_terminal_the_table_fits_its_width(built):
     columns = ", ".join(f"{k} AS {name}" for k, name in enumerate("abcdefghij"))
     leader, follower = pty.openpty()
     try:
-        process = subprocess.run(
-            [str(WARTA), "query", f"SELECT {columns}"],
-            stdout=follower,
-            stderr=subprocess.PIPE,
-            env={**os.environ, "WARTA_WAREHOUSE": str(built), "COLUMNS": "40"},
-        )
-        os.close(follower)
+        try:
+            process = subprocess.run(
+                [str(WARTA), "query", f"SELECT {columns}"],
+                stdout=follower,
+                stderr=subprocess.PIPE,
+                env={**os.environ, "WARTA_WAREHOUSE": str(built), "COLUMNS": "40"},
+            )
+        finally:
+            os.close(follower)
         output = b""
         while True:
             try:

@@ -209,18 +209,12 @@ def _without_competitions(paragraphs: Sequence[str], found: list[_Found]) -> lis
         return found
     out: list[_Found] = []
     for index, start, end, label, method in found:
-        spans = ranges.get(index)
-        # The names overlapping the mention: of those starting before its end (the names of
-        # a paragraph do not overlap), the last ones ending after its start.
-        last = bisect_left(spans, (end,)) if spans else 0
-        first = last
-        while first > 0 and spans[first - 1][1] > start:
-            first -= 1
-        if first == last:
+        overlapping = _overlapping(ranges.get(index), start, end)
+        if not overlapping:
             out.append((index, start, end, label, method))
             continue
         paragraph = paragraphs[index]
-        edges = [start, *(edge for span in spans[first:last] for edge in span), end]
+        edges = [start, *(edge for span in overlapping for edge in span), end]
         for n in range(0, len(edges), 2):
             part = _name_within(paragraph, edges[n], edges[n + 1])
             if part is not None and n == 0:
@@ -245,6 +239,20 @@ def _without_competitions(paragraphs: Sequence[str], found: list[_Found]) -> lis
                 part_label = label
             out.append((index, *part, part_label, "rule"))
     return out
+
+
+def _overlapping(
+    spans: list[tuple[int, int]] | None, start: int, end: int
+) -> list[tuple[int, int]]:
+    """The spans (sorted, not overlapping each other) that overlap ``[start, end)``: of those
+    starting before ``end``, the last ones ending after ``start``."""
+    if not spans:
+        return []
+    last = bisect_left(spans, (end,))
+    first = last
+    while first > 0 and spans[first - 1][1] > start:
+        first -= 1
+    return spans[first:last]
 
 
 def _known_label(text: str) -> str | None:
@@ -311,14 +319,7 @@ def _news_sources(paragraphs: Sequence[str], found: list[_Found]) -> list[_Found
     inside: dict[tuple[int, int, int], list[int]] = {}
     kept: set[tuple[int, int, int]] = set()  # names left as found
     for position, (index, start, end, label, _) in enumerate(found):
-        spans = sources.get(index)
-        if not spans:
-            continue
-        last = bisect_left(spans, (end,))  # the names starting before the mention's end
-        first = last
-        while first > 0 and spans[first - 1][1] > start:
-            first -= 1
-        for name_start, name_end in spans[first:last]:
+        for name_start, name_end in _overlapping(sources.get(index), start, end):
             source = (index, name_start, name_end)
             inside.setdefault(source, []).append(position)
             if (
@@ -399,7 +400,7 @@ _OUTLET_WORDS = frozenset(
         *("Gazette", "Express", "Telegraph", "Press", "Insider", "Review", "Weekly", "Media"),
     }
 )
-# First words of what is quoted but is no outlet: laws and regulations, roles, titles.
+# First words of what is quoted but is no outlet: laws and regulations, roles.
 _NOT_OUTLETS = frozenset(
     {
         *("Pasal", "Ayat", "UU", "UUD", "Undang-Undang", "Peraturan", "Keputusan", "Surat"),
@@ -408,10 +409,8 @@ _NOT_OUTLETS = frozenset(
         *("Kepala", "Kadiv", "Kabid", "Kabag", "Kasubdit", "Ketum", "Sekretaris", "Wamen"),
         *("Menkeu", "Menlu", "Mendagri", "Menkes", "Menpora", "Menhan", "Mendag", "Menag"),
         *("Pengamat", "Pakar", "Ahli", "Anggota", "Staf", "Bu", "Pak", "Ibu", "Bapak"),
-        *POSITION_WORDS,
-        *TITLE_WORDS,
     }
-)
+)  # positions and titles end a name, so a name starting with one is none (_outlet_after)
 _LAW = re.compile(r"(?:Permen|Kepmen)\w*")  # Permendag, Permenkes, Kepmenkes, ...
 
 
