@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import SEED, shared_path
 from warta.decoding import Decoded, decode_bytes
-from warta.entities import EntityMention, extract_entities
+from warta.entities import EntityMention, extract, extract_entities
 from warta.entities.features import candidate_runs
 from warta.entities.linking import ArticleLinker, _FullNames, _one_edit_away
 from warta.entities.tagger import default_tagger
@@ -828,6 +828,33 @@ ENGLISH = [
 ]
 
 
+def test_a_city_abroad_the_tagger_calls_a_person_is_a_place():
+    """detik-2 of the real pages: ``Doha`` after a stadium was a person (CLDR's time-zone cities
+    have ``Qatar``, not ``Doha``)."""
+    paragraph = (
+        "Maroko vs Portugal bakal berlangsung di Al Thumama Stadium, Doha pada lanjutan babak "
+        "perempatfinal Piala Dunia 2022, Sabtu (10/12) pukul 22.00 WIB."
+    )
+    mentions = extract_entities([paragraph])
+    check_invariants([paragraph], mentions)
+    assert ("Doha", "LOC:doha", "rule") in [(m.text, m.entity_key, m.method) for m in mentions]
+
+
+def test_the_place_list_names_each_place_once_and_nothing_known_otherwise():
+    """``places.txt`` holds each place once and no name the gazetteer or the organisation list
+    gives another label, which it would contradict."""
+    from warta.entities.names import PLACES_PATH, gazetteer, known_organisations, name_key
+
+    lines = PLACES_PATH.read_text(encoding="utf-8").splitlines()
+    names = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+    keys = [name_key(name) for name in names]
+    assert len(keys) == len(set(keys)) >= 180
+    for name in names:
+        known = gazetteer().lookup(name)
+        assert known is None or known.label == "LOC", name
+        assert name_key(name) not in known_organisations(), name
+
+
 def test_in_an_english_article_one_word_persons_need_a_full_name_before_them():
     """The tagger is Indonesian: in English it takes sentence-initial nouns for people."""
     as_indonesian = {(m.text, m.label) for m in extract_entities(ENGLISH, "id")}
@@ -1102,24 +1129,25 @@ def test_the_organisation_list_names_each_entity_once_and_no_place():
     """Every canonical name of ``organisations.tsv`` is a row of its own (``Arema FC``), and
     none of its names is a place of ``places.txt`` or a gazetteer entity, which it would
     contradict."""
-    from warta.entities.names import gazetteer, indonesian_places, known_organisations, name_key
+    from warta.entities.names import gazetteer, known_organisations, listed_places, name_key
 
     known = known_organisations()
     assert len(known) >= 40
     for key, canonical in known.items():
         assert known[name_key(canonical)] == canonical
-        assert key not in indonesian_places()
+        assert key not in listed_places()
         assert gazetteer().lookup(key.replace("-", " ")) is None, key
 
 
 def test_a_listed_surname_of_a_person_in_the_article_is_that_person():
-    """A football line-up, which the tagger reads as places (detik-2 of the real pages): the
+    """A football line-up without a team before it, which the tagger reads as places (after
+    detik-2 of the real pages, which has ``Portugal:`` before it: see the line-up tests): the
     surnames of full names given earlier are the people; the others stay as tagged (with no
     person the tagger found in the list: see the next test)."""
     paragraphs = [
         "Posisi Ronaldo digantikan Goncalo Ramos.",
         "Ramos akan diapit oleh Bruno Fernandes dan Joao Felix.",
-        "Portugal: Costa, Dalot, Pepe, Dias, Guerreiro, Otavio, Neves, Fernandes, Felix, Ramos.",
+        "Di depan ada Costa, Dalot, Pepe, Dias, Guerreiro, Otavio, Neves, Fernandes, Felix, Ramos.",
     ]
     mentions = extract_entities(paragraphs)
     check_invariants(paragraphs, mentions)
@@ -1133,16 +1161,81 @@ def test_a_listed_surname_of_a_person_in_the_article_is_that_person():
 def test_the_places_of_a_list_with_a_person_the_tagger_found_are_people():
     """A line-up the tagger reads as places but for one player it knows (``Harry Kane``): the
     one-word places of the list are people; a list after a place word stays places."""
-    line_up = "Inggris: Pickford, Walker, Stones, Maguire, Shaw, Rice, Henderson, Harry Kane, Saka."
+    line_up = (
+        "Starter Inggris adalah Pickford, Walker, Stones, Maguire, Shaw, Rice, Henderson, "
+        "Harry Kane, Saka."
+    )
     places = "Banjir melanda warga di Sukawati, Blahbatuh, Gianyar, dan Harry Kane."
     mentions = extract_entities([line_up, places])
     check_invariants([line_up, places], mentions)
     found = {(m.paragraph_index, m.text): (m.entity_key, m.method) for m in mentions}
-    assert found[(0, "Inggris")][0] == "LOC:inggris-raya"  # before the colon: no member
+    assert found[(0, "Inggris")][0] == "LOC:inggris-raya"  # before the list: no member
     for player in ("Pickford", "Walker", "Stones", "Maguire", "Shaw", "Rice", "Saka"):
         assert found[(0, player)] == (f"PER:{player.lower()}", "rule")
     assert found[(0, "Harry Kane")] == ("PER:harry-kane", "model")
     assert found[(1, "Blahbatuh")] == ("LOC:blahbatuh", "model")
+
+
+def test_a_teams_line_up_after_a_colon_is_people():
+    """detik-2 of the real pages: the tagger reads Morocco's players as places and misses the
+    last; after a known country (or club) and a colon, five names or more are the players."""
+    paragraph = (
+        "Maroko: Bounou, Hakimi, El Yamiq, Saiss, Attiat-Allah, Ounahi, Amrabat, Amallah, Ziyech, "
+        "Boufal, En-Nesyri."
+    )
+    mentions = extract_entities([paragraph])
+    check_invariants([paragraph], mentions)
+    assert [(m.text, m.label, m.method) for m in mentions] == [
+        (player, "PER", "rule")
+        for player in paragraph.removeprefix("Maroko: ").removesuffix(".").split(", ")
+    ]
+
+
+def test_a_line_up_with_formation_semicolons_captain_and_a_person_the_tagger_found():
+    """A club the tagger found after lowercase words, a formation in brackets, lines of the
+    team apart by semicolons, a captain's mark left out of the name; a person the tagger found
+    in the list keeps its method."""
+    paragraph = (
+        "Susunan pemain Persib Bandung (4-4-2): Teja Paku Alam; Henhen Herdiana, Achmad "
+        "Jufriyanto, Nick Kuipers, Ardi Idrus (c); Marc Klok, Dedi Kusnandar."
+    )
+    mentions = extract_entities([paragraph])
+    check_invariants([paragraph], mentions)
+    found = {m.text: (m.label, m.method) for m in mentions}
+    assert found.pop("Persib Bandung")[0] == "ORG"
+    assert set(found) == {
+        "Teja Paku Alam",
+        "Henhen Herdiana",
+        "Achmad Jufriyanto",
+        "Nick Kuipers",
+        "Ardi Idrus",
+        "Marc Klok",
+        "Dedi Kusnandar",
+    }
+    assert {label for label, _ in found.values()} == {"PER"}
+    assert found["Teja Paku Alam"] == ("PER", "rule")  # the tagger missed him
+    assert found["Nick Kuipers"] == ("PER", "model")
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # a list of known places after a known place
+        "Indonesia: Jakarta, Surabaya, Bandung, Medan, Makassar.",
+        # no team before the colon: film titles are no people
+        "Nominasi: Ngeri Ngeri Sedap, Before Now, Cek Toko Sebelah, Miracle, Autobiography.",
+        # a competition before it: a table of clubs
+        "Klasemen Liga Inggris: Arsenal, Newcastle, Tottenham, Brighton, Fulham.",
+        # four names only
+        "Maroko: Bounou, Hakimi, Saiss, Amrabat.",
+    ],
+)
+def test_what_is_no_line_up(paragraph, monkeypatch):
+    """The line-up rule leaves these as the other rules read them."""
+    mentions = extract_entities([paragraph])
+    check_invariants([paragraph], mentions)
+    monkeypatch.setattr(extract, "_line_ups", lambda paragraphs, found: found)
+    assert mentions == extract_entities([paragraph])
 
 
 def test_a_list_needs_three_names_and_a_person_of_the_tagger():
@@ -1804,3 +1897,22 @@ def test_outlets_and_known_companies_on_the_saved_pages(page, kind, expected):
     assert record.status == "parsed" and article is not None
     names = {text for text, _ in expected} | {"New York", "Post"}
     assert sorted((m.text, m.entity_key) for m in mentions if m.text in names) == expected
+
+
+@pytest.mark.parametrize("kind", ["text", "html"])
+def test_the_line_ups_on_a_saved_page_are_people(kind):
+    """detik-2 of the real pages gives both teams' line-ups; Morocco's players were places to
+    the tagger (and ``En-Nesyri`` no mention)."""
+    from warta.ingest import process_bytes
+
+    path = shared_path("corpora", "pages", kind, f"detik-2.{'txt' if kind == 'text' else 'html'}")
+    _, article, mentions = process_bytes(
+        path.read_bytes(), f"2022-12-10/{path.name}", date(2022, 12, 10)
+    )
+    assert article is not None
+    for team in ("Maroko", "Portugal"):
+        texts = [p.text for p in article.paragraphs]
+        (index,) = [i for i, text in enumerate(texts) if text.startswith(f"{team}: ")]
+        players = texts[index].removeprefix(f"{team}: ").removesuffix(".")
+        found = [(m.text, m.label) for m in mentions if m.paragraph_index == index]
+        assert found == [(team, "LOC")] + [(player, "PER") for player in players.split(", ")]

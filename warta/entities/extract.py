@@ -15,19 +15,20 @@
    that organisation and the person (``Villa Dean Smith`` after ``Aston Villa``; ``AC Milan
    Stefano Pioli`` after ``Inter Milan``, with the word before the span, is AC Milan).
 3. A span the tagger labelled a person or an organisation that spells an Indonesian province,
-   city or island (``places.txt``: ``Bandung``, ``Papua``) is a place; one it labelled a
-   person or a place that spells a well-known company, brand or football club
-   (``organisations.tsv``: ``Samsung``, ``Persib``) is an organisation; once an organisation
-   mention spells one (relabelled or the tagger's own), its other spellings in the article that
-   the tagger left unlabelled are added (``method="gazetteer"``). A one-word place in a list
-   that is the surname of a person named in full in the article is that person (a football
-   line-up: ``Ramos`` after ``Goncalo Ramos``), and so are the one-word places of a list of
-   three names or more in which the tagger found a person; one that spells a company of the
-   article without its legal form is that company (``Astra Otoparts`` after ``PT Astra
-   Otoparts Tbk``). A name the article's mentions give different labels takes the label most
-   of them have (``(Angie)``, once a place, elsewhere a person). A place takes a lowercase
-   compass direction right after it (``Ukraina timur``), its key staying the place's unless
-   the whole is a known place (``Jawa timur``).
+   city or island or a city abroad (``places.txt``: ``Bandung``, ``Papua``, ``Doha``) is a
+   place; one it labelled a person or a place that spells a well-known company, brand or
+   football club (``organisations.tsv``: ``Samsung``, ``Persib``) is an organisation; once an
+   organisation mention spells one (relabelled or the tagger's own), its other spellings in
+   the article that the tagger left unlabelled are added (``method="gazetteer"``). A one-word
+   place in a list that is the surname of a person named in full in the article is that
+   person (a football line-up: ``Ramos`` after ``Goncalo Ramos``), and so are the one-word
+   places of a list of three names or more in which the tagger found a person; one that
+   spells a company of the article without its legal form is that company (``Astra
+   Otoparts`` after ``PT Astra Otoparts Tbk``). The five names or more after a team and a
+   colon are people (``Maroko: Bounou, Hakimi, …``). A name the article's mentions give
+   different labels takes the label most of them have (``(Angie)``, once a place, elsewhere a
+   person). A place takes a lowercase compass direction right after it (``Ukraina timur``),
+   its key staying the place's unless the whole is a known place (``Jawa timur``).
 4. :class:`~warta.entities.linking.ArticleLinker` gives canonical names in document order; a
    one-word person the article names in full only later takes that full name when exactly one
    full name of the article has the word (``Widodo`` before ``Joko Widodo``); one word in
@@ -70,11 +71,11 @@ from warta.entities.names import (
     entity_key,
     first_word_key,
     gazetteer,
-    indonesian_place_starts,
-    indonesian_places,
     is_known_place,
     known_organisation_starts,
     known_organisations,
+    listed_place_starts,
+    listed_places,
     name_key,
 )
 from warta.entities.spans import Lexicon, refine
@@ -105,7 +106,7 @@ def extract_entities(paragraphs: Sequence[str], language: str | None = "id") -> 
     tagger = default_tagger()
     cues = tagger.locative_cues
     lexicon = _lexicon()
-    places, place_starts = indonesian_places(), indonesian_place_starts()
+    places, place_starts = listed_places(), listed_place_starts()
     organisations, organisation_starts = known_organisations(), known_organisation_starts()
     found: list[_Found] = []
     known_in_article: list[tuple[int, list[_Known]]] = []
@@ -161,6 +162,7 @@ def extract_entities(paragraphs: Sequence[str], language: str | None = "id") -> 
         found.sort()
     found = _surnames_as_persons(paragraphs, found)
     found = _lists_of_people(paragraphs, found)
+    found = _line_ups(paragraphs, found)
     found = _companies_by_name(paragraphs, found)
     found = _one_label_per_name(paragraphs, found)
     found = _news_sources(paragraphs, found)
@@ -262,7 +264,7 @@ def _known_label(text: str) -> str | None:
     known = gazetteer().lookup(text)
     if known is not None:
         return known.label
-    return "LOC" if name_key(text) in indonesian_places() else None
+    return "LOC" if name_key(text) in listed_places() else None
 
 
 def _known_organisation_at(paragraph: str, start: int, end: int) -> bool:
@@ -1036,6 +1038,100 @@ def _lists_of_people(paragraphs: Sequence[str], found: list[_Found]) -> list[_Fo
         for m in places:
             out[m] = (index, found[m][1], found[m][2], "PER", "rule")
     return out
+
+
+def _line_ups(paragraphs: Sequence[str], found: list[_Found]) -> list[_Found]:
+    """A team's line-up is a list of people: a known country, club or organisation, or a place
+    or organisation the tagger found, then a colon (a formation in brackets between them too)
+    and five names or more to the end of the line, separated by commas or semicolons
+    (``Maroko: Bounou, Hakimi, El Yamiq, Saiss, …, En-Nesyri.``, whose players the tagger reads
+    as places and whose last it misses). Each name is one to four capitalised words (``B
+    Silva``, ``Attiat-Allah``; ``de``, ``van``, … inside), a bracket after it left out (``Pepe
+    (c)``). The mentions found over the names give way to one person a name; a person found
+    as one of the names stays as found. Not a list that
+    names a known place or organisation (``Indonesia: Jakarta, Surabaya, …``), nor one after a
+    head that is neither (``Nominasi: …``) or is a competition (``Klasemen Liga 1: …``)."""
+    out: list[_Found] | None = None
+    for index, paragraph in enumerate(paragraphs):
+        if ":" not in paragraph or paragraph.count(",") + paragraph.count(";") < _LINE_UP - 1:
+            continue
+        for head in _LINE_UP_HEAD.finditer(paragraph):
+            line_end = paragraph.find("\n", head.end())
+            players = _players(paragraph, head.end(), len(paragraph) if line_end < 0 else line_end)
+            team = head["team"]
+            if (
+                players is None
+                or _COMPETITION_WORDS.search(team)
+                or not _is_team(paragraph, found, index, *head.span("team"))
+            ):
+                continue
+            first, last = players[0][0], players[-1][1]
+            persons = {
+                (start, end)
+                for i, start, end, label, _ in found
+                if i == index and label == "PER" and (start, end) in players
+            }
+            out = [
+                mention
+                for mention in (found if out is None else out)
+                if mention[0] != index
+                or mention[2] <= first
+                or mention[1] >= last
+                or (mention[3] == "PER" and mention[1:3] in persons)
+            ]
+            out.extend(
+                (index, start, end, "PER", "rule")
+                for start, end in players
+                if (start, end) not in persons
+            )
+            out.sort()
+            break
+    return found if out is None else out
+
+
+_LINE_UP = 5  # the fewest names of a line-up
+_LINE_UP_HEAD = re.compile(
+    rf"(?<![\w'’-])(?P<team>{_WORD}(?:{_S}{_WORD}){{0,3}})(?:[^\S\n]*\([^()\n]*\))?[^\S\n]*:[^\S\n]*"
+)
+_PLAYER = re.compile(
+    r"(?P<name>[A-Z][\w'’.-]*(?:[^\S\n]+(?:[A-Z][\w'’.-]*|de|da|do|dos|van|der|den|von|el|al|bin)){0,3})"
+    r"(?:[^\S\n]*\([^()\n]*\))?"
+)
+
+
+def _players(paragraph: str, start: int, end: int) -> list[tuple[int, int]] | None:
+    """The spans of the names listed in ``paragraph[start:end]`` (``_line_ups``), or None unless
+    it is such a list and none of its names is a known place or organisation."""
+    text = paragraph[start:end].rstrip()
+    if text.endswith("."):
+        text = text[:-1]
+    spans = []
+    offset = start
+    for part in re.split(r"([,;])", text)[::2]:
+        stripped = part.strip()
+        if stripped.startswith("dan ") and spans:
+            stripped = stripped[4:].lstrip()
+        match = _PLAYER.fullmatch(stripped)
+        if match is None:
+            return None
+        name_start = paragraph.index(match["name"], offset)
+        name_end = name_start + len(match["name"])
+        if _known_label(match["name"]) in ("LOC", "ORG"):
+            return None
+        spans.append((name_start, name_end))
+        offset = name_start + len(stripped)
+    return spans if len(spans) >= _LINE_UP else None
+
+
+def _is_team(paragraph: str, found: list[_Found], index: int, start: int, end: int) -> bool:
+    """True if ``paragraph[start:end]`` is a known place or organisation, or ends a place or an
+    organisation found there."""
+    if _known_label(paragraph[start:end]) in ("LOC", "ORG"):
+        return True
+    return any(
+        i == index and label in ("LOC", "ORG") and s >= start and e == end
+        for i, s, e, label, _ in found
+    )
 
 
 _BRACKETS = "()[]\"'“”‘’"

@@ -7,7 +7,8 @@ usual Indonesian spellings). Names are matched by :func:`name_key`, which ignore
 apostrophe variants and hyphen-versus-space, so ``Kim Jong Un`` and ``Kim Jong-un`` agree.
 
 Two lists beside it are not part of the gazetteer (not tagger features, not searched for on
-their own): ``places.txt`` (Indonesian provinces, cities and islands) and ``organisations.tsv``
+their own): ``places.txt`` (Indonesian provinces, cities and islands, and capitals and cities
+abroad that CLDR lacks) and ``organisations.tsv``
 (well-known companies, brands and football clubs, with canonical names); they correct the label
 of a span the tagger found (``warta.entities.extract``).
 """
@@ -179,14 +180,15 @@ def _place_names() -> tuple[str, ...]:
 
 
 @cache
-def indonesian_places() -> frozenset[str]:
-    """Name keys of the places in ``places.txt`` (provinces, cities, islands), which correct
-    the label of a span the tagger found; they are not part of the gazetteer."""
+def listed_places() -> frozenset[str]:
+    """Name keys of the places in ``places.txt`` (Indonesian provinces, cities and islands;
+    capitals and cities abroad), which correct the label of a span the tagger found; they are
+    not part of the gazetteer."""
     return frozenset(name_key(name) for name in _place_names())
 
 
 @cache
-def indonesian_place_starts() -> frozenset[str]:
+def listed_place_starts() -> frozenset[str]:
     """First words of the places in ``places.txt`` (``first_word_key``): a span whose first
     word is not one of them spells no such place (a set look-up instead of a name key per
     span)."""
@@ -195,7 +197,7 @@ def indonesian_place_starts() -> frozenset[str]:
 
 def is_known_place(text: str) -> bool:
     """True if ``text`` spells a known place: one of ``places.txt``, or a gazetteer place."""
-    if name_key(text) in indonesian_places():
+    if name_key(text) in listed_places():
         return True
     known = gazetteer().lookup(text)
     return known is not None and known.label == "LOC"
@@ -226,7 +228,7 @@ def known_organisations() -> dict[str, str]:
 
 @cache
 def known_organisation_starts() -> frozenset[str]:
-    """First words of the names in ``organisations.tsv`` (see ``indonesian_place_starts``)."""
+    """First words of the names in ``organisations.tsv`` (see ``listed_place_starts``)."""
     lines = ORGANISATIONS_PATH.read_text(encoding="utf-8").splitlines()
     return frozenset(
         first_word_key(line.split()[0])

@@ -58,7 +58,7 @@ from warta.entities.features import (
     calendar_words,
     period_joins,
 )
-from warta.entities.names import KnownEntity, indonesian_places, is_known_place, name_key
+from warta.entities.names import KnownEntity, is_known_place, listed_places, name_key
 
 # (first token, end token, label, method)
 Span = tuple[int, int, str, str]
@@ -283,8 +283,8 @@ def _inside_a_person(words: list[str], spans: list[Span], i: int) -> bool:
     )
 
 
-def _is_indonesian_place(text: str) -> bool:
-    return name_key(text) in indonesian_places()
+def _is_listed_place(text: str) -> bool:
+    return name_key(text) in listed_places()
 
 
 def _place_end(
@@ -683,7 +683,7 @@ def _office_place_end(words: list[str], k: int, end: int, kind: str | None) -> i
     else -1."""
     if kind == "COUNTRY":
         return _place_end(words, k, end)
-    return _place_end(words, k, end, _is_indonesian_place) if kind == "LOC" else -1
+    return _place_end(words, k, end, _is_listed_place) if kind == "LOC" else -1
 
 
 def _position_kind(position: str) -> str:
