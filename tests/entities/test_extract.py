@@ -1238,6 +1238,45 @@ def test_what_is_no_line_up(paragraph, monkeypatch):
     assert mentions == extract_entities([paragraph])
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        # kompas-singlepage4 of the real pages: LOC:stadion-kapten and PER:wayan-dipta before
+        (
+            "Laga digelar di Stadion Kapten I Wayan Dipta, Gianyar, Bali.",
+            [("Stadion Kapten I Wayan Dipta", "LOC"), ("Gianyar", "LOC"), ("Bali", "LOC")],
+        ),
+        (
+            "Pertandingan di Stadion Gelora Bung Karno berlangsung meriah.",
+            [("Stadion Gelora Bung Karno", "LOC")],
+        ),
+        (
+            "Ia tiba di Bandara Internasional Soekarno-Hatta.",
+            [("Bandara Internasional Soekarno-Hatta", "LOC")],
+        ),
+        (
+            "Kebakaran di Jl. Jenderal Ahmad Yani, Surabaya.",
+            [("Jl. Jenderal Ahmad Yani", "LOC"), ("Surabaya", "LOC")],
+        ),
+        ("Jalan Pangeran Diponegoro ditutup.", [("Jalan Pangeran Diponegoro", "LOC")]),
+        # other words between: the person stays
+        (
+            "Juru bicara Gedung Putih Karine Jean-Pierre mengatakan hal itu.",
+            [("Karine Jean-Pierre", "PER")],
+        ),
+        # after an office: the person works there
+        (
+            "Direktur RSUD Dr. Soetomo Joni Wahyuhadi menjelaskan.",
+            [("Soetomo Joni Wahyuhadi", "PER")],
+        ),
+    ],
+)
+def test_a_facility_named_for_a_person_is_one_place(paragraph, expected):
+    mentions = extract_entities([paragraph])
+    check_invariants([paragraph], mentions)
+    assert [(m.text, m.label) for m in mentions] == expected
+
+
 def test_a_list_needs_three_names_and_a_person_of_the_tagger():
     """A surname the surname rule made a person, before a clause (``…, Rudiarta meminta``),
     does not make the name before the comma a person."""
@@ -1916,3 +1955,21 @@ def test_the_line_ups_on_a_saved_page_are_people(kind):
         players = texts[index].removeprefix(f"{team}: ").removesuffix(".")
         found = [(m.text, m.label) for m in mentions if m.paragraph_index == index]
         assert found == [(team, "LOC")] + [(player, "PER") for player in players.split(", ")]
+
+
+@pytest.mark.parametrize("kind", ["text", "html"])
+def test_a_stadium_named_for_a_person_on_a_saved_page_is_one_place(kind):
+    """kompas-singlepage4 of the real pages: ``Stadion Kapten I Wayan Dipta`` was the place
+    ``Stadion Kapten`` and the person ``Wayan Dipta``."""
+    from warta.ingest import process_bytes
+
+    name = f"kompas-singlepage4.{'txt' if kind == 'text' else 'html'}"
+    path = shared_path("corpora", "pages", kind, name)
+    _, article, mentions = process_bytes(
+        path.read_bytes(), f"2016-02-23/{path.name}", date(2016, 2, 23)
+    )
+    assert article is not None
+    stadium = [m for m in mentions if "Dipta" in m.text or m.text.startswith("Stadion")]
+    assert [(m.text, m.entity_key) for m in stadium] == [
+        ("Stadion Kapten I Wayan Dipta", "LOC:stadion-kapten-i-wayan-dipta")
+    ]

@@ -25,7 +25,8 @@
    places of a list of three names or more in which the tagger found a person; one that
    spells a company of the article without its legal form is that company (``Astra
    Otoparts`` after ``PT Astra Otoparts Tbk``). The five names or more after a team and a
-   colon are people (``Maroko: Bounou, Hakimi, …``). A name the article's mentions give
+   colon are people (``Maroko: Bounou, Hakimi, …``), and a person right after a facility's
+   word is in its name (``Stadion Gelora Bung Karno``). A name the article's mentions give
    different labels takes the label most of them have (``(Angie)``, once a place, elsewhere a
    person). A place takes a lowercase compass direction right after it (``Ukraina timur``),
    its key staying the place's unless the whole is a known place (``Jawa timur``).
@@ -163,6 +164,7 @@ def extract_entities(paragraphs: Sequence[str], language: str | None = "id") -> 
     found = _surnames_as_persons(paragraphs, found)
     found = _lists_of_people(paragraphs, found)
     found = _line_ups(paragraphs, found)
+    found = _facilities_named_for_people(paragraphs, found)
     found = _companies_by_name(paragraphs, found)
     found = _one_label_per_name(paragraphs, found)
     found = _news_sources(paragraphs, found)
@@ -1132,6 +1134,68 @@ def _is_team(paragraph: str, found: list[_Found], index: int, start: int, end: i
         i == index and label in ("LOC", "ORG") and s >= start and e == end
         for i, s, e, label, _ in found
     )
+
+
+def _facilities_named_for_people(paragraphs: Sequence[str], found: list[_Found]) -> list[_Found]:
+    """A street, stadium, airport, hospital or building named for a person is a place, the
+    person's name included (``Stadion Kapten I Wayan Dipta``, ``Jl. Jenderal Ahmad Yani``,
+    ``Stadion Gelora Bung Karno``, ``Bandara Internasional Soekarno-Hatta``), where the
+    tagger found the person and at most the words before it as a place: a person right after
+    a facility's word (``_FACILITY_BEFORE``: ``Jalan``, ``Stadion``, ``Bandara``, ``RSUD``,
+    …), with only titles and a facility's qualifiers between (``Internasional``, ``Gelora``,
+    ``Jenderal``, ``Bung``, ``Dr.``, ``I``), or a first name joined to it by a hyphen. The
+    mentions over the whole give way to one place. Not across other words (``Juru bicara
+    Gedung Putih Karine Jean-Pierre`` keeps the person), nor after an office or a staff word
+    (``Direktur``, ``Kepala``, ``Petugas``: the person works there)."""
+    out: list[_Found] | None = None
+    taken_into: list[tuple[int, int, int]] = []  # (paragraph, start, end) of the places made
+    with_facility: dict[int, bool] = {}  # paragraph: has a facility's word at all
+    for index, start, end, label, _ in found:
+        if label != "PER" or any(i == index and s < end and e > start for i, s, e in taken_into):
+            continue
+        paragraph = paragraphs[index]
+        if index not in with_facility:
+            with_facility[index] = _FACILITY_WORD.search(paragraph) is not None
+        if not with_facility[index]:
+            continue
+        facility = _FACILITY_BEFORE.search(paragraph, max(0, start - _FACILITY_REACH), start)
+        if facility is None:
+            continue
+        first = facility.start()
+        before = _word_before(paragraph, first)
+        if before is not None and paragraph[before:first].strip().lower() in _STAFF_WORDS:
+            continue  # the person works there (``Direktur RSUD Dr. Soetomo Joni Wahyuhadi``)
+        out = [
+            mention
+            for mention in (found if out is None else out)
+            if mention[0] != index or mention[2] <= first or mention[1] >= end
+        ]
+        out.append((index, first, end, "LOC", "rule"))
+        out.sort()
+        taken_into.append((index, first, end))
+    return found if out is None else out
+
+
+_FACILITY_REACH = 80  # characters before a person that a facility's name can start at
+_STAFF_WORDS = frozenset(word.lower() for word in POSITION_WORDS) | {
+    *("kepala", "manajer", "pengelola", "pimpinan", "humas", "bicara", "petugas", "staf"),
+    *("karyawan", "pegawai", "dokter", "perawat"),
+}
+_FACILITY_WORD = re.compile(
+    r"Jalan|Jln?\b|Gang|Gg\b|Stadion|Bandar|Gelora|Lapangan|Gedung|Masjid|Pelabuhan|Terminal"
+    r"|Stasiun|Museum|Monumen|Taman|Rumah|RS"
+)
+_FACILITY_BEFORE = re.compile(
+    r"(?<![\w'’.-])"
+    r"(?:Jalan|Jl\.?|Jln\.?|Gang|Gg\.?|Stadion|Bandara|Bandar[^\S\n]+Udara|Gelora|Lapangan"
+    r"|Gedung|Masjid|Pelabuhan|Terminal|Stasiun|Museum|Monumen|Taman|Rumah[^\S\n]+Sakit"
+    r"|RS|RSU|RSUD|RSUP)"
+    r"(?:[^\S\n]+(?:Internasional|Gelora|Umum|Daerah|Pusat|Raya|Agung|Kapten|Jenderal|Jend\.?"
+    r"|Letjen\.?|Mayjen\.?|Brigjen\.?|Laksamana|Marsekal|Letnan|Kolonel|Mayor|Bung|Sultan"
+    r"|Sunan|Pangeran|Raden|Teuku|Tuanku|Cut|Kiai|Kyai|KH\.?|Haji|H\.|Dr\.?|dr\.|Prof\.?|Ir\.?"
+    r"|I|Gusti|Ngurah))*"
+    r"(?:[^\S\n]+[A-Z][\w'’]*-|[^\S\n]+)\Z"
+)
 
 
 _BRACKETS = "()[]\"'“”‘’"
