@@ -691,6 +691,13 @@ def test_a_surname_after_an_honorific_is_the_person_named_in_full():
         ),
         ("Yunani juara Piala Eropa 2004 berkat sepak pojok.", []),
         ("Ia tampil di Euro 2020 bersama Italia.", [("Italia", "LOC:italia")]),
+        # detik-4 of the real pages: Euro without its year was a person and a place; the
+        # euro zone stays a place
+        (
+            "Selepas Euro, Buttgereit kini menjadi pelatih set-piece timnas Inggris.",
+            [("Buttgereit", "PER:buttgereit"), ("Inggris", "LOC:inggris-raya")],
+        ),
+        ("Krisis di Zona Euro makin dalam.", [("Zona Euro", "LOC:zona-euro")]),
         # a company's name, and a league written in lowercase words, stay
         (
             "Operator PT Liga Indonesia Baru (LIB) menunda laga.",

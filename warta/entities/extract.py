@@ -181,9 +181,10 @@ def _without_competitions(paragraphs: Sequence[str], found: list[_Found]) -> lis
     country (``Liga Primer Inggris``, ``Liga Pro Saudi``; after ``Piala`` only in ``Piala
     Liga``, ``Piala Raja``, ``Piala Super`` and ``Piala FA``: ``Piala Thomas Malaysia`` is a
     team) and up to three scopes (``COMPETITION_SCOPES``: ``Liga Champions Asia``, ``Piala Asia
-    Wanita U-17``, ``Liga Champions AFC``), each optional, and a year or season; or ``Euro`` and
-    a year. No country follows a scope or another country: ``Piala Dunia Jerman`` is the World
-    Cup and then Germany. The words after it are not part of it (``Top skor Liga Inggris Erling
+    Wanita U-17``, ``Liga Champions AFC``), each optional, and a year or season; or ``Euro``,
+    with a year or without (``Selepas Euro``, a person to the tagger; not ``Zona Euro``). No
+    country follows a scope or another country: ``Piala Dunia Jerman`` is the World Cup and
+    then Germany. The words after it are not part of it (``Top skor Liga Inggris Erling
     Haaland``, ``Piala Presiden Jokowi``).
 
     A mention that overlaps a competition's name keeps the parts of it outside the name, each
@@ -472,7 +473,7 @@ _COMPETITION = re.compile(
     rf"|Piala{_S}(?:{_SCOPE}|{_COUNTRY}|(?:Liga|Raja|Super|FA){_END}(?:{_S}{_COUNTRY})?|{_WORD})"
     rf"|Olimpiade{_S}{_WORD}){_SCOPES})"
     rf"(?:{_S}\d{{4}}(?:[/–-]\d{{2,4}})?(?!\w))?"
-    rf"|(?<![\w'’-])(?P<euro>Euro){_S}\d{{4}}(?!\w)"
+    rf"|(?<![\w'’-])(?<![Zz]ona )(?P<euro>Euro)(?:{_S}\d{{4}})?(?![\w'’-])"
 )
 _NAME_WORDS = re.compile(r"[\w'’-]+")
 _KNOWN_ORGANISATION_WORDS = 6  # the most words a name in organisations.tsv is looked up in
