@@ -33,10 +33,16 @@ class PartitionRun:
 
 
 def run_partitions(
-    partitions: Sequence[str] | None = None, *, out: TextIO | None = None
+    partitions: Sequence[str] | None = None,
+    *,
+    out: TextIO | None = None,
+    allow_empty: bool = False,
 ) -> list[PartitionRun]:
     """Run the daily job for ``partitions`` (default: every landing folder present); messages
-    go to ``out`` (default: standard output at the time of the call)."""
+    go to ``out`` (default: standard output at the time of the call). A day named in
+    ``partitions`` without a landing folder is refused (a failure: most often a mistyped date,
+    which would publish an empty day) unless ``allow_empty``, which runs it as a day without
+    files."""
     out = out or sys.stdout
     settings = Settings.from_env()
     zone = LandingZone(settings.raw_dir)
@@ -80,15 +86,32 @@ def run_partitions(
                 print(message, file=out)
                 continue
             if explicit and not os.path.lexists(zone.root / partition):
+                if not allow_empty:
+                    message = (
+                        f"{partition}: no landing folder {zone.root / partition}; skipped "
+                        f"({_days_held(present)}; --allow-empty runs it as a day without files)"
+                    )
+                    results[partition] = PartitionRun(partition, False, [], message)
+                    print(message, file=out)
+                    continue
                 print(
                     f"warning: {partition}: no landing folder {zone.root / partition}; "
-                    "run as an empty day",
+                    "run as an empty day (--allow-empty)",
                     file=out,
                 )
             results[partition] = runner.run(partition)
         for run in runner.repair_refusals():
             results[run.partition] = run
     return list(results.values())
+
+
+def _days_held(present: Sequence[str]) -> str:
+    """What the landing zone holds, for a message about a day it lacks."""
+    if not present:
+        return "the landing zone holds no day folder"
+    if len(present) == 1:
+        return f"the landing zone holds one day, {present[0]}"
+    return f"the landing zone holds {len(present)} days, {present[0]} .. {present[-1]}"
 
 
 # Rounds of repairs ``warta run`` makes after its runs, as the repair sensor would (a repaired

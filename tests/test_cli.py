@@ -134,10 +134,12 @@ def test_run_one_partition_end_to_end(landing, tmp_path):
     assert (tmp_path / "dagster_home" / "history").exists()  # the run is recorded for the UI
 
     # The day's folder gone (a volume not mounted): the run fails at once, saying why, and the
-    # published day stays.
+    # published day stays, even with --allow-empty (which runs a day never published).
     (landing.raw_dir / "2026-11-25" / SEED.name).unlink()
     (landing.raw_dir / "2026-11-25").rmdir()
-    gone = _warta("run", "--partition", "2026-11-25", env=env, cwd=tmp_path, timeout=300)
+    gone = _warta(
+        "run", "--partition", "2026-11-25", "--allow-empty", env=env, cwd=tmp_path, timeout=300
+    )
     assert gone.returncode == 1
     assert (
         "2026-11-25: run FAILED (see the run's logs in the Dagster UI or above) - "
@@ -151,16 +153,27 @@ def test_run_one_partition_end_to_end(landing, tmp_path):
     assert len(gone.stderr.splitlines()) < 20, gone.stderr
 
 
-def test_run_creates_a_missing_instance_and_warns_of_a_day_without_a_folder(landing, tmp_path):
+def test_run_creates_a_missing_instance_and_refuses_a_day_without_a_folder(landing, tmp_path):
+    """A day named without a landing folder is most often a mistyped date: refused, and
+    nothing published; with --allow-empty it is run as a day without files."""
     env = {"DAGSTER_HOME": "instance"}  # relative, and not there yet
-    result = _warta("run", "--partition", "2026-11-20", env=env, cwd=tmp_path, timeout=300)
+    typo = _warta("run", "--partition", "2026-11-20", env=env, cwd=tmp_path, timeout=300)
+    assert typo.returncode == 1, typo.stdout + typo.stderr
+    assert (
+        f"2026-11-20: no landing folder {landing.raw_dir / '2026-11-20'}; skipped (the landing "
+        "zone holds no day folder; --allow-empty runs it as a day without files)"
+    ) in typo.stdout
+    assert not landing.warehouse.exists()
+    result = _warta(
+        "run", "--partition", "2026-11-20", "--allow-empty", env=env, cwd=tmp_path, timeout=300
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     home = tmp_path / "instance"
-    assert f"DAGSTER_HOME {home}: instance settings from {REPO}/pipelines" in result.stdout
+    assert f"DAGSTER_HOME {home}: instance settings from {REPO}/pipelines" in typo.stdout
     assert (home / "dagster.yaml").read_text() == (REPO / "pipelines/dagster.yaml").read_text()
     assert (
         f"warning: 2026-11-20: no landing folder {landing.raw_dir / '2026-11-20'}; "
-        "run as an empty day"
+        "run as an empty day (--allow-empty)"
     ) in result.stdout
     assert "2026-11-20: 0 files (0 parsed, 0 duplicate, 0 rejected) checks passed" in result.stdout
     assert (home / "history").exists()
@@ -173,7 +186,9 @@ def test_run_creates_a_missing_instance_and_warns_of_a_day_without_a_folder(land
     finally:
         con.close()
     assert quality == [("2026-11-20", 0, 0, True)]
-    again = _warta("run", "--partition", "2026-11-20", env=env, cwd=tmp_path, timeout=300)
+    again = _warta(
+        "run", "--partition", "2026-11-20", "--allow-empty", env=env, cwd=tmp_path, timeout=300
+    )
     assert again.returncode == 0 and "instance settings from" not in again.stdout
 
 
@@ -225,6 +240,37 @@ def test_run_rejects_bad_configuration_and_partitions(landing):
         assert unmounted.returncode == 1 and "Traceback" not in unmounted.stderr
         assert "is WARTA_RAW_DIR right and its volume mounted?" in unmounted.stderr
         assert unmounted.stdout == ""
+
+
+def test_a_folder_given_to_parse_is_named_with_how_to_give_its_files():
+    folder = SEED.parent
+    result = _warta("parse", str(folder), str(SEED))
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"warta: cannot read {folder}: a folder; give its files (warta parse {folder}/*)\n"
+    )
+    assert result.stdout.startswith(str(SEED))  # the file after it is still parsed
+
+
+def test_an_unknown_option_shows_the_commands_own_usage():
+    for args, usage in (
+        (("run", "--partitions", "2026-11-25"), "usage: warta run [-h]"),
+        (("parse", "--jsn", str(SEED)), "usage: warta parse [-h]"),
+        (("eval", "ner", "gold.jsonl", "--dev"), "usage: warta eval ner [-h]"),
+    ):
+        result = _warta(*args)
+        assert result.returncode == 2
+        assert result.stderr.startswith(usage), result.stderr
+        assert "error: unrecognized arguments: " in result.stderr
+
+
+def test_every_command_says_what_it_does():
+    for command in ("parse", "run", "rebuild", "query", "entities"):
+        result = _warta(command, "--help")
+        assert result.returncode == 0
+        usage, description = result.stdout.split("\n\n")[:2]
+        assert usage.startswith(f"usage: warta {command}")
+        assert not description.startswith(("positional arguments", "options")), command
 
 
 def test_bad_arguments_of_parse_and_eval_are_one_line_errors(tmp_path):
@@ -287,7 +333,7 @@ def test_an_unexpected_error_keeps_its_stack_trace_in_the_console_log(landing, m
 
     monkeypatch.setattr(assets.checks, "check_and_record", broken)
     monkeypatch.delenv("DAGSTER_HOME", raising=False)
-    (result,) = run_partitions(["2026-11-25"])
+    (result,) = run_partitions(["2026-11-25"], allow_empty=True)  # no folder: an empty day
     assert not result.success and "a bug in the checks" in result.message
     err = capfd.readouterr().err
     assert "ZeroDivisionError: a bug in the checks" in err
@@ -314,7 +360,7 @@ def test_a_retried_failure_is_printed_without_its_stack_traces(landing, monkeypa
     monkeypatch.setattr(LandingZone, "fingerprint", flaky)
     monkeypatch.setattr(dg.RetryPolicy, "calculate_delay", lambda self, attempt: 0)
     monkeypatch.delenv("DAGSTER_HOME", raising=False)
-    (result,) = run_partitions(["2026-11-25"])
+    (result,) = run_partitions(["2026-11-25"], allow_empty=True)  # no folder: an empty day
     assert not result.success
     err = capfd.readouterr().err
     # The step's failure and the run's (the retries themselves are logged at DEBUG).

@@ -39,7 +39,9 @@ _DATE_FOLDER = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
-    args = parser.parse_args(argv)
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:  # said by the command's own parser, with its usage (not the top level's)
+        args.command_parser.error(f"unrecognized arguments: {' '.join(unknown)}")
     try:
         return args.handler(args)
     except KeyboardInterrupt:
@@ -88,8 +90,21 @@ def _parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True)
 
-    parse = commands.add_parser("parse", help="show what Warta extracts from raw files")
-    parse.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    parse = commands.add_parser(
+        "parse",
+        help="show what Warta extracts from raw files",
+        description=textwrap.fill(
+            "Parse raw page files (text dumps or .html) as the pipeline does and print what "
+            "they give: a summary a file, or every table row with --json. Nothing is written."
+        ),
+    )
+    parse.add_argument(
+        "paths",
+        nargs="+",
+        type=Path,
+        metavar="PATH",
+        help="raw files; for a day's folder, give its files (data/raw/2026-11-25/*)",
+    )
     parse.add_argument("--json", action="store_true", help="one JSON object per file per line")
     parse.add_argument(
         "--ingest-date",
@@ -118,10 +133,23 @@ def _parser() -> argparse.ArgumentParser:
         dest="partitions",
         help="a landing day to run; repeat for several (default: every day folder present)",
     )
+    run.add_argument(
+        "--allow-empty",
+        action="store_true",
+        help="run a --partition day that has no landing folder as a day without files "
+        "(without it such a day is refused: most often a mistyped date)",
+    )
     run.set_defaults(handler=_run)
 
     rebuild = commands.add_parser(
-        "rebuild", help="rebuild the warehouse from all Parquet partitions"
+        "rebuild",
+        help="rebuild the warehouse from all Parquet partitions",
+        description=textwrap.fill(
+            "Build a new warehouse from every partition's Parquet in WARTA_DATA_DIR, judged by "
+            "the blocking checks, and swap it in for WARTA_WAREHOUSE at once (readers keep the "
+            "old one until they reconnect). For a lost or damaged warehouse, after a downgrade, "
+            "or to drop a day whose Parquet was removed (--drop-missing)."
+        ),
     )
     rebuild.add_argument(
         "--drop-blocked",
@@ -155,7 +183,7 @@ def _parser() -> argparse.ArgumentParser:
         nargs="?",
         metavar="FILE | SQL",
         help="a .sql file (the examples in sql/analysis/) or SQL text; several statements run "
-        "in order, the last one's rows are printed (default: SQL from standard input)",
+        "in order, the last one's rows are printed (default, or -: SQL from standard input)",
     )
     query.add_argument(
         "--csv", action="store_true", help="every row as CSV with a header line, nulls empty"
@@ -199,7 +227,16 @@ def _parser() -> argparse.ArgumentParser:
     ner.add_argument("--json", action="store_true")
     ner.set_defaults(handler=_eval_ner)
 
-    entities = commands.add_parser("entities", help='JSONL {"id", "text"} in, entities out')
+    entities = commands.add_parser(
+        "entities",
+        help='JSONL {"id", "text"} in, entities out',
+        description=textwrap.fill(
+            'Read JSON lines {"id": ..., "text": ...} from standard input and write one JSON '
+            'line each, with "entities": the mentions found in the text (start, end, text, '
+            "label, canonical_name, entity_key, method), as the pipeline finds them in a "
+            "paragraph."
+        ),
+    )
     entities.set_defaults(handler=_entities)
 
     sample = commands.add_parser("sample", help="write the synthetic sample corpus")
@@ -213,6 +250,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     sample.set_defaults(handler=_sample)
 
+    for command in (parse, run, rebuild, query, pages, ner, entities, sample):
+        command.set_defaults(command_parser=command)
     return parser
 
 
@@ -226,6 +265,13 @@ def _parse(args: argparse.Namespace) -> int:
         # Read as the pipeline reads a landing file (a link followed to its target): a FIFO or
         # a device is not waited on or read without end, and the size limit holds.
         real = Path(os.path.realpath(path))
+        if real.is_dir():
+            print(
+                f"warta: cannot read {path}: a folder; give its files (warta parse {path}/*)",
+                file=sys.stderr,
+            )
+            unreadable += 1
+            continue
         data = (
             LandingZone(real.parent).read(real.name, max_bytes)
             if os.path.exists(real)
@@ -320,7 +366,7 @@ def _run(args: argparse.Namespace) -> int:
     # The orchestration layer is imported here, on demand: the core itself never needs Dagster.
     from pipelines.run import run_partitions
 
-    results = run_partitions(args.partitions)
+    results = run_partitions(args.partitions, allow_empty=args.allow_empty)
     return 0 if all(result.success for result in results) else 1
 
 
@@ -330,8 +376,10 @@ def _query(args: argparse.Namespace) -> int:
     from warta import results
 
     settings = Settings.from_env()
-    if args.sql is None:
+    if args.sql is None or args.sql == "-":
         text = sys.stdin.read()
+    elif _is_dir(args.sql):
+        raise ValueError(f"{args.sql} is a folder; give one .sql file or SQL text")
     elif _is_file(args.sql):
         text = Path(args.sql).read_text("utf-8")
     elif args.sql.endswith(".sql") and not any(c.isspace() for c in args.sql):
@@ -345,6 +393,11 @@ def _query(args: argparse.Namespace) -> int:
         return 1
     if not statements:
         raise ValueError("no SQL statement given")
+    if settings.warehouse.is_dir():
+        raise ValueError(
+            f"WARTA_WAREHOUSE is a folder ({settings.warehouse}); it names the DuckDB file, "
+            "e.g. data/warehouse.duckdb"
+        )
     if not settings.warehouse.is_file():
         print(
             f"warta: no warehouse at {settings.warehouse} (WARTA_WAREHOUSE): build it first "
@@ -392,6 +445,14 @@ def _is_file(text: str) -> bool:
     try:
         return Path(text).is_file()
     except (OSError, ValueError):  # ENAMETOOLONG; a NUL character
+        return False
+
+
+def _is_dir(text: str) -> bool:
+    """True if ``text`` names a folder (as :func:`_is_file`, SQL text is none)."""
+    try:
+        return Path(text).is_dir()
+    except (OSError, ValueError):
         return False
 
 
@@ -479,6 +540,8 @@ def _rebuild(args: argparse.Namespace) -> int:
         print(f"{partition}: skipped, fails ERROR checks: {', '.join(checks)}")
     for partition, tables in load.incomplete.items():
         print(f"{partition}: skipped, its Parquet lacks tables: {', '.join(tables)}")
+    for partition in load.dropped:
+        print(f"{partition}: dropped, no Parquet of it is left (--drop-missing)")
     if load.orphaned_duplicates:
         print(f"warning: {orphaned_duplicates_message(load)}")
     if load.access_warning:

@@ -107,7 +107,8 @@ class WarehouseLoad:
     """What a load published: rows per table for each partition, and the time it took;
     ``skipped``: partitions a rebuild left out, with the ERROR checks they fail;
     ``incomplete``: partitions a rebuild left out because some of their Parquet tables are
-    missing, with those tables;
+    missing, with those tables; ``dropped``: partitions the live warehouse held that a rebuild
+    with ``drop_missing`` left out because none of their Parquet is left;
     ``orphaned_duplicates``: per partition, the number of its files marked duplicate of an
     article no partition in the warehouse holds, and one of their paths; of those partitions,
     ``orphans_to_rerun`` are the ones holding the earliest copy of an article whose original
@@ -122,6 +123,7 @@ class WarehouseLoad:
     seconds: float
     skipped: dict[str, list[str]] = field(default_factory=dict)
     incomplete: dict[str, list[str]] = field(default_factory=dict)
+    dropped: list[str] = field(default_factory=list)
     orphaned_duplicates: dict[str, tuple[int, str]] = field(default_factory=dict)
     orphans_to_rerun: list[str] = field(default_factory=list)
     unloaded_originals: list[str] = field(default_factory=list)
@@ -244,11 +246,13 @@ class Warehouse:
         complete = [partition for partition in listed if store.has_partition(partition)]
         verdicts = [gate(partition) for partition in complete] if gate is not None else []
         blocked = {v.partition for v in verdicts if not v.loadable}
+        dropped: list[str] = []
 
         def refuse_to_drop_published() -> None:  # under the write lock: no load in between
             published = self.published_partitions()
             now = {p for p in store.partitions() if store.has_partition(p)}
             missing = sorted(published - now)
+            dropped[:] = [p for p in missing if p not in listed]
             if missing and not drop_missing:
                 raise PublishedPartitionsMissing(
                     f"{len(missing)} partitions the warehouse holds have no Parquet, or not all "
@@ -285,6 +289,7 @@ class Warehouse:
             for partition in listed
             if partition not in complete
         }
+        load.dropped = dropped
         return load
 
     def published_partitions(self) -> set[str]:

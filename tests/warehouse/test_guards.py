@@ -211,6 +211,7 @@ def test_rebuild_drops_partitions_whose_parquet_is_gone_when_asked(sample, tmp_p
     dropped = _rebuild(sample, store, warehouse.path, "--drop-missing")
     assert dropped.returncode == 0, dropped.stderr
     assert f"from {len(DAYS) - 1} partitions" in dropped.stdout
+    assert f"{gone}: dropped, no Parquet of it is left (--drop-missing)\n" in dropped.stdout
     assert warehouse.published_partitions() == set(DAYS) - {gone}
 
 
@@ -230,6 +231,7 @@ def test_rebuild_refuses_to_drop_a_published_partition_whose_parquet_is_incomple
     assert dropped.returncode == 1, dropped.stderr  # a partition was left out
     assert f"{gone}: skipped, its Parquet lacks tables: entities" in dropped.stdout
     assert "0 blocked partitions skipped, 1 incomplete ones" in dropped.stdout
+    assert "dropped, no Parquet" not in dropped.stdout  # named once, with its missing table
     assert warehouse.published_partitions() == set(DAYS) - {gone}
 
 

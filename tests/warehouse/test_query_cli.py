@@ -282,12 +282,33 @@ def test_the_warehouse_is_opened_read_only(built):
         (["missing.sql"], 2, "warta: no such SQL file: missing.sql"),
         (["-- nothing but a comment"], 2, "warta: no SQL statement given"),
         (["--max-rows", "0", "SELECT 1"], 2, "not a whole number of 1 or more: '0'"),
+        (
+            [str(SQL / "analysis")],
+            2,
+            f"warta: {SQL / 'analysis'} is a folder; give one .sql file or SQL text",
+        ),
+        # an unknown option: the command's own usage, not the top level's
+        (["--rows", "5", "SELECT 1"], 2, "usage: warta query [-h]"),
     ],
 )
 def test_a_bad_query_is_a_one_line_error(built, args, code, message):
     result = _query(built, *args)
     assert result.returncode == code
     assert message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_dash_reads_the_sql_from_standard_input(built):
+    result = _query(built, "--csv", "-", stdin="SELECT 42 AS answer")
+    assert (result.returncode, result.stdout) == (0, "answer\n42\n"), result.stderr
+
+
+def test_a_folder_as_the_warehouse_is_named_as_such(tmp_path):
+    result = _query(tmp_path, "SELECT 1")
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"warta: WARTA_WAREHOUSE is a folder ({tmp_path}); it names the DuckDB file, e.g. "
+        "data/warehouse.duckdb\n"
+    )
 
 
 def test_without_a_warehouse_it_says_how_to_build_one(tmp_path):
