@@ -581,7 +581,8 @@ def test_the_sql_files_split_into_the_statements_duckdbs_parser_finds():
 
 
 def test_the_documented_share_of_ratna_sari_found_is_the_sample_warehouses(con):
-    """README, docs/NER.md and sql/README.md say how many of her mentions the sample finds."""
+    """docs/MIGRATIONS.md, docs/NER.md and sql/README.md say how many of her mentions the
+    sample finds."""
     found, written = con.execute(
         "SELECT (SELECT count(*) FROM entities WHERE entity_key = 'PER:ratna-sari'), "
         "(SELECT sum(len(string_split(text, 'Ratna Sari')) - 1) FROM paragraphs)"
@@ -589,9 +590,27 @@ def test_the_documented_share_of_ratna_sari_found_is_the_sample_warehouses(con):
     assert (found, written) == (51, 115)
     root = Path(__file__).resolve().parents[2]
     for doc, phrase in (
-        ("README.md", f"`Ratna Sari` is found in {found} of her {written} mentions"),
+        ("docs/MIGRATIONS.md", f"`Ratna Sari` is found in {found} of her {written} mentions"),
         ("docs/NER.md", f"In the sample data {found} of her {written} mentions"),
         ("docs/NER.md", f"{found} of her {written} mentions in the sample data are found"),
         ("sql/README.md", f"`Ratna Sari`: {found} of {written} mentions"),
     ):
         assert phrase in " ".join((root / doc).read_text("utf-8").split()), (doc, phrase)
+
+
+def test_the_readme_shows_what_make_run_prints_for_each_sample_day(con):
+    """The README's block of ``make run``'s last lines holds the sample warehouse's counts, and
+    a volume warning on the seed's day only (one file against ~100 on the days before)."""
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text("utf-8")
+    rows = con.execute(
+        "SELECT ingest_date::VARCHAR, files, parsed, duplicate, rejected FROM partition_quality "
+        "ORDER BY ingest_date"
+    ).fetchall()
+    assert len(rows) == 4
+    for day, files, parsed, duplicate, rejected in rows:
+        line = (
+            f"{day}: {files} file{'' if files == 1 else 's'} ({parsed} parsed, {duplicate} "
+            f"duplicate, {rejected} rejected) checks passed, warehouse published"
+        )
+        warned = " (warnings: raw_files:raw_files_volume)" if files < 50 else ""
+        assert f"\n{line}{warned}\n" in readme, line
