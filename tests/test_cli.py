@@ -264,6 +264,18 @@ def test_an_unknown_option_shows_the_commands_own_usage():
         assert "error: unrecognized arguments: " in result.stderr
 
 
+def test_an_unknown_option_before_the_command_is_the_top_levels_and_allow_empty_needs_a_day():
+    early = _warta("--bogus", "eval", "ner", "gold.jsonl")
+    assert early.returncode == 2
+    assert early.stderr.startswith("usage: warta [-h]"), early.stderr
+    assert "warta: error: unrecognized arguments: --bogus" in early.stderr
+    alone = _warta("run", "--allow-empty")
+    assert alone.returncode == 2
+    assert "warta run: error: --allow-empty applies to the days named with --partition" in (
+        alone.stderr
+    )
+
+
 def test_every_command_says_what_it_does():
     for command in ("parse", "run", "rebuild", "query", "entities"):
         result = _warta(command, "--help")

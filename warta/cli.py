@@ -1,9 +1,10 @@
 """The ``warta`` command line.
 
 warta parse [--json] PATH...      what Warta extracts from raw files
-warta run [--partition DATE]...   materialise landing partitions through Dagster
+warta run [--partition DATE]... [--allow-empty]
+                                  materialise landing partitions through Dagster
 warta rebuild                     rebuild the warehouse from every Parquet partition
-warta query [FILE | SQL]          run SQL on the warehouse (read-only), print the rows
+warta query [FILE | SQL | -]      run SQL on the warehouse (read-only), print the rows
 warta sample [DIR]                regenerate the synthetic sample corpus
 warta eval pages DIR GOLD         score page extraction against a gold JSONL
 warta eval ner GOLD               score entity extraction against gold sentences
@@ -39,9 +40,14 @@ _DATE_FOLDER = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
-    args, unknown = parser.parse_known_args(argv)
-    if unknown:  # said by the command's own parser, with its usage (not the top level's)
-        args.command_parser.error(f"unrecognized arguments: {' '.join(unknown)}")
+    words = list(sys.argv[1:] if argv is None else argv)
+    args, unknown = parser.parse_known_args(words)
+    if unknown:  # said by the parser of the command they follow, with its usage
+        command = words.index(args.command) if args.command in words else len(words)
+        before = [word for word in unknown if word in words[:command]]
+        (parser if before else args.command_parser).error(
+            f"unrecognized arguments: {' '.join(unknown)}"
+        )
     try:
         return args.handler(args)
     except KeyboardInterrupt:
@@ -362,6 +368,8 @@ def _json_default(value: Any) -> str:
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.allow_empty and not args.partitions:
+        args.command_parser.error("--allow-empty applies to the days named with --partition")
     Settings.from_env()  # fail early, with a clear message, on bad configuration
     # The orchestration layer is imported here, on demand: the core itself never needs Dagster.
     from pipelines.run import run_partitions

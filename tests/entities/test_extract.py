@@ -698,6 +698,12 @@ def test_a_surname_after_an_honorific_is_the_person_named_in_full():
             [("Buttgereit", "PER:buttgereit"), ("Inggris", "LOC:inggris-raya")],
         ),
         ("Krisis di Zona Euro makin dalam.", [("Zona Euro", "LOC:zona-euro")]),
+        ("Krisis di Kawasan Euro makin dalam.", [("Kawasan Euro", "LOC:kawasan-euro")]),
+        # a capitalised word after it: a name of its own
+        (
+            "Eurokars dan Euro Management Indonesia bekerja sama.",
+            [("Euro Management Indonesia", "ORG:euro-management-indonesia")],
+        ),
         # a company's name, and a league written in lowercase words, stay
         (
             "Operator PT Liga Indonesia Baru (LIB) menunda laga.",
@@ -1199,29 +1205,65 @@ def test_a_teams_line_up_after_a_colon_is_people():
 
 
 def test_a_line_up_with_formation_semicolons_captain_and_a_person_the_tagger_found():
-    """A club the tagger found after lowercase words, a formation in brackets, lines of the
-    team apart by semicolons, a captain's mark left out of the name; a person the tagger found
-    in the list keeps its method."""
+    """A known club after ``Susunan pemain``, a formation in brackets, lines of the team apart
+    by semicolons, ``dan`` before the last, a captain's mark left out of the name, the coach
+    after the sentence's end; a person the tagger found in the list keeps its method."""
     paragraph = (
         "Susunan pemain Persib Bandung (4-4-2): Teja Paku Alam; Henhen Herdiana, Achmad "
-        "Jufriyanto, Nick Kuipers, Ardi Idrus (c); Marc Klok, Dedi Kusnandar."
+        "Jufriyanto, Nick Kuipers, Ardi Idrus (c); Beckham Putra, Marc Klok, Dedi Kusnandar, "
+        "Ciro Alves; David da Silva dan Ezra Walian. Pelatih: Bojan Hodak."
     )
     mentions = extract_entities([paragraph])
     check_invariants([paragraph], mentions)
     found = {m.text: (m.label, m.method) for m in mentions}
     assert found.pop("Persib Bandung")[0] == "ORG"
-    assert set(found) == {
+    assert found.pop("Bojan Hodak") == ("PER", "model")  # after the list: the tagger's
+    assert list(found) == [
         "Teja Paku Alam",
         "Henhen Herdiana",
         "Achmad Jufriyanto",
         "Nick Kuipers",
         "Ardi Idrus",
+        "Beckham Putra",
         "Marc Klok",
         "Dedi Kusnandar",
-    }
+        "Ciro Alves",
+        "David da Silva",
+        "Ezra Walian",
+    ]
     assert {label for label, _ in found.values()} == {"PER"}
     assert found["Teja Paku Alam"] == ("PER", "rule")  # the tagger missed him
+    assert found["David da Silva"] == ("PER", "rule")  # the tagger had only Silva
     assert found["Nick Kuipers"] == ("PER", "model")
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # ``dan`` without a comma, a title-case lead-in, substitutes in brackets, an initial
+        "Maroko: Bounou, Hakimi, El Yamiq, Saiss, Attiat-Allah, Ounahi, Amrabat, Amallah, "
+        "Ziyech, Boufal dan En-Nesyri.",
+        "Susunan Pemain Maroko: Bounou, Hakimi, El Yamiq, Saiss, Attiat-Allah, Ounahi, "
+        "Amrabat (Aboukhlal 65'), Amallah, Ziyech, B. Boufal, En-Nesyri",
+    ],
+)
+def test_line_ups_in_other_formats(paragraph):
+    mentions = extract_entities([paragraph])
+    check_invariants([paragraph], mentions)
+    players = [m for m in mentions if m.start_char > paragraph.index(":")]
+    assert len(players) == 11 and {m.label for m in players} == {"PER"}, players
+    assert players[-1].text == "En-Nesyri"
+
+
+def test_a_line_is_looked_at_once_for_a_line_up(monkeypatch):
+    """A long paragraph of ``Word: …`` sentences reads the names after its start only, not
+    after each colon again (which took seconds on a 100 KB paragraph)."""
+    calls = []
+    players = extract._players
+    monkeypatch.setattr(extract, "_players", lambda *a: calls.append(a) or players(*a))
+    paragraph = "Budi: ya, tidak, mungkin, bisa, nanti, besok. " * 2000
+    extract._line_ups([paragraph], [])
+    assert len(calls) == 1
 
 
 @pytest.mark.parametrize(
@@ -1233,8 +1275,20 @@ def test_a_line_up_with_formation_semicolons_captain_and_a_person_the_tagger_fou
         "Nominasi: Ngeri Ngeri Sedap, Before Now, Cek Toko Sebelah, Miracle, Autobiography.",
         # a competition before it: a table of clubs
         "Klasemen Liga Inggris: Arsenal, Newcastle, Tottenham, Brighton, Fulham.",
-        # four names only
-        "Maroko: Bounou, Hakimi, Saiss, Amrabat.",
+        # ten names only
+        "Maroko: Bounou, Hakimi, El Yamiq, Saiss, Attiat-Allah, Ounahi, Amrabat, Amallah, "
+        "Ziyech, Boufal.",
+        # a name runs to a sentence's end, not past it
+        "Portugal: Costa, Dalot, Pepe, Dias, Guerreiro, Otavio. Pelatih Fernando Santos, "
+        "Neves, Silva, Felix, Ramos, Leao.",
+        # a city's districts, not a team
+        "Jakarta: Senen, Tanah Abang, Menteng, Gambir, Cempaka Putih, Kemayoran, Sawah Besar, "
+        "Johar Baru, Tebet, Setiabudi, Pancoran.",
+        # not at a line's start
+        "Destinasi favorit di Bali: Kuta, Sanur, Ubud, Nusa Dua, Jimbaran, Seminyak, Canggu, "
+        "Uluwatu, Amed, Lovina, Munduk.",
+        # acronyms
+        "Indonesia: UI, ITB, UGM, IPB, Unair, Undip, Unpad, Unhas, ITS, UB, UNS.",
     ],
 )
 def test_what_is_no_line_up(paragraph, monkeypatch):
@@ -1275,6 +1329,21 @@ def test_what_is_no_line_up(paragraph, monkeypatch):
         (
             "Direktur RSUD Dr. Soetomo Joni Wahyuhadi menjelaskan.",
             [("Soetomo Joni Wahyuhadi", "PER")],
+        ),
+        (
+            "Direktur Utama RSUP Dr. Sardjito Eniarti mengatakan.",
+            [("Sardjito Eniarti", "PER")],
+        ),
+        # no title: a person at the place as often as its name
+        ("Di Masjid Raya Jokowi menunaikan salat.", [("Masjid Raya", "LOC"), ("Jokowi", "PER")]),
+        # a party, not a stadium
+        (
+            "Ketua Umum Partai Gelora Anis Matta mengatakan hal itu.",
+            [("Partai Gelora", "ORG"), ("Anis Matta", "PER")],
+        ),
+        (
+            "Laga di Stadion Utama Gelora Bung Karno ramai.",
+            [("Stadion Utama Gelora Bung Karno", "LOC")],
         ),
     ],
 )

@@ -72,6 +72,7 @@ from warta.entities.names import (
     entity_key,
     first_word_key,
     gazetteer,
+    is_country,
     is_known_place,
     known_organisation_starts,
     known_organisations,
@@ -182,7 +183,8 @@ def _without_competitions(paragraphs: Sequence[str], found: list[_Found]) -> lis
     Liga``, ``Piala Raja``, ``Piala Super`` and ``Piala FA``: ``Piala Thomas Malaysia`` is a
     team) and up to three scopes (``COMPETITION_SCOPES``: ``Liga Champions Asia``, ``Piala Asia
     Wanita U-17``, ``Liga Champions AFC``), each optional, and a year or season; or ``Euro``,
-    with a year or without (``Selepas Euro``, a person to the tagger; not ``Zona Euro``). No
+    with a year or without (``Selepas Euro``, a person to the tagger; not ``Zona Euro``,
+    ``kawasan Euro``, nor before a capitalised word: ``Euro Stoxx 50``, ``Euro Management``). No
     country follows a scope or another country: ``Piala Dunia Jerman`` is the World Cup and
     then Germany. The words after it are not part of it (``Top skor Liga Inggris Erling
     Haaland``, ``Piala Presiden Jokowi``).
@@ -205,6 +207,8 @@ def _without_competitions(paragraphs: Sequence[str], found: list[_Found]) -> lis
             start, end = match.span()
             if _COMPANY_BEFORE.search(paragraph, max(0, start - 6), start):
                 continue
+            if match["euro"] and _EURO_AREA.search(paragraph, max(0, start - 12), start):
+                continue  # the euro area (``Zona Euro``, ``kawasan Euro``)
             if _known_organisation_at(
                 paragraph, start, match.end("name") if match["name"] else end
             ):
@@ -473,11 +477,12 @@ _COMPETITION = re.compile(
     rf"|Piala{_S}(?:{_SCOPE}|{_COUNTRY}|(?:Liga|Raja|Super|FA){_END}(?:{_S}{_COUNTRY})?|{_WORD})"
     rf"|Olimpiade{_S}{_WORD}){_SCOPES})"
     rf"(?:{_S}\d{{4}}(?:[/–-]\d{{2,4}})?(?!\w))?"
-    rf"|(?<![\w'’-])(?<![Zz]ona )(?P<euro>Euro)(?:{_S}\d{{4}})?(?![\w'’-])"
+    rf"|(?<![\w'’-])(?P<euro>Euro)(?:{_S}\d{{4}}(?!\w)|(?![\w'’-])(?!{_S}[A-Z]))"
 )
 _NAME_WORDS = re.compile(r"[\w'’-]+")
 _KNOWN_ORGANISATION_WORDS = 6  # the most words a name in organisations.tsv is looked up in
 _COMPANY_BEFORE = re.compile(r"\bPT\.?\s+\Z")
+_EURO_AREA = re.compile(r"\b(?:[Zz]ona|[Kk]awasan)\s+\Z")
 
 
 @cache
@@ -1044,36 +1049,35 @@ def _lists_of_people(paragraphs: Sequence[str], found: list[_Found]) -> list[_Fo
 
 
 def _line_ups(paragraphs: Sequence[str], found: list[_Found]) -> list[_Found]:
-    """A team's line-up is a list of people: a known country, club or organisation, or a place
-    or organisation the tagger found, then a colon (a formation in brackets between them too)
-    and five names or more to the end of the line, separated by commas or semicolons
-    (``Maroko: Bounou, Hakimi, El Yamiq, Saiss, …, En-Nesyri.``, whose players the tagger reads
-    as places and whose last it misses). Each name is one to four capitalised words (``B
-    Silva``, ``Attiat-Allah``; ``de``, ``van``, … inside), a bracket after it left out (``Pepe
-    (c)``). The mentions found over the names give way to one person a name; a person found
-    as one of the names stays as found. Not a list that
-    names a known place or organisation (``Indonesia: Jakarta, Surabaya, …``), nor one after a
-    head that is neither (``Nominasi: …``) or is a competition (``Klasemen Liga 1: …``)."""
+    """A football team's starting line-up is a list of people: at the start of a line, a
+    country or a club, then a colon and eleven names or more (``Maroko: Bounou, Hakimi, El
+    Yamiq, Saiss, …, En-Nesyri.``, whose players the tagger reads as places and whose last it
+    misses). Before the team may stand ``Susunan pemain``, ``Starting XI``, ``Line-up`` or
+    ``Pemain inti`` (any case), after it a formation in brackets. The team is a country, a
+    known organisation or one the tagger found there, not a competition (``Klasemen Liga
+    Inggris: …``) nor a city or region (``Jakarta: Senen, Tanah Abang, …``). The names are apart
+    by commas or semicolons, the last one also by ``dan``, and end at the line's end or a
+    sentence's; each is one to four capitalised words (``B Silva``, ``B. Silva``,
+    ``Attiat-Allah``; ``de``, ``van``, … inside), a bracket after it left out (``Pepe (c)``,
+    ``Neves (Vitinha 83')``). Not a list with a name that is a known place or organisation,
+    an organisation to the tagger or an acronym. The mentions found over the names give way to
+    one person a name; a person found as one of them stays as found."""
     out: list[_Found] | None = None
     for index, paragraph in enumerate(paragraphs):
-        if ":" not in paragraph or paragraph.count(",") + paragraph.count(";") < _LINE_UP - 1:
+        if ":" not in paragraph or paragraph.count(",") + paragraph.count(";") < _LINE_UP - 2:
             continue
-        for head in _LINE_UP_HEAD.finditer(paragraph):
-            line_end = paragraph.find("\n", head.end())
-            players = _players(paragraph, head.end(), len(paragraph) if line_end < 0 else line_end)
-            team = head["team"]
-            if (
-                players is None
-                or _COMPETITION_WORDS.search(team)
-                or not _is_team(paragraph, found, index, *head.span("team"))
-            ):
+        for line in _LINE_STARTS.finditer(paragraph):
+            head = _LINE_UP_HEAD.match(paragraph, line.start())
+            if head is None or _COMPETITION_WORDS.search(head["team"]):
+                continue
+            players = _players(paragraph, head.end())
+            if players is None or not _is_team(paragraph, found, index, *head.span("team")):
                 continue
             first, last = players[0][0], players[-1][1]
-            persons = {
-                (start, end)
-                for i, start, end, label, _ in found
-                if i == index and label == "PER" and (start, end) in players
-            }
+            within = [m for m in found if m[0] == index and m[1] < last and m[2] > first]
+            if any(m[3] == "ORG" for m in within):
+                continue  # clubs, airlines, universities
+            persons = {m[1:3] for m in within if m[3] == "PER" and m[1:3] in players}
             out = [
                 mention
                 for mention in (found if out is None else out)
@@ -1088,52 +1092,56 @@ def _line_ups(paragraphs: Sequence[str], found: list[_Found]) -> list[_Found]:
                 if (start, end) not in persons
             )
             out.sort()
-            break
     return found if out is None else out
 
 
-_LINE_UP = 5  # the fewest names of a line-up
+_LINE_UP = 11  # the fewest names of a line-up: a starting eleven
+_LINE_STARTS = re.compile(r"^", re.MULTILINE)
 _LINE_UP_HEAD = re.compile(
-    rf"(?<![\w'’-])(?P<team>{_WORD}(?:{_S}{_WORD}){{0,3}})(?:[^\S\n]*\([^()\n]*\))?[^\S\n]*:[^\S\n]*"
+    r"[^\S\n]*(?:(?i:susunan[^\S\n]+pemain|starting[^\S\n]+(?:xi|eleven)|line-?up"
+    r"|pemain[^\S\n]+inti)[^\S\n]+)?"
+    rf"(?P<team>{_WORD}(?:{_S}{_WORD}){{0,3}})(?:[^\S\n]*\([^()\n]*\))?[^\S\n]*:[^\S\n]*"
 )
+_PLAYER_WORD = r"(?:[A-Z]\.|[A-Z][\w'’-]*)"
 _PLAYER = re.compile(
-    r"(?P<name>[A-Z][\w'’.-]*(?:[^\S\n]+(?:[A-Z][\w'’.-]*|de|da|do|dos|van|der|den|von|el|al|bin)){0,3})"
-    r"(?:[^\S\n]*\([^()\n]*\))?"
+    rf"(?P<name>{_PLAYER_WORD}(?:[^\S\n]+(?:{_PLAYER_WORD}|de|da|do|dos|van|der|den|von|el|al"
+    r"|bin)){0,3})(?![\w'’-])(?:[^\S\n]*\([^()\n]*\))?"
 )
+_PLAYER_SEPARATOR = re.compile(r"[^\S\n]*(?:[,;](?:[^\S\n]*dan)?|[^\S\n]dan)[^\S\n]+")
+_PLAYERS_END = re.compile(r"[^\S\n]*(?:\.(?:[^\S\n]|$)|$)", re.MULTILINE)
 
 
-def _players(paragraph: str, start: int, end: int) -> list[tuple[int, int]] | None:
-    """The spans of the names listed in ``paragraph[start:end]`` (``_line_ups``), or None unless
-    it is such a list and none of its names is a known place or organisation."""
-    text = paragraph[start:end].rstrip()
-    if text.endswith("."):
-        text = text[:-1]
+def _players(paragraph: str, start: int) -> list[tuple[int, int]] | None:
+    """The spans of the names listed from ``paragraph[start]`` (``_line_ups``) to the end of
+    the line or of the sentence, or None unless that is a list of ``_LINE_UP`` names or more,
+    none of them a known place or organisation or an acronym."""
     spans = []
-    offset = start
-    for part in re.split(r"([,;])", text)[::2]:
-        stripped = part.strip()
-        if stripped.startswith("dan ") and spans:
-            stripped = stripped[4:].lstrip()
-        match = _PLAYER.fullmatch(stripped)
-        if match is None:
+    position = start
+    while True:
+        player = _PLAYER.match(paragraph, position)
+        if player is None:
             return None
-        name_start = paragraph.index(match["name"], offset)
-        name_end = name_start + len(match["name"])
-        if _known_label(match["name"]) in ("LOC", "ORG"):
+        name = player["name"]
+        if _known_label(name) in ("LOC", "ORG") or (len(name) > 1 and name.isupper()):
             return None
-        spans.append((name_start, name_end))
-        offset = name_start + len(stripped)
+        spans.append(player.span("name"))
+        if _PLAYERS_END.match(paragraph, player.end()):
+            break
+        separator = _PLAYER_SEPARATOR.match(paragraph, player.end())
+        if separator is None:
+            return None
+        position = separator.end()
     return spans if len(spans) >= _LINE_UP else None
 
 
 def _is_team(paragraph: str, found: list[_Found], index: int, start: int, end: int) -> bool:
-    """True if ``paragraph[start:end]`` is a known place or organisation, or ends a place or an
-    organisation found there."""
-    if _known_label(paragraph[start:end]) in ("LOC", "ORG"):
+    """True if ``paragraph[start:end]`` is a country or a known organisation, or ends an
+    organisation the tagger found there."""
+    team = paragraph[start:end]
+    if is_country(team) or name_key(team) in known_organisations():
         return True
     return any(
-        i == index and label in ("LOC", "ORG") and s >= start and e == end
-        for i, s, e, label, _ in found
+        i == index and label == "ORG" and s >= start and e == end for i, s, e, label, _ in found
     )
 
 
@@ -1142,12 +1150,16 @@ def _facilities_named_for_people(paragraphs: Sequence[str], found: list[_Found])
     person's name included (``Stadion Kapten I Wayan Dipta``, ``Jl. Jenderal Ahmad Yani``,
     ``Stadion Gelora Bung Karno``, ``Bandara Internasional Soekarno-Hatta``), where the
     tagger found the person and at most the words before it as a place: a person right after
-    a facility's word (``_FACILITY_BEFORE``: ``Jalan``, ``Stadion``, ``Bandara``, ``RSUD``,
-    …), with only titles and a facility's qualifiers between (``Internasional``, ``Gelora``,
-    ``Jenderal``, ``Bung``, ``Dr.``, ``I``), or a first name joined to it by a hyphen. The
-    mentions over the whole give way to one place. Not across other words (``Juru bicara
-    Gedung Putih Karine Jean-Pierre`` keeps the person), nor after an office or a staff word
-    (``Direktur``, ``Kepala``, ``Petugas``: the person works there)."""
+    a facility's word (``Jalan``, ``Stadion``, ``Bandara``, ``RSUD``, …: ``_FACILITY_BEFORE``),
+    with only a facility's qualifiers (``Internasional``, ``Gelora``, ``Utama``, ``Raya``) and
+    titles between, where a title comes before the name (``Kapten``, ``Jenderal``, ``Bung``,
+    ``Pangeran``, ``Dr.``, the Balinese ``I``: ``_FACILITY_TITLES``, between or starting the
+    person's mention) or a first name joined to it by a hyphen (``Soekarno-Hatta``). The
+    mentions over the whole give way to one place. Not a name without a title, which is as
+    often a person at the place (``Masjid Istiqlal Jokowi``, ``Masjid Raya Jokowi``), nor
+    across other words (``Juru bicara Gedung Putih Karine Jean-Pierre``), nor after an office,
+    a staff word or ``Partai`` in the two words before the facility (``Direktur Utama RSUP
+    Dr. Sardjito …``: the person works there; ``Partai Gelora``)."""
     out: list[_Found] | None = None
     taken_into: list[tuple[int, int, int]] = []  # (paragraph, start, end) of the places made
     with_facility: dict[int, bool] = {}  # paragraph: has a facility's word at all
@@ -1162,10 +1174,17 @@ def _facilities_named_for_people(paragraphs: Sequence[str], found: list[_Found])
         facility = _FACILITY_BEFORE.search(paragraph, max(0, start - _FACILITY_REACH), start)
         if facility is None:
             continue
+        person_first = paragraph[start:end].split(maxsplit=1)[0]
+        if not (
+            facility["joined"]
+            or _FACILITY_TITLES.intersection(facility["between"].split())
+            or person_first in _FACILITY_TITLES
+        ):
+            continue
         first = facility.start()
-        before = _word_before(paragraph, first)
-        if before is not None and paragraph[before:first].strip().lower() in _STAFF_WORDS:
-            continue  # the person works there (``Direktur RSUD Dr. Soetomo Joni Wahyuhadi``)
+        before = paragraph[max(0, first - _FACILITY_REACH) : first].split()[-2:]
+        if any(word.lower() in _STAFF_WORDS for word in before):
+            continue
         out = [
             mention
             for mention in (found if out is None else out)
@@ -1179,23 +1198,34 @@ def _facilities_named_for_people(paragraphs: Sequence[str], found: list[_Found])
 
 _FACILITY_REACH = 80  # characters before a person that a facility's name can start at
 _STAFF_WORDS = frozenset(word.lower() for word in POSITION_WORDS) | {
-    *("kepala", "manajer", "pengelola", "pimpinan", "humas", "bicara", "petugas", "staf"),
-    *("karyawan", "pegawai", "dokter", "perawat"),
+    *("kepala", "manajer", "manager", "pengelola", "pimpinan", "humas", "bicara", "petugas"),
+    *("staf", "karyawan", "pegawai", "dokter", "perawat", "imam", "takmir", "pengurus"),
+    "partai",
 }
 _FACILITY_WORD = re.compile(
     r"Jalan|Jln?\b|Gang|Gg\b|Stadion|Bandar|Gelora|Lapangan|Gedung|Masjid|Pelabuhan|Terminal"
     r"|Stasiun|Museum|Monumen|Taman|Rumah|RS"
+)
+# Titles before a name that a facility is named with; a person's mention may start with one.
+_FACILITY_TITLES = frozenset(
+    {
+        *("Kapten", "Jenderal", "Jend", "Jend.", "Letjen", "Letjen.", "Mayjen", "Mayjen."),
+        *("Brigjen", "Brigjen.", "Laksamana", "Marsekal", "Letnan", "Kolonel", "Mayor"),
+        *("Bung", "Sultan", "Sunan", "Pangeran", "Raden", "Teuku", "Tuanku", "Cut", "Kiai"),
+        *("Kyai", "KH", "KH.", "Haji", "H.", "Dr", "Dr.", "dr.", "Prof", "Prof.", "Ir", "Ir."),
+        *("I", "Gusti", "Ngurah"),
+    }
 )
 _FACILITY_BEFORE = re.compile(
     r"(?<![\w'’.-])"
     r"(?:Jalan|Jl\.?|Jln\.?|Gang|Gg\.?|Stadion|Bandara|Bandar[^\S\n]+Udara|Gelora|Lapangan"
     r"|Gedung|Masjid|Pelabuhan|Terminal|Stasiun|Museum|Monumen|Taman|Rumah[^\S\n]+Sakit"
     r"|RS|RSU|RSUD|RSUP)"
-    r"(?:[^\S\n]+(?:Internasional|Gelora|Umum|Daerah|Pusat|Raya|Agung|Kapten|Jenderal|Jend\.?"
-    r"|Letjen\.?|Mayjen\.?|Brigjen\.?|Laksamana|Marsekal|Letnan|Kolonel|Mayor|Bung|Sultan"
-    r"|Sunan|Pangeran|Raden|Teuku|Tuanku|Cut|Kiai|Kyai|KH\.?|Haji|H\.|Dr\.?|dr\.|Prof\.?|Ir\.?"
-    r"|I|Gusti|Ngurah))*"
-    r"(?:[^\S\n]+[A-Z][\w'’]*-|[^\S\n]+)\Z"
+    r"(?P<between>(?:[^\S\n]+(?:Internasional|Gelora|Utama|Umum|Daerah|Pusat|Raya|Agung|Kapten"
+    r"|Jenderal|Jend\.?|Letjen\.?|Mayjen\.?|Brigjen\.?|Laksamana|Marsekal|Letnan|Kolonel|Mayor"
+    r"|Bung|Sultan|Sunan|Pangeran|Raden|Teuku|Tuanku|Cut|Kiai|Kyai|KH\.?|Haji|H\.|Dr\.?|dr\."
+    r"|Prof\.?|Ir\.?|I|Gusti|Ngurah))*)"
+    r"(?:[^\S\n]+(?P<joined>[A-Z][\w'’]*-)|[^\S\n]+)\Z"
 )
 
 

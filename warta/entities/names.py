@@ -257,6 +257,31 @@ def gazetteer() -> Gazetteer:
     return gaz
 
 
+@cache
+def _country_keys() -> frozenset[str]:
+    """Name keys of the countries (CLDR territories with a two-letter code), in Indonesian and
+    English."""
+    locales = [Locale.parse(code) for code in _CLDR_LOCALES]
+    return frozenset(
+        name_key(locale.territories[code])
+        for code in locales[0].territories
+        if len(code) == 2 and code.isalpha() and code not in _CLDR_SKIPPED | _CLDR_ORGANISATIONS
+        for locale in locales
+        if code in locale.territories
+    )
+
+
+def is_country(text: str) -> bool:
+    """True if ``text`` names a country (any spelling the gazetteer knows: ``Inggris``,
+    ``Korut``), not a continent or a city."""
+    known = gazetteer().lookup(text)
+    return (
+        known is not None
+        and known.label == "LOC"
+        and name_key(known.canonical_name) in _country_keys()
+    )
+
+
 def _exemplar_city(zone: str, locale: Locale) -> str | None:
     try:
         return get_timezone_location(zone, locale=locale, return_city=True)
