@@ -699,6 +699,11 @@ def test_a_surname_after_an_honorific_is_the_person_named_in_full():
         ),
         ("Krisis di Zona Euro makin dalam.", [("Zona Euro", "LOC:zona-euro")]),
         ("Krisis di Kawasan Euro makin dalam.", [("Kawasan Euro", "LOC:kawasan-euro")]),
+        # a name after the competition is no part of it
+        (
+            "Selepas Euro Jude Bellingham kembali berlatih.",
+            [("Jude Bellingham", "PER:jude-bellingham")],
+        ),
         # a capitalised word after it: a name of its own
         (
             "Eurokars dan Euro Management Indonesia bekerja sama.",
@@ -1255,6 +1260,26 @@ def test_line_ups_in_other_formats(paragraph):
     assert players[-1].text == "En-Nesyri"
 
 
+def test_a_line_up_keeps_its_substitutes_and_ends_before_the_coach():
+    """Substitutes in brackets after the players keep the tagger's mentions; a role word
+    (``Pelatih``) ends the list before it."""
+    substitutes = (
+        "Indonesia: Ernando Ari; Asnawi Mangkualam (Sandy Walsh 46'), Jordi Amat, Rizky Ridho, "
+        "Pratama Arhan; Marselino Ferdinan (Witan Sulaeman 70'), Ivar Jenner, Thom Haye, Ragnar "
+        "Oratmangoen; Rafael Struick (Hokky Caraka 80'), Dimas Drajad."
+    )
+    coach = (
+        "Inggris: Pickford, Walker, Stones, Maguire, Shaw, Rice, Henderson, Bellingham, Saka, "
+        "Foden, Kane, Pelatih Gareth Southgate"
+    )
+    mentions = extract_entities([substitutes, coach])
+    check_invariants([substitutes, coach], mentions)
+    found = {(m.paragraph_index, m.text): m.label for m in mentions}
+    assert found[(0, "Witan Sulaeman")] == "PER"
+    assert found[(1, "Gareth Southgate")] == "PER"
+    assert found[(1, "Pickford")] == "PER" and (1, "Pelatih Gareth Southgate") not in found
+
+
 def test_a_line_is_looked_at_once_for_a_line_up(monkeypatch):
     """A long paragraph of ``Word: …`` sentences reads the names after its start only, not
     after each colon again (which took seconds on a 100 KB paragraph)."""
@@ -1289,6 +1314,9 @@ def test_a_line_is_looked_at_once_for_a_line_up(monkeypatch):
         "Uluwatu, Amed, Lovina, Munduk.",
         # acronyms
         "Indonesia: UI, ITB, UGM, IPB, Unair, Undip, Unpad, Unhas, ITS, UB, UNS.",
+        # names with digits: products
+        "Samsung: Galaxy S24, Galaxy S24 Plus, Galaxy S24 Ultra, Galaxy Z Fold, Galaxy Z Flip, "
+        "Galaxy A55, Galaxy A35, Galaxy A25, Galaxy A15, Galaxy M55, Galaxy Tab S9.",
     ],
 )
 def test_what_is_no_line_up(paragraph, monkeypatch):
@@ -1333,6 +1361,24 @@ def test_what_is_no_line_up(paragraph, monkeypatch):
         (
             "Direktur Utama RSUP Dr. Sardjito Eniarti mengatakan.",
             [("Sardjito Eniarti", "PER")],
+        ),
+        # an office a few words before, a staff abbreviation, a verb of what a person does
+        (
+            "Kepala Bidang Pelayanan Medik RSUD dr. Budi Santoso menjelaskan kondisi pasien.",
+            [("Medik RSUD", "PER"), ("Budi Santoso", "PER")],
+        ),
+        (
+            "GM Bandara Internasional I Gusti Ngurah Rai Handy Heryudhitiawan mengatakan itu.",
+            [("Gusti Ngurah Rai Handy Heryudhitiawan", "PER")],
+        ),
+        (
+            "Usai salat di Masjid Agung Sultan Hamengku Buwono X memberikan sambutan.",
+            [("Sultan Hamengku Buwono X", "PER")],
+        ),
+        # an organisation the tagger began before the facility's word stays
+        (
+            "Kantor Imigrasi Bandara Soekarno-Hatta menunda keberangkatan.",
+            [("Kantor Imigrasi Bandara Soekarno", "ORG"), ("Hatta", "PER")],
         ),
         # no title: a person at the place as often as its name
         ("Di Masjid Raya Jokowi menunaikan salat.", [("Masjid Raya", "LOC"), ("Jokowi", "PER")]),

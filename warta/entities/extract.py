@@ -184,7 +184,8 @@ def _without_competitions(paragraphs: Sequence[str], found: list[_Found]) -> lis
     team) and up to three scopes (``COMPETITION_SCOPES``: ``Liga Champions Asia``, ``Piala Asia
     Wanita U-17``, ``Liga Champions AFC``), each optional, and a year or season; or ``Euro``,
     with a year or without (``Selepas Euro``, a person to the tagger; not ``Zona Euro``,
-    ``kawasan Euro``, nor before a capitalised word: ``Euro Stoxx 50``, ``Euro Management``). No
+    ``kawasan Euro``, nor an organisation found or known starting with it: ``Euro Management
+    Indonesia``). No
     country follows a scope or another country: ``Piala Dunia Jerman`` is the World Cup and
     then Germany. The words after it are not part of it (``Top skor Liga Inggris Erling
     Haaland``, ``Piala Presiden Jokowi``).
@@ -207,8 +208,11 @@ def _without_competitions(paragraphs: Sequence[str], found: list[_Found]) -> lis
             start, end = match.span()
             if _COMPANY_BEFORE.search(paragraph, max(0, start - 6), start):
                 continue
-            if match["euro"] and _EURO_AREA.search(paragraph, max(0, start - 12), start):
-                continue  # the euro area (``Zona Euro``, ``kawasan Euro``)
+            if match["euro"] and not match["euro_year"]:
+                if _EURO_AREA.search(paragraph, max(0, start - 12), start):
+                    continue  # the euro area (``Zona Euro``, ``kawasan Euro``)
+                if _organisation_from(paragraph, found, index, start):
+                    continue  # a name of its own (``Euro Management Indonesia``)
             if _known_organisation_at(
                 paragraph, start, match.end("name") if match["name"] else end
             ):
@@ -477,11 +481,24 @@ _COMPETITION = re.compile(
     rf"|Piala{_S}(?:{_SCOPE}|{_COUNTRY}|(?:Liga|Raja|Super|FA){_END}(?:{_S}{_COUNTRY})?|{_WORD})"
     rf"|Olimpiade{_S}{_WORD}){_SCOPES})"
     rf"(?:{_S}\d{{4}}(?:[/–-]\d{{2,4}})?(?!\w))?"
-    rf"|(?<![\w'’-])(?P<euro>Euro)(?:{_S}\d{{4}}(?!\w)|(?![\w'’-])(?!{_S}[A-Z]))"
+    rf"|(?<![\w'’-])(?P<euro>Euro)(?P<euro_year>{_S}\d{{4}}(?!\w))?(?![\w'’-])"
 )
 _NAME_WORDS = re.compile(r"[\w'’-]+")
 _KNOWN_ORGANISATION_WORDS = 6  # the most words a name in organisations.tsv is looked up in
 _COMPANY_BEFORE = re.compile(r"\bPT\.?\s+\Z")
+
+
+def _organisation_from(paragraph: str, found: list[_Found], index: int, start: int) -> bool:
+    """True if an organisation found in paragraph ``index`` starts at ``start`` and goes on
+    after its first word, or one known to the organisation list does."""
+    if _known_organisation_at(paragraph, start, start + 1):
+        return True
+    return any(
+        i == index and s == start and label == "ORG" and " " in paragraph[s:e]
+        for i, s, e, label, _ in found
+    )
+
+
 _EURO_AREA = re.compile(r"\b(?:[Zz]ona|[Kk]awasan)\s+\Z")
 
 
@@ -1059,9 +1076,11 @@ def _line_ups(paragraphs: Sequence[str], found: list[_Found]) -> list[_Found]:
     by commas or semicolons, the last one also by ``dan``, and end at the line's end or a
     sentence's; each is one to four capitalised words (``B Silva``, ``B. Silva``,
     ``Attiat-Allah``; ``de``, ``van``, … inside), a bracket after it left out (``Pepe (c)``,
-    ``Neves (Vitinha 83')``). Not a list with a name that is a known place or organisation,
-    an organisation to the tagger or an acronym. The mentions found over the names give way to
-    one person a name; a person found as one of them stays as found."""
+    ``Neves (Vitinha 83')``, whose mentions stay as found); a name that starts with a role
+    (``Pelatih``, ``Wasit``) ends the list before it. Not a list with a name that is a known
+    place or organisation, an organisation to the tagger, an acronym or holds a digit. The
+    mentions found over the names give way to one person a name; a person found as one of them
+    stays as found."""
     out: list[_Found] | None = None
     for index, paragraph in enumerate(paragraphs):
         if ":" not in paragraph or paragraph.count(",") + paragraph.count(";") < _LINE_UP - 2:
@@ -1073,18 +1092,17 @@ def _line_ups(paragraphs: Sequence[str], found: list[_Found]) -> list[_Found]:
             players = _players(paragraph, head.end())
             if players is None or not _is_team(paragraph, found, index, *head.span("team")):
                 continue
-            first, last = players[0][0], players[-1][1]
-            within = [m for m in found if m[0] == index and m[1] < last and m[2] > first]
-            if any(m[3] == "ORG" for m in within):
+            over = [
+                m
+                for m in found
+                if m[0] == index and any(m[1] < end and m[2] > start for start, end in players)
+            ]
+            if any(m[3] == "ORG" for m in over):
                 continue  # clubs, airlines, universities
-            persons = {m[1:3] for m in within if m[3] == "PER" and m[1:3] in players}
+            persons = {m[1:3] for m in over if m[3] == "PER" and m[1:3] in players}
+            replaced = {m for m in over if m[1:3] not in persons}
             out = [
-                mention
-                for mention in (found if out is None else out)
-                if mention[0] != index
-                or mention[2] <= first
-                or mention[1] >= last
-                or (mention[3] == "PER" and mention[1:3] in persons)
+                mention for mention in (found if out is None else out) if mention not in replaced
             ]
             out.extend(
                 (index, start, end, "PER", "rule")
@@ -1096,6 +1114,7 @@ def _line_ups(paragraphs: Sequence[str], found: list[_Found]) -> list[_Found]:
 
 
 _LINE_UP = 11  # the fewest names of a line-up: a starting eleven
+_LINE_UP_ROLES = frozenset({"Pelatih", "Wasit", "Cadangan", "Manajer", "Asisten", "Kapten"})
 _LINE_STARTS = re.compile(r"^", re.MULTILINE)
 _LINE_UP_HEAD = re.compile(
     r"[^\S\n]*(?:(?i:susunan[^\S\n]+pemain|starting[^\S\n]+(?:xi|eleven)|line-?up"
@@ -1122,7 +1141,13 @@ def _players(paragraph: str, start: int) -> list[tuple[int, int]] | None:
         if player is None:
             return None
         name = player["name"]
-        if _known_label(name) in ("LOC", "ORG") or (len(name) > 1 and name.isupper()):
+        if name.split(maxsplit=1)[0] in _LINE_UP_ROLES and spans:
+            break  # the coach or the referee after the players (``…, Kane, Pelatih Southgate``)
+        if (
+            _known_label(name) in ("LOC", "ORG")
+            or (len(name) > 1 and name.isupper())
+            or any(c.isdigit() for c in name)
+        ):
             return None
         spans.append(player.span("name"))
         if _PLAYERS_END.match(paragraph, player.end()):
@@ -1158,8 +1183,11 @@ def _facilities_named_for_people(paragraphs: Sequence[str], found: list[_Found])
     mentions over the whole give way to one place. Not a name without a title, which is as
     often a person at the place (``Masjid Istiqlal Jokowi``, ``Masjid Raya Jokowi``), nor
     across other words (``Juru bicara Gedung Putih Karine Jean-Pierre``), nor after an office,
-    a staff word or ``Partai`` in the two words before the facility (``Direktur Utama RSUP
-    Dr. Sardjito …``: the person works there; ``Partai Gelora``)."""
+    a staff word or ``Partai`` among the capitalised words before the facility or the word
+    before them (``Direktur Utama RSUP Dr. Sardjito …``, ``Kepala Bidang Pelayanan Medik RSUD
+    dr. …``: the person works there; ``Partai Gelora``), nor before a verb of what a person
+    does (``… Masjid Agung Sultan Hamengku Buwono X memberikan sambutan``), nor into a
+    mention the tagger began before the facility's word (``Polresta Bandara Soekarno``)."""
     out: list[_Found] | None = None
     taken_into: list[tuple[int, int, int]] = []  # (paragraph, start, end) of the places made
     with_facility: dict[int, bool] = {}  # paragraph: has a facility's word at all
@@ -1182,9 +1210,10 @@ def _facilities_named_for_people(paragraphs: Sequence[str], found: list[_Found])
         ):
             continue
         first = facility.start()
-        before = paragraph[max(0, first - _FACILITY_REACH) : first].split()[-2:]
-        if any(word.lower() in _STAFF_WORDS for word in before):
+        if _staff_before(paragraph, first) or _PERSON_ACTS.match(paragraph, end):
             continue
+        if any(m[0] == index and m[1] < first < m[2] for m in found):
+            continue  # an organisation or place the tagger began before (``Polresta Bandara``)
         out = [
             mention
             for mention in (found if out is None else out)
@@ -1196,11 +1225,32 @@ def _facilities_named_for_people(paragraphs: Sequence[str], found: list[_Found])
     return found if out is None else out
 
 
+def _staff_before(paragraph: str, start: int) -> bool:
+    """True if an office, a staff word or ``Partai`` is among the capitalised words before
+    ``paragraph[start]`` or the word before them (``Kepala Bidang Pelayanan Medik RSUD``,
+    ``Direktur Utama RSUP``, ``GM Bandara``, ``Imam Besar Masjid``)."""
+    for word in reversed(paragraph[max(0, start - _FACILITY_REACH) : start].split()[-6:]):
+        if word.lower().strip(".,") in _STAFF_WORDS:
+            return True
+        if not word[0].isupper():
+            return False
+    return False
+
+
+# A verb right after the person's name: the person does something there (``… Masjid Agung
+# Sultan Hamengku Buwono X memberikan sambutan``); a street or a stadium is the subject of
+# other verbs (``ditutup``, ``direnovasi``).
+_PERSON_ACTS = re.compile(
+    r"[^\S\n]+(?:mengatakan|menegaskan|menjelaskan|menambahkan|mengungkapkan|menuturkan"
+    r"|menyampaikan|berkata|mengaku|memberikan|menyapa|menyambut|berpidato|meminta|meninjau"
+    r"|mengunjungi|menyerahkan|membuka|meresmikan)\b"
+)
 _FACILITY_REACH = 80  # characters before a person that a facility's name can start at
 _STAFF_WORDS = frozenset(word.lower() for word in POSITION_WORDS) | {
     *("kepala", "manajer", "manager", "pengelola", "pimpinan", "humas", "bicara", "petugas"),
     *("staf", "karyawan", "pegawai", "dokter", "perawat", "imam", "takmir", "pengurus"),
-    "partai",
+    *("gm", "kabid", "kabag", "kasubag", "kasubbag", "kasi", "kasie", "wadir", "plt"),
+    *("sekretaris", "koordinator", "partai"),
 }
 _FACILITY_WORD = re.compile(
     r"Jalan|Jln?\b|Gang|Gg\b|Stadion|Bandar|Gelora|Lapangan|Gedung|Masjid|Pelabuhan|Terminal"
