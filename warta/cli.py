@@ -384,12 +384,13 @@ def _query(args: argparse.Namespace) -> int:
     from warta import results
 
     settings = Settings.from_env()
+    path = None if args.sql is None else _existing_path(args.sql)
     if args.sql is None or args.sql == "-":
         text = sys.stdin.read()
-    elif _is_dir(args.sql):
+    elif path is not None and path.is_dir():
         raise ValueError(f"{args.sql} is a folder; give one .sql file or SQL text")
-    elif _is_file(args.sql):
-        text = Path(args.sql).read_text("utf-8")
+    elif path is not None and path.is_file():
+        text = path.read_text("utf-8")
     elif args.sql.endswith(".sql") and not any(c.isspace() for c in args.sql):
         raise ValueError(f"no such SQL file: {args.sql}")
     else:
@@ -448,20 +449,14 @@ def _table_width(args: argparse.Namespace) -> int:
     return shutil.get_terminal_size().columns
 
 
-def _is_file(text: str) -> bool:
-    """True if ``text`` names a file; SQL text too long to be a file's name is not one."""
+def _existing_path(text: str) -> Path | None:
+    """``text`` as a path when something is there; SQL text too long to be a file's name, or
+    holding a NUL character, is none."""
     try:
-        return Path(text).is_file()
+        path = Path(text)
+        return path if path.exists() else None
     except (OSError, ValueError):  # ENAMETOOLONG; a NUL character
-        return False
-
-
-def _is_dir(text: str) -> bool:
-    """True if ``text`` names a folder (as :func:`_is_file`, SQL text is none)."""
-    try:
-        return Path(text).is_dir()
-    except (OSError, ValueError):
-        return False
+        return None
 
 
 def _older_release_hint(con: Any, error: Exception, text: str) -> str:

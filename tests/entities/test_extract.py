@@ -205,10 +205,16 @@ def check_invariants(paragraphs: list[str], mentions: list[EntityMention]) -> No
         previous = (m.paragraph_index, m.end_char)
 
 
+def _checked(*paragraphs: str) -> list[EntityMention]:
+    """The mentions of ``paragraphs`` as one article, their invariants checked."""
+    mentions = extract_entities(list(paragraphs))
+    check_invariants(list(paragraphs), mentions)
+    return mentions
+
+
 def labelled(paragraph: str) -> list[tuple[str, str]]:
     """``(text, label)`` of the mentions of a one-paragraph article, invariants checked."""
-    mentions = extract_entities([paragraph])
-    check_invariants([paragraph], mentions)
+    mentions = _checked(paragraph)
     return [(m.text, m.label) for m in mentions]
 
 
@@ -652,8 +658,7 @@ def test_real_page_names_ranks_bodies_and_ministries(paragraph, expected):
     ],
 )
 def test_an_honorific_in_a_persons_mention_is_not_part_of_the_name(paragraph, text, name):
-    mentions = extract_entities([paragraph])
-    check_invariants([paragraph], mentions)
+    mentions = _checked(paragraph)
     assert [(m.text, m.canonical_name, m.entity_key) for m in mentions] == [
         (text, name, f"PER:{name.lower()}")
     ]
@@ -817,8 +822,7 @@ def test_a_surname_after_an_honorific_is_the_person_named_in_full():
 def test_a_competitions_name_holds_no_entity(paragraph, expected):
     """Sentences of a saved detik page and others: ``Liga Inggris`` was a place, ``Piala
     Champions`` a person, ``Final Liga Champions`` two places."""
-    mentions = extract_entities([paragraph])
-    check_invariants([paragraph], mentions)
+    mentions = _checked(paragraph)
     assert [(m.text, m.entity_key) for m in mentions] == expected
 
 
@@ -853,8 +857,7 @@ def test_a_city_abroad_the_tagger_calls_a_person_is_a_place():
         "Maroko vs Portugal bakal berlangsung di Al Thumama Stadium, Doha pada lanjutan babak "
         "perempatfinal Piala Dunia 2022, Sabtu (10/12) pukul 22.00 WIB."
     )
-    mentions = extract_entities([paragraph])
-    check_invariants([paragraph], mentions)
+    mentions = _checked(paragraph)
     assert ("Doha", "LOC:doha", "rule") in [(m.text, m.entity_key, m.method) for m in mentions]
 
 
@@ -1201,8 +1204,7 @@ def test_a_teams_line_up_after_a_colon_is_people():
         "Maroko: Bounou, Hakimi, El Yamiq, Saiss, Attiat-Allah, Ounahi, Amrabat, Amallah, Ziyech, "
         "Boufal, En-Nesyri."
     )
-    mentions = extract_entities([paragraph])
-    check_invariants([paragraph], mentions)
+    mentions = _checked(paragraph)
     assert [(m.text, m.label, m.method) for m in mentions] == [
         (player, "PER", "rule")
         for player in paragraph.removeprefix("Maroko: ").removesuffix(".").split(", ")
@@ -1218,8 +1220,7 @@ def test_a_line_up_with_formation_semicolons_captain_and_a_person_the_tagger_fou
         "Jufriyanto, Nick Kuipers, Ardi Idrus (c); Beckham Putra, Marc Klok, Dedi Kusnandar, "
         "Ciro Alves; David da Silva dan Ezra Walian. Pelatih: Bojan Hodak."
     )
-    mentions = extract_entities([paragraph])
-    check_invariants([paragraph], mentions)
+    mentions = _checked(paragraph)
     found = {m.text: (m.label, m.method) for m in mentions}
     assert found.pop("Persib Bandung")[0] == "ORG"
     assert found.pop("Bojan Hodak") == ("PER", "model")  # after the list: the tagger's
@@ -1253,8 +1254,7 @@ def test_a_line_up_with_formation_semicolons_captain_and_a_person_the_tagger_fou
     ],
 )
 def test_line_ups_in_other_formats(paragraph):
-    mentions = extract_entities([paragraph])
-    check_invariants([paragraph], mentions)
+    mentions = _checked(paragraph)
     players = [m for m in mentions if m.start_char > paragraph.index(":")]
     assert len(players) == 11 and {m.label for m in players} == {"PER"}, players
     assert players[-1].text == "En-Nesyri"
@@ -1321,8 +1321,7 @@ def test_a_line_is_looked_at_once_for_a_line_up(monkeypatch):
 )
 def test_what_is_no_line_up(paragraph, monkeypatch):
     """The line-up rule leaves these as the other rules read them."""
-    mentions = extract_entities([paragraph])
-    check_invariants([paragraph], mentions)
+    mentions = _checked(paragraph)
     monkeypatch.setattr(extract, "_line_ups", lambda paragraphs, found: found)
     assert mentions == extract_entities([paragraph])
 
@@ -1340,6 +1339,10 @@ def test_what_is_no_line_up(paragraph, monkeypatch):
             [("Stadion Gelora Bung Karno", "LOC")],
         ),
         (
+            "Laga di Stadion Utama Gelora Bung Karno ramai.",
+            [("Stadion Utama Gelora Bung Karno", "LOC")],
+        ),
+        (
             "Ia tiba di Bandara Internasional Soekarno-Hatta.",
             [("Bandara Internasional Soekarno-Hatta", "LOC")],
         ),
@@ -1348,55 +1351,41 @@ def test_what_is_no_line_up(paragraph, monkeypatch):
             [("Jl. Jenderal Ahmad Yani", "LOC"), ("Surabaya", "LOC")],
         ),
         ("Jalan Pangeran Diponegoro ditutup.", [("Jalan Pangeran Diponegoro", "LOC")]),
-        # other words between: the person stays
-        (
-            "Juru bicara Gedung Putih Karine Jean-Pierre mengatakan hal itu.",
-            [("Karine Jean-Pierre", "PER")],
-        ),
-        # after an office: the person works there
-        (
-            "Direktur RSUD Dr. Soetomo Joni Wahyuhadi menjelaskan.",
-            [("Soetomo Joni Wahyuhadi", "PER")],
-        ),
-        (
-            "Direktur Utama RSUP Dr. Sardjito Eniarti mengatakan.",
-            [("Sardjito Eniarti", "PER")],
-        ),
-        # an office a few words before, a staff abbreviation, a verb of what a person does
-        (
-            "Kepala Bidang Pelayanan Medik RSUD dr. Budi Santoso menjelaskan kondisi pasien.",
-            [("Medik RSUD", "PER"), ("Budi Santoso", "PER")],
-        ),
-        (
-            "GM Bandara Internasional I Gusti Ngurah Rai Handy Heryudhitiawan mengatakan itu.",
-            [("Gusti Ngurah Rai Handy Heryudhitiawan", "PER")],
-        ),
-        (
-            "Usai salat di Masjid Agung Sultan Hamengku Buwono X memberikan sambutan.",
-            [("Sultan Hamengku Buwono X", "PER")],
-        ),
-        # an organisation the tagger began before the facility's word stays
-        (
-            "Kantor Imigrasi Bandara Soekarno-Hatta menunda keberangkatan.",
-            [("Kantor Imigrasi Bandara Soekarno", "ORG"), ("Hatta", "PER")],
-        ),
-        # no title: a person at the place as often as its name
-        ("Di Masjid Raya Jokowi menunaikan salat.", [("Masjid Raya", "LOC"), ("Jokowi", "PER")]),
-        # a party, not a stadium
-        (
-            "Ketua Umum Partai Gelora Anis Matta mengatakan hal itu.",
-            [("Partai Gelora", "ORG"), ("Anis Matta", "PER")],
-        ),
-        (
-            "Laga di Stadion Utama Gelora Bung Karno ramai.",
-            [("Stadion Utama Gelora Bung Karno", "LOC")],
-        ),
     ],
 )
 def test_a_facility_named_for_a_person_is_one_place(paragraph, expected):
-    mentions = extract_entities([paragraph])
-    check_invariants([paragraph], mentions)
+    mentions = _checked(paragraph)
     assert [(m.text, m.label) for m in mentions] == expected
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # other words between
+        "Juru bicara Gedung Putih Karine Jean-Pierre mengatakan hal itu.",
+        # after an office or a staff word, a few words before too: the person works there
+        "Direktur RSUD Dr. Soetomo Joni Wahyuhadi menjelaskan.",
+        "Direktur Utama RSUP Dr. Sardjito Eniarti mengatakan.",
+        "Kepala Bidang Pelayanan Medik RSUD dr. Budi Santoso menjelaskan kondisi pasien.",
+        "GM Bandara Internasional I Gusti Ngurah Rai Handy Heryudhitiawan mengatakan itu.",
+        # a verb of what a person does after the name
+        "Usai salat di Masjid Agung Sultan Hamengku Buwono X memberikan sambutan.",
+        # an organisation the tagger began before the facility's word
+        "Kantor Imigrasi Bandara Soekarno-Hatta menunda keberangkatan.",
+        # no title: a person at the place as often as its name
+        "Di Masjid Raya Jokowi menunaikan salat.",
+        "Di Masjid Istiqlal Jokowi menunaikan salat Id.",
+        # a party, not a stadium
+        "Ketua Umum Partai Gelora Anis Matta mengatakan hal itu.",
+    ],
+)
+def test_what_a_facility_does_not_take(paragraph, monkeypatch):
+    """Each of these names a facility's word and a person; the facility rule leaves them as
+    the other rules read them."""
+    mentions = _checked(paragraph)
+    assert any(m.label == "PER" for m in mentions)  # the person the rule must not take
+    monkeypatch.setattr(extract, "_facilities_named_for_people", lambda paragraphs, found: found)
+    assert mentions == extract_entities([paragraph])
 
 
 def test_a_list_needs_three_names_and_a_person_of_the_tagger():
@@ -1577,8 +1566,7 @@ def test_a_name_found_as_a_place_after_a_place_word_keeps_its_labels():
 
 def test_a_short_form_in_brackets_after_a_name_is_that_entity():
     paragraph = "Kebakaran terjadi di Cakung, Jakarta Timur (Jaktim), Senin."
-    mentions = extract_entities([paragraph])
-    check_invariants([paragraph], mentions)
+    mentions = _checked(paragraph)
     [short] = [m for m in mentions if m.text == "(Jaktim)"]
     assert short.entity_key == "LOC:jakarta-timur"
     linker = ArticleLinker()
@@ -2031,8 +2019,7 @@ def test_an_article_with_thousands_of_distinct_names_compares_few_of_them(monkey
     ],
 )
 def test_the_outlet_a_report_is_quoted_from_is_an_organisation(paragraph, expected):
-    mentions = extract_entities([paragraph])
-    check_invariants([paragraph], mentions)
+    mentions = _checked(paragraph)
     assert [(m.text, m.entity_key) for m in mentions] == expected
 
 

@@ -24,12 +24,13 @@
    person (a football line-up: ``Ramos`` after ``Goncalo Ramos``), and so are the one-word
    places of a list of three names or more in which the tagger found a person; one that
    spells a company of the article without its legal form is that company (``Astra
-   Otoparts`` after ``PT Astra Otoparts Tbk``). The five names or more after a team and a
-   colon are people (``Maroko: Bounou, Hakimi, …``), and a person right after a facility's
-   word is in its name (``Stadion Gelora Bung Karno``). A name the article's mentions give
-   different labels takes the label most of them have (``(Angie)``, once a place, elsewhere a
-   person). A place takes a lowercase compass direction right after it (``Ukraina timur``),
-   its key staying the place's unless the whole is a known place (``Jawa timur``).
+   Otoparts`` after ``PT Astra Otoparts Tbk``). The eleven names or more after a team and a
+   colon at a line's start are people (``Maroko: Bounou, Hakimi, …``), and a person right
+   after a facility's word and a title is in its name (``Stadion Gelora Bung Karno``). A
+   name the article's mentions give different labels takes the label most of them have
+   (``(Angie)``, once a place, elsewhere a person). A place takes a lowercase compass
+   direction right after it (``Ukraina timur``), its key staying the place's unless the
+   whole is a known place (``Jawa timur``).
 4. :class:`~warta.entities.linking.ArticleLinker` gives canonical names in document order; a
    one-word person the article names in full only later takes that full name when exactly one
    full name of the article has the word (``Widodo`` before ``Joko Widodo``); one word in
@@ -47,7 +48,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import cache, lru_cache
 from itertools import accumulate, compress, islice
 
@@ -185,10 +186,9 @@ def _without_competitions(paragraphs: Sequence[str], found: list[_Found]) -> lis
     Wanita U-17``, ``Liga Champions AFC``), each optional, and a year or season; or ``Euro``,
     with a year or without (``Selepas Euro``, a person to the tagger; not ``Zona Euro``,
     ``kawasan Euro``, nor an organisation found or known starting with it: ``Euro Management
-    Indonesia``). No
-    country follows a scope or another country: ``Piala Dunia Jerman`` is the World Cup and
-    then Germany. The words after it are not part of it (``Top skor Liga Inggris Erling
-    Haaland``, ``Piala Presiden Jokowi``).
+    Indonesia``). No country follows a scope or another country: ``Piala Dunia Jerman`` is
+    the World Cup and then Germany. The words after it are not part of it (``Top skor Liga
+    Inggris Erling Haaland``, ``Piala Presiden Jokowi``).
 
     A mention that overlaps a competition's name keeps the parts of it outside the name, each
     relabelled as the known organisation, person or place it spells (``Liga Champions Real
@@ -1132,8 +1132,9 @@ _PLAYERS_END = re.compile(r"[^\S\n]*(?:\.(?:[^\S\n]|$)|$)", re.MULTILINE)
 
 def _players(paragraph: str, start: int) -> list[tuple[int, int]] | None:
     """The spans of the names listed from ``paragraph[start]`` (``_line_ups``) to the end of
-    the line or of the sentence, or None unless that is a list of ``_LINE_UP`` names or more,
-    none of them a known place or organisation or an acronym."""
+    the line or of the sentence, or to a role word, or None unless that is a list of
+    ``_LINE_UP`` names or more, none of them a known place or organisation, an acronym or a
+    word with a digit."""
     spans = []
     position = start
     while True:
@@ -1240,11 +1241,11 @@ def _staff_before(paragraph: str, start: int) -> bool:
 # A verb right after the person's name: the person does something there (``… Masjid Agung
 # Sultan Hamengku Buwono X memberikan sambutan``); a street or a stadium is the subject of
 # other verbs (``ditutup``, ``direnovasi``).
-_PERSON_ACTS = re.compile(
-    r"[^\S\n]+(?:mengatakan|menegaskan|menjelaskan|menambahkan|mengungkapkan|menuturkan"
-    r"|menyampaikan|berkata|mengaku|memberikan|menyapa|menyambut|berpidato|meminta|meninjau"
-    r"|mengunjungi|menyerahkan|membuka|meresmikan)\b"
-)
+_PERSON_VERBS = _SPEECH_VERBS | {
+    *("menyampaikan", "memberikan", "menyapa", "menyambut", "berpidato", "meminta"),
+    *("meninjau", "mengunjungi", "menyerahkan", "membuka", "meresmikan"),
+}
+_PERSON_ACTS = re.compile(rf"[^\S\n]+(?:{'|'.join(sorted(_PERSON_VERBS))})\b")
 _FACILITY_REACH = 80  # characters before a person that a facility's name can start at
 _STAFF_WORDS = frozenset(word.lower() for word in POSITION_WORDS) | {
     *("kepala", "manajer", "manager", "pengelola", "pimpinan", "humas", "bicara", "petugas"),
@@ -1252,11 +1253,16 @@ _STAFF_WORDS = frozenset(word.lower() for word in POSITION_WORDS) | {
     *("gm", "kabid", "kabag", "kasubag", "kasubbag", "kasi", "kasie", "wadir", "plt"),
     *("sekretaris", "koordinator", "partai"),
 }
-_FACILITY_WORD = re.compile(
-    r"Jalan|Jln?\b|Gang|Gg\b|Stadion|Bandar|Gelora|Lapangan|Gedung|Masjid|Pelabuhan|Terminal"
-    r"|Stasiun|Museum|Monumen|Taman|Rumah|RS"
+# The words of places named for people, and what may stand between them and the name: the
+# places' qualifiers and the titles before a name (a person's mention may start with one).
+_FACILITIES = (
+    *("Jalan", "Jl.", "Jl", "Jln.", "Jln", "Gang", "Gg.", "Gg", "Stadion", "Bandara"),
+    *("Bandar Udara", "Gelora", "Lapangan", "Gedung", "Masjid", "Pelabuhan", "Terminal"),
+    *("Stasiun", "Museum", "Monumen", "Taman", "Rumah Sakit", "RS", "RSU", "RSUD", "RSUP"),
 )
-# Titles before a name that a facility is named with; a person's mention may start with one.
+_FACILITY_QUALIFIERS = frozenset(
+    {"Internasional", "Gelora", "Utama", "Umum", "Daerah", "Pusat", "Raya", "Agung"}
+)
 _FACILITY_TITLES = frozenset(
     {
         *("Kapten", "Jenderal", "Jend", "Jend.", "Letjen", "Letjen.", "Mayjen", "Mayjen."),
@@ -1266,15 +1272,20 @@ _FACILITY_TITLES = frozenset(
         *("I", "Gusti", "Ngurah"),
     }
 )
+
+
+def _alternatives(words: Collection[str]) -> str:
+    """A regular expression for any of ``words`` (longest first; spaces as spaces in a line)."""
+    ordered = sorted(words, key=lambda word: (-len(word), word))
+    return "|".join(re.escape(word).replace(r"\ ", _S) for word in ordered)
+
+
+# A paragraph without one of the facilities' first words is not searched further.
+_FACILITY_WORD = re.compile(_alternatives({name.split()[0].rstrip(".") for name in _FACILITIES}))
 _FACILITY_BEFORE = re.compile(
-    r"(?<![\w'’.-])"
-    r"(?:Jalan|Jl\.?|Jln\.?|Gang|Gg\.?|Stadion|Bandara|Bandar[^\S\n]+Udara|Gelora|Lapangan"
-    r"|Gedung|Masjid|Pelabuhan|Terminal|Stasiun|Museum|Monumen|Taman|Rumah[^\S\n]+Sakit"
-    r"|RS|RSU|RSUD|RSUP)"
-    r"(?P<between>(?:[^\S\n]+(?:Internasional|Gelora|Utama|Umum|Daerah|Pusat|Raya|Agung|Kapten"
-    r"|Jenderal|Jend\.?|Letjen\.?|Mayjen\.?|Brigjen\.?|Laksamana|Marsekal|Letnan|Kolonel|Mayor"
-    r"|Bung|Sultan|Sunan|Pangeran|Raden|Teuku|Tuanku|Cut|Kiai|Kyai|KH\.?|Haji|H\.|Dr\.?|dr\."
-    r"|Prof\.?|Ir\.?|I|Gusti|Ngurah))*)"
+    rf"(?<![\w'’.-])(?:{_alternatives(_FACILITIES)})(?![\w'’-])"
+    rf"(?P<between>(?:{_S}(?:{_alternatives(_FACILITY_QUALIFIERS | _FACILITY_TITLES)})"
+    r"(?![\w'’-]))*)"
     r"(?:[^\S\n]+(?P<joined>[A-Z][\w'’]*-)|[^\S\n]+)\Z"
 )
 
