@@ -395,10 +395,22 @@ def test_a_title_before_a_name_is_no_name_of_its_own(paragraph, title):
             "Kasat Reskrim Polres Lhokseumawe AKP Yasir menyebutkan hal itu.",
             [("Polres Lhokseumawe", "ORG"), ("Yasir", "PER")],
         ),
+        # A rank only a person holds starts no organisation (the tagger: ORG:akbp-achmadi).
+        (
+            "Kapolres Aceh Utara AKBP Achmadi menjelaskan.",
+            [("Aceh Utara", "LOC"), ("Achmadi", "PER")],
+        ),
     ],
 )
 def test_names_around_titles_prefixes_and_initials(paragraph, expected):
     assert labelled(paragraph) == expected
+
+
+def test_a_span_the_tagger_starts_with_a_rank_is_the_person_after_it(monkeypatch):
+    paragraph = "Kapolres Aceh Utara AKBP Achmadi menjelaskan."
+    assert ("Achmadi", "PER") in labelled(paragraph)
+    monkeypatch.setattr("warta.entities.spans._rank_of_a_person", lambda word: False)
+    assert ("AKBP Achmadi", "ORG") in labelled(paragraph)  # what the tagger has
 
 
 @pytest.mark.parametrize(
@@ -1116,6 +1128,13 @@ def test_span_corrections_on_given_tagger_output(text, tagged, expected):
             "Kemenangan Atlético Madrid atas Getafe.",
             [("Atlético Madrid", "ORG"), ("Getafe", "LOC")],
         ),
+        # Market indices by their exchange or publisher (the tagger: people), and ``Euro``
+        # starting an index's name is no competition (it was: ``Euro`` dropped, PER:stoxx).
+        (
+            "Indeks Nikkei dan Hang Seng menguat, sedangkan Nasdaq turun.",
+            [("Nikkei", "ORG"), ("Hang Seng", "ORG"), ("Nasdaq", "ORG")],
+        ),
+        ("Indeks Euro Stoxx 50 turun 1,2 persen.", [("Euro Stoxx", "ORG")]),
     ],
 )
 def test_companies_clubs_and_regional_commands(paragraph, expected):
@@ -1573,6 +1592,26 @@ def test_a_short_form_in_brackets_after_a_name_is_that_entity():
     jakarta = linker.canonical("Jakarta Timur", "LOC")
     assert linker.short_form("Jaktim", jakarta) == jakarta
     assert linker.canonical("Jaktim", "LOC").key == "LOC:jakarta-timur"
+
+
+def test_a_street_has_one_key_however_its_word_is_abbreviated():
+    paragraph = (
+        "Kecelakaan terjadi di Jl. Sudirman, Jakarta Pusat, Senin pagi. Arus lalu lintas di "
+        "Jalan Sudirman tersendat hingga siang."
+    )
+    streets = [(m.text, m.canonical_name, m.entity_key) for m in _checked(paragraph)]
+    assert streets == [
+        ("Jl. Sudirman", "Jalan Sudirman", "LOC:jalan-sudirman"),
+        ("Jakarta Pusat", "Jakarta Pusat", "LOC:jakarta-pusat"),
+        ("Jalan Sudirman", "Jalan Sudirman", "LOC:jalan-sudirman"),
+    ]
+    spellings = ("Jl. Sudirman", "Jl.Sudirman", "JL. Sudirman", "Jln Sudirman", "Jln. Sudirman")
+    linked = {ArticleLinker().canonical(s, "LOC") for s in spellings}
+    assert linked == {("Jalan Sudirman", "LOC", "LOC:jalan-sudirman")}
+    assert ArticleLinker().canonical("Gg. Mawar", "LOC").name == "Gang Mawar"
+    # Only the abbreviations at a name's start: not words that begin with their letters
+    for name in ("Jlamprang", "Jalanan Baru", "Ggrand Hotel", "Jl", "Pasar Jl. Baru"):
+        assert ArticleLinker().canonical(name, "LOC").name == name
 
 
 def test_an_abbreviation_the_article_defined_keeps_the_label_it_was_defined_with():

@@ -6,9 +6,10 @@ organisation, the well-known one it spells, with or without a legal form (``orga
 abbreviation the article defined earlier (``Partai Kebangkitan Bangsa (PKB)``, then ``PKB``); an
 earlier organisation whose initials it is (``KPK`` after ``Komisi Pemberantasan Korupsi``); an
 earlier company whose name it is without the legal form (``Astra Otoparts`` after ``PT Astra
-Otoparts Tbk``); an
-earlier full person name it shortens (``Putin`` after ``Vladimir Putin``); a known person name it
-misspells by one letter (``Kim Jung-un`` → ``Kim Jong-un``); otherwise its own text.
+Otoparts Tbk``); an earlier full person name it shortens (``Putin`` after ``Vladimir Putin``); a
+known person name it misspells by one letter (``Kim Jung-un`` → ``Kim Jong-un``); otherwise its
+own text. A street's abbreviated word is spelled out first (``Jl. Sudirman`` → ``Jalan
+Sudirman``).
 """
 
 from __future__ import annotations
@@ -33,6 +34,26 @@ def _without_honorifics(name: str) -> str:
     """``name`` without the honorifics it starts with (``Mr Bankman``: ``Bankman``)."""
     match = _HONORIFIC.match(name)
     return name[match.end() :] if match else name
+
+
+# A street or an alley named with its abbreviated word (``Jl. Sudirman``, ``Jln Sudirman``,
+# ``JL.Sudirman``, ``Gg. Mawar``) has the name it has with the word spelled out, so that the
+# spellings of one street group under one key.
+_STREET_WORDS = (
+    (re.compile(r"(?i:jln?)(?:\.\s*|\s+)(?=\S)"), "Jalan "),
+    (re.compile(r"(?i:gg)(?:\.\s*|\s+)(?=\S)"), "Gang "),
+)
+
+
+def _street_spelled_out(name: str) -> str:
+    """``name`` with an abbreviated street or alley word at its start spelled out: ``Jl.
+    Sudirman`` and ``Jln Sudirman`` give ``Jalan Sudirman``, ``Gg. Mawar`` ``Gang Mawar``."""
+    if name[:1] in "JjGg":
+        for word, spelled in _STREET_WORDS:
+            match = word.match(name)
+            if match:
+                return spelled + name[match.end() :]
+    return name
 
 
 _TRAILING_ABBREVIATION = re.compile(r"^(?P<name>.+?)\s*\((?P<abbr>[^()]+)\)$")
@@ -79,7 +100,7 @@ class ArticleLinker:
         core = core.strip(_EDGE_PUNCTUATION + " ") or text
         if label == "PER":
             core = _without_honorifics(core)
-        name, label = self._resolve(core, label)
+        name, label = self._resolve(_street_spelled_out(core), label)
         if defined:
             self._abbreviations[(label, name_key(defined.group("abbr")))] = name
             self._defined.setdefault(name_key(defined.group("abbr")), (name, label))
