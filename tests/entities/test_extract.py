@@ -829,6 +829,22 @@ def test_a_surname_after_an_honorific_is_the_person_named_in_full():
             "Di Piala Dunia Jerman takluk dari Jepang.",
             [("Jerman", "LOC:jerman"), ("Jepang", "LOC:jepang")],
         ),
+        # competitions by their own names (the tagger: places and people)
+        ("Chelsea finis keempat di Premier League 2022/2023.", []),
+        ("Premier League menjatuhkan sanksi kepada Everton.", []),
+        (
+            "Manchester United main di Europa League.",
+            [("Manchester United", "ORG:manchester-united")],
+        ),
+        ("Atletico Madrid bersaing di LaLiga.", [("Atletico Madrid", "ORG:atletico-madrid")]),
+        ("Ajax tersingkir dari Eredivisie.", []),
+        ("Ia tampil di Copa America 2024.", []),
+        ("Indonesia meraih emas di SEA Games 2023 Kamboja.", [("Kamboja", "LOC:kamboja")]),
+        ("Timnas tampil di Asian Games 2018.", []),
+        ("Inter Milan juara Serie A musim lalu.", [("Inter Milan", "ORG:inter-milan")]),
+        ("Ia kembali ke Liga 1 2023/2024.", []),
+        # a name that starts like one is not one
+        ("Serie Avanza dirilis.", [("Serie Avanza", "PER:serie-avanza")]),
     ],
 )
 def test_a_competitions_name_holds_no_entity(paragraph, expected):

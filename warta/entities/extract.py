@@ -468,7 +468,17 @@ _EVENT_WORDS = frozenset(
         *("Tiket", "Wasit", "Asisten", "Kepala", "Trofeo"),
     }
 )
-_COMPETITION_WORDS = re.compile(r"Liga|Piala|Olimpiade|Euro")
+# Competitions named in full by their own (mostly English) names, which the tagger reads as
+# places or people (``LOC:premier-league``, ``LOC:sea-games``, ``LOC:laliga``).
+NAMED_COMPETITIONS = (
+    *("Premier League", "English Premier League", "Champions League", "Europa League"),
+    *("Conference League", "Nations League", "Serie A", "Serie B", "La Liga", "LaLiga"),
+    *("Bundesliga", "Ligue 1", "Eredivisie", "Copa America", "Copa del Rey", "World Cup"),
+    *("Copa Libertadores", "SEA Games", "Asian Games", "Asian Para Games"),
+)
+_COMPETITION_WORDS = re.compile(
+    r"Liga|Piala|Olimpiade|Euro|League|Serie|Ligue|Eredivisie|Games|Copa|Cup"
+)
 _S = r"[^\S\n]+"  # spaces within a line
 _END = r"(?![\w'’-])"
 _WORD = r"[A-Z][\w'’-]*"
@@ -477,9 +487,10 @@ _COUNTRY = rf"(?:{'|'.join(sorted(COMPETITION_COUNTRIES))}){_END}"
 _SCOPES = rf"(?:{_S}{_SCOPE}){{0,3}}"
 _COMPETITION = re.compile(
     rf"(?<![\w'’-])(?P<name>(?:Final{_S})?"
-    rf"(?:Liga{_S}(?:{_SCOPE}|{_COUNTRY}|{_WORD}(?:{_S}{_COUNTRY})?)"
+    rf"(?:Liga{_S}(?:{_SCOPE}|{_COUNTRY}|{_WORD}(?:{_S}{_COUNTRY})?|[1-3](?!\w))"
     rf"|Piala{_S}(?:{_SCOPE}|{_COUNTRY}|(?:Liga|Raja|Super|FA){_END}(?:{_S}{_COUNTRY})?|{_WORD})"
-    rf"|Olimpiade{_S}{_WORD}){_SCOPES})"
+    rf"|Olimpiade{_S}{_WORD}){_SCOPES}"
+    rf"|(?:{'|'.join(name.replace(' ', _S) for name in NAMED_COMPETITIONS)}){_END})"
     rf"(?:{_S}\d{{4}}(?:[/–-]\d{{2,4}})?(?!\w))?"
     rf"|(?<![\w'’-])(?P<euro>Euro)(?P<euro_year>{_S}\d{{4}}(?!\w))?(?![\w'’-])"
 )

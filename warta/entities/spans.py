@@ -12,7 +12,8 @@ all with examples; the first ones:
   the person.
 - A span made of a sentence-initial capitalised word and a known place name (``Pasukan
   Ukraina``, ``Invasi Rusia`` at the start of a sentence) is the place, unless the word is a
-  head (``Bank Indonesia``, ``Jalan Sudirman``) or itself part of a known name.
+  head (``Bank Indonesia``, ``Jalan Sudirman``) or itself part of a known name, or the span
+  is a known organisation (``Real Madrid``).
 - A span of titles alone (``KH``, ``Kombes Pol``, ``Ir.`` before a name) is no name.
 - An institution head (a word that starts organisation names in the training data: ``Dewan``,
   ``Kementerian``, ``Badan``; or an Indonesian government body, ``features.GOVERNMENT_BODIES``:
@@ -58,7 +59,13 @@ from warta.entities.features import (
     calendar_words,
     period_joins,
 )
-from warta.entities.names import KnownEntity, is_known_place, listed_places, name_key
+from warta.entities.names import (
+    KnownEntity,
+    is_known_place,
+    known_organisations,
+    listed_places,
+    name_key,
+)
 
 # (first token, end token, label, method)
 Span = tuple[int, int, str, str]
@@ -157,6 +164,7 @@ def _split(
         and word.lower() not in lexicon.name_words
         and word[:1].isupper()
         and word[1:].islower()
+        and name_key(" ".join(words[first:end])) not in known_organisations()  # Real Madrid
     ):
         return [(first + 1, end, "LOC", "rule")]
     return [(first, end, label, "model")]
