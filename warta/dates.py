@@ -2,7 +2,8 @@
 
 Month and weekday names come from CLDR (via babel), so ``Des``, ``Agu``, ``Okt`` and
 ``December`` are all known without hand-typed tables. Times without a zone are taken as
-Asia/Jakarta (WIB); ``WITA`` and ``WIT`` shift by one and two hours.
+Asia/Jakarta (WIB); ``WITA`` and ``WIT`` shift by one and two hours, an offset (``+0800``,
+``GMT+8``) by what it says. A 12-hour clock's ``am``/``pm`` is read.
 """
 
 from __future__ import annotations
@@ -51,24 +52,35 @@ def _weekday_pattern() -> str:
     return "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True))
 
 
+# A numeric offset from UTC, with its minutes (``+0800``, ``+08:00``, ``+7:00``, ``-05:30``).
+_OFFSET = r"(?P<{}>[+-](?:(?:0?\d|1[0-4]):[0-5]\d|(?:0\d|1[0-4])[0-5]\d))(?!\d)"
+
+
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     month = "|".join(sorted(_month_numbers(), key=len, reverse=True))
     weekday = _weekday_pattern()
-    time = r"(?:[,\s|\-–]+(?:pukul\s+|at\s+)?(?P<hh>\d{1,2})[:.](?P<mm>\d{2})(?::(?P<ss>\d{2}))?)?"
-    zone = r"(?:\s*(?P<zone>WIB|WITA|WIT|GMT|UTC))?"
+    time = (
+        r"(?:[,\s|\-–]+(?:pukul\s+|at\s+)?(?P<hh>\d{1,2})[:.](?P<mm>\d{2})(?::(?P<ss>\d{2}))?"
+        r"(?:\s*(?P<half>[ap])\.?m\b\.?)?"  # 8:15 pm, 11:45 PM, 9.30 a.m.
+        rf"(?:\s*{_OFFSET.format('off')})?)?"  # +0800, +08:00, after a time only
+    )
+    zone = (
+        r"(?:\s*(?P<zone>WIB|WITA|WIT|GMT|UTC)"
+        rf"(?:{_OFFSET.format('zoff')}|(?P<zh>[+-](?:1[0-4]|0?\d))(?![\d:]))?)?"  # GMT+8
+    )
     label = r"(?:(?:diterbitkan|dipublikasikan|published|posted|tanggal|date)\s*:?\s+)?"
     lead = rf"^{label}(?:(?:{weekday})\.?,?\s+)?"
     day_month_year = re.compile(
-        rf"{lead}(?P<d>\d{{1,2}})\s+(?P<mon>{month})\.?,?\s+(?P<y>\d{{4}}){time}{zone}\b",
+        rf"{lead}(?P<d>\d{{1,2}})\s+(?P<mon>{month})\.?,?\s+(?P<y>\d{{4}}){time}{zone}(?!\w)",
         re.IGNORECASE,
     )
     month_day_year = re.compile(
-        rf"{lead}(?P<mon>{month})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}}){time}{zone}\b",
+        rf"{lead}(?P<mon>{month})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}}){time}{zone}(?!\w)",
         re.IGNORECASE,
     )
     numeric = re.compile(
-        rf"{lead}(?P<d>\d{{1,2}})[/-](?P<m>\d{{1,2}})[/-](?P<y>\d{{4}}){time}{zone}\b",
+        rf"{lead}(?P<d>\d{{1,2}})[/-](?P<m>\d{{1,2}})[/-](?P<y>\d{{4}}){time}{zone}(?!\w)",
         re.IGNORECASE,
     )
     return day_month_year, month_day_year, numeric
@@ -111,14 +123,35 @@ def parse_absolute_date(text: str) -> datetime | None:
                 int(groups["y"]),
                 month,
                 int(groups["d"]),
-                int(groups["hh"] or 0),
+                _hour(groups["hh"], groups["half"]),
                 int(groups["mm"] or 0),
                 int(groups["ss"] or 0),
-                tzinfo=ZONES[groups["zone"].upper()] if groups["zone"] else JAKARTA,
+                tzinfo=_zone(groups),
             )
         except ValueError:
             return None
     return None
+
+
+def _hour(hh: str | None, half: str | None) -> int:
+    """The hour of the day of ``hh`` on a 12-hour clock's ``a``/``p`` (``12 am`` is 0, ``12
+    pm`` noon); an hour that no 12-hour clock shows (``13:00 PM``, ``0:30 am``) as written."""
+    hour = int(hh or 0)
+    if half is None or not 1 <= hour <= 12:
+        return hour
+    return hour % 12 + (12 if half.lower() == "p" else 0)
+
+
+def _zone(groups: dict[str, str | None]) -> timezone:
+    """The time zone a printed date names: an offset (``+0800``, ``GMT+8``, ``UTC+07:00``), a
+    zone's name (``WITA``), or WIB."""
+    offset = groups["off"] or groups["zoff"]
+    if offset:
+        delta = timedelta(hours=int(offset[1:-2].rstrip(":")), minutes=int(offset[-2:]))
+        return timezone(-delta if offset[0] == "-" else delta)
+    if groups["zh"]:
+        return timezone(timedelta(hours=int(groups["zh"])))
+    return ZONES[groups["zone"].upper()] if groups["zone"] else JAKARTA
 
 
 def parse_relative_date(text: str, reference: date) -> datetime | None:

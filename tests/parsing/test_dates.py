@@ -33,6 +33,30 @@ WIB, WITA, WIT = (timezone(timedelta(hours=h)) for h in (7, 8, 9))
         ("Published: 22 Sep 2022 10:00 WIT", datetime(2022, 9, 22, 10, tzinfo=WIT)),
         ("December 10, 2022 08:30", datetime(2022, 12, 10, 8, 30, tzinfo=WIB)),
         ("2022-12-10T13:19:56+07:00", datetime(2022, 12, 10, 13, 19, 56, tzinfo=WIB)),
+        # A 12-hour clock: midnight and noon are 12; an hour no such clock shows is as written.
+        ("Nov 23, 2026 11:45 PM", datetime(2026, 11, 23, 23, 45, tzinfo=WIB)),
+        ("November 23, 2026 | 8:15 pm", datetime(2026, 11, 23, 20, 15, tzinfo=WIB)),
+        ("22 Nov 2026 12:05 a.m.", datetime(2026, 11, 22, 0, 5, tzinfo=WIB)),
+        ("22 Nov 2026 12:05 PM WIB", datetime(2026, 11, 22, 12, 5, tzinfo=WIB)),
+        ("22 Nov 2026 9.30 a.m. WITA", datetime(2026, 11, 22, 9, 30, tzinfo=WITA)),
+        ("22 Nov 2026 13:00 PM", datetime(2026, 11, 22, 13, tzinfo=WIB)),
+        ("22 Nov 2026 10:00 pmx", datetime(2026, 11, 22, 10, tzinfo=WIB)),
+        # Offsets from UTC, alone after a time or after GMT/UTC.
+        ("23 Nov 2026 08:15 +0800", datetime(2026, 11, 23, 8, 15, tzinfo=WITA)),
+        ("23 Nov 2026 08:15 +08:00", datetime(2026, 11, 23, 8, 15, tzinfo=WITA)),
+        ("22 Nov 2026 23:30 GMT+8", datetime(2026, 11, 22, 23, 30, tzinfo=WITA)),
+        (
+            "22 Nov 2026 10:00 UTC-5",
+            datetime(2026, 11, 22, 10, tzinfo=timezone(-timedelta(hours=5))),
+        ),
+        (
+            "22 Nov 2026 10:00 GMT+0530",
+            datetime(2026, 11, 22, 10, tzinfo=timezone(timedelta(hours=5, minutes=30))),
+        ),
+        ("22 Nov 2026 10:00 GMT+99", datetime(2026, 11, 22, 10, tzinfo=UTC)),  # no such offset
+        # Not an offset: a year range after a date without a time.
+        ("22 September 2022 -2023", datetime(2022, 9, 22, tzinfo=WIB)),
+        ("22 September 2022 10:00 -2023", datetime(2022, 9, 22, 10, tzinfo=WIB)),
     ],
 )
 def test_absolute_dates(printed, expected):

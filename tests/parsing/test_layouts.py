@@ -137,6 +137,20 @@ def test_a_relative_date_gives_the_same_warning_in_a_named_layout_and_the_generi
     assert other.layout == "generic" and RELATIVE_DATE in other.warnings
 
 
+def test_a_printed_date_keeps_its_12_hour_clock_and_its_offset():
+    """Read as 23:30 WIB, the page's 23:30 in UTC+8 fell a day late in Asia/Jakarta."""
+    from datetime import date
+
+    seed = SEED.read_text("utf-8").replace(
+        "Diterbitkan\n\npada\n", "Diterbitkan\n\npada\n\n22 Nov 2026 11:30 PM GMT+8\n", 1
+    )
+    article = parse_page(seed, ingest_date=date(2026, 11, 25), source_name=SEED.name)
+    assert article.layout == "faktual"
+    assert article.published_text == "22 Nov 2026 11:30 PM GMT+8"
+    assert article.published_at.isoformat() == "2026-11-22T23:30:00+08:00"
+    assert article.warnings == []
+
+
 @pytest.mark.parametrize(
     ("toml", "said"),
     [
