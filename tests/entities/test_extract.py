@@ -14,6 +14,7 @@ from warta.decoding import Decoded, decode_bytes
 from warta.entities import EntityMention, extract, extract_entities
 from warta.entities.features import candidate_runs
 from warta.entities.linking import ArticleLinker, _FullNames, _one_edit_away
+from warta.entities.names import entity_key, name_key
 from warta.entities.tagger import default_tagger
 from warta.entities.tokens import tokenize
 from warta.parsing import parse_page
@@ -1608,6 +1609,25 @@ def test_a_short_form_in_brackets_after_a_name_is_that_entity():
     jakarta = linker.canonical("Jakarta Timur", "LOC")
     assert linker.short_form("Jaktim", jakarta) == jakarta
     assert linker.canonical("Jaktim", "LOC").key == "LOC:jakarta-timur"
+
+
+@pytest.mark.parametrize(
+    ("written", "plain"),
+    [
+        ("Osman Sınav", "Osman Sinav"),  # a real antara page: PER:osman-sınav
+        ("Søren Kierkegaard", "Soren Kierkegaard"),
+        ("Łukasz Piszczek", "Lukasz Piszczek"),
+        ("Johann Strauß", "Johann Strauss"),
+        ("Ægir Jónsson", "Aegir Jonsson"),
+    ],
+)
+def test_letters_without_an_accent_to_strip_fold_like_accents(written, plain):
+    assert entity_key("PER", written) == entity_key("PER", plain) == "PER:" + name_key(plain)
+    assert name_key(plain).isascii()
+
+
+def test_letters_of_other_scripts_keep_their_own_key():
+    assert entity_key("LOC", "Москва") == "LOC:москва"
 
 
 def test_a_street_has_one_key_however_its_word_is_abbreviated():

@@ -42,11 +42,25 @@ _NON_WORD = re.compile(r"[\W_]+")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'"})
 
 
+# Latin letters that Unicode does not decompose into a base letter and an accent, spelled as
+# names are written without them (``Sınav`` → ``Sinav``, ``Søren`` → ``Soren``, ``Strauß`` →
+# ``Strauss``).
+_UNDECOMPOSED = str.maketrans(
+    {
+        **{"ı": "i", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ð": "d"},
+        **{"Ð": "D", "ħ": "h", "Ħ": "H", "ŧ": "t", "Ŧ": "T", "ß": "ss", "ẞ": "SS"},
+        **{"æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "TH"},
+    }
+)
+
+
 def _strip_accents(text: str) -> str:
     if text.isascii():
         return text
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).translate(
+        _UNDECOMPOSED
+    )
 
 
 @lru_cache(maxsize=100_000)
