@@ -44,6 +44,7 @@ SELECT
     coalesce(f.duplicate, 0) AS duplicate,
     coalesce(f.rejected, 0) AS rejected,
     round(f.rejected / f.files, 4) AS rejected_share,
+    round(f.duplicate / f.files, 4) AS duplicate_share,
     coalesce(f.bytes, 0) AS bytes,
     coalesce(l.articles, 0) AS articles,
     coalesce(l.paragraphs, 0) AS paragraphs,
@@ -55,7 +56,7 @@ SELECT
 FROM partitions AS p
 LEFT JOIN files AS f USING (ingest_date)
 LEFT JOIN loaded AS l USING (ingest_date);
-COMMENT ON VIEW partition_quality IS 'One row per landing partition the warehouse holds, days without files included: when it was loaded, files found, parsed, duplicate and rejected, share rejected, bytes, the rows they produced, and the parser versions that produced them. Key: ingest_date.';
+COMMENT ON VIEW partition_quality IS 'One row per landing partition the warehouse holds, days without files included: when it was loaded, files found, parsed, duplicate and rejected, shares rejected and duplicate, bytes, the rows they produced, and the parser versions that produced them. Key: ingest_date.';
 COMMENT ON COLUMN partition_quality.ingest_date IS 'Landing-zone partition (data/raw/YYYY-MM-DD/).';
 COMMENT ON COLUMN partition_quality.loaded_at IS 'When the partition was last loaded (partitions.loaded_at).';
 COMMENT ON COLUMN partition_quality.files IS 'Files found in the partition (rows of raw_files).';
@@ -63,6 +64,7 @@ COMMENT ON COLUMN partition_quality.parsed IS 'Files that produced a new article
 COMMENT ON COLUMN partition_quality.duplicate IS 'Files whose article was already seen (this or an earlier partition).';
 COMMENT ON COLUMN partition_quality.rejected IS 'Files rejected; see raw_files.reject_reason.';
 COMMENT ON COLUMN partition_quality.rejected_share IS 'rejected / files (0 to 1); null for a day without files.';
+COMMENT ON COLUMN partition_quality.duplicate_share IS 'duplicate / files (0 to 1); null for a day without files. The raw_files_duplicate_share check warns above WARTA_MAX_DUPLICATE_SHARE.';
 COMMENT ON COLUMN partition_quality.bytes IS 'Total size of the raw files.';
 COMMENT ON COLUMN partition_quality.articles IS 'Articles loaded for the partition; equals parsed.';
 COMMENT ON COLUMN partition_quality.paragraphs IS 'Paragraph rows of those articles.';

@@ -300,6 +300,21 @@ def test_an_escaped_name_never_takes_the_path_of_a_real_one(landing):
     }
 
 
+def test_names_differing_only_in_their_normal_form_are_two_files(landing):
+    """``café`` composed (NFC) and decomposed (NFD, as some tools write it) are two names on
+    the file system: both keep the path as spelled, so neither hides the other."""
+    composed, decomposed = "caf\u00e9.txt", "cafe\u0301.txt"
+    put(landing, f"{DAY}/{composed}", ARTICLE.encode())
+    put(landing, f"{DAY}/{decomposed}", ARTICLE.replace("Banjir", "Gempa").encode())
+    build_partition(landing, DAY)
+    ledger = _ledger(landing)
+    assert {k: r["status"] for k, r in ledger.items()} == {
+        composed: "parsed",
+        decomposed: "parsed",
+    }
+    assert ledger[decomposed]["source_path"] == f"{DAY}/{decomposed}"
+
+
 def test_names_no_partition_takes_are_reported(landing):
     from warta.landing import LandingZone
 

@@ -74,6 +74,7 @@ def test_partition_quality_recomputed(con):
         }
         assert {key: row[key] for key in expected} == expected
         assert _close(row["rejected_share"], counts["rejected"] / total)
+        assert _close(row["duplicate_share"], counts["duplicate"] / total)
     # the sample makes each column tell: rejects, warnings, entities and markers differ by day
     assert any(r["rejected"] for r in view) and any(r["duplicate"] for r in view)
     assert any(0 < r["articles_with_warnings"] < r["articles"] for r in view)
