@@ -1152,6 +1152,20 @@ def test_span_corrections_on_given_tagger_output(text, tagged, expected):
             [("Nikkei", "ORG"), ("Hang Seng", "ORG"), ("Nasdaq", "ORG")],
         ),
         ("Indeks Euro Stoxx 50 turun 1,2 persen.", [("Euro Stoxx", "ORG")]),
+        # A known organisation and a known place the tagger ran together (a person, a place,
+        # a person: PER:straits-times-singapura, LOC:kospi-korea-selatan, PER:arema-malang).
+        (
+            "Indeks Straits Times Singapura dan Kospi Korea Selatan naik.",
+            [
+                ("Straits Times", "ORG"),
+                ("Singapura", "LOC"),
+                ("Kospi", "ORG"),
+                ("Korea Selatan", "LOC"),
+            ],
+        ),
+        ("Pemain Arema Malang cedera.", [("Arema", "ORG"), ("Malang", "LOC")]),
+        # the organisation's own name with a place in it stays whole
+        ("Persib Bandung menang.", [("Persib Bandung", "ORG")]),
     ],
 )
 def test_companies_clubs_and_regional_commands(paragraph, expected):

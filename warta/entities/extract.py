@@ -133,12 +133,14 @@ def extract_entities(paragraphs: Sequence[str], language: str | None = "id") -> 
                     and name_key(paragraphs[index][start:stop]) in places
                 ):
                     label, method = "LOC", "rule"
-                elif (
-                    label != "ORG"
-                    and lower in organisation_starts
-                    and name_key(paragraphs[index][start:stop]) in organisations
-                ):
-                    label, method = "ORG", "rule"
+                elif label != "ORG" and lower in organisation_starts:
+                    if name_key(paragraphs[index][start:stop]) in organisations:
+                        label, method = "ORG", "rule"
+                    else:  # Kospi Korea Selatan, Straits Times Singapura
+                        cut = _organisation_then_place(words, first, end, organisations)
+                        if cut:
+                            found.append((index, start, tokens[cut - 1].end(), "ORG", "rule"))
+                            start, label, method = tokens[cut].start(), "LOC", "rule"
                 found.append((index, start, stop, label, method))
         known = [
             (
@@ -173,6 +175,21 @@ def extract_entities(paragraphs: Sequence[str], language: str | None = "id") -> 
     found = _without_competitions(paragraphs, found)
     found, directed = _with_directions(paragraphs, found)
     return _linked(paragraphs, found, directed, named, strict_persons=strict)
+
+
+def _organisation_then_place(
+    words: list[str], first: int, end: int, organisations: dict[str, str]
+) -> int:
+    """Where a span the tagger did not call an organisation splits into a known organisation
+    and a known place after it (``Kospi`` + ``Korea Selatan``, ``Straits Times`` +
+    ``Singapura``, a person and a place to the tagger), or 0. An organisation whose name
+    holds the place is one name and never gets here (``Persib Bandung``)."""
+    for cut in range(end - 1, first, -1):
+        if name_key(" ".join(words[first:cut])) in organisations and is_known_place(
+            " ".join(words[cut:end])
+        ):
+            return cut
+    return 0
 
 
 def _without_competitions(paragraphs: Sequence[str], found: list[_Found]) -> list[_Found]:
