@@ -334,6 +334,30 @@ def test_sample_never_writes_into_the_configured_landing_zone(tmp_path):
     assert len(files) > 300 and not production.exists()
 
 
+def test_sample_generated_writes_the_benchmarks_mix_with_html_pages_that_have_an_address(
+    tmp_path,
+):
+    from datetime import date
+
+    from warta.ingest import process_bytes
+
+    written = _warta("sample", "gen", "--generated", "60", "--days", "2", cwd=tmp_path)
+    assert written.returncode == 0, written.stderr
+    files = sorted(p for p in (tmp_path / "gen").rglob("*") if p.is_file())
+    assert len(files) == 60 and "wrote 60 generated files" in written.stdout
+    assert sorted({p.parent.name for p in files}) == ["2026-11-19", "2026-11-20"]
+    pages = [p for p in files if p.suffix == ".html"]
+    assert pages and len(pages) < len(files)
+    for page in pages:
+        record, article, _ = process_bytes(
+            page.read_bytes(), f"{page.parent.name}/{page.name}", date(2026, 11, 20)
+        )
+        assert record.status == "parsed"
+        assert article.url == f"https://kabarkota.example/berita/{int(page.stem)}"
+    refused = _warta("sample", "gen", "--days", "2", cwd=tmp_path)
+    assert refused.returncode == 2 and "--days applies to --generated" in refused.stderr
+
+
 def test_an_unexpected_error_keeps_its_stack_trace_in_the_console_log(landing, monkeypatch, capfd):
     """Only deliberate failures (dg.Failure, saying what to do) lose their stack trace. (The
     check steps have no retry policy: a bug there fails the run at once.)"""

@@ -5,7 +5,8 @@ warta run [--partition DATE]... [--allow-empty]
                                   materialise landing partitions through Dagster
 warta rebuild                     rebuild the warehouse from every Parquet partition
 warta query [FILE | SQL | -]      run SQL on the warehouse (read-only), print the rows
-warta sample [DIR]                regenerate the synthetic sample corpus
+warta sample [DIR] [--generated N [--days D]]
+                                  regenerate the synthetic sample corpus (or a generated one)
 warta eval pages DIR GOLD         score page extraction against a gold JSONL
 warta eval ner GOLD               score entity extraction against gold sentences
 warta entities                    JSONL {"id", "text"} on stdin -> entities on stdout
@@ -253,6 +254,17 @@ def _parser() -> argparse.ArgumentParser:
         default=Path("data/raw"),
         help="default: data/raw, where the repository ships it (never WARTA_RAW_DIR: synthetic "
         "pages must not land in a real landing zone by accident)",
+    )
+    sample.add_argument(
+        "--generated",
+        type=_positive_int,
+        metavar="N",
+        help="write N pages of the benchmark's generated mix instead: the seed's theme, a "
+        "generic site's text dumps with chrome, HTML pages with og: metadata and an address "
+        "(url), 0.5 %% bad files; over --days folders ending 2026-11-20",
+    )
+    sample.add_argument(
+        "--days", type=_positive_int, metavar="D", help="with --generated: date folders (3)"
     )
     sample.set_defaults(handler=_sample)
 
@@ -587,6 +599,14 @@ def _sample(args: argparse.Namespace) -> int:
     from warta.sample import write_sample_corpus
 
     directory = args.directory
+    if args.generated is not None:
+        from warta.corpus import write_corpus
+
+        files, size = write_corpus(directory, args.generated, args.days or 3)
+        print(f"wrote {files} generated files ({size / 1e6:.1f} MB) under {directory}")
+        return 0
+    if args.days is not None:
+        args.command_parser.error("--days applies to --generated")
     written = write_sample_corpus(directory)
     print(f"wrote {written} sample files under {directory}")
     return 0

@@ -3,7 +3,8 @@
 Deterministic for a given seed. Sizes follow a log-normal paragraph count (mean page ~4.5 KB,
 long tail to ~100 KB); layouts are mixed: the seed's theme as text (60 %), text dumps of a
 generic news site with full chrome (menus, "Terpopuler", related links, footer) (25 %), and HTML
-pages with ``og:`` metadata (14.5 %); 0.5 % are bad files. Every article's text is unique.
+pages with ``og:`` metadata and an address (14.5 %); 0.5 % are bad files. Every article's text
+is unique. ``warta sample DIR --generated N`` writes one.
 """
 
 from __future__ import annotations
@@ -92,6 +93,7 @@ def _html(rng: random.Random, day: date, unique: int) -> str:
         f"<title>{escape(title)} - Kabar Kota</title>\n"
         f'<meta property="og:title" content="{escape(title)}">\n'
         '<meta property="og:site_name" content="Kabar Kota">\n'
+        f'<meta property="og:url" content="https://kabarkota.example/berita/{unique}">\n'
         '<meta property="article:published_time" '
         f'content="{published.isoformat()}T10:00:00+07:00">\n'
         f'<meta name="author" content="{escape(rng.choice(AUTHORS))}">\n'
