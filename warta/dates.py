@@ -53,7 +53,7 @@ def _weekday_pattern() -> str:
 
 
 # A numeric offset from UTC, with its minutes (``+0800``, ``+08:00``, ``+7:00``, ``-05:30``).
-_OFFSET = r"(?P<{}>[+-](?:(?:0?\d|1[0-4]):[0-5]\d|(?:0\d|1[0-4])[0-5]\d))(?!\d)"
+_OFFSET = r"(?P<{}>[{}](?:(?:0?\d|1[0-4]):[0-5]\d|(?:0\d|1[0-4])[0-5]\d))(?!\d)"
 
 
 @cache
@@ -63,11 +63,13 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     time = (
         r"(?:[,\s|\-–]+(?:pukul\s+|at\s+)?(?P<hh>\d{1,2})[:.](?P<mm>\d{2})(?::(?P<ss>\d{2}))?"
         r"(?:\s*(?P<half>[ap])\.?m\b\.?)?"  # 8:15 pm, 11:45 PM, 9.30 a.m.
-        rf"(?:\s*{_OFFSET.format('off')})?)?"  # +0800, +08:00, after a time only
+        # +0800, +08:00 after a time; never a minus sign, which joins the end of a time
+        # range (10:00-12:00 WIB) or a count (10:00 -1000 views)
+        rf"(?:\s*{_OFFSET.format('off', '+')}(?!\s*[a-z]))?)?"
     )
     zone = (
         r"(?:\s*(?P<zone>WIB|WITA|WIT|GMT|UTC)"
-        rf"(?:{_OFFSET.format('zoff')}|(?P<zh>[+-](?:1[0-4]|0?\d))(?![\d:]))?)?"  # GMT+8
+        rf"(?:{_OFFSET.format('zoff', '+-')}|(?P<zh>[+-](?:1[0-4]|0?\d))(?![\d:]))?)?"  # GMT+8
     )
     label = r"(?:(?:diterbitkan|dipublikasikan|published|posted|tanggal|date)\s*:?\s+)?"
     lead = rf"^{label}(?:(?:{weekday})\.?,?\s+)?"

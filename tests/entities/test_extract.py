@@ -415,6 +415,20 @@ def test_a_span_the_tagger_starts_with_a_rank_is_the_person_after_it(monkeypatch
 
 
 @pytest.mark.parametrize(
+    ("paragraph", "place"),
+    [
+        # a place the tagger found at a rank is a street named for the person
+        ("Kantor itu berada di Brigjen Katamso, Medan.", "Brigjen Katamso"),
+        ("Toko itu di Mayjen Sungkono, Surabaya.", "Mayjen Sungkono"),
+        # ``Jend`` is a street's shorthand too
+        ("Kantornya di Jend Sudirman Kav 52 Jakarta.", "Jend Sudirman Kav"),
+    ],
+)
+def test_a_place_at_a_rank_stays_a_place(paragraph, place):
+    assert (place, "LOC") in labelled(paragraph)
+
+
+@pytest.mark.parametrize(
     ("text", "runs", "trained_on"),
     [
         # A closing period stays on the run (``Inc.``); the tagger's span is trimmed of it.
@@ -842,10 +856,12 @@ def test_a_surname_after_an_honorific_is_the_person_named_in_full():
         ("Ia tampil di Copa America 2024.", []),
         ("Indonesia meraih emas di SEA Games 2023 Kamboja.", [("Kamboja", "LOC:kamboja")]),
         ("Timnas tampil di Asian Games 2018.", []),
-        ("Inter Milan juara Serie A musim lalu.", [("Inter Milan", "ORG:inter-milan")]),
+        ("Ia bermain di Serie A.", []),
+        ("Ia bermain di Bundesliga.", []),
+        ("AC Milan kalah di Serie A Italia.", [("AC Milan", "ORG:ac-milan")]),  # as Liga Italia
+        ("Argentina juara Copa América 2024 di Miami.", [("Miami", "LOC:miami")]),
+        ("Ia mencetak gol di UEFA Champions League.", []),
         ("Ia kembali ke Liga 1 2023/2024.", []),
-        # a name that starts like one is not one
-        ("Serie Avanza dirilis.", [("Serie Avanza", "PER:serie-avanza")]),
     ],
 )
 def test_a_competitions_name_holds_no_entity(paragraph, expected):
@@ -853,6 +869,34 @@ def test_a_competitions_name_holds_no_entity(paragraph, expected):
     Champions`` a person, ``Final Liga Champions`` two places."""
     mentions = _checked(paragraph)
     assert [(m.text, m.entity_key) for m in mentions] == expected
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Serie Avanza dirilis.",  # starts like one
+        "Indonesian Premier League digelar pada 2011.",  # a longer name around one
+        "FIFA Club World Cup digelar di Amerika Serikat.",
+        "Ia mengikuti Premier League Asia Trophy.",
+        "Kantor Asian Games Organizing Committee di Jakarta.",
+    ],
+)
+def test_a_competitions_own_name_inside_a_longer_name_is_left_to_the_tagger(paragraph, monkeypatch):
+    """Dropping the competition's words there left pieces (``PER:indonesian``, ``PER:club``,
+    ``ORG:asia-trophy``); the tagger's mentions stay as they are."""
+    found = [(m.text, m.entity_key) for m in _checked(paragraph)]
+    monkeypatch.setattr(extract, "_without_competitions", lambda paragraphs, found: found)
+    assert found == [(m.text, m.entity_key) for m in _checked(paragraph)]
+
+
+def test_a_known_club_starting_a_sentence_before_a_place_keeps_its_first_word(monkeypatch):
+    """``Real Madrid juara La Liga``: the tagger's place span lost ``Real`` (``LOC:madrid``)."""
+    paragraph = "Real Madrid juara La Liga."
+    assert [(m.text, m.entity_key) for m in _checked(paragraph)] == [
+        ("Real Madrid", "ORG:real-madrid")
+    ]
+    monkeypatch.setattr("warta.entities.spans.known_organisations", dict)
+    assert [(m.text, m.entity_key) for m in _checked(paragraph)] == [("Madrid", "LOC:madrid")]
 
 
 def test_a_province_city_or_island_the_tagger_calls_a_person_is_a_place():
@@ -1659,6 +1703,10 @@ def test_a_street_has_one_key_however_its_word_is_abbreviated():
     linked = {ArticleLinker().canonical(s, "LOC") for s in spellings}
     assert linked == {("Jalan Sudirman", "LOC", "LOC:jalan-sudirman")}
     assert ArticleLinker().canonical("Gg. Mawar", "LOC").name == "Gang Mawar"
+    # in capitals too, and only a place's: a person the tagger misread keeps its text
+    capitals = "Kecelakaan terjadi di JL. Sudirman, Jakarta Pusat, Senin pagi."
+    assert _checked(capitals)[0].entity_key == "LOC:jalan-sudirman"
+    assert ArticleLinker().canonical("Jln Tan", "PER").name == "Jln Tan"
     # Only the abbreviations at a name's start: not words that begin with their letters
     for name in ("Jlamprang", "Jalanan Baru", "Ggrand Hotel", "Jl", "Pasar Jl. Baru"):
         assert ArticleLinker().canonical(name, "LOC").name == name

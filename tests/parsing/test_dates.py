@@ -54,6 +54,12 @@ WIB, WITA, WIT = (timezone(timedelta(hours=h)) for h in (7, 8, 9))
             datetime(2026, 11, 22, 10, tzinfo=timezone(timedelta(hours=5, minutes=30))),
         ),
         ("22 Nov 2026 10:00 GMT+99", datetime(2026, 11, 22, 10, tzinfo=UTC)),  # no such offset
+        # Not an offset: a minus sign after a time ends a time range or starts a count.
+        ("22 Nov 2026 10:00-12:00 WIB", datetime(2026, 11, 22, 10, tzinfo=WIB)),
+        ("22 Nov 2026, 10:00-11:30", datetime(2026, 11, 22, 10, tzinfo=WIB)),
+        ("Senin, 22 Nov 2026 | 10:00 -1000 views", datetime(2026, 11, 22, 10, tzinfo=WIB)),
+        ("22 Nov 2026 10:00 +0800 views", datetime(2026, 11, 22, 10, tzinfo=WIB)),
+        ("22 Nov 2026 10:00 GMT-05:00", datetime(2026, 11, 22, 15, tzinfo=UTC)),
         # Not an offset: a year range after a date without a time.
         ("22 September 2022 -2023", datetime(2022, 9, 22, tzinfo=WIB)),
         ("22 September 2022 10:00 -2023", datetime(2022, 9, 22, 10, tzinfo=WIB)),

@@ -138,7 +138,8 @@ def test_a_relative_date_gives_the_same_warning_in_a_named_layout_and_the_generi
 
 
 def test_a_printed_date_keeps_its_12_hour_clock_and_its_offset():
-    """Read as 23:30 WIB, the page's 23:30 in UTC+8 fell a day late in Asia/Jakarta."""
+    """Read as 23:30 UTC (``GMT`` without its offset), the page's 23:30 in UTC+8 fell a day
+    late in Asia/Jakarta."""
     from datetime import date
 
     seed = SEED.read_text("utf-8").replace(

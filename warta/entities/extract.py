@@ -225,6 +225,8 @@ def _without_competitions(paragraphs: Sequence[str], found: list[_Found]) -> lis
             start, end = match.span()
             if _COMPANY_BEFORE.search(paragraph, max(0, start - 6), start):
                 continue
+            if match["named"] and _inside_a_longer_name(paragraph, start, match.end("named")):
+                continue
             if match["euro"] and not match["euro_year"]:
                 if _EURO_AREA.search(paragraph, max(0, start - 12), start):
                     continue  # the euro area (``Zona Euro``, ``kawasan Euro``)
@@ -269,6 +271,23 @@ def _without_competitions(paragraphs: Sequence[str], found: list[_Found]) -> lis
                 part_label = label
             out.append((index, *part, part_label, "rule"))
     return out
+
+
+def _inside_a_longer_name(paragraph: str, start: int, end: int) -> bool:
+    """True if a competition's own name (``NAMED_COMPETITIONS``) at ``[start, end)`` is part
+    of a longer name: a capitalised word right before it that is no word of a match, a round
+    or a role (``Indonesian Premier League``, ``FIFA Club World Cup``; not ``Juara Premier
+    League``), or one right after it (``Premier League Asia Trophy``, ``Asian Games Organizing
+    Committee``)."""
+    before = _word_before(paragraph, start)
+    if before is not None and paragraph[before].isupper():
+        word = _NAME_WORDS.match(paragraph, before)
+        if word is None or word.group() not in _EVENT_WORDS:
+            return True
+    return _CAPITAL_AFTER.match(paragraph, end) is not None
+
+
+_CAPITAL_AFTER = re.compile(r"[^\S\n]+[A-Z]")
 
 
 def _overlapping(
@@ -486,16 +505,20 @@ _EVENT_WORDS = frozenset(
     }
 )
 # Competitions named in full by their own (mostly English) names, which the tagger reads as
-# places or people (``LOC:premier-league``, ``LOC:sea-games``, ``LOC:laliga``).
+# places or people (``LOC:premier-league``, ``LOC:sea-games``, ``LOC:laliga``); not inside a
+# longer name (``_inside_a_longer_name``).
 NAMED_COMPETITIONS = (
     *("Premier League", "English Premier League", "Champions League", "Europa League"),
     *("Conference League", "Nations League", "Serie A", "Serie B", "La Liga", "LaLiga"),
-    *("Bundesliga", "Ligue 1", "Eredivisie", "Copa America", "Copa del Rey", "World Cup"),
+    *("Bundesliga", "Ligue 1", "Eredivisie", "Copa America", "Copa América", "Copa del Rey"),
+    "World Cup",
     *("Copa Libertadores", "SEA Games", "Asian Games", "Asian Para Games"),
 )
 _COMPETITION_WORDS = re.compile(
-    r"Liga|Piala|Olimpiade|Euro|League|Serie|Ligue|Eredivisie|Games|Copa|Cup"
+    r"Liga|Piala|Olimpiade|Euro|League|Serie|Ligue|Eredivisie|Bundesliga|Games|Copa|Cup"
 )
+# Confederations written before a competition's own name (``UEFA Champions League``).
+_CONFEDERATION = r"(?:UEFA|AFC|AFF|FIFA|CONCACAF|CONMEBOL)"
 _S = r"[^\S\n]+"  # spaces within a line
 _END = r"(?![\w'’-])"
 _WORD = r"[A-Z][\w'’-]*"
@@ -507,7 +530,9 @@ _COMPETITION = re.compile(
     rf"(?:Liga{_S}(?:{_SCOPE}|{_COUNTRY}|{_WORD}(?:{_S}{_COUNTRY})?|[1-3](?!\w))"
     rf"|Piala{_S}(?:{_SCOPE}|{_COUNTRY}|(?:Liga|Raja|Super|FA){_END}(?:{_S}{_COUNTRY})?|{_WORD})"
     rf"|Olimpiade{_S}{_WORD}){_SCOPES}"
-    rf"|(?:{'|'.join(name.replace(' ', _S) for name in NAMED_COMPETITIONS)}){_END})"
+    rf"|(?P<named>(?:{_CONFEDERATION}{_S})?"
+    rf"(?:{'|'.join(name.replace(' ', _S) for name in NAMED_COMPETITIONS)}){_END}"
+    rf"(?:{_S}{_COUNTRY})?))"
     rf"(?:{_S}\d{{4}}(?:[/–-]\d{{2,4}})?(?!\w))?"
     rf"|(?<![\w'’-])(?P<euro>Euro)(?P<euro_year>{_S}\d{{4}}(?!\w))?(?![\w'’-])"
 )

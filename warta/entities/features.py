@@ -37,7 +37,7 @@ SENTENCE_STARTS = frozenset({PARAGRAPH_START, ".", "!", "?", ":", "“", '"'})
 # ``Prof Bambang Hidayat``); military and police ranks it always leaves out (``Komjen``,
 # ``Mayjen``).
 ORGANISATION_PREFIXES = frozenset({"PT", "CV"})
-PLACE_PREFIXES = frozenset({"Jl", "Jln", "Gg", "Ds", "Kec", "Kab", "Kel", "St"})
+PLACE_PREFIXES = frozenset({"Jl", "Jln", "JL", "JLN", "Gg", "Ds", "Kec", "Kab", "Kel", "St"})
 GIVEN_NAME_PREFIXES = frozenset({"Moch", "Moh", "Mohd", "Muh", "Abd"})
 HONORIFICS = frozenset(
     {

@@ -8,8 +8,8 @@ earlier organisation whose initials it is (``KPK`` after ``Komisi Pemberantasan 
 earlier company whose name it is without the legal form (``Astra Otoparts`` after ``PT Astra
 Otoparts Tbk``); an earlier full person name it shortens (``Putin`` after ``Vladimir Putin``); a
 known person name it misspells by one letter (``Kim Jung-un`` → ``Kim Jong-un``); otherwise its
-own text. A street's abbreviated word is spelled out first (``Jl. Sudirman`` → ``Jalan
-Sudirman``).
+own text. A place's abbreviated street word is spelled out first (``Jl. Sudirman`` →
+``Jalan Sudirman``).
 """
 
 from __future__ import annotations
@@ -100,7 +100,9 @@ class ArticleLinker:
         core = core.strip(_EDGE_PUNCTUATION + " ") or text
         if label == "PER":
             core = _without_honorifics(core)
-        name, label = self._resolve(_street_spelled_out(core), label)
+        if label == "LOC":
+            core = _street_spelled_out(core)
+        name, label = self._resolve(core, label)
         if defined:
             self._abbreviations[(label, name_key(defined.group("abbr")))] = name
             self._defined.setdefault(name_key(defined.group("abbr")), (name, label))

@@ -365,7 +365,11 @@ def _name_after_titles(
                 return spans
             person = (first, last, label, method)  # as the tagger has it
             out.append(person)
-        elif first == titles and label != "PER" and not _rank_of_a_person(words[titles]):
+        elif (
+            first == titles
+            and label != "PER"
+            and not (label == "ORG" and _rank_of_a_person(words[titles]))
+        ):
             return spans
         elif first < name or label == "PER":  # Pol Badrodin Haiti; KH. Ma'ruf + Amin
             person = (name, last, "PER", "rule")
@@ -380,11 +384,13 @@ def _name_after_titles(
 
 
 def _rank_of_a_person(word: str) -> bool:
-    """True for a rank that only a person holds (``AKBP``, ``Kombes``, ``Brigjen``): a span of
-    another label that starts with it is the person after it (``AKBP Achmadi``, which the
-    tagger may take for an organisation). Not the words that are ranks only after another
-    (``Pol``, ``Inf``, ``Kol``: ``Pol Pot``)."""
-    return word in RANKS and word not in BARE_AMBIGUOUS_TITLES
+    """True for a rank that only a person holds (``AKBP``, ``Kombes``, ``Brigjen``): an
+    organisation span that starts with it is the person after it (``AKBP Achmadi``, which the
+    tagger may take for an organisation; a place span is a street named for the person,
+    ``Brigjen Katamso``, and stays). Not the words that are ranks only after another (``Pol``,
+    ``Inf``, ``Kol``: ``Pol Pot``), nor ``Jend``, a street's shorthand too (``Jend Sudirman
+    Kav 52``)."""
+    return word in RANKS and word not in BARE_AMBIGUOUS_TITLES and word != "Jend"
 
 
 def _body_before(words: list[str], first: int, titles: int) -> list[Span]:
