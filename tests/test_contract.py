@@ -17,6 +17,7 @@ _DUCKDB_TYPES = {
     "int32": "INTEGER",
     "timestamp[us, tz=UTC]": "TIMESTAMP WITH TIME ZONE",
     "list<item: string>": "VARCHAR[]",
+    "bool": "BOOLEAN",
 }
 _CONTRACT_TYPES = {"TIMESTAMPTZ": "TIMESTAMP WITH TIME ZONE"}
 

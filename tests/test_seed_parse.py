@@ -65,6 +65,7 @@ def test_seed_article_fields(seed_article):
     assert a.dateline == "FAKTUAL-INDONESIA"
     assert a.published_at is None
     assert a.published_text is None
+    assert a.published_has_time is None
     assert a.warnings == ["published label without a date"]
     assert a.image_caption == (
         "Pemimpin Korea Utara Kim Jung-un dan Presiden Rusia Vladimir Putin "

@@ -73,6 +73,9 @@ class ParsedArticle:
     author: str | None = None
     published_at: datetime | None = None
     published_text: str | None = None
+    # whether the page gave a time of day with the date (False: a date alone, at midnight, or
+    # a relative date); None without a publication date
+    published_has_time: bool | None = None
     image_caption: str | None = None
     language: str | None = None
     url: str | None = None  # the page's own address, from HTML metadata

@@ -156,6 +156,21 @@ def _zone(groups: dict[str, str | None]) -> timezone:
     return ZONES[groups["zone"].upper()] if groups["zone"] else JAKARTA
 
 
+def has_time_of_day(text: str) -> bool:
+    """True if the date ``text`` gives a time of day as :func:`parse_absolute_date` and
+    :func:`parse_meta_date` read it (``Sabtu, 10 Des 2022 13:19 WIB``, ``2022-12-10T13:19:56``),
+    False for a date alone (``22 September 2022``, ``2022-12-10``), whose time is midnight."""
+    text = text.strip()
+    if _ISO.match(text):
+        return len(text) > len("2022-12-10")
+    for pattern in _patterns():
+        match = pattern.search(text)
+        if match is not None:
+            return match["hh"] is not None
+    match = _LOOSE_TIMESTAMP.match(text)
+    return match is not None and match["hh"] is not None
+
+
 def parse_relative_date(text: str, reference: date) -> datetime | None:
     """``2 tahun lalu`` / ``3 hours ago`` resolved against noon (WIB) of ``reference``.
 

@@ -97,6 +97,7 @@ def extract_generic(
         author=header.author,
         published_at=header.published_at,
         published_text=header.published_text,
+        published_has_time=header.published_has_time,
         image_caption=header.caption
         or next((blocks[i].text for i in photo_captions if start <= i <= end), None),
         warnings=header.warnings,

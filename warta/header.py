@@ -11,7 +11,13 @@ from datetime import date, datetime
 
 from warta.article import DATE_FROM_METADATA, RELATIVE_DATE, RELATIVE_DATE_OUT_OF_RANGE
 from warta.datelines import standalone_dateline
-from warta.dates import is_relative_date, parse_absolute_date, parse_meta_date, parse_relative_date
+from warta.dates import (
+    has_time_of_day,
+    is_relative_date,
+    parse_absolute_date,
+    parse_meta_date,
+    parse_relative_date,
+)
 from warta.html import PageMeta
 from warta.markers import MarkerRules
 from warta.text import normalize_text
@@ -95,7 +101,9 @@ class Header:
         self.blocks, self.marker_kinds, self.start = blocks, marker_kinds, start
         self.hints, self.meta, self.warnings = hints, meta, []
         self.window = range(max(0, start - _HEADER_WINDOW), start)
-        self.date_at, self.published_at, self.published_text = self._date(ingest_date)
+        self.date_at, self.published_at, self.published_text, self.published_has_time = self._date(
+            ingest_date
+        )
         self.title_at, self.title = self._title()
         if self.title is None:
             return
@@ -103,32 +111,43 @@ class Header:
         self.section = self._section()
         self.caption = self._caption()
 
-    def _date(self, ingest_date: date) -> tuple[int | None, datetime | None, str | None]:
-        found: tuple[int | None, datetime | None, str | None] = (None, None, None)
+    def _date(
+        self, ingest_date: date
+    ) -> tuple[int | None, datetime | None, str | None, bool | None]:
+        """Where the date is, its value, its text as printed, and whether the value has a time
+        of day from the page (None without a value)."""
+        found: tuple[int | None, datetime | None, str | None, bool | None] = (
+            None,
+            None,
+            None,
+            None,
+        )
         for i in reversed(self.window):
             text = self.blocks[i].text
             if text.count(" ") > 13:
                 continue
             absolute = parse_absolute_date(text)
             if absolute is not None:
-                found = (i, absolute, _VIEW_COUNTER.sub("", text))
+                found = (i, absolute, _VIEW_COUNTER.sub("", text), has_time_of_day(text))
                 break
             if is_relative_date(text):
                 relative = parse_relative_date(text, ingest_date)
                 self.warnings.append(
                     RELATIVE_DATE if relative is not None else RELATIVE_DATE_OUT_OF_RANGE
                 )
-                found = (i, relative, text)
+                found = (i, relative, text, None if relative is None else False)
                 break
         if self.meta.published and (value := parse_meta_date(self.meta.published)):
             if found[2] is None:  # no date printed on the page: the metadata's is all there is
                 self.warnings.append(DATE_FROM_METADATA)
-            return found[0], value, found[2] or self.meta.published
+            timed = has_time_of_day(self.meta.published)
+            return found[0], value, found[2] or self.meta.published, timed
         if found[1] is None and self.meta.published_loose:
             value = parse_meta_date(self.meta.published_loose)
             if value is not None:
                 self.warnings.append(DATE_FROM_METADATA)
-                return None, value, self.meta.published_loose
+                loose = self.meta.published_loose
+                return None, value, loose, has_time_of_day(loose)
         return found
 
     def _title(self) -> tuple[int, str | None]:

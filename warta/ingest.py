@@ -226,7 +226,7 @@ def process_bytes(
     published = article.published_at
     if published is not None and not plausible_publication(published, ingest_date, _now()):
         article.warnings.append(f"implausible publication date {published.date()} dropped")
-        article.published_at = None
+        article.published_at = article.published_has_time = None
     record = FileRecord(
         source_path, len(data), sha256, decoded.encoding, "parsed", None, article.article_id
     )

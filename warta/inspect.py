@@ -22,6 +22,7 @@ def format_summary(source_path: str, outcome: ParsedArticle | str) -> str:
         ("author", a.author),
         ("published", a.published_at.isoformat() if a.published_at else None),
         ("as printed", a.published_text),
+        ("has time", a.published_has_time),
         ("dateline", a.dateline),
         ("caption", a.image_caption),
         ("language", a.language),

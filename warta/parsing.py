@@ -23,7 +23,12 @@ from warta.article import (
 )
 from warta.body import NO_BODY, NoArticle, looks_like_paragraph, split_body
 from warta.datelines import site_from_dateline, split_dateline
-from warta.dates import is_relative_date, parse_absolute_date, parse_relative_date
+from warta.dates import (
+    has_time_of_day,
+    is_relative_date,
+    parse_absolute_date,
+    parse_relative_date,
+)
 from warta.generic import extract_generic
 from warta.html import looks_like_html, parse_html
 from warta.language import detect_language
@@ -125,6 +130,9 @@ def _extract_with_layout(
         cursor, published_at, published_text = _read_published(
             layout, blocks, label_at + 1, ingest_date, warnings
         )
+    has_time = None  # a relative date's time is made up: noon of the ingest day, less the span
+    if published_at is not None and published_text is not None:
+        has_time = not is_relative_date(published_text) and has_time_of_day(published_text)
 
     body_start = _first_body_block(blocks, kinds, cursor)
     lead = range(cursor, body_start)
@@ -151,6 +159,7 @@ def _extract_with_layout(
         author=fields.get("author"),
         published_at=published_at,
         published_text=published_text,
+        published_has_time=has_time,
         image_caption=caption,
         warnings=warnings,
     )

@@ -94,6 +94,7 @@ def append_article(
         author=[article.author],
         published_at=[article.published_at],
         published_text=[article.published_text],
+        published_has_time=[article.published_has_time],
         image_caption=[article.image_caption],
         language=[article.language],
         paragraph_count=[len(paragraphs)],

@@ -51,6 +51,7 @@ ARTICLES = pa.schema(
         ("content_sha256", pa.string(), NOT_NULL),
         ("parser_version", pa.string(), NOT_NULL),
         ("url", pa.string()),
+        ("published_has_time", pa.bool_()),
     ]
 )
 

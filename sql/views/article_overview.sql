@@ -13,17 +13,7 @@ SELECT
             'relative publication date, resolved against ingest date'
         ]
     ) END AS published_is_relative,
-    -- a time of day as pages print one (14:38, pukul 10.00, T13:19:56, 8:15 pm), not a
-    -- resolved relative date
-    CASE WHEN a.published_at IS NOT NULL THEN regexp_matches(
-        a.published_text, '(^|[^0-9.,:])([01]?[0-9]|2[0-3])[:.][0-5][0-9]([^0-9]|$)'
-    ) AND NOT list_has_any(
-        a.parse_warnings,
-        [
-            'publication date is relative; resolved against the ingest date',
-            'relative publication date, resolved against ingest date'
-        ]
-    ) END AS published_has_time,
+    a.published_has_time,
     a.site,
     a.section,
     a.title,
@@ -48,7 +38,7 @@ COMMENT ON COLUMN article_overview.published_date IS 'Publication date in Asia/J
 COMMENT ON COLUMN article_overview.published_at IS 'Publication time (TIMESTAMPTZ, stored as UTC); null when the page shows none or its date was dropped as implausible (parse_warnings).';
 COMMENT ON COLUMN article_overview.published_text IS 'The date text as it stood on the page (articles.published_text); null when the page shows none.';
 COMMENT ON COLUMN article_overview.published_is_relative IS 'True when the page gave only a relative date (2 jam lalu, 3 days ago): published_at is then resolved against noon (Asia/Jakarta) of the ingest date, up to 12 hours off for hours and minutes, and as coarse as its unit for days, months and years. Null when published_at is null.';
-COMMENT ON COLUMN article_overview.published_has_time IS 'True when the page printed a time of day with its date (14:38 WIB, 8:15 pm, T13:19:56); false for a date alone, whose published_at is midnight in its zone (WIB unless printed), and for a relative date. Null when published_at is null. Filter on it before any hour-of-day analysis.';
+COMMENT ON COLUMN article_overview.published_has_time IS 'True when the page gave a time of day with its date (14:38 WIB, 8:15 pm, T13:19:56 in its metadata); false for a date alone, whose published_at is midnight in its zone (WIB unless printed), and for a relative date. Null when published_at is null, and for days parsed before PARSER_VERSION 2026.11.20 (articles.published_has_time). Filter on it before any hour-of-day analysis.';
 COMMENT ON COLUMN article_overview.site IS 'Publisher; null if unknown.';
 COMMENT ON COLUMN article_overview.section IS 'Rubric/category shown on the page; null when none is recognised.';
 COMMENT ON COLUMN article_overview.title IS 'Headline.';

@@ -35,11 +35,13 @@ CREATE TABLE IF NOT EXISTS articles (
     parse_warnings  VARCHAR[],
     content_sha256  VARCHAR NOT NULL,
     parser_version  VARCHAR NOT NULL,
-    url             VARCHAR
+    url             VARCHAR,
+    published_has_time BOOLEAN
 );
--- Added after the first release: a warehouse written before gets the column (null for the days
--- it already holds, until they are loaded again).
+-- Added after the first release: a warehouse written before gets the columns (null for the
+-- days it already holds, until they are loaded again).
 ALTER TABLE articles ADD COLUMN IF NOT EXISTS url VARCHAR;
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS published_has_time BOOLEAN;
 
 CREATE TABLE IF NOT EXISTS paragraphs (
     article_id      VARCHAR NOT NULL,
@@ -107,6 +109,7 @@ COMMENT ON COLUMN articles.layout IS 'Page layout that matched: a named layout (
 COMMENT ON COLUMN articles.parse_warnings IS 'Non-fatal oddities, e.g. published label without a date.';
 COMMENT ON COLUMN articles.content_sha256 IS 'Hex SHA-256 of the normalised title and body paragraphs, newline-joined.';
 COMMENT ON COLUMN articles.parser_version IS 'Version of the parsing code that produced the row.';
+COMMENT ON COLUMN articles.published_has_time IS 'True when the page gave a time of day with its publication date (14:38 WIB, 8:15 pm, T13:19:56 in its metadata); false for a date alone, whose published_at is midnight in its zone (WIB unless printed), and for a relative date (resolved against noon of the ingest date); null without published_at, and for days parsed before PARSER_VERSION 2026.11.20 until they are parsed again.';
 COMMENT ON COLUMN articles.url IS 'The page''s own address from its HTML metadata (<link rel=canonical>, og:url, or the JSON-LD article''s url or mainEntityOfPage; absolute http(s) only); null for text dumps and pages that give none, and for days loaded before the column existed until they are loaded again.';
 
 COMMENT ON TABLE paragraphs IS 'The clean article body, in order. Grain: paragraph. Key: (article_id, paragraph_index). No ad markers, captions or site chrome.';

@@ -169,6 +169,31 @@ def test_html_page_parses_with_metadata_as_evidence():
     assert [(m.text, m.zone) for m in article.ad_markers] == [("ADVERTISEMENT", "body")]
 
 
+@pytest.mark.parametrize(
+    ("meta", "printed", "has_time"),
+    [
+        ("2022-12-10T06:00:00Z", None, True),  # the metadata's time
+        ("2022-12-10", None, False),  # a date alone: midnight, no time of day
+        ("2022-12-10T06:00:00Z", "Sabtu, 10 Des 2022", True),  # the value is the metadata's
+        (None, "Sabtu, 10 Des 2022 13:19 WIB", True),
+        (None, "Sabtu, 10 Des 2022", False),
+        (None, "3 jam lalu", False),  # resolved against noon of the ingest day: made up
+        (None, None, None),
+    ],
+)
+def test_whether_the_publication_time_has_a_time_of_day(meta, printed, has_time):
+    page = PAGE.replace('content="2022-12-10T06:00:00Z"', f'content="{meta}"')
+    if meta is None:
+        page = page.replace('<meta property="article:published_time" content="None">\n', "")
+    if printed is not None:
+        page = page.replace("</h1>", f'</h1>\n<div class="date">{printed}</div>', 1)
+    article = parse_page(page, ingest_date=date(2022, 12, 10), source_name="a.html")
+    assert (article.published_at is not None, article.published_has_time) == (
+        has_time is not None,
+        has_time,
+    )
+
+
 def test_html_is_recognised_by_name_or_content():
     assert looks_like_html("plain", "x.htm")
     assert looks_like_html("<!-- saved -->\n<!DOCTYPE html><html>", "x.txt")

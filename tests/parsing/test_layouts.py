@@ -131,6 +131,7 @@ def test_a_relative_date_gives_the_same_warning_in_a_named_layout_and_the_generi
     article = parse_page(seed, ingest_date=date(2026, 11, 25), source_name=SEED.name)
     assert article.layout == "faktual"
     assert article.published_at.isoformat() == "2024-11-25T12:00:00+07:00"
+    assert article.published_has_time is False  # noon of the ingest day: no time of the page's
     assert article.warnings == [RELATIVE_DATE]
     generic = (FIXTURES / "generic-article.txt").read_text("utf-8")
     other = parse_page(generic, ingest_date=date(2022, 12, 10), source_name="generic.txt")
@@ -149,7 +150,14 @@ def test_a_printed_date_keeps_its_12_hour_clock_and_its_offset():
     assert article.layout == "faktual"
     assert article.published_text == "22 Nov 2026 11:30 PM GMT+8"
     assert article.published_at.isoformat() == "2026-11-22T23:30:00+08:00"
+    assert article.published_has_time is True
     assert article.warnings == []
+    dated = SEED.read_text("utf-8").replace(
+        "Diterbitkan\n\npada\n", "Diterbitkan\n\npada\n\n22 Nov 2026\n", 1
+    )
+    article = parse_page(dated, ingest_date=date(2026, 11, 25), source_name=SEED.name)
+    assert article.published_at.isoformat() == "2026-11-22T00:00:00+07:00"
+    assert article.published_has_time is False
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import random
 
 import duckdb
@@ -145,27 +146,37 @@ def test_a_warehouse_without_the_partitions_table_gets_its_days_on_the_next_load
     assert quality == [(len(DAYS), files)]
 
 
-def test_a_warehouse_and_parquet_written_before_the_url_column_load_with_it(store, tmp_path):
-    """``articles.url`` came after the first release: an older warehouse gets the column on its
-    next load, and an older day's Parquet without it loads with nulls there."""
+def test_a_warehouse_and_parquet_written_before_the_later_columns_load_with_them(store, tmp_path):
+    """``articles.url`` and ``published_has_time`` came after the first release: an older
+    warehouse gets the columns on its next load, and an older day's Parquet without them loads
+    with nulls there."""
     import pyarrow.parquet as pq
 
+    later = ["url", "published_has_time"]
     warehouse = Warehouse(tmp_path / "warehouse.duckdb")
     warehouse.publish(store, list(DAYS))
     con = duckdb.connect(str(warehouse.path))
-    con.execute("DROP VIEW article_overview")  # as the views were before the column
-    con.execute("ALTER TABLE articles DROP COLUMN url")
+    con.execute("DROP VIEW article_overview")  # as the views were before the columns
+    for column in later:
+        con.execute(f"ALTER TABLE articles DROP COLUMN {column}")
     con.close()
     path = store.partition_file("articles", DAYS[0])
     old = pq.read_table(path)
-    pq.write_table(old.drop_columns(["url"]), path)  # a day parsed before the column
-    warehouse.publish(store, [DAYS[0]])
+    pq.write_table(old.drop_columns(later), path)  # a day parsed before the columns
+    warehouse.publish(store, list(DAYS))
     con = duckdb.connect(str(warehouse.path), read_only=True)
     try:
         columns = [name for name, *_ in con.sql("DESCRIBE articles").fetchall()]
         urls = con.sql("SELECT count(*), count(url) FROM article_overview").fetchall()
         articles = con.sql("SELECT count(*) FROM articles").fetchall()[0][0]
+        timed = con.sql(
+            "SELECT ingest_date = ? AS old, count(published_at), count(published_has_time) "
+            "FROM article_overview GROUP BY ALL ORDER BY ALL",
+            params=[datetime.date.fromisoformat(DAYS[0])],
+        ).fetchall()
     finally:
         con.close()
     assert columns == list(TABLES["articles"].names)
     assert urls == [(articles, 0)]  # the sample is text dumps: no page gives its address
+    (_, new_dated, new_flags), (_, old_dated, old_flags) = timed
+    assert new_dated == new_flags > 0 and old_dated > old_flags == 0
