@@ -56,6 +56,9 @@ def _weekday_pattern() -> str:
 _OFFSET = r"(?P<{}>[{}](?:(?:0?\d|1[0-4]):[0-5]\d|(?:0\d|1[0-4])[0-5]\d))(?!\d)"
 
 
+_ZONE_NAMES = "WITA|WIB|WIT|GMT|UTC"
+
+
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     month = "|".join(sorted(_month_numbers(), key=len, reverse=True))
@@ -65,10 +68,10 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         r"(?:\s*(?P<half>[ap])\.?m\b\.?)?"  # 8:15 pm, 11:45 PM, 9.30 a.m.
         # +0800, +08:00 after a time; never a minus sign, which joins the end of a time
         # range (10:00-12:00 WIB) or a count (10:00 -1000 views)
-        rf"(?:\s*{_OFFSET.format('off', '+')}(?!\s*[a-z]))?)?"
+        rf"(?:\s*{_OFFSET.format('off', '+')}(?!\s*(?!(?:{_ZONE_NAMES})(?!\w))[a-z]))?)?"
     )
     zone = (
-        r"(?:\s*(?P<zone>WIB|WITA|WIT|GMT|UTC)"
+        rf"(?:\s*(?P<zone>{_ZONE_NAMES})"
         rf"(?:{_OFFSET.format('zoff', '+-')}|(?P<zh>[+-](?:1[0-4]|0?\d))(?![\d:]))?)?"  # GMT+8
     )
     label = r"(?:(?:diterbitkan|dipublikasikan|published|posted|tanggal|date)\s*:?\s+)?"
@@ -162,7 +165,7 @@ def has_time_of_day(text: str) -> bool:
     False for a date alone (``22 September 2022``, ``2022-12-10``), whose time is midnight."""
     text = text.strip()
     if _ISO.match(text):
-        return len(text) > len("2022-12-10")
+        return _ISO_TIME.search(text) is not None
     for pattern in _patterns():
         match = pattern.search(text)
         if match is not None:
@@ -224,7 +227,14 @@ def is_relative_date(text: str) -> bool:
     return _RELATIVE.match(text.strip()) is not None
 
 
+_ISO_TIME = re.compile(r"[T ]\d{2}:\d{2}")
+_ISO_DATE_IN_ZONE = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})(?P<zone>Z|[+-]\d{2}:?\d{2})$")
+
+
 def _from_iso(text: str) -> datetime | None:
+    dated = _ISO_DATE_IN_ZONE.match(text)
+    if dated:  # a date in a zone (2022-12-10+07:00): its midnight there, not 07:00
+        text = f"{dated['date']}T00:00{dated['zone']}"
     try:
         value = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:

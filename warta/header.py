@@ -122,6 +122,7 @@ class Header:
             None,
             None,
         )
+        relative_warning = None
         for i in reversed(self.window):
             text = self.blocks[i].text
             if text.count(" ") > 13:
@@ -132,16 +133,23 @@ class Header:
                 break
             if is_relative_date(text):
                 relative = parse_relative_date(text, ingest_date)
-                self.warnings.append(
+                relative_warning = (
                     RELATIVE_DATE if relative is not None else RELATIVE_DATE_OUT_OF_RANGE
                 )
                 found = (i, relative, text, None if relative is None else False)
                 break
         if self.meta.published and (value := parse_meta_date(self.meta.published)):
+            timed = has_time_of_day(self.meta.published)
+            printed = found[1]
+            if not timed and found[3] and printed is not None and printed.date() == value.date():
+                return found  # the page prints the time of day its metadata leaves out
             if found[2] is None:  # no date printed on the page: the metadata's is all there is
                 self.warnings.append(DATE_FROM_METADATA)
-            timed = has_time_of_day(self.meta.published)
+            elif relative_warning == RELATIVE_DATE_OUT_OF_RANGE:
+                self.warnings.append(relative_warning)
             return found[0], value, found[2] or self.meta.published, timed
+        if relative_warning is not None:
+            self.warnings.append(relative_warning)
         if found[1] is None and self.meta.published_loose:
             value = parse_meta_date(self.meta.published_loose)
             if value is not None:

@@ -889,6 +889,23 @@ def test_a_competitions_own_name_inside_a_longer_name_is_left_to_the_tagger(para
     assert found == [(m.text, m.entity_key) for m in _checked(paragraph)]
 
 
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Di Premier League, Arsenal memimpin klasemen.",  # a sentence's ordinary first word
+        "Selain Premier League, ia bermain di Piala FA.",
+        "Persib kalah di AFC Champions League Senin malam.",  # a weekday after it
+        "Indonesia meraih emas di SEA Games Kamboja 2023.",  # one host after it
+        "Pada Asian Games Hangzhou, Indonesia meraih tujuh emas.",
+    ],
+)
+def test_a_competitions_own_name_beside_capitalised_words_that_are_no_part_of_it(paragraph):
+    """Taken for a longer name, these kept LOC:premier-league, PER:champions-league-senin,
+    LOC:sea-games-kamboja and PER:asian-games-hangzhou."""
+    texts = [m.text for m in _checked(paragraph)]
+    assert not any(word in text for text in texts for word in ("League", "Games")), texts
+
+
 def test_a_known_club_starting_a_sentence_before_a_place_keeps_its_first_word(monkeypatch):
     """``Real Madrid juara La Liga``: the tagger's place span lost ``Real`` (``LOC:madrid``)."""
     paragraph = "Real Madrid juara La Liga."

@@ -60,6 +60,13 @@ WIB, WITA, WIT = (timezone(timedelta(hours=h)) for h in (7, 8, 9))
         ("Senin, 22 Nov 2026 | 10:00 -1000 views", datetime(2026, 11, 22, 10, tzinfo=WIB)),
         ("22 Nov 2026 10:00 +0800 views", datetime(2026, 11, 22, 10, tzinfo=WIB)),
         ("22 Nov 2026 10:00 GMT-05:00", datetime(2026, 11, 22, 15, tzinfo=UTC)),
+        # an offset and then the zone's name: the offset
+        ("22 Nov 2026 23:30 +0800 WITA", datetime(2026, 11, 22, 23, 30, tzinfo=WITA)),
+        ("22 Nov 2026 23:30 +0000 GMT", datetime(2026, 11, 22, 23, 30, tzinfo=UTC)),
+        ("22 Nov 2026 10:00 +0800 Witness", datetime(2026, 11, 22, 10, tzinfo=WIB)),
+        # an ISO date in a zone is its midnight there
+        ("2022-12-10+07:00", datetime(2022, 12, 10, tzinfo=WIB)),
+        ("2022-12-10Z", datetime(2022, 12, 10, tzinfo=UTC)),
         # Not an offset: a year range after a date without a time.
         ("22 September 2022 -2023", datetime(2022, 9, 22, tzinfo=WIB)),
         ("22 September 2022 10:00 -2023", datetime(2022, 9, 22, 10, tzinfo=WIB)),
@@ -138,3 +145,27 @@ def test_plausible_publication_ends_at_the_end_of_the_ingest_day_or_now(publishe
     """Up to the end of the ingest day (WIB) or now, whichever is earlier, plus the slack: an
     article published in the afternoon of its ingest day keeps its date."""
     assert plausible_publication(published, date(2026, 11, 25), now) is plausible
+
+
+@pytest.mark.parametrize(
+    ("text", "has_time"),
+    [
+        ("Sabtu, 10 Des 2022 13:19 WIB", True),
+        ("November 23, 2026 | 8:15 pm", True),
+        ("16/02/2016,14:38 WIB", True),
+        ("22 September 2022", False),
+        ("Selasa, 23 Februari 2016 | 1.229 Views", False),
+        ("2022-12-10T13:19:56+07:00", True),
+        ("2022-12-10T00:00:00+07:00", True),  # midnight written out is a time
+        ("2022-12-10", False),
+        ("2022-12-10Z", False),
+        ("2022-12-10+07:00", False),
+        ("2022/12/10 13:19:56", True),
+        ("2015-11-05 T10:08:58Z", True),
+    ],
+)
+def test_has_time_of_day_says_whether_the_date_read_has_one(text, has_time):
+    from warta.dates import has_time_of_day
+
+    assert parse_absolute_date(text) is not None or parse_meta_date(text) is not None
+    assert has_time_of_day(text) is has_time

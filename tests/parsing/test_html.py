@@ -170,28 +170,37 @@ def test_html_page_parses_with_metadata_as_evidence():
 
 
 @pytest.mark.parametrize(
-    ("meta", "printed", "has_time"),
+    ("meta", "printed", "published", "has_time"),
     [
-        ("2022-12-10T06:00:00Z", None, True),  # the metadata's time
-        ("2022-12-10", None, False),  # a date alone: midnight, no time of day
-        ("2022-12-10T06:00:00Z", "Sabtu, 10 Des 2022", True),  # the value is the metadata's
-        (None, "Sabtu, 10 Des 2022 13:19 WIB", True),
-        (None, "Sabtu, 10 Des 2022", False),
-        (None, "3 jam lalu", False),  # resolved against noon of the ingest day: made up
-        (None, None, None),
+        ("2022-12-10T06:00:00Z", None, "2022-12-10T06:00:00+00:00", True),  # the metadata's
+        ("2022-12-10", None, "2022-12-10T00:00:00+07:00", False),  # a date alone: midnight
+        # the value is the metadata's, with its time of day
+        ("2022-12-10T06:00:00Z", "Sabtu, 10 Des 2022", "2022-12-10T06:00:00+00:00", True),
+        # the metadata's date alone: the page prints the time of day it leaves out
+        ("2022-12-10", "Sabtu, 10 Des 2022 13:19 WIB", "2022-12-10T13:19:00+07:00", True),
+        # ... on the same day only: another day's is the metadata's, a date alone
+        ("2022-12-09", "Sabtu, 10 Des 2022 13:19 WIB", "2022-12-09T00:00:00+07:00", False),
+        # a relative date beside the metadata's time: the value is the metadata's, not relative
+        ("2022-12-10T13:19:00+07:00", "2 jam lalu", "2022-12-10T13:19:00+07:00", True),
+        (None, "Sabtu, 10 Des 2022 13:19 WIB", "2022-12-10T13:19:00+07:00", True),
+        (None, "Sabtu, 10 Des 2022", "2022-12-10T00:00:00+07:00", False),
+        (None, "3 jam lalu", "2022-12-10T09:00:00+07:00", False),  # resolved: made up
+        (None, None, None, None),
     ],
 )
-def test_whether_the_publication_time_has_a_time_of_day(meta, printed, has_time):
+def test_whether_the_publication_time_has_a_time_of_day(meta, printed, published, has_time):
+    from warta.article import RELATIVE_DATE
+
     page = PAGE.replace('content="2022-12-10T06:00:00Z"', f'content="{meta}"')
     if meta is None:
         page = page.replace('<meta property="article:published_time" content="None">\n', "")
     if printed is not None:
         page = page.replace("</h1>", f'</h1>\n<div class="date">{printed}</div>', 1)
     article = parse_page(page, ingest_date=date(2022, 12, 10), source_name="a.html")
-    assert (article.published_at is not None, article.published_has_time) == (
-        has_time is not None,
-        has_time,
-    )
+    at = article.published_at.isoformat() if article.published_at else None
+    assert (at, article.published_has_time) == (published, has_time)
+    relative = printed is not None and "lalu" in printed and meta is None
+    assert (RELATIVE_DATE in article.warnings) == relative
 
 
 def test_html_is_recognised_by_name_or_content():

@@ -275,19 +275,24 @@ def _without_competitions(paragraphs: Sequence[str], found: list[_Found]) -> lis
 
 def _inside_a_longer_name(paragraph: str, start: int, end: int) -> bool:
     """True if a competition's own name (``NAMED_COMPETITIONS``) at ``[start, end)`` is part
-    of a longer name: a capitalised word right before it that is no word of a match, a round
-    or a role (``Indonesian Premier League``, ``FIFA Club World Cup``; not ``Juara Premier
-    League``), or one right after it (``Premier League Asia Trophy``, ``Asian Games Organizing
-    Committee``)."""
+    of a longer name: a capitalised word right before it that is no ordinary word starting a
+    sentence (``Di``, ``Pada``: the training text has them in lowercase) nor a word of a
+    match, a round or a role (``Indonesian Premier League``, ``FIFA Club World Cup``; not
+    ``Juara Premier League``), or two capitalised words right after it (``Premier League Asia
+    Trophy``, ``Asian Games Organizing Committee``; one is a host, a team or a weekday:
+    ``SEA Games Kamboja 2023``, ``Champions League Senin malam``)."""
     before = _word_before(paragraph, start)
     if before is not None and paragraph[before].isupper():
         word = _NAME_WORDS.match(paragraph, before)
-        if word is None or word.group() not in _EVENT_WORDS:
+        if word is not None and not (
+            word.group() in _EVENT_WORDS or word.group().lower() in default_tagger().lowercase_words
+        ):
             return True
-    return _CAPITAL_AFTER.match(paragraph, end) is not None
+    after = _TWO_CAPITALISED_AFTER.match(paragraph, end)
+    return after is not None and after["first"].lower() not in calendar_words()
 
 
-_CAPITAL_AFTER = re.compile(r"[^\S\n]+[A-Z]")
+_TWO_CAPITALISED_AFTER = re.compile(r"[^\S\n]+(?P<first>[A-Z][\w'’-]*)[^\S\n]+[A-Z]")
 
 
 def _overlapping(
