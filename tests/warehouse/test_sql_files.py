@@ -382,6 +382,15 @@ def test_article_overview_tells_a_printed_time_and_a_relative_date(
     ).fetchall() == [(has_time, is_relative, warnings)]
 
 
+def test_article_text_is_each_articles_content_whole(con):
+    """Title and body, newline-joined, hash to the article's content_sha256: every paragraph,
+    in order, nothing else."""
+    assert con.sql(
+        "SELECT count(*), count(*) FILTER (WHERE sha256(t.title || chr(10) || t.body) = "
+        "a.content_sha256) FROM article_text AS t JOIN articles AS a USING (article_id)"
+    ).fetchall() == [(scalar(con, "SELECT count(*) FROM articles"),) * 2]
+
+
 def test_entities_with_rusia_counts_an_entity_once_whatever_its_canonical_names():
     """A key whose canonical name differs between articles (``Ma'ruf Amin``, ``Maruf Amin``)
     is one row, its articles counted together."""
