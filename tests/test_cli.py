@@ -356,6 +356,13 @@ def test_sample_generated_writes_the_benchmarks_mix_with_html_pages_that_have_an
         assert article.url == f"https://kabarkota.example/berita/{int(page.stem)}"
     refused = _warta("sample", "gen", "--days", "2", cwd=tmp_path)
     assert refused.returncode == 2 and "--days applies to --generated" in refused.stderr
+    refused = _warta("sample", "--generated", "5", cwd=tmp_path)  # not into data/raw
+    assert refused.returncode == 2 and "--generated needs a DIR of its own" in refused.stderr
+    assert not (tmp_path / "data").exists()
+    (tmp_path / "afile").write_text("")
+    for args in (("afile",), ("afile", "--generated", "5")):
+        refused = _warta("sample", *args, cwd=tmp_path)
+        assert refused.returncode == 2 and "afile is a file, not a folder" in refused.stderr
 
 
 def test_an_unexpected_error_keeps_its_stack_trace_in_the_console_log(landing, monkeypatch, capfd):

@@ -251,9 +251,8 @@ def _parser() -> argparse.ArgumentParser:
         "directory",
         nargs="?",
         type=Path,
-        default=Path("data/raw"),
         help="default: data/raw, where the repository ships it (never WARTA_RAW_DIR: synthetic "
-        "pages must not land in a real landing zone by accident)",
+        "pages must not land in a real landing zone by accident); needed with --generated",
     )
     sample.add_argument(
         "--generated",
@@ -599,14 +598,20 @@ def _sample(args: argparse.Namespace) -> int:
     from warta.sample import write_sample_corpus
 
     directory = args.directory
+    if directory is not None and directory.exists() and not directory.is_dir():
+        args.command_parser.error(f"{directory} is a file, not a folder")
     if args.generated is not None:
         from warta.corpus import write_corpus
+
+        if directory is None:  # never into the shipped sample, mixing the two
+            args.command_parser.error("--generated needs a DIR of its own")
 
         files, size = write_corpus(directory, args.generated, args.days or 3)
         print(f"wrote {files} generated files ({size / 1e6:.1f} MB) under {directory}")
         return 0
     if args.days is not None:
         args.command_parser.error("--days applies to --generated")
+    directory = directory or Path("data/raw")
     written = write_sample_corpus(directory)
     print(f"wrote {written} sample files under {directory}")
     return 0
