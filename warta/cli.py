@@ -5,8 +5,9 @@ warta run [--partition DATE]... [--allow-empty]
                                   materialise landing partitions through Dagster
 warta rebuild                     rebuild the warehouse from every Parquet partition
 warta query [FILE | SQL | -]      run SQL on the warehouse (read-only), print the rows
-warta sample [DIR] [--generated N [--days D]]
-                                  regenerate the synthetic sample corpus (or a generated one)
+warta sample [DIR]                regenerate the synthetic sample corpus
+warta sample DIR --generated N [--days D]
+                                  write the benchmark's generated mix into DIR
 warta eval pages DIR GOLD         score page extraction against a gold JSONL
 warta eval ner GOLD               score entity extraction against gold sentences
 warta entities                    JSONL {"id", "text"} on stdin -> entities on stdout
