@@ -356,6 +356,9 @@ def test_sample_generated_writes_the_benchmarks_mix_with_html_pages_that_have_an
         assert article.url == f"https://kabarkota.example/berita/{int(page.stem)}"
     refused = _warta("sample", "gen", "--days", "2", cwd=tmp_path)
     assert refused.returncode == 2 and "--days applies to --generated" in refused.stderr
+    again = _warta("sample", "gen", "--generated", "5", cwd=tmp_path)  # corpora would overlap
+    assert again.returncode == 2 and "gen holds files already" in again.stderr
+    assert len([p for p in (tmp_path / "gen").rglob("*") if p.is_file()]) == 60
     refused = _warta("sample", "--generated", "5", cwd=tmp_path)  # not into data/raw
     assert refused.returncode == 2 and "--generated needs a DIR of its own" in refused.stderr
     assert not (tmp_path / "data").exists()

@@ -477,3 +477,34 @@ def test_the_default_worker_count_is_the_cpus_this_process_may_use(tmp_path):
         assert Settings.from_env({}).workers == 1
     finally:
         os.sched_setaffinity(0, before)
+
+
+def test_whether_a_publication_time_has_a_time_of_day_reaches_parquet_and_the_warehouse(
+    landing,
+):
+    """The parser's ``published_has_time``, for a page printing a time, one printing a date
+    alone and one printing none, as Parquet and the warehouse hold it."""
+    import duckdb
+
+    from warta.warehouse import Warehouse
+
+    seed = SEED.read_text("utf-8")
+    pages = {
+        "timed.txt": ("Diterbitkan\n\npada\n\n22 Nov 2026 11:30 PM GMT+8\n", True),
+        "dated.txt": ("Diterbitkan\n\npada\n\n22 Nov 2026\n", False),
+        "undated.txt": ("Diterbitkan\n\npada\n", None),
+    }
+    for number, (name, (label, _)) in enumerate(pages.items()):
+        page = seed.replace("Diterbitkan\n\npada\n", label, 1).replace(
+            "Korea Utara Membantah", f"Korea Utara ({number}) Membantah", 1
+        )
+        put(landing, f"{DAY}/{name}", page.encode())
+    assert build_partition(landing, DAY).statuses == {"parsed": 3}
+    expected = {f"{DAY}/{name}": has_time for name, (_, has_time) in pages.items()}
+    rows = _table(landing, "articles").to_pylist()
+    assert {row["source_path"]: row["published_has_time"] for row in rows} == expected
+    warehouse = Warehouse(landing.warehouse)
+    warehouse.publish(ParquetStore(landing.data_dir), [DAY])
+    with duckdb.connect(str(landing.warehouse), read_only=True) as con:
+        loaded = con.sql("SELECT source_path, published_has_time FROM article_overview").fetchall()
+    assert dict(loaded) == expected

@@ -259,9 +259,10 @@ def _parser() -> argparse.ArgumentParser:
         "--generated",
         type=_positive_int,
         metavar="N",
-        help="write N pages of the benchmark's generated mix instead: the seed's theme, a "
-        "generic site's text dumps with chrome, HTML pages with og: metadata and an address "
-        "(url), 0.5 %% bad files; over --days folders ending 2026-11-20",
+        help="write N pages of the benchmark's generated mix instead, into a DIR of its own "
+        "that holds no files yet: the seed's theme, a generic site's text dumps with chrome, "
+        "HTML pages with og: metadata and an address (url), 0.5 %% bad files; spread evenly "
+        "over the --days days ending 2026-11-20 (fewer folders when N < D)",
     )
     sample.add_argument(
         "--days", type=_positive_int, metavar="D", help="with --generated: date folders (3)"
@@ -606,6 +607,11 @@ def _sample(args: argparse.Namespace) -> int:
 
         if directory is None:  # never into the shipped sample, mixing the two
             args.command_parser.error("--generated needs a DIR of its own")
+        if directory.is_dir() and any(path.is_file() for path in directory.rglob("*")):
+            args.command_parser.error(
+                f"{directory} holds files already: generated corpora overlap (the same names "
+                "and articles), so give an empty or new folder"
+            )
 
         files, size = write_corpus(directory, args.generated, args.days or 3)
         print(f"wrote {files} generated files ({size / 1e6:.1f} MB) under {directory}")
