@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime, timedelta, timezone
 from functools import cache
+from typing import NamedTuple
 
 from babel.dates import get_day_names, get_month_names
 
@@ -111,12 +112,20 @@ _ISO = re.compile(
 )
 
 
-def parse_absolute_date(text: str) -> datetime | None:
-    """An aware datetime for a printed date such as ``Sabtu, 10 Des 2022 13:19 WIB``,
-    ``16/02/2016, 14:38 WIB``, ``22 September 2022`` or ISO 8601; None if ``text`` holds none."""
+class ReadDate(NamedTuple):
+    """A date read from a page: its value, and whether the text gave a time of day (a date
+    alone, ``22 September 2022`` or ``2022-12-10``, is midnight)."""
+
+    value: datetime
+    has_time: bool
+
+
+def read_absolute_date(text: str) -> ReadDate | None:
+    """A printed date such as ``Sabtu, 10 Des 2022 13:19 WIB``, ``16/02/2016, 14:38 WIB``,
+    ``22 September 2022`` or ISO 8601, as an aware datetime; None if ``text`` holds none."""
     text = text.strip()
     if _ISO.match(text):
-        return _from_iso(text)
+        return _read_iso(text)
     for pattern in _patterns():
         match = pattern.search(text)
         if match is None:
@@ -124,7 +133,7 @@ def parse_absolute_date(text: str) -> datetime | None:
         groups = match.groupdict()
         month = int(groups["m"]) if groups.get("m") else _month_numbers()[groups["mon"].lower()]
         try:
-            return datetime(
+            value = datetime(
                 int(groups["y"]),
                 month,
                 int(groups["d"]),
@@ -135,7 +144,14 @@ def parse_absolute_date(text: str) -> datetime | None:
             )
         except ValueError:
             return None
+        return ReadDate(value, groups["hh"] is not None)
     return None
+
+
+def parse_absolute_date(text: str) -> datetime | None:
+    """The value of :func:`read_absolute_date`."""
+    read = read_absolute_date(text)
+    return None if read is None else read.value
 
 
 def _hour(hh: str | None, half: str | None) -> int:
@@ -157,21 +173,6 @@ def _zone(groups: dict[str, str | None]) -> timezone:
     if groups["zh"]:
         return timezone(timedelta(hours=int(groups["zh"])))
     return ZONES[groups["zone"].upper()] if groups["zone"] else JAKARTA
-
-
-def has_time_of_day(text: str) -> bool:
-    """True if the date ``text`` gives a time of day as :func:`parse_absolute_date` and
-    :func:`parse_meta_date` read it (``Sabtu, 10 Des 2022 13:19 WIB``, ``2022-12-10T13:19:56``),
-    False for a date alone (``22 September 2022``, ``2022-12-10``), whose time is midnight."""
-    text = text.strip()
-    if _ISO.match(text):
-        return _ISO_TIME.search(text) is not None
-    for pattern in _patterns():
-        match = pattern.search(text)
-        if match is not None:
-            return match["hh"] is not None
-    match = _LOOSE_TIMESTAMP.match(text)
-    return match is not None and match["hh"] is not None
 
 
 def parse_relative_date(text: str, reference: date) -> datetime | None:
@@ -203,23 +204,30 @@ _LOOSE_TIMESTAMP = re.compile(
 )
 
 
-def parse_meta_date(text: str) -> datetime | None:
+def read_meta_date(text: str) -> ReadDate | None:
     """A page-metadata timestamp: ISO 8601 with its zone, or a looser ``YYYY/MM/DD hh:mm`` form
     read as Asia/Jakarta time; None when ``text`` is neither."""
     text = text.strip()
     if _ISO.match(text):
-        return _from_iso(text)
+        return _read_iso(text)
     match = _LOOSE_TIMESTAMP.match(text)
     if match is None:
         return None
     try:
-        return datetime(
+        value = datetime(
             int(match["y"]), int(match["m"]), int(match["d"]),
             int(match["hh"] or 0), int(match["mm"] or 0), int(match["ss"] or 0),
             tzinfo=JAKARTA,
         )  # fmt: skip
     except ValueError:
         return None
+    return ReadDate(value, match["hh"] is not None)
+
+
+def parse_meta_date(text: str) -> datetime | None:
+    """The value of :func:`read_meta_date`."""
+    read = read_meta_date(text)
+    return None if read is None else read.value
 
 
 def is_relative_date(text: str) -> bool:
@@ -231,7 +239,7 @@ _ISO_TIME = re.compile(r"[T ]\d{2}:\d{2}")
 _ISO_DATE_IN_ZONE = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})(?P<zone>Z|[+-]\d{2}:?\d{2})$")
 
 
-def _from_iso(text: str) -> datetime | None:
+def _read_iso(text: str) -> ReadDate | None:
     dated = _ISO_DATE_IN_ZONE.match(text)
     if dated:  # a date in a zone (2022-12-10+07:00): its midnight there, not 07:00
         text = f"{dated['date']}T00:00{dated['zone']}"
@@ -239,7 +247,8 @@ def _from_iso(text: str) -> datetime | None:
         value = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         return None
-    return value if value.tzinfo else value.replace(tzinfo=JAKARTA)
+    value = value if value.tzinfo else value.replace(tzinfo=JAKARTA)
+    return ReadDate(value, dated is None and _ISO_TIME.search(text) is not None)
 
 
 def plausible_publication(value: datetime, ingest_date: date, now: datetime) -> bool:

@@ -12,11 +12,11 @@ from datetime import date, datetime
 from warta.article import DATE_FROM_METADATA, RELATIVE_DATE, RELATIVE_DATE_OUT_OF_RANGE
 from warta.datelines import standalone_dateline
 from warta.dates import (
-    has_time_of_day,
     is_relative_date,
     parse_absolute_date,
-    parse_meta_date,
     parse_relative_date,
+    read_absolute_date,
+    read_meta_date,
 )
 from warta.html import PageMeta
 from warta.markers import MarkerRules
@@ -116,20 +116,15 @@ class Header:
     ) -> tuple[int | None, datetime | None, str | None, bool | None]:
         """Where the date is, its value, its text as printed, and whether the value has a time
         of day from the page (None without a value)."""
-        found: tuple[int | None, datetime | None, str | None, bool | None] = (
-            None,
-            None,
-            None,
-            None,
-        )
+        found: tuple[int | None, datetime | None, str | None, bool | None] = (None,) * 4
         relative_warning = None
         for i in reversed(self.window):
             text = self.blocks[i].text
             if text.count(" ") > 13:
                 continue
-            absolute = parse_absolute_date(text)
+            absolute = read_absolute_date(text)
             if absolute is not None:
-                found = (i, absolute, _VIEW_COUNTER.sub("", text), has_time_of_day(text))
+                found = (i, absolute.value, _VIEW_COUNTER.sub("", text), absolute.has_time)
                 break
             if is_relative_date(text):
                 relative = parse_relative_date(text, ingest_date)
@@ -138,24 +133,22 @@ class Header:
                 )
                 found = (i, relative, text, None if relative is None else False)
                 break
-        if self.meta.published and (value := parse_meta_date(self.meta.published)):
-            timed = has_time_of_day(self.meta.published)
+        if self.meta.published and (meta := read_meta_date(self.meta.published)):
             printed = found[1]
-            if not timed and found[3] and printed is not None and printed.date() == value.date():
+            if not meta.has_time and found[3] and printed and printed.date() == meta.value.date():
                 return found  # the page prints the time of day its metadata leaves out
             if found[2] is None:  # no date printed on the page: the metadata's is all there is
                 self.warnings.append(DATE_FROM_METADATA)
             elif relative_warning == RELATIVE_DATE_OUT_OF_RANGE:
                 self.warnings.append(relative_warning)
-            return found[0], value, found[2] or self.meta.published, timed
+            return found[0], meta.value, found[2] or self.meta.published, meta.has_time
         if relative_warning is not None:
             self.warnings.append(relative_warning)
         if found[1] is None and self.meta.published_loose:
-            value = parse_meta_date(self.meta.published_loose)
-            if value is not None:
+            loose = read_meta_date(self.meta.published_loose)
+            if loose is not None:
                 self.warnings.append(DATE_FROM_METADATA)
-                loose = self.meta.published_loose
-                return None, value, loose, has_time_of_day(loose)
+                return None, loose.value, self.meta.published_loose, loose.has_time
         return found
 
     def _title(self) -> tuple[int, str | None]:

@@ -23,12 +23,7 @@ from warta.article import (
 )
 from warta.body import NO_BODY, NoArticle, looks_like_paragraph, split_body
 from warta.datelines import site_from_dateline, split_dateline
-from warta.dates import (
-    has_time_of_day,
-    is_relative_date,
-    parse_absolute_date,
-    parse_relative_date,
-)
+from warta.dates import is_relative_date, parse_relative_date, read_absolute_date
 from warta.generic import extract_generic
 from warta.html import looks_like_html, parse_html
 from warta.language import detect_language
@@ -125,14 +120,11 @@ def _extract_with_layout(
         return NoArticle(NO_BODY)
 
     cursor = header_end
-    published_at = published_text = None
+    published_at = published_text = has_time = None
     if label_at is not None:
-        cursor, published_at, published_text = _read_published(
+        cursor, published_at, published_text, has_time = _read_published(
             layout, blocks, label_at + 1, ingest_date, warnings
         )
-    has_time = None  # a relative date's time is made up: noon of the ingest day, less the span
-    if published_at is not None and published_text is not None:
-        has_time = not is_relative_date(published_text) and has_time_of_day(published_text)
 
     body_start = _first_body_block(blocks, kinds, cursor)
     lead = range(cursor, body_start)
@@ -180,7 +172,9 @@ def _header_fields(names: tuple[str, ...], texts: list[str]) -> dict[str, str]:
 
 
 def _read_published(layout, blocks, start, ingest_date, warnings):
-    """Read ``[relative] joiner [absolute]`` after the published label."""
+    """Read ``[relative] joiner [absolute]`` after the published label: the cursor after it,
+    the value, its text, and whether the value has a time of day from the page (not a
+    relative date's, made up from noon of the ingest day; None without a value)."""
     cursor, relative_text = start, None
     if cursor < len(blocks) and is_relative_date(blocks[cursor].text):
         relative_text = blocks[cursor].text
@@ -188,15 +182,15 @@ def _read_published(layout, blocks, start, ingest_date, warnings):
     if cursor < len(blocks) and blocks[cursor].text in layout.published_joiners:
         cursor += 1
     if cursor < len(blocks):
-        absolute = parse_absolute_date(blocks[cursor].text)
+        absolute = read_absolute_date(blocks[cursor].text)
         if absolute is not None:
-            return cursor + 1, absolute, blocks[cursor].text
+            return cursor + 1, absolute.value, blocks[cursor].text, absolute.has_time
     if relative_text is not None:
         value = parse_relative_date(relative_text, ingest_date)
         warnings.append(RELATIVE_DATE if value is not None else RELATIVE_DATE_OUT_OF_RANGE)
-        return cursor, value, relative_text
+        return cursor, value, relative_text, None if value is None else False
     warnings.append(LABEL_WITHOUT_DATE)
-    return cursor, None, None
+    return cursor, None, None, None
 
 
 def _first_body_block(blocks: list[Block], kinds: list[str | None], start: int) -> int:

@@ -164,8 +164,8 @@ def test_plausible_publication_ends_at_the_end_of_the_ingest_day_or_now(publishe
         ("2015-11-05 T10:08:58Z", True),
     ],
 )
-def test_has_time_of_day_says_whether_the_date_read_has_one(text, has_time):
-    from warta.dates import has_time_of_day
+def test_a_read_date_says_whether_it_has_a_time_of_day(text, has_time):
+    from warta.dates import read_absolute_date, read_meta_date
 
-    assert parse_absolute_date(text) is not None or parse_meta_date(text) is not None
-    assert has_time_of_day(text) is has_time
+    read = read_absolute_date(text) or read_meta_date(text)
+    assert read is not None and read.has_time is has_time
