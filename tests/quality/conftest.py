@@ -89,15 +89,17 @@ def clean(landing, clean_build):
 
 
 def rewrite(settings, table: str, change: Callable[[pa.Table], pa.Table]) -> None:
-    """Replace a table's Parquet file of ``DAY`` by ``change(table)`` (same columns).
+    """Replace a table's Parquet file of ``DAY`` by ``change(table)`` (the same columns, or
+    fewer: a file of an older Warta).
 
     Every column is written nullable, as another producer (or an older Warta) may write them:
     Warta's own writer refuses a null where the contract has none, the checks must catch it in
     a file written by anything else."""
     path = ParquetStore(settings.data_dir).partition_file(table, DAY)
     before = pq.read_table(path)
-    nullable = pa.schema([field.with_nullable(True) for field in before.schema])
-    pq.write_table(change(before).cast(nullable.with_metadata(before.schema.metadata)), path)
+    after = change(before)
+    nullable = pa.schema([field.with_nullable(True) for field in after.schema])
+    pq.write_table(after.cast(nullable.with_metadata(before.schema.metadata)), path)
 
 
 def with_column(table: pa.Table, name: str, values: list) -> pa.Table:

@@ -109,7 +109,9 @@ def _published(settings, value: dt.datetime) -> None:
     def change(t: pa.Table) -> pa.Table:
         values = t.column("published_at").to_pylist()
         values[0] = value
-        return with_column(t, "published_at", values)
+        flags = t.column("published_has_time").to_pylist()
+        flags[0] = True if flags[0] is None else flags[0]  # a date has its time flag
+        return with_column(with_column(t, "published_at", values), "published_has_time", flags)
 
     rewrite(settings, "articles", change)
 
@@ -436,6 +438,36 @@ def article_char_count_off_by_one(settings) -> None:
     _set(settings, "articles", "char_count", 0, lambda chars: chars + 1)
 
 
+def _dated_article(settings) -> int:
+    path = ParquetStore(settings.data_dir).partition_file("articles", DAY)
+    dates = pq.read_table(path, columns=["published_at"]).column(0).to_pylist()
+    return next(i for i, at in enumerate(dates) if at is not None)
+
+
+def date_without_its_time_flag(settings) -> None:
+    _set(settings, "articles", "published_has_time", _dated_article(settings), None)
+
+
+def time_flag_without_a_date(settings) -> None:
+    _set(settings, "articles", "published_at", _dated_article(settings), None)
+
+
+def articles_parsed_before_the_time_flag(settings) -> None:
+    """An older parser's file, without the column (its rows do not judge it), beside one
+    written by the current parser without it (whose dated rows do)."""
+    rewrite(
+        settings,
+        "articles",
+        lambda t: with_column(
+            t.drop_columns(["published_has_time"]), "parser_version", ["2026.11.19"] * len(t)
+        ),
+    )
+
+
+def articles_missing_the_time_flag(settings) -> None:
+    rewrite(settings, "articles", lambda t: t.drop_columns(["published_has_time"]))
+
+
 def articles_own_file_marked_duplicate(settings) -> None:
     """The ledger row of an article's own file says duplicate (of itself)."""
     path = ParquetStore(settings.data_dir).partition_file("articles", DAY)
@@ -563,6 +595,11 @@ ERROR, WARN = "ERROR", "WARN"
         (parsed_file_with_reject_reason, {("raw_files", "raw_files_status_valid", ERROR)}),
         (rejected_file_with_empty_reason, {("raw_files", "raw_files_status_valid", ERROR)}),
         (article_char_count_off_by_one, {("articles", "articles_counts_match", ERROR)}),
+        (date_without_its_time_flag, {("articles", "articles_published_has_time", WARN)}),
+        (time_flag_without_a_date, {("articles", "articles_published_has_time", WARN)}),
+        # the checks read a file without a column added since as nulls in it
+        (articles_parsed_before_the_time_flag, set()),
+        (articles_missing_the_time_flag, {("articles", "articles_published_has_time", WARN)}),
         (
             articles_own_file_marked_duplicate,
             {

@@ -54,6 +54,8 @@ MIN_FILES_FOR_SHARES = 20  # duplicate and reject shares of fewer files are not 
 # A file under an in-flight name untouched this long before the listing is no longer arriving.
 IN_FLIGHT_IDLE = dt.timedelta(hours=1)
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+# The first parser version that writes articles.published_has_time (older rows hold nulls).
+HAS_TIME_SINCE = "2026.11.20"
 LISTED_AT_KEY = b"warta.listed_at"  # raw_files Parquet metadata: when the parse listed the folder
 
 
@@ -173,6 +175,13 @@ INTEGRITY_CHECKS: tuple[Check, ...] = (
         "paragraph, marker, entity, word and char counts equal the child rows.",
     ),
     Check(
+        "articles_published_has_time",
+        "articles",
+        WARN,
+        "published_has_time is null exactly when published_at is (for rows of parser versions "
+        "that write it).",
+    ),
+    Check(
         "articles_row_counts",
         "articles",
         ERROR,
@@ -263,14 +272,23 @@ def partition_connection(
     files: list[LandingFile] | None = None,
     listed: dt.datetime | None = None,
 ) -> duckdb.DuckDBPyConnection:
-    """An in-memory DuckDB: the five tables as views of the partition's Parquet files, and the
+    """An in-memory DuckDB: the five tables as views of the partition's Parquet files (with
+    every column of the contract: those a file written before they were added read as nulls),
+    and the
     ``landing`` and ``trailing_partitions`` relations described in the module docstring
     (``landing`` from ``files``, a listing of the landing folder, else from a new listing;
     ``listed``: the parse's listing time, default ``listed_at`` of the partition)."""
     store = ParquetStore(settings.data_dir)
     con = duckdb.connect()
-    for table in TABLES:
-        con.read_parquet(str(store.partition_file(table, partition))).create_view(table)
+    for table, schema in TABLES.items():
+        relation = con.read_parquet(str(store.partition_file(table, partition)))
+        missing = [name for name in schema.names if name not in relation.columns]
+        if missing:  # written before these columns joined the contract: they read as nulls
+            empty = con.from_arrow(schema.empty_table())
+            types = dict(zip(empty.columns, empty.types, strict=True))
+            nulls = [f'NULL::{types[name]} AS "{name}"' for name in missing]
+            relation = relation.project(", ".join(["*", *nulls]))
+        relation.create_view(table)
     if files is None:
         files = landing_listing(settings, partition)
     if listed is None:
@@ -313,6 +331,7 @@ def run_checks(
         "min_history": MIN_HISTORY_DAYS,
         "min_files": MIN_FILES_FOR_SHARES,
         "in_flight_idle": IN_FLIGHT_IDLE,
+        "has_time_since": HAS_TIME_SINCE,
     }
     rows = {t: pq.ParquetFile(store.partition_file(t, partition)).metadata.num_rows for t in TABLES}
     con = partition_connection(settings, partition, files, listed)
