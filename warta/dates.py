@@ -9,7 +9,7 @@ Asia/Jakarta (WIB); ``WITA`` and ``WIT`` shift by one and two hours, an offset (
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from functools import cache
 from typing import NamedTuple
 
@@ -206,7 +206,18 @@ _LOOSE_TIMESTAMP = re.compile(
 
 def read_meta_date(text: str) -> ReadDate | None:
     """A page-metadata timestamp: ISO 8601 with its zone, or a looser ``YYYY/MM/DD hh:mm`` form
-    read as Asia/Jakarta time; None when ``text`` is neither."""
+    read as Asia/Jakarta time; None when ``text`` is neither.
+
+    A time of exactly midnight (``2022-12-10T00:00:00+07:00``) is a date alone: it is how a
+    site that stores only the day fills in the time, so ``has_time`` is false and a time the
+    page prints for that day is taken instead (``warta.header``)."""
+    read = _read_meta(text)
+    if read is not None and read.has_time and read.value.time() == time(0):
+        return ReadDate(read.value, False)
+    return read
+
+
+def _read_meta(text: str) -> ReadDate | None:
     text = text.strip()
     if _ISO.match(text):
         return _read_iso(text)

@@ -156,7 +156,7 @@ def test_plausible_publication_ends_at_the_end_of_the_ingest_day_or_now(publishe
         ("22 September 2022", False),
         ("Selasa, 23 Februari 2016 | 1.229 Views", False),
         ("2022-12-10T13:19:56+07:00", True),
-        ("2022-12-10T00:00:00+07:00", True),  # midnight written out is a time
+        ("2022-12-10T00:00:00+07:00", True),  # printed, midnight written out is a time
         ("2022-12-10", False),
         ("2022-12-10Z", False),
         ("2022-12-10+07:00", False),
@@ -169,3 +169,27 @@ def test_a_read_date_says_whether_it_has_a_time_of_day(text, has_time):
 
     read = read_absolute_date(text) or read_meta_date(text)
     assert read is not None and read.has_time is has_time
+
+
+@pytest.mark.parametrize(
+    ("text", "has_time"),
+    [
+        ("2022-12-10T13:19:56+07:00", True),
+        ("2022-12-10T00:00:01+07:00", True),
+        ("2022-12-10T00:01+07:00", True),
+        ("2022-12-09T17:00:00Z", True),  # midnight in Jakarta, but not as written
+        ("2022/12/10 13:19", True),
+        # exactly midnight in metadata: how a site storing only the day fills in the time
+        ("2022-12-10T00:00:00+07:00", False),
+        ("2022-12-10T00:00:00.000Z", False),
+        ("2022-12-10 00:00", False),
+        ("2022/12/10 00:00:00", False),
+        ("2022-12-10", False),
+    ],
+)
+def test_metadata_at_exactly_midnight_is_a_date_alone(text, has_time):
+    from warta.dates import read_absolute_date, read_meta_date
+
+    read = read_meta_date(text)
+    assert read is not None and read.has_time is has_time
+    assert read.value == (read_absolute_date(text) or read).value  # the value is as written

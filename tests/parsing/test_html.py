@@ -178,6 +178,10 @@ def test_html_page_parses_with_metadata_as_evidence():
         ("2022-12-10T06:00:00Z", "Sabtu, 10 Des 2022", "2022-12-10T06:00:00+00:00", True),
         # the metadata's date alone: the page prints the time of day it leaves out
         ("2022-12-10", "Sabtu, 10 Des 2022 13:19 WIB", "2022-12-10T13:19:00+07:00", True),
+        # metadata at exactly midnight is a date alone, with or without a printed time
+        ("2022-12-10T00:00:00+07:00", None, "2022-12-10T00:00:00+07:00", False),
+        ("2022-12-10T00:00:00+07:00", "10 Des 2022 13:19 WIB", "2022-12-10T13:19:00+07:00", True),
+        ("2022-12-10T00:00:00+07:00", "Sabtu, 10 Des 2022", "2022-12-10T00:00:00+07:00", False),
         # ... on the same day only: another day's is the metadata's, a date alone
         ("2022-12-09", "Sabtu, 10 Des 2022 13:19 WIB", "2022-12-09T00:00:00+07:00", False),
         # a relative date beside the metadata's time: the value is the metadata's, not relative
