@@ -1233,6 +1233,59 @@ def test_companies_clubs_and_regional_commands(paragraph, expected):
     assert labelled(paragraph) == expected
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        # A prison is named by its place: the short form in brackets after the long name, or
+        # in lowercase, before the name the tagger calls a person (two real antara and kompas
+        # pages: PER:pondok-bambu, PER:lhoksukon).
+        (
+            "Angie sedang menjalani masa tahanan di lembaga pemasyarakan (lapas) Pondok Bambu.",
+            [("Angie", "PER"), ("Pondok Bambu", "LOC")],
+        ),
+        (
+            "Tersangka kini dititipkan ke cabang Rumah Tahanan Negara (Rutan) Lhoksukon.",
+            [("Rumah Tahanan Negara (Rutan)", "ORG"), ("Lhoksukon", "LOC")],
+        ),
+        ("Ia ditahan di lapas Pondok Bambu sejak Senin.", [("Pondok Bambu", "LOC")]),
+        # capitalised before its place, a prison is an organisation, as a police command is
+        ("Ia kini mendekam di Rutan Salemba.", [("Rutan Salemba", "ORG")]),
+        (
+            "Kepala Rutan Salemba Budi Santoso mengatakan hal itu.",
+            [("Rutan Salemba", "ORG"), ("Budi Santoso", "PER")],
+        ),
+        # a web site (a real kompas page: PER:page-six)
+        (
+            '"Dia menyewa 16 pengawal," ujar seorang sumber kepada situs Page Six.',
+            [("Page Six", "ORG")],
+        ),
+        # a presidency named with its country (a real antara page: LOC:kepresidenan-turki)
+        (
+            "Presiden Turki, Recep Tayyip Erdogan memberikan dukungan di bawah sponsorship "
+            "dari Kepresidenan Turki.",
+            [("Recep Tayyip Erdogan", "PER"), ("Kepresidenan Turki", "ORG")],
+        ),
+        ("Surat itu dikirim ke Sekretariat Kabinet pada Senin.", [("Sekretariat Kabinet", "ORG")]),
+        # a city that names a club, a person to the tagger alone, is the club (a real detik
+        # page: PER:barcelona); where it is a place it stays one
+        (
+            "Lalu, ada juga tendangan bebas kencang Ronald Koeman yang memastikan Barcelona "
+            "juara Piala Champions 1991.",
+            [("Ronald Koeman", "PER"), ("Barcelona", "ORG")],
+        ),
+        ("Ia tinggal di Barcelona sejak 2010.", [("Barcelona", "LOC")]),
+        # an organisation found from its head ends before the short form in brackets (it
+        # ended inside it: "Sekretariat Gabungan (Setgab", train sentence 1418)
+        (
+            "Golkar berharap tak ada lagi Sekretariat Gabungan (Setgab) seperti saat ini.",
+            [("Golkar", "ORG"), ("Sekretariat Gabungan", "ORG")],
+        ),
+    ],
+)
+def test_prisons_web_sites_presidencies_and_club_cities(paragraph, expected):
+    assert labelled(paragraph) == expected
+
+
 def test_a_known_club_takes_its_canonical_name():
     paragraphs = [
         "Penyerang anyar Persib Bandung, Samsul Arif, bertekad memberikan penampilan terbaiknya "

@@ -220,12 +220,26 @@ def _headed(
                 j += 2
             else:
                 break
+        opened = _unclosed_bracket(words, i, j)
+        if opened > i + 1:  # Sekretariat Gabungan (Setgab) ends before its short form
+            j = opened
         while not caps[j - 1]:
             j -= 1
         found.append((i, j, "ORG", "rule"))
         for k in range(i, j):
             taken[k] = True
     return found
+
+
+def _unclosed_bracket(words: list[str], first: int, end: int) -> int:
+    """Index of the first ``(`` in ``words[first:end]`` that is not closed there, or -1."""
+    depth, opened = 0, -1
+    for k in range(first, end):
+        if words[k] == "(":
+            depth, opened = depth + 1, (opened if depth else k)
+        elif words[k] == ")" and depth:
+            depth -= 1
+    return opened if depth else -1
 
 
 def _titled(
@@ -432,12 +446,15 @@ def _prefixed(
     - a person span that ends at an initial, or another span that ends at a title, takes the
       name after the period (``George W.`` + ``Bush``, ``George H. W. Bush``, ``Universitas
       Dr.`` + ``Soetomo``, ``Jalan Prof.`` + ``Dr. Satrio``);
-    - an academic degree after a comma (``Budi Santoso, M.Si.``) is no name.
+    - an academic degree after a comma (``Budi Santoso, M.Si.``) is no name;
+    - a person after a prison's word in lowercase or in brackets is the prison's place
+      (``lapas Pondok Bambu``, ``(Rutan) Lhoksukon``), after ``situs`` a web site
+      (``situs Page Six``): ``_kind_before``.
     """
     if _TRIGGERS.isdisjoint(named) and not any(
-        words[first].startswith("Kemen") for first, _, _, _ in spans
+        words[first].startswith("Kemen") or _kind_before(words, first) for first, _, _, _ in spans
     ):
-        return spans  # no prefix, body, title, letter (initials, degrees) or ministry
+        return spans  # no prefix, body, title, letter (initials, degrees), ministry or prison
     out: list[Span] = []
     taken_end = 0
     for k, (first, end, label, method) in enumerate(spans):
@@ -474,6 +491,8 @@ def _prefixed(
                 first, method = region, "rule"
             else:  # Polda + the person Metro Jaya
                 first, label, method = first - 1, "ORG", "rule"
+        elif label == "PER" and (kind := _kind_before(words, first)):
+            label, method = kind, "rule"  # lapas + the person Pondok Bambu: its place
         if _is_degree(words, first, end):
             continue
         following = spans[k + 1 :]
@@ -493,6 +512,23 @@ def _prefixed(
 _TRIGGERS = (
     ORGANISATION_PREFIXES | GOVERNMENT_BODIES | PERSON_TITLES | frozenset(string.ascii_uppercase)
 )
+
+
+def _kind_before(words: list[str], first: int) -> str | None:
+    """The label of what a lowercase word before ``words[first]`` says the name is, or None: a
+    prison's place (``LOC``) after ``lapas`` or ``rutan``, also in brackets after the long
+    name (``lapas Pondok Bambu``, ``Rumah Tahanan Negara (Rutan) Lhoksukon``: a prison is
+    named by its place; ``Lapas`` and ``Rutan`` capitalised right before the name are
+    ``REGIONAL_COMMANDS``), a web site (``ORG``) after ``situs`` (``situs Page Six``)."""
+    if first == 0:
+        return None
+    before = words[first - 1]
+    if before == ")" and first >= 3 and words[first - 3] == "(":
+        before = words[first - 2].lower()  # (Rutan) Lhoksukon
+    return _NAMED_AFTER.get(before)
+
+
+_NAMED_AFTER = {"lapas": "LOC", "rutan": "LOC", "situs": "ORG"}
 
 
 def _prefix_before(words: list[str], first: int, taken_end: int) -> int:
