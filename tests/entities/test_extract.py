@@ -1274,6 +1274,17 @@ def test_companies_clubs_and_regional_commands(paragraph, expected):
             [("Ronald Koeman", "PER"), ("Barcelona", "ORG")],
         ),
         ("Ia tinggal di Barcelona sejak 2010.", [("Barcelona", "LOC")]),
+        # a listed organisation's longer name the paragraph spells on is that organisation
+        # (the tagger: ORG Dow Jones and PER Industrial Average; ORG Dow Jones Industrial)
+        (
+            "Indeks saham di Wall Street ditutup menguat, sedangkan Dow Jones Industrial "
+            "Average dan Nasdaq turun.",
+            [("Wall Street", "LOC"), ("Dow Jones Industrial Average", "ORG"), ("Nasdaq", "ORG")],
+        ),
+        (
+            "Indeks Dow Jones Industrial Average turun 0,5 persen.",
+            [("Dow Jones Industrial Average", "ORG")],
+        ),
         # an organisation found from its head ends before the short form in brackets (it
         # ended inside it: "Sekretariat Gabungan (Setgab", train sentence 1418)
         (
@@ -1284,6 +1295,14 @@ def test_companies_clubs_and_regional_commands(paragraph, expected):
 )
 def test_prisons_web_sites_presidencies_and_club_cities(paragraph, expected):
     assert labelled(paragraph) == expected
+
+
+@pytest.mark.parametrize("gap", [". ", ", "])
+def test_a_listed_name_is_not_read_across_punctuation(gap):
+    paragraph = f"Indeks itu Dow Jones{gap}Industrial Average naik."
+    mentions = labelled(paragraph)
+    assert ("Dow Jones", "ORG") in mentions
+    assert all(gap not in text for text, _ in mentions)
 
 
 def test_a_known_club_takes_its_canonical_name():

@@ -18,7 +18,9 @@
    city or island or a city abroad (``places.txt``: ``Bandung``, ``Papua``, ``Doha``) is a
    place; one it labelled a person or a place that spells a well-known company, brand or
    football club (``organisations.tsv``: ``Samsung``, ``Persib``) is an organisation, and so
-   is a city that names a club that it labelled a person alone (``Barcelona``); once an
+   is a city that names a club that it labelled a person alone (``Barcelona``), and a
+   mention that starts a listed name the text spells on (``Dow Jones`` + ``Industrial
+   Average``: ``_listed_organisations_in_full``); once an
    organisation mention spells one (relabelled or the tagger's own), its other spellings in
    the article that the tagger left unlabelled are added (``method="gazetteer"``). A one-word
    place in a list that is the surname of a person named in full in the article is that
@@ -117,6 +119,7 @@ def extract_entities(paragraphs: Sequence[str], language: str | None = "id") -> 
     places, place_starts = listed_places(), listed_place_starts()
     organisations, organisation_starts = known_organisations(), known_organisation_starts()
     found: list[_Found] = []
+    longer: list[int] = []  # positions in found of mentions that start a listed organisation
     known_in_article: list[tuple[int, list[_Known]]] = []
     tokenised = []
     for index, paragraph in enumerate(paragraphs):
@@ -149,6 +152,8 @@ def extract_entities(paragraphs: Sequence[str], language: str | None = "id") -> 
                             found.append((index, start, tokens[cut - 1].end(), "ORG", "rule"))
                             start, label, method = tokens[cut].start(), "LOC", "rule"
                 found.append((index, start, stop, label, method))
+                if lower in organisation_starts and start == tokens[first].start():
+                    longer.append(len(found) - 1)
         known = [
             (
                 tokens[first].start(),
@@ -161,6 +166,8 @@ def extract_entities(paragraphs: Sequence[str], language: str | None = "id") -> 
         ]
         if known:
             known_in_article.append((index, known))
+    if longer:
+        found = _listed_organisations_in_full(paragraphs, found, longer)
     found.extend(_one_sense_per_article(paragraphs, found, known_in_article))
     if any(label == "ORG" for _, _, _, label, _ in found):
         found.extend(_known_organisations_again(paragraphs, tokenised, found))
@@ -182,6 +189,54 @@ def extract_entities(paragraphs: Sequence[str], language: str | None = "id") -> 
     found = _without_competitions(paragraphs, found)
     found, directed = _with_directions(paragraphs, found)
     return _linked(paragraphs, found, directed, named, strict_persons=strict)
+
+
+def _listed_organisations_in_full(
+    paragraphs: Sequence[str], found: list[_Found], candidates: list[int]
+) -> list[_Found]:
+    """A mention (at a position of ``candidates`` in ``found``) that starts the longer name of
+    a listed organisation (``organisations.tsv``), which the paragraph spells on, is that
+    organisation, with the mentions inside it: the tagger reads ``Dow Jones Industrial
+    Average`` as ``Dow Jones`` and the person ``Industrial Average`` in one sentence,
+    ``Dow Jones Industrial`` in another. Only spaces within a line between its words."""
+    known = known_organisations()
+    replaced: dict[int, _Found] = {}  # position of the mention the name starts at: the name
+    inside: set[int] = set()
+    for position in candidates:
+        if position in inside:
+            continue
+        index, start, end, _, _ = found[position]
+        paragraph = paragraphs[index]
+        reach = end
+        word = _LISTED_FIRST_WORD.match(paragraph, start)
+        for _ in range(_KNOWN_ORGANISATION_WORDS):
+            if word is None:
+                break
+            if word.end() > end and name_key(paragraph[start : word.end()]) in known:
+                reach = word.end()
+            word = _LISTED_NEXT_WORD.match(paragraph, word.end())
+        if reach == end:
+            continue
+        covered = [
+            k
+            for k in range(position + 1, len(found))
+            if found[k][0] == index and found[k][1] < reach
+        ]
+        if any(found[k][2] > reach for k in covered):
+            continue  # the name would cut a mention in two
+        replaced[position] = (index, start, reach, "ORG", "rule")
+        inside.update(covered)
+    if not replaced:
+        return found
+    return [
+        replaced.get(position, mention)
+        for position, mention in enumerate(found)
+        if position not in inside
+    ]
+
+
+_LISTED_FIRST_WORD = re.compile(r"[\w'’&-]+")
+_LISTED_NEXT_WORD = re.compile(r"[^\S\n]+[\w'’&-]+")
 
 
 def _organisation_then_place(
