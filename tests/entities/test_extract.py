@@ -1248,17 +1248,19 @@ def test_companies_clubs_and_regional_commands(paragraph, expected):
             [("Rumah Tahanan Negara (Rutan)", "ORG"), ("Lhoksukon", "LOC")],
         ),
         ("Ia ditahan di lapas Pondok Bambu sejak Senin.", [("Pondok Bambu", "LOC")]),
-        # capitalised before its place, a prison is an organisation, as a police command is
-        ("Ia kini mendekam di Rutan Salemba.", [("Rutan Salemba", "ORG")]),
+        # ... but not the prison's staff, nor a span long enough to hold a person
         (
-            "Kepala Rutan Salemba Budi Santoso mengatakan hal itu.",
-            [("Rutan Salemba", "ORG"), ("Budi Santoso", "PER")],
+            "Menurut kepala lapas Rudy Setiawan, napi tersebut berkelakuan baik.",
+            [("Rudy Setiawan", "PER")],
         ),
+        ("Petugas rutan Budi Santoso menemukan telepon genggam.", [("Budi Santoso", "PER")]),
         # a web site (a real kompas page: PER:page-six)
         (
             '"Dia menyewa 16 pengawal," ujar seorang sumber kepada situs Page Six.',
             [("Page Six", "ORG")],
         ),
+        # a heritage site named for a person, a title first, is a place
+        ("Warga berkunjung ke situs Ratu Boko.", [("Ratu Boko", "LOC")]),
         # a presidency named with its country (a real antara page: LOC:kepresidenan-turki)
         (
             "Presiden Turki, Recep Tayyip Erdogan memberikan dukungan di bawah sponsorship "
@@ -1274,6 +1276,11 @@ def test_companies_clubs_and_regional_commands(paragraph, expected):
             [("Ronald Koeman", "PER"), ("Barcelona", "ORG")],
         ),
         ("Ia tinggal di Barcelona sejak 2010.", [("Barcelona", "LOC")]),
+        # nor where the article names a person of that first name
+        (
+            "Milan Skriniar tampil penuh. Milan mengatakan timnya layak menang.",
+            [("Milan Skriniar", "PER"), ("Milan", "PER")],
+        ),
         # a listed organisation's longer name the paragraph spells on is that organisation
         # (the tagger: ORG Dow Jones and PER Industrial Average; ORG Dow Jones Industrial)
         (

@@ -452,16 +452,20 @@ def time_flag_without_a_date(settings) -> None:
     _set(settings, "articles", "published_at", _dated_article(settings), None)
 
 
-def articles_parsed_before_the_time_flag(settings) -> None:
-    """An older parser's file, without the column (its rows do not judge it), beside one
-    written by the current parser without it (whose dated rows do)."""
-    rewrite(
-        settings,
-        "articles",
-        lambda t: with_column(
-            t.drop_columns(["published_has_time"]), "parser_version", ["2026.11.19"] * len(t)
-        ),
-    )
+def _articles_of_version(version: str):
+    """A file of parser ``version`` without the column, as versions before 2026.11.20 wrote."""
+
+    def breakage(settings) -> None:
+        rewrite(
+            settings,
+            "articles",
+            lambda t: with_column(
+                t.drop_columns(["published_has_time"]), "parser_version", [version] * len(t)
+            ),
+        )
+
+    breakage.__name__ = f"articles_parsed_by_{version.replace('.', '_')}"
+    return breakage
 
 
 def articles_missing_the_time_flag(settings) -> None:
@@ -597,8 +601,19 @@ ERROR, WARN = "ERROR", "WARN"
         (article_char_count_off_by_one, {("articles", "articles_counts_match", ERROR)}),
         (date_without_its_time_flag, {("articles", "articles_published_has_time", WARN)}),
         (time_flag_without_a_date, {("articles", "articles_published_has_time", WARN)}),
-        # the checks read a file without a column added since as nulls in it
-        (articles_parsed_before_the_time_flag, set()),
+        # the checks read a file without a column added since as nulls in it; versions
+        # compare by their numbers (2026.11.9 is before 2026.11.20, though not as text)
+        (_articles_of_version("2026.11.19"), set()),
+        (_articles_of_version("2026.11.9"), set()),
+        (_articles_of_version("2026.9.30"), set()),
+        (
+            _articles_of_version("2026.11.20"),
+            {("articles", "articles_published_has_time", WARN)},
+        ),
+        (
+            _articles_of_version("2027.1.1"),
+            {("articles", "articles_published_has_time", WARN)},
+        ),
         (articles_missing_the_time_flag, {("articles", "articles_published_has_time", WARN)}),
         (
             articles_own_file_marked_duplicate,

@@ -100,8 +100,9 @@ _Known = tuple[int, int, str, str, bool]
 # Languages the tagger reads as it was trained: Indonesian, and Malay, which is close to it.
 TAGGER_LANGUAGES = frozenset({"id", "ms"})
 # Cities that name football clubs more often than places in the news, and so are in neither
-# places.txt nor organisations.tsv: one the tagger calls a person alone is the club (``Barcelona
-# juara Piala Champions``); as a place it stays one.
+# places.txt nor organisations.tsv, and a club whose name is also a word (Arsenal): one the
+# tagger calls a person alone is the club (``Barcelona juara Piala Champions``), unless the
+# article names a person with that first name (``Milan Skriniar``); as a place it stays one.
 _CLUB_CITIES = frozenset({"barcelona", "liverpool", "milan", "manchester", "munich", "arsenal"})
 
 
@@ -120,6 +121,7 @@ def extract_entities(paragraphs: Sequence[str], language: str | None = "id") -> 
     organisations, organisation_starts = known_organisations(), known_organisation_starts()
     found: list[_Found] = []
     longer: list[int] = []  # positions in found of mentions that start a listed organisation
+    clubs: list[int] = []  # positions in found of club cities the tagger called persons
     known_in_article: list[tuple[int, list[_Known]]] = []
     tokenised = []
     for index, paragraph in enumerate(paragraphs):
@@ -143,6 +145,14 @@ def extract_entities(paragraphs: Sequence[str], language: str | None = "id") -> 
                     label, method = "LOC", "rule"
                 elif label == "PER" and end - first == 1 and lower in _CLUB_CITIES:
                     label, method = "ORG", "rule"  # Barcelona juara …: the club
+                    clubs.append(len(found))
+                elif (
+                    label != "ORG"
+                    and words[first] == "Kepresidenan"
+                    and end - first > 1
+                    and is_country(" ".join(words[first + 1 : end]))
+                ):
+                    label, method = "ORG", "rule"  # Kepresidenan Turki
                 elif label != "ORG" and lower in organisation_starts:
                     if name_key(paragraphs[index][start:stop]) in organisations:
                         label, method = "ORG", "rule"
@@ -166,6 +176,8 @@ def extract_entities(paragraphs: Sequence[str], language: str | None = "id") -> 
         ]
         if known:
             known_in_article.append((index, known))
+    if clubs:
+        found = _club_cities_of_persons(paragraphs, found, clubs)
     if longer:
         found = _listed_organisations_in_full(paragraphs, found, longer)
     found.extend(_one_sense_per_article(paragraphs, found, known_in_article))
@@ -189,6 +201,25 @@ def extract_entities(paragraphs: Sequence[str], language: str | None = "id") -> 
     found = _without_competitions(paragraphs, found)
     found, directed = _with_directions(paragraphs, found)
     return _linked(paragraphs, found, directed, named, strict_persons=strict)
+
+
+def _club_cities_of_persons(
+    paragraphs: Sequence[str], found: list[_Found], clubs: list[int]
+) -> list[_Found]:
+    """The club cities at positions ``clubs`` of ``found`` (``Barcelona``), a person to the
+    tagger, stay that person where the article names a person whose first word it is
+    (``Milan`` after ``Milan Skriniar``)."""
+    first_words = {
+        first_word_key(paragraphs[index][start:end].split(maxsplit=1)[0])
+        for index, start, end, label, _ in found
+        if label == "PER" and " " in paragraphs[index][start:end].strip()
+    }
+    out = list(found)
+    for position in clubs:
+        index, start, end, _, _ = found[position]
+        if first_word_key(paragraphs[index][start:end]) in first_words:
+            out[position] = (index, start, end, "PER", "model")
+    return out
 
 
 def _listed_organisations_in_full(

@@ -65,16 +65,14 @@ PERSON_TITLES = HONORIFICS | RANKS
 # Pol Budhi``); alone they are something else (``TNI`` the armed forces).
 RANK_PARTS = frozenset({"TNI"})
 # Indonesian government, legislative and security bodies named by an abbreviation and their
-# region (``Pemkot Surabaya``, ``DPRD DKI``, ``Polres Bandung``, the prisons ``Lapas
-# Sukamiskin`` and ``Rutan Salemba``), and a presidency or secretariat named with its country or
-# office (``Kepresidenan Turki``, ``Sekretariat Kabinet``): organisation heads the training data
-# lacks, which the tagger labels as people or places, or misses.
+# region (``Pemkot Surabaya``, ``DPRD DKI``, ``Polres Bandung``), and secretariats
+# (``Sekretariat Kabinet``): organisation heads the training data lacks, which the tagger labels
+# as people or places, or misses.
 GOVERNMENT_BODIES = frozenset(
     {
         *("Pemkot", "Pemprov", "Pemkab", "Pemda", "DPRD", "Bappeda", "BPBD", "KPUD", "Bawaslu"),
         *("Polda", "Polres", "Polresta", "Polrestabes", "Polsek", "Kodam", "Korem", "Kodim"),
-        *("Kejati", "Kejari", "Kanwil", "Dinkes", "Dishub", "Disdik", "Lapas", "Rutan"),
-        *("Kepresidenan", "Sekretariat"),
+        *("Kejati", "Kejari", "Kanwil", "Dinkes", "Dishub", "Disdik", "Sekretariat"),
     }
 )
 # Words that start a place's name (``Kabupaten Sumenep``, ``Selat Sunda``, ``Desa Alue
@@ -92,7 +90,7 @@ PLACE_HEADS = ADMINISTRATIVE_HEADS | {
 REGIONAL_COMMANDS = frozenset(
     {
         *("Polda", "Polres", "Polresta", "Polrestabes", "Polsek", "Kodam", "Korem", "Kodim"),
-        *("Kejati", "Kejari", "Lapas", "Rutan"),
+        *("Kejati", "Kejari"),
     }
 )
 # Offices written before a person's name, which the gold (train and dev) almost never counts as

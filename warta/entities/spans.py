@@ -491,7 +491,11 @@ def _prefixed(
                 first, method = region, "rule"
             else:  # Polda + the person Metro Jaya
                 first, label, method = first - 1, "ORG", "rule"
-        elif label == "PER" and (kind := _kind_before(words, first)):
+        elif (
+            label == "PER"
+            and (kind := _kind_before(words, first))
+            and (kind != "LOC" or end - first <= _PRISON_NAME_WORDS)
+        ):
             label, method = kind, "rule"  # lapas + the person Pondok Bambu: its place
         if _is_degree(words, first, end):
             continue
@@ -518,17 +522,37 @@ def _kind_before(words: list[str], first: int) -> str | None:
     """The label of what a lowercase word before ``words[first]`` says the name is, or None: a
     prison's place (``LOC``) after ``lapas`` or ``rutan``, also in brackets after the long
     name (``lapas Pondok Bambu``, ``Rumah Tahanan Negara (Rutan) Lhoksukon``: a prison is
-    named by its place; ``Lapas`` and ``Rutan`` capitalised right before the name are
-    ``REGIONAL_COMMANDS``), a web site (``ORG``) after ``situs`` (``situs Page Six``)."""
+    named by its place), unless its staff come before it (``kepala lapas Rudy Setiawan``, a
+    person); a web site (``ORG``) after ``situs`` (``situs Page Six``), or, where a title
+    starts the name, a heritage site named for a person (``LOC``: ``situs Ratu Boko``)."""
     if first == 0:
         return None
-    before = words[first - 1]
-    if before == ")" and first >= 3 and words[first - 3] == "(":
-        before = words[first - 2].lower()  # (Rutan) Lhoksukon
-    return _NAMED_AFTER.get(before)
+    at = first - 1
+    if words[at] == ")" and first >= 3 and words[first - 3] == "(":
+        at = first - 2  # (Rutan) Lhoksukon
+    kind = _NAMED_AFTER.get(words[at].lower() if at < first - 1 else words[at])
+    if kind == "LOC" and at > 0 and words[at - 1].lower() in _PRISON_STAFF:
+        return None
+    if kind == "ORG" and words[first] in _SITE_TITLES:
+        return "LOC"
+    return kind
 
 
 _NAMED_AFTER = {"lapas": "LOC", "rutan": "LOC", "situs": "ORG"}
+_PRISON_NAME_WORDS = 2  # a longer span after a prison's word has a person in it
+_PRISON_STAFF = frozenset(
+    {
+        *("kepala", "ka", "petugas", "sipir", "pegawai", "staf", "pejabat", "karyawan"),
+        *("direktur", "humas", "plt", "plh", "wakil", "kasubsi", "kasi", "kalapas", "karutan"),
+    }
+)
+# Titles that start the name of a heritage site named for a person (``situs Ratu Boko``).
+_SITE_TITLES = frozenset(
+    {
+        *("Ratu", "Raja", "Prabu", "Sultan", "Sunan", "Syekh", "Syeikh", "Mbah", "Ki", "Nyi"),
+        *("Eyang", "Pangeran", "Raden", "Datuk", "Dewi", "Batu", "Candi", "Makam", "Gua"),
+    }
+)
 
 
 def _prefix_before(words: list[str], first: int, taken_end: int) -> int:
