@@ -1304,6 +1304,60 @@ def test_prisons_web_sites_presidencies_and_club_cities(paragraph, expected):
     assert labelled(paragraph) == expected
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        # a minister's portfolio is no name (a real antara page: PER:olah-raga) ...
+        (
+            "Pada 21 April 2011, ia ikut OTT terhadap Sekretaris Menteri Pemuda dan Olah Raga, "
+            "Wafid Muharram dan dua pemberi suap.",
+            [("Wafid Muharram", "PER")],
+        ),
+        # ... nor part of the minister's (the tagger: PER Kehutanan Siti Nurbaya; ORG
+        # Pembangunan Daerah Tertinggal and PER Transmigrasi Abdul Halim Iskandar)
+        (
+            "Menteri Lingkungan Hidup dan Kehutanan Siti Nurbaya menanam pohon.",
+            [("Siti Nurbaya", "PER")],
+        ),
+        (
+            "Menteri Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi Abdul Halim Iskandar "
+            "hadir.",
+            [("Abdul Halim Iskandar", "PER")],
+        ),
+        # the train gold labels only the person here
+        (
+            "Presiden menegur Menteri Badan Usaha Milik Negara Dahlan Iskan.",
+            [("Dahlan Iskan", "PER")],
+        ),
+        # after Kementerian the portfolio is the ministry's name (the tagger: ORG Kementerian
+        # Pemuda dan, PER Olah Raga)
+        (
+            "Kementerian Pemuda dan Olah Raga menggelar acara.",
+            [("Kementerian Pemuda dan Olah Raga", "ORG")],
+        ),
+        # not past serta, which joins another name
+        (
+            "Kementerian Komunikasi dan Informatika serta Badan Regulator Telekomunikasi "
+            "Indonesia menggelar rapat.",
+            [
+                ("Kementerian Komunikasi dan Informatika", "ORG"),
+                ("Badan Regulator Telekomunikasi Indonesia", "ORG"),
+            ],
+        ),
+        (
+            "Kementerian Koperasi dan UKM Meliadi Sembiring di Jakarta, Jumat.",
+            [
+                ("Kementerian Koperasi dan UKM", "ORG"),
+                ("Meliadi Sembiring", "PER"),
+                ("Jakarta", "LOC"),
+            ],
+        ),
+    ],
+)
+def test_a_ministers_portfolio_is_no_name(paragraph, expected):
+    assert labelled(paragraph) == expected
+
+
 @pytest.mark.parametrize("gap", [". ", ", "])
 def test_a_listed_name_is_not_read_across_punctuation(gap):
     paragraph = f"Indeks itu Dow Jones{gap}Industrial Average naik."

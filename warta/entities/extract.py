@@ -20,7 +20,9 @@
    football club (``organisations.tsv``: ``Samsung``, ``Persib``) is an organisation, and so
    is a city that names a club that it labelled a person alone (``Barcelona``), and a
    mention that starts a listed name the text spells on (``Dow Jones`` + ``Industrial
-   Average``: ``_listed_organisations_in_full``); once an
+   Average``: ``_listed_organisations_in_full``); a minister's portfolio is no name, a
+   ministry's is the organisation (``Menteri Pemuda dan Olah Raga``, ``Kementerian …``:
+   ``_ministries``); once an
    organisation mention spells one (relabelled or the tagger's own), its other spellings in
    the article that the tagger left unlabelled are added (``method="gazetteer"``). A one-word
    place in a list that is the surname of a person named in full in the article is that
@@ -180,6 +182,7 @@ def extract_entities(paragraphs: Sequence[str], language: str | None = "id") -> 
         found = _club_cities_of_persons(paragraphs, found, clubs)
     if longer:
         found = _listed_organisations_in_full(paragraphs, found, longer)
+    found = _ministries(paragraphs, found)
     found.extend(_one_sense_per_article(paragraphs, found, known_in_article))
     if any(label == "ORG" for _, _, _, label, _ in found):
         found.extend(_known_organisations_again(paragraphs, tokenised, found))
@@ -201,6 +204,58 @@ def extract_entities(paragraphs: Sequence[str], language: str | None = "id") -> 
     found = _without_competitions(paragraphs, found)
     found, directed = _with_directions(paragraphs, found)
     return _linked(paragraphs, found, directed, named, strict_persons=strict)
+
+
+def _ministries(paragraphs: Sequence[str], found: list[_Found]) -> list[_Found]:
+    """A minister's portfolio is no name, as the gold has it (``Menteri Kelautan dan Perikanan
+    Sharif Cicip Sutardjo`` labels the person only): a mention inside the portfolio after
+    ``Menteri``, ``Menko`` or ``Wamen`` is dropped (``Menteri Pemuda dan Olah Raga``, whose
+    ``Olah Raga`` the tagger calls a person), one that starts inside it and runs on starts
+    after it (``Menteri Lingkungan Hidup dan Kehutanan Siti Nurbaya``: ``Kehutanan Siti
+    Nurbaya``, one person to the tagger, is ``Siti Nurbaya``). After ``Kementerian`` or
+    ``Kemenko`` the portfolio is the ministry's name, an organisation (``Kementerian Pemuda
+    dan Olah Raga``; the tagger's ``Kementerian Pemuda dan`` and ``Olah Raga``), unless a
+    mention the tagger began there runs past it. The portfolio is the run of words of
+    ``_PORTFOLIO_WORDS`` after the office (joined by spaces, commas, slashes or ``dan``; a
+    bracketed short form, ``(ESDM)``, in it; not ``serta``, which joins another name:
+    ``Kementerian Komunikasi dan Informatika serta Badan Regulator …``)."""
+    out: list[_Found] | None = None
+    for index, paragraph in enumerate(paragraphs):
+        if "Men" not in paragraph and "Kemen" not in paragraph:
+            continue
+        for head in _MINISTRY_HEAD.finditer(paragraph):
+            position, run_start, run_end = head.end(), -1, -1
+            while (step := _PORTFOLIO_STEP.match(paragraph, position)) is not None:
+                word = step["word"]
+                if word not in _PORTFOLIO_WORDS and not (run_end > 0 and word[0] == "("):
+                    break
+                run_start = step.start("word") if run_start < 0 else run_start
+                position = run_end = step.end()
+            if run_end < 0:
+                continue
+            current = found if out is None else out
+            ministry = head["head"].startswith("Kem")
+            start = head.start() if ministry else run_start
+            mentions = [m for m in current if m[0] == index and m[1] < run_end and m[2] > start]
+            if any(m[1] < start for m in mentions):
+                continue  # a mention the tagger began before the ministry or the portfolio
+            if ministry and any(m[1] == start and m[2] > run_end for m in mentions):
+                continue  # the tagger's organisation runs past the portfolio
+            changed: list[_Found] = []
+            for m in mentions:
+                if m[2] > run_end:  # runs on past the portfolio: the name after it
+                    after = _PORTFOLIO_GAP.match(paragraph, run_end).end()
+                    if after < m[2]:
+                        changed.append((index, after, m[2], m[3], "rule"))
+            if ministry:
+                if len(mentions) == 1 and mentions[0][1:4] == (start, run_end, "ORG"):
+                    continue  # the tagger's own name of the ministry
+                changed.append((index, start, run_end, "ORG", "rule"))
+            if not mentions and not ministry:
+                continue
+            out = [m for m in current if m not in mentions] + changed
+            out.sort()
+    return found if out is None else out
 
 
 def _club_cities_of_persons(
@@ -266,6 +321,38 @@ def _listed_organisations_in_full(
     ]
 
 
+_MINISTRY_HEAD = re.compile(
+    r"(?<![\w-])(?P<head>Menteri|Menko|Wamen|Kementerian|Kementrian|Kemenko)"
+    r"(?:[^\S\n]+Koordinator(?:[^\S\n]+Bidang)?)?(?![\w-])"
+)
+_PORTFOLIO_STEP = re.compile(
+    r"(?:[^\S\n]*[,/][^\S\n]*|[^\S\n]+)(?:dan[^\S\n]+)?"
+    r"(?P<word>[A-Z][\w-]*|\([A-Z][\w-]*\))"
+)
+_PORTFOLIO_GAP = re.compile(r"[\s,]*")
+# The words of Indonesian ministers' portfolios (``Menteri Energi dan Sumber Daya Mineral``),
+# and their short forms.
+_PORTFOLIO_WORDS = frozenset(
+    {
+        *("Pemuda", "Olahraga", "Olah", "Raga", "Kelautan", "Perikanan", "Hukum", "HAM"),
+        *("Hak", "Asasi", "Manusia", "Energi", "Sumber", "Daya", "Mineral", "Lingkungan"),
+        *("Hidup", "Kehutanan", "Keuangan", "Luar", "Dalam", "Negeri", "Pertahanan", "Agama"),
+        *("Pendidikan", "Kebudayaan", "Riset", "Teknologi", "Tinggi", "Kesehatan", "Sosial"),
+        *("Tenaga", "Kerja", "Ketenagakerjaan", "Transmigrasi", "Perindustrian", "Perdagangan"),
+        *("Pertanian", "Agraria", "Tata", "Ruang", "Pekerjaan", "Umum", "Perumahan", "Rakyat"),
+        *("Perhubungan", "Komunikasi", "Informatika", "Digital", "Desa", "Pembangunan"),
+        *("Daerah", "Tertinggal", "Perencanaan", "Nasional", "Pendayagunaan", "Aparatur"),
+        *("Negara", "Reformasi", "Birokrasi", "Badan", "Usaha", "Milik", "Koperasi", "Kecil"),
+        *("Menengah", "Mikro", "Pariwisata", "Ekonomi", "Kreatif", "Pemberdayaan", "Perempuan"),
+        *("Perlindungan", "Anak", "Sekretaris", "Investasi", "Hilirisasi", "Politik"),
+        *("Keamanan", "Perekonomian", "Kemaritiman", "Maritim", "Penanaman", "Modal"),
+        *("Kependudukan", "Keluarga", "Pangan", "Infrastruktur", "Kewilayahan", "Imigrasi"),
+        *("Pemasyarakatan", "Penerangan", "Dasar", "Sains", "Sekretariat"),
+        *("BUMN", "ESDM", "PUPR", "ATR", "BPN", "PPN", "PAN", "PANRB", "PAN-RB", "RB", "UKM"),
+        *("UMKM", "KKP", "LHK", "PDTT", "Kominfo", "Komdigi", "Polhukam", "Dikti", "Saintek"),
+        *("Dikdasmen", "P2MI", "PPPA", "KP"),
+    }
+)
 _LISTED_FIRST_WORD = re.compile(r"[\w'’&-]+")
 _LISTED_NEXT_WORD = re.compile(r"[^\S\n]+[\w'’&-]+")
 
