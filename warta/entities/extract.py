@@ -242,11 +242,10 @@ def _ministries(paragraphs: Sequence[str], found: list[_Found]) -> list[_Found]:
             if ministry and any(m[1] == start and m[2] > run_end for m in mentions):
                 continue  # the tagger's organisation runs past the portfolio
             changed: list[_Found] = []
+            after = _PORTFOLIO_GAP.match(paragraph, run_end).end()
             for m in mentions:
-                if m[2] > run_end:  # runs on past the portfolio: the name after it
-                    after = _PORTFOLIO_GAP.match(paragraph, run_end).end()
-                    if after < m[2]:
-                        changed.append((index, after, m[2], m[3], "rule"))
+                if m[2] > run_end and after < m[2]:  # runs on past it: the name after it
+                    changed.append((index, after, m[2], m[3], "rule"))
             if ministry:
                 if len(mentions) == 1 and mentions[0][1:4] == (start, run_end, "ORG"):
                     continue  # the tagger's own name of the ministry
