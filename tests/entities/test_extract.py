@@ -1144,6 +1144,14 @@ def test_offices_are_no_part_of_a_name(paragraph, expected):
         ("Kata Gubernur Papua .", [(1, 3, "PER")], [(2, 3, "LOC", "rule")]),
         # An organisation span loses the office and keeps its label.
         ("Kata Ketua KPK .", [(1, 3, "ORG")], [(2, 3, "ORG", "rule")]),
+        # an administrative head the tagger left out before one word makes a place of it,
+        # but not after the place's office: the person holds it
+        ("Warga Kabupaten Badung menolak .", [(2, 3, "PER")], [(1, 3, "LOC", "rule")]),
+        ("Ia pindah ke Kabupaten Badung .", [(4, 5, "PER")], [(3, 5, "LOC", "rule")]),
+        ("Kepala Desa Budi mengatakan .", [(2, 3, "PER")], [(2, 3, "PER", "model")]),
+        # ... nor inside an institution's name
+        ("Lewat BPPD Kabupaten Badung .", [(3, 4, "PER")], [(3, 4, "PER", "model")]),
+        ("Warga Desa Budi Santoso datang .", [(2, 4, "PER")], [(2, 4, "PER", "model")]),
         # A club word the tagger labelled alone does not take a word of another span.
         (
             "Manchester United menang .",
@@ -1356,6 +1364,48 @@ def test_prisons_web_sites_presidencies_and_club_cities(paragraph, expected):
 )
 def test_a_ministers_portfolio_is_no_name(paragraph, expected):
     assert labelled(paragraph) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        # sentences of the real pages: a regional agency (the tagger: PER Pariwisata Badung),
+        # an Acehnese island's name (PER Pulo Meuria), a tournament (LOC Bali Island Cup); a
+        # regency after its left-out head (PER Badung)
+        (
+            "Kepala Dinas Pariwisata Badung, I Nyoman Rudiarta memastikan tak akan ada sweeping.",
+            [("Dinas Pariwisata Badung", "ORG"), ("Nyoman Rudiarta", "PER")],
+        ),
+        ("Warga Kabupaten Badung menolak rencana itu.", [("Kabupaten Badung", "LOC")]),
+        (
+            "Terdakwa Zulkarnaini, anggota Din Minimi asal Pulo Meuria, Aceh Utara.",
+            [
+                ("Zulkarnaini", "PER"),
+                ("Din Minimi", "PER"),
+                ("Pulo Meuria", "LOC"),
+                ("Aceh Utara", "LOC"),
+            ],
+        ),
+        (
+            "Arema Cronus bertanding pada laga terakhir Bali Island Cup di Stadion Kapten I "
+            "Wayan Dipta, Gianyar.",
+            [
+                ("Arema Cronus", "ORG"),
+                ("Stadion Kapten I Wayan Dipta", "LOC"),
+                ("Gianyar", "LOC"),
+            ],
+        ),
+    ],
+)
+def test_agencies_regencies_and_tournaments(paragraph, expected):
+    assert labelled(paragraph) == expected
+
+
+def test_a_tournament_named_cup_is_no_entity():
+    # inside a competition's longer name too (the tagger: LOC Club World Cup)
+    assert labelled("FIFA Club World Cup digelar di Amerika Serikat.") == [
+        ("Amerika Serikat", "LOC")
+    ]
 
 
 @pytest.mark.parametrize("gap", [". ", ", "])

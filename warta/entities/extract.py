@@ -202,6 +202,7 @@ def extract_entities(paragraphs: Sequence[str], language: str | None = "id") -> 
     found = _one_label_per_name(paragraphs, found)
     found = _news_sources(paragraphs, found)
     found = _without_competitions(paragraphs, found)
+    found = _without_cups(paragraphs, found)
     found, directed = _with_directions(paragraphs, found)
     return _linked(paragraphs, found, directed, named, strict_persons=strict)
 
@@ -452,6 +453,13 @@ def _without_competitions(paragraphs: Sequence[str], found: list[_Found]) -> lis
     return out
 
 
+def _without_cups(paragraphs: Sequence[str], found: list[_Found]) -> list[_Found]:
+    """Without the mentions that end with the word ``Cup``: a tournament's name, no person,
+    organisation or place (``Bali Island Cup``, a place to the tagger; ``FIFA Club World
+    Cup``)."""
+    return [m for m in found if not _CUP.search(paragraphs[m[0]], m[1], m[2])]
+
+
 def _inside_a_longer_name(paragraph: str, start: int, end: int) -> bool:
     """True if a competition's own name (``NAMED_COMPETITIONS``) at ``[start, end)`` is part
     of a longer name: a capitalised word right before it that is no ordinary word starting a
@@ -471,6 +479,7 @@ def _inside_a_longer_name(paragraph: str, start: int, end: int) -> bool:
     return after is not None and after["first"].lower() not in calendar_words()
 
 
+_CUP = re.compile(r"[^\S\n]Cup$")  # the end of a mention: a tournament (``Bali Island Cup``)
 _TWO_CAPITALISED_AFTER = re.compile(r"[^\S\n]+(?P<first>[A-Z][\w'’-]*)[^\S\n]+[A-Z]")
 
 

@@ -82,15 +82,19 @@ ADMINISTRATIVE_HEADS = frozenset(
     {"Desa", "Kelurahan", "Kecamatan", "Kabupaten", "Provinsi", "Dusun", "Kampung"}
 )
 PLACE_HEADS = ADMINISTRATIVE_HEADS | {
-    *("Kota", "Pulau", "Kepulauan", "Selat", "Teluk", "Danau", "Gunung", "Sungai", "Pantai"),
+    *("Kota", "Pulau", "Pulo", "Kepulauan", "Selat", "Teluk", "Danau", "Gunung", "Sungai"),
+    "Pantai",
     "Wisma",
 }
 # The bodies among them that are always named with their region, never with a person: a name
-# right after one is its region (``Polda Metro Jaya``, which the tagger calls a person).
+# right after one is its region (``Polda Metro Jaya``, which the tagger calls a person); and
+# ``Dinas``, a regional agency named with its portfolio and region (``Dinas Pariwisata
+# Badung``), which is not an organisation head: a name the tagger found after the words that
+# follow it is their region (``Dinas Kesehatan Kabupaten`` + ``Bogor``).
 REGIONAL_COMMANDS = frozenset(
     {
         *("Polda", "Polres", "Polresta", "Polrestabes", "Polsek", "Kodam", "Korem", "Kodim"),
-        *("Kejati", "Kejari"),
+        *("Kejati", "Kejari", "Dinas"),
     }
 )
 # Offices written before a person's name, which the gold (train and dev) almost never counts as

@@ -610,6 +610,27 @@ def _continued(
     return stop
 
 
+# Offices of a village or a district before its administrative head: the person after it is
+# the office holder (``Kepala Desa Budi``, ``Sekretaris Kecamatan Ani``).
+_HEAD_OFFICES = frozenset({"Kepala", "Sekretaris", "Wakil", "Plt", "Plh", "Penjabat", "Pj"})
+
+
+def _head_stands_alone(words: list[str], head: int, common: Collection[str]) -> bool:
+    """True if the administrative head ``words[head]`` starts a name of its own: no office of
+    the place before it (``Kepala Desa`` + ``Budi``, the village head) and no capitalised word
+    but an ordinary one starting the sentence (``Warga Kabupaten Badung``; not ``Dinas
+    Kesehatan Kabupaten Bogor`` or ``BPPD Kabupaten Badung``, an institution's name)."""
+    if head == 0:
+        return True
+    before = words[head - 1]
+    if before in _HEAD_OFFICES:
+        return False
+    if not before[:1].isupper():
+        return True
+    sentence_start = head == 1 or words[head - 2] in (".", "!", "?", '"', "“", ":")
+    return sentence_start and before.lower() in common
+
+
 def _headed_places(words: list[str], spans: list[Span], common: Collection[str]) -> list[Span]:
     """A person span that starts with a place head is a place (``Selat Sunda``, which the
     tagger calls a person); a place span is cut before each administrative head inside it,
@@ -618,7 +639,10 @@ def _headed_places(words: list[str], spans: list[Span], common: Collection[str])
     is one name). An administrative head the tagger left out just before a person span with
     another inside makes it places (``Desa`` + ``Sukamaju Kecamatan Cibinong``); before a place
     it stays out, as the tagger has it (the gold has ``Kabupaten Sumenep`` but also ``Kutai
-    Timur`` after ``Kabupaten``). Other person spans are not cut (in
+    Timur`` after ``Kabupaten``); before a person of one word it makes a place with it
+    (``Warga Kabupaten`` + ``Badung``) where the head starts a name of its own
+    (``_head_stands_alone``: not ``Kepala Desa`` + ``Budi``, the village head, nor ``BPPD
+    Kabupaten`` + ``Badung``, an institution's name). Other person spans are not cut (in
     ``Camat Sukmajaya Desa Baktijaya Aris Munandar`` the place's end is not known), nor are
     organisations (``Pemerintah Kota Medan``, ``Dinas Kesehatan Kabupaten Bogor``)."""
     out: list[Span] = []
@@ -632,8 +656,11 @@ def _headed_places(words: list[str], spans: list[Span], common: Collection[str])
             label == "PER"
             and first > previous_end
             and words[first - 1] in ADMINISTRATIVE_HEADS
-            and not ADMINISTRATIVE_HEADS.isdisjoint(words[first:end])
-        ):  # Desa + the person Sukamaju Kecamatan Cibinong
+            and (
+                not ADMINISTRATIVE_HEADS.isdisjoint(words[first:end])
+                or (end - first == 1 and _head_stands_alone(words, first - 1, common))
+            )
+        ):  # Desa + the person Sukamaju Kecamatan Cibinong; Kabupaten + the person Badung
             first, label, method = first - 1, "LOC", "rule"
         if label != "LOC" and words[first] in PLACE_HEADS:
             label, method = "LOC", "rule"
