@@ -102,6 +102,8 @@ class ArticleLinker:
             core = _without_honorifics(core)
         if label == "LOC":
             core = _street_spelled_out(core)
+        if label == "ORG" and core.startswith("The ") and core[4:5].isupper():
+            core = core[4:]  # The Guardian is Guardian, as articles write it as often
         name, label = self._resolve(core, label)
         if defined:
             self._abbreviations[(label, name_key(defined.group("abbr")))] = name
