@@ -1256,6 +1256,9 @@ def test_companies_clubs_and_regional_commands(paragraph, expected):
             [("Rumah Tahanan Negara (Rutan)", "ORG"), ("Lhoksukon", "LOC")],
         ),
         ("Ia ditahan di lapas Pondok Bambu sejak Senin.", [("Pondok Bambu", "LOC")]),
+        # capitalised before its place, a prison is an organisation (the tagger: a person)
+        ("Ia dipindahkan ke Rutan Salemba pekan lalu.", [("Rutan Salemba", "ORG")]),
+        ("Petugas Lapas Tangerang menemukan ponsel.", [("Lapas Tangerang", "ORG")]),
         # ... but not the prison's staff, nor a span long enough to hold a person
         (
             "Menurut kepala lapas Rudy Setiawan, napi tersebut berkelakuan baik.",
@@ -1275,6 +1278,14 @@ def test_companies_clubs_and_regional_commands(paragraph, expected):
             "dari Kepresidenan Turki.",
             [("Recep Tayyip Erdogan", "PER"), ("Kepresidenan Turki", "ORG")],
         ),
+        ("Kepresidenan Prancis mengonfirmasi kabar itu.", [("Kepresidenan Prancis", "ORG")]),
+        # the end of an office's name before a person (the tagger: PER Kepresidenan
+        # Moeldoko), and the palace, a place, left to the tagger
+        ("Kepala Staf Kepresidenan Moeldoko mengatakan hal itu.", [("Moeldoko", "PER")]),
+        (
+            "Deputi V Kantor Staf Kepresidenan Jaleswari Pramodhawardani menjelaskan.",
+            [("Jaleswari Pramodhawardani", "PER")],
+        ),
         ("Surat itu dikirim ke Sekretariat Kabinet pada Senin.", [("Sekretariat Kabinet", "ORG")]),
         # a city that names a club, a person to the tagger alone, is the club (a real detik
         # page: PER:barcelona); where it is a place it stays one
@@ -1288,6 +1299,11 @@ def test_companies_clubs_and_regional_commands(paragraph, expected):
         (
             "Milan Skriniar tampil penuh. Milan mengatakan timnya layak menang.",
             [("Milan Skriniar", "PER"), ("Milan", "PER")],
+        ),
+        # ... before it, not after
+        (
+            "Milan menang 3-1. Sementara itu Milan Skriniar mencetak gol bunuh diri.",
+            [("Milan", "ORG"), ("Milan Skriniar", "PER")],
         ),
         # a listed organisation's longer name the paragraph spells on is that organisation
         # (the tagger: ORG Dow Jones and PER Industrial Average; ORG Dow Jones Industrial)
@@ -1343,6 +1359,12 @@ def test_prisons_web_sites_presidencies_and_club_cities(paragraph, expected):
             "Kementerian Pemuda dan Olah Raga menggelar acara.",
             [("Kementerian Pemuda dan Olah Raga", "ORG")],
         ),
+        # not into another body's name after a joiner (Badan, Sekretariat start one)
+        (
+            "Kementerian Luar Negeri dan Badan Intelijen Negara menggelar rapat.",
+            [("Kementerian Luar Negeri", "ORG"), ("Badan Intelijen Negara", "ORG")],
+        ),
+        ("Menteri Keuangan dan Badan Anggaran DPR sepakat.", [("Badan Anggaran DPR", "ORG")]),
         # not past serta, which joins another name
         (
             "Kementerian Komunikasi dan Informatika serta Badan Regulator Telekomunikasi "
@@ -1375,6 +1397,21 @@ def test_a_ministers_portfolio_is_no_name(paragraph, expected):
         (
             "Kepala Dinas Pariwisata Badung, I Nyoman Rudiarta memastikan tak akan ada sweeping.",
             [("Dinas Pariwisata Badung", "ORG"), ("Nyoman Rudiarta", "PER")],
+        ),
+        # the agency ends at a known place, or before two words more: a person; a name that
+        # starts with no portfolio's word is the agency head's (a rank in the sentence makes
+        # the span rules run)
+        (
+            "Kepala Dinas Pariwisata Bali Tjok Bagus Pemayun hadir bersama AKBP Iman.",
+            [("Dinas Pariwisata Bali", "ORG"), ("Tjok Bagus Pemayun", "PER"), ("Iman", "PER")],
+        ),
+        (
+            "Kepala Dinas Pendidikan Budi Santoso hadir bersama AKBP Iman.",
+            [("Dinas Pendidikan", "ORG"), ("Budi Santoso", "PER"), ("Iman", "PER")],
+        ),
+        (
+            "Kepala Dinas Budi Santoso hadir bersama AKBP Iman.",
+            [("Budi Santoso", "PER"), ("Iman", "PER")],
         ),
         ("Warga Kabupaten Badung menolak rencana itu.", [("Kabupaten Badung", "LOC")]),
         (

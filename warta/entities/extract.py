@@ -64,6 +64,8 @@ from warta.entities.features import (
     ORGANISATION_PREFIXES,
     PLACE_HEADS,
     PLACE_PREFIXES,
+    PORTFOLIO_FIRST_ONLY,
+    PORTFOLIO_WORDS,
     POSITION_WORDS,
     SENTENCE_STARTS,
     TITLE_WORDS,
@@ -148,13 +150,6 @@ def extract_entities(paragraphs: Sequence[str], language: str | None = "id") -> 
                 elif label == "PER" and end - first == 1 and lower in _CLUB_CITIES:
                     label, method = "ORG", "rule"  # Barcelona juara …: the club
                     clubs.append(len(found))
-                elif (
-                    label != "ORG"
-                    and words[first] == "Kepresidenan"
-                    and end - first > 1
-                    and is_country(" ".join(words[first + 1 : end]))
-                ):
-                    label, method = "ORG", "rule"  # Kepresidenan Turki
                 elif label != "ORG" and lower in organisation_starts:
                     if name_key(paragraphs[index][start:stop]) in organisations:
                         label, method = "ORG", "rule"
@@ -217,9 +212,11 @@ def _ministries(paragraphs: Sequence[str], found: list[_Found]) -> list[_Found]:
     ``Kemenko`` the portfolio is the ministry's name, an organisation (``Kementerian Pemuda
     dan Olah Raga``; the tagger's ``Kementerian Pemuda dan`` and ``Olah Raga``), unless a
     mention the tagger began there runs past it. The portfolio is the run of words of
-    ``_PORTFOLIO_WORDS`` after the office (joined by spaces, commas, slashes or ``dan``; a
+    ``PORTFOLIO_WORDS`` after the office (joined by spaces, commas, slashes or ``dan``; a
     bracketed short form, ``(ESDM)``, in it; not ``serta``, which joins another name:
-    ``Kementerian Komunikasi dan Informatika serta Badan Regulator …``)."""
+    ``Kementerian Komunikasi dan Informatika serta Badan Regulator …``, nor a word that starts
+    another body's name after the first, ``PORTFOLIO_FIRST_ONLY``: ``Menteri Keuangan dan
+    Badan Anggaran DPR``)."""
     out: list[_Found] | None = None
     for index, paragraph in enumerate(paragraphs):
         if "Men" not in paragraph and "Kemen" not in paragraph:
@@ -228,8 +225,10 @@ def _ministries(paragraphs: Sequence[str], found: list[_Found]) -> list[_Found]:
             position, run_start, run_end = head.end(), -1, -1
             while (step := _PORTFOLIO_STEP.match(paragraph, position)) is not None:
                 word = step["word"]
-                if word not in _PORTFOLIO_WORDS and not (run_end > 0 and word[0] == "("):
+                if word not in PORTFOLIO_WORDS and not (run_end > 0 and word[0] == "("):
                     break
+                if run_end > 0 and word in PORTFOLIO_FIRST_ONLY:
+                    break  # Menteri Keuangan dan + Badan Anggaran DPR: another body
                 run_start = step.start("word") if run_start < 0 else run_start
                 position = run_end = step.end()
             if run_end < 0:
@@ -262,17 +261,18 @@ def _club_cities_of_persons(
     paragraphs: Sequence[str], found: list[_Found], clubs: list[int]
 ) -> list[_Found]:
     """The club cities at positions ``clubs`` of ``found`` (``Barcelona``), a person to the
-    tagger, stay that person where the article names a person whose first word it is
-    (``Milan`` after ``Milan Skriniar``)."""
-    first_words = {
-        first_word_key(paragraphs[index][start:end].split(maxsplit=1)[0])
-        for index, start, end, label, _ in found
-        if label == "PER" and " " in paragraphs[index][start:end].strip()
-    }
+    tagger, stay that person where the article has named a person whose first word it is
+    before (``Milan`` after ``Milan Skriniar``; not ``Milan menang 3-1. … Milan Skriniar``)."""
+    first_named: dict[str, tuple[int, int]] = {}  # first word key: where a person has it first
+    for index, start, end, label, _ in found:
+        text = paragraphs[index][start:end]
+        if label == "PER" and " " in text.strip():
+            first_named.setdefault(first_word_key(text.split(maxsplit=1)[0]), (index, start))
     out = list(found)
     for position in clubs:
         index, start, end, _, _ = found[position]
-        if first_word_key(paragraphs[index][start:end]) in first_words:
+        named = first_named.get(first_word_key(paragraphs[index][start:end]))
+        if named is not None and named < (index, start):
             out[position] = (index, start, end, "PER", "model")
     return out
 
@@ -330,29 +330,6 @@ _PORTFOLIO_STEP = re.compile(
     r"(?P<word>[A-Z][\w-]*|\([A-Z][\w-]*\))"
 )
 _PORTFOLIO_GAP = re.compile(r"[\s,]*")
-# The words of Indonesian ministers' portfolios (``Menteri Energi dan Sumber Daya Mineral``),
-# and their short forms.
-_PORTFOLIO_WORDS = frozenset(
-    {
-        *("Pemuda", "Olahraga", "Olah", "Raga", "Kelautan", "Perikanan", "Hukum", "HAM"),
-        *("Hak", "Asasi", "Manusia", "Energi", "Sumber", "Daya", "Mineral", "Lingkungan"),
-        *("Hidup", "Kehutanan", "Keuangan", "Luar", "Dalam", "Negeri", "Pertahanan", "Agama"),
-        *("Pendidikan", "Kebudayaan", "Riset", "Teknologi", "Tinggi", "Kesehatan", "Sosial"),
-        *("Tenaga", "Kerja", "Ketenagakerjaan", "Transmigrasi", "Perindustrian", "Perdagangan"),
-        *("Pertanian", "Agraria", "Tata", "Ruang", "Pekerjaan", "Umum", "Perumahan", "Rakyat"),
-        *("Perhubungan", "Komunikasi", "Informatika", "Digital", "Desa", "Pembangunan"),
-        *("Daerah", "Tertinggal", "Perencanaan", "Nasional", "Pendayagunaan", "Aparatur"),
-        *("Negara", "Reformasi", "Birokrasi", "Badan", "Usaha", "Milik", "Koperasi", "Kecil"),
-        *("Menengah", "Mikro", "Pariwisata", "Ekonomi", "Kreatif", "Pemberdayaan", "Perempuan"),
-        *("Perlindungan", "Anak", "Sekretaris", "Investasi", "Hilirisasi", "Politik"),
-        *("Keamanan", "Perekonomian", "Kemaritiman", "Maritim", "Penanaman", "Modal"),
-        *("Kependudukan", "Keluarga", "Pangan", "Infrastruktur", "Kewilayahan", "Imigrasi"),
-        *("Pemasyarakatan", "Penerangan", "Dasar", "Sains", "Sekretariat"),
-        *("BUMN", "ESDM", "PUPR", "ATR", "BPN", "PPN", "PAN", "PANRB", "PAN-RB", "RB", "UKM"),
-        *("UMKM", "KKP", "LHK", "PDTT", "Kominfo", "Komdigi", "Polhukam", "Dikti", "Saintek"),
-        *("Dikdasmen", "P2MI", "PPPA", "KP"),
-    }
-)
 _LISTED_FIRST_WORD = re.compile(r"[\w'’&-]+")
 _LISTED_NEXT_WORD = re.compile(r"[^\S\n]+[\w'’&-]+")
 

@@ -65,14 +65,16 @@ PERSON_TITLES = HONORIFICS | RANKS
 # Pol Budhi``); alone they are something else (``TNI`` the armed forces).
 RANK_PARTS = frozenset({"TNI"})
 # Indonesian government, legislative and security bodies named by an abbreviation and their
-# region (``Pemkot Surabaya``, ``DPRD DKI``, ``Polres Bandung``), and secretariats
-# (``Sekretariat Kabinet``): organisation heads the training data lacks, which the tagger labels
-# as people or places, or misses.
+# region (``Pemkot Surabaya``, ``DPRD DKI``, ``Polres Bandung``), prisons (``Lapas
+# Nusakambangan``, ``Rutan Salemba``), secretariats (``Sekretariat Kabinet``) and presidencies
+# (``Kepresidenan Prancis``): organisation heads the training data lacks, which the tagger
+# labels as people or places, or misses.
 GOVERNMENT_BODIES = frozenset(
     {
         *("Pemkot", "Pemprov", "Pemkab", "Pemda", "DPRD", "Bappeda", "BPBD", "KPUD", "Bawaslu"),
         *("Polda", "Polres", "Polresta", "Polrestabes", "Polsek", "Kodam", "Korem", "Kodim"),
         *("Kejati", "Kejari", "Kanwil", "Dinkes", "Dishub", "Disdik", "Sekretariat"),
+        *("Lapas", "Rutan", "Kepresidenan"),
     }
 )
 # Words that start a place's name (``Kabupaten Sumenep``, ``Selat Sunda``, ``Desa Alue
@@ -87,14 +89,11 @@ PLACE_HEADS = ADMINISTRATIVE_HEADS | {
     "Wisma",
 }
 # The bodies among them that are always named with their region, never with a person: a name
-# right after one is its region (``Polda Metro Jaya``, which the tagger calls a person); and
-# ``Dinas``, a regional agency named with its portfolio and region (``Dinas Pariwisata
-# Badung``), which is not an organisation head: a name the tagger found after the words that
-# follow it is their region (``Dinas Kesehatan Kabupaten`` + ``Bogor``).
+# right after one is its region (``Polda Metro Jaya``, which the tagger calls a person).
 REGIONAL_COMMANDS = frozenset(
     {
         *("Polda", "Polres", "Polresta", "Polrestabes", "Polsek", "Kodam", "Korem", "Kodim"),
-        *("Kejati", "Kejari", "Dinas"),
+        *("Kejati", "Kejari", "Lapas", "Rutan"),
     }
 )
 # Offices written before a person's name, which the gold (train and dev) almost never counts as
@@ -124,6 +123,32 @@ POSITIONS = (
 )
 # The first words of all positions, by which a paragraph may have one.
 POSITION_WORDS = frozenset(position.split()[0] for position in POSITIONS)
+# The words of Indonesian ministers' portfolios (``Menteri Energi dan Sumber Daya Mineral``),
+# and their short forms.
+PORTFOLIO_WORDS = frozenset(
+    {
+        *("Pemuda", "Olahraga", "Olah", "Raga", "Kelautan", "Perikanan", "Hukum", "HAM"),
+        *("Hak", "Asasi", "Manusia", "Energi", "Sumber", "Daya", "Mineral", "Lingkungan"),
+        *("Hidup", "Kehutanan", "Keuangan", "Luar", "Dalam", "Negeri", "Pertahanan", "Agama"),
+        *("Pendidikan", "Kebudayaan", "Riset", "Teknologi", "Tinggi", "Kesehatan", "Sosial"),
+        *("Tenaga", "Kerja", "Ketenagakerjaan", "Transmigrasi", "Perindustrian", "Perdagangan"),
+        *("Pertanian", "Agraria", "Tata", "Ruang", "Pekerjaan", "Umum", "Perumahan", "Rakyat"),
+        *("Perhubungan", "Komunikasi", "Informatika", "Digital", "Desa", "Pembangunan"),
+        *("Daerah", "Tertinggal", "Perencanaan", "Nasional", "Pendayagunaan", "Aparatur"),
+        *("Negara", "Reformasi", "Birokrasi", "Badan", "Usaha", "Milik", "Koperasi", "Kecil"),
+        *("Menengah", "Mikro", "Pariwisata", "Ekonomi", "Kreatif", "Pemberdayaan", "Perempuan"),
+        *("Perlindungan", "Anak", "Sekretaris", "Investasi", "Hilirisasi", "Politik"),
+        *("Keamanan", "Perekonomian", "Kemaritiman", "Maritim", "Penanaman", "Modal"),
+        *("Kependudukan", "Keluarga", "Pangan", "Infrastruktur", "Kewilayahan", "Imigrasi"),
+        *("Pemasyarakatan", "Penerangan", "Dasar", "Sains", "Sekretariat"),
+        *("BUMN", "ESDM", "PUPR", "ATR", "BPN", "PPN", "PAN", "PANRB", "PAN-RB", "RB", "UKM"),
+        *("UMKM", "KKP", "LHK", "PDTT", "Kominfo", "Komdigi", "Polhukam", "Dikti", "Saintek"),
+        *("Dikdasmen", "P2MI", "PPPA", "KP"),
+    }
+)
+# The portfolio words that start another body's name after a joiner (``Menteri Keuangan dan
+# Badan Anggaran``): only first in a portfolio (``Menteri Badan Usaha Milik Negara``).
+PORTFOLIO_FIRST_ONLY = frozenset({"Badan", "Sekretariat", "Sekretaris"})
 # Suffixes that end a company's name (``PT Astra Otoparts Tbk``).
 COMPANY_SUFFIXES = frozenset({"Tbk", "Inc", "Ltd", "Corp", "Plc", "LLC", "GmbH"})
 # Words that end (``Arema FC``, ``Bali United``) or start (``FC Barcelona``) a football club's

@@ -48,6 +48,7 @@ from warta.entities.features import (
     PARAGRAPH_START,
     PERSON_TITLES,
     PLACE_HEADS,
+    PORTFOLIO_WORDS,
     POSITION_WORDS,
     POSITIONS,
     RANK_PARTS,
@@ -452,9 +453,12 @@ def _prefixed(
       (``situs Page Six``): ``_kind_before``.
     """
     if _TRIGGERS.isdisjoint(named) and not any(
-        words[first].startswith("Kemen") or _kind_before(words, first) for first, _, _, _ in spans
+        words[first].startswith("Kemen")
+        or _kind_before(words, first)
+        or (first > 0 and words[first - 1] == "Dinas")
+        for first, _, _, _ in spans
     ):
-        return spans  # no prefix, body, title, letter (initials, degrees), ministry or prison
+        return spans  # no prefix, body, title, letter, ministry, prison, site or agency
     out: list[Span] = []
     taken_end = 0
     for k, (first, end, label, method) in enumerate(spans):
@@ -470,10 +474,25 @@ def _prefixed(
                 first, label, method = prefix, "ORG", "rule"
         elif prefix >= 0 and prefix < first:
             first, method = prefix, "rule"
+        elif label == "PER" and _staff_office_before(words, first, end):
+            first, method = first + 1, "rule"  # Kantor Staf Kepresidenan + the person Moeldoko
         elif label != "ORG" and (
-            words[first] in GOVERNMENT_BODIES or _abbreviated_ministry(words[first])
+            (words[first] in GOVERNMENT_BODIES and not _palace(words, first))
+            or _abbreviated_ministry(words[first])
         ):  # Pemkot Surabaya, Kemenpora
             label, method = "ORG", "rule"
+        elif (
+            label == "PER"
+            and (agency := _agency(words, first, end)) is not None
+            and (first - 1 >= taken_end or (out and out[-1][:2] == (first - 1, first)))
+        ):
+            if first - 1 < taken_end:
+                out.pop()  # Dinas alone, a name of its own to the tagger
+            out.append((first - 1, agency, "ORG", "rule"))  # Dinas + Pariwisata Badung
+            if agency == end:
+                taken_end = end
+                continue
+            first, method = agency, "rule"
         elif label == "PER" and (body := _body_in(words, first + 1, end)) >= 0:
             # Kasubdit … Polda Lampung; Kabag Ops Polres Bogor + the person Rizky Wahyudi
             region = _place_end(words, body + 1)
@@ -516,6 +535,51 @@ def _prefixed(
 _TRIGGERS = (
     ORGANISATION_PREFIXES | GOVERNMENT_BODIES | PERSON_TITLES | frozenset(string.ascii_uppercase)
 )
+
+
+def _staff_office_before(words: list[str], first: int, end: int) -> bool:
+    """True if a person span starts with ``Kepresidenan`` that ends the name of an office
+    before a person's (``Kantor Staf Kepresidenan Moeldoko``, ``Deputi … Kepresidenan
+    Jaleswari``): no place after it, as a presidency has (``Kepresidenan Prancis``)."""
+    return (
+        words[first] == "Kepresidenan"
+        and end - first > 1
+        and first > 0
+        and words[first - 1] == "Staf"
+        and not is_known_place(" ".join(words[first + 1 : end]))
+    )
+
+
+def _palace(words: list[str], first: int) -> bool:
+    """True for ``Kepresidenan`` after ``istana``: the presidential palace, a place (``istana
+    Kepresidenan Bogor``), left to the tagger."""
+    return words[first] == "Kepresidenan" and first > 0 and words[first - 1].lower() == "istana"
+
+
+def _agency(words: list[str], first: int, end: int) -> int | None:
+    """Where a regional agency's name ends in a person span right after ``Dinas`` that starts
+    with a portfolio's words (``Dinas`` + ``Pariwisata Badung``, which the tagger calls a
+    person): after the portfolio and its region, a known place (``Pariwisata Bali`` before
+    ``Tjok Bagus Pemayun``), a place head and its name (``Kesehatan Kota Depok``) or the one
+    word left (``Pariwisata Badung``); more words left are a person (``Pendidikan`` before
+    ``Budi Santoso``). None otherwise (``Kepala Dinas Budi Santoso``)."""
+    if first == 0 or words[first - 1] != "Dinas" or words[first] not in PORTFOLIO_WORDS:
+        return None
+    k = first + 1
+    while k < end and (
+        words[k] in PORTFOLIO_WORDS
+        or (words[k] == "dan" and k + 1 < end and words[k + 1] in PORTFOLIO_WORDS)
+    ):
+        k += 1
+    if k < end:
+        place = _place_end(words, k, end)
+        if place > 0:
+            k = place
+        elif words[k] in PLACE_HEADS and k + 1 < end:
+            k += 2
+        elif end - k == 1:
+            k = end
+    return k
 
 
 def _kind_before(words: list[str], first: int) -> str | None:
