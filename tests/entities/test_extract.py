@@ -1348,6 +1348,8 @@ def test_prisons_web_sites_presidencies_and_club_cities(paragraph, expected):
             "hadir.",
             [("Abdul Halim Iskandar", "PER")],
         ),
+        # a deputy minister's too
+        ("Wamen Pemuda dan Olah Raga Raden Isnanta hadir.", [("Raden Isnanta", "PER")]),
         # the train gold labels only the person here
         (
             "Presiden menegur Menteri Badan Usaha Milik Negara Dahlan Iskan.",

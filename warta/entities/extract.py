@@ -106,7 +106,8 @@ TAGGER_LANGUAGES = frozenset({"id", "ms"})
 # Cities that name football clubs more often than places in the news, and so are in neither
 # places.txt nor organisations.tsv, and a club whose name is also a word (Arsenal): one the
 # tagger calls a person alone is the club (``Barcelona juara Piala Champions``), unless the
-# article names a person with that first name (``Milan Skriniar``); as a place it stays one.
+# article has named a person with that first name before it (``Milan Skriniar``); as a place
+# it stays one.
 _CLUB_CITIES = frozenset({"barcelona", "liverpool", "milan", "manchester", "munich", "arsenal"})
 
 
@@ -219,7 +220,7 @@ def _ministries(paragraphs: Sequence[str], found: list[_Found]) -> list[_Found]:
     Badan Anggaran DPR``)."""
     out: list[_Found] | None = None
     for index, paragraph in enumerate(paragraphs):
-        if "Men" not in paragraph and "Kemen" not in paragraph:
+        if "Men" not in paragraph and "Kemen" not in paragraph and "Wamen" not in paragraph:
             continue
         for head in _MINISTRY_HEAD.finditer(paragraph):
             position, run_start, run_end = head.end(), -1, -1

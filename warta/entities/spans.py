@@ -450,7 +450,12 @@ def _prefixed(
     - an academic degree after a comma (``Budi Santoso, M.Si.``) is no name;
     - a person after a prison's word in lowercase or in brackets is the prison's place
       (``lapas Pondok Bambu``, ``(Rutan) Lhoksukon``), after ``situs`` a web site
-      (``situs Page Six``): ``_kind_before``.
+      (``situs Page Six``): ``_kind_before``;
+    - a person after ``Dinas`` that starts with a portfolio's word is the regional agency up
+      to its region, the rest a person (``Dinas`` + ``Pariwisata Bali Tjok Bagus Pemayun``:
+      ``_agency``); one that starts with ``Kepresidenan`` after ``Staf`` is the person after
+      it (``Kantor Staf Kepresidenan Moeldoko``), and ``istana Kepresidenan`` is the palace,
+      left to the tagger.
     """
     if _TRIGGERS.isdisjoint(named) and not any(
         words[first].startswith("Kemen")
