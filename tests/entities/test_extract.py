@@ -1449,6 +1449,28 @@ def test_an_organisations_english_article_is_not_in_its_key():
     ]
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        # a real kompas page: the tagger's LOC Aceh Utara Mahmudsyah
+        (
+            "Ia terlibat penculikan Panglima Muda Komite Peralihan Aceh (KPA) Daerah II Aceh "
+            "Utara Mahmudsyah alias Ayah Mud, pada 23 Maret lalu.",
+            [
+                ("Komite Peralihan Aceh", "ORG"),
+                ("Aceh Utara", "LOC"),
+                ("Mahmudsyah", "PER"),
+                ("Ayah Mud", "PER"),
+            ],
+        ),
+        # a place's own direction is no person, and without alias nothing is split
+        ("Kota Jakarta Selatan alias Jaksel ramai.", [("Jakarta Selatan", "LOC")]),
+    ],
+)
+def test_a_place_run_into_the_person_named_before_alias(paragraph, expected):
+    assert labelled(paragraph) == expected
+
+
 def test_a_tournament_named_cup_is_no_entity():
     # inside a competition's longer name too (the tagger: LOC Club World Cup)
     assert labelled("FIFA Club World Cup digelar di Amerika Serikat.") == [

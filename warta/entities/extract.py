@@ -179,6 +179,7 @@ def extract_entities(paragraphs: Sequence[str], language: str | None = "id") -> 
     if longer:
         found = _listed_organisations_in_full(paragraphs, found, longer)
     found = _ministries(paragraphs, found)
+    found = _named_before_alias(paragraphs, found)
     found.extend(_one_sense_per_article(paragraphs, found, known_in_article))
     if any(label == "ORG" for _, _, _, label, _ in found):
         found.extend(_known_organisations_again(paragraphs, tokenised, found))
@@ -256,6 +257,44 @@ def _ministries(paragraphs: Sequence[str], found: list[_Found]) -> list[_Found]:
             out = [m for m in current if m not in mentions] + changed
             out.sort()
     return found if out is None else out
+
+
+def _named_before_alias(paragraphs: Sequence[str], found: list[_Found]) -> list[_Found]:
+    """A place the tagger ran into the person named before ``alias`` is the two (``Daerah II
+    Aceh Utara Mahmudsyah alias Ayah Mud``: ``LOC:Aceh Utara Mahmudsyah`` is ``Aceh Utara``
+    and the person ``Mahmudsyah``): a place or organisation mention right before ``alias``
+    that starts with a known place, or a known place and a compass direction (``Aceh`` +
+    ``Utara``), the rest one to three words that start with no direction."""
+    split: dict[int, list[_Found]] = {}
+    for position, (index, start, end, label, _) in enumerate(found):
+        paragraph = paragraphs[index]
+        if label == "PER" or not _ALIAS_AFTER.match(paragraph, end):
+            continue
+        words = [(w.start(), w.end()) for w in _NAME_WORDS.finditer(paragraph, start, end)]
+        for cut in range(len(words) - 1, max(0, len(words) - 4), -1):
+            place = paragraph[start : words[cut - 1][1]]
+            *stem, last = place.split()
+            if paragraph[words[cut][0] : words[cut][1]] in _DIRECTIONS:
+                continue
+            if is_known_place(place) or (
+                stem and last in _DIRECTIONS and is_known_place(" ".join(stem))
+            ):
+                split[position] = [
+                    (index, start, words[cut - 1][1], "LOC", "rule"),
+                    (index, words[cut][0], end, "PER", "rule"),
+                ]
+                break
+    if not split:
+        return found
+    return [part for k, m in enumerate(found) for part in split.get(k, [m])]
+
+
+_DIRECTIONS = frozenset(
+    {"Utara", "Selatan", "Barat", "Timur", "Tengah", "Tenggara", "Laut", "Daya"}
+)
+
+
+_ALIAS_AFTER = re.compile(r"[^\S\n]+alias[^\S\n]")
 
 
 def _club_cities_of_persons(
