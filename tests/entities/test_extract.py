@@ -1146,7 +1146,41 @@ def test_offices_are_no_part_of_a_name(paragraph, expected):
         ("Kata Ketua KPK .", [(1, 3, "ORG")], [(2, 3, "ORG", "rule")]),
         # an administrative head the tagger left out before one word makes a place of it,
         # but not after the place's office: the person holds it
+        # Dinas + a portfolio is the regional agency up to its region, the rest a person
+        ("Kepala Dinas Pariwisata Badung , I", [(2, 4, "PER")], [(1, 4, "ORG", "rule")]),
+        (
+            "Kepala Dinas Pendidikan Budi Santoso hadir .",
+            [(2, 5, "PER")],
+            [(1, 3, "ORG", "rule"), (3, 5, "PER", "rule")],
+        ),
+        (
+            "Kepala Dinas Kesehatan Kota Depok Budi Santoso hadir .",
+            [(2, 7, "PER")],
+            [(1, 5, "ORG", "rule"), (5, 7, "PER", "rule")],
+        ),
+        # ... also where the tagger gave Dinas a name of its own
+        ("Kata Dinas Pariwisata Badung .", [(1, 2, "ORG"), (2, 4, "PER")], [(1, 4, "ORG", "rule")]),
+        # a name without a portfolio's word is the agency head's
+        ("Kepala Dinas Budi Santoso hadir .", [(2, 4, "PER")], [(2, 4, "PER", "model")]),
+        # the palace is left to the tagger; a presidency with its country is an organisation
+        ("Di istana Kepresidenan Bogor .", [(2, 4, "PER")], [(2, 4, "PER", "model")]),
+        ("Kata Kepresidenan Prancis .", [(1, 3, "PER")], [(1, 3, "ORG", "rule")]),
+        # after Staf, Kepresidenan ends an office's name, also inside the tagger's span
+        ("Kepala Staf Kepresidenan Moeldoko hadir .", [(2, 4, "PER")], [(3, 4, "PER", "rule")]),
+        ("Kepala Staf Kepresidenan Moeldoko hadir .", [(1, 4, "PER")], [(3, 4, "PER", "rule")]),
+        # three words or more after lowercase lapas hold a person: left as the tagger has them
+        ("Di lapas Pondok Bambu .", [(2, 4, "PER")], [(2, 4, "LOC", "rule")]),
+        ("Di lapas Sukamiskin Wahid Husein .", [(2, 5, "PER")], [(2, 5, "PER", "model")]),
+        # a prison and its head's name run together, the place not known: left alone
+        (
+            "Kepala Rutan Pondok Bambu Ibnu Chuldun hadir .",
+            [(2, 6, "PER")],
+            [(2, 6, "PER", "model")],
+        ),
+        ("Kepala Rutan Salemba hadir .", [(2, 3, "PER")], [(1, 3, "ORG", "rule")]),
         ("Warga Kabupaten Badung menolak .", [(2, 3, "PER")], [(1, 3, "LOC", "rule")]),
+        # an institution's name: the head stays out
+        ("Pemerintah Kabupaten Madiun rapat .", [(2, 3, "PER")], [(2, 3, "PER", "model")]),
         ("Ia pindah ke Kabupaten Badung .", [(4, 5, "PER")], [(3, 5, "LOC", "rule")]),
         ("Kepala Desa Budi mengatakan .", [(2, 3, "PER")], [(2, 3, "PER", "model")]),
         # ... nor inside an institution's name
@@ -1265,6 +1299,7 @@ def test_companies_clubs_and_regional_commands(paragraph, expected):
             [("Rudy Setiawan", "PER")],
         ),
         ("Petugas rutan Budi Santoso menemukan telepon genggam.", [("Budi Santoso", "PER")]),
+        ("Seorang napi rutan Ahmad Yani meninggal.", [("Ahmad Yani", "PER")]),
         # a web site (a real kompas page: PER:page-six)
         (
             '"Dia menyewa 16 pengawal," ujar seorang sumber kepada situs Page Six.',
@@ -1272,6 +1307,8 @@ def test_companies_clubs_and_regional_commands(paragraph, expected):
         ),
         # a heritage site named for a person, a title first, is a place
         ("Warga berkunjung ke situs Ratu Boko.", [("Ratu Boko", "LOC")]),
+        # the site's keeper is a person
+        ("Juru pelihara situs Sutrisno mengatakan hal itu.", [("Sutrisno", "PER")]),
         # a presidency named with its country (a real antara page: LOC:kepresidenan-turki)
         (
             "Presiden Turki, Recep Tayyip Erdogan memberikan dukungan di bawah sponsorship "
@@ -1361,6 +1398,15 @@ def test_prisons_web_sites_presidencies_and_club_cities(paragraph, expected):
             "Kementerian Pemuda dan Olah Raga menggelar acara.",
             [("Kementerian Pemuda dan Olah Raga", "ORG")],
         ),
+        # Anak only after Perlindungan: elsewhere it starts a Balinese name
+        (
+            "Kementerian Pemberdayaan Perempuan dan Perlindungan Anak menggelar rapat.",
+            [("Kementerian Pemberdayaan Perempuan dan Perlindungan Anak", "ORG")],
+        ),
+        (
+            "Kementerian Koperasi dan UKM Anak Agung Gede Ngurah Puspayoga hadir.",
+            [("Kementerian Koperasi dan UKM", "ORG"), ("Gede Ngurah Puspayoga", "PER")],
+        ),
         # not into another body's name after a joiner (Badan, Sekretariat start one)
         (
             "Kementerian Luar Negeri dan Badan Intelijen Negara menggelar rapat.",
@@ -1390,6 +1436,14 @@ def test_a_ministers_portfolio_is_no_name(paragraph, expected):
     assert labelled(paragraph) == expected
 
 
+def test_a_name_after_a_portfolio_starts_after_its_joiner():
+    from warta.entities.extract import _ministries
+
+    paragraph = "Menteri Keuangan dan Badan Anggaran DPR sepakat."
+    (mention,) = _ministries([paragraph], [(0, 8, 39, "ORG", "model")])
+    assert paragraph[mention[1] : mention[2]] == "Badan Anggaran DPR"
+
+
 @pytest.mark.parametrize(
     ("paragraph", "expected"),
     [
@@ -1400,30 +1454,16 @@ def test_a_ministers_portfolio_is_no_name(paragraph, expected):
             "Kepala Dinas Pariwisata Badung, I Nyoman Rudiarta memastikan tak akan ada sweeping.",
             [("Dinas Pariwisata Badung", "ORG"), ("Nyoman Rudiarta", "PER")],
         ),
-        # the agency ends at a known place, or before two words more: a person; a name that
-        # starts with no portfolio's word is the agency head's (a rank in the sentence makes
-        # the span rules run)
+        # the agency ends at a known place (the tagger: one person Pariwisata Bali Tjok Bagus
+        # Pemayun, with the rank beside it)
         (
             "Kepala Dinas Pariwisata Bali Tjok Bagus Pemayun hadir bersama AKBP Iman.",
             [("Dinas Pariwisata Bali", "ORG"), ("Tjok Bagus Pemayun", "PER"), ("Iman", "PER")],
         ),
-        (
-            "Kepala Dinas Pendidikan Budi Santoso hadir bersama AKBP Iman.",
-            [("Dinas Pendidikan", "ORG"), ("Budi Santoso", "PER"), ("Iman", "PER")],
-        ),
-        (
-            "Kepala Dinas Budi Santoso hadir bersama AKBP Iman.",
-            [("Budi Santoso", "PER"), ("Iman", "PER")],
-        ),
         ("Warga Kabupaten Badung menolak rencana itu.", [("Kabupaten Badung", "LOC")]),
         (
-            "Terdakwa Zulkarnaini, anggota Din Minimi asal Pulo Meuria, Aceh Utara.",
-            [
-                ("Zulkarnaini", "PER"),
-                ("Din Minimi", "PER"),
-                ("Pulo Meuria", "LOC"),
-                ("Aceh Utara", "LOC"),
-            ],
+            "Terdakwa Zulkarnaini asal Pulo Meuria, Aceh Utara, diperiksa.",
+            [("Zulkarnaini", "PER"), ("Pulo Meuria", "LOC"), ("Aceh Utara", "LOC")],
         ),
         (
             "Arema Cronus bertanding pada laga terakhir Bali Island Cup di Stadion Kapten I "
@@ -1463,8 +1503,16 @@ def test_an_organisations_english_article_is_not_in_its_key():
                 ("Ayah Mud", "PER"),
             ],
         ),
-        # a place's own direction is no person, and without alias nothing is split
+        # a place's own direction is no person; a known place or club is not split
         ("Kota Jakarta Selatan alias Jaksel ramai.", [("Jakarta Selatan", "LOC")]),
+        (
+            "Ia tinggal di Jakarta Pusat alias Jakpus.",
+            [("Jakarta Pusat", "LOC"), ("Jakpus", "PER")],
+        ),
+        (
+            "Suporter Bali United alias Serdadu Tridatu datang.",
+            [("Bali United", "ORG"), ("Serdadu Tridatu", "PER")],
+        ),
     ],
 )
 def test_a_place_run_into_the_person_named_before_alias(paragraph, expected):

@@ -65,6 +65,7 @@ from warta.entities.features import (
     PLACE_HEADS,
     PLACE_PREFIXES,
     PORTFOLIO_FIRST_ONLY,
+    PORTFOLIO_ONLY_AFTER,
     PORTFOLIO_WORDS,
     POSITION_WORDS,
     SENTENCE_STARTS,
@@ -224,15 +225,18 @@ def _ministries(paragraphs: Sequence[str], found: list[_Found]) -> list[_Found]:
         if "Men" not in paragraph and "Kemen" not in paragraph and "Wamen" not in paragraph:
             continue
         for head in _MINISTRY_HEAD.finditer(paragraph):
-            position, run_start, run_end = head.end(), -1, -1
+            position, run_start, run_end, previous = head.end(), -1, -1, ""
             while (step := _PORTFOLIO_STEP.match(paragraph, position)) is not None:
                 word = step["word"]
                 if word not in PORTFOLIO_WORDS and not (run_end > 0 and word[0] == "("):
                     break
                 if run_end > 0 and word in PORTFOLIO_FIRST_ONLY:
                     break  # Menteri Keuangan dan + Badan Anggaran DPR: another body
+                if word in PORTFOLIO_ONLY_AFTER and previous != PORTFOLIO_ONLY_AFTER[word]:
+                    break  # Koperasi dan UKM + the person Anak Agung …
                 run_start = step.start("word") if run_start < 0 else run_start
                 position = run_end = step.end()
+                previous = word
             if run_end < 0:
                 continue
             current = found if out is None else out
@@ -262,14 +266,17 @@ def _ministries(paragraphs: Sequence[str], found: list[_Found]) -> list[_Found]:
 def _named_before_alias(paragraphs: Sequence[str], found: list[_Found]) -> list[_Found]:
     """A place the tagger ran into the person named before ``alias`` is the two (``Daerah II
     Aceh Utara Mahmudsyah alias Ayah Mud``: ``LOC:Aceh Utara Mahmudsyah`` is ``Aceh Utara``
-    and the person ``Mahmudsyah``): a place or organisation mention right before ``alias``
-    that starts with a known place, or a known place and a compass direction (``Aceh`` +
+    and the person ``Mahmudsyah``): a place mention right before ``alias`` that is no known
+    place or organisation itself (``Jakarta Pusat alias Jakpus``, ``Bali United alias …``)
+    and starts with a known place, or a known place and a compass direction (``Aceh`` +
     ``Utara``), the rest one to three words that start with no direction."""
     split: dict[int, list[_Found]] = {}
     for position, (index, start, end, label, _) in enumerate(found):
         paragraph = paragraphs[index]
-        if label == "PER" or not _ALIAS_AFTER.match(paragraph, end):
+        if label != "LOC" or not _ALIAS_AFTER.match(paragraph, end):
             continue
+        if _known_label(paragraph[start:end]) is not None:
+            continue  # Jakarta Pusat alias Jakpus, Bali United alias Serdadu Tridatu
         words = [(w.start(), w.end()) for w in _NAME_WORDS.finditer(paragraph, start, end)]
         for cut in range(len(words) - 1, max(0, len(words) - 4), -1):
             place = paragraph[start : words[cut - 1][1]]
@@ -290,7 +297,7 @@ def _named_before_alias(paragraphs: Sequence[str], found: list[_Found]) -> list[
 
 
 _DIRECTIONS = frozenset(
-    {"Utara", "Selatan", "Barat", "Timur", "Tengah", "Tenggara", "Laut", "Daya"}
+    {"Utara", "Selatan", "Barat", "Timur", "Tengah", "Tenggara", "Laut", "Daya", "Pusat", "Raya"}
 )
 
 
@@ -369,7 +376,7 @@ _PORTFOLIO_STEP = re.compile(
     r"(?:[^\S\n]*[,/][^\S\n]*|[^\S\n]+)(?:dan[^\S\n]+)?"
     r"(?P<word>[A-Z][\w-]*|\([A-Z][\w-]*\))"
 )
-_PORTFOLIO_GAP = re.compile(r"[\s,]*")
+_PORTFOLIO_GAP = re.compile(r"(?:[\s,]+|(?:dan|serta)(?=\s))*")
 _LISTED_FIRST_WORD = re.compile(r"[\w'’&-]+")
 _LISTED_NEXT_WORD = re.compile(r"[^\S\n]+[\w'’&-]+")
 

@@ -149,6 +149,9 @@ PORTFOLIO_WORDS = frozenset(
 # The portfolio words that start another body's name after a joiner (``Menteri Keuangan dan
 # Badan Anggaran``): only first in a portfolio (``Menteri Badan Usaha Milik Negara``).
 PORTFOLIO_FIRST_ONLY = frozenset({"Badan", "Sekretariat", "Sekretaris"})
+# Portfolio words only after the word they follow in a portfolio's name (``Perlindungan
+# Anak``); elsewhere they start a name (``Anak Agung Gede Ngurah Puspayoga``).
+PORTFOLIO_ONLY_AFTER = {"Anak": "Perlindungan"}
 # Suffixes that end a company's name (``PT Astra Otoparts Tbk``).
 COMPANY_SUFFIXES = frozenset({"Tbk", "Inc", "Ltd", "Corp", "Plc", "LLC", "GmbH"})
 # Words that end (``Arema FC``, ``Bali United``) or start (``FC Barcelona``) a football club's

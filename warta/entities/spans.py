@@ -416,8 +416,35 @@ def _body_before(words: list[str], first: int, titles: int) -> list[Span]:
 
 
 def _body_in(words: list[str], first: int, end: int) -> int:
-    """Index of the first government body in ``words[first:end]``, or -1."""
-    return next((i for i in range(first, end) if words[i] in GOVERNMENT_BODIES), -1)
+    """Index of the first government body in ``words[first:end]``, or -1: not ``Kepresidenan``
+    ending an office's name (``Staf Kepresidenan``), nor a prison before a person
+    (``_prison_and_person``)."""
+    return next(
+        (
+            i
+            for i in range(first, end)
+            if words[i] in GOVERNMENT_BODIES
+            and not (words[i] == "Kepresidenan" and words[i - 1] == "Staf")
+            and not _prison_and_person(words, i + 1, end)
+        ),
+        -1,
+    )
+
+
+def _prison_and_person(words: list[str], name: int, end: int) -> bool:
+    """True if the words from ``words[name]`` to ``end`` after a prison's word (``Lapas``,
+    ``Rutan``) are three or more that start with no known place: the prison's place and its
+    head's name run together (``Kepala Rutan Pondok Bambu Ibnu Chuldun``), whose end is not
+    known, so the span is left as the tagger has it."""
+    return (
+        name > 0
+        and words[name - 1] in _PRISONS
+        and end - name >= 3
+        and _place_end(words, name, end) < 0
+    )
+
+
+_PRISONS = frozenset({"Lapas", "Rutan"})
 
 
 def _abbreviated_ministry(word: str) -> bool:
@@ -479,10 +506,14 @@ def _prefixed(
                 first, label, method = prefix, "ORG", "rule"
         elif prefix >= 0 and prefix < first:
             first, method = prefix, "rule"
-        elif label == "PER" and _staff_office_before(words, first, end):
-            first, method = first + 1, "rule"  # Kantor Staf Kepresidenan + the person Moeldoko
+        elif label == "PER" and (person := _after_staff_office(words, first, end)) > 0:
+            first, method = person, "rule"  # Kantor Staf Kepresidenan + the person Moeldoko
         elif label != "ORG" and (
-            (words[first] in GOVERNMENT_BODIES and not _palace(words, first))
+            (
+                words[first] in GOVERNMENT_BODIES
+                and not _palace(words, first)
+                and not _prison_and_person(words, first + 1, end)
+            )
             or _abbreviated_ministry(words[first])
         ):  # Pemkot Surabaya, Kemenpora
             label, method = "ORG", "rule"
@@ -508,7 +539,12 @@ def _prefixed(
                 first, label, method = body, "ORG", "rule"
         elif label == "LOC" and first > taken_end and words[first - 1] in GOVERNMENT_BODIES:
             first, label, method = first - 1, "ORG", "rule"  # Polres + Bandung
-        elif label == "PER" and first > taken_end and words[first - 1] in REGIONAL_COMMANDS:
+        elif (
+            label == "PER"
+            and first > taken_end
+            and words[first - 1] in REGIONAL_COMMANDS
+            and not _prison_and_person(words, first, end)
+        ):
             region = _place_end(words, first)
             if 0 < region < end:  # Polres + the person Bogor Rizky Wahyudi
                 out.append((first - 1, region, "ORG", "rule"))
@@ -542,17 +578,17 @@ _TRIGGERS = (
 )
 
 
-def _staff_office_before(words: list[str], first: int, end: int) -> bool:
-    """True if a person span starts with ``Kepresidenan`` that ends the name of an office
-    before a person's (``Kantor Staf Kepresidenan Moeldoko``, ``Deputi … Kepresidenan
-    Jaleswari``): no place after it, as a presidency has (``Kepresidenan Prancis``)."""
-    return (
-        words[first] == "Kepresidenan"
-        and end - first > 1
-        and first > 0
-        and words[first - 1] == "Staf"
-        and not is_known_place(" ".join(words[first + 1 : end]))
-    )
+def _after_staff_office(words: list[str], first: int, end: int) -> int:
+    """Where the person starts in a person span that holds ``Staf Kepresidenan``, the end of
+    an office's name (``Kantor Staf Kepresidenan Moeldoko``, ``Staf Kepresidenan
+    Jaleswari …``), with no place after it, as a presidency has (``Kepresidenan Prancis``);
+    else -1."""
+    for k in range(first, end - 1):
+        if words[k] == "Kepresidenan" and k > 0 and words[k - 1] == "Staf":
+            if is_known_place(" ".join(words[k + 1 : end])):
+                return -1
+            return k + 1
+    return -1
 
 
 def _palace(words: list[str], first: int) -> bool:
@@ -591,17 +627,18 @@ def _kind_before(words: list[str], first: int) -> str | None:
     """The label of what a lowercase word before ``words[first]`` says the name is, or None: a
     prison's place (``LOC``) after ``lapas`` or ``rutan``, also in brackets after the long
     name (``lapas Pondok Bambu``, ``Rumah Tahanan Negara (Rutan) Lhoksukon``: a prison is
-    named by its place), unless its staff come before it (``kepala lapas Rudy Setiawan``, a
-    person); a web site (``ORG``) after ``situs`` (``situs Page Six``), or, where a title
-    starts the name, a heritage site named for a person (``LOC``: ``situs Ratu Boko``)."""
+    named by its place); a web site (``ORG``) after ``situs`` (``situs Page Six``), or, where
+    a title starts the name, a heritage site named for a person (``LOC``: ``situs Ratu
+    Boko``); None where the place's staff, inmates or keepers come before its word
+    (``kepala lapas Rudy Setiawan``, ``napi rutan …``, ``pengelola situs …``: a person)."""
     if first == 0:
         return None
     at = first - 1
     if words[at] == ")" and first >= 3 and words[first - 3] == "(":
         at = first - 2  # (Rutan) Lhoksukon
     kind = _NAMED_AFTER.get(words[at].lower() if at < first - 1 else words[at])
-    if kind == "LOC" and at > 0 and words[at - 1].lower() in _PRISON_STAFF:
-        return None
+    if kind is not None and at > 0 and words[at - 1].lower() in _PEOPLE_OF_THE_PLACE:
+        return None  # kepala lapas + a person, narapidana lapas + one, pengelola situs + one
     if kind == "ORG" and words[first] in _SITE_TITLES:
         return "LOC"
     return kind
@@ -609,10 +646,15 @@ def _kind_before(words: list[str], first: int) -> str | None:
 
 _NAMED_AFTER = {"lapas": "LOC", "rutan": "LOC", "situs": "ORG"}
 _PRISON_NAME_WORDS = 2  # a longer span after a prison's word has a person in it
-_PRISON_STAFF = frozenset(
+# The staff and inmates of a prison and the keepers of a site: the name after the place's word
+# is theirs (``kepala lapas Rudy Setiawan``, ``napi rutan Ahmad Yani``, ``juru pelihara situs
+# Sutrisno``).
+_PEOPLE_OF_THE_PLACE = frozenset(
     {
         *("kepala", "ka", "petugas", "sipir", "pegawai", "staf", "pejabat", "karyawan"),
         *("direktur", "humas", "plt", "plh", "wakil", "kasubsi", "kasi", "kalapas", "karutan"),
+        *("napi", "narapidana", "tahanan", "penghuni", "binaan", "warga", "terpidana"),
+        *("pelihara", "pengelola", "penjaga", "juru", "admin", "pemilik", "pendiri"),
     }
 )
 # Titles that start the name of a heritage site named for a person (``situs Ratu Boko``).
@@ -679,9 +721,16 @@ def _continued(
     return stop
 
 
-# Offices of a village or a district before its administrative head: the person after it is
-# the office holder (``Kepala Desa Budi``, ``Sekretaris Kecamatan Ani``).
-_HEAD_OFFICES = frozenset({"Kepala", "Sekretaris", "Wakil", "Plt", "Plh", "Penjabat", "Pj"})
+# Offices and institutions of a village, a district or a regency before its administrative
+# head: the person after it is the office holder (``Kepala Desa Budi``), or the head is in the
+# institution's name (``Pemerintah Kabupaten Madiun``).
+_HEAD_OFFICES = frozenset(
+    {
+        *("Kepala", "Sekretaris", "Wakil", "Plt", "Plh", "Penjabat", "Pj", "Pemerintah"),
+        *("Kantor", "Dinas", "Badan", "Dewan", "Pengadilan", "Kejaksaan", "Sekretariat"),
+        *("Bupati", "Camat", "Lurah", "Ketua", "Rumah"),
+    }
+)
 
 
 def _head_stands_alone(words: list[str], head: int, common: Collection[str]) -> bool:
