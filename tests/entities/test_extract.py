@@ -1179,8 +1179,10 @@ def test_offices_are_no_part_of_a_name(paragraph, expected):
         ),
         ("Kepala Rutan Salemba hadir .", [(2, 3, "PER")], [(1, 3, "ORG", "rule")]),
         ("Warga Kabupaten Badung menolak .", [(2, 3, "PER")], [(1, 3, "LOC", "rule")]),
-        # an institution's name: the head stays out
-        ("Pemerintah Kabupaten Madiun rapat .", [(2, 3, "PER")], [(2, 3, "PER", "model")]),
+        # an ordinary word starting the sentence is no name of its own before the head
+        ("Pemerintah Kabupaten Madiun rapat .", [(2, 3, "PER")], [(1, 3, "LOC", "rule")]),
+        # an institution's name in a sentence: the head stays out
+        ("Lewat Dinas Sosial Kabupaten Madiun .", [(4, 5, "PER")], [(4, 5, "PER", "model")]),
         ("Ia pindah ke Kabupaten Badung .", [(4, 5, "PER")], [(3, 5, "LOC", "rule")]),
         ("Kepala Desa Budi mengatakan .", [(2, 3, "PER")], [(2, 3, "PER", "model")]),
         # ... nor inside an institution's name
@@ -1299,7 +1301,8 @@ def test_companies_clubs_and_regional_commands(paragraph, expected):
             [("Rudy Setiawan", "PER")],
         ),
         ("Petugas rutan Budi Santoso menemukan telepon genggam.", [("Budi Santoso", "PER")]),
-        ("Seorang napi rutan Ahmad Yani meninggal.", [("Ahmad Yani", "PER")]),
+        # after its inmates, the place (the tagger: PER Sukamiskin)
+        ("Sebanyak 20 penghuni lapas Sukamiskin mendapat remisi.", [("Sukamiskin", "LOC")]),
         # a web site (a real kompas page: PER:page-six)
         (
             '"Dia menyewa 16 pengawal," ujar seorang sumber kepada situs Page Six.',
@@ -1307,8 +1310,9 @@ def test_companies_clubs_and_regional_commands(paragraph, expected):
         ),
         # a heritage site named for a person, a title first, is a place
         ("Warga berkunjung ke situs Ratu Boko.", [("Ratu Boko", "LOC")]),
-        # the site's keeper is a person
+        # the site's keeper is a person, but a title still starts a site's name
         ("Juru pelihara situs Sutrisno mengatakan hal itu.", [("Sutrisno", "PER")]),
+        ("Menurut juru pelihara situs Ratu Boko, candi itu ramai.", [("Ratu Boko", "LOC")]),
         # a presidency named with its country (a real antara page: LOC:kepresidenan-turki)
         (
             "Presiden Turki, Recep Tayyip Erdogan memberikan dukungan di bawah sponsorship "
@@ -1509,6 +1513,8 @@ def test_an_organisations_english_article_is_not_in_its_key():
             "Ia tinggal di Jakarta Pusat alias Jakpus.",
             [("Jakarta Pusat", "LOC"), ("Jakpus", "PER")],
         ),
+        # a city's district: a known place of one word does not split it
+        ("Ia berasal dari Medan Johor alias Mejo.", [("Medan Johor", "LOC"), ("Mejo", "PER")]),
         (
             "Suporter Bali United alias Serdadu Tridatu datang.",
             [("Bali United", "ORG"), ("Serdadu Tridatu", "PER")],

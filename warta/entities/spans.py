@@ -629,31 +629,30 @@ def _kind_before(words: list[str], first: int) -> str | None:
     name (``lapas Pondok Bambu``, ``Rumah Tahanan Negara (Rutan) Lhoksukon``: a prison is
     named by its place); a web site (``ORG``) after ``situs`` (``situs Page Six``), or, where
     a title starts the name, a heritage site named for a person (``LOC``: ``situs Ratu
-    Boko``); None where the place's staff, inmates or keepers come before its word
-    (``kepala lapas Rudy Setiawan``, ``napi rutan …``, ``pengelola situs …``: a person)."""
+    Boko``); None where the place's staff or keepers come before its word (``kepala lapas
+    Rudy Setiawan``, ``pengelola situs …``: a person; not its inmates: ``penghuni lapas
+    Sukamiskin`` is the place)."""
     if first == 0:
         return None
     at = first - 1
     if words[at] == ")" and first >= 3 and words[first - 3] == "(":
         at = first - 2  # (Rutan) Lhoksukon
     kind = _NAMED_AFTER.get(words[at].lower() if at < first - 1 else words[at])
-    if kind is not None and at > 0 and words[at - 1].lower() in _PEOPLE_OF_THE_PLACE:
-        return None  # kepala lapas + a person, narapidana lapas + one, pengelola situs + one
     if kind == "ORG" and words[first] in _SITE_TITLES:
-        return "LOC"
+        return "LOC"  # (juru pelihara) situs Ratu Boko
+    if kind is not None and at > 0 and words[at - 1].lower() in _PEOPLE_OF_THE_PLACE:
+        return None  # kepala lapas + a person, pengelola situs + one
     return kind
 
 
 _NAMED_AFTER = {"lapas": "LOC", "rutan": "LOC", "situs": "ORG"}
 _PRISON_NAME_WORDS = 2  # a longer span after a prison's word has a person in it
-# The staff and inmates of a prison and the keepers of a site: the name after the place's word
-# is theirs (``kepala lapas Rudy Setiawan``, ``napi rutan Ahmad Yani``, ``juru pelihara situs
-# Sutrisno``).
+# The staff of a prison and the keepers of a site: the name after the place's word is theirs
+# (``kepala lapas Rudy Setiawan``, ``juru pelihara situs Sutrisno``).
 _PEOPLE_OF_THE_PLACE = frozenset(
     {
         *("kepala", "ka", "petugas", "sipir", "pegawai", "staf", "pejabat", "karyawan"),
         *("direktur", "humas", "plt", "plh", "wakil", "kasubsi", "kasi", "kalapas", "karutan"),
-        *("napi", "narapidana", "tahanan", "penghuni", "binaan", "warga", "terpidana"),
         *("pelihara", "pengelola", "penjaga", "juru", "admin", "pemilik", "pendiri"),
     }
 )
@@ -721,23 +720,17 @@ def _continued(
     return stop
 
 
-# Offices and institutions of a village, a district or a regency before its administrative
-# head: the person after it is the office holder (``Kepala Desa Budi``), or the head is in the
-# institution's name (``Pemerintah Kabupaten Madiun``).
-_HEAD_OFFICES = frozenset(
-    {
-        *("Kepala", "Sekretaris", "Wakil", "Plt", "Plh", "Penjabat", "Pj", "Pemerintah"),
-        *("Kantor", "Dinas", "Badan", "Dewan", "Pengadilan", "Kejaksaan", "Sekretariat"),
-        *("Bupati", "Camat", "Lurah", "Ketua", "Rumah"),
-    }
-)
+# Offices of a village, a district or a regency before its administrative head: the person
+# after it is the office holder (``Kepala Desa Budi``, ``Sekretaris Kecamatan Ani``).
+_HEAD_OFFICES = frozenset({"Kepala", "Sekretaris", "Wakil", "Plt", "Plh", "Penjabat", "Pj"})
 
 
 def _head_stands_alone(words: list[str], head: int, common: Collection[str]) -> bool:
     """True if the administrative head ``words[head]`` starts a name of its own: no office of
     the place before it (``Kepala Desa`` + ``Budi``, the village head) and no capitalised word
-    but an ordinary one starting the sentence (``Warga Kabupaten Badung``; not ``Dinas
-    Kesehatan Kabupaten Bogor`` or ``BPPD Kabupaten Badung``, an institution's name)."""
+    but an ordinary one starting the sentence (``Warga Kabupaten Badung``, ``Pemerintah
+    Kabupaten Madiun``; not ``Dinas Kesehatan Kabupaten Bogor`` or ``BPPD Kabupaten Badung``
+    in a sentence, an institution's name)."""
     if head == 0:
         return True
     before = words[head - 1]
