@@ -268,9 +268,10 @@ def _named_before_alias(paragraphs: Sequence[str], found: list[_Found]) -> list[
     Aceh Utara Mahmudsyah alias Ayah Mud``: ``LOC:Aceh Utara Mahmudsyah`` is ``Aceh Utara``
     and the person ``Mahmudsyah``): a place mention right before ``alias`` that is no known
     place or organisation itself (``Jakarta Pusat alias Jakpus``, ``Bali United alias …``)
-    and starts with a known place of two words or more, or a known place and a compass
-    direction (``Aceh`` + ``Utara``), the rest one to three words that start with no
-    direction; not a place of one word (``Medan Johor alias Mejo``: a city's district)."""
+    and starts with a known place, or a known place and a compass direction (``Aceh`` +
+    ``Utara``), the rest one to three words that start with no direction (``Medan`` + ``Rudi
+    alias Ucok``; a city's district the tagger reads as one place would be split too:
+    ``Medan Johor alias Mejo``)."""
     split: dict[int, list[_Found]] = {}
     for position, (index, start, end, label, _) in enumerate(found):
         paragraph = paragraphs[index]
@@ -279,7 +280,7 @@ def _named_before_alias(paragraphs: Sequence[str], found: list[_Found]) -> list[
         if _known_label(paragraph[start:end]) is not None:
             continue  # Jakarta Pusat alias Jakpus, Bali United alias Serdadu Tridatu
         words = [(w.start(), w.end()) for w in _NAME_WORDS.finditer(paragraph, start, end)]
-        for cut in range(len(words) - 1, max(1, len(words) - 4), -1):
+        for cut in range(len(words) - 1, max(0, len(words) - 4), -1):
             place = paragraph[start : words[cut - 1][1]]
             *stem, last = place.split()
             if paragraph[words[cut][0] : words[cut][1]] in _DIRECTIONS:

@@ -629,30 +629,33 @@ def _kind_before(words: list[str], first: int) -> str | None:
     name (``lapas Pondok Bambu``, ``Rumah Tahanan Negara (Rutan) Lhoksukon``: a prison is
     named by its place); a web site (``ORG``) after ``situs`` (``situs Page Six``), or, where
     a title starts the name, a heritage site named for a person (``LOC``: ``situs Ratu
-    Boko``); None where the place's staff or keepers come before its word (``kepala lapas
-    Rudy Setiawan``, ``pengelola situs …``: a person; not its inmates: ``penghuni lapas
-    Sukamiskin`` is the place)."""
+    Boko``); None where the place's staff, inmates or keepers come before its word: the name
+    is as often theirs as the place's (``kepala lapas Rudy Setiawan``, ``napi rutan Ahmad
+    Yani``, ``pengelola situs …``; ``penghuni lapas Sukamiskin`` is the place), so it is
+    left to the tagger."""
     if first == 0:
         return None
     at = first - 1
     if words[at] == ")" and first >= 3 and words[first - 3] == "(":
         at = first - 2  # (Rutan) Lhoksukon
     kind = _NAMED_AFTER.get(words[at].lower() if at < first - 1 else words[at])
-    if kind == "ORG" and words[first] in _SITE_TITLES:
-        return "LOC"  # (juru pelihara) situs Ratu Boko
     if kind is not None and at > 0 and words[at - 1].lower() in _PEOPLE_OF_THE_PLACE:
-        return None  # kepala lapas + a person, pengelola situs + one
+        return None  # kepala lapas + a person, napi rutan + one, pengelola situs + one
+    if kind == "ORG" and words[first] in _SITE_TITLES:
+        return "LOC"
     return kind
 
 
 _NAMED_AFTER = {"lapas": "LOC", "rutan": "LOC", "situs": "ORG"}
 _PRISON_NAME_WORDS = 2  # a longer span after a prison's word has a person in it
-# The staff of a prison and the keepers of a site: the name after the place's word is theirs
-# (``kepala lapas Rudy Setiawan``, ``juru pelihara situs Sutrisno``).
+# The staff and inmates of a prison and the keepers of a site: the name after the place's
+# word may be theirs (``kepala lapas Rudy Setiawan``, ``napi rutan Ahmad Yani``, ``juru
+# pelihara situs Sutrisno``).
 _PEOPLE_OF_THE_PLACE = frozenset(
     {
         *("kepala", "ka", "petugas", "sipir", "pegawai", "staf", "pejabat", "karyawan"),
         *("direktur", "humas", "plt", "plh", "wakil", "kasubsi", "kasi", "kalapas", "karutan"),
+        *("napi", "narapidana", "tahanan", "penghuni", "binaan", "warga", "terpidana"),
         *("pelihara", "pengelola", "penjaga", "juru", "admin", "pemilik", "pendiri"),
     }
 )
