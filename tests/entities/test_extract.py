@@ -1158,6 +1158,12 @@ def test_offices_are_no_part_of_a_name(paragraph, expected):
             [(2, 7, "PER")],
             [(1, 5, "ORG", "rule"), (5, 7, "PER", "rule")],
         ),
+        # a portfolio of two joined by dan, then its region, a known place
+        (
+            "Kepala Dinas Kebudayaan dan Pariwisata Bali Made Arya hadir .",
+            [(2, 8, "PER")],
+            [(1, 6, "ORG", "rule"), (6, 8, "PER", "rule")],
+        ),
         # ... also where the tagger gave Dinas a name of its own
         ("Kata Dinas Pariwisata Badung .", [(1, 2, "ORG"), (2, 4, "PER")], [(1, 4, "ORG", "rule")]),
         # a name without a portfolio's word is the agency head's

@@ -64,14 +64,12 @@ from warta.entities.features import (
     ORGANISATION_PREFIXES,
     PLACE_HEADS,
     PLACE_PREFIXES,
-    PORTFOLIO_FIRST_ONLY,
-    PORTFOLIO_ONLY_AFTER,
-    PORTFOLIO_WORDS,
     POSITION_WORDS,
     SENTENCE_STARTS,
     TITLE_WORDS,
     calendar_words,
     capitalised_flags,
+    continues_portfolio,
     name_words,
 )
 from warta.entities.gazetteer_match import match_gazetteer
@@ -214,26 +212,24 @@ def _ministries(paragraphs: Sequence[str], found: list[_Found]) -> list[_Found]:
     Nurbaya``, one person to the tagger, is ``Siti Nurbaya``). After ``Kementerian`` or
     ``Kemenko`` the portfolio is the ministry's name, an organisation (``Kementerian Pemuda
     dan Olah Raga``; the tagger's ``Kementerian Pemuda dan`` and ``Olah Raga``), unless a
-    mention the tagger began there runs past it. The portfolio is the run of words of
-    ``PORTFOLIO_WORDS`` after the office (joined by spaces, commas, slashes or ``dan``; a
-    bracketed short form, ``(ESDM)``, in it; not ``serta``, which joins another name:
-    ``Kementerian Komunikasi dan Informatika serta Badan Regulator …``, nor a word that starts
-    another body's name after the first, ``PORTFOLIO_FIRST_ONLY``: ``Menteri Keuangan dan
-    Badan Anggaran DPR``)."""
+    mention the tagger began there runs past it. The portfolio is the run of words after the
+    office that ``features.continues_portfolio`` takes (not ``Badan`` after the first:
+    ``Menteri Keuangan dan Badan Anggaran DPR``), joined by spaces, commas, slashes or
+    ``dan``, with a bracketed short form in it (``(ESDM)``); not ``serta``, which joins
+    another name (``Kementerian Komunikasi dan Informatika serta Badan Regulator …``)."""
     out: list[_Found] | None = None
     for index, paragraph in enumerate(paragraphs):
         if "Men" not in paragraph and "Kemen" not in paragraph and "Wamen" not in paragraph:
             continue
         for head in _MINISTRY_HEAD.finditer(paragraph):
-            position, run_start, run_end, previous = head.end(), -1, -1, ""
+            position, run_start, run_end = head.end(), -1, -1
+            previous: str | None = None
             while (step := _PORTFOLIO_STEP.match(paragraph, position)) is not None:
                 word = step["word"]
-                if word not in PORTFOLIO_WORDS and not (run_end > 0 and word[0] == "("):
-                    break
-                if run_end > 0 and word in PORTFOLIO_FIRST_ONLY:
-                    break  # Menteri Keuangan dan + Badan Anggaran DPR: another body
-                if word in PORTFOLIO_ONLY_AFTER and previous != PORTFOLIO_ONLY_AFTER[word]:
-                    break  # Koperasi dan UKM + the person Anak Agung …
+                if word[0] == "(" and run_end < 0:
+                    break  # a short form only after the portfolio's words
+                if word[0] != "(" and not continues_portfolio(word, previous):
+                    break  # … dan + Badan Anggaran DPR, Koperasi dan UKM + Anak Agung …
                 run_start = step.start("word") if run_start < 0 else run_start
                 position = run_end = step.end()
                 previous = word

@@ -152,6 +152,22 @@ PORTFOLIO_FIRST_ONLY = frozenset({"Badan", "Sekretariat", "Sekretaris"})
 # Portfolio words only after the word they follow in a portfolio's name (``Perlindungan
 # Anak``); elsewhere they start a name (``Anak Agung Gede Ngurah Puspayoga``).
 PORTFOLIO_ONLY_AFTER = {"Anak": "Perlindungan"}
+
+
+def continues_portfolio(word: str, previous: str | None) -> bool:
+    """True if ``word`` carries a minister's or an agency's portfolio on after ``previous``,
+    the portfolio's last word so far (None: ``word`` would be its first): a portfolio word,
+    not one that starts another body's name after the first (``PORTFOLIO_FIRST_ONLY``:
+    ``Menteri Keuangan dan Badan Anggaran``), nor one that follows only another
+    (``PORTFOLIO_ONLY_AFTER``: ``Anak`` of ``Anak Agung``)."""
+    if word not in PORTFOLIO_WORDS:
+        return False
+    if previous is not None and word in PORTFOLIO_FIRST_ONLY:
+        return False
+    required = PORTFOLIO_ONLY_AFTER.get(word)
+    return required is None or previous == required
+
+
 # Suffixes that end a company's name (``PT Astra Otoparts Tbk``).
 COMPANY_SUFFIXES = frozenset({"Tbk", "Inc", "Ltd", "Corp", "Plc", "LLC", "GmbH"})
 # Words that end (``Arema FC``, ``Bali United``) or start (``FC Barcelona``) a football club's

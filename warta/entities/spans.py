@@ -48,7 +48,6 @@ from warta.entities.features import (
     PARAGRAPH_START,
     PERSON_TITLES,
     PLACE_HEADS,
-    PORTFOLIO_WORDS,
     POSITION_WORDS,
     POSITIONS,
     RANK_PARTS,
@@ -58,6 +57,7 @@ from warta.entities.features import (
     SENTENCE_STARTS,
     TITLE_WORDS,
     calendar_words,
+    continues_portfolio,
     period_joins,
 )
 from warta.entities.names import (
@@ -604,14 +604,16 @@ def _agency(words: list[str], first: int, end: int) -> int | None:
     ``Tjok Bagus Pemayun``), a place head and its name (``Kesehatan Kota Depok``) or the one
     word left (``Pariwisata Badung``); more words left are a person (``Pendidikan`` before
     ``Budi Santoso``). None otherwise (``Kepala Dinas Budi Santoso``)."""
-    if first == 0 or words[first - 1] != "Dinas" or words[first] not in PORTFOLIO_WORDS:
+    if first == 0 or words[first - 1] != "Dinas" or not continues_portfolio(words[first], None):
         return None
-    k = first + 1
-    while k < end and (
-        words[k] in PORTFOLIO_WORDS
-        or (words[k] == "dan" and k + 1 < end and words[k + 1] in PORTFOLIO_WORDS)
-    ):
-        k += 1
+    k, previous = first + 1, words[first]
+    while k < end:
+        if words[k] == "dan" and k + 1 < end and continues_portfolio(words[k + 1], previous):
+            k += 1  # Dinas Kebudayaan dan Pariwisata
+        elif continues_portfolio(words[k], previous):
+            previous, k = words[k], k + 1
+        else:
+            break
     if k < end:
         place = _place_end(words, k, end)
         if place > 0:
