@@ -1277,6 +1277,21 @@ def test_span_corrections_on_given_tagger_output(text, tagged, expected):
         ("Pemain Arema Malang cedera.", [("Arema", "ORG"), ("Malang", "LOC")]),
         # the organisation's own name with a place in it stays whole
         ("Persib Bandung menang.", [("Persib Bandung", "ORG")]),
+        # An English school's name is an organisation, as the Indonesian ones are (a real
+        # detik page: LOC:stanford-university; the tagger calls Yale University a person).
+        (
+            "Keduanya akademisi di Stanford University.",
+            [("Stanford University", "ORG")],
+        ),
+        (
+            "Ia kuliah di Oxford University dan Yale University.",
+            [("Oxford University", "ORG"), ("Yale University", "ORG")],
+        ),
+        ("Ia kuliah di Boston College.", [("Boston College", "ORG")]),
+        (
+            "Ia lulusan Universitas Padjadjaran, Bandung.",
+            [("Universitas Padjadjaran", "ORG"), ("Bandung", "LOC")],
+        ),
     ],
 )
 def test_companies_clubs_and_regional_commands(paragraph, expected):

@@ -175,8 +175,12 @@ COMPANY_SUFFIXES = frozenset({"Tbk", "Inc", "Ltd", "Corp", "Plc", "LLC", "GmbH"}
 CLUB_WORDS = frozenset({"FC", "United"})
 # Words that end an organisation's name in English (``The New York Times``, ``Mesa Airlines``,
 # ``Indonesia Press Photo Service``: the training data's names that end with one are all
-# organisations), which the tagger calls people (``Moody's Investors Service``).
-ORGANISATION_TAILS = frozenset({"Times", "Airlines", "Service", "Television", "Reserve"})
+# organisations), which the tagger calls people (``Moody's Investors Service``); and the
+# schools' words (``Stanford University``, ``Boston College``, which it calls a place or a
+# person: the training data has universities as organisations, ``Universitas Indonesia``).
+ORGANISATION_TAILS = frozenset(
+    {"Times", "Airlines", "Service", "Television", "Reserve", "University", "College", "Institute"}
+)
 TITLE_WORDS = PERSON_TITLES | GIVEN_NAME_PREFIXES
 # Words before a title that make the title part of an institution's or a street's name
 # (``RSUD Dr. Soetomo``, ``Rumah Sakit Dr. Sardjito``, ``Universitas Dr. Soetomo``, ``Jalan
