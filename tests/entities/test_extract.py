@@ -1288,6 +1288,14 @@ def test_span_corrections_on_given_tagger_output(text, tagged, expected):
             [("Oxford University", "ORG"), ("Yale University", "ORG")],
         ),
         ("Ia kuliah di Boston College.", [("Boston College", "ORG")]),
+        # An English place's last word makes a place of what the tagger calls a person or an
+        # organisation (a real detik page: ORG:villa-park, a stadium).
+        (
+            "Smith tahu betul sosok MacPhee bakal memberikan dampak baik untuk Villa sejak "
+            "awal kedatangannya ke Villa Park.",
+            [("Smith", "PER"), ("Villa Park", "LOC")],
+        ),
+        ("Ia mendarat di Heathrow Airport.", [("Heathrow Airport", "LOC")]),
         (
             "Ia lulusan Universitas Padjadjaran, Bandung.",
             [("Universitas Padjadjaran", "ORG"), ("Bandung", "LOC")],

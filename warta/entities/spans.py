@@ -48,6 +48,7 @@ from warta.entities.features import (
     PARAGRAPH_START,
     PERSON_TITLES,
     PLACE_HEADS,
+    PLACE_TAILS,
     POSITION_WORDS,
     POSITIONS,
     RANK_PARTS,
@@ -129,7 +130,7 @@ def refine(
     return _after_positions(words, out, lexicon.organisation_heads, lexicon.common)
 
 
-_COMPANIES_AND_CLUBS = COMPANY_SUFFIXES | CLUB_WORDS | ORGANISATION_TAILS
+_COMPANIES_AND_CLUBS = COMPANY_SUFFIXES | CLUB_WORDS | ORGANISATION_TAILS | PLACE_TAILS
 
 
 def _only_titles(words: list[str], first: int, end: int) -> bool:
@@ -814,7 +815,9 @@ def _companies_and_clubs(
     the name before it unless that is an ordinary word (``Leeds`` + ``United``); so is a name
     that ends with an organisation word (``ORGANISATION_TAILS``), with the capitalised words
     the tagger left out right before it (``Moody's`` + ``Investors Service``), ordinary words
-    not (``Menurut`` + ``Financial Times``)."""
+    not (``Menurut`` + ``Financial Times``). A name that ends with a place word
+    (``PLACE_TAILS``) is a place (``Villa Park``, a stadium, to the tagger a person or an
+    organisation), unless it is a known organisation."""
     out: list[Span] = []
     for first, end, label, method in spans:
         if out and first < out[-1][1]:  # the suffix was the start of this span
@@ -827,6 +830,13 @@ def _companies_and_clubs(
             and (words[end - 1] in CLUB_WORDS or words[first] == "FC")
         ):
             label, method = "ORG", "rule"
+        elif (
+            label != "LOC"
+            and end - first >= 2
+            and words[end - 1] in PLACE_TAILS
+            and name_key(" ".join(words[first:end])) not in known_organisations()
+        ):
+            label, method = "LOC", "rule"
         elif label != "ORG" and words[end - 1] in ORGANISATION_TAILS:
             label, method = "ORG", "rule"
             while (
