@@ -174,13 +174,26 @@ def _subheading(text: str, kind: str, repeated: set[str]) -> bool:
 
 def _body_start(blocks: list[Block], kinds: list[str], start: int, end: int) -> tuple[int, int]:
     """Move the start to a dateline among the run's first blocks: what precedes it is a lead
-    caption or a pull quote. A dateline standing alone just before the run opens the body."""
+    caption or a pull quote. A dateline standing alone just before the run opens the body, and
+    so does a short sentence that opens with one (``JAKARTA, KOMPAS.com - Pemerintah menaikkan
+    harga BBM.``, too short to start the run of prose; markers may stand between)."""
+    for i in range(start - 1, max(-1, start - 1 - _LEAD_REACH), -1):
+        if kinds[i] == "marker":
+            continue
+        if kinds[i] in _BODY_KINDS and split_dateline(blocks[i].text)[0] is not None:
+            return i, end
+        break
     for i in range(start, min(start + 4, end)):
         if split_dateline(blocks[i].text)[0] is not None:
             return i, end
         if standalone_dateline(blocks[i].text) and i + 1 < end:
             return i + 1, end
     return start, end
+
+
+# How many blocks before the run of prose a lead that opens with a dateline is looked for
+# (markers included).
+_LEAD_REACH = 3
 
 
 def _dateline(

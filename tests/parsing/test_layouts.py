@@ -352,6 +352,51 @@ def test_a_short_caption_is_the_caption_not_the_first_paragraph(copies):
     assert _texts(article) == _texts(original)
 
 
+_LEAD = "JAKARTA, KABARKOTA.com - Pemerintah menaikkan harga bahan bakar mulai pekan depan."
+_LEAD_PAGE = [
+    "Ekonomi",
+    "Pemerintah Naikkan Harga BBM Pekan Depan",
+    "Penulis: Budi Santoso",
+    "Senin, 23 November 2026 10:15 WIB",
+    "{lead}",
+    "Kenaikan itu diumumkan oleh menteri energi dalam jumpa pers di Jakarta pada Senin pagi.",
+    "Menurut menteri, harga baru berlaku untuk semua jenis bahan bakar bersubsidi di seluruh "
+    "negeri.",
+    "Warga diminta tidak panik dan tidak menimbun bahan bakar menjelang kenaikan harga tersebut.",
+]
+
+
+@pytest.mark.parametrize(
+    ("lead", "markers"),
+    [
+        (_LEAD, []),
+        # a marker between the lead and the rest stays in the body, after the lead
+        (f"{_LEAD}\n\nADVERTISEMENT", [("ADVERTISEMENT", "body", 0)]),
+    ],
+)
+def test_a_one_sentence_lead_that_opens_with_a_dateline_is_the_first_paragraph(lead, markers):
+    """A lead of one short sentence opening with a dateline is too short to start the run of
+    prose; it is still the body's first paragraph, not the image caption (it was: the caption,
+    and the paragraph lost)."""
+    from datetime import date
+
+    page = "\n\n".join(_LEAD_PAGE).replace("{lead}", lead)
+    article = parse_page(page, ingest_date=date(2026, 11, 25), source_name="lead.txt")
+    assert article.layout == "generic"
+    assert (article.dateline, article.site, article.image_caption) == (
+        "JAKARTA, KABARKOTA.com",
+        "Kabarkota",
+        None,
+    )
+    assert _texts(article) == [
+        "Pemerintah menaikkan harga bahan bakar mulai pekan depan.",
+        *_LEAD_PAGE[5:],
+    ]
+    assert [(m.text, m.zone, m.after_paragraph_index) for m in article.ad_markers] == markers
+    assert article.paragraphs[0].source_line == 9
+    assert (article.title, article.author) == (_LEAD_PAGE[1], "Budi Santoso")
+
+
 def test_read_more_and_related_link_lines_in_the_body_are_markers():
     seed = SEED.read_text("utf-8")
     original = _seed_variant(seed)
