@@ -21,7 +21,7 @@ from warta.article import (
     Paragraph,
     ParsedArticle,
 )
-from warta.body import NO_BODY, NoArticle, looks_like_paragraph, split_body
+from warta.body import NO_BODY, NoArticle, ends_sentence, looks_like_paragraph, split_body
 from warta.datelines import site_from_dateline, split_dateline
 from warta.dates import is_relative_date, parse_relative_date, read_absolute_date
 from warta.generic import extract_generic
@@ -224,11 +224,19 @@ def _take_dateline(paragraphs: list[Paragraph]) -> tuple[str | None, list[Paragr
 def _strip_end_marks(
     paragraphs: list[Paragraph], end_marks: tuple[re.Pattern[str], ...]
 ) -> list[Paragraph]:
-    """Remove end marks such as ``***`` from the end of the last paragraph."""
-    last = paragraphs[-1]
-    text = last.text
-    for pattern in end_marks:
-        text = pattern.sub("", text).rstrip()
-    if text == last.text or not text:
+    """Remove end marks such as ``***`` from the end of the last paragraph, and from the end of
+    an earlier one where a sentence ends before the mark (``… 89 days. ***`` followed by more
+    text: not ``kata f***``, a word's letters starred out)."""
+    if not end_marks:
         return paragraphs
-    return [*paragraphs[:-1], Paragraph(last.index, text, last.source_line)]
+    out = []
+    for paragraph in paragraphs:
+        text = paragraph.text
+        for pattern in end_marks:
+            text = pattern.sub("", text).rstrip()
+        last = paragraph is paragraphs[-1]
+        if text == paragraph.text or not text or not (last or ends_sentence(text)):
+            out.append(paragraph)
+        else:
+            out.append(Paragraph(paragraph.index, text, paragraph.source_line))
+    return out

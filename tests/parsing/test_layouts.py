@@ -397,6 +397,21 @@ def test_a_one_sentence_lead_that_opens_with_a_dateline_is_the_first_paragraph(l
     assert (article.title, article.author) == (_LEAD_PAGE[1], "Budi Santoso")
 
 
+def test_an_end_mark_after_a_sentence_in_the_body_is_cut_a_starred_word_is_not():
+    """``***`` is cut from a body paragraph's end, not only the last one's, where a sentence
+    ends before it; a word whose letters are starred out keeps its stars."""
+    seed = SEED.read_text("utf-8")
+    original = _seed_variant(seed)
+    third, fourth = original.paragraphs[2].text, original.paragraphs[3].text
+    assert third.endswith(".") and fourth.endswith(".")
+    page = seed.replace(third, f"{third} ***", 1).replace(fourth, f"{fourth[:-1]} f***", 1)
+    article = _seed_variant(page)
+    texts = _texts(article)
+    assert texts[2] == third
+    assert texts[3] == f"{fourth[:-1]} f***"
+    assert texts[:2] + texts[4:] == _texts(original)[:2] + _texts(original)[4:]
+
+
 def test_read_more_and_related_link_lines_in_the_body_are_markers():
     seed = SEED.read_text("utf-8")
     original = _seed_variant(seed)
