@@ -126,7 +126,7 @@ COMMENT ON COLUMN entities.article_id IS 'Joins articles.article_id.';
 COMMENT ON COLUMN entities.paragraph_index IS 'Joins paragraphs (article_id, paragraph_index).';
 COMMENT ON COLUMN entities.start_char IS '0-based character offset in paragraphs.text.';
 COMMENT ON COLUMN entities.end_char IS 'End offset (exclusive): substring(p.text, start_char + 1, end_char - start_char) = text.';
-COMMENT ON COLUMN entities.text IS 'The mention as written.';
+COMMENT ON COLUMN entities.text IS 'The mention as written; a short form in brackets right after a name keeps its brackets, as the NER training data marks it: (Jokowi). canonical_name and entity_key drop them.';
 COMMENT ON COLUMN entities.label IS 'PER, ORG or LOC.';
 COMMENT ON COLUMN entities.canonical_name IS 'Normalised name: Korut -> Korea Utara, AS -> Amerika Serikat.';
 COMMENT ON COLUMN entities.entity_key IS 'Stable grouping key for the canonical entity, e.g. LOC:korea-utara.';

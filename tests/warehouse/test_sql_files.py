@@ -286,6 +286,26 @@ def test_every_analysis_runs_and_returns_rows(con):
         assert rows(con, f"analysis/{path.name}"), path.name
 
 
+def test_an_articles_entities_are_its_mentions_in_reading_order(con):
+    mentions = rows(con, "analysis/article_entities.sql")
+    seed = "1680cce868a3526d"  # the id the file names: the seed article's
+    expected = con.sql(
+        "SELECT paragraph_index, start_char, text, entity_key FROM entities "
+        f"WHERE article_id = '{seed}' ORDER BY paragraph_index, start_char"
+    ).fetchall()
+    assert scalar(con, f"SELECT entity_count FROM articles WHERE article_id = '{seed}'") == len(
+        expected
+    )
+    assert [
+        (m["paragraph_index"], m["start_char"], m["text"], m["entity_key"]) for m in mentions
+    ] == expected
+    per_key = {key: sum(1 for e in expected if e[3] == key) for *_, key in expected}
+    assert all(m["mentions_in_article"] == per_key[m["entity_key"]] for m in mentions)
+    assert {m["entity_key"]: m["canonical_name"] for m in mentions}["LOC:korea-utara"] == (
+        "Korea Utara"
+    )
+
+
 def test_analyses_answer_their_question(con):
     top = rows(con, "analysis/top_entities.sql")
     assert len(top) == 20 and [r["mentions"] for r in top] == sorted(
