@@ -29,7 +29,9 @@ SELECT
     a.parse_warnings,
     a.parser_version,
     a.source_path,
-    a.url
+    a.url,
+    a.dateline,
+    a.image_caption
 FROM articles AS a;
 COMMENT ON VIEW article_overview IS 'One row per article with site, section, dates and counts; the starting point for most questions. Key: article_id.';
 COMMENT ON COLUMN article_overview.article_id IS 'Primary key; joins articles, paragraphs, entities, ad_markers.';
@@ -55,3 +57,5 @@ COMMENT ON COLUMN article_overview.parse_warnings IS 'Non-fatal oddities of the 
 COMMENT ON COLUMN article_overview.parser_version IS 'PARSER_VERSION that produced the article (articles.parser_version).';
 COMMENT ON COLUMN article_overview.source_path IS 'Raw file the article was parsed from, relative to the raw root.';
 COMMENT ON COLUMN article_overview.url IS 'The page''s own address (HTML pages that give one); null for text dumps, and for days loaded before the column existed until they are loaded again.';
+COMMENT ON COLUMN article_overview.dateline IS 'Source/place prefix removed from the first paragraph, e.g. FAKTUAL-INDONESIA, JAKARTA, KOMPAS.com (articles.dateline); null when there is none.';
+COMMENT ON COLUMN article_overview.image_caption IS 'Lead image caption, once even if the page repeats it (articles.image_caption); null when there is none.';
