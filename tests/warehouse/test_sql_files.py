@@ -286,6 +286,21 @@ def test_every_analysis_runs_and_returns_rows(con):
         assert rows(con, f"analysis/{path.name}"), path.name
 
 
+def test_article_overview_shows_each_articles_dateline_and_caption(con):
+    differ = scalar(
+        con,
+        "SELECT count(*) FROM article_overview AS o JOIN articles AS a USING (article_id) "
+        "WHERE o.dateline IS DISTINCT FROM a.dateline "
+        "OR o.image_caption IS DISTINCT FROM a.image_caption",
+    )
+    assert differ == 0
+    seed = con.sql(
+        "SELECT dateline, image_caption FROM article_overview WHERE article_id = '1680cce868a3526d'"
+    ).fetchall()
+    assert seed[0][0] == "FAKTUAL-INDONESIA" and seed[0][1]
+    assert scalar(con, "SELECT count(*) FROM article_overview WHERE dateline IS NOT NULL") > 0
+
+
 def test_an_articles_entities_are_its_mentions_in_reading_order(con):
     mentions = rows(con, "analysis/article_entities.sql")
     seed = "1680cce868a3526d"  # the id the file names: the seed article's
