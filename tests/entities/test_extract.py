@@ -489,6 +489,30 @@ def test_short_names_link_to_the_full_name_seen_earlier():
     assert by_text["Putin"].entity_key == by_text["Vladimir Putin"].entity_key
 
 
+def test_a_nickname_before_the_full_name_in_brackets_is_that_person():
+    """``coach Milo (Milomir Seslija)`` on a saved kompas page gave ``PER:milo`` beside
+    ``PER:milomir-seslija``: the word the full name starts with, right before it in brackets,
+    is that person, there and wherever else the article names him by it."""
+    paragraphs = [
+        '"Saya berlatih bersama coach Milo (Milomir Seslija)," ujar Samsul.',
+        "Pelatih Arema, Milomir Seslija, hadir. Kata Milo, timnya siap.",
+    ]
+    mentions = extract_entities(paragraphs)
+    milo = [m for m in mentions if m.text == "Milo"]
+    assert milo and {m.entity_key for m in milo} == {"PER:milomir-seslija"}
+    assert all(m.canonical_name == "Milomir Seslija" for m in milo)
+    # not a word that does not start the name, nor one that starts two bracketed names
+    dejan = extract_entities(["Bersama coach Dejan (Milomir Seslija) mereka berlatih."])
+    assert {m.text: m.entity_key for m in dejan}["Dejan"] == "PER:dejan"
+    two = extract_entities(
+        [
+            "Pelatih Arema, coach Milo (Milomir Seslija), hadir.",
+            "Pelatih Persib, coach Milo (Milorad Pavic), absen.",
+        ]
+    )
+    assert [m.entity_key for m in two if m.text == "Milo"] == ["PER:milo", "PER:milo"]
+
+
 def test_spellings_with_and_without_the_apostrophe_link_to_the_full_name_in_an_article():
     """``Maruf``, ``Ma’ruf`` and ``Ma'ruf`` are one name: after ``Ma'ruf Amin``, each short
     spelling is that person (name keys fold apostrophes, straight or curly, and drop them)."""

@@ -55,7 +55,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Collection, Sequence
 from functools import cache, lru_cache
-from itertools import accumulate, compress, islice
+from itertools import accumulate, compress, islice, pairwise
 
 from warta.entities.features import (
     GOVERNMENT_BODIES,
@@ -1679,12 +1679,15 @@ def _linked(
             canonical = linker.canonical(named, label)
         linked.append((index, start, end, text, method, canonical))
     full_names = _full_names_by_part(linked)
+    nicknames = _nicknames(paragraphs, linked)
     gaz = gazetteer()
     mentions = []
     for index, start, end, text, method, canonical in linked:
         if canonical.label == "PER" and " " not in canonical.name:
             names = full_names.get(name_key(canonical.name), ())
-            if len(names) == 1:  # named in full only later in the article: that person
+            if canonical.name in nicknames:
+                canonical = nicknames[canonical.name]
+            elif len(names) == 1:  # named in full only later in the article: that person
                 (name,) = names
                 canonical = Canonical(name, "PER", entity_key("PER", name))
         if (
@@ -1709,6 +1712,32 @@ def _linked(
             )
         )
     return mentions
+
+
+def _nicknames(
+    paragraphs: Sequence[str], linked: list[tuple[int, int, int, str, str, Canonical]]
+) -> dict[str, Canonical]:
+    """One-word persons followed by their full name in brackets, which starts with the word
+    (``coach Milo (Milomir Seslija)``): the word is that person in the whole article. The word
+    has three letters or more and names no one else in the article's brackets."""
+    found: dict[str, Canonical] = {}
+    ambiguous = set()
+    for (index, _, end, _, _, short), (next_index, start, _, text, _, full) in pairwise(linked):
+        gap = paragraphs[index][end:start].strip()
+        if (
+            next_index == index
+            and (gap == "(" or (not gap and text.startswith("(")))
+            and short.label == full.label == "PER"
+            and " " not in short.name
+            and " " in full.name
+            and len(short.name) >= 3
+            and full.name.split()[0].lower().startswith(short.name.lower())
+            and found.setdefault(short.name, full) != full
+        ):
+            ambiguous.add(short.name)
+    for name in ambiguous:
+        del found[name]
+    return found
 
 
 def _bracketed_short_form(
