@@ -13,7 +13,7 @@ from warta.config import Settings
 from warta.entities.names import LABELS as ENTITY_LABELS
 from warta.landing import LandingUnavailable, LandingZone
 from warta.layouts import LayoutError
-from warta.parquet_store import ParquetStore
+from warta.parquet_store import ParquetStore, StoreUnavailable
 from warta.partition import WORKER_CPU_STAGES, PartitionBuild, build_partition
 from warta.schema import TABLES
 from warta.text import counted
@@ -68,13 +68,15 @@ def parse_landing_partition(context: dg.AssetExecutionContext, warta: WartaSetti
     settings = warta.settings()
     partition = context.partition_key
     try:
+        ParquetStore(settings.data_dir).ensure_writable()
         # Recorded before reading: a file landing during the parse makes the next check see a
         # change.
         fingerprint = LandingZone(settings.raw_dir).fingerprint(partition)
         build = _build(context, settings, partition)
-    except LandingUnavailable as error:
-        # Nothing was published. A missing or unreadable landing zone stays so for longer than
-        # the retry delays: the run fails at once with the reason. A file system error that may
+    except (LandingUnavailable, StoreUnavailable) as error:
+        # Nothing was published. A missing or unreadable landing zone, or a Parquet folder that
+        # cannot be created or written, stays so for longer than the retry delays: the run fails
+        # at once with the reason. A file system error that may
         # pass (EIO, ESTALE, ENOTCONN, ...) is retried like other transient trouble.
         raise dg.Failure(description=str(error), allow_retries=error.transient) from error
     except LayoutError as error:  # a layout file to mend; retrying cannot help

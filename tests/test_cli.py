@@ -414,6 +414,33 @@ def test_a_retried_failure_is_printed_without_its_stack_traces(landing, monkeypa
     assert "Stack Trace" not in err and "Traceback" not in err, err[-3000:]
 
 
+def test_a_parquet_folder_that_cannot_be_created_fails_the_run_at_once(
+    landing, monkeypatch, capfd, tmp_path
+):
+    """WARTA_DATA_DIR under a file (or on a file system that refuses it) stays so: the parse
+    fails without its retries, naming the folder and the variable (it was retried for two
+    minutes in silence and ended in four chained stack traces)."""
+    import dagster as dg
+
+    from pipelines.run import run_partitions
+
+    put(landing, "2026-11-25/a.txt", SEED.read_bytes())
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    monkeypatch.setenv("WARTA_DATA_DIR", str(blocker / "parquet"))
+    attempts = []
+    monkeypatch.setattr(
+        dg.RetryPolicy, "calculate_delay", lambda self, attempt: attempts.append(attempt) or 0
+    )
+    monkeypatch.delenv("DAGSTER_HOME", raising=False)
+    (result,) = run_partitions(["2026-11-25"])
+    assert not result.success and attempts == []
+    message = f"cannot create the Parquet folder {blocker / 'parquet'} (WARTA_DATA_DIR): Not a "
+    assert message in result.message and "nothing was parsed" in result.message
+    err = capfd.readouterr().err
+    assert err.count(message) == 2 and "Traceback" not in err, err[-3000:]
+
+
 def test_run_of_every_day_names_a_folder_outside_the_range_and_succeeds(landing, tmp_path):
     put(landing, "2026-11-25/a.txt", SEED.read_bytes())
     put(landing, "2019-12-31/old.txt", SEED.read_bytes())  # before WARTA_START_DATE

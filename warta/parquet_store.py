@@ -26,6 +26,7 @@ import pyarrow.parquet as pq
 
 from warta import sql
 from warta.durable import fsync_dir, fsync_file
+from warta.landing import TRANSIENT_ERRNOS
 from warta.locks import lock_exclusive
 from warta.schema import TABLES
 
@@ -41,9 +42,38 @@ class PartitionBusy(TimeoutError):
     """A partition's lock stayed held (by a parse, say) for longer than the caller would wait."""
 
 
+class StoreUnavailable(RuntimeError):
+    """The Parquet root cannot be created or written: nothing was parsed.
+
+    ``transient``: the file system's error may pass (``landing.TRANSIENT_ERRNOS``); a folder
+    that cannot be created (its parent missing, a read-only or special file system) or written
+    (permissions) will not by itself."""
+
+    def __init__(self, message: str, error: OSError | None = None) -> None:
+        super().__init__(message)
+        self.transient = error is not None and error.errno in TRANSIENT_ERRNOS
+
+
 class ParquetStore:
     def __init__(self, root: Path) -> None:
         self.root = Path(root).absolute()
+
+    def ensure_writable(self) -> None:
+        """Create the root if need be and make sure this process may write in it; raise
+        :class:`StoreUnavailable` naming the folder and the reason otherwise."""
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreUnavailable(
+                f"cannot create the Parquet folder {self.root} (WARTA_DATA_DIR): "
+                f"{error.strerror or error}; nothing was parsed",
+                error,
+            ) from error
+        if not self.root.is_dir() or not os.access(self.root, os.W_OK | os.X_OK):
+            raise StoreUnavailable(
+                f"the Parquet folder {self.root} (WARTA_DATA_DIR) is not a folder this process "
+                "may write in; nothing was parsed"
+            )
 
     def partition_dir(self, table: str, partition: str) -> Path:
         return self.root / table / f"ingest_date={partition}"
