@@ -15,6 +15,7 @@ from warta.warehouse import (
     PartitionChanged,
     Warehouse,
     WarehouseBusy,
+    WarehouseDamaged,
     WarehouseUnavailable,
     orphaned_duplicates_message,
 )
@@ -107,7 +108,8 @@ def warehouse(context: dg.AssetExecutionContext, warta: WartaSettings) -> dg.Mat
         if context.retry_number < LOAD_RETRY.max_retries:  # Dagster says it only at DEBUG
             context.log.warning(f"{error}. {retry_note(context.retry_number)}")
         raise
-    except WarehouseUnavailable as error:  # a volume to mount: minutes of retries cannot help
+    except (WarehouseUnavailable, WarehouseDamaged) as error:
+        # a volume to mount, a file to rebuild: minutes of retries cannot help
         raise dg.Failure(description=str(error), allow_retries=False) from error
     except ArticleInSeveralPartitions as error:  # needs a re-parse, not a retry
         context.instance.add_run_tags(context.run_id, {REFUSED_TAG: REFUSED})

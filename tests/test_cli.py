@@ -441,6 +441,28 @@ def test_a_parquet_folder_that_cannot_be_created_fails_the_run_at_once(
     assert err.count(message) == 2 and "Traceback" not in err, err[-3000:]
 
 
+def test_a_damaged_warehouse_fails_the_load_at_once_saying_to_rebuild(landing, monkeypatch, capfd):
+    """A warehouse file that is no DuckDB database fails the load without its retries (they
+    took three and a half minutes in silence), naming the file and `warta rebuild`."""
+    import dagster as dg
+
+    from pipelines.run import run_partitions
+
+    put(landing, "2026-11-25/a.txt", SEED.read_bytes())
+    landing.warehouse.write_bytes(b"\x00garbage" * 1000)
+    attempts = []
+    monkeypatch.setattr(
+        dg.RetryPolicy, "calculate_delay", lambda self, attempt: attempts.append(attempt) or 0
+    )
+    monkeypatch.delenv("DAGSTER_HOME", raising=False)
+    (result,) = run_partitions(["2026-11-25"])
+    assert not result.success and attempts == []
+    assert f"{landing.warehouse} is not a readable DuckDB database" in result.message
+    assert "Run `warta rebuild`" in result.message
+    assert landing.warehouse.read_bytes() == b"\x00garbage" * 1000
+    assert "Traceback" not in capfd.readouterr().err
+
+
 def test_run_of_every_day_names_a_folder_outside_the_range_and_succeeds(landing, tmp_path):
     put(landing, "2026-11-25/a.txt", SEED.read_bytes())
     put(landing, "2019-12-31/old.txt", SEED.read_bytes())  # before WARTA_START_DATE

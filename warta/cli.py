@@ -36,6 +36,7 @@ from warta.ingest import process_bytes, rejected
 from warta.inspect import format_summary
 from warta.landing import FileProblem, LandingUnavailable, LandingZone, is_partition_key
 from warta.rows import table_rows
+from warta.text import counted
 
 _DATE_FOLDER = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -558,14 +559,20 @@ def _rebuild(args: argparse.Namespace) -> int:
         print(f"{partition}: skipped, its Parquet lacks tables: {', '.join(tables)}")
     for partition in load.dropped:
         print(f"{partition}: dropped, no Parquet of it is left (--drop-missing)")
+    if load.damaged_aside:
+        print(
+            f"warning: {settings.warehouse} was not a readable DuckDB database; it was moved "
+            f"aside to {load.damaged_aside}, and the warehouse was built again from the Parquet "
+            "alone (days it held whose Parquet is gone are not in it)"
+        )
     if load.orphaned_duplicates:
         print(f"warning: {orphaned_duplicates_message(load)}")
     if load.access_warning:
         print(f"warning: {load.access_warning}")
     print(
-        f"rebuilt {settings.warehouse} from {len(load.partitions)} partitions "
-        f"in {load.seconds:.2f} s; {len(load.skipped)} blocked partitions skipped"
-        + (f", {len(load.incomplete)} incomplete ones" if load.incomplete else "")
+        f"rebuilt {settings.warehouse} from {counted(len(load.partitions), 'partition')} "
+        f"in {load.seconds:.2f} s; {counted(len(load.skipped), 'blocked partition')} skipped"
+        + (f", {len(load.incomplete)} incomplete" if load.incomplete else "")
     )
     return 1 if load.skipped or load.incomplete else 0
 

@@ -51,6 +51,20 @@ class WarehouseUnavailable(RuntimeError):
     """``WARTA_WAREHOUSE`` links into a folder that does not exist; nothing was published."""
 
 
+class WarehouseDamaged(RuntimeError):
+    """The warehouse file is not a readable DuckDB database (cut short, overwritten, a bad
+    block); nothing was published, and retrying cannot help: ``warta rebuild`` moves the file
+    aside and builds the warehouse again from the Parquet."""
+
+
+# DuckDB's words for a database file it cannot read: not one at all (overwritten, empty), cut
+# short (a copy or a disk that ran out), a block whose checksum is wrong.
+_DAMAGED = re.compile(
+    r"not a valid DuckDB database file|Could not read enough bytes|[Cc]orrupt database file"
+    r"|checksum \S+ does not match"
+)
+
+
 class BlockedPartitionsPublished(RuntimeError):
     """A rebuild would leave out partitions the live warehouse holds (their Parquet now fails an
     ERROR check); nothing was published."""
@@ -129,6 +143,7 @@ class WarehouseLoad:
     unloaded_originals: list[str] = field(default_factory=list)
     copy: StartingCopy = field(default_factory=StartingCopy)
     access_warning: str | None = None  # the new file lacks the live file's owner or group
+    damaged_aside: str | None = None  # a rebuild found the live file damaged: where it went
 
 
 class Warehouse:
@@ -165,13 +180,22 @@ class Warehouse:
             if not is_partition_key(partition):
                 raise ValueError(f"not a partition key (YYYY-MM-DD): {partition!r}")
         started = time.perf_counter()
-        with self._write_lock():
-            if before is not None:
-                before()
-            self._remove_leftovers()
-            counts, orphans, copy, access = self._build_and_swap(
-                store, partitions, from_scratch, expected_fingerprints
-            )
+        try:
+            with self._write_lock():
+                if before is not None:
+                    before()
+                self._remove_leftovers()
+                counts, orphans, copy, access = self._build_and_swap(
+                    store, partitions, from_scratch, expected_fingerprints
+                )
+        except duckdb.Error as error:
+            if not _DAMAGED.search(str(error)):
+                raise
+            raise WarehouseDamaged(
+                f"{self.path} is not a readable DuckDB database ({error}); nothing was "
+                "published. Run `warta rebuild`: it moves the file aside and builds the "
+                "warehouse again from the Parquet"
+            ) from error
         load = WarehouseLoad(
             counts, time.perf_counter() - started, copy=copy, access_warning=access
         )
@@ -247,9 +271,17 @@ class Warehouse:
         verdicts = [gate(partition) for partition in complete] if gate is not None else []
         blocked = {v.partition for v in verdicts if not v.loadable}
         dropped: list[str] = []
+        damaged: list[str] = []
 
         def refuse_to_drop_published() -> None:  # under the write lock: no load in between
-            published = self.published_partitions()
+            try:
+                published = self.published_partitions()
+            except duckdb.Error as error:
+                if not _DAMAGED.search(str(error)):
+                    raise
+                # What it held cannot be read: the Parquet is all there is to build from.
+                damaged.append(f"{self._set_aside_damaged()} ({error})")
+                published = set()
             now = {p for p in store.partitions() if store.has_partition(p)}
             missing = sorted(published - now)
             dropped[:] = [p for p in missing if p not in listed]
@@ -290,6 +322,7 @@ class Warehouse:
             if partition not in complete
         }
         load.dropped = dropped
+        load.damaged_aside = damaged[0] if damaged else None
         return load
 
     def published_partitions(self) -> set[str]:
@@ -409,6 +442,22 @@ class Warehouse:
         aside = wal.with_name(f"{wal.name}.orphan-{time.strftime('%Y%m%dT%H%M%SZ', time.gmtime())}")
         os.replace(wal, aside)
         return f"no warehouse yet; its orphan WAL was moved aside to {aside.name}"
+
+    def _set_aside_damaged(self) -> Path:
+        """Rename the live file DuckDB cannot read, and its WAL, out of the way (kept for
+        whoever wants to look at them); only called while holding the write lock."""
+        stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+        aside = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
+        number = 1
+        while aside.exists():  # two in one second: keep both
+            number += 1
+            aside = self.path.with_name(f"{self.path.name}.damaged-{stamp}-{number}")
+        os.replace(self.path, aside)
+        wal = self._wal()
+        if wal.exists():
+            os.replace(wal, aside.with_name(aside.name + ".wal"))
+        fsync_dir(self.path.parent)
+        return aside
 
     def _refuse_a_writer_since_the_copy(self) -> None:
         """Just before the swap: a read-write connection opened on the live file since the

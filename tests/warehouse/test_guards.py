@@ -33,6 +33,7 @@ from warta.warehouse import (
     PublishedPartitionsMissing,
     Warehouse,
     WarehouseBusy,
+    WarehouseDamaged,
 )
 
 DAY = DAYS[-1]
@@ -104,7 +105,7 @@ def test_rebuild_skips_partitions_failing_error_checks_and_names_them(sample, tm
     assert (
         f"{blocked}: skipped, fails ERROR checks: paragraphs:paragraphs_article_exists"
     ) in result.stdout
-    assert "1 blocked partitions skipped" in result.stdout
+    assert "1 blocked partition skipped" in result.stdout
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
         for table in TABLES:
@@ -230,7 +231,7 @@ def test_rebuild_refuses_to_drop_a_published_partition_whose_parquet_is_incomple
     dropped = _rebuild(sample, store, warehouse.path, "--drop-missing")
     assert dropped.returncode == 1, dropped.stderr  # a partition was left out
     assert f"{gone}: skipped, its Parquet lacks tables: entities" in dropped.stdout
-    assert "0 blocked partitions skipped, 1 incomplete ones" in dropped.stdout
+    assert "0 blocked partitions skipped, 1 incomplete" in dropped.stdout
     assert "dropped, no Parquet" not in dropped.stdout  # named once, with its missing table
     assert warehouse.published_partitions() == set(DAYS) - {gone}
 
@@ -409,6 +410,47 @@ def test_an_orphan_wal_is_moved_aside_when_the_warehouse_file_is_gone(store, tmp
     assert not warehouse.path.with_name(warehouse.path.name + ".wal").exists()
     assert len(list(tmp_path.glob("warehouse.duckdb.wal.orphan-*"))) == 1
     warehouse.publish(store, [DAY])  # and later loads go on
+
+
+def _damage(path: Path, how: str) -> bytes:
+    """Overwrite the warehouse file with bytes that are no database, or cut it short."""
+    data = path.read_bytes()
+    damaged = os.urandom(100_000) if how == "overwritten" else data[: len(data) * 2 // 5]
+    path.write_bytes(damaged)
+    return damaged
+
+
+@pytest.mark.parametrize("how", ["overwritten", "cut short"])
+def test_a_load_onto_a_damaged_warehouse_fails_saying_to_rebuild(store, tmp_path, how):
+    """A file DuckDB cannot read is no passing trouble: the load says so and what to do, and
+    publishes nothing (a Dagster run fails without its retries)."""
+    warehouse = Warehouse(tmp_path / "warehouse.duckdb")
+    warehouse.publish(store, list(DAYS))
+    damaged = _damage(warehouse.path, how)
+    with pytest.raises(
+        WarehouseDamaged, match=r"is not a readable DuckDB database .*warta rebuild"
+    ):
+        warehouse.publish(store, list(DAYS))
+    assert warehouse.path.read_bytes() == damaged
+    assert private_files(warehouse.path) == []
+
+
+@pytest.mark.parametrize("how", ["overwritten", "cut short"])
+def test_rebuild_moves_a_damaged_warehouse_aside_and_builds_it_from_parquet(sample, tmp_path, how):
+    store = copy_store(sample.data_dir, tmp_path / "parquet")
+    warehouse = tmp_path / "warehouse.duckdb"
+    Warehouse(warehouse).publish(store, list(DAYS))
+    damaged = _damage(warehouse, how)
+    result = _rebuild(sample, store, warehouse)
+    assert result.returncode == 0, result.stdout + result.stderr
+    (aside,) = tmp_path.glob("warehouse.duckdb.damaged-*")
+    assert aside.read_bytes() == damaged  # kept for whoever wants to look at it
+    assert (
+        f"warning: {warehouse} was not a readable DuckDB database; it was moved aside to {aside}"
+    ) in result.stdout
+    assert f"rebuilt {warehouse} from {len(DAYS)} partitions" in result.stdout
+    assert Warehouse(warehouse).published_partitions() == set(DAYS)
+    assert dump(warehouse)["articles"]
 
 
 def test_rebuild_waits_for_a_read_write_holder_and_fails_as_busy(store, tmp_path):
