@@ -414,20 +414,13 @@ def test_a_retried_failure_is_printed_without_its_stack_traces(landing, monkeypa
     assert "Stack Trace" not in err and "Traceback" not in err, err[-3000:]
 
 
-def test_a_parquet_folder_that_cannot_be_created_fails_the_run_at_once(
-    landing, monkeypatch, capfd, tmp_path
-):
-    """WARTA_DATA_DIR under a file (or on a file system that refuses it) stays so: the parse
-    fails without its retries, naming the folder and the variable (it was retried for two
-    minutes in silence and ended in four chained stack traces)."""
+def _run_counting_retries(landing, monkeypatch):
+    """The seed's day run once in process, which must fail without a retry of any step."""
     import dagster as dg
 
     from pipelines.run import run_partitions
 
     put(landing, "2026-11-25/a.txt", SEED.read_bytes())
-    blocker = tmp_path / "not-a-folder"
-    blocker.write_text("x")
-    monkeypatch.setenv("WARTA_DATA_DIR", str(blocker / "parquet"))
     attempts = []
     monkeypatch.setattr(
         dg.RetryPolicy, "calculate_delay", lambda self, attempt: attempts.append(attempt) or 0
@@ -435,6 +428,19 @@ def test_a_parquet_folder_that_cannot_be_created_fails_the_run_at_once(
     monkeypatch.delenv("DAGSTER_HOME", raising=False)
     (result,) = run_partitions(["2026-11-25"])
     assert not result.success and attempts == []
+    return result
+
+
+def test_a_parquet_folder_that_cannot_be_created_fails_the_run_at_once(
+    landing, monkeypatch, capfd, tmp_path
+):
+    """WARTA_DATA_DIR under a file (or on a file system that refuses it) stays so: the parse
+    fails without its retries, naming the folder and the variable (it was retried for two
+    minutes in silence and ended in four chained stack traces)."""
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    monkeypatch.setenv("WARTA_DATA_DIR", str(blocker / "parquet"))
+    result = _run_counting_retries(landing, monkeypatch)
     message = f"cannot create the Parquet folder {blocker / 'parquet'} (WARTA_DATA_DIR): Not a "
     assert message in result.message and "nothing was parsed" in result.message
     err = capfd.readouterr().err
@@ -444,19 +450,8 @@ def test_a_parquet_folder_that_cannot_be_created_fails_the_run_at_once(
 def test_a_damaged_warehouse_fails_the_load_at_once_saying_to_rebuild(landing, monkeypatch, capfd):
     """A warehouse file that is no DuckDB database fails the load without its retries (they
     took three and a half minutes in silence), naming the file and `warta rebuild`."""
-    import dagster as dg
-
-    from pipelines.run import run_partitions
-
-    put(landing, "2026-11-25/a.txt", SEED.read_bytes())
     landing.warehouse.write_bytes(b"\x00garbage" * 1000)
-    attempts = []
-    monkeypatch.setattr(
-        dg.RetryPolicy, "calculate_delay", lambda self, attempt: attempts.append(attempt) or 0
-    )
-    monkeypatch.delenv("DAGSTER_HOME", raising=False)
-    (result,) = run_partitions(["2026-11-25"])
-    assert not result.success and attempts == []
+    result = _run_counting_retries(landing, monkeypatch)
     assert f"{landing.warehouse} is not a readable DuckDB database" in result.message
     assert "Run `warta rebuild`" in result.message
     assert landing.warehouse.read_bytes() == b"\x00garbage" * 1000
