@@ -40,9 +40,9 @@ def run_partitions(
 ) -> list[PartitionRun]:
     """Run the daily job for ``partitions`` (default: every landing folder present); messages
     go to ``out`` (default: standard output at the time of the call). A day named in
-    ``partitions`` without a landing folder is refused (a failure: most often a mistyped date,
-    which would publish an empty day) unless ``allow_empty``, which runs it as a day without
-    files."""
+    ``partitions`` without a landing folder, or whose entry is a file or a symbolic link, is
+    refused (a failure: most often a mistyped date, which would publish an empty day) unless
+    ``allow_empty``, which runs it as a day without files."""
     out = out or sys.stdout
     settings = Settings.from_env()
     zone = LandingZone(settings.raw_dir)
@@ -85,20 +85,24 @@ def run_partitions(
                 results[partition] = PartitionRun(partition, False, [], message)
                 print(message, file=out)
                 continue
-            if explicit and not os.path.lexists(zone.root / partition):
+            # A day asked for by name whose folder is missing, or is a file or a link (which
+            # the parse does not follow), is a typo or a mistake until --allow-empty says not.
+            problem = zone.day_entry_problem(partition) if explicit else ""
+            if explicit and (problem or not os.path.lexists(zone.root / partition)):
+                if problem:
+                    what, then = f"{zone.root / partition} is {problem}", "run anyway"
+                else:
+                    what, then = f"no landing folder {zone.root / partition}", "run as an empty day"
                 if not allow_empty:
+                    held = "" if problem else f"{_days_held(present)}; "
                     message = (
-                        f"{partition}: no landing folder {zone.root / partition}; skipped "
-                        f"({_days_held(present)}; --allow-empty runs it as a day without files)"
+                        f"{partition}: {what}; skipped ({held}--allow-empty runs it as a day "
+                        "without files)"
                     )
                     results[partition] = PartitionRun(partition, False, [], message)
                     print(message, file=out)
                     continue
-                print(
-                    f"warning: {partition}: no landing folder {zone.root / partition}; "
-                    "run as an empty day (--allow-empty)",
-                    file=out,
-                )
+                print(f"warning: {partition}: {what}; {then} (--allow-empty)", file=out)
             results[partition] = runner.run(partition)
         for run in runner.repair_refusals():
             results[run.partition] = run

@@ -145,8 +145,9 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--allow-empty",
         action="store_true",
-        help="run a --partition day that has no landing folder as a day without files "
-        "(without it such a day is refused: most often a mistyped date)",
+        help="run a --partition day that has no landing folder (or whose entry is a file or a "
+        "link) as a day without files (without it such a day is refused: most often a "
+        "mistyped date)",
     )
     run.set_defaults(handler=_run)
 

@@ -174,10 +174,30 @@ class LandingZone:
         strays = self.strays()
         if not strays:
             return None
+        named = [
+            (n if n.isprintable() else repr(n)) + self.day_entry_problem(n, short=True)
+            for n in strays
+        ]
         return (
             f"{len(strays)} entries in {self.root} are not YYYY-MM-DD day folders and are never "
-            f"parsed: {shortened([n if n.isprintable() else repr(n) for n in strays])}"
+            f"parsed: {shortened(named)}"
         )
+
+    def day_entry_problem(self, partition: str, *, short: bool = False) -> str:
+        """Why the entry named ``partition`` at the top of the raw root is no day folder: a
+        symbolic link (not followed, to a folder or not) or something else than a folder; ``""``
+        when it is a folder, is missing, or the name is no date. ``short``: as a remark in
+        brackets after the name."""
+        if not is_partition_key(partition):
+            return ""
+        path = self.root / partition
+        if path.is_symlink():
+            why = "a symbolic link; links to day folders are not followed"
+        elif path.exists() and not path.is_dir():
+            why = "not a folder"
+        else:
+            return ""
+        return f" ({why.split(';')[0]})" if short else why
 
     def _entries(self) -> list[os.DirEntry[str]]:
         try:

@@ -330,6 +330,42 @@ def test_names_no_partition_takes_are_reported(landing):
     assert zone.strays_warning().endswith(
         "never parsed: 2026-13-01, incoming, stray.txt, 'two\\nlines.txt'"
     )
+    # A date's name on a file or a link: said what it is, since the name looks right.
+    put(landing, "2026-11-18", b"x")
+    (landing.raw_dir / "2026-11-17").symlink_to(DAY)
+    assert zone.partitions() == [DAY]
+    assert zone.strays_warning().endswith(
+        "never parsed: 2026-11-17 (a symbolic link), 2026-11-18 (not a folder), 2026-13-01, "
+        "incoming, stray.txt, 'two\\nlines.txt'"
+    )
+
+
+def test_a_day_asked_for_whose_entry_is_a_file_or_a_link_is_refused(landing):
+    """``warta run --partition D`` where D is a file or a link to a folder: refused like a
+    missing folder (it was published as an empty day, or as one rejected link)."""
+    import io
+
+    from pipelines.run import run_partitions
+
+    put(landing, "2026-11-18", b"x")
+    put(landing, f"{DAY}/fine.txt", b"x")
+    (landing.raw_dir / "2026-11-17").symlink_to(DAY)
+    out = io.StringIO()
+    runs = run_partitions(["2026-11-17", "2026-11-18"], out=out)
+    assert [(r.partition, r.success) for r in runs] == [
+        ("2026-11-17", False),
+        ("2026-11-18", False),
+    ]
+    text = out.getvalue()
+    assert (
+        f"2026-11-17: {landing.raw_dir / '2026-11-17'} is a symbolic link; links to day folders "
+        "are not followed; skipped (--allow-empty runs it as a day without files)"
+    ) in text
+    assert (
+        f"2026-11-18: {landing.raw_dir / '2026-11-18'} is not a folder; skipped (--allow-empty "
+        "runs it as a day without files)"
+    ) in text
+    assert not landing.warehouse.exists()
 
 
 @pytest.mark.parametrize(
