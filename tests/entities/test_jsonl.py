@@ -32,7 +32,11 @@ def test_lines_come_back_in_order_with_entities():
         "text": "Vladimir Putin",
         "canonical_name": "Vladimir Putin",
         "entity_key": "PER:vladimir-putin",
+        "method": putin["method"],
     }
+    assert putin["method"] in {"model", "rule", "gazetteer"}
+    korut = {e["text"]: e for e in out[2]["entities"]}["Korut"]
+    assert korut["method"] == "gazetteer"  # a curated alias the tagger did not label
     assert {e["entity_key"] for e in out[2]["entities"]} == {
         "LOC:korea-utara",
         "LOC:amerika-serikat",

@@ -42,6 +42,7 @@ def annotate_lines(lines: Iterable[str]) -> Iterator[str]:
                 "text": m.text,
                 "canonical_name": m.canonical_name,
                 "entity_key": m.entity_key,
+                "method": m.method,
             }
             for m in extract_entities([text])
         ]
