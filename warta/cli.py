@@ -399,7 +399,8 @@ def _query(args: argparse.Namespace) -> int:
     from warta import results
 
     settings = Settings.from_env()
-    path = None if args.sql is None else _existing_path(args.sql)
+    # An empty argument is no path (Path("") is the current folder): no SQL, said as such.
+    path = None if not args.sql else _existing_path(args.sql)
     if args.sql is None or args.sql == "-":
         text = sys.stdin.read()
     elif path is not None and path.is_dir():

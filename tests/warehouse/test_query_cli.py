@@ -281,6 +281,8 @@ def test_the_warehouse_is_opened_read_only(built):
         (["SELEC 1"], 1, 'warta: Parser Error: syntax error at or near "SELEC"'),
         (["missing.sql"], 2, "warta: no such SQL file: missing.sql"),
         (["-- nothing but a comment"], 2, "warta: no SQL statement given"),
+        ([""], 2, "warta: no SQL statement given"),  # not the current folder
+        ([" "], 2, "warta: no SQL statement given"),
         (["--max-rows", "0", "SELECT 1"], 2, "not a whole number of 1 or more: '0'"),
         (
             [str(SQL / "analysis")],
