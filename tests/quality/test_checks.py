@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+import pathlib
 import time
 
 import pyarrow as pa
@@ -926,3 +927,27 @@ def test_files_stuck_in_flight_are_named_with_their_size(clean):
         (f"{DAY}/.late.txt.upload", len(sample_articles()[201])),
         (f"{DAY}/late.txt.part", 500),
     ]
+
+
+def test_the_markdown_summary_shows_a_partition_checks_outcome_where_row_checks_count():
+    """A failed share or volume check has no offending rows: the summary's column says its
+    outcome in words there, under a heading that says so (it read as an unexpected count)."""
+    from warta.quality.model import ERROR, WARN, Finding
+    from warta.quality.report import Section, render_markdown
+
+    share = Finding(
+        "raw_files_reject_share", "raw_files", "sql", WARN, False, "reject share",
+        summary="reject share 0.516 (16 of 31 files), threshold 0.1",
+    )  # fmt: skip
+    rows = Finding(
+        "paragraphs_article_exists", "paragraphs", "sql", ERROR, False, "orphans",
+        unexpected_count=3, unexpected_percent=1.5,
+    )  # fmt: skip
+    section = Section("integrity", "2026-11-25", "run", "now", "fp", [share, rows])
+    text = render_markdown("2026-11-25", [section], pathlib.Path("report.html"))
+    assert "| severity | table | check | unexpected rows, or the outcome | % |" in text
+    assert (
+        "| WARN | raw_files | `raw_files_reject_share` | reject share 0.516 (16 of 31 files), "
+        "threshold 0.1 |"
+    ) in text
+    assert "| ERROR | paragraphs | `paragraphs_article_exists` | 3 | 1.5 |" in text

@@ -131,7 +131,11 @@ def render_markdown(partition: str, sections: list[Section], html_path: Path) ->
         f"- {s.name}: {len(s.findings)} checks, run `{s.run_id}`, {s.written_at}" for s in sections
     ]
     if failed:
-        lines += ["", "| severity | table | check | unexpected | % |", "|---|---|---|---|---|"]
+        lines += [
+            "",
+            "| severity | table | check | unexpected rows, or the outcome | % |",
+            "|---|---|---|---|---|",
+        ]
         lines += [
             f"| {f.severity.value} | {f.table} | `{f.check_name}` | "
             f"{f.summary or _count(f.unexpected_count)} "
@@ -185,7 +189,7 @@ details table {{ font-size: 0.9em; }}
 <th>failed WARN</th></tr>{tables}</table>
 <h2>Every check</h2>
 <table><tr><th>result</th><th>severity</th><th>table</th><th>check</th><th>what it means</th>
-<th>unexpected</th><th>%</th><th>rows checked</th></tr>{rows}</table>
+<th>unexpected rows, or the outcome</th><th>%</th><th>rows checked</th></tr>{rows}</table>
 </body></html>
 """
 
