@@ -1,6 +1,5 @@
 """Publish a checked partition into the DuckDB warehouse (build a private copy, then swap)."""
 
-from datetime import timedelta
 
 import dagster as dg
 from dagster._core.definitions.policy import calculate_delay
@@ -33,13 +32,9 @@ RERUN_METADATA = "partitions_to_rerun"
 LOAD_RETRY = dg.RetryPolicy(
     max_retries=3, delay=20, backoff=dg.Backoff.EXPONENTIAL, jitter=dg.Jitter.PLUS_MINUS
 )
-# Published every night: a night without a load turns WARN after 25 hours and FAIL after 26.
 # How long a load launched on its own waits for a parse holding its partition's lock before
 # leaving the wait to its retries.
 PRECHECK_LOCK_SECONDS = 30.0
-NIGHTLY_FRESHNESS = dg.FreshnessPolicy.time_window(
-    fail_window=timedelta(hours=26), warn_window=timedelta(hours=25)
-)
 
 
 def retry_note(retry_number: int, policy: dg.RetryPolicy = LOAD_RETRY) -> str:
@@ -58,7 +53,6 @@ def retry_note(retry_number: int, policy: dg.RetryPolicy = LOAD_RETRY) -> str:
     kinds={"duckdb"},
     pool=WAREHOUSE_POOL,
     retry_policy=LOAD_RETRY,
-    freshness_policy=NIGHTLY_FRESHNESS,
     description="The DuckDB warehouse (WARTA_WAREHOUSE): the partition replaced in all five tables "
     "in one transaction, views refreshed, the file published atomically. Runs only when the "
     "blocking checks of the partition passed.",

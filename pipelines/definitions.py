@@ -9,7 +9,7 @@ from .console import warta_console_logger
 from .jobs import warta_daily_job
 from .repairs import missed_retry_seconds, warta_repair_sensor
 from .resources import WartaSettings
-from .schedules import late_days, warta_nightly
+from .schedules import late_days, nightly_freshness, warta_nightly
 from .sensors import warta_landing_sensor
 
 # The WARTA_* settings are judged when the code location loads (WARTA_START_DATE and
@@ -20,8 +20,17 @@ Settings.from_env()
 late_days()
 missed_retry_seconds()
 
+# The warehouse is loaded by the nightly: its freshness window follows WARTA_NIGHTLY_CRON.
+FRESHNESS = nightly_freshness()
+assets = [
+    asset.map_asset_specs(lambda spec: spec.replace_attributes(freshness_policy=FRESHNESS))
+    if dg.AssetKey("warehouse") in asset.keys
+    else asset
+    for asset in ASSETS
+]
+
 defs = dg.Definitions(
-    assets=ASSETS,
+    assets=assets,
     asset_checks=ASSET_CHECKS,
     jobs=[warta_daily_job],
     schedules=[warta_nightly],

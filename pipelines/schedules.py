@@ -14,11 +14,11 @@ Requests are made oldest day first.
 
 import os
 from collections.abc import Mapping
-from datetime import timedelta
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import dagster as dg
-from dagster._utils.schedules import is_valid_cron_string
+from dagster._utils.schedules import cron_string_iterator, is_valid_cron_string
 
 from warta.landing import LandingZone
 from warta.text import shortened
@@ -47,6 +47,30 @@ def nightly_cron(env: Mapping[str, str] | None = None) -> str:
 
 
 NIGHTLY_CRON = nightly_cron()
+
+# Ticks of the nightly looked at for its longest pause (a cron every minute has 40,320 in four
+# weeks; a weekly one four).
+_FRESHNESS_TICKS = 2_000
+_FRESHNESS_SPAN = timedelta(days=28)
+
+
+def nightly_freshness(cron: str = NIGHTLY_CRON) -> dg.FreshnessPolicy:
+    """The warehouse's freshness window for a nightly at ``cron`` (Asia/Jakarta): the longest
+    pause between two of its ticks over four weeks, and a day at least (the nightly loads each
+    day once, whatever its cron), plus an hour to WARN and two to FAIL: 25 and 26 hours for the
+    default once a day, 169 and 170 for a weekly ``0 2 * * 1``."""
+    start = datetime(2026, 1, 1, tzinfo=ZoneInfo(TIMEZONE)).timestamp()  # the same every load
+    ticks = cron_string_iterator(start, cron, TIMEZONE)
+    first = previous = next(ticks)
+    longest = timedelta(days=1)
+    for _, tick in zip(range(_FRESHNESS_TICKS), ticks, strict=False):
+        longest = max(longest, tick - previous)
+        previous = tick
+        if tick - first > _FRESHNESS_SPAN:
+            break
+    return dg.FreshnessPolicy.time_window(
+        fail_window=longest + timedelta(hours=2), warn_window=longest + timedelta(hours=1)
+    )
 
 
 # Ten years of days: more would reach before any date a partition can have.

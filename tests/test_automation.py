@@ -400,3 +400,33 @@ def test_instance_template_serialises_warehouse_loads(tmp_path: Path):
         # A run orphaned by a host restart stays STARTED until its runtime limit fails it.
         assert instance.run_monitoring_max_runtime_seconds == 7200
         assert instance.freshness_enabled
+
+
+@pytest.mark.parametrize(
+    ("cron", "hours"),
+    [
+        ("30 1 * * *", 24),  # the default: once a day
+        ("*/15 * * * *", 24),  # more often than daily: each day is still loaded once
+        ("0 3 * * 1-5", 72),  # weekdays: Friday to Monday
+        ("0 2 * * 1", 168),  # weekly
+    ],
+)
+def test_the_warehouse_freshness_window_follows_the_nightly_cron(cron, hours):
+    """A nightly that runs less than daily would turn the warehouse FAIL between its ticks
+    with a fixed 26-hour window: the window is its longest pause plus an hour (WARN) or two
+    (FAIL), and the definitions carry it."""
+    import datetime as dt
+
+    from pipelines.schedules import nightly_freshness
+
+    policy = nightly_freshness(cron)
+    assert policy.warn_window.to_timedelta() == dt.timedelta(hours=hours + 1)
+    assert policy.fail_window.to_timedelta() == dt.timedelta(hours=hours + 2)
+    assert _definitions_freshness() == nightly_freshness()
+
+
+def _definitions_freshness():
+    from pipelines.definitions import defs
+
+    (spec,) = [s for s in defs.resolve_all_asset_specs() if s.key == dg.AssetKey("warehouse")]
+    return spec.freshness_policy
