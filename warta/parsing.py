@@ -7,6 +7,7 @@ without a recognisable article body is a ``NoArticle`` with the reason, never an
 from __future__ import annotations
 
 import re
+import string
 from datetime import date
 from functools import partial
 from itertools import count
@@ -221,6 +222,14 @@ def _take_dateline(paragraphs: list[Paragraph]) -> tuple[str | None, list[Paragr
     return dateline, [first, *paragraphs[1:]]
 
 
+# How many characters at a paragraph's end an end mark is looked for in.
+_END_MARK_REACH = 48
+# Last characters of a paragraph before which no end mark is looked for but in the last
+# paragraph: a sentence's end, a closing quote, a letter or a digit (a mark of a layout, `***`,
+# `(***)`, ends with a sign of its own).
+_NO_MARK_ENDS = frozenset(".!?…\"”’'" + string.ascii_letters + string.digits)
+
+
 def _strip_end_marks(
     paragraphs: list[Paragraph], end_marks: tuple[re.Pattern[str], ...]
 ) -> list[Paragraph]:
@@ -230,12 +239,18 @@ def _strip_end_marks(
     if not end_marks:
         return paragraphs
     out = []
+    last = paragraphs[-1]
     for paragraph in paragraphs:
-        text = paragraph.text
+        if paragraph is not last and paragraph.text[-1:] in _NO_MARK_ENDS:
+            out.append(paragraph)  # most paragraphs: no mark can end there
+            continue
+        # A mark is short: only the paragraph's end is searched (a pattern anchored at the end
+        # is otherwise tried at every position of the text: ~25 µs a paragraph).
+        head, tail = paragraph.text[:-_END_MARK_REACH], paragraph.text[-_END_MARK_REACH:]
         for pattern in end_marks:
-            text = pattern.sub("", text).rstrip()
-        last = paragraph is paragraphs[-1]
-        if text == paragraph.text or not text or not (last or ends_sentence(text)):
+            tail = pattern.sub("", tail).rstrip()
+        text = (head + tail).rstrip()
+        if text == paragraph.text or not text or not (paragraph is last or ends_sentence(text)):
             out.append(paragraph)
         else:
             out.append(Paragraph(paragraph.index, text, paragraph.source_line))
