@@ -1,6 +1,5 @@
 """Publish a checked partition into the DuckDB warehouse (build a private copy, then swap)."""
 
-
 import dagster as dg
 from dagster._core.definitions.policy import calculate_delay
 
