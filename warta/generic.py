@@ -175,12 +175,15 @@ def _subheading(text: str, kind: str, repeated: set[str]) -> bool:
 def _body_start(blocks: list[Block], kinds: list[str], start: int, end: int) -> tuple[int, int]:
     """Move the start to a dateline among the run's first blocks: what precedes it is a lead
     caption or a pull quote. A dateline standing alone just before the run opens the body, and
-    so does a short sentence that opens with one (``JAKARTA, KOMPAS.com - Pemerintah menaikkan
-    harga BBM.``, too short to start the run of prose; markers may stand between)."""
+    so does a short sentence that opens with a place and its source (``JAKARTA, KOMPAS.com -
+    Pemerintah menaikkan harga BBM.``, too short to start the run of prose; markers may stand
+    between); not a label (``VIDEO: …``, ``ILUSTRASI - …``: a headline or a caption)."""
     for i in range(start - 1, max(-1, start - 1 - _LEAD_REACH), -1):
         if kinds[i] == "marker":
             continue
-        if kinds[i] in _BODY_KINDS and split_dateline(blocks[i].text)[0] is not None:
+        text = blocks[i].text
+        dateline = split_dateline(text)[0] if kinds[i] in _BODY_KINDS else None
+        if dateline and ("," in dateline or "(" in dateline) and text.endswith("."):
             return i, end
         break
     for i in range(start, min(start + 4, end)):

@@ -372,6 +372,7 @@ _LEAD_PAGE = [
         (_LEAD, []),
         # a marker between the lead and the rest stays in the body, after the lead
         (f"{_LEAD}\n\nADVERTISEMENT", [("ADVERTISEMENT", "body", 0)]),
+        (_LEAD.replace("JAKARTA, KABARKOTA.com", "Jakarta (KABARKOTA.com)"), []),
     ],
 )
 def test_a_one_sentence_lead_that_opens_with_a_dateline_is_the_first_paragraph(lead, markers):
@@ -383,10 +384,9 @@ def test_a_one_sentence_lead_that_opens_with_a_dateline_is_the_first_paragraph(l
     page = "\n\n".join(_LEAD_PAGE).replace("{lead}", lead)
     article = parse_page(page, ingest_date=date(2026, 11, 25), source_name="lead.txt")
     assert article.layout == "generic"
-    assert (article.dateline, article.site, article.image_caption) == (
-        "JAKARTA, KABARKOTA.com",
-        "Kabarkota",
-        None,
+    assert article.dateline == lead.split(" - ")[0] and article.image_caption is None
+    assert article.site == {"JAKARTA, KABARKOTA.com": "Kabarkota"}.get(
+        article.dateline, "KABARKOTA.com"
     )
     assert _texts(article) == [
         "Pemerintah menaikkan harga bahan bakar mulai pekan depan.",
@@ -410,6 +410,29 @@ def test_an_end_mark_after_a_sentence_in_the_body_is_cut_a_starred_word_is_not()
     assert texts[2] == third
     assert texts[3] == f"{fourth[:-1]} f***"
     assert texts[:2] + texts[4:] == _texts(original)[:2] + _texts(original)[4:]
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "ILUSTRASI - Antrean kendaraan di SPBU Kuningan.",
+        "VIDEO: Antrean panjang kendaraan di SPBU Kuningan.",
+        "UPDATE: Artikel ini telah diperbarui.",
+    ],
+)
+def test_a_caption_or_headline_opening_with_a_label_is_no_lead(label):
+    """A short block before the body that opens with a label, not a place and its source, is
+    the caption it was (or the headline), not a first paragraph with a dateline."""
+    from datetime import date
+
+    page = "\n\n".join(_LEAD_PAGE).replace("{lead}", label)
+    article = parse_page(page, ingest_date=date(2026, 11, 25), source_name="lead.txt")
+    assert (article.image_caption, article.dateline) == (label, None)
+    assert _texts(article) == _LEAD_PAGE[5:]
+    headline = "\n\n".join(["Ekonomi", "VIDEO: Kenapa Harga BBM Naik Lagi?", *_LEAD_PAGE[5:]])
+    article = parse_page(headline, ingest_date=date(2026, 11, 25), source_name="headline.txt")
+    assert (article.title, article.dateline) == ("VIDEO: Kenapa Harga BBM Naik Lagi?", None)
+    assert _texts(article) == _LEAD_PAGE[5:]
 
 
 def test_read_more_and_related_link_lines_in_the_body_are_markers():
