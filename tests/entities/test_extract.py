@@ -1312,14 +1312,17 @@ def test_span_corrections_on_given_tagger_output(text, tagged, expected):
             [("Oxford University", "ORG"), ("Yale University", "ORG")],
         ),
         ("Ia kuliah di Boston College.", [("Boston College", "ORG")]),
-        # An English place's last word makes a place of what the tagger calls a person or an
-        # organisation (a real detik page: ORG:villa-park, a stadium).
+        # An English place's last word makes a place of what the tagger calls a person (it
+        # read Heathrow Airport as one) or an organisation; Park only of an organisation (a
+        # real detik page's paragraph: ORG:villa-park, a stadium), as it is a surname too.
         (
             "Smith tahu betul sosok MacPhee bakal memberikan dampak baik untuk Villa sejak "
-            "awal kedatangannya ke Villa Park.",
+            "awal kedatangannya ke Villa Park. Ia menepis cibiran bahwa mendatangkan pelatih "
+            "spesialis bola mati tak akan banyak berpengaruh terhadap performa tim.",
             [("Smith", "PER"), ("Villa Park", "LOC")],
         ),
-        ("Ia mendarat di Heathrow Airport.", [("Heathrow Airport", "LOC")]),
+        ("Heathrow Airport ditutup sementara.", [("Heathrow Airport", "LOC")]),
+        ("Aktor Randall Park hadir.", [("Randall Park", "PER")]),
         (
             "Ia lulusan Universitas Padjadjaran, Bandung.",
             [("Universitas Padjadjaran", "ORG"), ("Bandung", "LOC")],

@@ -181,11 +181,13 @@ CLUB_WORDS = frozenset({"FC", "United"})
 ORGANISATION_TAILS = frozenset(
     {"Times", "Airlines", "Service", "Television", "Reserve", "University", "College", "Institute"}
 )
-# Words that end a place's name in English (``Villa Park``, ``Old Trafford`` aside, a stadium;
-# ``Heathrow Airport``; ``Silicon Valley``), where the tagger calls the name a person; not the
+# Words that end a place's name in English (``Wembley Stadium``, ``Heathrow Airport``,
+# ``Silicon Valley``), where the tagger calls the name a person or an organisation; not the
 # ones that are surnames too (``Michael Bay``, ``Damon Hill``, ``Wayne Bridge``, ``Bruce
-# Arena``).
-PLACE_TAILS = frozenset({"Park", "Stadium", "Square", "Airport", "Valley", "Island", "Islands"})
+# Arena``). ``Park`` is one too (``Randall Park``, and ``Linkin Park`` is a band): it makes a
+# place only of what the tagger calls an organisation (``Villa Park``, a stadium).
+PLACE_TAILS = frozenset({"Stadium", "Square", "Airport", "Valley", "Island", "Islands"})
+ORGANISATION_PLACE_TAILS = frozenset({"Park"})
 TITLE_WORDS = PERSON_TITLES | GIVEN_NAME_PREFIXES
 # Words before a title that make the title part of an institution's or a street's name
 # (``RSUD Dr. Soetomo``, ``Rumah Sakit Dr. Sardjito``, ``Universitas Dr. Soetomo``, ``Jalan

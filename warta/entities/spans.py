@@ -42,6 +42,7 @@ from warta.entities.features import (
     INSTITUTION_WORDS,
     NAME_PREFIXES,
     NATIONAL_POSITIONS,
+    ORGANISATION_PLACE_TAILS,
     ORGANISATION_POSITIONS,
     ORGANISATION_PREFIXES,
     ORGANISATION_TAILS,
@@ -130,7 +131,9 @@ def refine(
     return _after_positions(words, out, lexicon.organisation_heads, lexicon.common)
 
 
-_COMPANIES_AND_CLUBS = COMPANY_SUFFIXES | CLUB_WORDS | ORGANISATION_TAILS | PLACE_TAILS
+_COMPANIES_AND_CLUBS = (
+    COMPANY_SUFFIXES | CLUB_WORDS | ORGANISATION_TAILS | PLACE_TAILS | ORGANISATION_PLACE_TAILS
+)
 
 
 def _only_titles(words: list[str], first: int, end: int) -> bool:
@@ -816,8 +819,9 @@ def _companies_and_clubs(
     that ends with an organisation word (``ORGANISATION_TAILS``), with the capitalised words
     the tagger left out right before it (``Moody's`` + ``Investors Service``), ordinary words
     not (``Menurut`` + ``Financial Times``). A name that ends with a place word
-    (``PLACE_TAILS``) is a place (``Villa Park``, a stadium, to the tagger a person or an
-    organisation), unless it is a known organisation."""
+    (``PLACE_TAILS``: ``Heathrow Airport``, to the tagger a person) is a place, and so is an
+    organisation to the tagger that ends with ``Park`` (``Villa Park``, a stadium), unless it
+    is a known organisation."""
     out: list[Span] = []
     for first, end, label, method in spans:
         if out and first < out[-1][1]:  # the suffix was the start of this span
@@ -833,7 +837,10 @@ def _companies_and_clubs(
         elif (
             label != "LOC"
             and end - first >= 2
-            and words[end - 1] in PLACE_TAILS
+            and (
+                words[end - 1] in PLACE_TAILS
+                or (label == "ORG" and words[end - 1] in ORGANISATION_PLACE_TAILS)
+            )
             and name_key(" ".join(words[first:end])) not in known_organisations()
         ):
             label, method = "LOC", "rule"
