@@ -166,6 +166,7 @@ class Warehouse:
         from_scratch: bool = False,
         expected_fingerprints: Mapping[str, str] | None = None,
         before: Callable[[], None] | None = None,
+        failed: Callable[[], None] | None = None,
     ) -> WarehouseLoad:
         """Replace ``partitions`` (those absent from Parquet are removed) and publish atomically.
 
@@ -174,7 +175,8 @@ class Warehouse:
         approved: a partition whose files differ when the load reads them (under its lock)
         raises :class:`PartitionChanged` and the warehouse is left as it was. A partition lock
         held for more than ``busy_timeout`` seconds raises :class:`WarehouseBusy`. ``before``
-        runs once the write lock is held, before anything is changed (it may raise to refuse).
+        runs once the write lock is held, before anything is changed (it may raise to refuse);
+        ``failed`` runs, still under the lock, when the load fails after ``before`` ran.
         """
         for partition in partitions:
             if not is_partition_key(partition):
@@ -184,10 +186,15 @@ class Warehouse:
             with self._write_lock():
                 if before is not None:
                     before()
-                self._remove_leftovers()
-                counts, orphans, copy, access = self._build_and_swap(
-                    store, partitions, from_scratch, expected_fingerprints
-                )
+                try:
+                    self._remove_leftovers()
+                    counts, orphans, copy, access = self._build_and_swap(
+                        store, partitions, from_scratch, expected_fingerprints
+                    )
+                except BaseException:
+                    if failed is not None:
+                        failed()
+                    raise
         except duckdb.Error as error:
             if not _DAMAGED.search(str(error)):
                 raise
@@ -271,7 +278,7 @@ class Warehouse:
         verdicts = [gate(partition) for partition in complete] if gate is not None else []
         blocked = {v.partition for v in verdicts if not v.loadable}
         dropped: list[str] = []
-        damaged: list[str] = []
+        damaged: list[tuple[Path, str]] = []  # where the damaged live file went, and why
 
         def refuse_to_drop_published() -> None:  # under the write lock: no load in between
             try:
@@ -280,7 +287,7 @@ class Warehouse:
                 if not _DAMAGED.search(str(error)):
                     raise
                 # What it held cannot be read: the Parquet is all there is to build from.
-                damaged.append(f"{self._set_aside_damaged()} ({error})")
+                damaged.append((self._set_aside_damaged(), str(error)))
                 published = set()
             now = {p for p in store.partitions() if store.has_partition(p)}
             missing = sorted(published - now)
@@ -314,6 +321,7 @@ class Warehouse:
             from_scratch=True,
             expected_fingerprints=approved if gate is not None else None,
             before=refuse_to_drop_published,
+            failed=lambda: self._put_back_damaged(damaged[0][0]) if damaged else None,
         )
         load.skipped = {v.partition: v.failed_checks for v in verdicts if not v.loadable}
         load.incomplete = {
@@ -322,7 +330,7 @@ class Warehouse:
             if partition not in complete
         }
         load.dropped = dropped
-        load.damaged_aside = damaged[0] if damaged else None
+        load.damaged_aside = f"{damaged[0][0]} ({damaged[0][1]})" if damaged else None
         return load
 
     def published_partitions(self) -> set[str]:
@@ -458,6 +466,17 @@ class Warehouse:
             os.replace(wal, aside.with_name(aside.name + ".wal"))
         fsync_dir(self.path.parent)
         return aside
+
+    def _put_back_damaged(self, aside: Path) -> None:
+        """A rebuild that failed after moving the damaged live file aside puts it back, so the
+        next load finds it damaged again instead of starting a new warehouse of one day."""
+        if self.path.exists():
+            return
+        os.replace(aside, self.path)
+        wal = aside.with_name(aside.name + ".wal")
+        if wal.exists():
+            os.replace(wal, self._wal())
+        fsync_dir(self.path.parent)
 
     def _refuse_a_writer_since_the_copy(self) -> None:
         """Just before the swap: a read-write connection opened on the live file since the

@@ -453,6 +453,20 @@ def test_rebuild_moves_a_damaged_warehouse_aside_and_builds_it_from_parquet(samp
     assert dump(warehouse)["articles"]
 
 
+def test_a_rebuild_that_fails_after_moving_a_damaged_warehouse_aside_puts_it_back(store, tmp_path):
+    """Without the file back, the next nightly load would start a new warehouse of one day,
+    and the damage would no longer show."""
+    warehouse = Warehouse(tmp_path / "warehouse.duckdb")
+    warehouse.publish(store, list(DAYS))
+    damaged = _damage(warehouse.path, "overwritten")
+    store.partition_file("articles", DAY).write_bytes(b"PAR1 not a parquet file PAR1")
+    with pytest.raises(duckdb.Error):
+        warehouse.rebuild(store)
+    assert warehouse.path.read_bytes() == damaged
+    assert list(tmp_path.glob("warehouse.duckdb.damaged-*")) == []
+    assert private_files(warehouse.path) == []
+
+
 def test_rebuild_waits_for_a_read_write_holder_and_fails_as_busy(store, tmp_path):
     warehouse = Warehouse(tmp_path / "warehouse.duckdb", busy_timeout=1.0)
     warehouse.publish(store, list(DAYS))
