@@ -43,31 +43,36 @@ def nightly_cron(env: Mapping[str, str] | None = None) -> str:
             "WARTA_NIGHTLY_CRON must be a cron expression of five fields "
             f"(minute hour day-of-month month day-of-week, e.g. '30 1 * * *'), got {raw!r}"
         )
+    try:  # valid fields can name a day that never comes (30 February)
+        for ascending in (True, False):
+            next(cron_string_iterator(datetime.now().timestamp(), raw, TIMEZONE, ascending))
+    except Exception as error:  # croniter's own, from inside Dagster
+        raise ValueError(f"WARTA_NIGHTLY_CRON never fires: {raw!r} ({error})") from error
     return raw
 
 
 NIGHTLY_CRON = nightly_cron()
 
-# Ticks of the nightly looked at for its longest pause (a cron every minute has 40,320 in four
-# weeks; a weekly one four).
-_FRESHNESS_TICKS = 2_000
-_FRESHNESS_SPAN = timedelta(days=28)
+# Days whose midnights the nightly's longest pause is looked for around, from 1 January: two
+# months hold every pause of a cron by weekday, and a monthly one's longest (January's 31
+# days); a cron on the 31st would see 59 days (31 January to 31 March), not 61.
+_FRESHNESS_DAYS = 62
 
 
 def nightly_freshness(cron: str = NIGHTLY_CRON) -> dg.FreshnessPolicy:
-    """The warehouse's freshness window for a nightly at ``cron`` (Asia/Jakarta): the longest
-    pause between two of its ticks over four weeks, and a day at least (the nightly loads each
-    day once, whatever its cron), plus an hour to WARN and two to FAIL: 25 and 26 hours for the
-    default once a day, 169 and 170 for a weekly ``0 2 * * 1``."""
-    start = datetime(2026, 1, 1, tzinfo=ZoneInfo(TIMEZONE)).timestamp()  # the same every load
-    ticks = cron_string_iterator(start, cron, TIMEZONE)
-    first = previous = next(ticks)
+    """The warehouse's freshness window for a nightly at ``cron`` (Asia/Jakarta): its longest
+    pause between two ticks, and a day at least (the nightly loads each day once, whatever its
+    cron), plus an hour to WARN and two to FAIL: 25 and 26 hours for the default once a day,
+    169 and 170 for a weekly ``0 2 * * 1``. A pause longer than a day spans a midnight: the
+    ticks before and after each midnight of ``_FRESHNESS_DAYS`` days give them all."""
     longest = timedelta(days=1)
-    for _, tick in zip(range(_FRESHNESS_TICKS), ticks, strict=False):
-        longest = max(longest, tick - previous)
-        previous = tick
-        if tick - first > _FRESHNESS_SPAN:
-            break
+    if cron.split()[2:] != ["*", "*", "*"]:  # every day alike: no pause is longer than a day
+        start = datetime(2026, 1, 1, tzinfo=ZoneInfo(TIMEZONE))  # the same window every load
+        for day in range(_FRESHNESS_DAYS):
+            midnight = (start + timedelta(days=day)).timestamp()
+            after = next(cron_string_iterator(midnight, cron, TIMEZONE))
+            before = next(cron_string_iterator(midnight, cron, TIMEZONE, ascending=False))
+            longest = max(longest, after - before)
     return dg.FreshnessPolicy.time_window(
         fail_window=longest + timedelta(hours=2), warn_window=longest + timedelta(hours=1)
     )

@@ -408,7 +408,9 @@ def test_instance_template_serialises_warehouse_loads(tmp_path: Path):
         ("30 1 * * *", 24),  # the default: once a day
         ("*/15 * * * *", 24),  # more often than daily: each day is still loaded once
         ("0 3 * * 1-5", 72),  # weekdays: Friday to Monday
+        ("* * * * 1-5", 48 + 1 / 60),  # every minute of weekdays: the weekend
         ("0 2 * * 1", 168),  # weekly
+        ("0 2 1 * *", 31 * 24),  # monthly: January
     ],
 )
 def test_the_warehouse_freshness_window_follows_the_nightly_cron(cron, hours):
@@ -423,6 +425,13 @@ def test_the_warehouse_freshness_window_follows_the_nightly_cron(cron, hours):
     assert policy.warn_window.to_timedelta() == dt.timedelta(hours=hours + 1)
     assert policy.fail_window.to_timedelta() == dt.timedelta(hours=hours + 2)
     assert _definitions_freshness() == nightly_freshness()
+
+
+def test_a_nightly_cron_that_never_fires_is_refused_when_the_definitions_load():
+    from pipelines.schedules import nightly_cron
+
+    with pytest.raises(ValueError, match=r"WARTA_NIGHTLY_CRON never fires: '0 0 31 4 \*'"):
+        nightly_cron({"WARTA_NIGHTLY_CRON": "0 0 31 4 *"})
 
 
 def _definitions_freshness():
