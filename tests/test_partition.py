@@ -8,6 +8,7 @@ import signal
 from datetime import date
 
 import pyarrow.parquet as pq
+import pytest
 
 from tests.conftest import SEED, abandon_a_build, put
 from tests.quality.conftest import sample_articles
@@ -508,3 +509,24 @@ def test_whether_a_publication_time_has_a_time_of_day_reaches_parquet_and_the_wa
     with duckdb.connect(str(landing.warehouse), read_only=True) as con:
         loaded = con.sql("SELECT source_path, published_has_time FROM article_overview").fetchall()
     assert dict(loaded) == expected
+
+
+def test_a_parquet_folder_that_cannot_be_made_is_named_with_the_reason(tmp_path):
+    """``ensure_writable`` (before any parse): under a file, the folder cannot be created; a
+    link to a missing folder (a volume not mounted) is said to be one."""
+    from warta.parquet_store import ParquetStore, StoreUnavailable
+
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(StoreUnavailable, match=r"cannot create the Parquet folder .*Not a direct"):
+        ParquetStore(tmp_path / "file" / "parquet").ensure_writable()
+    (tmp_path / "link").symlink_to(tmp_path / "unmounted" / "parquet")
+    with pytest.raises(StoreUnavailable) as raised:
+        ParquetStore(tmp_path / "link").ensure_writable()
+    assert str(raised.value) == (
+        f"the Parquet folder {tmp_path / 'link'} (WARTA_DATA_DIR) links to "
+        f"{tmp_path / 'unmounted' / 'parquet'}, which is missing; is its volume mounted? "
+        "Nothing was parsed"
+    )
+    assert not raised.value.transient and not (tmp_path / "unmounted").exists()
+    ParquetStore(tmp_path / "fine" / "parquet").ensure_writable()  # made, parents and all
+    assert (tmp_path / "fine" / "parquet").is_dir()

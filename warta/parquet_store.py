@@ -64,6 +64,13 @@ class ParquetStore:
         try:
             self.root.mkdir(parents=True, exist_ok=True)
         except OSError as error:
+            if self.root.is_symlink() and not self.root.exists():
+                raise StoreUnavailable(
+                    f"the Parquet folder {self.root} (WARTA_DATA_DIR) links to "
+                    f"{os.readlink(self.root)}, which is missing; is its volume mounted? "
+                    "Nothing was parsed",
+                    error,
+                ) from error
             raise StoreUnavailable(
                 f"cannot create the Parquet folder {self.root} (WARTA_DATA_DIR): "
                 f"{error.strerror or error}; nothing was parsed",
