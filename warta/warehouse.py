@@ -176,7 +176,7 @@ class Warehouse:
         raises :class:`PartitionChanged` and the warehouse is left as it was. A partition lock
         held for more than ``busy_timeout`` seconds raises :class:`WarehouseBusy`. ``before``
         runs once the write lock is held, before anything is changed (it may raise to refuse);
-        ``failed`` runs, still under the lock, when the load fails after ``before`` ran.
+        ``failed`` runs, still under the lock, when ``before`` or the load raises.
         """
         for partition in partitions:
             if not is_partition_key(partition):
@@ -184,9 +184,9 @@ class Warehouse:
         started = time.perf_counter()
         try:
             with self._write_lock():
-                if before is not None:
-                    before()
                 try:
+                    if before is not None:
+                        before()
                     self._remove_leftovers()
                     counts, orphans, copy, access = self._build_and_swap(
                         store, partitions, from_scratch, expected_fingerprints
