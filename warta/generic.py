@@ -13,7 +13,7 @@ from collections import Counter
 from datetime import date
 
 from warta.article import Block, Paragraph, ParsedArticle, renumbered
-from warta.body import NO_BODY, NoArticle, main_run, prose_kind, split_body
+from warta.body import NO_BODY, NoArticle, ends_sentence, main_run, prose_kind, split_body
 from warta.datelines import source_of_dateline, split_dateline, standalone_dateline
 from warta.header import END_LINE, Header, Hints, is_caption
 from warta.html import PageMeta
@@ -181,9 +181,7 @@ def _body_start(blocks: list[Block], kinds: list[str], start: int, end: int) -> 
     for i in range(start - 1, max(-1, start - 1 - _LEAD_REACH), -1):
         if kinds[i] == "marker":
             continue
-        text = blocks[i].text
-        dateline = split_dateline(text)[0] if kinds[i] in _BODY_KINDS else None
-        if dateline and ("," in dateline or "(" in dateline) and text.endswith("."):
+        if kinds[i] in _BODY_KINDS and _lead_with_source(blocks[i].text):
             return i, end
         break
     for i in range(start, min(start + 4, end)):
@@ -197,6 +195,22 @@ def _body_start(blocks: list[Block], kinds: list[str], start: int, end: int) -> 
 # How many blocks before the run of prose a lead that opens with a dateline is looked for
 # (markers included).
 _LEAD_REACH = 3
+# First words of a caption's or a headline's label, which looks like a dateline: ``FOTO, VIDEO:
+# …``, ``Ilustrasi (Shutterstock) - …``.
+_LABEL_WORDS = frozenset(
+    {"foto", "video", "ilustrasi", "update", "breaking", "infografis", "grafis", "eksklusif"}
+)
+
+
+def _lead_with_source(text: str) -> bool:
+    """True for a sentence that opens with a dateline of a place and its source and a dash
+    (``JAKARTA, KOMPAS.com - …``, ``Jakarta (ANTARA) - …``), not with a label."""
+    dateline, rest = split_dateline(text)
+    if dateline is None or not ("," in dateline or "(" in dateline) or not ends_sentence(text):
+        return False
+    separator = text[len(dateline) : len(text) - len(rest)].strip()
+    first = dateline.split(maxsplit=1)[0].strip(",(").lower()
+    return separator[:1] in "-–—" and first not in _LABEL_WORDS
 
 
 def _dateline(

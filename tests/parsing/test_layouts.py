@@ -373,6 +373,9 @@ _LEAD_PAGE = [
         # a marker between the lead and the rest stays in the body, after the lead
         (f"{_LEAD}\n\nADVERTISEMENT", [("ADVERTISEMENT", "body", 0)]),
         (_LEAD.replace("JAKARTA, KABARKOTA.com", "Jakarta (KABARKOTA.com)"), []),
+        # a sentence may end with a quote, a question or an exclamation
+        (_LEAD.replace("depan.", 'depan," kata menteri.'), []),
+        (_LEAD.replace("depan.", "depan?"), []),
     ],
 )
 def test_a_one_sentence_lead_that_opens_with_a_dateline_is_the_first_paragraph(lead, markers):
@@ -388,10 +391,7 @@ def test_a_one_sentence_lead_that_opens_with_a_dateline_is_the_first_paragraph(l
     assert article.site == {"JAKARTA, KABARKOTA.com": "Kabarkota"}.get(
         article.dateline, "KABARKOTA.com"
     )
-    assert _texts(article) == [
-        "Pemerintah menaikkan harga bahan bakar mulai pekan depan.",
-        *_LEAD_PAGE[5:],
-    ]
+    assert _texts(article) == [lead.split("\n")[0].split(" - ", 1)[1], *_LEAD_PAGE[5:]]
     assert [(m.text, m.zone, m.after_paragraph_index) for m in article.ad_markers] == markers
     assert article.paragraphs[0].source_line == 9
     assert (article.title, article.author) == (_LEAD_PAGE[1], "Budi Santoso")
@@ -418,6 +418,11 @@ def test_an_end_mark_after_a_sentence_in_the_body_is_cut_a_starred_word_is_not()
         "ILUSTRASI - Antrean kendaraan di SPBU Kuningan.",
         "VIDEO: Antrean panjang kendaraan di SPBU Kuningan.",
         "UPDATE: Artikel ini telah diperbarui.",
+        # labels with a comma or brackets, as a place and its source have them
+        "FOTO, VIDEO: Antrean kendaraan di SPBU Kuningan.",
+        "JOKOWI, PRABOWO: Keduanya bertemu di Istana Merdeka.",
+        "Ilustrasi (Shutterstock) - Antrean kendaraan di SPBU Kuningan.",
+        "ILUSTRASI, SPBU - Antrean kendaraan di SPBU Kuningan.",
     ],
 )
 def test_a_caption_or_headline_opening_with_a_label_is_no_lead(label):
