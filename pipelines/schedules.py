@@ -14,7 +14,7 @@ Requests are made oldest day first.
 
 import os
 from collections.abc import Mapping
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import dagster as dg
@@ -53,26 +53,48 @@ def nightly_cron(env: Mapping[str, str] | None = None) -> str:
 
 NIGHTLY_CRON = nightly_cron()
 
-# Days whose midnights the nightly's longest pause is looked for around, from 1 January: two
-# months hold every pause of a cron by weekday, and a monthly one's longest (January's 31
-# days); a cron on the 31st would see 59 days (31 January to 31 March), not 61.
-_FRESHNESS_DAYS = 62
+# A year of midnights, from 1 January 2026 (the same window on every load), around which the
+# nightly's pauses longer than a day are looked for.
+_FRESHNESS_DAYS = 366
 
 
 def nightly_freshness(cron: str = NIGHTLY_CRON) -> dg.FreshnessPolicy:
     """The warehouse's freshness window for a nightly at ``cron`` (Asia/Jakarta): its longest
     pause between two ticks, and a day at least (the nightly loads each day once, whatever its
     cron), plus an hour to WARN and two to FAIL: 25 and 26 hours for the default once a day,
-    169 and 170 for a weekly ``0 2 * * 1``. A pause longer than a day spans a midnight: the
-    ticks before and after each midnight of ``_FRESHNESS_DAYS`` days give them all."""
+    169 and 170 for a weekly ``0 2 * * 1``.
+
+    A pause longer than a day spans a midnight: the ticks before and after each midnight of a
+    year give them all, skipping the midnights of a pause already seen. A cron that ticks
+    several times a day (``*/15 * * * 1-5``) is walked by its days (``0 0 * * 1-5``), less the
+    span of its ticks in a day, which is the same every day it ticks."""
     longest = timedelta(days=1)
-    if cron.split()[2:] != ["*", "*", "*"]:  # every day alike: no pause is longer than a day
-        start = datetime(2026, 1, 1, tzinfo=ZoneInfo(TIMEZONE))  # the same window every load
-        for day in range(_FRESHNESS_DAYS):
-            midnight = (start + timedelta(days=day)).timestamp()
-            after = next(cron_string_iterator(midnight, cron, TIMEZONE))
-            before = next(cron_string_iterator(midnight, cron, TIMEZONE, ascending=False))
-            longest = max(longest, after - before)
+    fields = cron.split()
+    if fields[2:] == ["*", "*", "*"]:  # every day alike: no pause is longer than a day
+        return _freshness(longest)
+    zone = ZoneInfo(TIMEZONE)
+    moment = datetime(2026, 1, 1, tzinfo=zone)
+    span = timedelta(0)
+    if len(fields) == 5 and not (fields[0].isdigit() and fields[1].isdigit()):
+        first = next(cron_string_iterator(moment.timestamp(), cron, TIMEZONE))
+        last = first
+        for tick in cron_string_iterator(first.timestamp(), cron, TIMEZONE):
+            if tick.date() != first.date():
+                break
+            last = tick
+        span = last - first
+        cron = " ".join(["0", "0", *fields[2:]])
+    stop = moment + timedelta(days=_FRESHNESS_DAYS)
+    while moment < stop:
+        after = next(cron_string_iterator(moment.timestamp(), cron, TIMEZONE))
+        before = next(cron_string_iterator(moment.timestamp(), cron, TIMEZONE, ascending=False))
+        longest = max(longest, after - before - span)
+        following = datetime.combine(after.date() + timedelta(days=1), time(), zone)
+        moment = max(moment + timedelta(days=1), following)
+    return _freshness(longest)
+
+
+def _freshness(longest: timedelta) -> dg.FreshnessPolicy:
     return dg.FreshnessPolicy.time_window(
         fail_window=longest + timedelta(hours=2), warn_window=longest + timedelta(hours=1)
     )

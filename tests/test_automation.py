@@ -411,6 +411,10 @@ def test_instance_template_serialises_warehouse_loads(tmp_path: Path):
         ("* * * * 1-5", 48 + 1 / 60),  # every minute of weekdays: the weekend
         ("0 2 * * 1", 168),  # weekly
         ("0 2 1 * *", 31 * 24),  # monthly: January
+        ("0 2 31 * *", 61 * 24),  # the 31st: 31 March to 31 May
+        ("0 0 1 */3 *", 92 * 24),  # quarterly: 1 July to 1 October
+        ("0 9,17 * * 1-5", 64),  # twice on weekdays: Friday 17:00 to Monday 09:00
+        ("@weekly", 168),
     ],
 )
 def test_the_warehouse_freshness_window_follows_the_nightly_cron(cron, hours):
