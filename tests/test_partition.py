@@ -523,10 +523,16 @@ def test_a_parquet_folder_that_cannot_be_made_is_named_with_the_reason(tmp_path)
     with pytest.raises(StoreUnavailable) as raised:
         ParquetStore(tmp_path / "link").ensure_writable()
     assert str(raised.value) == (
-        f"the Parquet folder {tmp_path / 'link'} (WARTA_DATA_DIR) links to "
-        f"{tmp_path / 'unmounted' / 'parquet'}, which is missing; is its volume mounted? "
-        "Nothing was parsed"
+        f"the Parquet folder {tmp_path / 'link'} (WARTA_DATA_DIR): {tmp_path / 'link'} links to "
+        f"{tmp_path / 'unmounted' / 'parquet'}, which is missing (or a loop of links); is its "
+        "volume mounted? Nothing was parsed"
     )
     assert not raised.value.transient and not (tmp_path / "unmounted").exists()
+    # a link to nothing higher up, written relative to its folder
+    (tmp_path / "data").symlink_to("gone")
+    with pytest.raises(
+        StoreUnavailable, match=f"{tmp_path / 'data'} links to {tmp_path / 'gone'},"
+    ):
+        ParquetStore(tmp_path / "data" / "parquet").ensure_writable()
     ParquetStore(tmp_path / "fine" / "parquet").ensure_writable()  # made, parents and all
     assert (tmp_path / "fine" / "parquet").is_dir()

@@ -64,13 +64,15 @@ class ParquetStore:
         try:
             self.root.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            if self.root.is_symlink() and not self.root.exists():
-                raise StoreUnavailable(
-                    f"the Parquet folder {self.root} (WARTA_DATA_DIR) links to "
-                    f"{os.readlink(self.root)}, which is missing; is its volume mounted? "
-                    "Nothing was parsed",
-                    error,
-                ) from error
+            for link in (self.root, *self.root.parents):
+                if link.is_symlink() and not link.exists():  # the first link to nothing
+                    target = os.path.normpath(link.parent / os.readlink(link))
+                    raise StoreUnavailable(
+                        f"the Parquet folder {self.root} (WARTA_DATA_DIR): {link} links to "
+                        f"{target}, which is missing (or a loop of links); is its volume "
+                        "mounted? Nothing was parsed",
+                        error,
+                    ) from error
             raise StoreUnavailable(
                 f"cannot create the Parquet folder {self.root} (WARTA_DATA_DIR): "
                 f"{error.strerror or error}; nothing was parsed",

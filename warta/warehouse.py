@@ -191,9 +191,12 @@ class Warehouse:
                     counts, orphans, copy, access = self._build_and_swap(
                         store, partitions, from_scratch, expected_fingerprints
                     )
-                except BaseException:
+                except BaseException as error:
                     if failed is not None:
-                        failed()
+                        try:
+                            failed()
+                        except Exception as problem:  # the load's own error is the one to see
+                            error.add_note(str(problem))
                     raise
         except duckdb.Error as error:
             if not _DAMAGED.search(str(error)):
@@ -472,11 +475,16 @@ class Warehouse:
         next load finds it damaged again instead of starting a new warehouse of one day."""
         if self.path.exists():
             return
-        os.replace(aside, self.path)
-        wal = aside.with_name(aside.name + ".wal")
-        if wal.exists():
-            os.replace(wal, self._wal())
-        fsync_dir(self.path.parent)
+        try:
+            os.replace(aside, self.path)
+            wal = aside.with_name(aside.name + ".wal")
+            if wal.exists():
+                os.replace(wal, self._wal())
+            fsync_dir(self.path.parent)
+        except OSError as error:
+            raise OSError(
+                f"the damaged warehouse stays at {aside}: putting it back failed ({error})"
+            ) from error
 
     def _refuse_a_writer_since_the_copy(self) -> None:
         """Just before the swap: a read-write connection opened on the live file since the

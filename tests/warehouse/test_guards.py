@@ -467,6 +467,32 @@ def test_a_rebuild_that_fails_after_moving_a_damaged_warehouse_aside_puts_it_bac
     assert private_files(warehouse.path) == []
 
 
+def test_a_damaged_warehouse_that_cannot_be_put_back_is_named_beside_the_rebuilds_error(
+    store, tmp_path, monkeypatch
+):
+    import warta.warehouse
+
+    warehouse = Warehouse(tmp_path / "warehouse.duckdb")
+    warehouse.publish(store, list(DAYS))
+    _damage(warehouse.path, "overwritten")
+    store.partition_file("articles", DAY).write_bytes(b"PAR1 not a parquet file PAR1")
+    replace = os.replace
+
+    def refuse_the_way_back(source, target):
+        if ".damaged-" in str(source):
+            raise PermissionError(1, "Operation not permitted")
+        replace(source, target)
+
+    monkeypatch.setattr(warta.warehouse.os, "replace", refuse_the_way_back)
+    with pytest.raises(duckdb.Error) as raised:  # the rebuild's own error, not the put-back's
+        warehouse.rebuild(store)
+    (aside,) = tmp_path.glob("warehouse.duckdb.damaged-*")
+    assert raised.value.__notes__ == [
+        f"the damaged warehouse stays at {aside}: putting it back failed ([Errno 1] Operation "
+        "not permitted)"
+    ]
+
+
 def test_rebuild_waits_for_a_read_write_holder_and_fails_as_busy(store, tmp_path):
     warehouse = Warehouse(tmp_path / "warehouse.duckdb", busy_timeout=1.0)
     warehouse.publish(store, list(DAYS))
