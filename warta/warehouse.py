@@ -199,7 +199,7 @@ class Warehouse:
                             error.add_note(str(problem))
                     raise
         except duckdb.Error as error:
-            if not _DAMAGED.search(str(error)):
+            if not _damaged(error):
                 raise
             raise WarehouseDamaged(
                 f"{self.path} is not a readable DuckDB database ({error}); nothing was "
@@ -287,7 +287,7 @@ class Warehouse:
             try:
                 published = self.published_partitions()
             except duckdb.Error as error:
-                if not _DAMAGED.search(str(error)):
+                if not _damaged(error):
                     raise
                 # What it held cannot be read: the Parquet is all there is to build from.
                 damaged.append((self._set_aside_damaged(), str(error)))
@@ -450,19 +450,14 @@ class Warehouse:
         wal = self._wal()
         if self.path.exists() or not wal.exists():
             return ""
-        aside = wal.with_name(f"{wal.name}.orphan-{time.strftime('%Y%m%dT%H%M%SZ', time.gmtime())}")
+        aside = _aside(wal, "orphan")
         os.replace(wal, aside)
         return f"no warehouse yet; its orphan WAL was moved aside to {aside.name}"
 
     def _set_aside_damaged(self) -> Path:
         """Rename the live file DuckDB cannot read, and its WAL, out of the way (kept for
         whoever wants to look at them); only called while holding the write lock."""
-        stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
-        aside = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
-        number = 1
-        while aside.exists():  # two in one second: keep both
-            number += 1
-            aside = self.path.with_name(f"{self.path.name}.damaged-{stamp}-{number}")
+        aside = _aside(self.path, "damaged")
         os.replace(self.path, aside)
         wal = self._wal()
         if wal.exists():
@@ -596,6 +591,23 @@ class Warehouse:
                     raise WarehouseBusy(message) from error
                 time.sleep(delay)
                 delay = min(delay * 2, 5.0)
+
+
+def _damaged(error: duckdb.Error) -> bool:
+    """True if DuckDB says the database file itself cannot be read (``_DAMAGED``)."""
+    return _DAMAGED.search(str(error)) is not None
+
+
+def _aside(path: Path, why: str) -> Path:
+    """A free name beside ``path`` to keep it under: ``<name>.<why>-<UTC time>``, numbered when
+    two are set aside in one second."""
+    stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+    aside = path.with_name(f"{path.name}.{why}-{stamp}")
+    number = 1
+    while aside.exists():
+        number += 1
+        aside = path.with_name(f"{path.name}.{why}-{stamp}-{number}")
+    return aside
 
 
 def _identity(path: Path) -> tuple[int, ...] | None:

@@ -453,6 +453,19 @@ def test_rebuild_moves_a_damaged_warehouse_aside_and_builds_it_from_parquet(samp
     assert dump(warehouse)["articles"]
 
 
+def test_a_file_set_aside_twice_in_one_second_keeps_both(tmp_path, monkeypatch):
+    """Damaged warehouses and orphan WALs are kept under ``<name>.<why>-<UTC time>``; a second
+    one in the same second does not replace the first."""
+    import warta.warehouse
+
+    monkeypatch.setattr(warta.warehouse.time, "strftime", lambda *_: "20261129T180000Z")
+    path = tmp_path / "warehouse.duckdb"
+    first = warta.warehouse._aside(path, "damaged")
+    assert first == tmp_path / "warehouse.duckdb.damaged-20261129T180000Z"
+    first.write_bytes(b"kept")
+    assert warta.warehouse._aside(path, "damaged") == first.with_name(first.name + "-2")
+
+
 def test_a_rebuild_that_fails_after_moving_a_damaged_warehouse_aside_puts_it_back(store, tmp_path):
     """Without the file back, the next nightly load would start a new warehouse of one day,
     and the damage would no longer show."""
