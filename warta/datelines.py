@@ -25,6 +25,8 @@ _DATELINE = re.compile(
 # A dateline standing alone: "Jakarta -", "ISTANBUL, 23 Februari 2016 (Antara/PRNewswire) --".
 _STANDALONE = re.compile(r"^(?P<dateline>[A-Z][^\s-][^\n]{0,70}?)\s*[-–—]{1,2}$")
 _SOURCE_IN_BRACKETS = re.compile(r"\(([^()/]+?)(?:/[^()]*)?\)$")
+# A source's web domain ending: ``KOMPAS.com``, ``REPUBLIKA.CO.ID``, ``TEMPO.CO``.
+_WEB_DOMAIN = re.compile(r"\.(?:com|co\.id|co|id|net|org)$", re.IGNORECASE)
 
 
 def split_dateline(paragraph: str) -> tuple[str | None, str]:
@@ -48,8 +50,7 @@ def standalone_dateline(block: str) -> str | None:
 
 def site_from_dateline(dateline: str) -> str:
     """The publisher a dateline names: ``JAKARTA, FAKTUAL-INDONESIA`` -> ``Faktual Indonesia``."""
-    source = dateline.rsplit(",", 1)[-1].strip()
-    source = re.sub(r"\.(?:com|co\.id|id|net|org)$", "", source, flags=re.IGNORECASE)
+    source = _WEB_DOMAIN.sub("", dateline.rsplit(",", 1)[-1].strip())
     source = source.replace("-", " ").replace("_", " ").strip()
     return source.title() if source.isupper() else source
 
@@ -59,7 +60,7 @@ def source_of_dateline(dateline: str) -> str | None:
     ``Antara News``, ``JAKARTA, KOMPAS.com`` -> ``Kompas``; None for a bare place."""
     bracketed = _SOURCE_IN_BRACKETS.search(dateline)
     if bracketed:
-        words = bracketed[1].split()
+        words = _WEB_DOMAIN.sub("", bracketed[1].strip()).split()
         return " ".join(w.title() if w.isupper() and len(w) > 3 else w for w in words)
     if "," not in dateline:
         return None

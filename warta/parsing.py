@@ -29,6 +29,7 @@ from warta.generic import extract_generic
 from warta.html import looks_like_html, parse_html
 from warta.language import detect_language
 from warta.layouts import HTML_HEAD_CHARS, Layout, find_layout
+from warta.sites import canonical_site
 from warta.text import normalize_lines
 
 
@@ -76,6 +77,7 @@ def parse_page(
         article = extract_generic(blocks, ingest_date, hints=layout.hints, meta=meta)
     if isinstance(article, NoArticle):
         return article
+    article.site = canonical_site(article.site)
     if meta is not None:
         article.url = meta.url
     if identify_language:

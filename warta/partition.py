@@ -39,6 +39,7 @@ from warta.layouts import named_layouts
 from warta.parquet_store import PARSER_VERSION_KEY, PART_FILE, ParquetStore, TableWriter
 from warta.rows import FILE_COLUMN
 from warta.schema import RAW_FILES, TABLES
+from warta.sites import publisher_names
 from warta.text import counted
 
 ProgressCallback = Callable[[int, int], None]  # (files done, files total)
@@ -94,6 +95,7 @@ def build_partition(
     """
     started = time.perf_counter()
     named_layouts()  # a broken layout file fails the build here, not every page as a reject
+    publisher_names()  # so does a broken warta/publishers.toml
     zone = LandingZone(settings.raw_dir)
     store = ParquetStore(settings.data_dir)
     listed_at = stamp_clock()  # files landing from now on are the next run's

@@ -388,9 +388,7 @@ def test_a_one_sentence_lead_that_opens_with_a_dateline_is_the_first_paragraph(l
     article = parse_page(page, ingest_date=date(2026, 11, 25), source_name="lead.txt")
     assert article.layout == "generic"
     assert article.dateline == lead.split(" - ")[0] and article.image_caption is None
-    assert article.site == {"JAKARTA, KABARKOTA.com": "Kabarkota"}.get(
-        article.dateline, "KABARKOTA.com"
-    )
+    assert article.site == "Kabar Kota"  # warta/publishers.toml
     assert _texts(article) == [lead.split("\n")[0].split(" - ", 1)[1], *_LEAD_PAGE[5:]]
     assert [(m.text, m.zone, m.after_paragraph_index) for m in article.ad_markers] == markers
     assert article.paragraphs[0].source_line == 9
