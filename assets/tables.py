@@ -71,8 +71,10 @@ def parse_landing_partition(context: dg.AssetExecutionContext, warta: WartaSetti
         ParquetStore(settings.data_dir).ensure_writable()
         # Recorded before reading: a file landing during the parse makes the next check see a
         # change.
-        fingerprint = LandingZone(settings.raw_dir).fingerprint(partition)
+        zone = LandingZone(settings.raw_dir)
+        fingerprint = zone.fingerprint(partition)
         build = _build(context, settings, partition)
+        missing = zone.missing_day(partition) if not build.files else None
     except (LandingUnavailable, StoreUnavailable) as error:
         # Nothing was published. A missing or unreadable landing zone, or a Parquet folder that
         # cannot be created or written, stays so for longer than the retry delays: the run fails
@@ -86,6 +88,12 @@ def parse_landing_partition(context: dg.AssetExecutionContext, warta: WartaSetti
             f"{partition}: the last build of this partition died mid-way (its process was "
             "killed: out of memory, a crash, a host restart); it was parsed in worker "
             "processes, not this run's, so a file that kills its parser is rejected instead"
+        )
+    if missing:
+        # The nightly publishes a day its scrapers did not deliver, as it should; a day asked
+        # for by hand may be a mistyped date (`warta run --partition` refuses it).
+        context.log.warning(
+            f"{partition}: {missing}; published as a day without files ({zone.days_held()})"
         )
     context.log.info(
         f"{partition}: {counted(build.files, 'file')} -> {build.statuses}; rows {build.row_counts}"
@@ -101,6 +109,8 @@ def parse_landing_partition(context: dg.AssetExecutionContext, warta: WartaSetti
         if name == "raw_files":
             metadata |= {
                 "files": build.files,
+                # Present, or why the day has no folder (a day published without files).
+                "landing_folder": missing or "present",
                 "parser_version": PARSER_VERSION,
                 "isolated_parse": build.isolated,
                 FINGERPRINT_METADATA: fingerprint,

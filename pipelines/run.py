@@ -87,14 +87,12 @@ def run_partitions(
                 continue
             # A day asked for by name whose folder is missing, or is a file or a link (which
             # the parse does not follow), is a typo or a mistake until --allow-empty says not.
-            problem = zone.day_entry_problem(partition) if explicit else ""
-            if explicit and (problem or not os.path.lexists(zone.root / partition)):
-                if problem:
-                    what, then = f"{zone.root / partition} is {problem}", "run anyway"
-                else:
-                    what, then = f"no landing folder {zone.root / partition}", "run as an empty day"
+            what = zone.missing_day(partition) if explicit else None
+            if what is not None:
+                folder_missing = not os.path.lexists(zone.root / partition)
+                then = "run as an empty day" if folder_missing else "run anyway"
                 if not allow_empty:
-                    held = "" if problem else f"{_days_held(present)}; "
+                    held = f"{zone.days_held()}; " if folder_missing else ""
                     message = (
                         f"{partition}: {what}; skipped ({held}--allow-empty runs it as a day "
                         "without files)"
@@ -107,15 +105,6 @@ def run_partitions(
         for run in runner.repair_refusals():
             results[run.partition] = run
     return list(results.values())
-
-
-def _days_held(present: Sequence[str]) -> str:
-    """What the landing zone holds, for a message about a day it lacks."""
-    if not present:
-        return "the landing zone holds no day folder"
-    if len(present) == 1:
-        return f"the landing zone holds one day, {present[0]}"
-    return f"the landing zone holds {len(present)} days, {present[0]} .. {present[-1]}"
 
 
 # Rounds of repairs ``warta run`` makes after its runs, as the repair sensor would (a repaired

@@ -106,6 +106,7 @@ def test_daily_job_materialises_the_seed_partition(landing):
     assert materialized["articles"]["languages"].value == {"id": 1}
     assert materialized["raw_files"]["files_rejected"].value == 1
     assert materialized["raw_files"]["parser_version"].value == PARSER_VERSION
+    assert materialized["raw_files"]["landing_folder"].value == "present"
     versions = {  # the code version Dagster records with each table's materialization
         e.asset_key.to_user_string(): e.event_specific_data.materialization.tags.get(
             "dagster/code_version"
@@ -328,6 +329,44 @@ def test_a_warehouse_linked_into_a_missing_folder_fails_the_load_at_once(landing
 def test_partition_range_starts_at_the_configured_date(partition):
     assert partition not in landing_date_partitions.get_partition_keys()
     assert "2020-01-01" in landing_date_partitions.get_partition_keys()
+
+
+@pytest.mark.parametrize("entry", [None, "file"])
+def test_a_day_without_a_folder_is_published_empty_with_a_warning(landing, capfd, entry):
+    """What the nightly must do when the scrapers delivered nothing; a day asked for by hand
+    with a mistyped date shows the same warning in the run's log, and the metadata says it.
+    (A day that is a symbolic link is one rejected entry of its ledger, which says why.)"""
+    put(landing, "2026-11-24/seed.txt", SEED.read_bytes())
+    path = landing.raw_dir / DAY
+    if entry == "file":
+        path.write_bytes(SEED.read_bytes())
+    capfd.readouterr()
+    result = _run()
+    assert result.success
+    why = {
+        None: f"no landing folder {path}",
+        "file": f"{path} is not a folder",
+    }[entry]
+    line = (
+        f"{DAY}: {why}; published as a day without files (the landing zone holds one day, "
+        "2026-11-24)"
+    )
+    assert line in capfd.readouterr().err
+    [ledger] = [
+        e.materialization.metadata
+        for e in result.get_asset_materialization_events()
+        if e.asset_key.to_user_string() == "raw_files"
+    ]
+    assert (ledger["files"].value, ledger["landing_folder"].value) == (0, why)
+    assert warehouse_rows(landing.warehouse, ["raw_files"]) == {"raw_files": []}
+
+
+def test_an_empty_day_folder_is_published_without_that_warning(landing, capfd):
+    (landing.raw_dir / DAY).mkdir(parents=True)
+    capfd.readouterr()
+    result = _run()
+    assert result.success
+    assert "published as a day without files" not in capfd.readouterr().err
 
 
 def test_a_failed_warn_check_is_said_in_the_run_log_and_the_load_goes_on(landing, capfd):

@@ -199,6 +199,24 @@ class LandingZone:
             return ""
         return f" ({why.split(';')[0]})" if short else why
 
+    def missing_day(self, partition: str) -> str | None:
+        """Why ``partition`` has no day folder to parse, as a phrase (``no landing folder
+        /raw/2026-11-31``, ``/raw/2026-11-25 is not a folder``), or None when it has one."""
+        path = self.root / partition
+        problem = self.day_entry_problem(partition)
+        if problem:
+            return f"{path} is {problem}"
+        return None if os.path.lexists(path) else f"no landing folder {path}"
+
+    def days_held(self) -> str:
+        """What the landing zone holds, for a message about a day it lacks."""
+        present = self.partitions()
+        if not present:
+            return "the landing zone holds no day folder"
+        if len(present) == 1:
+            return f"the landing zone holds one day, {present[0]}"
+        return f"the landing zone holds {len(present)} days, {present[0]} .. {present[-1]}"
+
     def _entries(self) -> list[os.DirEntry[str]]:
         try:
             with os.scandir(self.root) as entries:
