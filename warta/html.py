@@ -87,8 +87,16 @@ _DROPPED = frozenset(
 _BREAKS = frozenset({"br", "hr"})
 # Plain elements (no lxml.html element classes): the walk touches every element once.
 _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True)
-_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
-_HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head)\b", re.I | re.S)
+# What may come before a page's markup: the HTTP response's status line and headers, kept by
+# a crawler that saves them (``wget --save-headers``), up to the first empty line; an XML
+# declaration (XHTML).
+_PREAMBLE = re.compile(
+    r"^\s*(?:HTTP/\d(?:\.\d)?[ \t]+\d{3}\b[^\n]*\n(?:[ \t]*[^\s][^\n]*\n)*?[ \t\r]*\n)?"
+    r"\s*(?:<\?xml[^>]*\?>)?"
+)
+_HTML_START = re.compile(
+    r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|base|link)\b", re.I | re.S
+)
 _ARTICLE_TYPES = frozenset(
     {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting"}
 )
@@ -116,16 +124,19 @@ class HtmlPage:
 
 
 def looks_like_html(text: str, source_name: str = "") -> bool:
-    """True for ``.html``/``.htm`` files and for any text that opens like an HTML document."""
+    """True for ``.html``/``.htm`` files and for any text that opens like an HTML document
+    (``<!DOCTYPE html>``, ``<html>``, ``<head>``, ``<body>``, ``<meta …>``, ``<title>``, after
+    an XML declaration, comments, or the HTTP headers a crawler saved with the page)."""
     if source_name.lower().endswith((".html", ".htm")):
         return True
-    return _HTML_START.match(text[:2048]) is not None
+    head = text[:8192]
+    return _HTML_START.match(head, _PREAMBLE.match(head).end()) is not None
 
 
 def parse_html(text: str) -> HtmlPage:
     """Blocks (normalised text, 1-based source line) and metadata of an HTML page."""
     try:
-        root = etree.fromstring(_XML_DECLARATION.sub("", text, count=1), _PARSER)
+        root = etree.fromstring(_without_preamble(text), _PARSER)
     except (etree.ParserError, ValueError):
         return HtmlPage([], PageMeta())
     if root is None:
@@ -137,6 +148,13 @@ def parse_html(text: str) -> HtmlPage:
     )
     body = root.find("body")
     return HtmlPage(_blocks(body if body is not None else root), meta)
+
+
+def _without_preamble(text: str) -> str:
+    """``text`` without its HTTP headers and XML declaration (``_PREAMBLE``), each line of them
+    an empty line, so that blocks keep their line numbers."""
+    end = _PREAMBLE.match(text).end()
+    return "\n" * text.count("\n", 0, end) + text[end:] if end else text
 
 
 class _BlockBuilder:

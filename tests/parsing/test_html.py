@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from tests.conftest import shared_path
 from tests.parsing.conftest import FIXTURES
 from warta.html import looks_like_html, page_url, parse_html
 from warta.parsing import parse_page
@@ -211,3 +212,30 @@ def test_html_is_recognised_by_name_or_content():
     assert looks_like_html("plain", "x.htm")
     assert looks_like_html("<!-- saved -->\n<!DOCTYPE html><html>", "x.txt")
     assert not looks_like_html((FIXTURES / "index-page.txt").read_text("utf-8"), "x.txt")
+    for start in ("<meta charset='utf-8'>", "<title>T</title>", "<BODY>", "<base href='/'>"):
+        assert looks_like_html(f"\n{start}<p>Halo</p>", "read.php?id=1"), start
+    # Text that merely starts like an HTTP response or mentions a tag is no page.
+    assert not looks_like_html("HTTP/1.1 200 OK\n\nPolisi menyebut <body> itu", "a.txt")
+    assert not looks_like_html("Harga <meta> naik", "a.txt")
+
+
+# What crawlers keep before a page's markup: an XML declaration (XHTML), the HTTP response's
+# status line and headers (``wget --save-headers``), both.
+_PREAMBLES = {
+    "xml declaration": '<?xml version="1.0" encoding="UTF-8"?>\n',
+    "http headers": "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nServer: x\r\n\r\n",
+    "both": 'HTTP/1.0 200 OK\nContent-Length: 1\n\n<?xml version="1.0"?>\n',
+}
+
+
+@pytest.mark.parametrize("preamble", list(_PREAMBLES.values()), ids=list(_PREAMBLES))
+@pytest.mark.parametrize("name", ["index.shtml", "read.php?id=6452000", "page"])
+def test_a_page_under_any_name_is_read_as_html_after_what_a_crawler_kept_before_it(preamble, name):
+    """It was read as a text dump: a tag for its title and markup for its paragraphs."""
+    html = shared_path("corpora", "pages", "html", "detik-1.html").read_text("utf-8")
+    saved = parse_page(preamble + html, ingest_date=date(2026, 11, 25), source_name=name)
+    plain = parse_page(html, ingest_date=date(2026, 11, 25), source_name="detik-1.html")
+    assert (saved.title, saved.layout, saved.url) == (plain.title, plain.layout, plain.url)
+    assert saved.paragraphs[0].source_line == plain.paragraphs[0].source_line + preamble.count("\n")
+    assert [p.text for p in saved.paragraphs] == [p.text for p in plain.paragraphs]
+    assert not any("<" in p.text for p in saved.paragraphs)
