@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Collection
 from datetime import date
 
 from warta.article import Block, Paragraph, ParsedArticle, renumbered
@@ -42,14 +43,25 @@ def extract_generic(
     ingest_date: date,
     hints: Hints | None = None,
     meta: PageMeta | None = None,
+    captions: Collection[Block] = (),
 ) -> ParsedArticle | NoArticle:
-    """Title, header fields, body paragraphs and markers of a page of any layout."""
+    """Title, header fields, body paragraphs and markers of a page of any layout.
+
+    ``captions``: blocks known to be photo captions (an HTML page's ``<figcaption>``), never
+    paragraphs; the first before the body is the lead caption if the header has none."""
     hints = hints or _NO_HINTS
     blocks = hints.markers.unglue([b for b in blocks if b.text not in hints.chrome])
     repeated = {text for text, n in Counter(b.text for b in blocks).items() if n > 1}
     marker_kinds, kinds, ends, words = _classify_blocks(blocks, hints, repeated)
     photo_captions = _captions_before(blocks, marker_kinds, kinds, hints.caption_before)
     for i in photo_captions:
+        kinds[i] = "caption"
+    figure_captions = (
+        [i for i, block in enumerate(blocks) if block in captions and not marker_kinds[i]]
+        if captions
+        else []
+    )
+    for i in figure_captions:
         kinds[i] = "caption"
     run = main_run(kinds, words, ends)
     if run is None:
@@ -99,7 +111,8 @@ def extract_generic(
         published_text=header.published_text,
         published_has_time=header.published_has_time,
         image_caption=header.caption
-        or next((blocks[i].text for i in photo_captions if start <= i <= end), None),
+        or next((blocks[i].text for i in photo_captions if start <= i <= end), None)
+        or next((blocks[i].text for i in figure_captions if header.title_at < i < start), None),
         warnings=header.warnings,
     )
 

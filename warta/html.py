@@ -121,6 +121,8 @@ class PageMeta:
 class HtmlPage:
     blocks: list[Block]
     meta: PageMeta
+    # The blocks of ``<figcaption>`` elements: photo captions whatever their words.
+    captions: frozenset[Block] = frozenset()
 
 
 def looks_like_html(text: str, source_name: str = "") -> bool:
@@ -147,7 +149,9 @@ def parse_html(text: str) -> HtmlPage:
         root, *_DROPPED, etree.Comment, etree.ProcessingInstruction, with_tail=False
     )
     body = root.find("body")
-    return HtmlPage(_blocks(body if body is not None else root), meta)
+    top = body if body is not None else root
+    captions = frozenset(block for caption in top.iter("figcaption") for block in _blocks(caption))
+    return HtmlPage(_blocks(top), meta, captions)
 
 
 def _without_preamble(text: str) -> str:

@@ -60,21 +60,24 @@ def parse_page(
     warnings. Without ``identify_language`` the article's ``language`` stays None (benchmarks
     time it apart).
     """
-    meta, html_head = None, ""
+    meta, html_head, captions = None, "", frozenset()
     if looks_like_html(text, source_name):
         page = parse_html(text)
         blocks, meta, html_head = page.blocks, page.meta, text[:HTML_HEAD_CHARS]
+        captions = page.captions
     else:
         blocks = split_blocks(text)
     if not blocks:
         return NoArticle(NO_BODY)
     layout = detect_layout(blocks, html_head)
     if layout is None:
-        article = extract_generic(blocks, ingest_date, meta=meta)
+        article = extract_generic(blocks, ingest_date, meta=meta, captions=captions)
     elif layout.sequential:
         article = _extract_with_layout(layout, blocks, ingest_date)
     else:
-        article = extract_generic(blocks, ingest_date, hints=layout.hints, meta=meta)
+        article = extract_generic(
+            blocks, ingest_date, hints=layout.hints, meta=meta, captions=captions
+        )
     if isinstance(article, NoArticle):
         return article
     article.site = canonical_site(article.site)

@@ -239,3 +239,41 @@ def test_a_page_under_any_name_is_read_as_html_after_what_a_crawler_kept_before_
     assert saved.paragraphs[0].source_line == plain.paragraphs[0].source_line + preamble.count("\n")
     assert [p.text for p in saved.paragraphs] == [p.text for p in plain.paragraphs]
     assert not any("<" in p.text for p in saved.paragraphs)
+
+
+def test_a_figcaption_in_the_body_is_no_paragraph_and_before_it_the_lead_caption():
+    """Only a caption opening with ``Foto:`` was known as one by its words; a ``<figcaption>``
+    is a caption whatever its words."""
+    html = shared_path("corpora", "pages", "html", "detik-1.html").read_text("utf-8")
+    anchor = "menyerupai pistol itu pada CE.\n                </p>"
+    assert html.count(anchor) == 1
+    figure = (
+        '<figure class="image"><img src="x.jpg" alt="pistol"><figcaption>Warga melintas di '
+        "lokasi kejadian di Cipulir, Jakarta Selatan, pada Sabtu siang tadi.</figcaption></figure>"
+    )
+    plain = parse_page(html, ingest_date=date(2026, 11, 25), source_name="a.html")
+    figured = parse_page(
+        html.replace(anchor, anchor + figure), ingest_date=date(2026, 11, 25), source_name="a.html"
+    )
+    assert [p.text for p in figured.paragraphs] == [p.text for p in plain.paragraphs]
+    assert figured.image_caption == plain.image_caption  # the lead's, not this one
+
+    body = "".join(
+        f"<p>Paragraf {n} berita ini menjelaskan bahwa pemerintah daerah menyiapkan anggaran "
+        "baru untuk perbaikan jalan dan warga diminta ikut mengawasi pelaksanaannya.</p>"
+        for n in range(1, 5)
+    )
+    page = (
+        "<html><body><h1>Anggaran Perbaikan Jalan Disiapkan</h1>"
+        "<div>Senin, 23 November 2026 10:00 WIB</div>"
+        "<figure><img src='a.jpg'><figcaption>Jalan berlubang di pusat kota.</figcaption></figure>"
+        f"{body}</body></html>"
+    )
+    article = parse_page(page, ingest_date=date(2026, 11, 25), source_name="b.html")
+    assert article.image_caption == "Jalan berlubang di pusat kota."
+    assert [p.text[:10] for p in article.paragraphs] == [
+        "Paragraf 1",
+        "Paragraf 2",
+        "Paragraf 3",
+        "Paragraf 4",
+    ]
