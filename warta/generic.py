@@ -36,6 +36,7 @@ _NO_HINTS = Hints()
 _REMEMBERED_WORDS = 12
 _REMEMBERED_MAX = 50_000
 _BODY_KINDS = frozenset({"good", "near", "marker"})
+_SUBHEADING_MAX_CHARS = 150
 
 
 def extract_generic(
@@ -53,6 +54,8 @@ def extract_generic(
     blocks = hints.markers.unglue([b for b in blocks if b.text not in hints.chrome])
     repeated = {text for text, n in Counter(b.text for b in blocks).items() if n > 1}
     marker_kinds, kinds, ends, words = _classify_blocks(blocks, hints, repeated)
+    for i in hints.markers.linked_headlines(blocks, marker_kinds):
+        marker_kinds[i], kinds[i] = "related_link", "marker"
     photo_captions = _captions_before(blocks, marker_kinds, kinds, hints.caption_before)
     for i in photo_captions:
         kinds[i] = "caption"
@@ -181,8 +184,14 @@ def _is_end(text: str, hints: Hints) -> bool:
 
 
 def _subheading(text: str, kind: str, repeated: set[str]) -> bool:
-    """An inline heading between body paragraphs (``Awal Cerita``), not chrome or a caption."""
-    return kind == "other" and text not in repeated and 1 <= text.count(" ") + 1 <= 12
+    """An inline heading between body paragraphs (``Awal Cerita``), not chrome or a caption,
+    nor a blob of no words (an inline image's base64)."""
+    return (
+        kind == "other"
+        and len(text) <= _SUBHEADING_MAX_CHARS
+        and text not in repeated
+        and 1 <= text.count(" ") + 1 <= 12
+    )
 
 
 def _body_start(blocks: list[Block], kinds: list[str], start: int, end: int) -> tuple[int, int]:

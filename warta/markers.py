@@ -21,23 +21,31 @@ from warta.body import ends_sentence
 # takes in the paragraph's first words, nor a whole paragraph after it.
 _PROMPT_WORDS = (
     r"(?:to|untuk|ke|continue|resume|lanjut|lanjutkan|with|reading|the|content|konten|"
-    r"membaca|baca|berita|artikel|bawah|down)"
+    r"membaca|melanjutkan|baca|berita|artikel|bawah|down)"
 )
 _TRAIL = r"(?:\.{2,3}|…)?"  # a prompt may trail off: `Gulir untuk lanjut...`
-# kind -> patterns matched against the whole normalised line (case-insensitive).
+# A "read also" label standing alone (``Baca Juga``): the headline it links to is the next
+# line (``MarkerRules.linked_headlines``).
+BARE_RELATED = r"(?:baca|simak|lihat|tonton|read|see) (?:juga|also|pula)"
+# kind -> patterns matched against the whole normalised line (case-insensitive), which may
+# stand between dashes, brackets or guillemets and end with ``:``, ``.`` or ``!`` (``-
+# Advertisement -``, ``[ADVERTISEMENT]``, ``ADVERTISEMENT:``, ``Baca Juga »``).
 DEFAULT_MARKERS: Mapping[str, tuple[str, ...]] = {
     "advertisement": (
-        r"advertisement",
+        r"advertisements?",
         r"advertisment",
         r"iklan",
         r"ads?",
-        r"sponsored",
-        rf"(?:iklan|advertisement)\s*[-–—:]?\s*(?:scroll|gulir)(?: {_PROMPT_WORDS})*{_TRAIL}",
+        r"sponsored(?: content| post)?",
+        r"advertorial",
+        r"konten bersponsor",
+        rf"(?:iklan|advertisement)\s*[-–—:·|]?\s*(?:scroll|gulir)(?: {_PROMPT_WORDS})*{_TRAIL}",
     ),
     # A placeholder where the page embeds a video or a post (detik's `[Gambas:Video 20detik]`).
     "embed": (r"\[?gambas:.*",),
     "scroll_prompt": (
-        rf"scroll (?:to|untuk) (?:continue|resume|lanjut)(?: {_PROMPT_WORDS})*{_TRAIL}",
+        rf"(?:scroll|gulir)(?: down| ke bawah)? (?:to|untuk) (?:continue|resume|lanjut|melanjutkan)"
+        rf"(?: {_PROMPT_WORDS})*{_TRAIL}",
     ),
     "read_more": (
         r"lanjutkan membaca",
@@ -50,12 +58,16 @@ DEFAULT_MARKERS: Mapping[str, tuple[str, ...]] = {
     "related_link": (
         r"(?:baca|simak|lihat|tonton|read|see)(?: juga| also| pula)?\s*:.*",
         r"(?:baca|simak|lihat) juga\s*[-–—].*",
+        # the label and its link as two inline elements, no space between (HTML)
+        r"(?:baca|simak|lihat) juga(?-i:[A-Z]).*",
         r"artikel terkait\s*:.*",
         r"(?:simak|lihat|tonton|saksikan)(?: juga)? video\b.*",
+        BARE_RELATED,
     ),
     "share_buttons": (
         r"(?:share|tweet|bagikan)(?:\s+(?:share|tweet|whatsapp|telegram|facebook|twitter|"
-        r"email|line|komentar|\d+))*",
+        r"email|line|komentar|this|ini|artikel|\d+))*",
+        r"like this",
     ),
     "syndication": (
         r"artikel ini (?:telah|sudah) (?:tayang|naik|terbit|dimuat)\b.*",
@@ -76,8 +88,19 @@ GLUED_MIN_LETTERS = 4
 # service advertisement"): at a block's start they are cut off only when written in capitals.
 GLUED_HEAD_PROSE = frozenset({"Iklan", "Selengkapnya", "Sponsored"})
 _SENTENCE_OPENERS = frozenset("\"“‘'([«")
-# The last character of any text ``ends_sentence`` accepts: the probe for a glued end marker.
-_SENTENCE_END_CHARS = re.escape(".!?…\"”’')]")
+# What a marker line may stand between: ``- Advertisement -``, ``[ADVERTISEMENT]``, ``>> Baca
+# Juga``, ``Baca Juga »``.
+_DECORATION_BEFORE = r"(?:[-–—\[(«<>]+ ?)?"
+_DECORATION_AFTER = r"(?: ?[-–—\])»<>]+)?"
+# The last character of any text ``ends_sentence`` accepts, and of an end mark (``***``) after
+# one: the probe for a glued end marker.
+_SENTENCE_END_CHARS = re.escape(".!?…\"”’')]*")
+_BARE_LABEL = re.compile(
+    rf"{_DECORATION_BEFORE}(?:{BARE_RELATED}):?{_DECORATION_AFTER}", re.IGNORECASE
+)
+HEADLINE_MAX_WORDS = 20
+# An end mark between a sentence and a marker glued after it (``… Moskow. *** Advertisement``).
+_END_MARK = re.compile(r"\(?\*{3,}\)?")
 _texts = itemgetter(1)
 
 
@@ -106,11 +129,33 @@ class MarkerRules:
         )
         glued = "|".join(p for kind in names if kind in GLUED_KINDS for p in kinds[kind])
         return cls(
-            re.compile(rf"(?:{alternation})[.!]?", re.IGNORECASE),
+            re.compile(
+                rf"{_DECORATION_BEFORE}(?:{alternation})[.!:]?{_DECORATION_AFTER}", re.IGNORECASE
+            ),
             names,
             re.compile(rf"(?:{glued})[.!]? ", re.IGNORECASE),
             re.compile(rf"[{_SENTENCE_END_CHARS}] (?:{glued})[.!]?$", re.IGNORECASE),
         )
+
+    def linked_headlines(self, blocks: list[Block], kinds: list[str | None]) -> list[int]:
+        """Positions of the blocks a bare "read also" label links to, to be ``related_link``
+        markers too: the block right after ``Baca Juga`` alone (``BARE_RELATED``) when it is
+        no marker and reads as a headline (at most ``HEADLINE_MAX_WORDS`` words, not ending
+        with a period)."""
+        found: list[int] = []
+        if "related_link" not in kinds:
+            return found
+        for i, kind in enumerate(kinds[:-1]):
+            if kind != "related_link" or kinds[i + 1] is not None:
+                continue
+            headline = blocks[i + 1].text
+            if (
+                _BARE_LABEL.fullmatch(blocks[i].text)
+                and headline.count(" ") < HEADLINE_MAX_WORDS
+                and not headline.rstrip("\"”’'").endswith(".")
+            ):
+                found.append(i + 1)
+        return found
 
     def kind_of(self, line: str) -> str | None:
         """The marker kind ``line`` is, or None for an ordinary line."""
@@ -247,7 +292,7 @@ class MarkerRules:
             words = words[:-k]
         heads: list[str] = []
         # the rest ends a sentence as its last word does; cuts at the start leave that word
-        if ends_sentence(words[-1]):
+        if _sentence_ends_at(words, len(words) - 1):
             while k := self._glued_head(words):
                 heads.append(" ".join(words[:k]))
                 words = words[k:]
@@ -257,9 +302,10 @@ class MarkerRules:
 
     def _glued_tail(self, words: list[str]) -> int:
         """The number of last ``words`` that are a marker glued at the end (the most that are),
-        or 0. The text before it ends a sentence as its last word does."""
+        or 0. The text before it ends a sentence as its last word does (or as the word
+        before an end mark does: ``… Moskow. *** Advertisement``)."""
         for k in range(min(GLUED_MAX_WORDS, len(words) - 1), 0, -1):
-            if ends_sentence(words[-k - 1]) and self._glued(" ".join(words[-k:])):
+            if _sentence_ends_at(words, len(words) - k - 1) and self._glued(" ".join(words[-k:])):
                 return k
         return 0
 
@@ -282,6 +328,14 @@ class MarkerRules:
             and _written_as_marker(marker)
             and self.kind_of(marker) in GLUED_KINDS
         )
+
+
+def _sentence_ends_at(words: list[str], at: int) -> bool:
+    """True when ``words[at]`` ends a sentence, or is an end mark (``***``, ``(***)``) after a
+    word that does."""
+    if ends_sentence(words[at]):
+        return True
+    return at > 0 and _END_MARK.fullmatch(words[at]) is not None and ends_sentence(words[at - 1])
 
 
 def _written_as_marker(marker: str) -> bool:
