@@ -3,7 +3,7 @@
 import dagster as dg
 
 from assets import ASSET_CHECKS, ASSETS
-from warta.config import Settings
+from warta.config import Settings, warn_unknown_variables
 
 from .console import warta_console_logger
 from .jobs import warta_daily_job
@@ -17,6 +17,7 @@ from .sensors import warta_landing_sensor
 # as the location's load error in the UI and stops `warta run`, instead of failing the nightly
 # tick, a sensor tick or a run hours later.
 Settings.from_env()
+warn_unknown_variables(dg.get_dagster_logger().warning)
 late_days()
 missed_retry_seconds()
 

@@ -319,6 +319,7 @@ def test_dagster_refuses_to_load_the_definitions_with_a_bad_setting(tmp_path):
         ("WARTA_MAX_REJECT_SHARE", "2", "WARTA_MAX_REJECT_SHARE must be between 0 and 1"),
         ("WARTA_MAX_REJECT_SHARE", "nan", "WARTA_MAX_REJECT_SHARE must be between 0 and 1"),
         ("WARTA_VOLUME_SPIKE", "inf", "WARTA_VOLUME_SPIKE must be a finite number, 0 or more"),
+        ("WARTA_WAREHOUSE", str(tmp_path), f"WARTA_WAREHOUSE {tmp_path} is a folder"),
     ):
         result = validate(**{variable: value})
         assert result.returncode != 0, variable
@@ -332,6 +333,52 @@ def test_sample_never_writes_into_the_configured_landing_zone(tmp_path):
     files = sorted(p for p in (tmp_path / "data" / "raw").rglob("*") if p.is_file())
     assert f"wrote {len(files)} sample files under data/raw" in written.stdout
     assert len(files) > 300 and not production.exists()
+    # Named as DIR, the landing zone is refused too, and so is any folder whose sample days
+    # hold files of their own; the shipped sample's folder takes it again.
+    named = _warta("sample", str(production), env={"WARTA_RAW_DIR": str(production)})
+    assert named.returncode == 2 and f"{production} is WARTA_RAW_DIR" in named.stderr
+    real = tmp_path / "real" / "2026-11-23" / "scraped.txt"
+    real.parent.mkdir(parents=True)
+    real.write_text("a real page")
+    mixed = _warta("sample", str(tmp_path / "real"))
+    assert mixed.returncode == 2, mixed.stdout
+    assert f"{real.parent} holds files the sample did not write" in mixed.stderr
+    assert [p.name for p in (tmp_path / "real").rglob("*.txt")] == ["scraped.txt"]
+    again = _warta("sample", cwd=tmp_path)
+    assert again.returncode == 0 and f"wrote {len(files)} sample files" in again.stdout
+
+
+def test_a_misspelt_setting_is_named_with_the_one_meant(tmp_path):
+    from warta.config import unknown_variables
+
+    assert unknown_variables({"WARTA_RAWDIR": "x", "WARTA_RAW_DIR": "y", "HOME": "/"}) == [
+        "WARTA_RAWDIR is not a Warta setting (did you mean WARTA_RAW_DIR?); it is ignored"
+    ]
+    assert unknown_variables({"WARTA_COLOUR": "x"}) == [
+        "WARTA_COLOUR is not a Warta setting; it is ignored"
+    ]
+    query = _warta("query", "SELECT 1", env={"WARTA_WAREHOUSE_PATH": "x"}, cwd=tmp_path)
+    assert query.stderr.count("WARTA_WAREHOUSE_PATH is not a Warta setting (did you mean ") == 1
+
+
+def test_a_warehouse_path_that_is_a_folder_or_a_quality_folder_that_is_a_file_is_refused(
+    tmp_path,
+):
+    """The load retried a folder for minutes and ended in DuckDB's stack trace; a file for the
+    quality reports failed after the parse with Python's."""
+    from warta.config import Settings
+
+    a_file = tmp_path / "report"
+    a_file.write_text("")
+    for env, message in (
+        ({"WARTA_WAREHOUSE": str(tmp_path)}, f"WARTA_WAREHOUSE {tmp_path} is a folder"),
+        ({"WARTA_QUALITY_DIR": str(a_file)}, f"WARTA_QUALITY_DIR {a_file} is not a folder"),
+    ):
+        with pytest.raises(ValueError, match=message):
+            Settings.from_env(env)
+        wrong = _warta("run", "--partition", "2026-11-25", env=env, cwd=tmp_path)
+        assert wrong.returncode == 2 and message in wrong.stderr, wrong.stdout + wrong.stderr
+        assert "Traceback" not in wrong.stderr
 
 
 def test_sample_generated_writes_the_benchmarks_mix_with_html_pages_that_have_an_address(

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from warta import config
-from warta.config import DEFAULT_MAX_FILE_BYTES, Settings
+from warta.config import DEFAULT_MAX_FILE_BYTES, Settings, warn_unknown_variables
 from warta.dates import JAKARTA
 from warta.ingest import process_bytes, rejected
 from warta.inspect import format_summary
@@ -51,6 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         (parser if before else args.command_parser).error(
             f"unrecognized arguments: {' '.join(unknown)}"
         )
+    warn_unknown_variables(lambda warning: print(f"warning: {warning}", file=sys.stderr))
     try:
         return args.handler(args)
     except KeyboardInterrupt:
@@ -606,7 +607,7 @@ def _entities(args: argparse.Namespace) -> int:
 
 
 def _sample(args: argparse.Namespace) -> int:
-    from warta.sample import write_sample_corpus
+    from warta.sample import sample_days_holding_other_files, write_sample_corpus
 
     directory = args.directory
     if directory is not None and directory.exists() and not directory.is_dir():
@@ -628,6 +629,18 @@ def _sample(args: argparse.Namespace) -> int:
     if args.days is not None:
         args.command_parser.error("--days applies to --generated")
     directory = directory or Path("data/raw")
+    landing = os.environ.get("WARTA_RAW_DIR")
+    if landing and Path(landing).resolve() == directory.resolve() != Path("data/raw").resolve():
+        args.command_parser.error(
+            f"{directory} is WARTA_RAW_DIR, the landing zone: synthetic pages must not land "
+            "there; give another folder"
+        )
+    foreign = sample_days_holding_other_files(directory)
+    if foreign:
+        args.command_parser.error(
+            f"{directory / foreign[0]} holds files the sample did not write: synthetic pages must "
+            "not land in a real landing zone; give another folder"
+        )
     written = write_sample_corpus(directory)
     print(f"wrote {written} sample files under {directory}")
     return 0

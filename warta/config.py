@@ -27,9 +27,10 @@ Relative paths resolve against the current working directory. Read by the Dagste
 
 from __future__ import annotations
 
+import difflib
 import math
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,6 +40,52 @@ DEFAULT_MAX_DUPLICATE_SHARE = 0.25
 DEFAULT_MAX_REJECT_SHARE = 0.10
 DEFAULT_VOLUME_DROP = 0.5
 DEFAULT_VOLUME_SPIKE = 2.0
+
+
+# Every variable Warta reads (``WARTA_FUZZ``: the test suite's, tests/robustness).
+VARIABLES = (
+    "WARTA_RAW_DIR",
+    "WARTA_DATA_DIR",
+    "WARTA_WAREHOUSE",
+    "WARTA_WORKERS",
+    "WARTA_BATCH_FILES",
+    "WARTA_MAX_FILE_BYTES",
+    "WARTA_QUALITY_DIR",
+    "WARTA_MAX_DUPLICATE_SHARE",
+    "WARTA_MAX_REJECT_SHARE",
+    "WARTA_VOLUME_DROP",
+    "WARTA_VOLUME_SPIKE",
+    "WARTA_START_DATE",
+    "WARTA_NIGHTLY_CRON",
+    "WARTA_LATE_DAYS",
+    "WARTA_MISSED_RETRY_SECONDS",
+    "WARTA_FUZZ",
+)
+
+
+def unknown_variables(env: Mapping[str, str] | None = None) -> list[str]:
+    """A warning for each ``WARTA_*`` variable set that Warta does not read (a misspelt
+    setting is otherwise silently ignored, and its default used), naming the closest known."""
+    env = os.environ if env is None else env
+    found = []
+    for name in sorted(n for n in env if n.startswith("WARTA_") and n not in VARIABLES):
+        close = difflib.get_close_matches(name, VARIABLES, n=1, cutoff=0.7)
+        hint = f" (did you mean {close[0]}?)" if close else ""
+        found.append(f"{name} is not a Warta setting{hint}; it is ignored")
+    return found
+
+
+_warned_unknown = False
+
+
+def warn_unknown_variables(emit: Callable[[str], object]) -> None:
+    """Pass each ``unknown_variables`` warning to ``emit``, once a process (the command line
+    and the Dagster definitions it loads would both say it)."""
+    global _warned_unknown
+    if not _warned_unknown:
+        _warned_unknown = True
+        for warning in unknown_variables():
+            emit(warning)
 
 
 @dataclass(frozen=True)
@@ -64,7 +111,7 @@ class Settings:
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
         """Settings from ``WARTA_*`` variables (``os.environ`` by default)."""
         env = os.environ if env is None else env
-        return cls(
+        settings = cls(
             raw_dir=raw_dir(env),
             data_dir=Path(env.get("WARTA_DATA_DIR") or "data/parquet").absolute(),
             warehouse=Path(env.get("WARTA_WAREHOUSE") or "data/warehouse.duckdb").absolute(),
@@ -81,6 +128,16 @@ class Settings:
             volume_drop=_ratio(env, "WARTA_VOLUME_DROP", DEFAULT_VOLUME_DROP),
             volume_spike=_ratio(env, "WARTA_VOLUME_SPIKE", DEFAULT_VOLUME_SPIKE, upper=None),
         )
+        if settings.warehouse.is_dir():
+            raise ValueError(
+                f"WARTA_WAREHOUSE {settings.warehouse} is a folder; name the warehouse file "
+                "(e.g. data/warehouse.duckdb)"
+            )
+        quality = settings.quality_root
+        if quality.exists() and not quality.is_dir():
+            variable = "WARTA_QUALITY_DIR" if settings.quality_dir else "the quality folder"
+            raise ValueError(f"{variable} {quality} is not a folder")
+        return settings
 
 
 def raw_dir(env: Mapping[str, str] | None = None) -> Path:

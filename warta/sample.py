@@ -200,6 +200,21 @@ def generate(rng_seed: int = SEED) -> dict[str, bytes]:
     return files
 
 
+def sample_days_holding_other_files(directory: Path) -> list[str]:
+    """The sample's day folders under ``directory`` that hold a file the sample does not write
+    (a real landing zone: writing the sample there would mix synthetic pages into it)."""
+    own = set(generate())
+    return [
+        day
+        for day in DAYS
+        if (Path(directory) / day).is_dir()
+        and any(
+            path.is_file() and path.relative_to(directory).as_posix() not in own
+            for path in (Path(directory) / day).rglob("*")
+        )
+    ]
+
+
 def write_sample_corpus(directory: Path) -> int:
     """Write the corpus under ``directory`` (existing files of the same name are replaced)."""
     files = generate()
