@@ -195,11 +195,12 @@ class _Runner:
                     )
                     continue
                 order = f"{', '.join(stale)} again, then {partition}" if stale else partition
-                print(
-                    f"{partition}: its load was refused (an article is also in "
-                    f"{', '.join(others) or partition}): running {order}",
-                    file=self.out,
+                why = (
+                    f"an article is also in {', '.join(others)}"
+                    if others  # else a day published since its parse holds one of its articles
+                    else "a day published since its parse holds one of its articles"
                 )
+                print(f"{partition}: its load was refused ({why}): running {order}", file=self.out)
                 repairs = [self.run(day) for day in stale]
                 done += repairs
                 if any(day in self.refused for day in stale):

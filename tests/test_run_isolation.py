@@ -241,3 +241,27 @@ def test_a_day_repaired_earlier_in_the_run_is_run_again_for_a_later_refusal(land
         (f"{day_c}/3-copy.txt", "parsed"),
         (f"{day_d}/3.txt", "duplicate"),
     ]
+
+
+def test_a_refusal_naming_only_its_own_day_says_a_day_published_since_holds_its_article():
+    """Two `warta run`s at once: the other published a day holding one of this day's articles
+    after this day's parse; the refusal names this day alone (to be parsed again). The message
+    named it as the day also holding the article."""
+    import dagster as dg
+
+    from pipelines.run import PartitionRun, _Runner
+
+    out = io.StringIO()
+    runner = _Runner(dg.DagsterInstance.ephemeral(), out)
+    runner.refused = {"2026-11-26": (["2026-11-26"], 1)}
+
+    def run_again(day: str) -> PartitionRun:  # as a successful run leaves the runner
+        runner.refused.pop(day, None)
+        return PartitionRun(day, True, [], f"{day}: ran")
+
+    runner.run = run_again
+    assert [r.partition for r in runner.repair_refusals()] == ["2026-11-26"]
+    assert out.getvalue() == (
+        "2026-11-26: its load was refused (a day published since its parse holds one of its "
+        "articles): running 2026-11-26\n"
+    )

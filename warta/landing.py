@@ -142,6 +142,16 @@ def in_flight(name: str) -> bool:
     return name.startswith(".") or name.lower().endswith(IN_FLIGHT_SUFFIXES)
 
 
+def _dangling_link(path: str) -> str:
+    """Why the link at ``path`` leads to no file: a loop of links, or a target missing."""
+    try:
+        os.stat(path)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "symlink loop"
+    return "symlink target missing"
+
+
 class LandingZone:
     """Read access to the raw root. Files still arriving (``in_flight``) are skipped."""
 
@@ -410,7 +420,7 @@ class LandingZone:
                 if os.path.commonpath([path, self._real_root]) != self._real_root:
                     return FileProblem("symlink points outside the landing zone")
                 if not os.path.exists(path):
-                    return FileProblem("symlink target missing")
+                    return FileProblem(_dangling_link(os.path.join(self.root, source_path)))
                 status = os.stat(path)
             if not stat.S_ISREG(status.st_mode):
                 return FileProblem("not a regular file")

@@ -119,6 +119,9 @@ EXPECTED = {
     "linked_folder_out": ("rejected", "symlink points outside the landing zone"),
     "linked_folder_in": ("rejected", "not a regular file"),
     "dangling_link.txt": ("rejected", "symlink target missing"),
+    "loop_a.txt": ("rejected", "symlink loop"),
+    "loop_b.txt": ("rejected", "symlink loop"),
+    "loop_self.txt": ("rejected", "symlink loop"),
     "latin1_name_\\xff.txt": ("rejected", "file name is not valid UTF-8 (rename the file to land it)"),
 }  # fmt: skip
 
@@ -134,6 +137,9 @@ def bad_partition(landing, tmp_path):
     (landing.raw_dir / DAY / "linked_folder_out").symlink_to(tmp_path, target_is_directory=True)
     (landing.raw_dir / DAY / "linked_folder_in").symlink_to(landing.raw_dir / DAY / "nested")
     (landing.raw_dir / DAY / "dangling_link.txt").symlink_to(landing.raw_dir / DAY / "gone.txt")
+    (landing.raw_dir / DAY / "loop_a.txt").symlink_to("loop_b.txt")
+    (landing.raw_dir / DAY / "loop_b.txt").symlink_to("loop_a.txt")
+    (landing.raw_dir / DAY / "loop_self.txt").symlink_to("loop_self.txt")
     return landing
 
 
