@@ -81,7 +81,7 @@ COMMENT ON TABLE raw_files IS 'The ledger: one row per file found in the landing
 COMMENT ON COLUMN raw_files.ingest_date IS 'Landing-zone partition the file arrived in (data/raw/YYYY-MM-DD/).';
 COMMENT ON COLUMN raw_files.source_path IS 'Path relative to the raw root, e.g. 2026-11-25/000_39c4db6f91142a44.txt.';
 COMMENT ON COLUMN raw_files.size_bytes IS 'Size of the raw file in bytes.';
-COMMENT ON COLUMN raw_files.sha256 IS 'Hex SHA-256 of the raw bytes; null for a rejected file whose bytes were never read (vanished, not readable or not a regular file, a link out of the landing zone or to nothing, a name not UTF-8, a parse worker died on it, a folder not readable, grown too large when read).';
+COMMENT ON COLUMN raw_files.sha256 IS 'Hex SHA-256 of the raw bytes; null for a rejected file whose bytes were never read (vanished, not readable or not a regular file, a link out of the landing zone, to nothing or in a loop, a name not UTF-8, a parse worker died on it, a folder not readable, grown too large when read).';
 COMMENT ON COLUMN raw_files.encoding IS 'Encoding the text was decoded from (utf-8, utf-16, cp1252, ...); null when the bytes were not decoded as text (binary, an encoding not recognised, or never read).';
 COMMENT ON COLUMN raw_files.status IS 'parsed, duplicate (same article_id as an earlier file) or rejected.';
 COMMENT ON COLUMN raw_files.reject_reason IS 'Human-readable reason when status = rejected (empty file, binary content, no article body found, ...).';
