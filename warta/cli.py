@@ -419,11 +419,6 @@ def _query(args: argparse.Namespace) -> int:
         return 1
     if not statements:
         raise ValueError("no SQL statement given")
-    if settings.warehouse.is_dir():
-        raise ValueError(
-            f"WARTA_WAREHOUSE is a folder ({settings.warehouse}); it names the DuckDB file, "
-            "e.g. data/warehouse.duckdb"
-        )
     if not settings.warehouse.is_file():
         print(
             f"warta: no warehouse at {settings.warehouse} (WARTA_WAREHOUSE): build it first "

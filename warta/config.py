@@ -130,8 +130,8 @@ class Settings:
         )
         if settings.warehouse.is_dir():
             raise ValueError(
-                f"WARTA_WAREHOUSE {settings.warehouse} is a folder; name the warehouse file "
-                "(e.g. data/warehouse.duckdb)"
+                f"WARTA_WAREHOUSE is a folder ({settings.warehouse}); it names the DuckDB file, "
+                "e.g. data/warehouse.duckdb"
             )
         quality = settings.quality_root
         if quality.exists() and not quality.is_dir():
