@@ -74,7 +74,6 @@ def parse_landing_partition(context: dg.AssetExecutionContext, warta: WartaSetti
         zone = LandingZone(settings.raw_dir)
         fingerprint = zone.fingerprint(partition)
         build = _build(context, settings, partition)
-        missing = zone.missing_day(partition) if not build.files else None
     except (LandingUnavailable, StoreUnavailable) as error:
         # Nothing was published. A missing or unreadable landing zone, or a Parquet folder that
         # cannot be created or written, stays so for longer than the retry delays: the run fails
@@ -89,11 +88,13 @@ def parse_landing_partition(context: dg.AssetExecutionContext, warta: WartaSetti
             "killed: out of memory, a crash, a host restart); it was parsed in worker "
             "processes, not this run's, so a file that kills its parser is rejected instead"
         )
+    # The nightly publishes a day its scrapers did not deliver, as it should; a day asked for
+    # by hand may be a mistyped date (`warta run --partition` refuses it): said, not refused.
+    missing = zone.missing_day(partition)
     if missing:
-        # The nightly publishes a day its scrapers did not deliver, as it should; a day asked
-        # for by hand may be a mistyped date (`warta run --partition` refuses it).
+        published = "without files" if not build.files else "with it as one rejected entry"
         context.log.warning(
-            f"{partition}: {missing}; published as a day without files ({zone.days_held()})"
+            f"{partition}: {missing}; published as a day {published} ({_held(zone)})"
         )
     context.log.info(
         f"{partition}: {counted(build.files, 'file')} -> {build.statuses}; rows {build.row_counts}"
@@ -140,6 +141,14 @@ def parse_landing_partition(context: dg.AssetExecutionContext, warta: WartaSetti
                 store.value_counts(name, partition, "language")
             )
         yield dg.MaterializeResult(asset_key=name, metadata=metadata)
+
+
+def _held(zone: LandingZone) -> str:
+    """``LandingZone.days_held``, or why not, for a warning after the day was published."""
+    try:
+        return zone.days_held()
+    except LandingUnavailable as error:
+        return str(error)
 
 
 def _build(context: dg.AssetExecutionContext, settings: Settings, partition: str) -> PartitionBuild:

@@ -331,25 +331,28 @@ def test_partition_range_starts_at_the_configured_date(partition):
     assert "2020-01-01" in landing_date_partitions.get_partition_keys()
 
 
-@pytest.mark.parametrize("entry", [None, "file"])
+@pytest.mark.parametrize("entry", [None, "file", "link"])
 def test_a_day_without_a_folder_is_published_empty_with_a_warning(landing, capfd, entry):
     """What the nightly must do when the scrapers delivered nothing; a day asked for by hand
     with a mistyped date shows the same warning in the run's log, and the metadata says it.
-    (A day that is a symbolic link is one rejected entry of its ledger, which says why.)"""
+    A day that is a symbolic link (not followed) is one rejected entry of its ledger."""
     put(landing, "2026-11-24/seed.txt", SEED.read_bytes())
     path = landing.raw_dir / DAY
     if entry == "file":
         path.write_bytes(SEED.read_bytes())
+    elif entry == "link":
+        path.symlink_to(landing.raw_dir / "2026-11-24")
     capfd.readouterr()
     result = _run()
     assert result.success
     why = {
         None: f"no landing folder {path}",
         "file": f"{path} is not a folder",
+        "link": f"{path} is a symbolic link; links to day folders are not followed",
     }[entry]
+    published = "with it as one rejected entry" if entry == "link" else "without files"
     line = (
-        f"{DAY}: {why}; published as a day without files (the landing zone holds one day, "
-        "2026-11-24)"
+        f"{DAY}: {why}; published as a day {published} (the landing zone holds one day, 2026-11-24)"
     )
     assert line in capfd.readouterr().err
     [ledger] = [
@@ -357,8 +360,9 @@ def test_a_day_without_a_folder_is_published_empty_with_a_warning(landing, capfd
         for e in result.get_asset_materialization_events()
         if e.asset_key.to_user_string() == "raw_files"
     ]
-    assert (ledger["files"].value, ledger["landing_folder"].value) == (0, why)
-    assert warehouse_rows(landing.warehouse, ["raw_files"]) == {"raw_files": []}
+    files = 1 if entry == "link" else 0
+    assert (ledger["files"].value, ledger["landing_folder"].value) == (files, why)
+    assert len(warehouse_rows(landing.warehouse, ["raw_files"])["raw_files"]) == files
 
 
 def test_an_empty_day_folder_is_published_without_that_warning(landing, capfd):

@@ -17,6 +17,12 @@ class NoArticle:
     reason: str
 
 
+def is_blob(text: str) -> bool:
+    """True for a block of no words: 80 characters or more without a space (an inline image's
+    base64, a minified script, a run of links), which no article prints."""
+    return len(text) >= 80 and " " not in text
+
+
 def looks_like_paragraph(text: str) -> bool:
     """Body prose: a full sentence of some length, not a label, a name or a caption."""
     words = text.count(" ") + 1

@@ -612,6 +612,7 @@ def _sample(args: argparse.Namespace) -> int:
 
         if directory is None:  # never into the shipped sample, mixing the two
             args.command_parser.error("--generated needs a DIR of its own")
+        _refuse_the_landing_zone(args, directory)
         if directory.is_dir() and any(path.is_file() for path in directory.rglob("*")):
             args.command_parser.error(
                 f"{directory} holds files already: generated corpora overlap (the same names "
@@ -624,12 +625,8 @@ def _sample(args: argparse.Namespace) -> int:
     if args.days is not None:
         args.command_parser.error("--days applies to --generated")
     directory = directory or Path("data/raw")
-    landing = os.environ.get("WARTA_RAW_DIR")
-    if landing and Path(landing).resolve() == directory.resolve() != Path("data/raw").resolve():
-        args.command_parser.error(
-            f"{directory} is WARTA_RAW_DIR, the landing zone: synthetic pages must not land "
-            "there; give another folder"
-        )
+    if directory.resolve() != Path("data/raw").resolve():  # where the repository ships it
+        _refuse_the_landing_zone(args, directory)
     foreign = sample_days_holding_other_files(directory)
     if foreign:
         args.command_parser.error(
@@ -639,6 +636,16 @@ def _sample(args: argparse.Namespace) -> int:
     written = write_sample_corpus(directory)
     print(f"wrote {written} sample files under {directory}")
     return 0
+
+
+def _refuse_the_landing_zone(args: argparse.Namespace, directory: Path) -> None:
+    """Stop ``warta sample`` from writing into the landing zone ``WARTA_RAW_DIR`` names."""
+    landing = os.environ.get("WARTA_RAW_DIR")
+    if landing and Path(landing).resolve() == directory.resolve():
+        args.command_parser.error(
+            f"{directory} is WARTA_RAW_DIR, the landing zone: synthetic pages must not land "
+            "there; give another folder"
+        )
 
 
 if __name__ == "__main__":

@@ -14,10 +14,11 @@ from collections.abc import Collection
 from datetime import date
 
 from warta.article import Block, Paragraph, ParsedArticle, renumbered
-from warta.body import NO_BODY, NoArticle, ends_sentence, main_run, prose_kind, split_body
+from warta.body import NO_BODY, NoArticle, ends_sentence, is_blob, main_run, prose_kind, split_body
 from warta.datelines import source_of_dateline, split_dateline, standalone_dateline
 from warta.header import END_LINE, Header, Hints, is_caption
 from warta.html import PageMeta
+from warta.markers import join_linked_headlines
 
 # A body shorter than this is an index page, an error page or a login wall, not an article.
 MIN_BODY_WORDS = 20
@@ -54,8 +55,13 @@ def extract_generic(
     blocks = hints.markers.unglue([b for b in blocks if b.text not in hints.chrome])
     repeated = {text for text, n in Counter(b.text for b in blocks).items() if n > 1}
     marker_kinds, kinds, ends, words = _classify_blocks(blocks, hints, repeated)
-    for i in hints.markers.linked_headlines(blocks, marker_kinds):
-        marker_kinds[i], kinds[i] = "related_link", "marker"
+    if "related_link" in marker_kinds:
+        first_prose = next((i for i, kind in enumerate(kinds) if kind == "good"), len(kinds))
+        labels = hints.markers.linked_headlines(blocks, marker_kinds, first_prose)
+        if labels:
+            blocks, marker_kinds, kinds, ends, words = join_linked_headlines(
+                labels, blocks, marker_kinds, kinds, ends, words
+            )
     photo_captions = _captions_before(blocks, marker_kinds, kinds, hints.caption_before)
     for i in photo_captions:
         kinds[i] = "caption"
@@ -191,6 +197,7 @@ def _subheading(text: str, kind: str, repeated: set[str]) -> bool:
         and len(text) <= _SUBHEADING_MAX_CHARS
         and text not in repeated
         and 1 <= text.count(" ") + 1 <= 12
+        and not is_blob(text)
     )
 
 
@@ -207,6 +214,8 @@ def _body_start(blocks: list[Block], kinds: list[str], start: int, end: int) -> 
             return i, end
         break
     for i in range(start, min(start + 4, end)):
+        if kinds[i] == "marker":  # `BACA JUGA: …` reads like a dateline too
+            continue
         if split_dateline(blocks[i].text)[0] is not None:
             return i, end
         if standalone_dateline(blocks[i].text) and i + 1 < end:

@@ -91,12 +91,19 @@ _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True)
 # a crawler that saves them (``wget --save-headers``), up to the first empty line; an XML
 # declaration (XHTML).
 _PREAMBLE = re.compile(
-    r"^\s*(?:HTTP/\d(?:\.\d)?[ \t]+\d{3}\b[^\n]*\n(?:[ \t]*[^\s][^\n]*\n)*?[ \t\r]*\n)?"
-    r"\s*(?:<\?xml[^>]*\?>)?"
+    r"^\s*(?:HTTP/\d(?:\.\d)?[ \t]+\d{3}\b[^\n]*\n(?:[ \t]*[^\s][^\n]*\n)*?[ \t\r]*\n\s*)*"
+    r"(?:<\?xml[^>]*\?>)?"
 )
+# The opening of an HTML document after comments (each matched once: possessive, so a run of
+# comments before something else fails at once instead of backtracking through them).
 _HTML_START = re.compile(
-    r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|base|link)\b", re.I | re.S
+    r"\s*(?:<!--.*?-->\s*)*+<(?P<tag>!doctype\s+html|html|head|body|meta|title|base|link)\b",
+    re.I | re.S,
 )
+# What an opening that a text could also have (``<title>…</title>`` over a text dump) needs
+# after it to be a page: an element of a page's body.
+_BODY_ELEMENT = re.compile(r"<(?:body|div|p|article|main|section|span|a|h[1-6])\b", re.I)
+_DOCUMENT_TAGS = ("!doctype", "html", "head")
 _ARTICLE_TYPES = frozenset(
     {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting"}
 )
@@ -132,7 +139,12 @@ def looks_like_html(text: str, source_name: str = "") -> bool:
     if source_name.lower().endswith((".html", ".htm")):
         return True
     head = text[:8192]
-    return _HTML_START.match(head, _PREAMBLE.match(head).end()) is not None
+    start = _HTML_START.match(head, _PREAMBLE.match(head).end())
+    if start is None:
+        return False
+    if start["tag"].lower().startswith(_DOCUMENT_TAGS) or start["tag"].lower() == "body":
+        return True
+    return _BODY_ELEMENT.search(text, start.end(), start.end() + 65536) is not None
 
 
 def parse_html(text: str) -> HtmlPage:
@@ -150,8 +162,27 @@ def parse_html(text: str) -> HtmlPage:
     )
     body = root.find("body")
     top = body if body is not None else root
-    captions = frozenset(block for caption in top.iter("figcaption") for block in _blocks(caption))
-    return HtmlPage(_blocks(top), meta, captions)
+    return HtmlPage(_blocks(top), meta, _captions(top))
+
+
+# A ``<figcaption>`` of more blocks or words is no caption: one left unclosed, into which
+# libxml2 nests the rest of the page.
+_CAPTION_MAX_BLOCKS = 3
+_CAPTION_MAX_WORDS = 80
+
+
+def _captions(top) -> frozenset[Block]:
+    """The blocks of the ``<figcaption>`` elements under ``top`` (one inside another is its
+    outer one's) that are no larger than a caption."""
+    found: list[Block] = []
+    for caption in top.iter("figcaption"):
+        if next(caption.iterancestors("figcaption"), None) is not None:
+            continue
+        blocks = _blocks(caption)
+        words = sum(block.text.count(" ") + 1 for block in blocks)
+        if len(blocks) <= _CAPTION_MAX_BLOCKS and words <= _CAPTION_MAX_WORDS:
+            found += blocks
+    return frozenset(found)
 
 
 def _without_preamble(text: str) -> str:

@@ -90,8 +90,8 @@ GLUED_HEAD_PROSE = frozenset({"Iklan", "Selengkapnya", "Sponsored"})
 _SENTENCE_OPENERS = frozenset("\"“‘'([«")
 # What a marker line may stand between: ``- Advertisement -``, ``[ADVERTISEMENT]``, ``>> Baca
 # Juga``, ``Baca Juga »``.
-_DECORATION_BEFORE = r"(?:[-–—\[(«<>]+ ?)?"
-_DECORATION_AFTER = r"(?: ?[-–—\])»<>]+)?"
+_DECORATION_BEFORE = r"(?:[-–—] |[\[(«<>]{1,3} ?)?"
+_DECORATION_AFTER = r"(?: [-–—]| ?[\])»<>]{1,3})?"
 # The last character of any text ``ends_sentence`` accepts, and of an end mark (``***``) after
 # one: the probe for a glued end marker.
 _SENTENCE_END_CHARS = re.escape(".!?…\"”’')]*")
@@ -133,28 +133,32 @@ class MarkerRules:
                 rf"{_DECORATION_BEFORE}(?:{alternation})[.!:]?{_DECORATION_AFTER}", re.IGNORECASE
             ),
             names,
-            re.compile(rf"(?:{glued})[.!]? ", re.IGNORECASE),
-            re.compile(rf"[{_SENTENCE_END_CHARS}] (?:{glued})[.!]?$", re.IGNORECASE),
+            re.compile(rf"(?:{glued})[.!:]? ", re.IGNORECASE),
+            re.compile(rf"[{_SENTENCE_END_CHARS}] (?:{glued})[.!:]?$", re.IGNORECASE),
         )
 
-    def linked_headlines(self, blocks: list[Block], kinds: list[str | None]) -> list[int]:
-        """Positions of the blocks a bare "read also" label links to, to be ``related_link``
-        markers too: the block right after ``Baca Juga`` alone (``BARE_RELATED``) when it is
-        no marker and reads as a headline (at most ``HEADLINE_MAX_WORDS`` words, not ending
-        with a period)."""
+    def linked_headlines(
+        self, blocks: list[Block], kinds: list[str | None], start: int
+    ) -> list[int]:
+        """Positions, from ``start`` on, of the bare "read also" labels (``Baca Juga`` alone,
+        ``BARE_RELATED``) whose next block is the headline they link to: no marker, opening
+        with a capital, a digit or a quote, of 3 to ``HEADLINE_MAX_WORDS`` words and not
+        ending with a period or a colon (a sentence, or ``Berikut daftarnya:``, stays the
+        article's). ``join_linked_headlines`` makes the two one ``related_link`` marker."""
         found: list[int] = []
         if "related_link" not in kinds:
             return found
-        for i, kind in enumerate(kinds[:-1]):
-            if kind != "related_link" or kinds[i + 1] is not None:
+        for i in range(start, len(kinds) - 1):
+            if kinds[i] != "related_link" or kinds[i + 1] is not None:
                 continue
             headline = blocks[i + 1].text
             if (
-                _BARE_LABEL.fullmatch(blocks[i].text)
-                and headline.count(" ") < HEADLINE_MAX_WORDS
-                and not headline.rstrip("\"”’'").endswith(".")
+                (headline[0].isupper() or headline[0].isdigit() or headline[0] in "\"“'‘")
+                and 2 <= headline.count(" ") < HEADLINE_MAX_WORDS
+                and not headline.rstrip("\"”’'").endswith((".", ":"))
+                and _BARE_LABEL.fullmatch(blocks[i].text)
             ):
-                found.append(i + 1)
+                found.append(i)
         return found
 
     def kind_of(self, line: str) -> str | None:
@@ -328,6 +332,22 @@ class MarkerRules:
             and _written_as_marker(marker)
             and self.kind_of(marker) in GLUED_KINDS
         )
+
+
+def join_linked_headlines(labels: list[int], blocks: list[Block], *columns: list) -> tuple:
+    """``blocks`` and their per-block ``columns`` with each bare label at ``labels``
+    (``MarkerRules.linked_headlines``) and the headline after it one ``related_link`` marker
+    block on the label's line, the label's values kept: ``Baca Juga`` + ``Terungkap! …`` ->
+    ``Baca Juga: Terungkap! …``, a marker text no paragraph has (a headline alone could equal a
+    paragraph of another article, which the checks would take for a marker left in the text).
+    """
+    blocks = [*blocks]
+    for i in labels:
+        label = blocks[i]
+        blocks[i] = Block(label.line, f"{label.text.rstrip(' :»>-–—')}: {blocks[i + 1].text}")
+    dropped = {i + 1 for i in labels}
+    kept = [i for i in range(len(blocks)) if i not in dropped]
+    return [blocks[i] for i in kept], *([column[i] for i in kept] for column in columns)
 
 
 def _sentence_ends_at(words: list[str], at: int) -> bool:

@@ -22,14 +22,21 @@ from warta.article import (
     Paragraph,
     ParsedArticle,
 )
-from warta.body import NO_BODY, NoArticle, ends_sentence, looks_like_paragraph, split_body
+from warta.body import (
+    NO_BODY,
+    NoArticle,
+    ends_sentence,
+    is_blob,
+    looks_like_paragraph,
+    split_body,
+)
 from warta.datelines import site_from_dateline, split_dateline
 from warta.dates import is_relative_date, parse_relative_date, read_absolute_date
 from warta.generic import extract_generic
-from warta.header import END_LINE
 from warta.html import looks_like_html, parse_html
 from warta.language import detect_language
 from warta.layouts import HTML_HEAD_CHARS, Layout, find_layout
+from warta.markers import join_linked_headlines
 from warta.sites import canonical_site
 from warta.text import normalize_lines
 
@@ -115,12 +122,10 @@ def _extract_with_layout(
             for block in blocks
             if block.text not in layout.chrome
             and (end_mark is None or end_mark.fullmatch(block.text) is None)
-            and not _is_blob(block.text)
+            and not is_blob(block.text)
         ]
     )
     kinds = [layout.markers.kind_of(block.text) for block in blocks]
-    for i in layout.markers.linked_headlines(blocks, kinds):
-        kinds[i] = "related_link"
     label_at = next(
         (i for i, block in enumerate(blocks[:8]) if block.text in layout.published_labels), None
     )
@@ -139,6 +144,9 @@ def _extract_with_layout(
     body_start = _first_body_block(blocks, kinds, cursor)
     lead = range(cursor, body_start)
     caption = _caption([blocks[i] for i in lead if kinds[i] is None], warnings)
+    labels = layout.markers.linked_headlines(blocks, kinds, body_start)
+    if labels:
+        blocks, kinds = join_linked_headlines(labels, blocks, kinds)
     body_end = _page_footer(blocks, kinds, body_start)
     chosen = [*(i for i in lead if kinds[i] is not None), *range(body_start, body_end)]
     body = split_body([blocks[i] for i in chosen], [kinds[i] for i in chosen], caption)
@@ -169,43 +177,43 @@ def _extract_with_layout(
 
 
 # Where a theme's page goes on after the article (the layouts with fields read every block
-# after the header as the body): a copyright line or an editor's credit (``END_LINE``), the
-# comment form (``Tinggalkan Balasan``), the tag list (``Tags: …``), a footer menu (``Tentang
-# Kami | Redaksi | Kontak``), the related-articles list (``Berita Terkait`` alone, when no
-# paragraph follows: in the article it is a "read also" link).
+# after the header as the body). Wherever it stands: the comment form's heading alone
+# (``Tinggalkan Balasan``; the comments above it are prose) and a copyright line
+# (``Copyright © 2022 …``, ``© 2022 …``; not ``Hak cipta lagu itu …``).
 _FOOTER = re.compile(
-    r"(?:tinggalkan balasan|tinggalkan komentar|leave a reply|leave a comment)\b.*"
-    r"|tags?\s*:.*|[^|]{1,40}(?: \| [^|]{1,40}){2,}",
+    r"(?:tinggalkan (?:balasan|komentar)|leave a (?:reply|comment))[.:]?"
+    r"|(?:copyright|hak cipta)\s*(?:©|\(c\)|\d{4}).*|©.*",
     re.IGNORECASE,
 )
-
-
-_RELATED_HEADING = re.compile(
-    r"(?:berita|artikel) (?:terkait|lainnya)|related(?: posts| articles| news| stories)?",
+# Where no paragraph follows (else it is the article's, or a box inside it): a tag list
+# (``Tags: …``), a menu of three or more items between `` | `` without digits (``Tentang Kami |
+# Redaksi | Kontak``; not a table row), a related-articles heading alone (``Berita Terkait``),
+# an editor's credit or initials (``Editor: …``, ``(mea/mea)``).
+_FOOTER_AT_END = re.compile(
+    r"tags?\s*:.*|[^|\d]{1,40}(?: \| [^|\d]{1,40}){2,}"
+    r"|(?:berita|artikel) (?:terkait|lainnya)|related(?: posts| articles| news| stories)?"
+    r"|(?:editor|penulis|pewarta|reporter|redaktur|penyunting)\s*:.{0,60}"
+    r"|\((?:[a-z]{2,5}/)+[a-z]{2,5}\)",
     re.IGNORECASE,
 )
 
 
 def _page_footer(blocks: list[Block], kinds: list[str | None], start: int) -> int:
-    """The first block from ``start`` on where the page's footer begins (``_FOOTER``), or the
-    end: nothing from there on is the article's, markers included."""
+    """The first block after ``start`` where the page's footer begins (``_FOOTER``, or
+    ``_FOOTER_AT_END`` with no paragraph after it), or the end: nothing from there on is the
+    article's, markers included."""
     for i in range(start + 1, len(blocks)):
         text = blocks[i].text
         if len(text) > 120:
             continue
-        if END_LINE.fullmatch(text) or _FOOTER.fullmatch(text):
+        if _FOOTER.fullmatch(text):
             return i
-        if _RELATED_HEADING.fullmatch(text):
-            rest = range(i + 1, len(blocks))
-            if not any(kinds[j] is None and looks_like_paragraph(blocks[j].text) for j in rest):
-                return i
+        if _FOOTER_AT_END.fullmatch(text) and not any(
+            kinds[j] is None and looks_like_paragraph(blocks[j].text)
+            for j in range(i + 1, len(blocks))
+        ):
+            return i
     return len(blocks)
-
-
-def _is_blob(text: str) -> bool:
-    """True for a block of no words: 80 characters or more without a space (an inline image's
-    base64, a minified script, a run of links), which no article prints."""
-    return len(text) >= 80 and " " not in text
 
 
 def _header_fields(names: tuple[str, ...], texts: list[str]) -> dict[str, str]:

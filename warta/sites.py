@@ -37,6 +37,8 @@ def publisher_names() -> dict[str, str]:
         entries = tomllib.loads(PUBLISHERS.read_text("utf-8"))["publisher"]
     except (tomllib.TOMLDecodeError, KeyError) as error:
         raise LayoutError(f"{_SOURCE}: not a list of [[publisher]] entries: {error}") from None
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise LayoutError(f"{_SOURCE}: not a list of [[publisher]] entries (write [[publisher]])")
     names: dict[str, str] = {}
     for entry in entries:
         name, aliases = entry.get("name"), entry.get("aliases", [])
@@ -44,6 +46,8 @@ def publisher_names() -> dict[str, str]:
             raise LayoutError(f"{_SOURCE}: a [[publisher]] needs a name: {entry}")
         if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
             raise LayoutError(f"{_SOURCE}: {name!r}: aliases must be a list of names")
+        if not all(site_key(alias) for alias in aliases):
+            raise LayoutError(f"{_SOURCE}: {name!r}: an alias without letters or digits")
         for form in (name, *aliases):
             claimed = names.setdefault(site_key(form), name)
             if claimed != name:

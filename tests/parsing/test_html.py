@@ -214,9 +214,12 @@ def test_html_is_recognised_by_name_or_content():
     assert not looks_like_html((FIXTURES / "index-page.txt").read_text("utf-8"), "x.txt")
     for start in ("<meta charset='utf-8'>", "<title>T</title>", "<BODY>", "<base href='/'>"):
         assert looks_like_html(f"\n{start}<p>Halo</p>", "read.php?id=1"), start
-    # Text that merely starts like an HTTP response or mentions a tag is no page.
+    # Text that merely starts like an HTTP response or mentions a tag is no page, nor a text
+    # dump under a title line: `<title>`, `<meta>` open a page only with markup after them.
     assert not looks_like_html("HTTP/1.1 200 OK\n\nPolisi menyebut <body> itu", "a.txt")
     assert not looks_like_html("Harga <meta> naik", "a.txt")
+    assert not looks_like_html("<title>Polres Serahkan</title>\n\nJAKARTA - Polisi …", "a.txt")
+    assert not looks_like_html("<!-- c -->\n" * 40 + "<script>", "page")
 
 
 # What crawlers keep before a page's markup: an XML declaration (XHTML), the HTTP response's
@@ -225,6 +228,7 @@ _PREAMBLES = {
     "xml declaration": '<?xml version="1.0" encoding="UTF-8"?>\n',
     "http headers": "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nServer: x\r\n\r\n",
     "both": 'HTTP/1.0 200 OK\nContent-Length: 1\n\n<?xml version="1.0"?>\n',
+    "a redirect's headers too": "HTTP/1.1 301 Moved\nLocation: /a\n\nHTTP/1.1 200 OK\nA: b\n\n",
 }
 
 
@@ -257,6 +261,14 @@ def test_a_figcaption_in_the_body_is_no_paragraph_and_before_it_the_lead_caption
     )
     assert [p.text for p in figured.paragraphs] == [p.text for p in plain.paragraphs]
     assert figured.image_caption == plain.image_caption  # the lead's, not this one
+    # Left open, libxml2 nests the rest of the page in it: too large for a caption.
+    unclosed = parse_page(
+        html.replace(anchor, anchor + "<figcaption>Foto: ilustrasi"),
+        ingest_date=date(2026, 11, 25),
+        source_name="a.html",
+    )
+    assert len(unclosed.paragraphs) == len(plain.paragraphs)
+    assert unclosed.paragraphs[-1].text == plain.paragraphs[-1].text
 
     body = "".join(
         f"<p>Paragraf {n} berita ini menjelaskan bahwa pemerintah daerah menyiapkan anggaran "

@@ -133,6 +133,9 @@ def publishers_file(tmp_path, monkeypatch):
         ("[[publisher]]\nname = 'A'\naliases = 'x'\n", "'A': aliases must be a list of names"),
         ("[[publisher]\n", "not a list of [[publisher]] entries"),
         ("name = 'A'\n", "not a list of [[publisher]] entries"),
+        ("[publisher]\nname = 'A'\n", "not a list of [[publisher]] entries"),
+        ("publisher = ['A']\n", "not a list of [[publisher]] entries"),
+        ("[[publisher]]\nname = 'A'\naliases = ['...']\n", "'A': an alias without letters"),
     ],
 )
 def test_a_broken_publishers_file_is_named(publishers_file, text, problem):
