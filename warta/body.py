@@ -17,10 +17,13 @@ class NoArticle:
     reason: str
 
 
+BLOB_CHARS = 80
+
+
 def is_blob(text: str) -> bool:
-    """True for a block of no words: 80 characters or more without a space (an inline image's
-    base64, a minified script, a run of links), which no article prints."""
-    return len(text) >= 80 and " " not in text
+    """True for a block of no words: ``BLOB_CHARS`` characters or more without a space (an
+    inline image's base64, a minified script, a run of links), which no article prints."""
+    return len(text) >= BLOB_CHARS and " " not in text
 
 
 def looks_like_paragraph(text: str) -> bool:

@@ -90,6 +90,7 @@ GLUED_HEAD_PROSE = frozenset({"Iklan", "Selengkapnya", "Sponsored"})
 _SENTENCE_OPENERS = frozenset("\"“‘'([«")
 # What a marker line may stand between: ``- Advertisement -``, ``[ADVERTISEMENT]``, ``>> Baca
 # Juga``, ``Baca Juga »``.
+_DECORATIONS = frozenset("-–—[](){}«»<>")
 _DECORATION_BEFORE = r"(?:[-–—] |[\[(«<>]{1,3} ?)?"
 _DECORATION_AFTER = r"(?: [-–—]| ?[\])»<>]{1,3})?"
 # The last character of any text ``ends_sentence`` accepts, and of an end mark (``***``) after
@@ -117,6 +118,9 @@ class MarkerRules:
     kinds: tuple[str, ...]
     glued_head: re.Pattern[str]
     glued_tail: re.Pattern[str]
+    # ``pattern`` between decorations (``- Advertisement -``, ``[ADVERTISEMENT]``): tried only
+    # for a line that starts or ends with one, so most lines cost one plain match.
+    decorated: re.Pattern[str]
 
     @classmethod
     def build(cls, extra: Mapping[str, Iterable[str]] | None = None) -> MarkerRules:
@@ -129,12 +133,13 @@ class MarkerRules:
         )
         glued = "|".join(p for kind in names if kind in GLUED_KINDS for p in kinds[kind])
         return cls(
-            re.compile(
-                rf"{_DECORATION_BEFORE}(?:{alternation})[.!:]?{_DECORATION_AFTER}", re.IGNORECASE
-            ),
+            re.compile(rf"(?:{alternation})[.!:]?", re.IGNORECASE),
             names,
             re.compile(rf"(?:{glued})[.!:]? ", re.IGNORECASE),
             re.compile(rf"[{_SENTENCE_END_CHARS}] (?:{glued})[.!:]?$", re.IGNORECASE),
+            re.compile(
+                rf"{_DECORATION_BEFORE}(?:{alternation})[.!:]?{_DECORATION_AFTER}", re.IGNORECASE
+            ),
         )
 
     def linked_headlines(
@@ -166,6 +171,8 @@ class MarkerRules:
         if len(line) > 200:
             return None
         match = self.pattern.fullmatch(line)
+        if match is None and line and (line[0] in _DECORATIONS or line[-1] in _DECORATIONS):
+            match = self.decorated.fullmatch(line)
         return self.kinds[int(match.lastgroup[1:])] if match else None
 
     def unglue(self, blocks: list[Block]) -> list[Block]:

@@ -23,10 +23,10 @@ from warta.article import (
     ParsedArticle,
 )
 from warta.body import (
+    BLOB_CHARS,
     NO_BODY,
     NoArticle,
     ends_sentence,
-    is_blob,
     looks_like_paragraph,
     split_body,
 )
@@ -122,7 +122,7 @@ def _extract_with_layout(
             for block in blocks
             if block.text not in layout.chrome
             and (end_mark is None or end_mark.fullmatch(block.text) is None)
-            and not is_blob(block.text)
+            and (len(block.text) < BLOB_CHARS or " " in block.text)  # not ``is_blob``
         ]
     )
     kinds = [layout.markers.kind_of(block.text) for block in blocks]
@@ -177,38 +177,36 @@ def _extract_with_layout(
 
 
 # Where a theme's page goes on after the article (the layouts with fields read every block
-# after the header as the body). Wherever it stands: the comment form's heading alone
-# (``Tinggalkan Balasan``; the comments above it are prose) and a copyright line
-# (``Copyright © 2022 …``, ``© 2022 …``; not ``Hak cipta lagu itu …``).
+# after the header as the body). ``now``, wherever it stands: the comment form's heading alone
+# (``Tinggalkan Balasan``; the comments above it are prose) and a copyright line (``Copyright
+# © 2022 …``, ``© 2022 …``; not ``Hak cipta lagu itu …``). ``last``, where no paragraph follows
+# (else it is the article's, or a box inside it): a tag list (``Tags: …``), a related-articles
+# heading alone (``Berita Terkait``), an editor's credit or initials (``Editor: …``,
+# ``(mea/mea)``); and ``_MENU``, three or more items between `` | `` without digits (``Tentang
+# Kami | Redaksi | Kontak``; not a table row).
 _FOOTER = re.compile(
-    r"(?:tinggalkan (?:balasan|komentar)|leave a (?:reply|comment))[.:]?"
-    r"|(?:copyright|hak cipta)\s*(?:©|\(c\)|\d{4}).*|©.*",
-    re.IGNORECASE,
-)
-# Where no paragraph follows (else it is the article's, or a box inside it): a tag list
-# (``Tags: …``), a menu of three or more items between `` | `` without digits (``Tentang Kami |
-# Redaksi | Kontak``; not a table row), a related-articles heading alone (``Berita Terkait``),
-# an editor's credit or initials (``Editor: …``, ``(mea/mea)``).
-_FOOTER_AT_END = re.compile(
-    r"tags?\s*:.*|[^|\d]{1,40}(?: \| [^|\d]{1,40}){2,}"
+    r"(?P<now>(?:tinggalkan (?:balasan|komentar)|leave a (?:reply|comment))[.:]?"
+    r"|(?:copyright|hak cipta)\s*(?:©|\(c\)|\d{4}).*|©.*)"
+    r"|(?P<last>tags?\s*:.*"
     r"|(?:berita|artikel) (?:terkait|lainnya)|related(?: posts| articles| news| stories)?"
     r"|(?:editor|penulis|pewarta|reporter|redaktur|penyunting)\s*:.{0,60}"
-    r"|\((?:[a-z]{2,5}/)+[a-z]{2,5}\)",
+    r"|\((?:[a-z]{2,5}/)+[a-z]{2,5}\))",
     re.IGNORECASE,
 )
+_MENU = re.compile(r"[^|\d]{1,40}(?: \| [^|\d]{1,40}){2,}")
 
 
 def _page_footer(blocks: list[Block], kinds: list[str | None], start: int) -> int:
-    """The first block after ``start`` where the page's footer begins (``_FOOTER``, or
-    ``_FOOTER_AT_END`` with no paragraph after it), or the end: nothing from there on is the
-    article's, markers included."""
+    """The first block after ``start`` where the page's footer begins (``_FOOTER``, ``_MENU``),
+    or the end: nothing from there on is the article's, markers included."""
     for i in range(start + 1, len(blocks)):
         text = blocks[i].text
-        if len(text) > 120:
+        if kinds[i] is not None or len(text) > 120:  # a marker, or prose
             continue
-        if _FOOTER.fullmatch(text):
+        found = _FOOTER.fullmatch(text)
+        if found and found["now"]:
             return i
-        if _FOOTER_AT_END.fullmatch(text) and not any(
+        if (found or (" | " in text and _MENU.fullmatch(text))) and not any(
             kinds[j] is None and looks_like_paragraph(blocks[j].text)
             for j in range(i + 1, len(blocks))
         ):
