@@ -90,7 +90,7 @@ def parse_landing_partition(context: dg.AssetExecutionContext, warta: WartaSetti
         )
     # The nightly publishes a day its scrapers did not deliver, as it should; a day asked for
     # by hand may be a mistyped date (`warta run --partition` refuses it): said, not refused.
-    missing = zone.missing_day(partition)
+    missing = _missing_day(zone, partition)
     if missing:
         published = "without files" if not build.files else "with it as one rejected entry"
         context.log.warning(
@@ -143,11 +143,20 @@ def parse_landing_partition(context: dg.AssetExecutionContext, warta: WartaSetti
         yield dg.MaterializeResult(asset_key=name, metadata=metadata)
 
 
+def _missing_day(zone: LandingZone, partition: str) -> str | None:
+    """``LandingZone.missing_day``, or None if the landing zone cannot say now: the day is
+    published already, and a warning must not fail it."""
+    try:
+        return zone.missing_day(partition)
+    except OSError:
+        return None
+
+
 def _held(zone: LandingZone) -> str:
     """``LandingZone.days_held``, or why not, for a warning after the day was published."""
     try:
         return zone.days_held()
-    except LandingUnavailable as error:
+    except (LandingUnavailable, OSError) as error:
         return str(error)
 
 

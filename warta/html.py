@@ -101,8 +101,12 @@ _HTML_START = re.compile(
     re.I | re.S,
 )
 # What an opening that a text could also have (``<title>…</title>`` over a text dump) needs
-# after it to be a page: an element of a page's body.
-_BODY_ELEMENT = re.compile(r"<(?:body|div|p|article|main|section|span|a|h[1-6])\b", re.I)
+# after it, anywhere, to be a page: an element of a page's head or body.
+_BODY_ELEMENT = re.compile(
+    r"</?(?:body|head|div|p|article|main|section|span|a|h[1-6]|table|ul|ol|li|img|br|script|"
+    r"style|header|footer|nav|form|figure|iframe)\b",
+    re.I,
+)
 _DOCUMENT_TAGS = ("!doctype", "html", "head")
 _ARTICLE_TYPES = frozenset(
     {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting"}
@@ -144,7 +148,7 @@ def looks_like_html(text: str, source_name: str = "") -> bool:
         return False
     if start["tag"].lower().startswith(_DOCUMENT_TAGS) or start["tag"].lower() == "body":
         return True
-    return _BODY_ELEMENT.search(text, start.end(), start.end() + 65536) is not None
+    return _BODY_ELEMENT.search(text, start.end()) is not None
 
 
 def parse_html(text: str) -> HtmlPage:
@@ -167,8 +171,8 @@ def parse_html(text: str) -> HtmlPage:
 
 # A ``<figcaption>`` of more blocks or words is no caption: one left unclosed, into which
 # libxml2 nests the rest of the page.
-_CAPTION_MAX_BLOCKS = 3
-_CAPTION_MAX_WORDS = 80
+_CAPTION_MAX_BLOCKS = 8
+_CAPTION_MAX_WORDS = 150
 
 
 def _captions(top) -> frozenset[Block]:

@@ -91,8 +91,8 @@ _SENTENCE_OPENERS = frozenset("\"“‘'([«")
 # What a marker line may stand between: ``- Advertisement -``, ``[ADVERTISEMENT]``, ``>> Baca
 # Juga``, ``Baca Juga »``.
 _DECORATIONS = frozenset("-–—[](){}«»<>")
-_DECORATION_BEFORE = r"(?:[-–—] |[\[(«<>]{1,3} ?)?"
-_DECORATION_AFTER = r"(?: [-–—]| ?[\])»<>]{1,3})?"
+_DECORATION_BEFORE = r"(?:[-–—]{1,3} ?|[\[(«<>]{1,4} ?)?"
+_DECORATION_AFTER = r"(?: ?[-–—]{1,3}| ?[\])»<>]{1,4})?"
 # The last character of any text ``ends_sentence`` accepts, and of an end mark (``***``) after
 # one: the probe for a glued end marker.
 _SENTENCE_END_CHARS = re.escape(".!?…\"”’')]*")
@@ -136,7 +136,9 @@ class MarkerRules:
             re.compile(rf"(?:{alternation})[.!:]?", re.IGNORECASE),
             names,
             re.compile(rf"(?:{glued})[.!:]? ", re.IGNORECASE),
-            re.compile(rf"[{_SENTENCE_END_CHARS}] (?:{glued})[.!:]?$", re.IGNORECASE),
+            re.compile(
+                rf"[{_SENTENCE_END_CHARS}] (?:{glued})[.!:]?{_DECORATION_AFTER}$", re.IGNORECASE
+            ),
             re.compile(
                 rf"{_DECORATION_BEFORE}(?:{alternation})[.!:]?{_DECORATION_AFTER}", re.IGNORECASE
             ),
@@ -149,7 +151,9 @@ class MarkerRules:
         ``BARE_RELATED``) whose next block is the headline they link to: no marker, opening
         with a capital, a digit or a quote, of 3 to ``HEADLINE_MAX_WORDS`` words and not
         ending with a period or a colon (a sentence, or ``Berikut daftarnya:``, stays the
-        article's). ``join_linked_headlines`` makes the two one ``related_link`` marker."""
+        article's), and whose joined text (``joined_link``) is itself a ``related_link`` line,
+        as another page printing it inline has it. ``join_linked_headlines`` makes the two one
+        marker."""
         found: list[int] = []
         if "related_link" not in kinds:
             return found
@@ -162,6 +166,7 @@ class MarkerRules:
                 and 2 <= headline.count(" ") < HEADLINE_MAX_WORDS
                 and not headline.rstrip("\"”’'").endswith((".", ":"))
                 and _BARE_LABEL.fullmatch(blocks[i].text)
+                and self.kind_of(joined_link(blocks[i].text, headline)) == "related_link"
             ):
                 found.append(i)
         return found
@@ -341,6 +346,12 @@ class MarkerRules:
         )
 
 
+def joined_link(label: str, headline: str) -> str:
+    """``Baca Juga`` (``[Baca Juga]``, ``BACA JUGA:``, ``Baca Juga »``) and its headline as one
+    line: ``Baca Juga: <headline>``."""
+    return f"{label.strip(' :»«<>[]()-–—')}: {headline}"
+
+
 def join_linked_headlines(labels: list[int], blocks: list[Block], *columns: list) -> tuple:
     """``blocks`` and their per-block ``columns`` with each bare label at ``labels``
     (``MarkerRules.linked_headlines``) and the headline after it one ``related_link`` marker
@@ -350,8 +361,7 @@ def join_linked_headlines(labels: list[int], blocks: list[Block], *columns: list
     """
     blocks = [*blocks]
     for i in labels:
-        label = blocks[i]
-        blocks[i] = Block(label.line, f"{label.text.rstrip(' :»>-–—')}: {blocks[i + 1].text}")
+        blocks[i] = Block(blocks[i].line, joined_link(blocks[i].text, blocks[i + 1].text))
     dropped = {i + 1 for i in labels}
     kept = [i for i in range(len(blocks)) if i not in dropped]
     return [blocks[i] for i in kept], *([column[i] for i in kept] for column in columns)

@@ -177,17 +177,19 @@ def _extract_with_layout(
 
 
 # Where a theme's page goes on after the article (the layouts with fields read every block
-# after the header as the body). ``now``, wherever it stands: the comment form's heading alone
-# (``Tinggalkan Balasan``; the comments above it are prose) and a copyright line (``Copyright
-# © 2022 …``, ``© 2022 …``; not ``Hak cipta lagu itu …``). ``last``, where no paragraph follows
-# (else it is the article's, or a box inside it): a tag list (``Tags: …``), a related-articles
-# heading alone (``Berita Terkait``), an editor's credit or initials (``Editor: …``,
-# ``(mea/mea)``); and ``_MENU``, three or more items between `` | `` without digits (``Tentang
-# Kami | Redaksi | Kontak``; not a table row).
+# after the header as the body). ``now``, wherever it stands: the comments' heading (``2
+# Komentar``, ``3 Comments``) or the comment form's (``Tinggalkan Balasan``, ``Leave a Reply
+# Cancel reply``), both short lines of their own. ``last``, where no paragraph follows before
+# the end or the comments (else it is the article's, or a box or credit inside it): a
+# copyright line (``Copyright © 2022 …``; inside an article, ``© AFP/Kim Won Jin`` credits a
+# photo), a tag list (``Tags: …``), a related-articles heading alone (``Berita Terkait``), an
+# editor's credit or initials (``Editor: …``, ``(mea/mea)``); and ``_MENU``, three or more items
+# between `` | `` without digits (``Tentang Kami | Redaksi | Kontak``; not a table row).
 _FOOTER = re.compile(
-    r"(?P<now>(?:tinggalkan (?:balasan|komentar)|leave a (?:reply|comment))[.:]?"
-    r"|(?:copyright|hak cipta)\s*(?:©|\(c\)|\d{4}).*|©.*)"
-    r"|(?P<last>tags?\s*:.*"
+    r"(?P<now>(?:tinggalkan (?:balasan|komentar)|leave a (?:reply|comment))"
+    r"(?: (?:batalkan balasan|cancel reply))?[.:]?"
+    r"|\d{1,5} (?:komentar|comments?|tanggapan|responses?)(?: \S.{0,60})?)"
+    r"|(?P<last>(?:copyright|hak cipta|©|\(c\)).*|tags?\s*:.*"
     r"|(?:berita|artikel) (?:terkait|lainnya)|related(?: posts| articles| news| stories)?"
     r"|(?:editor|penulis|pewarta|reporter|redaktur|penyunting)\s*:.{0,60}"
     r"|\((?:[a-z]{2,5}/)+[a-z]{2,5}\))",
@@ -197,21 +199,30 @@ _MENU = re.compile(r"[^|\d]{1,40}(?: \| [^|\d]{1,40}){2,}")
 
 
 def _page_footer(blocks: list[Block], kinds: list[str | None], start: int) -> int:
-    """The first block after ``start`` where the page's footer begins (``_FOOTER``, ``_MENU``),
-    or the end: nothing from there on is the article's, markers included."""
-    for i in range(start + 1, len(blocks)):
+    """The first block after ``start`` where the page's footer begins, or the end: the first
+    ``now`` block, or the earliest ``last`` block (``_FOOTER``, ``_MENU``) with no paragraph
+    between it and that. Nothing from there on is the article's, markers included. One pass
+    forward, one back: linear in the blocks."""
+    end = len(blocks)
+    for i in range(start + 1, end):
         text = blocks[i].text
-        if kinds[i] is not None or len(text) > 120:  # a marker, or prose
-            continue
-        found = _FOOTER.fullmatch(text)
+        found = kinds[i] is None and len(text) <= 120 and _FOOTER.fullmatch(text)
         if found and found["now"]:
-            return i
-        if (found or (" | " in text and _MENU.fullmatch(text))) and not any(
-            kinds[j] is None and looks_like_paragraph(blocks[j].text)
-            for j in range(i + 1, len(blocks))
+            end = i
+            break
+    cut = end
+    for i in range(end - 1, start, -1):
+        if kinds[i] is not None:
+            continue
+        text = blocks[i].text
+        if len(text) > 120 or not (
+            _FOOTER.fullmatch(text) or (" | " in text and _MENU.fullmatch(text))
         ):
-            return i
-    return len(blocks)
+            if looks_like_paragraph(text):
+                break  # the article's last paragraph: what precedes is the article
+            continue
+        cut = i
+    return cut
 
 
 def _header_fields(names: tuple[str, ...], texts: list[str]) -> dict[str, str]:

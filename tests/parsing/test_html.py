@@ -220,6 +220,10 @@ def test_html_is_recognised_by_name_or_content():
     assert not looks_like_html("Harga <meta> naik", "a.txt")
     assert not looks_like_html("<title>Polres Serahkan</title>\n\nJAKARTA - Polisi …", "a.txt")
     assert not looks_like_html("<!-- c -->\n" * 40 + "<script>", "page")
+    # ... but a page without a doctype whose head is long before its body is one
+    script = "<script>" + "var a = 1;\n" * 12_000 + "</script>"
+    assert looks_like_html(f"<meta charset='utf-8'><title>T</title>{script}<body><p>x</p>", "x")
+    assert looks_like_html("<title>T</title><table><tr><td>a</td></tr></table>", "x")
 
 
 # What crawlers keep before a page's markup: an XML declaration (XHTML), the HTTP response's

@@ -12,6 +12,7 @@ from datetime import date
 import pytest
 
 from tests.conftest import SEED, shared_path
+from warta.markers import MarkerRules
 from warta.parsing import parse_page
 
 INGEST = date(2026, 11, 25)
@@ -42,6 +43,9 @@ def _with_line_after_paragraph(text: str, paragraph: str, line: str) -> str:
     ("line", "kind"),
     [
         ("- Advertisement -", "advertisement"),  # the tagDiv Newspaper theme
+        ("-- Advertisement --", "advertisement"),
+        ("—Advertisement—", "advertisement"),
+        ("Baca Juga >>>>", "related_link"),
         ("Advertisements", "advertisement"),  # WordPress.com
         ("ADVERTISEMENT:", "advertisement"),
         ("[ADVERTISEMENT]", "advertisement"),
@@ -70,7 +74,7 @@ def test_a_label_between_paragraphs_is_a_marker_of_its_kind(page, line, kind):
 
 
 @pytest.mark.parametrize("page", ["seed", "detik"])
-@pytest.mark.parametrize("label", ["Baca Juga", "BACA JUGA:", "Simak juga »"])
+@pytest.mark.parametrize("label", ["Baca Juga", "BACA JUGA:", "Simak juga »", "[Baca Juga]"])
 def test_a_bare_read_also_label_and_its_headline_are_one_marker(page, label):
     """The label and its linked headline were two paragraphs (the generic extractor took them
     for inline subheadings). One marker, not two: a headline alone as a marker text could
@@ -81,9 +85,11 @@ def test_a_bare_read_also_label_and_its_headline_are_one_marker(page, label):
     second = plain.paragraphs[1].text
     article = _parse(_with_line_after_paragraph(text, second, f"{label}\n\n{headline}"))
     assert _texts(article) == _texts(plain)
-    joined = f"{label.rstrip(' :»')}: {headline}"
+    joined = f"{label.strip(' :»[]')}: {headline}"
     [marker] = [m for m in article.ad_markers if headline in m.text]
     assert (marker.text, marker.kind, marker.after_paragraph_index) == (joined, "related_link", 1)
+    # the joined text is a marker line as such: another page printing it inline has it so
+    assert MarkerRules.build().kind_of(joined) == "related_link"
     assert len(article.ad_markers) == len(plain.ad_markers) + 1
 
 
@@ -132,6 +138,11 @@ def test_html_read_also_label_and_link_run_together_is_a_marker():
         "Berita Terkait\n\nPutin Kunjungi Pyongyang untuk Pertama Kali\n\nKorut Uji Rudal Lagi",
         "Related Posts\n\nPutin Kunjungi Pyongyang untuk Pertama Kali",
         "Tinggalkan Balasan\n\nAlamat email Anda tidak akan dipublikasikan. Ruas wajib ditandai *",
+        "Tinggalkan Balasan Batalkan balasan\n\nAlamat email Anda tidak akan dipublikasikan.",
+        # WordPress's order: tags, related articles, the comments (prose), then the form
+        "Tags: Korea Utara, Rusia\n\nBerita Terkait\n\nPutin Kunjungi Pyongyang\n\n2 Komentar\n\n"
+        "Budi Santoso\n\nSaya kira Korea Utara memang tidak akan mengaku menjual senjata itu.\n\n"
+        "Balas\n\nTinggalkan Balasan",
     ],
 )
 def test_the_faktual_themes_footer_after_the_article_is_in_no_table(footer):
@@ -153,6 +164,8 @@ def test_the_faktual_themes_footer_after_the_article_is_in_no_table(footer):
         "Tags: sebuah kata yang disebut dalam sidang",
         "Berita Terkait",
         "Tinggalkan komentar Anda di bawah ini jika setuju.",
+        "© AFP/Kim Won Jin",  # a photo credit
+        "Copyright 2022 Reuters. Foto ini diambil di Pyongyang.",
     ],
 )
 def test_a_footer_like_line_inside_the_faktual_article_ends_nothing(line):

@@ -41,6 +41,8 @@ GLUED = [
     # a marker line ending with a colon (MARKER_LINES), glued at either end
     "Moskow membantah laporan itu pada saat itu. ADVERTISEMENT:",
     "ADVERTISEMENT: Setiap pergerakan senjata antara kedua negara akan melanggar sanksi PBB.",
+    # ... or with a decoration after it (MARKER_LINES)
+    "Moskow membantah laporan itu pada saat itu. Advertisement -",
 ]
 NOT_GLUED = [
     *NAMING_PROSE,
@@ -69,6 +71,7 @@ MARKER_LINES = [
     ("Lihat Selengkapnya", "read_more"),  # a detik page's marker line; every page's since
     ("SCROLL TO RESUME CONTENT", "scroll_prompt"),
     ("ADVERTISEMENT:", "advertisement"),
+    ("Advertisement -", "advertisement"),
 ]
 # Marker lines in other casings: the check takes one glued at a paragraph's end as the parser does.
 CASINGS = [
