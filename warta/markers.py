@@ -135,12 +135,14 @@ class MarkerRules:
         return cls(
             re.compile(rf"(?:{alternation})[.!:]?", re.IGNORECASE),
             names,
-            re.compile(rf"(?:{glued})[.!:]? ", re.IGNORECASE),
+            re.compile(rf"(?:{glued})[.!:]?{_DECORATION_AFTER}[.!]? ", re.IGNORECASE),
             re.compile(
-                rf"[{_SENTENCE_END_CHARS}] (?:{glued})[.!:]?{_DECORATION_AFTER}$", re.IGNORECASE
+                rf"[{_SENTENCE_END_CHARS}] (?:{glued})[.!:]?{_DECORATION_AFTER}[.!]?$",
+                re.IGNORECASE,
             ),
             re.compile(
-                rf"{_DECORATION_BEFORE}(?:{alternation})[.!:]?{_DECORATION_AFTER}", re.IGNORECASE
+                rf"{_DECORATION_BEFORE}(?:{alternation})[.!:]?{_DECORATION_AFTER}[.!]?",
+                re.IGNORECASE,
             ),
         )
 
@@ -176,7 +178,11 @@ class MarkerRules:
         if len(line) > 200:
             return None
         match = self.pattern.fullmatch(line)
-        if match is None and line and (line[0] in _DECORATIONS or line[-1] in _DECORATIONS):
+        if (
+            match is None
+            and line
+            and (line[0] in _DECORATIONS or line.rstrip(".!")[-1:] in _DECORATIONS)
+        ):
             match = self.decorated.fullmatch(line)
         return self.kinds[int(match.lastgroup[1:])] if match else None
 

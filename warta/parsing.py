@@ -178,18 +178,20 @@ def _extract_with_layout(
 
 # Where a theme's page goes on after the article (the layouts with fields read every block
 # after the header as the body). ``now``, wherever it stands: the comments' heading (``2
-# Komentar``, ``3 Comments``) or the comment form's (``Tinggalkan Balasan``, ``Leave a Reply
-# Cancel reply``), both short lines of their own. ``last``, where no paragraph follows before
-# the end or the comments (else it is the article's, or a box or credit inside it): a
-# copyright line (``Copyright © 2022 …``; inside an article, ``© AFP/Kim Won Jin`` credits a
-# photo), a tag list (``Tags: …``), a related-articles heading alone (``Berita Terkait``), an
-# editor's credit or initials (``Editor: …``, ``(mea/mea)``); and ``_MENU``, three or more items
-# between `` | `` without digits (``Tentang Kami | Redaksi | Kontak``; not a table row).
+# Komentar``, ``3 Comments``, ``2 thoughts on “…”``) or the comment form's (``Tinggalkan
+# Balasan``, ``Leave a Reply Cancel reply``), both short lines of their own. ``last``, where
+# no paragraph follows before the end or the comments (else it is the article's, or a box or
+# credit inside it): a copyright line (``Copyright © 2022 …``, not ``Hak cipta lagu itu …``;
+# inside an article, ``© AFP/Kim Won Jin`` credits a photo), a tag list (``Tags: …``), a
+# related-articles heading alone (``Berita Terkait``), an editor's credit or initials
+# (``Editor: …``, ``(mea/mea)``); and ``_MENU``, three or more items between `` | `` without
+# digits (``Tentang Kami | Redaksi | Kontak``; not a table row).
 _FOOTER = re.compile(
     r"(?P<now>(?:tinggalkan (?:balasan|komentar)|leave a (?:reply|comment))"
     r"(?: (?:batalkan balasan|cancel reply))?[.:]?"
-    r"|\d{1,5} (?:komentar|comments?|tanggapan|responses?)(?: \S.{0,60})?)"
-    r"|(?P<last>(?:copyright|hak cipta|©|\(c\)).*|tags?\s*:.*"
+    r"|\d{1,5} (?:komentar|comments?|tanggapan|responses?|thoughts?)"
+    r"(?: (?:untuk|pada|on|to) [^.]{1,60})?)"
+    r"|(?P<last>(?:copyright|hak cipta)\s*(?:©|\(c\)|\d{4}).*|©.*|tags?\s*:.*"
     r"|(?:berita|artikel) (?:terkait|lainnya)|related(?: posts| articles| news| stories)?"
     r"|(?:editor|penulis|pewarta|reporter|redaktur|penyunting)\s*:.{0,60}"
     r"|\((?:[a-z]{2,5}/)+[a-z]{2,5}\))",

@@ -139,6 +139,7 @@ def test_html_read_also_label_and_link_run_together_is_a_marker():
         "Related Posts\n\nPutin Kunjungi Pyongyang untuk Pertama Kali",
         "Tinggalkan Balasan\n\nAlamat email Anda tidak akan dipublikasikan. Ruas wajib ditandai *",
         "Tinggalkan Balasan Batalkan balasan\n\nAlamat email Anda tidak akan dipublikasikan.",
+        "2 thoughts on “Korea Utara Membantah”\n\nBudi\n\nSaya setuju dengan pernyataan itu.",
         # WordPress's order: tags, related articles, the comments (prose), then the form
         "Tags: Korea Utara, Rusia\n\nBerita Terkait\n\nPutin Kunjungi Pyongyang\n\n2 Komentar\n\n"
         "Budi Santoso\n\nSaya kira Korea Utara memang tidak akan mengaku menjual senjata itu.\n\n"
@@ -165,6 +166,7 @@ def test_the_faktual_themes_footer_after_the_article_is_in_no_table(footer):
         "Berita Terkait",
         "Tinggalkan komentar Anda di bawah ini jika setuju.",
         "© AFP/Kim Won Jin",  # a photo credit
+        "3 komentar warganet di media sosial menyebut hal itu.",
         "Copyright 2022 Reuters. Foto ini diambil di Pyongyang.",
     ],
 )
@@ -176,6 +178,22 @@ def test_a_footer_like_line_inside_the_faktual_article_ends_nothing(line):
     tenth = plain.paragraphs[10].text
     article = _parse(_with_line_after_paragraph(_seed(), tenth, line))
     assert _texts(article) == [*_texts(plain)[:11], line, *_texts(plain)[11:]]
+    assert [m.text for m in article.ad_markers] == [m.text for m in plain.ad_markers]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Hak cipta lagu itu dimiliki oleh label rekamannya, kata dia.",
+        "Copyright atas foto-foto itu masih dipersoalkan oleh kedua pihak hingga kini.",
+        "(c) pidana denda paling banyak Rp 500 juta bagi pelanggar.",
+    ],
+)
+def test_a_last_paragraph_that_opens_like_a_copyright_line_stays(line):
+    plain = _parse(_seed())
+    last = plain.paragraphs[-1].text
+    article = _parse(_with_line_after_paragraph(_seed(), last, line))
+    assert _texts(article) == [*_texts(plain), line]
     assert [m.text for m in article.ad_markers] == [m.text for m in plain.ad_markers]
 
 

@@ -43,6 +43,7 @@ GLUED = [
     "ADVERTISEMENT: Setiap pergerakan senjata antara kedua negara akan melanggar sanksi PBB.",
     # ... or with a decoration after it (MARKER_LINES)
     "Moskow membantah laporan itu pada saat itu. Advertisement -",
+    "Advertisement— Setiap pergerakan senjata antara kedua negara akan melanggar sanksi PBB.",
 ]
 NOT_GLUED = [
     *NAMING_PROSE,
@@ -72,6 +73,7 @@ MARKER_LINES = [
     ("SCROLL TO RESUME CONTENT", "scroll_prompt"),
     ("ADVERTISEMENT:", "advertisement"),
     ("Advertisement -", "advertisement"),
+    ("Advertisement—", "advertisement"),
 ]
 # Marker lines in other casings: the check takes one glued at a paragraph's end as the parser does.
 CASINGS = [
