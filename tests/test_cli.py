@@ -349,6 +349,18 @@ def test_sample_never_writes_into_the_configured_landing_zone(tmp_path):
     assert again.returncode == 0 and f"wrote {len(files)} sample files" in again.stdout
 
 
+def test_every_variable_the_code_reads_is_known_to_the_misspelling_warning():
+    """A setting read somewhere but missing from ``VARIABLES`` would be called unknown."""
+    from warta.config import VARIABLES
+
+    read = set()
+    for folder in ("warta", "assets", "pipelines", "tests"):
+        for path in (REPO / folder).rglob("*.py"):
+            read |= set(re.findall(r"[\"'](WARTA_[A-Z_]+)[\"']", path.read_text("utf-8")))
+    read -= {"WARTA_RAWDIR", "WARTA_COLOUR", "WARTA_WAREHOUSE_PATH"}  # this file's misspellings
+    assert read == set(VARIABLES)
+
+
 def test_a_misspelt_setting_is_named_with_the_one_meant(tmp_path):
     from warta.config import unknown_variables
 

@@ -107,7 +107,8 @@ _BODY_ELEMENT = re.compile(
     r"style|header|footer|nav|form|figure|iframe)\b",
     re.I,
 )
-_DOCUMENT_TAGS = ("!doctype", "html", "head")
+# Openings that make a document on their own.
+_DOCUMENT_TAGS = ("!doctype", "html", "head", "body")
 _ARTICLE_TYPES = frozenset(
     {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting"}
 )
@@ -146,7 +147,7 @@ def looks_like_html(text: str, source_name: str = "") -> bool:
     start = _HTML_START.match(head, _PREAMBLE.match(head).end())
     if start is None:
         return False
-    if start["tag"].lower().startswith(_DOCUMENT_TAGS) or start["tag"].lower() == "body":
+    if start["tag"].lower().startswith(_DOCUMENT_TAGS):
         return True
     return _BODY_ELEMENT.search(text, start.end()) is not None
 

@@ -15,6 +15,22 @@ INGEST = date(2026, 11, 25)
 LAYOUT_OF_SITE = {"Antara": "antara", "Detik": "detik", "detik.com": "detik", "Kompas": "kompas"}
 
 
+def assert_build_refused_before_any_page(settings, match: str) -> None:
+    """A day holding the seed: ``build_partition`` raises ``LayoutError`` matching ``match``
+    (a broken site file named, before any page is parsed) and writes no Parquet."""
+    from tests.conftest import SEED
+    from warta.layouts import LayoutError
+    from warta.parquet_store import ParquetStore
+    from warta.partition import build_partition
+
+    day = settings.raw_dir / "2026-11-25"
+    day.mkdir()
+    (day / "seed.txt").write_bytes(SEED.read_bytes())
+    with pytest.raises(LayoutError, match=match):
+        build_partition(settings, "2026-11-25")
+    assert not any(ParquetStore(settings.data_dir).root.rglob("*.parquet"))
+
+
 def gold_records() -> list[dict]:
     """Gold records of the shared pages; empty (tests skip) when ../shared is absent."""
     path = PAGES / "gold.jsonl"

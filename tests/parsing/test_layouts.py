@@ -8,7 +8,12 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SEED, shared_path
-from tests.parsing.conftest import FIXTURES, LAYOUT_OF_SITE, page_params
+from tests.parsing.conftest import (
+    FIXTURES,
+    LAYOUT_OF_SITE,
+    assert_build_refused_before_any_page,
+    page_params,
+)
 from warta import layouts
 from warta.html import looks_like_html, parse_html
 from warta.layouts import HTML_HEAD_CHARS, LayoutError, load_spec, named_layouts
@@ -251,15 +256,9 @@ def broken_layouts(tmp_path, monkeypatch):
 def test_a_broken_layout_fails_the_build_before_any_page_is_parsed(landing, broken_layouts):
     """Every page used to be rejected as a 'parser error' (the layouts are tried on each page)
     and the day published so; now the build stops at once and writes nothing."""
-    from warta.parquet_store import ParquetStore
-    from warta.partition import build_partition
-
-    day = landing.raw_dir / "2026-11-25"
-    day.mkdir()
-    (day / "seed.txt").write_bytes(SEED.read_bytes())
-    with pytest.raises(LayoutError, match=r"^warta/layouts/zz_new\.toml: detect\.text_patterns"):
-        build_partition(landing, "2026-11-25")
-    assert not any(ParquetStore(landing.data_dir).root.rglob("*.parquet"))
+    assert_build_refused_before_any_page(
+        landing, r"^warta/layouts/zz_new\.toml: detect\.text_patterns"
+    )
 
 
 @pytest.fixture

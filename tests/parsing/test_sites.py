@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from tests.conftest import SEED
+from tests.parsing.conftest import assert_build_refused_before_any_page
 from warta import sites
 from warta.corpus import generate_corpus
 from warta.ingest import process_bytes
@@ -149,13 +149,7 @@ def test_a_broken_publishers_file_is_named(publishers_file, text, problem):
 def test_a_broken_publishers_file_fails_the_build_before_any_page_is_parsed(
     landing, publishers_file
 ):
-    from warta.parquet_store import ParquetStore
-    from warta.partition import build_partition
-
     publishers_file.write_text("[[publisher]]\naliases = ['x']\n", "utf-8")
-    day = landing.raw_dir / "2026-11-25"
-    day.mkdir()
-    (day / "seed.txt").write_bytes(SEED.read_bytes())
-    with pytest.raises(LayoutError, match=r"^warta/publishers\.toml: a \[\[publisher\]\] needs"):
-        build_partition(landing, "2026-11-25")
-    assert not any(ParquetStore(landing.data_dir).root.rglob("*.parquet"))
+    assert_build_refused_before_any_page(
+        landing, r"^warta/publishers\.toml: a \[\[publisher\]\] needs"
+    )
