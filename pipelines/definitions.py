@@ -1,10 +1,14 @@
 """The Dagster code location: ``dagster dev`` at the repo root loads it through workspace.yaml."""
 
+import os
+
 import dagster as dg
 
 from assets import ASSET_CHECKS, ASSETS
+from warta.alerts import alert_url, ui_url
 from warta.config import Settings, warn_unknown_variables
 
+from .alerts import warta_failure_alert
 from .console import warta_console_logger
 from .jobs import warta_daily_job
 from .repairs import missed_retry_seconds, warta_repair_sensor
@@ -20,6 +24,8 @@ Settings.from_env()
 warn_unknown_variables(dg.get_dagster_logger().warning)
 late_days()
 missed_retry_seconds()
+alert_url(os.environ)
+ui_url(os.environ)
 
 # The warehouse is loaded by the nightly: its freshness window follows WARTA_NIGHTLY_CRON.
 FRESHNESS = nightly_freshness()
@@ -35,7 +41,7 @@ defs = dg.Definitions(
     asset_checks=ASSET_CHECKS,
     jobs=[warta_daily_job],
     schedules=[warta_nightly],
-    sensors=[warta_landing_sensor, warta_repair_sensor],
+    sensors=[warta_landing_sensor, warta_repair_sensor, warta_failure_alert],
     resources={"warta": WartaSettings()},
     loggers={"console": warta_console_logger},
 )

@@ -19,6 +19,7 @@ from warta.landing import LandingZone, is_partition_key
 from warta.text import counted
 
 from .definitions import defs
+from .failures import failed_checks, step_failures
 from .instance import TEMPLATE, instance_warnings
 from .partitions import landing_date_partitions
 from .repairs import partitions_to_rerun
@@ -132,18 +133,8 @@ class _Runner:
             run_config={"loggers": {"console": {"config": {"log_level": "INFO"}}}},
         )
         self.runs += 1
-        failures = [e for e in result.get_asset_check_evaluations() if not e.passed]
         # Only ERROR failures block the load; WARN failures are reported beside it.
-        failed = [
-            f"{e.asset_key.to_user_string()}:{e.check_name}"
-            for e in failures
-            if e.severity == dg.AssetCheckSeverity.ERROR
-        ]
-        warned = [
-            f"{e.asset_key.to_user_string()}:{e.check_name}"
-            for e in failures
-            if e.severity != dg.AssetCheckSeverity.ERROR
-        ]
+        failed, warned = failed_checks(result.get_asset_check_evaluations())
         message = _summary(partition, result, failed, warned)
         print(message, file=self.out)
         success = result.success and not failed
@@ -270,18 +261,7 @@ def _summary(
         parts.append("checks passed, warehouse published")
     else:
         parts.append("run FAILED (see the run's logs in the Dagster UI or above)")
-        for event in result.get_step_failure_events():
-            data = event.step_failure_data
-            if data.user_failure_data is not None and data.user_failure_data.description:
-                parts.append(f"- {event.step_key}: {data.user_failure_data.description}")
-            elif data.error is not None:
-                error = data.error
-                while error.cause is not None and (
-                    error.cls_name.startswith("Dagster")
-                    or error.cls_name == "RetryRequestedFromPolicy"
-                ):
-                    error = error.cause  # the step's own exception, not Dagster's wrapper
-                parts.append(f"- {event.step_key}: {error.cls_name}: {error.message.strip()}")
+        parts += [f"- {line}" for line in step_failures(result.get_step_failure_events())]
     if warned:
         parts.append(f"(warnings: {', '.join(warned)})")
     return " ".join(parts)

@@ -52,6 +52,25 @@ def put(settings, relative: str, data: bytes) -> None:
     path.write_bytes(data)
 
 
+def leak_an_ad_line(patch: pytest.MonkeyPatch) -> None:
+    """A parser bug, through ``patch``: every article gets an ``Advertisement`` paragraph after
+    its last one (without its counts), which the blocking checks catch."""
+    import warta.ingest
+
+    original = warta.ingest.append_article
+
+    def leaky_append(columns, position, article_id, *args):
+        original(columns, position, article_id, *args)
+        paragraphs = columns["paragraphs"]
+        last = {name: values[-1] for name, values in paragraphs.items()}
+        for name, value in (
+            last | {"paragraph_index": last["paragraph_index"] + 1, "text": "Advertisement"}
+        ).items():
+            paragraphs[name].append(value)
+
+    patch.setattr(warta.ingest, "append_article", leaky_append)
+
+
 def run_daily(partition: str, **kwargs):
     """Run the real ``warta_daily`` job in this process for one partition (ephemeral instance)."""
     import dagster as dg

@@ -202,7 +202,7 @@ def test_help_names_the_settings_and_what_run_does():
     assert "DAGSTER_HOME" in run.stdout and "repeat for several" in run.stdout
     assert "WARTA_MAX_FILE_BYTES (16 MiB)" in run.stdout
     dagster_settings = ("WARTA_START_DATE (2020-01-01)", "WARTA_NIGHTLY_CRON", "WARTA_LATE_DAYS")
-    for variable in (*dagster_settings, "WARTA_MISSED_RETRY_SECONDS (180)"):
+    for variable in (*dagster_settings, "WARTA_MISSED_RETRY_SECONDS (180)", "WARTA_ALERT_URL"):
         assert variable in top.stdout and variable in run.stdout
 
 
@@ -321,6 +321,7 @@ def test_dagster_refuses_to_load_the_definitions_with_a_bad_setting(tmp_path):
         ("WARTA_MAX_REJECT_SHARE", "nan", "WARTA_MAX_REJECT_SHARE must be between 0 and 1"),
         ("WARTA_VOLUME_SPIKE", "inf", "WARTA_VOLUME_SPIKE must be a finite number, 0 or more"),
         ("WARTA_WAREHOUSE", str(tmp_path), f"WARTA_WAREHOUSE is a folder ({tmp_path})"),
+        ("WARTA_ALERT_URL", "hooks.example/T0/SECRET", "WARTA_ALERT_URL must be an http:// or"),
     ):
         result = validate(**{variable: value})
         assert result.returncode != 0, variable

@@ -10,7 +10,14 @@ import pytest
 
 from pipelines.definitions import defs
 from pipelines.partitions import landing_date_partitions
-from tests.conftest import SEED, abandon_a_build, put, run_daily, warehouse_rows
+from tests.conftest import (
+    SEED,
+    abandon_a_build,
+    leak_an_ad_line,
+    put,
+    run_daily,
+    warehouse_rows,
+)
 from tests.entities.test_extract import SEED_MENTIONS
 from warta import PARSER_VERSION
 from warta.schema import TABLES
@@ -36,6 +43,7 @@ def test_definitions_load_and_validate():
     assert {s.name for s in repository.sensor_defs} == {
         "warta_landing_sensor",
         "warta_repair_sensor",
+        "warta_failure_alert",
     }
     for key in repository.asset_graph.get_all_asset_keys():
         node = repository.asset_graph.get(key)
@@ -177,20 +185,7 @@ def test_failing_blocking_check_keeps_the_warehouse(landing, monkeypatch):
     assert _run().success
     before = warehouse_rows(landing.warehouse)
 
-    import warta.ingest
-
-    original = warta.ingest.append_article
-
-    def leaky_append(columns, position, article_id, *args):  # a parser bug: an ad line leaks
-        original(columns, position, article_id, *args)
-        paragraphs = columns["paragraphs"]
-        last = {name: values[-1] for name, values in paragraphs.items()}
-        for name, value in (
-            last | {"paragraph_index": last["paragraph_index"] + 1, "text": "Advertisement"}
-        ).items():
-            paragraphs[name].append(value)
-
-    monkeypatch.setattr(warta.ingest, "append_article", leaky_append)
+    leak_an_ad_line(monkeypatch)
     result = _run()
     assert not result.success
     failed = {

@@ -21,6 +21,9 @@ Relative paths resolve against the current working directory. Read by the Dagste
 - ``WARTA_LATE_DAYS`` (7): days before yesterday the nightly run looks at again
 - ``WARTA_MISSED_RETRY_SECONDS`` (180): how long after a failed run the repair sensor waits
   for Dagster's retry of it before running the day itself
+- ``WARTA_ALERT_URL`` (unset: no alerts): a webhook that gets a JSON message for each failed
+  run of the daily job (a Slack or Mattermost incoming webhook shows its ``text``)
+- ``WARTA_UI_URL`` (unset): the Dagster UI's address, for a link to the run in each alert
 - ``DAGSTER_HOME`` (``.dagster`` under make): the Dagster instance runs are recorded in;
   ``warta run`` gives it ``pipelines/dagster.yaml`` when it or that file is missing
 """
@@ -59,6 +62,8 @@ VARIABLES = (
     "WARTA_NIGHTLY_CRON",
     "WARTA_LATE_DAYS",
     "WARTA_MISSED_RETRY_SECONDS",
+    "WARTA_ALERT_URL",
+    "WARTA_UI_URL",
     "WARTA_FUZZ",
 )
 

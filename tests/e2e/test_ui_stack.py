@@ -29,6 +29,7 @@ from tests.e2e.stack import (
     DagsterStack,
     chromium_render,
 )
+from tests.test_alerts import Receiver
 from warta.schema import TABLES
 
 pytestmark = pytest.mark.slow
@@ -64,11 +65,17 @@ def stack(tmp_path_factory):
         # runs below ask for the tick they need).
         "WARTA_NIGHTLY_CRON": NIGHTLY_AWAY,
     }
-    with DagsterStack(env, root / "dagster-dev.log") as running:
-        info = running.wait_until_up()
-        assert info["dagster_version"]
-        running.wait_for_code_location()
-        yield running
+    receiver = Receiver()  # the failure alert's webhook
+    env["WARTA_ALERT_URL"] = receiver.url
+    try:
+        with DagsterStack(env, root / "dagster-dev.log") as running:
+            info = running.wait_until_up()
+            assert info["dagster_version"]
+            running.wait_for_code_location()
+            running.alerts = receiver.bodies
+            yield running
+    finally:
+        receiver.close()
 
 
 def test_graphql_lists_assets_checks_and_automation(stack):
@@ -109,6 +116,7 @@ def test_graphql_lists_assets_checks_and_automation(stack):
     ]
     assert sorted((s["name"], s["sensorState"]["status"]) for s in repository["sensors"]) == [
         ("warta_landing_sensor", "STOPPED"),
+        ("warta_failure_alert", "RUNNING"),
         ("warta_repair_sensor", "RUNNING"),
     ]
 
@@ -208,6 +216,12 @@ def test_the_daemon_repairs_a_load_refused_for_a_late_copy(stack):
     order = [(run["tags"]["dagster/partition"], run["status"]) for run in reversed(repairs)]
     assert order == [(RUN_DAY, "SUCCESS"), (BACKFILL_DAY, "SUCCESS")], stack.log_tail()
     assert {run["tags"]["warta/trigger"] for run in repairs} == {"repair"}
+    # The daemon's failure alert posted the refusal (its 30 s ticks ran during the repairs).
+    [alert] = [message for message in stack.alerts if message["run_id"] == refused[0]]
+    assert alert["partition"] == BACKFILL_DAY, alert
+    assert alert["text"].startswith(f"Warta: run {refused[0][:8]} of warta_daily for "), alert
+    assert alert["reasons"][0].startswith("warehouse: "), alert
+    assert len(stack.alerts) == 1, stack.alerts  # the repairs succeeded: nothing else failed
 
     con = duckdb.connect(stack.env["WARTA_WAREHOUSE"], read_only=True)
     try:
