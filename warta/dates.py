@@ -114,10 +114,20 @@ _ISO = re.compile(
 
 class ReadDate(NamedTuple):
     """A date read from a page: its value, and whether the text gave a time of day (a date
-    alone, ``22 September 2022`` or ``2022-12-10``, is midnight)."""
+    alone, ``22 September 2022``, ``2022-12-10`` or ``5 November 2025 WITA``, is midnight
+    Asia/Jakarta of that day, whatever zone the page names: without a time the zone tells
+    nothing, and so the day stays the same in ``published_date``, which is read in Jakarta)."""
 
     value: datetime
     has_time: bool
+
+
+def _read(value: datetime, has_time: bool) -> ReadDate:
+    """``value`` as read; a date alone (``has_time`` false) at midnight Asia/Jakarta of the day
+    it has in its own zone."""
+    if not has_time:
+        value = datetime(value.year, value.month, value.day, tzinfo=JAKARTA)
+    return ReadDate(value, has_time)
 
 
 def read_absolute_date(text: str) -> ReadDate | None:
@@ -144,7 +154,7 @@ def read_absolute_date(text: str) -> ReadDate | None:
             )
         except ValueError:
             return None
-        return ReadDate(value, groups["hh"] is not None)
+        return _read(value, groups["hh"] is not None)
     return None
 
 
@@ -213,7 +223,7 @@ def read_meta_date(text: str) -> ReadDate | None:
     page prints for that day is taken instead (``warta.header``)."""
     read = _read_meta(text)
     if read is not None and read.has_time and read.value.time() == time(0):
-        return ReadDate(read.value, False)
+        return _read(read.value, False)
     return read
 
 
@@ -232,7 +242,7 @@ def _read_meta(text: str) -> ReadDate | None:
         )  # fmt: skip
     except ValueError:
         return None
-    return ReadDate(value, match["hh"] is not None)
+    return _read(value, match["hh"] is not None)
 
 
 def parse_meta_date(text: str) -> datetime | None:
@@ -252,14 +262,14 @@ _ISO_DATE_IN_ZONE = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})(?P<zone>Z|[+-]\d{2
 
 def _read_iso(text: str) -> ReadDate | None:
     dated = _ISO_DATE_IN_ZONE.match(text)
-    if dated:  # a date in a zone (2022-12-10+07:00): its midnight there, not 07:00
+    if dated:  # a date in a zone (2022-12-10+07:00, 2022-12-10Z): that day, not 07:00
         text = f"{dated['date']}T00:00{dated['zone']}"
     try:
         value = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         return None
     value = value if value.tzinfo else value.replace(tzinfo=JAKARTA)
-    return ReadDate(value, dated is None and _ISO_TIME.search(text) is not None)
+    return _read(value, dated is None and _ISO_TIME.search(text) is not None)
 
 
 def plausible_publication(value: datetime, ingest_date: date, now: datetime) -> bool:

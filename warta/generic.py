@@ -46,11 +46,15 @@ def extract_generic(
     hints: Hints | None = None,
     meta: PageMeta | None = None,
     captions: Collection[Block] = (),
+    after_image: Collection[Block] | None = None,
 ) -> ParsedArticle | NoArticle:
     """Title, header fields, body paragraphs and markers of a page of any layout.
 
     ``captions``: blocks known to be photo captions (an HTML page's ``<figcaption>``), never
-    paragraphs; the first before the body is the lead caption if the header has none."""
+    paragraphs; the first before the body is the lead caption if the header has none.
+    ``after_image``: an HTML page's blocks that follow an image (``HtmlPage.after_image``); a
+    lead caption without a credit is one of them, and a sentence just before the body that is
+    none opens the body. None for a text dump."""
     hints = hints or _NO_HINTS
     blocks = hints.markers.unglue([b for b in blocks if b.text not in hints.chrome])
     repeated = {text for text, n in Counter(b.text for b in blocks).items() if n > 1}
@@ -76,9 +80,15 @@ def extract_generic(
     if run is None:
         return NoArticle(NO_BODY)
     start, end = _body_start(blocks, kinds, *run)
-    header = Header(blocks, marker_kinds, start, ingest_date, hints, meta or PageMeta())
+    header = Header(
+        blocks, marker_kinds, start, ingest_date, hints, meta or PageMeta(), after_image
+    )
     if header.title is None:
         return NoArticle(NO_BODY)
+    if after_image is not None:
+        start = _lead_sentence(blocks, marker_kinds, kinds, header, start)
+    if repeated:
+        end = _copies_after(blocks, kinds, repeated, start, end)
     trailer = end
     while trailer < len(blocks) and kinds[trailer] == "marker":
         trailer += 1
@@ -87,7 +97,9 @@ def extract_generic(
         *(
             i
             for i in range(start, end)
-            if kinds[i] in _BODY_KINDS or _subheading(blocks[i].text, kinds[i], repeated)
+            if kinds[i] in _BODY_KINDS
+            or _subheading(blocks[i].text, kinds[i], repeated)
+            or _repeated_prose(blocks[i].text, kinds[i], repeated)
         ),
         *range(end, trailer),
     ]
@@ -199,6 +211,66 @@ def _subheading(text: str, kind: str, repeated: set[str]) -> bool:
         and 1 <= text.count(" ") + 1 <= 12
         and not is_blob(text)
     )
+
+
+def _lead_sentence(
+    blocks: list[Block],
+    marker_kinds: list[str | None],
+    kinds: list[str],
+    header: Header,
+    start: int,
+) -> int:
+    """The body's start on an HTML page: the block before the run of prose (markers between
+    aside) when it is a sentence after the header fields that is not the lead caption (it
+    follows no image and has no photo credit): a short first paragraph (``Sebelumnya, KPK sempat
+    memanggil sejumlah saksi.``), too short to open the run of prose. Not when the run opens
+    with a dateline (``Makassar (ANTARA News) - …``: the article starts there), nor for a
+    fragment (``... mengingat dari sejumlah korban ...``, a pull quote)."""
+    i = start - 1
+    while i >= header.fields_end and marker_kinds[i]:
+        i -= 1
+    if i < header.fields_end or kinds[i] not in ("good", "near"):
+        return start
+    text = blocks[i].text
+    if text == header.caption:
+        return start
+    if not (text[0].isupper() or text[0].isdigit() or text[0] in "\"“'‘"):
+        return start
+    if split_dateline(blocks[start].text)[0] is not None:
+        return start
+    return i
+
+
+def _copies_after(
+    blocks: list[Block], kinds: list[str], repeated: set[str], start: int, end: int
+) -> int:
+    """The body's end taken past the copies of its own paragraphs that follow it (markers
+    between): a paragraph the page prints again after the last one is the article's, as one
+    printed again inside the body is (``_repeated_prose``); a teaser repeated after the body is
+    none of its paragraphs."""
+    own = None
+    j = end
+    while j < len(blocks):
+        if kinds[j] == "marker":
+            j += 1
+            continue
+        text = blocks[j].text
+        if not _repeated_prose(text, kinds[j], repeated):
+            break
+        if own is None:
+            own = {blocks[i].text for i in range(start, end)}
+        if text not in own:
+            break
+        j += 1
+        end = j
+    return end
+
+
+def _repeated_prose(text: str, kind: str, repeated: set[str]) -> bool:
+    """Prose printed more than once on the page (``other`` for finding the body: teaser lists
+    repeat theirs) that stands inside the body: the article's own text (a paragraph the page
+    prints twice, a pull quote), kept at each place it stands."""
+    return kind == "other" and text in repeated and prose_kind(text) == "good"
 
 
 def _body_start(blocks: list[Block], kinds: list[str], start: int, end: int) -> tuple[int, int]:

@@ -6,10 +6,11 @@ section crumb and the lead caption; HTML metadata is strong evidence when the pa
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from warta.article import DATE_FROM_METADATA, RELATIVE_DATE, RELATIVE_DATE_OUT_OF_RANGE
+from warta.article import DATE_FROM_METADATA, RELATIVE_DATE, RELATIVE_DATE_OUT_OF_RANGE, Block
 from warta.datelines import standalone_dateline
 from warta.dates import (
     is_relative_date,
@@ -97,9 +98,22 @@ def _same(a: str, b: str) -> bool:
 class Header:
     """Title, byline, date, section and lead caption, read from the blocks before the body."""
 
-    def __init__(self, blocks, marker_kinds, start, ingest_date, hints: Hints, meta: PageMeta):
+    def __init__(
+        self,
+        blocks,
+        marker_kinds,
+        start,
+        ingest_date,
+        hints: Hints,
+        meta: PageMeta,
+        after_image: Collection[Block] | None = None,
+    ):
+        """``after_image``: on an HTML page, the blocks that follow an image (a caption can be
+        no other); None for a text dump, where any block of 5 words or more between the header
+        fields and the body is taken for the lead caption."""
         self.blocks, self.marker_kinds, self.start = blocks, marker_kinds, start
         self.hints, self.meta, self.warnings = hints, meta, []
+        self.after_image = after_image
         self.window = range(max(0, start - _HEADER_WINDOW), start)
         self.date_at, self.published_at, self.published_text, self.published_has_time = self._date(
             ingest_date
@@ -255,12 +269,19 @@ class Header:
             return None
         return crumb
 
+    @property
+    def fields_end(self) -> int:
+        """The position after the last header field (title, date, byline)."""
+        return max(i for i in (self.title_at, self.date_at, self.byline_at) if i is not None) + 1
+
     def _caption(self) -> str | None:
-        first = max(i for i in (self.title_at, self.date_at, self.byline_at) if i is not None)
-        for i in range(first + 1, self.start):
+        for i in range(self.fields_end, self.start):
             text = self.blocks[i].text
             if self.marker_kinds[i] or standalone_dateline(text):
                 continue
-            if is_caption(text) or text.count(" ") >= 4:
+            if is_caption(text) or (
+                text.count(" ") >= 4
+                and (self.after_image is None or self.blocks[i] in self.after_image)
+            ):
                 return text
         return None

@@ -85,6 +85,7 @@ _DROPPED = frozenset(
     ]
 )
 _BREAKS = frozenset({"br", "hr"})
+_IMAGES = frozenset({"img", "picture"})
 # Plain elements (no lxml.html element classes): the walk touches every element once.
 _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True)
 # What may come before a page's markup: the HTTP response's status line and headers, kept by
@@ -135,6 +136,9 @@ class HtmlPage:
     meta: PageMeta
     # The blocks of ``<figcaption>`` elements: photo captions whatever their words.
     captions: frozenset[Block] = frozenset()
+    # The blocks that follow an image (``<img>``, ``<picture>``) with no block between, or hold
+    # one: the only ones a caption without a credit can be.
+    after_image: frozenset[Block] = frozenset()
 
 
 def looks_like_html(text: str, source_name: str = "") -> bool:
@@ -167,7 +171,9 @@ def parse_html(text: str) -> HtmlPage:
     )
     body = root.find("body")
     top = body if body is not None else root
-    return HtmlPage(_blocks(top), meta, _captions(top))
+    after_image: list[Block] = []
+    blocks = _blocks(top, after_image)
+    return HtmlPage(blocks, meta, _captions(top), frozenset(after_image))
 
 
 # A ``<figcaption>`` of more blocks or words is no caption: one left unclosed, into which
@@ -198,12 +204,14 @@ def _without_preamble(text: str) -> str:
 
 
 class _BlockBuilder:
-    __slots__ = ("blocks", "line", "parts")
+    __slots__ = ("after_image", "blocks", "image", "line", "parts")
 
-    def __init__(self) -> None:
+    def __init__(self, after_image: list[Block] | None) -> None:
         self.blocks: list[Block] = []
         self.parts: list[str] = []
         self.line = 0
+        self.image = False  # an image since the last block
+        self.after_image = after_image
 
     def add(self, text: str, element, tail: bool = False) -> None:
         """Append non-empty ``text``; the first non-blank text of a block sets its line: the
@@ -226,14 +234,19 @@ class _BlockBuilder:
         if self.parts:
             text = normalize_text("".join(self.parts))
             if text:
-                self.blocks.append(Block(self.line, text))
+                self.blocks.append(block := Block(self.line, text))
+                if self.image:
+                    self.image = False
+                    if self.after_image is not None:
+                        self.after_image.append(block)
             self.parts.clear()
 
 
-def _blocks(top) -> list[Block]:
+def _blocks(top, after_image: list[Block] | None = None) -> list[Block]:
     """One flat pass over the start and end events of ``top``'s subtree (no recursion): a block
-    element or ``<br>`` closes the current block, an element's tail follows its end."""
-    builder = _BlockBuilder()
+    element or ``<br>`` closes the current block, an element's tail follows its end. The blocks
+    that follow an image with no block between, or hold one, go to ``after_image`` too."""
+    builder = _BlockBuilder(after_image)
     walker = etree.iterwalk(top, events=("start", "end"))
     for event, element in walker:
         tag = element.tag
@@ -242,7 +255,10 @@ def _blocks(top) -> list[Block]:
         if event == "start":
             if block:
                 builder.flush()
-            if not is_element or tag in _BREAKS:
+            if tag in _IMAGES:
+                builder.image = True
+                walker.skip_subtree()
+            elif not is_element or tag in _BREAKS:
                 walker.skip_subtree()
             elif element.text:
                 builder.add(element.text, element)

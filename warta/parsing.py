@@ -68,23 +68,30 @@ def parse_page(
     warnings. Without ``identify_language`` the article's ``language`` stays None (benchmarks
     time it apart).
     """
-    meta, html_head, captions = None, "", frozenset()
+    meta, html_head, captions, after_image = None, "", frozenset(), None
     if looks_like_html(text, source_name):
         page = parse_html(text)
         blocks, meta, html_head = page.blocks, page.meta, text[:HTML_HEAD_CHARS]
-        captions = page.captions
+        captions, after_image = page.captions, page.after_image
     else:
         blocks = split_blocks(text)
     if not blocks:
         return NoArticle(NO_BODY)
     layout = detect_layout(blocks, html_head)
     if layout is None:
-        article = extract_generic(blocks, ingest_date, meta=meta, captions=captions)
+        article = extract_generic(
+            blocks, ingest_date, meta=meta, captions=captions, after_image=after_image
+        )
     elif layout.sequential:
         article = _extract_with_layout(layout, blocks, ingest_date)
     else:
         article = extract_generic(
-            blocks, ingest_date, hints=layout.hints, meta=meta, captions=captions
+            blocks,
+            ingest_date,
+            hints=layout.hints,
+            meta=meta,
+            captions=captions,
+            after_image=after_image,
         )
     if isinstance(article, NoArticle):
         return article

@@ -64,9 +64,14 @@ WIB, WITA, WIT = (timezone(timedelta(hours=h)) for h in (7, 8, 9))
         ("22 Nov 2026 23:30 +0800 WITA", datetime(2026, 11, 22, 23, 30, tzinfo=WITA)),
         ("22 Nov 2026 23:30 +0000 GMT", datetime(2026, 11, 22, 23, 30, tzinfo=UTC)),
         ("22 Nov 2026 10:00 +0800 Witness", datetime(2026, 11, 22, 10, tzinfo=WIB)),
-        # an ISO date in a zone is its midnight there
+        # an ISO date in a zone is that day: midnight WIB, as every date alone
         ("2022-12-10+07:00", datetime(2022, 12, 10, tzinfo=WIB)),
-        ("2022-12-10Z", datetime(2022, 12, 10, tzinfo=UTC)),
+        ("2022-12-10Z", datetime(2022, 12, 10, tzinfo=WIB)),
+        ("2022-12-10+09:00", datetime(2022, 12, 10, tzinfo=WIB)),
+        # a date alone in a zone east of Jakarta: that day too, not 23:00 WIB the day before
+        ("5 November 2025 WITA", datetime(2025, 11, 5, tzinfo=WIB)),
+        ("5 November 2025 WIT", datetime(2025, 11, 5, tzinfo=WIB)),
+        ("5 November 2025 GMT+9", datetime(2025, 11, 5, tzinfo=WIB)),
         # Not an offset: a year range after a date without a time.
         ("22 September 2022 -2023", datetime(2022, 9, 22, tzinfo=WIB)),
         ("22 September 2022 10:00 -2023", datetime(2022, 9, 22, 10, tzinfo=WIB)),
@@ -179,10 +184,11 @@ def test_a_read_date_says_whether_it_has_a_time_of_day(text, has_time):
         ("2022-12-10T00:01+07:00", "2022-12-10T00:01:00+07:00", True),
         ("2022-12-09T17:00:00Z", "2022-12-09T17:00:00+00:00", True),  # midnight WIB, not as written
         ("2022/12/10 13:19", "2022-12-10T13:19:00+07:00", True),
-        # exactly midnight in metadata: how a site storing only the day fills in the time; the
-        # value stays as written
+        # exactly midnight in metadata: how a site storing only the day fills in the time; a
+        # date alone, which is midnight WIB of that day whatever the zone written
         ("2022-12-10T00:00:00+07:00", "2022-12-10T00:00:00+07:00", False),
-        ("2022-12-10T00:00:00.000Z", "2022-12-10T00:00:00+00:00", False),
+        ("2022-12-10T00:00:00.000Z", "2022-12-10T00:00:00+07:00", False),
+        ("2022-12-10T00:00:00+08:00", "2022-12-10T00:00:00+07:00", False),
         ("2022-12-10 00:00", "2022-12-10T00:00:00+07:00", False),
         ("2022/12/10 00:00:00", "2022-12-10T00:00:00+07:00", False),
         ("2022-12-10", "2022-12-10T00:00:00+07:00", False),

@@ -1,0 +1,135 @@
+"""The body's edges on pages of no named layout: a short first paragraph is not the lead caption
+unless the page could have one there, a paragraph printed twice is kept twice, and a date alone
+is that day wherever the page's zone lies."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+from tests.parsing.conftest import FIXTURES
+from warta.parsing import parse_page
+
+WIB = timezone(timedelta(hours=7))
+DAY = date(2026, 11, 25)
+LEAD = "Sebelumnya, Komisi Pemberantasan Korupsi sempat memanggil sejumlah saksi."
+BODY = [
+    "Menteri Energi dan Sumber Daya Mineral mengatakan kenaikan harga ini tidak dapat dihindari "
+    "karena beban subsidi yang terus membengkak sepanjang tahun ini, sementara harga minyak "
+    "dunia masih tinggi.",
+    "Pemerintah juga menyiapkan bantuan langsung tunai bagi warga miskin yang terdampak "
+    "kenaikan harga, dengan anggaran yang sudah disetujui oleh Dewan Perwakilan Rakyat pekan "
+    "lalu.",
+    "Sejumlah pengamat menilai kebijakan itu akan mendorong inflasi dalam beberapa bulan ke "
+    "depan, terutama pada harga bahan pangan dan ongkos transportasi di kota besar.",
+]
+CAPTION = "Petugas mengisi BBM di SPBU Pertamina, Jakarta, Senin (23/11/2026)."
+
+
+def _html(*before_body: str, body: list[str] = BODY) -> str:
+    paragraphs = "\n".join(f"<p>{text}</p>" for text in body)
+    return (
+        "<!doctype html><html><head><title>Harga BBM Naik Mulai Besok</title></head><body>\n"
+        "<article>\n<h1>Harga BBM Naik Mulai Besok</h1>\n"
+        '<div class="byline">Budi Santoso</div>\n'
+        '<div class="date">Senin, 23 November 2026 10:15 WIB</div>\n'
+        + "\n".join(before_body)
+        + f"\n{paragraphs}\n</article></body></html>\n"
+    )
+
+
+def _parse_html(*before_body: str, body: list[str] = BODY):
+    article = parse_page(_html(*before_body, body=body), ingest_date=DAY, source_name="page.html")
+    assert article.layout == "generic" and article.title == "Harga BBM Naik Mulai Besok"
+    return article
+
+
+def test_a_short_first_paragraph_of_a_page_without_an_image_opens_the_body():
+    """Too short to open the run of prose, the first ``<p>`` was the lead caption of a page
+    that shows no image: the article lost its first paragraph."""
+    article = _parse_html(f"<p>{LEAD}</p>")
+    assert article.image_caption is None
+    assert [p.text for p in article.paragraphs] == [LEAD, *BODY]
+    assert article.paragraphs[0].source_line == 6
+
+
+def test_a_sentence_after_an_image_is_its_caption_and_the_short_lead_after_it_a_paragraph():
+    article = _parse_html(
+        f'<div class="pic"><img src="bbm.jpg"></div>\n<div>{CAPTION}</div>\n<p>{LEAD}</p>'
+    )
+    assert article.image_caption == CAPTION
+    assert [p.text for p in article.paragraphs] == [LEAD, *BODY]
+    # ... and a caption with a photo credit needs no image before it
+    credited = f"{CAPTION} (ANTARA FOTO/Budi Setya)"
+    article = _parse_html(f"<div>{credited}</div>\n<p>{LEAD}</p>")
+    assert article.image_caption == credited
+    assert [p.text for p in article.paragraphs] == [LEAD, *BODY]
+
+
+def test_a_pull_quote_or_anything_before_a_dateline_stays_out_of_the_body():
+    """A body that opens with a dateline starts there (antara-singlepage2.html: a pull quote
+    between the header and it), and a fragment (``... kata dia ...``) opens no body."""
+    dated = [f"Makassar (ANTARA News) - {BODY[0]}", *BODY[1:]]
+    article = _parse_html(f"<blockquote>{LEAD}</blockquote>", body=dated)
+    assert article.dateline == "Makassar (ANTARA News)"
+    assert [p.text for p in article.paragraphs] == BODY
+    fragment = "... memanggil sejumlah saksi untuk dimintai keterangan ..."
+    article = _parse_html(f"<blockquote>{fragment}</blockquote>")
+    assert [p.text for p in article.paragraphs] == BODY
+
+
+def test_in_a_text_dump_a_sentence_before_the_body_is_still_the_lead_caption():
+    """A text dump has no images to tell a caption by: real captions read as sentences
+    (``Twitter @Persib Samsul Arif dan Purwaka Yudi gabung dengan skuad Persib Bandung …``),
+    so the sentence between the header and the body stays the lead caption."""
+    page = "\n\n".join(
+        [
+            "Harga BBM Naik Mulai Besok",
+            "Senin, 23 November 2026 10:15 WIB",
+            "Penulis: Budi Santoso",
+            CAPTION,
+            *BODY,
+        ]
+    )
+    article = parse_page(page, ingest_date=DAY, source_name="page.txt")
+    assert article.image_caption == CAPTION
+    assert [p.text for p in article.paragraphs] == BODY
+
+
+def test_a_paragraph_printed_twice_in_the_body_is_kept_at_both_places():
+    """Prose repeated on a page counts as a teaser when the body is sought; inside the body it
+    is the article's own (both copies were dropped)."""
+    text = (FIXTURES / "generic-article.txt").read_text("utf-8")
+    original = parse_page(text, ingest_date=DAY, source_name="generic-article.txt")
+    paragraphs = [p.text for p in original.paragraphs]
+    repeated = paragraphs[1]  # `Menurut Menteri Pertanian, …`
+    for after in (2, 3):  # inside the body, and after its last paragraph
+        page = text.replace(paragraphs[after], f"{paragraphs[after]}\n\n{repeated}")
+        article = parse_page(page, ingest_date=DAY, source_name="generic-article.txt")
+        expected = [*paragraphs[: after + 1], repeated, *paragraphs[after + 1 :]]
+        assert [p.text for p in article.paragraphs] == expected, after
+        assert [m.text for m in article.ad_markers] == [m.text for m in original.ad_markers]
+
+    for body in ([BODY[0], BODY[1], BODY[2], BODY[1]], [BODY[0], BODY[1], BODY[0], BODY[2]]):
+        html = _parse_html(body=body)
+        if body[0] == body[2]:
+            # A paragraph that opens the body and comes again later reads like a teaser above
+            # the article (a site printing its lead as a summary first): the copy inside stays.
+            body = body[1:]
+        assert [p.text for p in html.paragraphs] == body
+
+
+def test_a_date_alone_is_that_day_in_jakarta_whatever_zone_the_page_names():
+    """``5 November 2025 WITA`` was midnight WITA, 23:00 WIB on the 4th: ``published_date``
+    (read in Jakarta) gave the day before the one printed."""
+    for zone in ("WITA", "WIT", "WIB", ""):
+        printed = f"Rabu, 5 November 2025 {zone}".strip()
+        page = "\n\n".join(["Harga BBM Naik Mulai Besok", printed, "Penulis: Budi Santoso", *BODY])
+        article = parse_page(page, ingest_date=DAY, source_name="page.txt")
+        assert article.published_text == printed
+        assert article.published_at == datetime(2025, 11, 5, tzinfo=WIB), zone
+        assert article.published_has_time is False
+    # with a time, the zone counts
+    page = page.replace(printed, "Rabu, 5 November 2025 07:30 WITA")
+    article = parse_page(page, ingest_date=DAY, source_name="page.txt")
+    assert article.published_at == datetime(2025, 11, 5, 6, 30, tzinfo=WIB)
+    assert article.published_has_time is True
