@@ -8,7 +8,9 @@ processed before midnight. The first day is ``WARTA_START_DATE`` (2020-01-01).
 The schedule and the sensor both decide "does this folder need a run?" the same way: the
 folder's fingerprint (``LandingZone.fingerprint``) is compared with the fingerprint the latest
 parse recorded on ``raw_files`` (in a run that succeeded or is still running) and with the runs
-queued or running for it (tag ``warta/landing_fingerprint``). Content whose runs all failed or
+queued or running for it (tag ``warta/landing_fingerprint``), and a run of the day that neither
+requested (launched from the UI, a backfill, ``warta run``: no such tag) is waited for while
+it is queued or running, since it parses the folder as it finds it. Content whose runs all failed or
 were canceled is requested again, under a run key that counts the failed attempts
 (``<partition>:<fingerprint>:retry-<n>``), since Dagster launches a run key once; so is content
 parsed successfully before but replaced by a later parse since (the folder changed and changed
@@ -16,6 +18,7 @@ back), under ``<partition>:<fingerprint>:again-<k>``.
 """
 
 import os
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -69,6 +72,9 @@ IN_FLIGHT = (
     dg.DagsterRunStatus.STARTED,
 )
 FAILED = (dg.DagsterRunStatus.FAILURE, dg.DagsterRunStatus.CANCELED)
+# A run started longer ago than this and still STARTED is taken for one whose process is gone
+# (the instance template's run_monitoring.max_runtime_seconds terminates runs older than that).
+STALE_AFTER_SECONDS = 7200
 
 
 @dataclass(frozen=True)
@@ -130,10 +136,27 @@ def content_runs(instance: dg.DagsterInstance, partition: str, fingerprint: str)
     refused = bool(latest) and latest[0].status == dg.DagsterRunStatus.FAILURE
     return ContentRuns(
         succeeded=succeeded,
-        in_flight=count(IN_FLIGHT) > 0,
+        in_flight=count(IN_FLIGHT) > 0 or _untagged_run_in_flight(instance, partition),
         failed=count(FAILED),
         refused=refused and latest[0].tags.get(REFUSED_TAG) in (REFUSED, STUCK),
         superseded=0 if succeeded else successes,
+    )
+
+
+def _untagged_run_in_flight(instance: dg.DagsterInstance, partition: str) -> bool:
+    """True when a run of ``partition`` that no schedule or sensor requested (no fingerprint
+    tag: launched from the UI, a backfill, ``warta run``) is queued or running: it parses the
+    folder as it finds it, so a run requested beside it would parse the day twice (and its load
+    wait on the second parse). One STARTED for longer than ``STALE_AFTER_SECONDS`` is left out:
+    its process is most likely gone."""
+    records = instance.get_run_records(
+        dg.RunsFilter(tags={PARTITION_TAG: partition}, statuses=list(IN_FLIGHT)), limit=50
+    )
+    oldest = time.time() - STALE_AFTER_SECONDS
+    return any(
+        FINGERPRINT_TAG not in record.dagster_run.tags
+        and (record.start_time is None or record.start_time > oldest)
+        for record in records
     )
 
 

@@ -34,11 +34,21 @@ class WartaSettings(dg.ConfigurableResource):
     )
 
     def settings(self) -> Settings:
+        """The settings of a run, sensor or schedule tick. A bad value fails at once with
+        ``dg.Failure`` (no step retries a setting), naming the field when it is the run's
+        override (``workers: -3`` in the launchpad), else the variable."""
         overrides = {
-            "WARTA_RAW_DIR": self.raw_dir,
-            "WARTA_DATA_DIR": self.data_dir,
-            "WARTA_WAREHOUSE": self.warehouse,
-            "WARTA_WORKERS": str(self.workers) if self.workers else None,
+            "WARTA_RAW_DIR": ("raw_dir", self.raw_dir),
+            "WARTA_DATA_DIR": ("data_dir", self.data_dir),
+            "WARTA_WAREHOUSE": ("warehouse", self.warehouse),
+            "WARTA_WORKERS": ("workers", None if self.workers is None else str(self.workers)),
         }
-        env = {**os.environ, **{key: value for key, value in overrides.items() if value}}
-        return Settings.from_env(env)
+        given = {key: value for key, (_, value) in overrides.items() if value}
+        try:
+            return Settings.from_env({**os.environ, **given})
+        except ValueError as error:
+            message = str(error)
+            for variable, (name, _) in overrides.items():
+                if variable in given:
+                    message = message.replace(variable, f"the resource warta's {name}")
+            raise dg.Failure(description=message, allow_retries=False) from error

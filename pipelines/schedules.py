@@ -39,6 +39,11 @@ def nightly_cron(env: Mapping[str, str] | None = None) -> str:
     """``WARTA_NIGHTLY_CRON``: a cron expression of five fields, ``30 1 * * *`` when unset."""
     raw = (os.environ if env is None else env).get("WARTA_NIGHTLY_CRON") or "30 1 * * *"
     if not is_valid_cron_string(raw):
+        if len(raw.split()) == 5:  # Dagster refuses a field out of range, and 30 February
+            raise ValueError(
+                "WARTA_NIGHTLY_CRON has a field out of range or names a day that never comes "
+                f"(30 February), got {raw!r}"
+            )
         raise ValueError(
             "WARTA_NIGHTLY_CRON must be a cron expression of five fields "
             f"(minute hour day-of-month month day-of-week, e.g. '30 1 * * *'), got {raw!r}"

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 import dagster as dg
 import pytest
 
+import pipelines.partitions
 import pipelines.sensors
 import warta.landing
 import warta.watch
@@ -436,6 +437,16 @@ def test_a_nightly_cron_that_never_fires_is_refused_when_the_definitions_load():
 
     with pytest.raises(ValueError, match=r"WARTA_NIGHTLY_CRON never fires: '0 0 31 4 \*'"):
         nightly_cron({"WARTA_NIGHTLY_CRON": "0 0 31 4 *"})
+    # 30 and 31 February Dagster refuses already, as it does a field out of range: five fields
+    for cron in ("0 0 31 2 *", "0 25 * * *"):
+        with pytest.raises(ValueError) as raised:
+            nightly_cron({"WARTA_NIGHTLY_CRON": cron})
+        assert str(raised.value) == (
+            "WARTA_NIGHTLY_CRON has a field out of range or names a day that never comes "
+            f"(30 February), got {cron!r}"
+        )
+    with pytest.raises(ValueError, match="must be a cron expression of five fields"):
+        nightly_cron({"WARTA_NIGHTLY_CRON": "30 1 * *"})
 
 
 def _definitions_freshness():
@@ -443,3 +454,43 @@ def _definitions_freshness():
 
     (spec,) = [s for s in defs.resolve_all_asset_specs() if s.key == dg.AssetKey("warehouse")]
     return spec.freshness_policy
+
+
+def test_a_run_launched_by_hand_is_waited_for_by_the_schedule_and_the_sensor(
+    landing, instance, monkeypatch
+):
+    """A run of the day from the launchpad, a backfill or ``warta run`` carries no fingerprint
+    tag; queued or running, it parses the folder as it finds it: a run requested beside it
+    parsed the day twice (and its load waited on the second parse)."""
+    put(landing, "2026-11-25/a.txt", SEED.read_bytes())
+    by_hand = instance.create_run_for_job(
+        defs.resolve_job_def("warta_daily"), tags={"dagster/partition": "2026-11-25"}
+    )  # queued (NOT_STARTED)
+    waited = _tick(instance)
+    assert waited.run_requests == [] and _night(instance) == []
+    assert waited.skip_reason.skip_message.startswith("1 changed landing folders wait for a run")
+    # a run of another day changes nothing for this one
+    other = instance.create_run_for_job(
+        defs.resolve_job_def("warta_daily"), tags={"dagster/partition": "2026-11-24"}
+    )
+    assert _tick(instance).run_requests == []
+    instance.report_run_failed(other)
+
+    # running: still waited for, until it has run for longer than a run may
+    start = dg.DagsterEvent(event_type_value="PIPELINE_START", job_name="warta_daily")
+    instance.report_dagster_event(start, by_hand.run_id)
+    assert instance.get_run_by_id(by_hand.run_id).status == dg.DagsterRunStatus.STARTED
+    assert _tick(instance).run_requests == [] and _night(instance) == []
+    later = time.time() + pipelines.partitions.STALE_AFTER_SECONDS + 60
+    monkeypatch.setattr(pipelines.partitions.time, "time", lambda: later)
+    assert _partitions(_tick(instance).run_requests) == ["2026-11-25"]
+    monkeypatch.undo()
+
+    # failed: the folder's content is requested; parsed by a run that succeeded: nothing is
+    instance.report_run_failed(by_hand)
+    assert _partitions(_tick(instance, waited.cursor).run_requests) == ["2026-11-25"]
+    assert _partitions(_night(instance)) == ["2026-11-25"]
+    _parse(instance, "2026-11-25")  # a successful run by hand, without tags
+    done = _tick(instance, waited.cursor)
+    assert done.run_requests == [] and "2026-11-25" in _settled(done.cursor)
+    assert _night(instance) == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from collections import Counter
 
 import dagster as dg
@@ -398,3 +399,21 @@ def test_the_resource_fields_are_described_for_the_launchpad():
     )
     schema = WartaSettings.to_config_schema().as_field().config_type.fields
     assert "WARTA_RAW_DIR" in schema["raw_dir"].description
+
+
+@pytest.mark.parametrize(("workers", "shown"), [(-3, "'-3'"), (0, "'0'")])
+def test_a_bad_override_in_the_launchpad_fails_at_once_naming_the_field(landing, workers, shown):
+    """``workers: -3`` (or 0, once silently ignored) as the run's resource config: the run
+    fails without its step retries (two minutes of them) and names the field, not
+    WARTA_WORKERS, which the operator never set so."""
+    put(landing, f"{DAY}/000_39c4db6f91142a44.txt", SEED.read_bytes())
+    started = time.monotonic()
+    result = _run(run_config={"resources": {"warta": {"config": {"workers": workers}}}})
+    assert not result.success
+    assert time.monotonic() - started < 20
+    [failure] = result.get_step_failure_events()
+    assert failure.step_key == "parse_landing_partition"
+    assert failure.step_failure_data.user_failure_data.description == (
+        f"the resource warta's workers must be a positive integer, got {shown}"
+    )
+    assert not any(e.event_type_value == "STEP_UP_FOR_RETRY" for e in result.all_events)
