@@ -115,8 +115,8 @@ def test_graphql_lists_assets_checks_and_automation(stack):
         ("warta_nightly", "RUNNING")
     ]
     assert sorted((s["name"], s["sensorState"]["status"]) for s in repository["sensors"]) == [
-        ("warta_landing_sensor", "STOPPED"),
         ("warta_failure_alert", "RUNNING"),
+        ("warta_landing_sensor", "STOPPED"),
         ("warta_repair_sensor", "RUNNING"),
     ]
 
