@@ -88,6 +88,8 @@ def _html(rng: random.Random, day: date, unique: int) -> str:
     body = "\n".join(f"<p>{escape(p)}</p>" for p in paragraphs)
     menu = "".join(f'<li><a href="/{m.lower()}">{m}</a></li>' for m in _MENU)
     popular = "".join(f"<li>{escape(p)}</li>" for p in PEOPLE[:5])
+    author = escape(rng.choice(AUTHORS))
+    rng.choice(AUTHORS)  # the byline's own draw once: kept, so every later draw stays as it was
     return (
         '<!DOCTYPE html>\n<html lang="id"><head><meta charset="utf-8">\n'
         f"<title>{escape(title)} - Kabar Kota</title>\n"
@@ -96,10 +98,10 @@ def _html(rng: random.Random, day: date, unique: int) -> str:
         f'<meta property="og:url" content="https://kabarkota.example/berita/{unique}">\n'
         '<meta property="article:published_time" '
         f'content="{published.isoformat()}T10:00:00+07:00">\n'
-        f'<meta name="author" content="{escape(rng.choice(AUTHORS))}">\n'
+        f'<meta name="author" content="{author}">\n'
         "<script>var tracking = {};</script><style>body{margin:0}</style>\n</head><body>\n"
         f"<nav><ul>{menu}</ul></nav>\n<article>\n<h1>{escape(title)}</h1>\n"
-        f'<div class="byline">{escape(rng.choice(AUTHORS))}</div>\n{body}\n</article>\n'
+        f'<div class="byline">{author}</div>\n{body}\n</article>\n'
         f"<aside><h3>Terpopuler</h3><ul>{popular}</ul></aside>\n"
         f"<footer>{' | '.join(_FOOTER)}</footer>\n</body></html>\n"
     )
