@@ -7,8 +7,9 @@ failed step's reason, and with ``WARTA_UI_URL`` a link to the run).
 
 Running by default (it reads the run storage only, every 30 s). A failure Dagster is about to
 retry (its run retries, ``pipelines/dagster.yaml``: a run whose process died) sends nothing;
-its retry's failure does. A message not taken by the receiver (two attempts) fails the
-sensor's tick with the reason, shown on the sensor's page; that run's alert is not tried again.
+its retry's failure does. A message the receiver does not take (``warta.alerts.post_alert``)
+fails the sensor's tick with the reason, shown on the sensor's page; that run's alert is not
+tried again.
 Without ``WARTA_ALERT_URL`` each failure is only logged in the tick.
 """
 

@@ -11,6 +11,7 @@ the receiver by its scheme and host only (``redacted``).
 
 from __future__ import annotations
 
+import http.client
 import json
 import time
 import urllib.error
@@ -19,9 +20,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-TIMEOUT_SECONDS = 10
+# A tick of the sensor posts the failures of up to 5 runs (Dagster's run status sensor limit)
+# within Dagster's 60 s for a sensor evaluation: at most 5 s each, one try, and a second only
+# when the first reached no receiver (refused, no such host), so nothing is posted twice.
+TIMEOUT_SECONDS = 5
 ATTEMPTS = 2
-RETRY_AFTER_SECONDS = 2.0
+RETRY_AFTER_SECONDS = 1.0
 # A message lists at most this many reasons (a day can fail dozens of checks at once).
 MAX_REASONS = 10
 
@@ -43,17 +47,46 @@ def _url(env: Mapping[str, str], name: str) -> str | None:
     raw = env.get(name, "").strip()
     if not raw:
         return None
+    problem = None
     parts = urlsplit(raw)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ValueError(f"{name} must be an http:// or https:// URL with a host")
+        problem = "must be an http:// or https:// URL with a host"
+    elif "@" in parts.netloc:
+        problem = "must not hold a user or password (put a token in its path or query)"
+    elif any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in raw):
+        problem = "must not hold spaces or control characters (percent-encode them)"
+    else:
+        try:
+            parts.port  # noqa: B018 (raises for a port out of range or not a number)
+        except ValueError:
+            problem = "has a port that is not a number from 0 to 65535"
+    if problem:
+        raise ValueError(f"{name} {problem}")
     return raw
 
 
 def redacted(url: str) -> str:
-    """``url`` without what may be secret: its user, path and query (``https://hooks.slack.com/…``)."""
+    """``url`` as its scheme, host and port only (``https://hooks.slack.com/…``): its user,
+    path and query may hold a token."""
     parts = urlsplit(url)
-    port = f":{parts.port}" if parts.port else ""
-    return f"{parts.scheme}://{parts.hostname}{port}/…"
+    host = parts.hostname or "?"
+    host = f"[{host}]" if ":" in host else host
+    try:
+        port = f":{parts.port}" if parts.port else ""
+    except ValueError:
+        port = ""
+    return f"{parts.scheme}://{host}{port}/…"
+
+
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    """A redirect is an error: urllib would follow a 301, 302 or 303 as a GET without the body,
+    and the message would be lost while the answer looked like success."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        return None
+
+
+_OPENER = urllib.request.build_opener(_NoRedirects)
 
 
 @dataclass(frozen=True)
@@ -99,28 +132,43 @@ def post_alert(
     attempts: int = ATTEMPTS,
     retry_after: float = RETRY_AFTER_SECONDS,
 ) -> None:
-    """POST ``message`` as JSON to ``url``; a 2xx answer is success. Tried ``attempts`` times,
-    ``retry_after`` seconds apart; ``AlertNotSent`` names the receiver (``redacted``) and why
-    each attempt failed: the HTTP status, a refused connection, a timeout."""
+    """POST ``message`` as JSON to ``url``; a 2xx answer is success, a redirect is not (the
+    message would not follow it). Tried again, ``retry_after`` seconds later and up to
+    ``attempts`` times, only when no receiver was reached (a refused connection, an unknown
+    host); after an answer or a timeout a second post could deliver it twice. ``AlertNotSent``
+    names the receiver (``redacted``) and why each attempt failed."""
     body = json.dumps(message, ensure_ascii=False).encode()
-    errors = []
+    errors: list[str] = []
     for attempt in range(attempts):
         if attempt:
             time.sleep(retry_after)
-        request = urllib.request.Request(
-            url,
-            data=body,
-            method="POST",
-            headers={"Content-Type": "application/json; charset=utf-8", "User-Agent": "warta"},
-        )
         try:
-            with urllib.request.urlopen(request, timeout=timeout) as response:
+            request = urllib.request.Request(
+                url,
+                data=body,
+                method="POST",
+                headers={"Content-Type": "application/json; charset=utf-8", "User-Agent": "warta"},
+            )
+            with _OPENER.open(request, timeout=timeout) as response:
                 response.read(65536)
             return
         except urllib.error.HTTPError as error:
-            errors.append(f"HTTP {error.code} {error.reason}")
+            redirect = (
+                " (a redirect: give the address it leads to)" if 300 <= error.code < 400 else ""
+            )
+            errors.append(f"HTTP {error.code} {error.reason}{redirect}")
+            break
         except urllib.error.URLError as error:
-            errors.append(str(error.reason))
-        except (OSError, ValueError) as error:  # a timeout while reading, a malformed answer
+            reason = error.reason
+            if not isinstance(reason, OSError) or isinstance(reason, TimeoutError):
+                errors.append(str(reason) if isinstance(reason, OSError) else "not sent")
+                break
+            errors.append(str(reason))  # refused, no such host: nothing was delivered
+        except OSError as error:  # a timeout or a reset while reading the answer
             errors.append(str(error) or type(error).__name__)
+            break
+        except (ValueError, http.client.HTTPException) as error:
+            # a malformed address or answer; its message may quote the URL: the class only
+            errors.append(type(error).__name__)
+            break
     raise AlertNotSent(f"alert not sent to {redacted(url)}: {'; '.join(errors)}")
