@@ -72,8 +72,10 @@ IN_FLIGHT = (
     dg.DagsterRunStatus.STARTED,
 )
 FAILED = (dg.DagsterRunStatus.FAILURE, dg.DagsterRunStatus.CANCELED)
-# A run started longer ago than this and still STARTED is taken for one whose process is gone
-# (the instance template's run_monitoring.max_runtime_seconds terminates runs older than that).
+# A run started longer ago than this and still STARTED, or created that long ago and never
+# submitted (NOT_STARTED), is taken for one whose process is gone: the instance's
+# run_monitoring.max_runtime_seconds when set (7200 in the template, which terminates runs older
+# than that), else this.
 STALE_AFTER_SECONDS = 7200
 
 
@@ -147,17 +149,34 @@ def _untagged_run_in_flight(instance: dg.DagsterInstance, partition: str) -> boo
     """True when a run of ``partition`` that no schedule or sensor requested (no fingerprint
     tag: launched from the UI, a backfill, ``warta run``) is queued or running: it parses the
     folder as it finds it, so a run requested beside it would parse the day twice (and its load
-    wait on the second parse). One STARTED for longer than ``STALE_AFTER_SECONDS`` is left out:
-    its process is most likely gone."""
+    wait on the second parse). One STARTED longer ago than the instance's longest run
+    (``stale_after``), or created that long ago and never submitted, is left out: its process
+    is most likely gone. A QUEUED one is waited for however long it queues (a long backfill)."""
     records = instance.get_run_records(
         dg.RunsFilter(tags={PARTITION_TAG: partition}, statuses=list(IN_FLIGHT)), limit=50
     )
-    oldest = time.time() - STALE_AFTER_SECONDS
-    return any(
-        FINGERPRINT_TAG not in record.dagster_run.tags
-        and (record.start_time is None or record.start_time > oldest)
-        for record in records
-    )
+    oldest = time.time() - stale_after(instance)
+    for record in records:
+        run = record.dagster_run
+        if FINGERPRINT_TAG in run.tags:
+            continue
+        if run.status == dg.DagsterRunStatus.STARTED:
+            since = record.start_time
+        elif run.status == dg.DagsterRunStatus.NOT_STARTED:
+            since = record.create_timestamp.timestamp()
+        else:
+            since = None
+        if since is None or since > oldest:
+            return True
+    return False
+
+
+def stale_after(instance: dg.DagsterInstance) -> float:
+    """Seconds after which a run still STARTED is taken for a dead one: the instance's
+    ``run_monitoring.max_runtime_seconds`` when monitoring is on and it is set, else
+    ``STALE_AFTER_SECONDS``."""
+    longest = instance.run_monitoring_max_runtime_seconds if instance.run_monitoring_enabled else 0
+    return float(longest) if longest and longest > 0 else STALE_AFTER_SECONDS
 
 
 def content_handled(instance: dg.DagsterInstance, partition: str, fingerprint: str) -> bool:

@@ -41,8 +41,8 @@ def nightly_cron(env: Mapping[str, str] | None = None) -> str:
     if not is_valid_cron_string(raw):
         if len(raw.split()) == 5:  # Dagster refuses a field out of range, and 30 February
             raise ValueError(
-                "WARTA_NIGHTLY_CRON has a field out of range or names a day that never comes "
-                f"(30 February), got {raw!r}"
+                "WARTA_NIGHTLY_CRON is no cron expression Dagster takes: a field it cannot "
+                f"read or out of range, or a day that never comes (30 February); got {raw!r}"
             )
         raise ValueError(
             "WARTA_NIGHTLY_CRON must be a cron expression of five fields "
@@ -150,6 +150,7 @@ def warta_nightly(context: dg.ScheduleEvaluationContext, warta: WartaSettings):
         context.log.warning(warning)
     window = late_days()
     requests = []
+    waiting = []  # days whose content is not parsed yet but has a run in flight
     # Oldest first: runs are queued in this order, so the days usually parse in date order (pool
     # warta_parse) and a day sees the late files of the days before it (pipelines/repairs.py).
     for offset in reversed(range(window + 1)):
@@ -159,11 +160,18 @@ def warta_nightly(context: dg.ScheduleEvaluationContext, warta: WartaSettings):
         fingerprint = zone.fingerprint(partition)
         runs = content_runs(context.instance, partition, fingerprint)
         if runs.handled:
+            if not runs.succeeded:
+                waiting.append(partition)
             continue
         trigger = "nightly" if offset == 0 else "nightly-late-files"
         requests.append(
             landing_run_request(partition, fingerprint, trigger, runs.failed, again=runs.superseded)
         )
     if not requests:
+        if waiting:
+            return dg.SkipReason(
+                f"{yesterday} and the {window} days before it are up to date or have a run "
+                f"queued or running: {shortened(waiting)}"
+            )
         return dg.SkipReason(f"{yesterday} and the {window} days before it are up to date")
     return requests

@@ -438,12 +438,12 @@ def test_a_nightly_cron_that_never_fires_is_refused_when_the_definitions_load():
     with pytest.raises(ValueError, match=r"WARTA_NIGHTLY_CRON never fires: '0 0 31 4 \*'"):
         nightly_cron({"WARTA_NIGHTLY_CRON": "0 0 31 4 *"})
     # 30 and 31 February Dagster refuses already, as it does a field out of range: five fields
-    for cron in ("0 0 31 2 *", "0 25 * * *"):
+    for cron in ("0 0 31 2 *", "0 25 * * *", "foo bar baz qux quux"):
         with pytest.raises(ValueError) as raised:
             nightly_cron({"WARTA_NIGHTLY_CRON": cron})
         assert str(raised.value) == (
-            "WARTA_NIGHTLY_CRON has a field out of range or names a day that never comes "
-            f"(30 February), got {cron!r}"
+            "WARTA_NIGHTLY_CRON is no cron expression Dagster takes: a field it cannot read or "
+            f"out of range, or a day that never comes (30 February); got {cron!r}"
         )
     with pytest.raises(ValueError, match="must be a cron expression of five fields"):
         nightly_cron({"WARTA_NIGHTLY_CRON": "30 1 * *"})
@@ -469,12 +469,25 @@ def test_a_run_launched_by_hand_is_waited_for_by_the_schedule_and_the_sensor(
     waited = _tick(instance)
     assert waited.run_requests == [] and _night(instance) == []
     assert waited.skip_reason.skip_message.startswith("1 changed landing folders wait for a run")
+    with dg.build_schedule_context(
+        instance=instance, scheduled_execution_time=NIGHT, resources={"warta": WartaSettings()}
+    ) as context:
+        assert warta_nightly(context).skip_message == (
+            "2026-11-25 and the 7 days before it are up to date or have a run queued or "
+            "running: 2026-11-25"
+        )
     # a run of another day changes nothing for this one
     other = instance.create_run_for_job(
         defs.resolve_job_def("warta_daily"), tags={"dagster/partition": "2026-11-24"}
     )
     assert _tick(instance).run_requests == []
     instance.report_run_failed(other)
+
+    # never submitted: waited for until it is as old as the longest run (then taken for lost)
+    later = time.time() + pipelines.partitions.STALE_AFTER_SECONDS + 60
+    monkeypatch.setattr(pipelines.partitions.time, "time", lambda: later)
+    assert _partitions(_tick(instance).run_requests) == ["2026-11-25"]
+    monkeypatch.undo()
 
     # running: still waited for, until it has run for longer than a run may
     start = dg.DagsterEvent(event_type_value="PIPELINE_START", job_name="warta_daily")
@@ -494,3 +507,13 @@ def test_a_run_launched_by_hand_is_waited_for_by_the_schedule_and_the_sensor(
     done = _tick(instance, waited.cursor)
     assert done.run_requests == [] and "2026-11-25" in _settled(done.cursor)
     assert _night(instance) == []
+
+
+def test_a_run_is_taken_for_lost_after_the_instances_longest_run():
+    from pipelines.partitions import STALE_AFTER_SECONDS, stale_after
+
+    settings = {"run_monitoring": {"enabled": True, "max_runtime_seconds": 600}}
+    with dg.instance_for_test(overrides=settings) as monitored:
+        assert stale_after(monitored) == 600
+    with dg.instance_for_test() as unmonitored:  # no run monitoring: the template's 2 h
+        assert stale_after(unmonitored) == STALE_AFTER_SECONDS == 7200

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from datetime import date
 
 from warta.article import Block, Paragraph, ParsedArticle, renumbered
@@ -47,14 +47,16 @@ def extract_generic(
     meta: PageMeta | None = None,
     captions: Collection[Block] = (),
     after_image: Collection[Block] | None = None,
+    places: Mapping[Block, tuple] | None = None,
 ) -> ParsedArticle | NoArticle:
     """Title, header fields, body paragraphs and markers of a page of any layout.
 
     ``captions``: blocks known to be photo captions (an HTML page's ``<figcaption>``), never
     paragraphs; the first before the body is the lead caption if the header has none.
     ``after_image``: an HTML page's blocks that follow an image (``HtmlPage.after_image``); a
-    lead caption without a credit is one of them, and a sentence just before the body that is
-    none opens the body. None for a text dump."""
+    lead caption without a credit is one of them. ``places``: where each of its blocks stands
+    (``HtmlPage.places``); a sentence just before the body that is no caption and stands where
+    the body's paragraphs do opens the body. Both None for a text dump."""
     hints = hints or _NO_HINTS
     blocks = hints.markers.unglue([b for b in blocks if b.text not in hints.chrome])
     repeated = {text for text, n in Counter(b.text for b in blocks).items() if n > 1}
@@ -85,10 +87,12 @@ def extract_generic(
     )
     if header.title is None:
         return NoArticle(NO_BODY)
-    if after_image is not None:
-        start = _lead_sentence(blocks, marker_kinds, kinds, header, start)
+    if places is not None:
+        start = _lead_sentence(blocks, marker_kinds, kinds, header, start, places, repeated)
+    own: set[str] = set()  # prose printed more than once, every copy in the body
     if repeated:
         end = _copies_after(blocks, kinds, repeated, start, end)
+        own = _own_repeats(blocks, repeated, start, end)
     trailer = end
     while trailer < len(blocks) and kinds[trailer] == "marker":
         trailer += 1
@@ -99,7 +103,7 @@ def extract_generic(
             for i in range(start, end)
             if kinds[i] in _BODY_KINDS
             or _subheading(blocks[i].text, kinds[i], repeated)
-            or _repeated_prose(blocks[i].text, kinds[i], repeated)
+            or _repeated_prose(blocks[i].text, kinds[i], own)
         ),
         *range(end, trailer),
     ]
@@ -219,17 +223,24 @@ def _lead_sentence(
     kinds: list[str],
     header: Header,
     start: int,
+    places: Mapping[Block, tuple],
+    repeated: set[str],
 ) -> int:
     """The body's start on an HTML page: the block before the run of prose (markers between
     aside) when it is a sentence after the header fields that is not the lead caption (it
-    follows no image and has no photo credit): a short first paragraph (``Sebelumnya, KPK sempat
-    memanggil sejumlah saksi.``), too short to open the run of prose. Not when the run opens
-    with a dateline (``Makassar (ANTARA News) - …``: the article starts there), nor for a
-    fragment (``... mengingat dari sejumlah korban ...``, a pull quote)."""
+    follows no image and has no photo credit) and stands where the body's first paragraph does
+    (the same element, ``<p>``, in the same parent; ``places``): a short first paragraph
+    (``Sebelumnya, KPK sempat memanggil sejumlah saksi.``), too short to open the run of prose.
+    Not a standfirst, summary or notice in an element of its own; not when the run opens with a
+    dateline (``Makassar (ANTARA News) - …``: the article starts there), nor for a fragment
+    (``... mengingat dari sejumlah korban ...``, a pull quote). A first paragraph the page
+    prints again in the body is one too (``repeated``: it was taken for a teaser)."""
     i = start - 1
     while i >= header.fields_end and marker_kinds[i]:
         i -= 1
-    if i < header.fields_end or kinds[i] not in ("good", "near"):
+    if i < header.fields_end or not (
+        kinds[i] in ("good", "near") or _repeated_prose(blocks[i].text, kinds[i], repeated)
+    ):
         return start
     text = blocks[i].text
     if text == header.caption:
@@ -238,38 +249,43 @@ def _lead_sentence(
         return start
     if split_dateline(blocks[start].text)[0] is not None:
         return start
+    place = places.get(blocks[i])
+    if place is None or place[0] is None or place != places.get(blocks[start]):
+        return start
     return i
 
 
 def _copies_after(
     blocks: list[Block], kinds: list[str], repeated: set[str], start: int, end: int
 ) -> int:
-    """The body's end taken past the copies of its own paragraphs that follow it (markers
-    between): a paragraph the page prints again after the last one is the article's, as one
-    printed again inside the body is (``_repeated_prose``); a teaser repeated after the body is
-    none of its paragraphs."""
-    own = None
-    j = end
-    while j < len(blocks):
-        if kinds[j] == "marker":
+    """The body's end taken past a paragraph printed twice (or more) in a row right after it,
+    markers between: a last paragraph printed twice is repeated prose, so neither copy had
+    ended the run. A single copy is not taken: a box after the article (``Baca Selengkapnya``)
+    may quote a paragraph."""
+    while True:
+        j = end
+        while j < len(blocks) and kinds[j] == "marker":
             j += 1
-            continue
-        text = blocks[j].text
-        if not _repeated_prose(text, kinds[j], repeated):
-            break
-        if own is None:
-            own = {blocks[i].text for i in range(start, end)}
-        if text not in own:
-            break
-        j += 1
-        end = j
-    return end
+        k = j + 1
+        while k < len(blocks) and blocks[k].text == blocks[j].text:
+            k += 1
+        if k - j < 2 or not _repeated_prose(blocks[j].text, kinds[j], repeated):
+            return end
+        end = k
+
+
+def _own_repeats(blocks: list[Block], repeated: set[str], start: int, end: int) -> set[str]:
+    """The prose printed more than once on the page whose every copy lies in the body
+    ``[start, end)``: the article's own text (a paragraph printed twice, a pull quote copying
+    one), kept at each place. A text printed outside the body too is a teaser (a related
+    article in the body and again in a list), as before the body was found."""
+    outside = {block.text for block in blocks[:start]} | {block.text for block in blocks[end:]}
+    return {text for text in repeated if text not in outside}
 
 
 def _repeated_prose(text: str, kind: str, repeated: set[str]) -> bool:
-    """Prose printed more than once on the page (``other`` for finding the body: teaser lists
-    repeat theirs) that stands inside the body: the article's own text (a paragraph the page
-    prints twice, a pull quote), kept at each place it stands."""
+    """Prose of ``repeated`` (``other`` for finding the body: teaser lists repeat theirs)
+    that is ``good`` prose on its own."""
     return kind == "other" and text in repeated and prose_kind(text) == "good"
 
 

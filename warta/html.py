@@ -138,7 +138,9 @@ class HtmlPage:
     captions: frozenset[Block] = frozenset()
     # The blocks that follow an image (``<img>``, ``<picture>``) with no block between, or hold
     # one: the only ones a caption without a credit can be.
-    after_image: frozenset[Block] = frozenset()
+    after_image: set[Block] = field(default_factory=set)
+    # Block -> where it stands (``_place``): the tag of its block element and that one's parent.
+    places: dict[Block, tuple] = field(default_factory=dict)
 
 
 def looks_like_html(text: str, source_name: str = "") -> bool:
@@ -171,9 +173,10 @@ def parse_html(text: str) -> HtmlPage:
     )
     body = root.find("body")
     top = body if body is not None else root
-    after_image: list[Block] = []
-    blocks = _blocks(top, after_image)
-    return HtmlPage(blocks, meta, _captions(top), frozenset(after_image))
+    page = HtmlPage([], meta)
+    page.blocks = _blocks(top, page)
+    page.captions = _captions(top)
+    return page
 
 
 # A ``<figcaption>`` of more blocks or words is no caption: one left unclosed, into which
@@ -204,14 +207,15 @@ def _without_preamble(text: str) -> str:
 
 
 class _BlockBuilder:
-    __slots__ = ("after_image", "blocks", "image", "line", "parts")
+    __slots__ = ("blocks", "first", "image", "line", "page", "parts")
 
-    def __init__(self, after_image: list[Block] | None) -> None:
+    def __init__(self, page: HtmlPage | None) -> None:
         self.blocks: list[Block] = []
         self.parts: list[str] = []
         self.line = 0
         self.image = False  # an image since the last block
-        self.after_image = after_image
+        self.first: tuple = (None, False)  # the element of the block's first text, and if a tail
+        self.page = page  # where ``after_image`` and ``places`` go (the page's own walk)
 
     def add(self, text: str, element, tail: bool = False) -> None:
         """Append non-empty ``text``; the first non-blank text of a block sets its line: the
@@ -222,6 +226,7 @@ class _BlockBuilder:
         if not self.parts:
             if text.isspace():
                 return
+            self.first = (element, tail)
             line = element.sourceline
             if line and (not tail or len(element) == 0):
                 if tail and element.text:  # the element's own text lies before its end tag
@@ -235,18 +240,30 @@ class _BlockBuilder:
             text = normalize_text("".join(self.parts))
             if text:
                 self.blocks.append(block := Block(self.line, text))
-                if self.image:
-                    self.image = False
-                    if self.after_image is not None:
-                        self.after_image.append(block)
+                if self.page is not None:
+                    if self.image:
+                        self.page.after_image.add(block)
+                    self.page.places[block] = _place(*self.first)
+                self.image = False
             self.parts.clear()
 
 
-def _blocks(top, after_image: list[Block] | None = None) -> list[Block]:
+def _place(element, tail: bool) -> tuple:
+    """Where a block's first text stands: the tag of the block element holding it (past inline
+    ones) and that element's parent. Paragraphs of one body share it; a standfirst, a summary
+    box or a cookie notice beside them does not."""
+    node = element.getparent() if tail else element
+    while node is not None and node.tag in _INLINE:
+        node = node.getparent()
+    return (None, None) if node is None else (node.tag, node.getparent())
+
+
+def _blocks(top, page: HtmlPage | None = None) -> list[Block]:
     """One flat pass over the start and end events of ``top``'s subtree (no recursion): a block
-    element or ``<br>`` closes the current block, an element's tail follows its end. The blocks
-    that follow an image with no block between, or hold one, go to ``after_image`` too."""
-    builder = _BlockBuilder(after_image)
+    element or ``<br>`` closes the current block, an element's tail follows its end. With
+    ``page``, each block's place goes to its ``places``, and the blocks that follow an image
+    with no block between, or hold one, to its ``after_image``."""
+    builder = _BlockBuilder(page)
     walker = etree.iterwalk(top, events=("start", "end"))
     for event, element in walker:
         tag = element.tag
@@ -256,9 +273,8 @@ def _blocks(top, after_image: list[Block] | None = None) -> list[Block]:
             if block:
                 builder.flush()
             if tag in _IMAGES:
-                builder.image = True
-                walker.skip_subtree()
-            elif not is_element or tag in _BREAKS:
+                builder.image = True  # and on: an unclosed <picture> holds the rest of the page
+            if not is_element or tag in _BREAKS:
                 walker.skip_subtree()
             elif element.text:
                 builder.add(element.text, element)

@@ -68,11 +68,11 @@ def parse_page(
     warnings. Without ``identify_language`` the article's ``language`` stays None (benchmarks
     time it apart).
     """
-    meta, html_head, captions, after_image = None, "", frozenset(), None
+    meta, html_head, captions, after_image, places = None, "", frozenset(), None, None
     if looks_like_html(text, source_name):
         page = parse_html(text)
         blocks, meta, html_head = page.blocks, page.meta, text[:HTML_HEAD_CHARS]
-        captions, after_image = page.captions, page.after_image
+        captions, after_image, places = page.captions, page.after_image, page.places
     else:
         blocks = split_blocks(text)
     if not blocks:
@@ -80,7 +80,12 @@ def parse_page(
     layout = detect_layout(blocks, html_head)
     if layout is None:
         article = extract_generic(
-            blocks, ingest_date, meta=meta, captions=captions, after_image=after_image
+            blocks,
+            ingest_date,
+            meta=meta,
+            captions=captions,
+            after_image=after_image,
+            places=places,
         )
     elif layout.sequential:
         article = _extract_with_layout(layout, blocks, ingest_date)
@@ -92,6 +97,7 @@ def parse_page(
             meta=meta,
             captions=captions,
             after_image=after_image,
+            places=places,
         )
     if isinstance(article, NoArticle):
         return article

@@ -102,20 +102,45 @@ def test_a_paragraph_printed_twice_in_the_body_is_kept_at_both_places():
     original = parse_page(text, ingest_date=DAY, source_name="generic-article.txt")
     paragraphs = [p.text for p in original.paragraphs]
     repeated = paragraphs[1]  # `Menurut Menteri Pertanian, …`
-    for after in (2, 3):  # inside the body, and after its last paragraph
-        page = text.replace(paragraphs[after], f"{paragraphs[after]}\n\n{repeated}")
-        article = parse_page(page, ingest_date=DAY, source_name="generic-article.txt")
-        expected = [*paragraphs[: after + 1], repeated, *paragraphs[after + 1 :]]
-        assert [p.text for p in article.paragraphs] == expected, after
-        assert [m.text for m in article.ad_markers] == [m.text for m in original.ad_markers]
+    page = text.replace(paragraphs[2], f"{paragraphs[2]}\n\n{repeated}")
+    article = parse_page(page, ingest_date=DAY, source_name="generic-article.txt")
+    assert [p.text for p in article.paragraphs] == [*paragraphs[:3], repeated, *paragraphs[3:]]
+    assert [m.text for m in article.ad_markers] == [m.text for m in original.ad_markers]
+    # the last paragraph printed twice in a row
+    page = text.replace(paragraphs[3], f"{paragraphs[3]}\n\n{paragraphs[3]}")
+    article = parse_page(page, ingest_date=DAY, source_name="generic-article.txt")
+    assert [p.text for p in article.paragraphs] == [*paragraphs, paragraphs[3]]
 
-    for body in ([BODY[0], BODY[1], BODY[2], BODY[1]], [BODY[0], BODY[1], BODY[0], BODY[2]]):
+    for body in (
+        [BODY[0], BODY[1], BODY[1], BODY[2]],
+        [BODY[0], BODY[1], BODY[2], BODY[2]],
+        [BODY[0], BODY[1], BODY[0], BODY[2]],  # the first printed again: a <p> like the body's
+    ):
         html = _parse_html(body=body)
-        if body[0] == body[2]:
-            # A paragraph that opens the body and comes again later reads like a teaser above
-            # the article (a site printing its lead as a summary first): the copy inside stays.
-            body = body[1:]
         assert [p.text for p in html.paragraphs] == body
+
+
+def test_prose_printed_in_the_body_and_outside_it_is_a_teaser_as_before():
+    """A related article's teaser between the paragraphs and again in a list after the body is
+    no paragraph. The price: a box after the body quoting one of its paragraphs (after a
+    marker: ``Baca Selengkapnya``) takes that paragraph out of the body too."""
+    text = (FIXTURES / "generic-article.txt").read_text("utf-8")
+    original = parse_page(text, ingest_date=DAY, source_name="generic-article.txt")
+    paragraphs = [p.text for p in original.paragraphs]
+    teaser = (
+        "Polisi menangkap dua pelaku pencurian sepeda motor di kawasan Tanah Abang setelah "
+        "menerima laporan dari warga pada Kamis malam."
+    )
+    page = text.replace(paragraphs[2], f"{paragraphs[2]}\n\n{teaser}").replace(
+        "Harga Beras Naik di Sejumlah Pasar Tradisional", teaser
+    )
+    assert page.count(teaser) == 2
+    article = parse_page(page, ingest_date=DAY, source_name="generic-article.txt")
+    assert [p.text for p in article.paragraphs] == paragraphs
+
+    page = text.replace(paragraphs[3], f"{paragraphs[3]}\n\nBaca Selengkapnya\n\n{paragraphs[1]}")
+    article = parse_page(page, ingest_date=DAY, source_name="generic-article.txt")
+    assert [p.text for p in article.paragraphs] == [paragraphs[0], *paragraphs[2:]]
 
 
 def test_a_date_alone_is_that_day_in_jakarta_whatever_zone_the_page_names():
@@ -133,3 +158,27 @@ def test_a_date_alone_is_that_day_in_jakarta_whatever_zone_the_page_names():
     article = parse_page(page, ingest_date=DAY, source_name="page.txt")
     assert article.published_at == datetime(2025, 11, 5, 6, 30, tzinfo=WIB)
     assert article.published_has_time is True
+
+
+def test_a_standfirst_summary_or_notice_beside_the_body_opens_no_body():
+    """Only a sentence standing where the body's paragraphs stand (the same element in the
+    same parent) is a first paragraph; a deck, a summary box, a cookie notice or a list of
+    highlights before the body is not."""
+    for before in (
+        f'<h2 class="deck">{LEAD}</h2>',
+        f'<div class="summary">{LEAD}</div>',
+        "<div>Halaman ini menggunakan cookie untuk memberi Anda pengalaman terbaik.</div>",
+        f"<ul><li>{LEAD}</li><li>Harga BBM naik mulai besok pagi di seluruh Indonesia.</li></ul>",
+    ):
+        article = _parse_html(before)
+        assert [p.text for p in article.paragraphs] == BODY, before
+
+
+def test_an_unclosed_picture_does_not_swallow_the_article():
+    """libxml2 nests everything after an unclosed ``<picture>`` inside it: the walk goes on
+    inside an image element, and text there is kept as before."""
+    article = _parse_html('<picture><source srcset="a.webp"><img src="a.jpg">')
+    assert [p.text for p in article.paragraphs] == BODY
+    article = _parse_html(f'<picture><img src="a.jpg"><span>{CAPTION}</span></picture>')
+    assert article.image_caption == CAPTION
+    assert [p.text for p in article.paragraphs] == BODY
