@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection
 from datetime import date
 
 from warta.article import Block, Paragraph, ParsedArticle, renumbered
@@ -47,7 +47,7 @@ def extract_generic(
     meta: PageMeta | None = None,
     captions: Collection[Block] = (),
     after_image: Collection[Block] | None = None,
-    places: Mapping[Block, tuple] | None = None,
+    places: Callable[[Block], tuple | None] | None = None,
 ) -> ParsedArticle | NoArticle:
     """Title, header fields, body paragraphs and markers of a page of any layout.
 
@@ -55,7 +55,7 @@ def extract_generic(
     paragraphs; the first before the body is the lead caption if the header has none.
     ``after_image``: an HTML page's blocks that follow an image (``HtmlPage.after_image``); a
     lead caption without a credit is one of them. ``places``: where each of its blocks stands
-    (``HtmlPage.places``); a sentence just before the body that is no caption and stands where
+    (``HtmlPage.place``); a sentence just before the body that is no caption and stands where
     the body's paragraphs do opens the body. Both None for a text dump."""
     hints = hints or _NO_HINTS
     blocks = hints.markers.unglue([b for b in blocks if b.text not in hints.chrome])
@@ -223,7 +223,7 @@ def _lead_sentence(
     kinds: list[str],
     header: Header,
     start: int,
-    places: Mapping[Block, tuple],
+    places: Callable[[Block], tuple | None],
     repeated: set[str],
 ) -> int:
     """The body's start on an HTML page: the block before the run of prose (markers between
@@ -249,8 +249,8 @@ def _lead_sentence(
         return start
     if split_dateline(blocks[start].text)[0] is not None:
         return start
-    place = places.get(blocks[i])
-    if place is None or place[0] is None or place != places.get(blocks[start]):
+    place = places(blocks[i])
+    if place is None or place[0] is None or place != places(blocks[start]):
         return start
     return i
 

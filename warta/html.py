@@ -139,8 +139,14 @@ class HtmlPage:
     # The blocks that follow an image (``<img>``, ``<picture>``) with no block between, or hold
     # one: the only ones a caption without a credit can be.
     after_image: set[Block] = field(default_factory=set)
-    # Block -> where it stands (``_place``): the tag of its block element and that one's parent.
-    places: dict[Block, tuple] = field(default_factory=dict)
+    # Block -> the element its first text belongs to, and whether as its tail (``place``).
+    origins: dict[Block, tuple] = field(default_factory=dict)
+
+    def place(self, block: Block) -> tuple | None:
+        """Where ``block`` stands (``_place``); None for a block not of this page (one cut off
+        a marker glued to it, say)."""
+        origin = self.origins.get(block)
+        return None if origin is None else _place(*origin)
 
 
 def looks_like_html(text: str, source_name: str = "") -> bool:
@@ -215,7 +221,7 @@ class _BlockBuilder:
         self.line = 0
         self.image = False  # an image since the last block
         self.first: tuple = (None, False)  # the element of the block's first text, and if a tail
-        self.page = page  # where ``after_image`` and ``places`` go (the page's own walk)
+        self.page = page  # where ``after_image`` and ``origins`` go (the page's own walk)
 
     def add(self, text: str, element, tail: bool = False) -> None:
         """Append non-empty ``text``; the first non-blank text of a block sets its line: the
@@ -243,7 +249,7 @@ class _BlockBuilder:
                 if self.page is not None:
                     if self.image:
                         self.page.after_image.add(block)
-                    self.page.places[block] = _place(*self.first)
+                    self.page.origins[block] = self.first
                 self.image = False
             self.parts.clear()
 
@@ -261,7 +267,7 @@ def _place(element, tail: bool) -> tuple:
 def _blocks(top, page: HtmlPage | None = None) -> list[Block]:
     """One flat pass over the start and end events of ``top``'s subtree (no recursion): a block
     element or ``<br>`` closes the current block, an element's tail follows its end. With
-    ``page``, each block's place goes to its ``places``, and the blocks that follow an image
+    ``page``, each block's origin goes to its ``origins``, and the blocks that follow an image
     with no block between, or hold one, to its ``after_image``."""
     builder = _BlockBuilder(page)
     walker = etree.iterwalk(top, events=("start", "end"))

@@ -72,7 +72,7 @@ def parse_page(
     if looks_like_html(text, source_name):
         page = parse_html(text)
         blocks, meta, html_head = page.blocks, page.meta, text[:HTML_HEAD_CHARS]
-        captions, after_image, places = page.captions, page.after_image, page.places
+        captions, after_image, places = page.captions, page.after_image, page.place
     else:
         blocks = split_blocks(text)
     if not blocks:
