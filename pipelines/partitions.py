@@ -77,6 +77,7 @@ FAILED = (dg.DagsterRunStatus.FAILURE, dg.DagsterRunStatus.CANCELED)
 # run_monitoring.max_runtime_seconds when set (7200 in the template, which terminates runs older
 # than that), else this.
 STALE_AFTER_SECONDS = 7200
+MAX_RUNTIME_TAG = "dagster/max_runtime"  # a run's own limit, which run monitoring honours
 
 
 @dataclass(frozen=True)
@@ -149,26 +150,31 @@ def _untagged_run_in_flight(instance: dg.DagsterInstance, partition: str) -> boo
     """True when a run of ``partition`` that no schedule or sensor requested (no fingerprint
     tag: launched from the UI, a backfill, ``warta run``) is queued or running: it parses the
     folder as it finds it, so a run requested beside it would parse the day twice (and its load
-    wait on the second parse). One STARTED longer ago than the instance's longest run
-    (``stale_after``), or created that long ago and never submitted, is left out: its process
-    is most likely gone. A QUEUED one is waited for however long it queues (a long backfill)."""
+    wait on the second parse). One started (or created, and never submitted or started) longer
+    ago than the longest a run may take (``stale_after``, or the run's own
+    ``dagster/max_runtime``) is left out: its process is most likely gone. A QUEUED one is
+    waited for however long it queues (a long backfill)."""
     records = instance.get_run_records(
         dg.RunsFilter(tags={PARTITION_TAG: partition}, statuses=list(IN_FLIGHT)), limit=50
     )
-    oldest = time.time() - stale_after(instance)
+    now, longest = time.time(), stale_after(instance)
     for record in records:
         run = record.dagster_run
         if FINGERPRINT_TAG in run.tags:
             continue
-        if run.status == dg.DagsterRunStatus.STARTED:
-            since = record.start_time
-        elif run.status == dg.DagsterRunStatus.NOT_STARTED:
-            since = record.create_timestamp.timestamp()
-        else:
-            since = None
-        if since is None or since > oldest:
+        if run.status == dg.DagsterRunStatus.QUEUED:
+            return True
+        since = record.start_time or record.create_timestamp.timestamp()
+        if now - since < max(longest, _float(run.tags.get(MAX_RUNTIME_TAG))):
             return True
     return False
+
+
+def _float(value: str | None) -> float:
+    try:
+        return float(value) if value else 0.0
+    except ValueError:
+        return 0.0
 
 
 def stale_after(instance: dg.DagsterInstance) -> float:

@@ -517,3 +517,32 @@ def test_a_run_is_taken_for_lost_after_the_instances_longest_run():
         assert stale_after(monitored) == 600
     with dg.instance_for_test() as unmonitored:  # no run monitoring: the template's 2 h
         assert stale_after(unmonitored) == STALE_AFTER_SECONDS == 7200
+
+
+def test_a_run_by_hand_stuck_starting_or_with_a_longer_limit(landing, instance, monkeypatch):
+    """A run stuck in STARTING (no run monitoring to fail it) ages out like a started one; a
+    run with its own ``dagster/max_runtime`` is waited for as long as that."""
+    put(landing, "2026-11-25/a.txt", SEED.read_bytes())
+    job = defs.resolve_job_def("warta_daily")
+    starting = instance.create_run_for_job(job, tags={"dagster/partition": "2026-11-25"})
+    instance.handle_run_event(
+        starting.run_id,
+        dg.DagsterEvent(event_type_value="PIPELINE_STARTING", job_name="warta_daily"),
+    )
+    assert instance.get_run_by_id(starting.run_id).status == dg.DagsterRunStatus.STARTING
+    assert _tick(instance).run_requests == []
+    hours, now = 3600, time.time()
+    monkeypatch.setattr(pipelines.partitions.time, "time", lambda: now + 3 * hours)
+    assert _partitions(_tick(instance).run_requests) == ["2026-11-25"]
+    monkeypatch.undo()
+    instance.report_run_failed(starting)
+
+    long = instance.create_run_for_job(
+        job, tags={"dagster/partition": "2026-11-25", "dagster/max_runtime": str(4 * hours)}
+    )
+    start = dg.DagsterEvent(event_type_value="PIPELINE_START", job_name="warta_daily")
+    instance.report_dagster_event(start, long.run_id)
+    monkeypatch.setattr(pipelines.partitions.time, "time", lambda: now + 3 * hours)
+    assert _tick(instance).run_requests == []  # 3 h of its 4
+    monkeypatch.setattr(pipelines.partitions.time, "time", lambda: now + 5 * hours)
+    assert _partitions(_tick(instance).run_requests) == ["2026-11-25"]

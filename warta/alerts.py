@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -48,8 +49,13 @@ def _url(env: Mapping[str, str], name: str) -> str | None:
     if not raw:
         return None
     problem = None
-    parts = urlsplit(raw)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    try:
+        parts = urlsplit(raw)
+    except ValueError:  # its message quotes the URL
+        raise ValueError(f"{name} is not a URL that can be read") from None
+    if not raw.isascii():
+        problem = "must be ASCII (percent-encode the path, give the host in punycode)"
+    elif parts.scheme not in ("http", "https") or not parts.hostname:
         problem = "must be an http:// or https:// URL with a host"
     elif "@" in parts.netloc:
         problem = "must not hold a user or password (put a token in its path or query)"
@@ -76,6 +82,28 @@ def redacted(url: str) -> str:
     except ValueError:
         port = ""
     return f"{parts.scheme}://{host}{port}/…"
+
+
+def _post(request: urllib.request.Request, timeout: float) -> None:
+    """Send ``request`` and read the answer within ``timeout`` seconds in all (urllib's own
+    timeout is per socket operation: a receiver answering a line at a time holds it longer)."""
+    outcome: list[BaseException | None] = []
+
+    def send() -> None:
+        try:
+            with _OPENER.open(request, timeout=timeout) as response:
+                response.read(65536)
+            outcome.append(None)
+        except BaseException as error:  # handed to the caller's thread
+            outcome.append(error)
+
+    thread = threading.Thread(target=send, name="warta-alert", daemon=True)
+    thread.start()
+    thread.join(timeout)
+    if not outcome:
+        raise TimeoutError(f"no whole answer within {timeout:g} s")
+    if outcome[0] is not None:
+        raise outcome[0]
 
 
 class _NoRedirects(urllib.request.HTTPRedirectHandler):
@@ -149,8 +177,7 @@ def post_alert(
                 method="POST",
                 headers={"Content-Type": "application/json; charset=utf-8", "User-Agent": "warta"},
             )
-            with _OPENER.open(request, timeout=timeout) as response:
-                response.read(65536)
+            _post(request, timeout)
             return
         except urllib.error.HTTPError as error:
             redirect = (

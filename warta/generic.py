@@ -47,16 +47,17 @@ def extract_generic(
     meta: PageMeta | None = None,
     captions: Collection[Block] = (),
     after_image: Collection[Block] | None = None,
-    places: Callable[[Block], tuple | None] | None = None,
+    stands_with: Callable[[Block, Block], bool | None] | None = None,
 ) -> ParsedArticle | NoArticle:
     """Title, header fields, body paragraphs and markers of a page of any layout.
 
     ``captions``: blocks known to be photo captions (an HTML page's ``<figcaption>``), never
     paragraphs; the first before the body is the lead caption if the header has none.
     ``after_image``: an HTML page's blocks that follow an image (``HtmlPage.after_image``); a
-    lead caption without a credit is one of them. ``places``: where each of its blocks stands
-    (``HtmlPage.place``); a sentence just before the body that is no caption and stands where
-    the body's paragraphs do opens the body. Both None for a text dump."""
+    lead caption without a credit is one of them. ``stands_with``: whether a block stands
+    where another does (``HtmlPage.stands_with``); a sentence just before the body that is no
+    caption and stands where the body's first paragraph does opens the body. Both None for a
+    text dump."""
     hints = hints or _NO_HINTS
     blocks = hints.markers.unglue([b for b in blocks if b.text not in hints.chrome])
     repeated = {text for text, n in Counter(b.text for b in blocks).items() if n > 1}
@@ -87,11 +88,10 @@ def extract_generic(
     )
     if header.title is None:
         return NoArticle(NO_BODY)
-    if places is not None:
-        start = _lead_sentence(blocks, marker_kinds, kinds, header, start, places, repeated)
+    if stands_with is not None:
+        start = _lead_sentence(blocks, marker_kinds, kinds, header, start, stands_with, repeated)
     own: set[str] = set()  # prose printed more than once, every copy in the body
     if repeated:
-        end = _copies_after(blocks, kinds, repeated, start, end)
         own = _own_repeats(blocks, repeated, start, end)
     trailer = end
     while trailer < len(blocks) and kinds[trailer] == "marker":
@@ -223,15 +223,15 @@ def _lead_sentence(
     kinds: list[str],
     header: Header,
     start: int,
-    places: Callable[[Block], tuple | None],
+    stands_with: Callable[[Block, Block], bool | None],
     repeated: set[str],
 ) -> int:
     """The body's start on an HTML page: the block before the run of prose (markers between
     aside) when it is a sentence after the header fields that is not the lead caption (it
     follows no image and has no photo credit) and stands where the body's first paragraph does
-    (the same element, ``<p>``, in the same parent; ``places``): a short first paragraph
+    (``stands_with``; unknown for a block cut off a glued marker): a short first paragraph
     (``Sebelumnya, KPK sempat memanggil sejumlah saksi.``), too short to open the run of prose.
-    Not a standfirst, summary or notice in an element of its own; not when the run opens with a
+    Not a heading, list item or notice elsewhere on the page; not when the run opens with a
     dateline (``Makassar (ANTARA News) - …``: the article starts there), nor for a fragment
     (``... mengingat dari sejumlah korban ...``, a pull quote). A first paragraph the page
     prints again in the body is one too (``repeated``: it was taken for a teaser)."""
@@ -249,29 +249,9 @@ def _lead_sentence(
         return start
     if split_dateline(blocks[start].text)[0] is not None:
         return start
-    place = places(blocks[i])
-    if place is None or place[0] is None or place != places(blocks[start]):
+    if stands_with(blocks[i], blocks[start]) is False:
         return start
     return i
-
-
-def _copies_after(
-    blocks: list[Block], kinds: list[str], repeated: set[str], start: int, end: int
-) -> int:
-    """The body's end taken past a paragraph printed twice (or more) in a row right after it,
-    markers between: a last paragraph printed twice is repeated prose, so neither copy had
-    ended the run. A single copy is not taken: a box after the article (``Baca Selengkapnya``)
-    may quote a paragraph."""
-    while True:
-        j = end
-        while j < len(blocks) and kinds[j] == "marker":
-            j += 1
-        k = j + 1
-        while k < len(blocks) and blocks[k].text == blocks[j].text:
-            k += 1
-        if k - j < 2 or not _repeated_prose(blocks[j].text, kinds[j], repeated):
-            return end
-        end = k
 
 
 def _own_repeats(blocks: list[Block], repeated: set[str], start: int, end: int) -> set[str]:

@@ -86,6 +86,10 @@ _DROPPED = frozenset(
 )
 _BREAKS = frozenset({"br", "hr"})
 _IMAGES = frozenset({"img", "picture"})
+# Elements a first paragraph is never in: a deck, a list of highlights, a quote, a caption.
+_NOT_LEAD = frozenset(
+    {"h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "td", "th", "blockquote", "figcaption"}
+)
 # Plain elements (no lxml.html element classes): the walk touches every element once.
 _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True)
 # What may come before a page's markup: the HTTP response's status line and headers, kept by
@@ -139,14 +143,33 @@ class HtmlPage:
     # The blocks that follow an image (``<img>``, ``<picture>``) with no block between, or hold
     # one: the only ones a caption without a credit can be.
     after_image: set[Block] = field(default_factory=set)
-    # Block -> the element its first text belongs to, and whether as its tail (``place``).
-    origins: dict[Block, tuple] = field(default_factory=dict)
+    # id(block) -> the element its first text belongs to, and whether as its tail. By identity:
+    # two blocks of one text on one line (a minified page) are equal tuples.
+    origins: dict[int, tuple] = field(default_factory=dict)
 
-    def place(self, block: Block) -> tuple | None:
-        """Where ``block`` stands (``_place``); None for a block not of this page (one cut off
-        a marker glued to it, say)."""
-        origin = self.origins.get(block)
-        return None if origin is None else _place(*origin)
+    def stands_with(self, block: Block, first: Block) -> bool | None:
+        """Whether ``block`` stands where ``first`` (the body's first paragraph) does: not a
+        heading, list item, cell, quote or caption, and a sibling of it (the same parent), or
+        the same element in the same kind of wrapper (``<div class=para><p>`` each), or a
+        child of the element holding ``first``'s text (``<p>`` before ``<br>``-separated
+        text). None when either is unknown (a block cut off a glued marker)."""
+        a, b = self.origins.get(id(block)), self.origins.get(id(first))
+        if a is None or b is None:
+            return None
+        container, parent = _place(*a)
+        first_container, first_parent = _place(*b)
+        if container is None or first_container is None or container.tag in _NOT_LEAD:
+            return False
+        return (
+            parent is first_parent
+            or parent is first_container
+            or (
+                container.tag == first_container.tag
+                and parent is not None
+                and first_parent is not None
+                and parent.tag == first_parent.tag
+            )
+        )
 
 
 def looks_like_html(text: str, source_name: str = "") -> bool:
@@ -249,19 +272,18 @@ class _BlockBuilder:
                 if self.page is not None:
                     if self.image:
                         self.page.after_image.add(block)
-                    self.page.origins[block] = self.first
+                    self.page.origins[id(block)] = self.first
                 self.image = False
             self.parts.clear()
 
 
 def _place(element, tail: bool) -> tuple:
-    """Where a block's first text stands: the tag of the block element holding it (past inline
-    ones) and that element's parent. Paragraphs of one body share it; a standfirst, a summary
-    box or a cookie notice beside them does not."""
+    """Where a block's first text stands: the block element holding it (past inline ones) and
+    that element's parent."""
     node = element.getparent() if tail else element
     while node is not None and node.tag in _INLINE:
         node = node.getparent()
-    return (None, None) if node is None else (node.tag, node.getparent())
+    return (None, None) if node is None else (node, node.getparent())
 
 
 def _blocks(top, page: HtmlPage | None = None) -> list[Block]:

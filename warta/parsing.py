@@ -68,11 +68,11 @@ def parse_page(
     warnings. Without ``identify_language`` the article's ``language`` stays None (benchmarks
     time it apart).
     """
-    meta, html_head, captions, after_image, places = None, "", frozenset(), None, None
+    meta, html_head, captions, after_image, stands_with = None, "", frozenset(), None, None
     if looks_like_html(text, source_name):
         page = parse_html(text)
         blocks, meta, html_head = page.blocks, page.meta, text[:HTML_HEAD_CHARS]
-        captions, after_image, places = page.captions, page.after_image, page.place
+        captions, after_image, stands_with = page.captions, page.after_image, page.stands_with
     else:
         blocks = split_blocks(text)
     if not blocks:
@@ -85,7 +85,7 @@ def parse_page(
             meta=meta,
             captions=captions,
             after_image=after_image,
-            places=places,
+            stands_with=stands_with,
         )
     elif layout.sequential:
         article = _extract_with_layout(layout, blocks, ingest_date)
@@ -97,7 +97,7 @@ def parse_page(
             meta=meta,
             captions=captions,
             after_image=after_image,
-            places=places,
+            stands_with=stands_with,
         )
     if isinstance(article, NoArticle):
         return article

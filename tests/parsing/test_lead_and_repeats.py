@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
+import pytest
+
 from tests.parsing.conftest import FIXTURES
 from warta.parsing import parse_page
 
@@ -35,6 +37,10 @@ def _html(*before_body: str, body: list[str] = BODY) -> str:
         + "\n".join(before_body)
         + f"\n{paragraphs}\n</article></body></html>\n"
     )
+
+
+def _ps(texts) -> str:
+    return "".join(f"<p>{text}</p>" for text in texts)
 
 
 def _parse_html(*before_body: str, body: list[str] = BODY):
@@ -106,14 +112,9 @@ def test_a_paragraph_printed_twice_in_the_body_is_kept_at_both_places():
     article = parse_page(page, ingest_date=DAY, source_name="generic-article.txt")
     assert [p.text for p in article.paragraphs] == [*paragraphs[:3], repeated, *paragraphs[3:]]
     assert [m.text for m in article.ad_markers] == [m.text for m in original.ad_markers]
-    # the last paragraph printed twice in a row
-    page = text.replace(paragraphs[3], f"{paragraphs[3]}\n\n{paragraphs[3]}")
-    article = parse_page(page, ingest_date=DAY, source_name="generic-article.txt")
-    assert [p.text for p in article.paragraphs] == [*paragraphs, paragraphs[3]]
 
     for body in (
         [BODY[0], BODY[1], BODY[1], BODY[2]],
-        [BODY[0], BODY[1], BODY[2], BODY[2]],
         [BODY[0], BODY[1], BODY[0], BODY[2]],  # the first printed again: a <p> like the body's
     ):
         html = _parse_html(body=body)
@@ -160,18 +161,47 @@ def test_a_date_alone_is_that_day_in_jakarta_whatever_zone_the_page_names():
     assert article.published_has_time is True
 
 
-def test_a_standfirst_summary_or_notice_beside_the_body_opens_no_body():
-    """Only a sentence standing where the body's paragraphs stand (the same element in the
-    same parent) is a first paragraph; a deck, a summary box, a cookie notice or a list of
-    highlights before the body is not."""
+def test_a_deck_highlights_or_a_notice_elsewhere_open_no_body():
+    """A first paragraph stands where the body's do; a deck (a heading), a list of highlights,
+    a quote, or a notice in another part of the page is no paragraph."""
     for before in (
         f'<h2 class="deck">{LEAD}</h2>',
-        f'<div class="summary">{LEAD}</div>',
-        "<div>Halaman ini menggunakan cookie untuk memberi Anda pengalaman terbaik.</div>",
         f"<ul><li>{LEAD}</li><li>Harga BBM naik mulai besok pagi di seluruh Indonesia.</li></ul>",
+        f"<blockquote>{LEAD}</blockquote>",
+        "<div class=notice><div>Halaman ini menggunakan cookie untuk memberi Anda pengalaman "
+        "terbaik.</div></div>",
     ):
         article = _parse_html(before)
         assert [p.text for p in article.paragraphs] == BODY, before
+
+
+@pytest.mark.parametrize(
+    ("layout", "page"),
+    [
+        (
+            "each paragraph in a wrapper",
+            "".join(f'<div class="para"><p>{t}</p></div>' for t in (LEAD, *BODY)),
+        ),
+        ("the body's text between <br>", f"<div><p>{LEAD}</p>{'<br><br>'.join(BODY)}</div>"),
+        ("the lead a <div> beside the body's <p>", f"<div>{LEAD}</div>" + _ps(BODY)),
+        (
+            "a minified page quoting the lead",
+            _ps([LEAD, BODY[0]]) + f"<blockquote>{LEAD}</blockquote>" + _ps(BODY[1:]),
+        ),
+        (
+            "a marker glued to the body's first paragraph",
+            _ps([LEAD, f"ADVERTISEMENT {BODY[0]}"]) + _ps(BODY[1:]),
+        ),
+    ],
+)
+def test_a_short_first_paragraph_in_common_layouts(layout, page):
+    html = _html(body=[]).replace("</article>", f"{page}</article>").replace("\n", "")
+    article = parse_page(html, ingest_date=DAY, source_name="page.html")
+    texts = [p.text for p in article.paragraphs]
+    expected = [LEAD, *BODY]
+    if "quoting" in layout:
+        expected = [LEAD, BODY[0], LEAD, *BODY[1:]]
+    assert texts == expected, layout
 
 
 def test_an_unclosed_picture_does_not_swallow_the_article():
