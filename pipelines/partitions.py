@@ -77,7 +77,8 @@ FAILED = (dg.DagsterRunStatus.FAILURE, dg.DagsterRunStatus.CANCELED)
 # run_monitoring.max_runtime_seconds when set (7200 in the template, which terminates runs older
 # than that), else this.
 STALE_AFTER_SECONDS = 7200
-MAX_RUNTIME_TAG = "dagster/max_runtime"  # a run's own limit, which run monitoring honours
+# A run's own limit, which run monitoring honours over the instance's (0: none).
+MAX_RUNTIME_TAGS = ("dagster/max_runtime", "dagster/max_runtime_seconds")
 
 
 @dataclass(frozen=True)
@@ -164,17 +165,29 @@ def _untagged_run_in_flight(instance: dg.DagsterInstance, partition: str) -> boo
             continue
         if run.status == dg.DagsterRunStatus.QUEUED:
             return True
-        since = record.start_time or record.create_timestamp.timestamp()
-        if now - since < max(longest, _float(run.tags.get(MAX_RUNTIME_TAG))):
+        if run.status == dg.DagsterRunStatus.STARTED:
+            since = record.start_time
+        elif run.status == dg.DagsterRunStatus.STARTING:  # since it left the queue
+            since = record.update_timestamp.timestamp()
+        else:
+            since = record.create_timestamp.timestamp()
+        own = _own_limit(run.tags)
+        if own == 0 or since is None or now - since < max(longest, own or 0):
             return True
     return False
 
 
-def _float(value: str | None) -> float:
-    try:
-        return float(value) if value else 0.0
-    except ValueError:
-        return 0.0
+def _own_limit(tags: Mapping[str, str]) -> float | None:
+    """A run's own time limit, as run monitoring reads it (``dagster/max_runtime``, or
+    ``dagster/max_runtime_seconds``): 0 for none (such a run is waited for until it ends),
+    None when the run sets none or one that is not a number."""
+    for tag in MAX_RUNTIME_TAGS:
+        if tags.get(tag):
+            try:
+                return float(tags[tag])
+            except ValueError:
+                return None
+    return None
 
 
 def stale_after(instance: dg.DagsterInstance) -> float:

@@ -356,3 +356,40 @@ def test_a_receiver_answering_a_line_at_a_time_is_given_up_on_at_the_timeout():
         server.shutdown()
         server.server_close()
     assert str(raised.value).endswith(": no whole answer within 1 s")
+
+
+def test_a_post_given_up_on_leaves_no_thread_reading_behind():
+    """A body trickling in a byte at a time kept the given-up post's thread (and socket) in the
+    code server for as long as the receiver went on."""
+    import time
+
+    class TricklingBody(BaseHTTPRequestHandler):
+        def do_POST(self):
+            self.rfile.read(int(self.headers["Content-Length"]))
+            self.send_response(200)
+            self.send_header("Content-Length", "65536")
+            self.end_headers()
+            try:
+                for _ in range(40):
+                    self.wfile.write(b"x")
+                    self.wfile.flush()
+                    time.sleep(0.25)
+            except OSError:
+                pass
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), TricklingBody)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    before = set(threading.enumerate())
+    try:
+        for _ in range(2):
+            with pytest.raises(AlertNotSent, match=r"no whole answer within 0\.5 s"):
+                post_alert(f"http://127.0.0.1:{server.server_port}/x", {"text": "x"}, timeout=0.5)
+        time.sleep(0.5)
+        left = [t for t in set(threading.enumerate()) - before if t.name == "warta-alert"]
+        assert left == []
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -546,3 +546,36 @@ def test_a_run_by_hand_stuck_starting_or_with_a_longer_limit(landing, instance, 
     assert _tick(instance).run_requests == []  # 3 h of its 4
     monkeypatch.setattr(pipelines.partitions.time, "time", lambda: now + 5 * hours)
     assert _partitions(_tick(instance).run_requests) == ["2026-11-25"]
+
+
+def test_a_run_by_hand_queued_long_then_starting_or_without_a_limit(landing, instance, monkeypatch):
+    """Its age counts from leaving the queue, not from its creation; a run whose own
+    ``dagster/max_runtime`` is 0 (none, to run monitoring) is waited for until it ends."""
+    from dagster._time import datetime_from_timestamp
+
+    put(landing, "2026-11-25/a.txt", SEED.read_bytes())
+    job = defs.resolve_job_def("warta_daily")
+    hours, now = 3600, time.time()
+    queued = instance.create_run_for_job(job, tags={"dagster/partition": "2026-11-25"})
+    # it left the queue 3 h after it was created (a long backfill), a minute ago
+    starting = dg.DagsterEvent(event_type_value="PIPELINE_STARTING", job_name="warta_daily")
+    instance.run_storage.handle_run_event(
+        queued.run_id, starting, datetime_from_timestamp(now + 3 * hours)
+    )
+    assert instance.get_run_by_id(queued.run_id).status == dg.DagsterRunStatus.STARTING
+    monkeypatch.setattr(pipelines.partitions.time, "time", lambda: now + 3 * hours + 60)
+    assert _tick(instance).run_requests == []
+    monkeypatch.undo()
+    instance.report_run_failed(queued)
+
+    for tag in ("dagster/max_runtime", "dagster/max_runtime_seconds"):
+        unlimited = instance.create_run_for_job(
+            job,
+            tags={"dagster/partition": "2026-11-25", tag: "0" if "seconds" not in tag else "14400"},
+        )
+        start = dg.DagsterEvent(event_type_value="PIPELINE_START", job_name="warta_daily")
+        instance.report_dagster_event(start, unlimited.run_id)
+        monkeypatch.setattr(pipelines.partitions.time, "time", lambda: now + 3 * hours)
+        assert _tick(instance).run_requests == [], tag
+        monkeypatch.undo()
+        instance.report_run_failed(unlimited)

@@ -11,8 +11,10 @@ the receiver by its scheme and host only (``redacted``).
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import json
+import socket
 import threading
 import time
 import urllib.error
@@ -88,10 +90,12 @@ def _post(request: urllib.request.Request, timeout: float) -> None:
     """Send ``request`` and read the answer within ``timeout`` seconds in all (urllib's own
     timeout is per socket operation: a receiver answering a line at a time holds it longer)."""
     outcome: list[BaseException | None] = []
+    responses: list = []
 
     def send() -> None:
         try:
             with _OPENER.open(request, timeout=timeout) as response:
+                responses.append(response)
                 response.read(65536)
             outcome.append(None)
         except BaseException as error:  # handed to the caller's thread
@@ -101,6 +105,9 @@ def _post(request: urllib.request.Request, timeout: float) -> None:
     thread.start()
     thread.join(timeout)
     if not outcome:
+        for response in responses:  # a body trickling in: end the read, and the thread
+            with contextlib.suppress(Exception):
+                response.fp.raw._sock.shutdown(socket.SHUT_RDWR)
         raise TimeoutError(f"no whole answer within {timeout:g} s")
     if outcome[0] is not None:
         raise outcome[0]

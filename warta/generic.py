@@ -47,7 +47,7 @@ def extract_generic(
     meta: PageMeta | None = None,
     captions: Collection[Block] = (),
     after_image: Collection[Block] | None = None,
-    stands_with: Callable[[Block, Block], bool | None] | None = None,
+    stands_with: Callable[[Block, Block], bool] | None = None,
 ) -> ParsedArticle | NoArticle:
     """Title, header fields, body paragraphs and markers of a page of any layout.
 
@@ -223,13 +223,13 @@ def _lead_sentence(
     kinds: list[str],
     header: Header,
     start: int,
-    stands_with: Callable[[Block, Block], bool | None],
+    stands_with: Callable[[Block, Block], bool],
     repeated: set[str],
 ) -> int:
     """The body's start on an HTML page: the block before the run of prose (markers between
     aside) when it is a sentence after the header fields that is not the lead caption (it
     follows no image and has no photo credit) and stands where the body's first paragraph does
-    (``stands_with``; unknown for a block cut off a glued marker): a short first paragraph
+    (``stands_with``; not when either was cut off a glued marker): a short first paragraph
     (``Sebelumnya, KPK sempat memanggil sejumlah saksi.``), too short to open the run of prose.
     Not a heading, list item or notice elsewhere on the page; not when the run opens with a
     dateline (``Makassar (ANTARA News) - …``: the article starts there), nor for a fragment
@@ -249,7 +249,7 @@ def _lead_sentence(
         return start
     if split_dateline(blocks[start].text)[0] is not None:
         return start
-    if stands_with(blocks[i], blocks[start]) is False:
+    if not stands_with(blocks[i], blocks[start]):
         return start
     return i
 

@@ -147,28 +147,32 @@ class HtmlPage:
     # two blocks of one text on one line (a minified page) are equal tuples.
     origins: dict[int, tuple] = field(default_factory=dict)
 
-    def stands_with(self, block: Block, first: Block) -> bool | None:
-        """Whether ``block`` stands where ``first`` (the body's first paragraph) does: not a
-        heading, list item, cell, quote or caption, and a sibling of it (the same parent), or
-        the same element in the same kind of wrapper (``<div class=para><p>`` each), or a
-        child of the element holding ``first``'s text (``<p>`` before ``<br>``-separated
-        text). None when either is unknown (a block cut off a glued marker)."""
+    def stands_with(self, block: Block, first: Block) -> bool:
+        """Whether ``block`` stands where ``first`` (the body's first paragraph) does: in no
+        heading, list item, cell, quote or caption (at any depth), and a sibling of it (the
+        same parent), or the same element in a wrapper of the same tag and class under the same
+        parent (``<div class=para><p>`` each), or a ``<p>`` in the element holding ``first``'s
+        text (before ``<br>``-separated text). False when either is unknown (a block cut off a
+        glued marker): nothing then tells a first paragraph from a deck."""
         a, b = self.origins.get(id(block)), self.origins.get(id(first))
         if a is None or b is None:
-            return None
+            return False
         container, parent = _place(*a)
         first_container, first_parent = _place(*b)
-        if container is None or first_container is None or container.tag in _NOT_LEAD:
+        if container is None or first_container is None or parent is None:
             return False
+        if any(node.tag in _NOT_LEAD for node in (container, *container.iterancestors())):
+            return False
+        if parent is first_parent:
+            return True
+        if parent is first_container:
+            return container.tag == "p"
         return (
-            parent is first_parent
-            or parent is first_container
-            or (
-                container.tag == first_container.tag
-                and parent is not None
-                and first_parent is not None
-                and parent.tag == first_parent.tag
-            )
+            first_parent is not None
+            and container.tag == first_container.tag
+            and parent.tag == first_parent.tag
+            and parent.get("class") == first_parent.get("class")
+            and parent.getparent() is first_parent.getparent()
         )
 
 
