@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import re
 import threading
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import dagster as dg
@@ -28,6 +30,25 @@ from warta.alerts import (
 DAY = "2026-11-25"
 
 
+class Quiet(BaseHTTPRequestHandler):
+    """A request handler that logs nothing (the tests' receivers subclass it)."""
+
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def serving(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
+    """An HTTP server on localhost answering with ``handler``, for the block; its base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 class Receiver:
     """An HTTP server on localhost that records each POST and answers with ``status``."""
 
@@ -37,7 +58,7 @@ class Receiver:
         self.status = 200
         receiver = self
 
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(Quiet):
             def do_POST(self):
                 length = int(self.headers["Content-Length"])
                 receiver.bodies.append(json.loads(self.rfile.read(length)))
@@ -46,17 +67,11 @@ class Receiver:
                 self.end_headers()
                 self.wfile.write(b"ok")
 
-            def log_message(self, *args):
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_port}/hooks/T000/SECRET"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
+        self._stack = ExitStack()
+        self.url = f"{self._stack.enter_context(serving(Handler))}/hooks/T000/SECRET"
 
     def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+        self._stack.close()
 
 
 @pytest.fixture
@@ -118,7 +133,8 @@ def test_a_day_blocked_by_its_checks_posts_one_alert_naming_the_checks(
     assert "- blocking check failed: paragraphs:paragraphs_no_marker_text" in lines
     # the receiver is named without its secret path
     assert logged == [f"alert for run {run.run_id} sent to {redacted(receiver.url)}"]
-    assert redacted(receiver.url).endswith(f":{receiver.server.server_port}/…")
+    port = receiver.url.split(":")[2].split("/")[0]
+    assert redacted(receiver.url) == f"http://127.0.0.1:{port}/…"
 
 
 def test_a_refused_load_names_the_reason_of_its_failed_step(landing, receiver, monkeypatch):
@@ -212,7 +228,7 @@ def test_a_redirect_is_not_taken_for_success(receiver, code):
     """urllib follows a 301, 302 or 303 as a GET without the body: the message was lost while
     the sensor logged it sent."""
 
-    class Redirecting(BaseHTTPRequestHandler):
+    class Redirecting(Quiet):
         def do_POST(self):
             self.send_response(code)
             self.send_header("Location", f"{receiver.url}/moved")
@@ -220,18 +236,8 @@ def test_a_redirect_is_not_taken_for_success(receiver, code):
 
         do_GET = do_POST
 
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Redirecting)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        url = f"http://127.0.0.1:{server.server_port}/hooks/SECRET"
-        with pytest.raises(AlertNotSent) as raised:
-            post_alert(url, {"text": "x"})
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(Redirecting) as base, pytest.raises(AlertNotSent) as raised:
+        post_alert(f"{base}/hooks/SECRET", {"text": "x"})
     assert f": HTTP {code} " in str(raised.value)
     assert str(raised.value).endswith("(a redirect: give the address it leads to)")
     assert "SECRET" not in str(raised.value) and receiver.bodies == []
@@ -332,7 +338,7 @@ def test_a_receiver_answering_a_line_at_a_time_is_given_up_on_at_the_timeout():
     a post as long as it liked (a tick of five such alerts outlasted Dagster's 60 s)."""
     import time
 
-    class Trickling(BaseHTTPRequestHandler):
+    class Trickling(Quiet):
         def do_POST(self):
             self.rfile.read(int(self.headers["Content-Length"]))
             self.send_response(200)
@@ -342,19 +348,11 @@ def test_a_receiver_answering_a_line_at_a_time_is_given_up_on_at_the_timeout():
                 time.sleep(0.3)
             self.end_headers()
 
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Trickling)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
+    with serving(Trickling) as base:
         started = time.monotonic()
         with pytest.raises(AlertNotSent) as raised:
-            post_alert(f"http://127.0.0.1:{server.server_port}/x", {"text": "x"}, timeout=1)
+            post_alert(f"{base}/x", {"text": "x"}, timeout=1)
         assert time.monotonic() - started < 1.5
-    finally:
-        server.shutdown()
-        server.server_close()
     assert str(raised.value).endswith(": no whole answer within 1 s")
 
 
@@ -363,7 +361,7 @@ def test_a_post_given_up_on_leaves_no_thread_reading_behind():
     code server for as long as the receiver went on."""
     import time
 
-    class TricklingBody(BaseHTTPRequestHandler):
+    class TricklingBody(Quiet):
         def do_POST(self):
             self.rfile.read(int(self.headers["Content-Length"]))
             self.send_response(200)
@@ -377,19 +375,11 @@ def test_a_post_given_up_on_leaves_no_thread_reading_behind():
             except OSError:
                 pass
 
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), TricklingBody)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    before = set(threading.enumerate())
-    try:
+    with serving(TricklingBody) as base:
+        before = set(threading.enumerate())
         for _ in range(2):
             with pytest.raises(AlertNotSent, match=r"no whole answer within 0\.5 s"):
-                post_alert(f"http://127.0.0.1:{server.server_port}/x", {"text": "x"}, timeout=0.5)
+                post_alert(f"{base}/x", {"text": "x"}, timeout=0.5)
         time.sleep(0.5)
         left = [t for t in set(threading.enumerate()) - before if t.name == "warta-alert"]
         assert left == []
-    finally:
-        server.shutdown()
-        server.server_close()
