@@ -79,7 +79,9 @@ def parse_landing_partition(context: dg.AssetExecutionContext, warta: WartaSetti
         # cannot be created or written, stays so for longer than the retry delays: the run fails
         # at once with the reason. A file system error that may
         # pass (EIO, ESTALE, ENOTCONN, ...) is retried like other transient trouble.
-        raise dg.Failure(description=str(error), allow_retries=error.transient) from error
+        raise dg.Failure(
+            description=warta.in_own_words(str(error)), allow_retries=error.transient
+        ) from error
     except LayoutError as error:  # a layout file to mend; retrying cannot help
         raise dg.Failure(description=str(error), allow_retries=False) from error
     if build.isolated:

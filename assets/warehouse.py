@@ -103,7 +103,7 @@ def warehouse(context: dg.AssetExecutionContext, warta: WartaSettings) -> dg.Mat
         raise
     except (WarehouseUnavailable, WarehouseDamaged) as error:
         # a volume to mount, a file to rebuild: minutes of retries cannot help
-        raise dg.Failure(description=str(error), allow_retries=False) from error
+        raise dg.Failure(description=warta.in_own_words(str(error)), allow_retries=False) from error
     except ArticleInSeveralPartitions as error:  # needs a re-parse, not a retry
         context.instance.add_run_tags(context.run_id, {REFUSED_TAG: REFUSED})
         raise dg.Failure(

@@ -33,22 +33,31 @@ class WartaSettings(dg.ConfigurableResource):
         "(affinity, cgroup CPU quota).",
     )
 
-    def settings(self) -> Settings:
-        """The settings of a run, sensor or schedule tick. A bad value fails at once with
-        ``dg.Failure`` (no step retries a setting), naming the field when it is the run's
-        override (``workers: -3`` in the launchpad), else the variable."""
-        overrides = {
+    def _overrides(self) -> dict[str, tuple[str, str | None]]:
+        return {
             "WARTA_RAW_DIR": ("raw_dir", self.raw_dir),
             "WARTA_DATA_DIR": ("data_dir", self.data_dir),
             "WARTA_WAREHOUSE": ("warehouse", self.warehouse),
             "WARTA_WORKERS": ("workers", None if self.workers is None else str(self.workers)),
         }
-        given = {key: value for key, (_, value) in overrides.items() if value}
+
+    def in_own_words(self, message: str) -> str:
+        """``message`` with each variable this run overrides named as the resource's field
+        (``is WARTA_RAW_DIR right`` becomes ``is the resource warta's raw_dir right`` when the
+        launchpad set ``raw_dir``): the variable was not what the run read."""
+        for variable, (name, value) in self._overrides().items():
+            if value:
+                message = message.replace(variable, f"the resource warta's {name}")
+        return message
+
+    def settings(self) -> Settings:
+        """The settings of a run, sensor or schedule tick. A bad value fails at once with
+        ``dg.Failure`` (no step retries a setting), naming the field when it is the run's
+        override (``workers: -3`` in the launchpad), else the variable."""
+        given = {key: value for key, (_, value) in self._overrides().items() if value}
         try:
             return Settings.from_env({**os.environ, **given})
         except ValueError as error:
-            message = str(error)
-            for variable, (name, _) in overrides.items():
-                if variable in given:
-                    message = message.replace(variable, f"the resource warta's {name}")
-            raise dg.Failure(description=message, allow_retries=False) from error
+            raise dg.Failure(
+                description=self.in_own_words(str(error)), allow_retries=False
+            ) from error

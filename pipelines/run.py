@@ -15,13 +15,13 @@ from typing import TextIO
 import dagster as dg
 
 from warta.config import Settings
-from warta.landing import LandingZone, is_partition_key
+from warta.landing import LandingUnavailable, LandingZone, is_partition_key
 from warta.text import counted
 
 from .definitions import defs
 from .failures import failed_checks, step_failures
 from .instance import TEMPLATE, instance_warnings
-from .partitions import landing_date_partitions
+from .partitions import content_runs, landing_date_partitions
 from .repairs import partitions_to_rerun
 
 
@@ -38,13 +38,22 @@ def run_partitions(
     *,
     out: TextIO | None = None,
     allow_empty: bool = False,
+    changed_only: bool = False,
 ) -> list[PartitionRun]:
     """Run the daily job for ``partitions`` (default: every landing folder present); messages
     go to ``out`` (default: standard output at the time of the call). A day named in
     ``partitions`` without a landing folder, or whose entry is a file or a symbolic link, is
     refused (a failure: most often a mistyped date, which would publish an empty day) unless
-    ``allow_empty``, which runs it as a day without files."""
+    ``allow_empty``, which runs it as a day without files. With ``changed_only``, a day whose
+    folder holds what the latest successful parse of it read (the landing fingerprint the
+    nightly compares), or that has a run queued or running, is skipped, as the nightly would;
+    that needs the runs recorded at ``DAGSTER_HOME``."""
     out = out or sys.stdout
+    if changed_only and not os.environ.get("DAGSTER_HOME"):
+        raise ValueError(
+            "--changed needs DAGSTER_HOME: it compares each day with the runs recorded there "
+            "(make run sets it to .dagster)"
+        )
     settings = Settings.from_env()
     zone = LandingZone(settings.raw_dir)
     # Raises LandingUnavailable, saying what to check, when the landing zone cannot be listed:
@@ -102,10 +111,31 @@ def run_partitions(
                     print(message, file=out)
                     continue
                 print(f"warning: {partition}: {what}; {then} (--allow-empty)", file=out)
+            skipped = _unchanged(instance, zone, partition) if changed_only else None
+            if skipped:
+                results[partition] = PartitionRun(partition, True, [], f"{partition}: {skipped}")
+                print(f"{partition}: {skipped}", file=out)
+                continue
             results[partition] = runner.run(partition)
         for run in runner.repair_refusals():
             results[run.partition] = run
     return list(results.values())
+
+
+def _unchanged(instance: dg.DagsterInstance, zone: LandingZone, partition: str) -> str | None:
+    """Why ``warta run --changed`` skips the day, or None to run it: its folder holds what the
+    latest successful parse read, or a run of it is on its way. A folder that cannot be listed
+    now is run, and the run says why it fails."""
+    try:
+        fingerprint = zone.fingerprint(partition)
+    except (LandingUnavailable, OSError):
+        return None
+    runs = content_runs(instance, partition, fingerprint)
+    if runs.succeeded:
+        return "unchanged since its last successful parse; skipped (--changed)"
+    if runs.in_flight:
+        return "a run of it is queued or running; skipped (--changed)"
+    return None
 
 
 # Rounds of repairs ``warta run`` makes after its runs, as the repair sensor would (a repaired

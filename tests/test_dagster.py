@@ -417,3 +417,17 @@ def test_a_bad_override_in_the_launchpad_fails_at_once_naming_the_field(landing,
         f"the resource warta's workers must be a positive integer, got {shown}"
     )
     assert not any(e.event_type_value == "STEP_UP_FOR_RETRY" for e in result.all_events)
+
+
+def test_a_missing_raw_dir_override_is_named_as_the_field(landing, tmp_path):
+    """A launchpad ``raw_dir`` pointing at no folder: the failure asks about the field the
+    operator set, not WARTA_RAW_DIR, which the run did not read, and is not retried."""
+    missing = tmp_path / "no-such-landing"
+    result = _run(run_config={"resources": {"warta": {"config": {"raw_dir": str(missing)}}}})
+    assert not result.success
+    [failure] = result.get_step_failure_events()
+    description = failure.step_failure_data.user_failure_data.description
+    assert description.startswith(f"landing zone {missing} cannot be listed"), description
+    assert description.endswith("is the resource warta's raw_dir right and its volume mounted?")
+    assert "WARTA_RAW_DIR" not in description
+    assert not any(e.event_type_value == "STEP_UP_FOR_RETRY" for e in result.all_events)

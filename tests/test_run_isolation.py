@@ -8,7 +8,7 @@ from datetime import date
 
 import duckdb
 
-from tests.conftest import SEED, put
+from tests.conftest import SEED, leak_an_ad_line, put
 
 BROKEN, GOOD = "2026-11-24", "2026-11-25"
 
@@ -265,3 +265,42 @@ def test_a_refusal_naming_only_its_own_day_says_a_day_published_since_holds_its_
         "2026-11-26: its load was refused (a day published since its parse holds one of its "
         "articles): running 2026-11-26\n"
     )
+
+
+def test_changed_runs_only_the_days_whose_folder_changed(landing, tmp_path, monkeypatch):
+    """``warta run --changed`` against the runs recorded at DAGSTER_HOME: a day whose folder
+    holds what its last successful parse read is skipped (and counts as a success); a day that
+    gained a file, or whose last run failed, runs."""
+    import pytest
+
+    from pipelines.run import run_partitions
+
+    monkeypatch.delenv("DAGSTER_HOME", raising=False)
+    with pytest.raises(ValueError, match="--changed needs DAGSTER_HOME"):
+        run_partitions(None, out=io.StringIO(), changed_only=True)
+    monkeypatch.setenv("DAGSTER_HOME", str(tmp_path / "home"))
+    put(landing, f"{BROKEN}/a.txt", SEED.read_bytes())
+    put(landing, f"{GOOD}/b.txt", SEED.read_bytes().replace(b"Korea Utara", b"Korut"))
+    with pytest.MonkeyPatch.context() as patch:
+        leak_an_ad_line(patch)  # the first runs fail their checks: nothing to skip after them
+        first = run_partitions(None, out=io.StringIO(), changed_only=True)
+    assert [(r.partition, r.success) for r in first] == [(BROKEN, False), (GOOD, False)]
+    first = run_partitions(None, out=io.StringIO(), changed_only=True)
+    assert [(r.partition, r.success) for r in first] == [(BROKEN, True), (GOOD, True)]
+    put(landing, f"{GOOD}/c.txt", b"too short")
+    out = io.StringIO()
+    second = run_partitions(None, out=out, changed_only=True)
+    assert [(r.partition, r.success) for r in second] == [(BROKEN, True), (GOOD, True)]
+    printed = out.getvalue()
+    skipped = f"{BROKEN}: unchanged since its last successful parse; skipped (--changed)"
+    assert second[0].message == skipped and f"{skipped}\n" in printed
+    assert f"{GOOD}: 2 files (1 parsed, 0 duplicate, 1 rejected)" in printed
+    assert f"{BROKEN}: 1 file" not in printed
+    out = io.StringIO()
+    run_partitions(None, out=out, changed_only=True)
+    assert out.getvalue().count("unchanged since its last successful parse") == 2
+    assert _warehouse(landing, "SELECT count(*) FROM raw_files") == [(3,)]
+    # Without --changed every day runs, as before.
+    out = io.StringIO()
+    run_partitions(None, out=out)
+    assert "unchanged" not in out.getvalue() and f"{BROKEN}: 1 file" in out.getvalue()

@@ -150,6 +150,13 @@ def _parser() -> argparse.ArgumentParser:
         "link) as a day without files (without it such a day is refused: most often a "
         "mistyped date)",
     )
+    run.add_argument(
+        "--changed",
+        action="store_true",
+        help="skip the days whose folder holds what their latest successful parse read, or "
+        "that have a run queued or running, as the nightly does (needs DAGSTER_HOME, where "
+        "the runs are recorded; make run sets it)",
+    )
     run.set_defaults(handler=_run)
 
     rebuild = commands.add_parser(
@@ -390,7 +397,9 @@ def _run(args: argparse.Namespace) -> int:
     # The orchestration layer is imported here, on demand: the core itself never needs Dagster.
     from pipelines.run import run_partitions
 
-    results = run_partitions(args.partitions, allow_empty=args.allow_empty)
+    results = run_partitions(
+        args.partitions, allow_empty=args.allow_empty, changed_only=args.changed
+    )
     return 0 if all(result.success for result in results) else 1
 
 
