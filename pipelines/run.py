@@ -13,10 +13,12 @@ from pathlib import Path
 from typing import TextIO
 
 import dagster as dg
+import duckdb
 
 from warta.config import Settings
 from warta.landing import LandingUnavailable, LandingZone, is_partition_key
 from warta.text import counted
+from warta.warehouse import Warehouse
 
 from .definitions import defs
 from .failures import failed_checks, step_failures
@@ -81,6 +83,7 @@ def run_partitions(
                 file=out,
             )
         runner = _Runner(instance, out)
+        published = _published(settings) if changed_only else set()
         for partition in partitions:
             if partition not in valid:
                 why = (
@@ -111,7 +114,7 @@ def run_partitions(
                     print(message, file=out)
                     continue
                 print(f"warning: {partition}: {what}; {then} (--allow-empty)", file=out)
-            skipped = _unchanged(instance, zone, partition) if changed_only else None
+            skipped = _unchanged(instance, zone, partition, published) if changed_only else None
             if skipped:
                 results[partition] = PartitionRun(partition, True, [], f"{partition}: {skipped}")
                 print(f"{partition}: {skipped}", file=out)
@@ -122,16 +125,26 @@ def run_partitions(
     return list(results.values())
 
 
-def _unchanged(instance: dg.DagsterInstance, zone: LandingZone, partition: str) -> str | None:
+def _published(settings: Settings) -> set[str]:
+    """The days the warehouse holds; none when it cannot be read (every day then runs)."""
+    try:
+        return Warehouse(settings.warehouse).published_partitions()
+    except (duckdb.Error, OSError):
+        return set()
+
+
+def _unchanged(
+    instance: dg.DagsterInstance, zone: LandingZone, partition: str, published: set[str]
+) -> str | None:
     """Why ``warta run --changed`` skips the day, or None to run it: its folder holds what the
-    latest successful parse read, or a run of it is on its way. A folder that cannot be listed
-    now is run, and the run says why it fails."""
+    latest successful parse read and the warehouse holds the day, or a run of it is on its
+    way. A folder that cannot be listed now is run, and the run says why it fails."""
     try:
         fingerprint = zone.fingerprint(partition)
     except (LandingUnavailable, OSError):
         return None
     runs = content_runs(instance, partition, fingerprint)
-    if runs.succeeded:
+    if runs.succeeded and partition in published:
         return "unchanged since its last successful parse; skipped (--changed)"
     if runs.in_flight:
         return "a run of it is queued or running; skipped (--changed)"

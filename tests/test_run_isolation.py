@@ -300,6 +300,9 @@ def test_changed_runs_only_the_days_whose_folder_changed(landing, tmp_path, monk
     run_partitions(None, out=out, changed_only=True)
     assert out.getvalue().count("unchanged since its last successful parse") == 2
     assert _warehouse(landing, "SELECT count(*) FROM raw_files") == [(3,)]
+    landing.warehouse.unlink()  # its runs succeeded, but the warehouse no longer holds the days
+    assert all(r.success for r in run_partitions(None, out=io.StringIO(), changed_only=True))
+    assert _warehouse(landing, "SELECT count(*) FROM raw_files") == [(3,)]
     # Without --changed every day runs, as before.
     out = io.StringIO()
     run_partitions(None, out=out)
