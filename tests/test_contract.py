@@ -91,4 +91,4 @@ def test_the_parser_version_is_three_numbers_as_partition_quality_orders_them():
     from warta import PARSER_VERSION
 
     assert re.fullmatch(r"20\d\d\.(1[0-2]|0?[1-9])\.\d{1,2}", PARSER_VERSION)
-    assert [int(n) for n in PARSER_VERSION.split(".")] > [2026, 11, 23]
+    assert [int(n) for n in PARSER_VERSION.split(".")] > [2026, 11, 24]

@@ -41,8 +41,9 @@ DEFAULT_MARKERS: Mapping[str, tuple[str, ...]] = {
         r"konten bersponsor",
         rf"(?:iklan|advertisement)\s*[-–—:·|]?\s*(?:scroll|gulir)(?: {_PROMPT_WORDS})*{_TRAIL}",
     ),
-    # A placeholder where the page embeds a video or a post (detik's `[Gambas:Video 20detik]`).
-    "embed": (r"\[?gambas:.*",),
+    # A placeholder where the page embeds a video or a post (detik's `[Gambas:Video 20detik]`),
+    # or a widget's text until its script fills it (`Loading...`, `Memuat…`).
+    "embed": (r"\[?gambas:.*", r"(?:loading|memuat)\s?(?:\.{2,3}|…)"),
     "scroll_prompt": (
         rf"(?:scroll|gulir)(?: down| ke bawah)? (?:to|untuk) (?:continue|resume|lanjut|melanjutkan)"
         rf"(?: {_PROMPT_WORDS})*{_TRAIL}",
@@ -103,6 +104,8 @@ HEADLINE_MAX_WORDS = 20
 # An end mark between a sentence and a marker glued after it (``… Moskow. *** Advertisement``).
 _END_MARK = re.compile(r"\(?\*{3,}\)?")
 _texts = itemgetter(1)
+# A marker printed over again or spaced out is at most this long (``IKLAN IKLAN IKLAN``).
+_REPEATED_MAX_CHARS = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,9 +177,35 @@ class MarkerRules:
         return found
 
     def kind_of(self, line: str) -> str | None:
-        """The marker kind ``line`` is, or None for an ordinary line."""
+        """The marker kind ``line`` is, or None for an ordinary line. A marker printed twice or
+        more (``ADVERTISEMENT ADVERTISEMENT``) or letter by letter (``A D V E R T I S E M E N
+        T``) is of its kind."""
         if len(line) > 200:
             return None
+        match = self._match(line)
+        if match is None:
+            return (
+                self._repeated(line) if " " in line and len(line) <= _REPEATED_MAX_CHARS else None
+            )
+        return self.kinds[int(match.lastgroup[1:])]
+
+    def _repeated(self, line: str) -> str | None:
+        """The kind of a line of two or more marker words of one kind (``ADVERTISEMENT
+        Advertisement``, ``Iklan Iklan``) or of one marker word spaced out (``I K L A N``)."""
+        words = line.split()
+        if all(len(word) == 1 for word in words):
+            return self.kind_of("".join(words)) if len(words) >= 3 else None
+        kind = None
+        for word in words:
+            match = self._match(word)
+            if match is None or kind not in (None, match.lastgroup):
+                return None
+            kind = match.lastgroup
+        return self.kinds[int(kind[1:])] if kind and len(words) > 1 else None
+
+    def _match(self, line: str) -> re.Match[str] | None:
+        """A marker line as written (between decorations too), not printed over again: the
+        glued-marker rules cut each printed copy apart."""
         match = self.pattern.fullmatch(line)
         if (
             match is None
@@ -184,7 +213,7 @@ class MarkerRules:
             and (line[0] in _DECORATIONS or line.rstrip(".!")[-1:] in _DECORATIONS)
         ):
             match = self.decorated.fullmatch(line)
-        return self.kinds[int(match.lastgroup[1:])] if match else None
+        return match
 
     def unglue(self, blocks: list[Block]) -> list[Block]:
         """``blocks`` with each marker glued onto a block's start or end cut off into a block of
@@ -305,7 +334,7 @@ class MarkerRules:
         ADVERTISEMENT``, ``Advertisement Advertisement Setiap … PBB.``): the rest never starts
         or ends with a glued marker, as the check ``paragraphs_no_marker_text`` requires.
         """
-        if self.kind_of(text) is not None:
+        if self._match(text) is not None:
             return None
         words = text.split(" ")
         tails: list[str] = []
@@ -348,7 +377,8 @@ class MarkerRules:
             len(marker) <= GLUED_MAX_CHARS
             and sum(map(str.isalpha, marker)) >= GLUED_MIN_LETTERS
             and _written_as_marker(marker)
-            and self.kind_of(marker) in GLUED_KINDS
+            and (match := self._match(marker)) is not None
+            and self.kinds[int(match.lastgroup[1:])] in GLUED_KINDS
         )
 
 

@@ -1,4 +1,5 @@
--- Offending rows: paragraphs that are an ad/boilerplate marker line or are empty (or null), and paragraphs
+-- Offending rows: paragraphs that are an ad/boilerplate marker line (also one printed twice or
+-- letter by letter) or are empty (or null), and paragraphs
 -- with a marker glued to their start or end (a lost line break) in the form the parser cuts off
 -- (warta.markers.MarkerRules.glued_markers): a marker of kind advertisement, embed, scroll_prompt
 -- or read_more as the page wrote it, starting with a capital and in one casing (all capitals, or its
@@ -42,6 +43,11 @@ WHERE p.text IS NULL OR p.text = ''
    OR p.text IN (SELECT DISTINCT text FROM ad_markers)
    OR lower(p.text) IN ('advertisement', 'iklan', 'lanjutkan membaca', 'continue reading',
                         'scroll to continue with content', 'scroll to resume content')
+   -- an ad label printed over again (`ADVERTISEMENT Advertisement`, `Iklan Iklan`) or letter by
+   -- letter (`I K L A N`), which the parser takes for a marker (warta.markers.MarkerRules.kind_of)
+   OR regexp_matches(lower(p.text), '^(?:(?:advertisement|iklan) )+(?:advertisement|iklan)$')
+   OR (regexp_matches(p.text, '^(?:\p{L} ){2,}\p{L}$')
+       AND replace(lower(p.text), ' ', '') IN ('advertisement', 'iklan'))
    OR EXISTS (
         SELECT 1 FROM glued_forms AS m
         WHERE (
