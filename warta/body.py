@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from warta.article import AdMarker, Block, Paragraph
@@ -91,10 +93,46 @@ def ends_sentence(text: str) -> bool:
     return stripped != "" and stripped[-1] in _TERMINAL
 
 
+# What a sentence may end with after its full stop: emoji (with their modifiers, variation
+# selectors and joiners) and other symbols, and hashtags (``… hari raya. 👍``, ``… raya.
+# #HargaBeras``).
+_ORNAMENTS = frozenset({"So", "Sk", "Cf", "Mn", "Co"})
+
+
+def ends_sentence_before_ornaments(text: str) -> bool:
+    """True when ``text`` ends a sentence once the emoji, symbols and hashtags after its last
+    word are set aside (``… menjelang hari raya. 👍``); False when nothing is set aside."""
+    words = text.split(" ")
+    cut = False
+    while len(words) > 1:
+        last = words[-1]
+        if len(last) > 1 and last[0] == "#" and last[1:].replace("_", "").isalnum():
+            words.pop()
+            cut = True
+            continue
+        end = len(last)
+        while end and unicodedata.category(last[end - 1]) in _ORNAMENTS:
+            end -= 1
+        if end == len(last):
+            break
+        cut = True
+        if end:
+            words[-1] = last[:end]
+            break
+        words.pop()
+    return cut and ends_sentence(" ".join(words))
+
+
 def stop_word_density(text: str) -> float:
     """Share of the words of ``text`` that are function words (punctuation ignored)."""
     words = text.count(" ") + 1
     return sum(map(STOP_WORDS.__contains__, text.lower().translate(_PUNCTUATION).split())) / words
+
+
+# A sentence that ends with a colon has at least this many words (``Berikut daftar lengkap
+# harga bahan pokok yang dicatat dinas:``); a shorter one is a label (``Ikuti perkembangan
+# berita ini dalam topik:``).
+_COLON_MIN_WORDS = 10
 
 
 def prose_kind(text: str) -> str:
@@ -109,6 +147,11 @@ def prose_kind(text: str) -> str:
     if count < 4:
         return "other"
     sentence = ends_sentence(text)
+    if not sentence and text[-1] not in _SENTENCE_END:
+        # ``… hari raya. 👍``; ``Berikut daftar harga … per kilogram:`` opens a list
+        sentence = (count >= _COLON_MIN_WORDS and text[-1] == ":") or (
+            ends_sentence_before_ornaments(text)
+        )
     if sentence and count >= 20:
         return "good"
     density = stop_word_density(text)
@@ -121,26 +164,40 @@ def prose_kind(text: str) -> str:
 
 # Non-prose blocks tolerated between two prose blocks before the main run is cut.
 MAX_GAP = 2
+# After prose that opens a list (``Berikut harga rata-rata per kilogram:``): how many short
+# blocks (list items, table cells) may stand before prose resumes, and how long each may be.
+LIST_MAX_ITEMS = 40
+LIST_ITEM_MAX_WORDS = 15
 
 
-def main_run(kinds: list[str], words: list[int], ends: list[bool]) -> tuple[int, int] | None:
+def main_run(
+    kinds: list[str], words: list[int], ends: list[bool], opens_list: Sequence[bool] = ()
+) -> tuple[int, int] | None:
     """The ``[start, end)`` block range of the article body: the run with the most words of
-    ``good`` prose, where up to ``MAX_GAP`` ``other`` blocks may separate prose blocks, markers
-    are neutral and an end-of-article block (``ends``) closes the run. None without prose."""
+    ``good`` prose, where up to ``MAX_GAP`` ``other`` blocks may separate prose blocks (up to
+    ``LIST_MAX_ITEMS`` of at most ``LIST_ITEM_MAX_WORDS`` words after prose that opens a list,
+    ``opens_list``: a price list, a list of names), markers are neutral and an
+    end-of-article block (``ends``) closes the run. None without prose."""
     best, best_words, i, total = None, 0, 0, len(kinds)
     while i < total:
         if kinds[i] != "good":
             i += 1
             continue
-        run_words, gap, last, j = 0, 0, i, i
+        run_words, gap, last, j, listing = 0, 0, i, i, False
         while j < total and not ends[j]:
             kind = kinds[j]
             if kind in ("good", "near"):
                 run_words += words[j] if kind == "good" else words[j] // 2
                 gap, last = 0, j
+                if opens_list and opens_list[j]:
+                    listing = True
+                elif kind == "good":
+                    listing = False
             elif kind == "other":
                 gap += 1
-                if gap > MAX_GAP:
+                if listing and words[j] > LIST_ITEM_MAX_WORDS:
+                    listing = False
+                if gap > (LIST_MAX_ITEMS if listing else MAX_GAP):
                     break
             j += 1
         if run_words > best_words:

@@ -14,7 +14,17 @@ from collections.abc import Callable, Collection
 from datetime import date
 
 from warta.article import Block, Paragraph, ParsedArticle, renumbered
-from warta.body import NO_BODY, NoArticle, ends_sentence, is_blob, main_run, prose_kind, split_body
+from warta.body import (
+    LIST_ITEM_MAX_WORDS,
+    NO_BODY,
+    NoArticle,
+    ends_sentence,
+    is_blob,
+    main_run,
+    prose_kind,
+    split_body,
+    stop_word_density,
+)
 from warta.datelines import source_of_dateline, split_dateline, standalone_dateline
 from warta.header import END_LINE, Header, Hints, is_caption
 from warta.html import PageMeta
@@ -48,6 +58,7 @@ def extract_generic(
     captions: Collection[Block] = (),
     after_image: Collection[Block] | None = None,
     stands_with: Callable[[Block, Block], bool] | None = None,
+    list_follows: Callable[[Block, Block], bool] | None = None,
 ) -> ParsedArticle | NoArticle:
     """Title, header fields, body paragraphs and markers of a page of any layout.
 
@@ -56,8 +67,10 @@ def extract_generic(
     ``after_image``: an HTML page's blocks that follow an image (``HtmlPage.after_image``); a
     lead caption without a credit is one of them. ``stands_with``: whether a block stands
     where another does (``HtmlPage.stands_with``); a sentence just before the body that is no
-    caption and stands where the body's first paragraph does opens the body. Both None for a
-    text dump."""
+    caption and stands where the body's first paragraph does opens the body.
+    ``list_follows``: whether a block is in a list or table beside a paragraph
+    (``HtmlPage.list_follows``), which the paragraph opens as a line ending with ``:`` does.
+    All three None for a text dump."""
     hints = hints or _NO_HINTS
     blocks = hints.markers.unglue([b for b in blocks if b.text not in hints.chrome])
     repeated = {text for text, n in Counter(b.text for b in blocks).items() if n > 1}
@@ -79,7 +92,8 @@ def extract_generic(
     )
     for i in figure_captions:
         kinds[i] = "caption"
-    run = main_run(kinds, words, ends)
+    opens = _opens_list(blocks, kinds, list_follows)
+    run = main_run(kinds, words, ends, opens)
     if run is None:
         return NoArticle(NO_BODY)
     start, end = _body_start(blocks, kinds, *run)
@@ -96,6 +110,7 @@ def extract_generic(
     trailer = end
     while trailer < len(blocks) and kinds[trailer] == "marker":
         trailer += 1
+    inner = _inner_text(blocks, kinds, words, opens, start, end, repeated)
     chosen = [
         *(i for i in range(header.title_at + 1, start) if marker_kinds[i]),
         *(
@@ -104,6 +119,7 @@ def extract_generic(
             if kinds[i] in _BODY_KINDS
             or _subheading(blocks[i].text, kinds[i], repeated)
             or _repeated_prose(blocks[i].text, kinds[i], own)
+            or i in inner
         ),
         *range(end, trailer),
     ]
@@ -215,6 +231,88 @@ def _subheading(text: str, kind: str, repeated: set[str]) -> bool:
         and 1 <= text.count(" ") + 1 <= 12
         and not is_blob(text)
     )
+
+
+# A sentence whose full stop the page left out, between two paragraphs: at least this many
+# words (fewer is a subheading), this share of function words (``stop_word_density``) and
+# this share of words in lowercase.
+_UNPUNCTUATED_MIN_WORDS = 13
+_UNPUNCTUATED_MIN_DENSITY = 0.1
+_UNPUNCTUATED_MIN_LOWER = 0.6
+
+
+def _inner_text(
+    blocks: list[Block],
+    kinds: list[str],
+    words: list[int],
+    opens: list[bool],
+    start: int,
+    end: int,
+    repeated: set[str],
+) -> set[int]:
+    """Blocks of the body ``[start, end)`` that are neither prose nor subheadings but the
+    article's all the same: the items of a list after prose that opens it (``Berikut harga
+    rata-rata per kilogram:`` then ``Beras medium: Rp 13.500``, ...; up to
+    ``LIST_ITEM_MAX_WORDS`` words each, as ``main_run`` lets them stand), and a sentence
+    without its full stop (``_UNPUNCTUATED_MIN_WORDS`` words or more, dense in function words)
+    between two paragraphs. Markers between them count as nothing; text printed elsewhere on
+    the page again (a teaser) and blobs are never taken."""
+    found: set[int] = set()
+    listing = False
+    previous = None  # the kind of the last block that is not a marker
+    for i in range(start, end):
+        kind = kinds[i]
+        if kind == "marker":
+            continue
+        text = blocks[i].text
+        if kind in ("good", "near"):
+            listing = opens[i] or (listing and kind == "near")
+        elif kind == "other" and text not in repeated and not is_blob(text):
+            if (listing and words[i] <= LIST_ITEM_MAX_WORDS) or (
+                previous in ("good", "near")
+                and words[i] >= _UNPUNCTUATED_MIN_WORDS
+                and _next_is_prose(kinds, i + 1, end)
+                and _reads_as_a_sentence(text, words[i])
+            ):
+                found.add(i)
+            listing = listing and words[i] <= LIST_ITEM_MAX_WORDS
+        previous = kind
+    return found
+
+
+def _opens_list(
+    blocks: list[Block],
+    kinds: list[str],
+    list_follows: Callable[[Block, Block], bool] | None,
+) -> list[bool]:
+    """Per block: prose that opens a list, ending with ``:`` or (HTML) followed by a block of
+    a list or table beside it (``HtmlPage.list_follows``)."""
+    opens = [False] * len(blocks)
+    for i, kind in enumerate(kinds):
+        if kind in ("good", "near"):
+            opens[i] = blocks[i].text[-1] == ":" or (
+                list_follows is not None
+                and i + 1 < len(blocks)
+                and kinds[i + 1] == "other"
+                and list_follows(blocks[i], blocks[i + 1])
+            )
+    return opens
+
+
+def _reads_as_a_sentence(text: str, count: int) -> bool:
+    """Prose, not a headline: dense in function words, and most words lowercase (a headline
+    capitalises most of its words: ``Harga Beras Naik di Pasar Induk karena …``)."""
+    lower = sum(1 for word in text.split(" ") if word[:1].islower())
+    return (
+        lower >= count * _UNPUNCTUATED_MIN_LOWER
+        and stop_word_density(text) >= _UNPUNCTUATED_MIN_DENSITY
+    )
+
+
+def _next_is_prose(kinds: list[str], i: int, end: int) -> bool:
+    while i < end and kinds[i] == "marker":
+        i += 1
+    return i < end and kinds[i] in ("good", "near")
 
 
 def _lead_sentence(
