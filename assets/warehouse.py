@@ -5,6 +5,7 @@ from dagster._core.definitions.policy import calculate_delay
 
 from pipelines.partitions import REFUSED, REFUSED_TAG, landing_date_partitions
 from pipelines.resources import WartaSettings
+from warta.config import Settings
 from warta.parquet_store import ParquetStore, PartitionBusy
 from warta.quality import QualityReport, judge
 from warta.schema import TABLES
@@ -14,8 +15,10 @@ from warta.warehouse import (
     Warehouse,
     WarehouseBusy,
     WarehouseDamaged,
+    WarehouseLoad,
     WarehouseUnavailable,
     orphaned_duplicates_message,
+    stale_partners,
 )
 
 from .metadata import markdown_table
@@ -92,11 +95,7 @@ def warehouse(context: dg.AssetExecutionContext, warta: WartaSettings) -> dg.Mat
         )
     report = QualityReport(settings.quality_root, context.partition_key)
     try:
-        load = Warehouse(settings.warehouse).publish(
-            store,
-            [context.partition_key],
-            expected_fingerprints={context.partition_key: verdict.fingerprint},
-        )
+        load = _publish(context, settings, store, verdict)
     except (WarehouseBusy, PartitionChanged) as error:
         if context.retry_number < LOAD_RETRY.max_retries:  # Dagster says it only at DEBUG
             context.log.warning(f"{error}. {retry_note(context.retry_number)}")
@@ -117,6 +116,17 @@ def warehouse(context: dg.AssetExecutionContext, warta: WartaSettings) -> dg.Mat
         f"published {settings.warehouse}: {counts} in {load.seconds:.2f} s "
         f"(starting copy of the live file: {load.copy})"
     )
+    for partner, rows in load.partitions.items():
+        if partner != context.partition_key:  # published with this one (``_publish``)
+            context.log_event(
+                dg.AssetMaterialization(
+                    asset_key=context.asset_key,
+                    partition=partner,
+                    description=f"published with {context.partition_key}, whose load needed "
+                    "its newer parse",
+                    metadata={"dagster/row_count": rows.get("articles", 0)},
+                )
+            )
     if load.copy.warning():
         context.log.warning(load.copy.warning())
     if load.access_warning:
@@ -155,6 +165,35 @@ def warehouse(context: dg.AssetExecutionContext, warta: WartaSettings) -> dg.Mat
             "quality_summary": dg.MetadataValue.md(report.summary_markdown()),
         }
     )
+
+
+def _publish(
+    context: dg.AssetExecutionContext, settings: Settings, store: ParquetStore, verdict
+) -> WarehouseLoad:
+    """Publish the partition its verdict approved. When that is refused because the warehouse
+    holds an older parse of another day that still has one of its articles, and that day's
+    Parquet no longer does (``stale_partners``) and passes its blocking checks, publish the
+    two together, in one swap: neither could go first (each one's load refused for the
+    other's old rows)."""
+    warehouse = Warehouse(settings.warehouse)
+    partition = context.partition_key
+    try:
+        return warehouse.publish(
+            store, [partition], expected_fingerprints={partition: verdict.fingerprint}
+        )
+    except ArticleInSeveralPartitions as error:
+        refusal = error
+        partners = stale_partners(store, error, [partition])
+        verdicts = {day: judge(settings, day) for day in partners}
+        if not partners or not all(v.loadable for v in verdicts.values()):
+            raise
+    context.log.warning(
+        f"{refusal}; but the warehouse holds an older parse of {', '.join(partners)}, whose "
+        "Parquet no longer has those articles and passes its blocking checks: publishing it "
+        f"with {partition}"
+    )
+    expected = {partition: verdict.fingerprint} | {d: v.fingerprint for d, v in verdicts.items()}
+    return warehouse.publish(store, [partition, *partners], expected_fingerprints=expected)
 
 
 def _refuse_a_partition_without_its_parquet(store: ParquetStore, partition: str) -> None:

@@ -307,3 +307,43 @@ def test_changed_runs_only_the_days_whose_folder_changed(landing, tmp_path, monk
     out = io.StringIO()
     run_partitions(None, out=out)
     assert "unchanged" not in out.getvalue() and f"{BROKEN}: 1 file" in out.getvalue()
+
+
+def test_two_days_refusing_each_others_old_rows_are_published_together(landing, monkeypatch):
+    """A day's file replaced by an article a later day holds: the day's load is refused for
+    it; the later day, parsed again, has its copy a duplicate and its copy of the day's old
+    article the original, and its load was refused for the old article the warehouse still
+    had of the day: each refused the other for ever. The later day's load now publishes the
+    day's newer parse with it, and the repair ends with every day published."""
+    from pipelines.run import run_partitions
+
+    monkeypatch.delenv("DAGSTER_HOME", raising=False)
+    other = SEED.read_bytes().replace(b"Korea Utara Membantah", b"Korut Membantah")
+    put(landing, f"{BROKEN}/a.txt", SEED.read_bytes())
+    put(landing, f"{GOOD}/b.txt", SEED.read_bytes())  # a copy of a.txt: a duplicate
+    put(landing, f"{GOOD}/c.txt", other)
+    assert all(r.success for r in run_partitions(None, out=io.StringIO()))
+    put(landing, f"{BROKEN}/a.txt", other)  # the same name, now the later day's other article
+    out = io.StringIO()
+    results = run_partitions([BROKEN], out=out)
+    printed = out.getvalue()
+    assert [(r.partition, r.success) for r in results] == [(BROKEN, True), (GOOD, True)], printed
+    assert (
+        f"{BROKEN}: its load was refused (an article is also in {GOOD}): running {GOOD} again, "
+        f"then {BROKEN}\n{GOOD}: 2 files (1 parsed, 1 duplicate, 0 rejected) checks passed, "
+        "warehouse published\n"
+    ) in printed
+    assert "left to a person" not in printed
+    rows = _warehouse(
+        landing,
+        "SELECT ingest_date::VARCHAR, source_path, status FROM raw_files ORDER BY source_path",
+    )
+    assert rows == [
+        (BROKEN, f"{BROKEN}/a.txt", "parsed"),
+        (GOOD, f"{GOOD}/b.txt", "parsed"),
+        (GOOD, f"{GOOD}/c.txt", "duplicate"),
+    ]
+    assert _warehouse(
+        landing,
+        "SELECT count(*) FROM (SELECT article_id FROM articles GROUP BY 1 HAVING count(*) > 1)",
+    ) == [(0,)]

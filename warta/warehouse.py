@@ -20,13 +20,14 @@ import re
 import shutil
 import time
 import uuid
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 import duckdb
+import pyarrow.parquet as pq
 
 from warta import sql
 from warta.durable import clone_or_copy, fsync_dir, fsync_file, take_access_of
@@ -680,11 +681,44 @@ class ArticleInSeveralPartitions(RuntimeError):
 
     ``rerun``: the partitions to parse again, every partition holding such an article except
     the earliest (the file of the earliest date is the original; a re-run of a later partition
-    sees it and marks its own copy duplicate)."""
+    sees it and marks its own copy duplicate). ``conflicts``: each such article and the
+    partitions holding it, oldest first."""
 
-    def __init__(self, message: str, rerun: list[str]) -> None:
+    def __init__(
+        self, message: str, rerun: list[str], conflicts: list[tuple[str, list[str]]] = ()
+    ) -> None:
         super().__init__(message)
         self.rerun = rerun
+        self.conflicts = list(conflicts)
+
+
+def stale_partners(
+    store: ParquetStore, error: ArticleInSeveralPartitions, loading: Collection[str]
+) -> list[str]:
+    """The partitions to publish along with ``loading`` so that the refused load goes through:
+    every other partition of ``error``'s clashes whose Parquet no longer holds the article the
+    warehouse still has of it (the warehouse holds an older parse of it). Empty when one of
+    them still holds it: a copy to re-parse, not a stale day.
+
+    Two days can refuse each other for ever otherwise: a day's file replaced by an article a
+    later day holds (its load refused for that), the later day re-parsed (its copy now a
+    duplicate, and its copy of the day's old article now the original: its load refused for
+    the old article the warehouse still has of the day)."""
+    others: dict[str, set[str]] = {}
+    for article_id, days in error.conflicts:
+        for day in days:
+            if day not in loading:
+                others.setdefault(day, set()).add(article_id)
+    if not others:
+        return []
+    for day, articles in others.items():
+        path = store.partition_file("articles", day)
+        if not path.exists():
+            return []
+        held = pq.read_table(path, columns=["article_id"]).column("article_id").to_pylist()
+        if articles & set(held):
+            return []
+    return sorted(others)
 
 
 def _refuse_articles_in_several_partitions(
@@ -701,4 +735,5 @@ def _refuse_articles_in_several_partitions(
             f"articles parsed in more than one partition ({listed}{more}); re-run the later "
             f"partition(s) {', '.join(rerun)} so that their copies become duplicates",
             rerun,
+            [(article_id, list(days)) for article_id, days in rows],
         )
