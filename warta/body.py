@@ -40,6 +40,8 @@ def split_body(
     """Paragraphs and markers in document order; None when no paragraph remains.
 
     ``marker_kinds`` holds each block's marker kind (``MarkerRules.kind_of``), None for text.
+    A block of no letter or digit (a separator, ``***``, ``* * *``, ``!!!``, emoji alone) is no
+    paragraph.
     """
     paragraphs: list[Paragraph] = []
     pending: list[tuple[Block, str]] = []
@@ -48,13 +50,14 @@ def split_body(
         if kind is not None:
             pending.append((block, kind))
             continue
-        if block.text == caption:
+        text = block.text
+        if text == caption or not (text[0].isalnum() or any(map(str.isalnum, text))):
             continue
         for marker_block, marker_kind in pending:
             zone = "body" if paragraphs else "header"
             markers.append(_marker(markers, marker_block, marker_kind, zone, len(paragraphs) - 1))
         pending.clear()
-        paragraphs.append(Paragraph(len(paragraphs), block.text, block.line))
+        paragraphs.append(Paragraph(len(paragraphs), text, block.line))
     if not paragraphs:
         return None
     for marker_block, marker_kind in pending:

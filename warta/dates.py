@@ -133,9 +133,17 @@ def _read(value: datetime, has_time: bool) -> ReadDate:
 def read_absolute_date(text: str) -> ReadDate | None:
     """A printed date such as ``Sabtu, 10 Des 2022 13:19 WIB``, ``16/02/2016, 14:38 WIB``,
     ``22 September 2022`` or ISO 8601, as an aware datetime; None if ``text`` holds none."""
+    return read_printed_date(text)[0]
+
+
+def read_printed_date(text: str) -> tuple[ReadDate | None, bool]:
+    """``read_absolute_date`` of ``text``, and whether ``text`` has a date's form without being
+    one (``40 Desember 2025``, ``31 Februari 2025``, ``25:61 WIB``, ``2025-13-40``), in one
+    pass."""
     text = text.strip()
     if _ISO.match(text):
-        return _read_iso(text)
+        read = _read_iso(text)
+        return read, read is None
     for pattern in _patterns():
         match = pattern.search(text)
         if match is None:
@@ -153,9 +161,17 @@ def read_absolute_date(text: str) -> ReadDate | None:
                 tzinfo=_zone(groups),
             )
         except ValueError:
-            return None
-        return _read(value, groups["hh"] is not None)
-    return None
+            return None, True
+        return _read(value, groups["hh"] is not None), False
+    return None, False
+
+
+def unreadable_meta_date(text: str) -> bool:
+    """True for a metadata timestamp of a date's form that is no date (``2025-13-40T10:00``)."""
+    text = text.strip()
+    if _read_meta(text) is not None:
+        return False
+    return bool(_ISO.match(text) or _LOOSE_TIMESTAMP.match(text))
 
 
 def parse_absolute_date(text: str) -> datetime | None:

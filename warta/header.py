@@ -10,14 +10,21 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from warta.article import DATE_FROM_METADATA, RELATIVE_DATE, RELATIVE_DATE_OUT_OF_RANGE, Block
+from warta.article import (
+    DATE_FROM_METADATA,
+    RELATIVE_DATE,
+    RELATIVE_DATE_OUT_OF_RANGE,
+    Block,
+    unreadable_date_warning,
+)
 from warta.datelines import standalone_dateline
 from warta.dates import (
     is_relative_date,
     parse_absolute_date,
     parse_relative_date,
-    read_absolute_date,
     read_meta_date,
+    read_printed_date,
+    unreadable_meta_date,
 )
 from warta.html import PageMeta
 from warta.markers import MarkerRules
@@ -136,7 +143,7 @@ class Header:
             text = self.blocks[i].text
             if text.count(" ") > 13:
                 continue
-            absolute = read_absolute_date(text)
+            absolute, unreadable = read_printed_date(text)
             if absolute is not None:
                 found = (i, absolute.value, _VIEW_COUNTER.sub("", text), absolute.has_time)
                 break
@@ -147,10 +154,21 @@ class Header:
                 )
                 found = (i, relative, text, None if relative is None else False)
                 break
+            if unreadable:  # `40 Desember 2025`: kept as text, with a warning
+                text = _VIEW_COUNTER.sub("", text)
+                self.warnings.append(unreadable_date_warning(text))
+                found = (i, None, text, None)
+                break
+        if self.meta.published and unreadable_meta_date(self.meta.published):
+            self.warnings.append(unreadable_date_warning(self.meta.published))
+            if found[2] is None:
+                return None, None, self.meta.published, None
         if self.meta.published and (meta := read_meta_date(self.meta.published)):
             printed = found[1]
             if not meta.has_time and found[3] and printed and printed.date() == meta.value.date():
                 return found  # the page prints the time of day its metadata leaves out
+            if found[1] is None and found[3] is None and relative_warning is None:
+                found = (found[0], None, None, None)  # a printed date that is none
             if found[2] is None:  # no date printed on the page: the metadata's is all there is
                 self.warnings.append(DATE_FROM_METADATA)
             elif relative_warning == RELATIVE_DATE_OUT_OF_RANGE:

@@ -182,12 +182,18 @@ class MarkerRules:
         T``) is of its kind."""
         if len(line) > 200:
             return None
-        match = self._match(line)
-        if match is None:
-            return (
-                self._repeated(line) if " " in line and len(line) <= _REPEATED_MAX_CHARS else None
-            )
-        return self.kinds[int(match.lastgroup[1:])]
+        match = self.pattern.fullmatch(line)  # ``_match``, inlined: called for every block
+        if (
+            match is None
+            and line
+            and (line[0] in _DECORATIONS or line.rstrip(".!")[-1:] in _DECORATIONS)
+        ):
+            match = self.decorated.fullmatch(line)
+        if match is not None:
+            return self.kinds[int(match.lastgroup[1:])]
+        if " " in line and len(line) <= _REPEATED_MAX_CHARS:
+            return self._repeated(line)
+        return None
 
     def _repeated(self, line: str) -> str | None:
         """The kind of a line of two or more marker words of one kind (``ADVERTISEMENT

@@ -21,6 +21,7 @@ from warta.article import (
     Block,
     Paragraph,
     ParsedArticle,
+    unreadable_date_warning,
 )
 from warta.body import (
     BLOB_CHARS,
@@ -31,7 +32,11 @@ from warta.body import (
     split_body,
 )
 from warta.datelines import site_from_dateline, split_dateline
-from warta.dates import is_relative_date, parse_relative_date, read_absolute_date
+from warta.dates import (
+    is_relative_date,
+    parse_relative_date,
+    read_printed_date,
+)
 from warta.generic import extract_generic
 from warta.html import looks_like_html, parse_html
 from warta.language import detect_language
@@ -269,9 +274,13 @@ def _read_published(layout, blocks, start, ingest_date, warnings):
     if cursor < len(blocks) and blocks[cursor].text in layout.published_joiners:
         cursor += 1
     if cursor < len(blocks):
-        absolute = read_absolute_date(blocks[cursor].text)
+        text = blocks[cursor].text
+        absolute, unreadable = read_printed_date(text)
         if absolute is not None:
-            return cursor + 1, absolute.value, blocks[cursor].text, absolute.has_time
+            return cursor + 1, absolute.value, text, absolute.has_time
+        if relative_text is None and unreadable:  # `40 Desember 2025`
+            warnings.append(unreadable_date_warning(text))
+            return cursor + 1, None, text, None
     if relative_text is not None:
         value = parse_relative_date(relative_text, ingest_date)
         warnings.append(RELATIVE_DATE if value is not None else RELATIVE_DATE_OUT_OF_RANGE)

@@ -166,3 +166,23 @@ def test_a_short_line_ending_with_a_colon_is_no_sentence():
     )
     label = "Ikuti perkembangan berita ini dalam topik:"
     assert paragraphs(page(LEAD, SECOND, LAST, label, *PRICES))[-1] == LAST
+
+
+@pytest.mark.parametrize("separator", ["***", "* * *", "!!!", "🙏", "—", "• • •"])
+def test_a_separator_line_between_paragraphs_is_no_paragraph(separator):
+    assert paragraphs(page(LEAD, separator, SECOND, LAST)) == [
+        LEAD[len("JAKARTA – ") :],
+        SECOND,
+        LAST,
+    ]
+
+
+def test_a_separator_line_in_the_seed_layout_is_no_paragraph():
+    from tests.conftest import SEED
+    from tests.test_seed_parse import SEED_PARAGRAPHS
+
+    lines = SEED.read_text("utf-8").split("\n")
+    lines[31:31] = ["", "* * *"]  # after paragraph 6, `Moskow membantah …` (line 31)
+    article = parse_page("\n".join(lines), ingest_date=DAY)
+    assert article.layout == "faktual"
+    assert [p.text for p in article.paragraphs] == [text for _, text in SEED_PARAGRAPHS]

@@ -200,3 +200,107 @@ def test_metadata_at_exactly_midnight_is_a_date_alone(text, value, has_time):
     read = read_meta_date(text)
     assert read is not None
     assert (read.value.isoformat(), read.has_time) == (value, has_time)
+
+
+@pytest.mark.parametrize(
+    ("text", "is_date", "unreadable"),
+    [
+        ("Senin, 40 Desember 2025 10:00 WIB", False, True),
+        ("31 Februari 2025", False, True),
+        ("Senin, 1 Desember 2025 25:61 WIB", False, True),
+        ("29/02/2025, 10:00 WIB", False, True),
+        ("2025-13-40", False, True),
+        ("2025-02-29T10:00:00+07:00", False, True),
+        ("Senin, 1 Desember 2025 10:00 WIB", True, False),
+        ("29/02/2024, 10:00 WIB", True, False),
+        ("Rina Kusuma", False, False),
+        ("40 penumpang selamat", False, False),
+    ],
+)
+def test_a_date_that_is_none_is_told_from_text_that_is_no_date(text, is_date, unreadable):
+    from warta.dates import read_printed_date
+
+    read, none = read_printed_date(text)
+    assert (read is not None, none) == (is_date, unreadable)
+
+
+LEFT = "published_at left empty"
+NO_DATE_PAGE = [
+    "Nasional",
+    "Harga Beras Naik Lagi di Pasar Induk",
+    "Rina Kusuma",
+    "{date}",
+    "JAKARTA – Harga beras medium di Pasar Induk Cipinang naik lagi pekan ini, kata pedagang "
+    "yang ditemui pada Senin pagi.",
+    "Pedagang menyebut pasokan dari Jawa Tengah berkurang karena panen mundur, sementara "
+    "permintaan tetap tinggi menjelang hari raya.",
+]
+
+
+@pytest.mark.parametrize(
+    "printed",
+    ["Senin, 40 Desember 2025 10:00 WIB", "31 Februari 2025", "1 Desember 2025 25:61 WIB"],
+)
+def test_a_printed_date_that_is_none_is_kept_as_text_with_a_warning(printed):
+    """It vanished: no value, no text, no warning."""
+    from warta.parsing import parse_page
+
+    page = "\n\n".join(NO_DATE_PAGE).replace("{date}", printed)
+    article = parse_page(page, ingest_date=date(2026, 11, 25))
+    assert (article.published_at, article.published_text) == (None, printed)
+    assert article.published_has_time is None
+    assert article.warnings == [
+        f"publication date {printed!r} is no valid date; published_at left empty"
+    ]
+    assert len(article.paragraphs) == 2 and article.title == NO_DATE_PAGE[1]
+
+
+def test_a_printed_date_that_is_none_after_the_seed_layouts_label():
+    from tests.conftest import SEED
+    from warta.parsing import parse_page
+
+    text = SEED.read_text("utf-8").replace(
+        "Diterbitkan\n\npada\n", "Diterbitkan\n\npada\n\n31 Februari 2025\n", 1
+    )
+    article = parse_page(text, ingest_date=date(2026, 11, 25))
+    assert article.layout == "faktual"
+    assert (article.published_at, article.published_text) == (None, "31 Februari 2025")
+    assert article.warnings == [
+        "publication date '31 Februari 2025' is no valid date; published_at left empty"
+    ]
+    assert len(article.paragraphs) == 19
+
+
+@pytest.mark.parametrize(
+    ("published", "value", "text", "warnings"),
+    [
+        (
+            "2025-13-40T10:00:00+07:00",
+            None,
+            "2025-13-40T10:00:00+07:00",
+            [f"publication date {'2025-13-40T10:00:00+07:00'!r} is no valid date; {LEFT}"],
+        ),
+        (
+            "2025-02-28T10:00:00+07:00",
+            datetime(2025, 2, 28, 10, tzinfo=WIB),
+            "2025-02-28T10:00:00+07:00",
+            ["publication date taken from page metadata"],
+        ),
+    ],
+)
+def test_a_metadata_date_that_is_none_is_kept_as_text_with_a_warning(
+    published, value, text, warnings
+):
+    from warta.parsing import parse_page
+
+    html = (
+        '<html><head><meta charset="utf-8"><title>Banjir</title><script type="application/ld+json">'
+        f'{{"@type":"NewsArticle","datePublished":"{published}"}}</script></head><body>'
+        "<h1>Banjir Rendam Ratusan Rumah di Bekasi</h1><p>BEKASI - Banjir merendam ratusan rumah "
+        "di empat kelurahan di Kota Bekasi sejak Minggu malam setelah hujan deras mengguyur "
+        "wilayah itu.</p><p>Petugas pemadam kebakaran dan relawan mengevakuasi warga yang "
+        "terjebak di rumah mereka dengan perahu karet sejak dini hari tadi.</p></body></html>"
+    )
+    article = parse_page(html, ingest_date=date(2026, 11, 25), source_name="page.html")
+    assert (article.published_at, article.published_text) == (value, text)
+    assert article.warnings == warnings

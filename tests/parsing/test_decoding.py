@@ -101,11 +101,21 @@ def test_utf8_with_a_few_invalid_bytes_stays_utf8_and_says_so(bom):
 
 
 def test_seed_with_one_stray_byte_too_many_keeps_its_legacy_decoding():
-    # 8 invalid bytes against 14 valid characters: under 2 per invalid byte, so latin-1 (0x9D
-    # has no cp1252 character), every quote "â\x80\x9c" mojibake that ftfy leaves alone.
-    _, corrupt = _seed_with_strays()
+    # 8 invalid bytes against 14 valid characters: under 2 per invalid byte, so cp1252, where
+    # 0x81 and 0x9D have no character: they are the C1 controls of the same number, as browsers
+    # read them (latin-1, as before, made every quote "â\x80\x9c", which ftfy left alone); the
+    # quotes' mojibake ("â€œ") is then repaired, and the strays stay for the C1 check to see.
+    clean, corrupt = _seed_with_strays()
     decoded = decode_bytes(corrupt + b"\xff")
-    assert decoded == Decoded((corrupt + b"\xff").decode("latin-1"), "latin-1")
+    assert (decoded.encoding, decoded.repaired_mojibake, decoded.invalid_bytes) == (
+        "cp1252",
+        True,
+        0,
+    )
+    first, second = clean.index("perang Ukraina"), clean.index("ke Iran")
+    assert decoded.text == (
+        clean[:first] + "ÿ\x81ÿ" + clean[first:second] + "\x81ÿ\x81ÿ" + clean[second:] + "ÿ"
+    )
 
 
 @pytest.mark.parametrize(
@@ -171,10 +181,9 @@ def _with_strays(line: str, strays: int) -> bytes:
     [
         # 4 curly quotes, 2 invalid bytes: 2 valid characters per invalid byte, UTF-8
         (2, Decoded(LINE[:CUT] + "\ufffd" * 2 + LINE[CUT:] + LINE, "utf-8", invalid_bytes=2)),
-        # 3 invalid bytes, fewer than 2 valid per invalid: legacy decoding ("\x9d" is not
-        # cp1252, so latin-1)
-        (3, Decoded((LINE[:CUT] + "ÿ" * 3 + LINE[CUT:] + LINE).replace("“", "â\x80\x9c")
-                    .replace("”", "â\x80\x9d"), "latin-1")),
+        # 3 invalid bytes, fewer than 2 valid per invalid: legacy decoding (cp1252, "\x9d" of
+        # the closing quotes a C1 control), its quotes' mojibake repaired
+        (3, Decoded(LINE[:CUT] + "ÿ" * 3 + LINE[CUT:] + LINE, "cp1252", repaired_mojibake=True)),
     ],
 )  # fmt: skip
 def test_two_valid_characters_per_invalid_byte_is_the_limit(strays, expected):
@@ -301,3 +310,22 @@ def test_a_legacy_page_mostly_not_ascii_is_rejected_not_read_as_cp1252(latin_sen
     decoded = decode_bytes(data)
     assert isinstance(decoded, Rejection)
     assert decoded.reason == "unsupported text encoding (looks like cp1253)"
+
+
+def test_a_cp1252_page_with_a_byte_cp1252_lacks_keeps_its_quotes_and_dashes():
+    """One stray 0x9D (or 0x81, 0x8D, 0x8F, 0x90) made the page latin-1: every curly quote and
+    dash became a C1 control. Read as browsers read windows-1252, only that byte is one."""
+    page = "JAKARTA – Harga beras “medium” di Pasar Induk naik lagi pekan ini, kata pedagang."
+    for stray in (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d"):
+        data = page.encode("cp1252").replace(b"medium", b"medium" + stray)
+        decoded = decode_bytes(data)
+        assert decoded == Decoded(
+            page.replace("medium", "medium" + stray.decode("latin-1")), "cp1252"
+        )
+
+
+def test_cp1252_punctuation_read_as_latin1_before_it_was_saved_as_utf8_is_repaired():
+    """U+0093/U+0094/U+0096 in a UTF-8 page: `“`, `”` and `–` converted twice. The C1 control
+    of a byte cp1252 lacks (U+009D) has nothing to be repaired to and stays, for the C1 check."""
+    decoded = decode_bytes("JAKARTA \x96 Harga \x93naik\x94 lagi.\x9d".encode())
+    assert decoded == Decoded("JAKARTA – Harga “naik” lagi.\x9d", "utf-8", repaired_mojibake=True)

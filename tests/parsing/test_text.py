@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -18,9 +20,19 @@ TRICKY = [
 ]
 
 
+def _lines(text: str) -> list[str]:
+    """The lines of ``text`` as a raw file has them: ended by CR, LF or CRLF only."""
+    lines = re.split(r"\r\n|\r|\n", text)
+    return lines[:-1] if lines[-1] == "" else lines  # no line after the last line end
+
+
+def _one_by_one(text: str) -> list[str]:
+    return [normalize_text(line) for line in _lines(text)]
+
+
 @pytest.mark.parametrize("text", TRICKY)
 def test_lines_normalised_as_one_by_one(text):
-    assert list(normalize_lines(text)) == [normalize_text(line) for line in text.splitlines()]
+    assert list(normalize_lines(text)) == _one_by_one(text)
 
 
 _CHARS = st.sampled_from(
@@ -30,7 +42,7 @@ _CHARS = st.sampled_from(
 
 @given(st.text(_CHARS, max_size=40))
 def test_lines_normalised_as_one_by_one_for_any_text(text):
-    assert list(normalize_lines(text)) == [normalize_text(line) for line in text.splitlines()]
+    assert list(normalize_lines(text)) == _one_by_one(text)
 
 
 @pytest.mark.parametrize(
@@ -48,4 +60,32 @@ def test_invisible_characters_copied_from_a_page_are_removed(invisible):
     assert list(normalize_lines(f"Ber{invisible}ita\npe{invisible}merintah")) == [
         "Berita",
         "pemerintah",
+    ]
+
+
+@pytest.mark.parametrize("separator", ["\x0b", "\x0c", "\x1c", "\x85", "\u2028", "\u2029"])
+def test_only_cr_and_lf_end_a_line(separator):
+    """A vertical tab, a form feed, NEL or a Unicode line separator inside a line is a space:
+    splitting there cut a paragraph in two, and every later block's line was one too high."""
+    text = f"Judul\n\nPedagang menyebut pasokan{separator}berkurang.\n\nPenutup."
+    assert list(normalize_lines(text)) == [
+        "Judul",
+        "",
+        "Pedagang menyebut pasokan berkurang.",
+        "",
+        "Penutup.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "mark",
+    ["\u200e", "\u200f", "\u061c", "\u202a", "\u202b", "\u202c", "\u202e", "\u2066", "\u2069"],
+)
+def test_marks_of_text_direction_are_removed(mark):
+    """A right-to-left mark before a dateline kept it from being found, and made two copies of
+    one article two articles."""
+    assert normalize_text(f"{mark}BEKASI - Banjir{mark} merendam") == "BEKASI - Banjir merendam"
+    assert list(normalize_lines(f"{mark}Judul\n{mark}BEKASI - Banjir")) == [
+        "Judul",
+        "BEKASI - Banjir",
     ]
