@@ -82,7 +82,7 @@ def run_partitions(
                 "days again); make run sets it to .dagster",
                 file=out,
             )
-        runner = _Runner(instance, out)
+        runner = _Runner(instance, out, logs="in the Dagster UI or above" if home else "above")
         published = _published(settings) if changed_only else set()
         for partition in partitions:
             if partition not in valid:
@@ -160,9 +160,10 @@ class _Runner:
     """Runs ``warta_daily`` in this process, one partition at a time, and remembers the loads
     refused because an article is held by two days (``ArticleInSeveralPartitions``)."""
 
-    def __init__(self, instance: dg.DagsterInstance, out: TextIO) -> None:
+    def __init__(self, instance: dg.DagsterInstance, out: TextIO, logs: str) -> None:
         self.instance = instance
         self.out = out
+        self.logs = logs  # where a failed run's logs are: not in the UI without DAGSTER_HOME
         self.job = defs.resolve_job_def("warta_daily")
         self.runs = 0
         self.last_success: dict[str, int] = {}  # day -> number of its last successful run
@@ -178,7 +179,7 @@ class _Runner:
         self.runs += 1
         # Only ERROR failures block the load; WARN failures are reported beside it.
         failed, warned = failed_checks(result.get_asset_check_evaluations())
-        message = _summary(partition, result, failed, warned)
+        message = _summary(partition, result, failed, warned, self.logs)
         print(message, file=self.out)
         success = result.success and not failed
         self.refused.pop(partition, None)
@@ -288,7 +289,11 @@ def instance_home(*, out: TextIO | None = None) -> Path | None:
 
 
 def _summary(
-    partition: str, result: dg.ExecuteInProcessResult, failed: list[str], warned: list[str]
+    partition: str,
+    result: dg.ExecuteInProcessResult,
+    failed: list[str],
+    warned: list[str],
+    logs: str,
 ) -> str:
     parts = [f"{partition}:"]
     for event in result.get_asset_materialization_events():
@@ -303,7 +308,7 @@ def _summary(
     elif result.success:
         parts.append("checks passed, warehouse published")
     else:
-        parts.append("run FAILED (see the run's logs in the Dagster UI or above)")
+        parts.append(f"run FAILED (see the run's logs {logs})")
         parts += [f"- {line}" for line in step_failures(result.get_step_failure_events())]
     if warned:
         parts.append(f"(warnings: {', '.join(warned)})")

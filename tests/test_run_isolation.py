@@ -252,7 +252,7 @@ def test_a_refusal_naming_only_its_own_day_says_a_day_published_since_holds_its_
     from pipelines.run import PartitionRun, _Runner
 
     out = io.StringIO()
-    runner = _Runner(dg.DagsterInstance.ephemeral(), out)
+    runner = _Runner(dg.DagsterInstance.ephemeral(), out, logs="above")
     runner.refused = {"2026-11-26": (["2026-11-26"], 1)}
 
     def run_again(day: str) -> PartitionRun:  # as a successful run leaves the runner
@@ -334,6 +334,11 @@ def test_two_days_refusing_each_others_old_rows_are_published_together(landing, 
         "warehouse published\n"
     ) in printed
     assert "left to a person" not in printed
+    # recorded in no instance the UI shows (DAGSTER_HOME unset): the logs are the ones printed
+    assert (
+        f"{BROKEN}: 1 file (1 parsed, 0 duplicate, 0 rejected) run FAILED "
+        "(see the run's logs above)" in printed
+    )
     rows = _warehouse(
         landing,
         "SELECT ingest_date::VARCHAR, source_path, status FROM raw_files ORDER BY source_path",

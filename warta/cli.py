@@ -178,8 +178,8 @@ def _parser() -> argparse.ArgumentParser:
     rebuild.add_argument(
         "--drop-missing",
         action="store_true",
-        help="leave out partitions the warehouse holds whose Parquet is gone from WARTA_DATA_DIR "
-        "(without it the rebuild refuses and changes nothing)",
+        help="leave out partitions the warehouse holds whose Parquet is gone from WARTA_DATA_DIR, "
+        "or lacks some of its tables (without it the rebuild refuses and changes nothing)",
     )
     rebuild.set_defaults(handler=_rebuild)
 
