@@ -264,17 +264,18 @@ class _BlockBuilder:
         self.first: tuple = (None, False)  # the element of the block's first text, and if a tail
         self.page = page  # where ``after_image`` and ``origins`` go (the page's own walk)
 
-    def add(self, text: str, element, tail: bool = False) -> None:
+    def add(self, text: str, element, tail: bool = False, line: int | None = None) -> None:
         """Append non-empty ``text``; the first non-blank text of a block sets its line: the
         line its element starts on, plus the line breaks before the text where they are known
         to follow that line (an element's own text; the tail of a childless element, such as
         ``<br>``). Approximate past a start tag spread over several lines, and for the tail of
-        an element with children (lxml gives no end line)."""
+        an element with children (lxml gives no end line). ``line``: the line of ``text``'s
+        start, where the caller knows it (a part of a ``<pre>``)."""
         if not self.parts:
             if text.isspace():
                 return
             self.first = (element, tail)
-            line = element.sourceline
+            line = line or element.sourceline
             if line and (not tail or len(element) == 0):
                 if tail and element.text:  # the element's own text lies before its end tag
                     line += element.text.count("\n")
@@ -293,6 +294,25 @@ class _BlockBuilder:
                     self.page.origins[id(block)] = self.first
                 self.image = False
             self.parts.clear()
+
+
+_BLANK_LINES = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+
+
+def _preformatted(element, builder: _BlockBuilder) -> None:
+    """A ``<pre>`` element's text (its children's included), one block per run of lines between
+    blank lines, as a text dump's paragraphs are; each on the line it starts on."""
+    text = etree.tostring(element, method="text", encoding="unicode", with_tail=False)
+    line = element.sourceline or builder.line
+    start = 0
+    for gap in (*_BLANK_LINES.finditer(text), None):
+        end = gap.start() if gap else len(text)
+        chunk = text[start:end]
+        if chunk.strip():
+            builder.add(chunk, element, line=line + text.count("\n", 0, start))
+            builder.flush()
+        if gap:
+            start = gap.end()
 
 
 def _place(element, tail: bool) -> tuple:
@@ -320,7 +340,10 @@ def _blocks(top, page: HtmlPage | None = None) -> list[Block]:
                 builder.flush()
             if tag in _IMAGES:
                 builder.image = True  # and on: an unclosed <picture> holds the rest of the page
-            if not is_element or tag in _BREAKS:
+            if tag == "pre":
+                _preformatted(element, builder)
+                walker.skip_subtree()
+            elif not is_element or tag in _BREAKS:
                 walker.skip_subtree()
             elif element.text:
                 builder.add(element.text, element)

@@ -293,3 +293,30 @@ def test_a_figcaption_in_the_body_is_no_paragraph_and_before_it_the_lead_caption
         "Paragraf 3",
         "Paragraf 4",
     ]
+
+
+def test_a_pre_element_gives_a_block_per_run_of_lines_between_blank_lines():
+    """A body in ``<pre>``: one paragraph of it all, before; now one a paragraph, each on the
+    line it starts on, as a text dump's."""
+    paragraphs = [
+        "Banjir merendam ratusan rumah di empat kelurahan di Kota Bekasi sejak Minggu malam "
+        "setelah hujan deras.",
+        "Petugas pemadam kebakaran dan relawan mengevakuasi warga yang terjebak di rumah mereka "
+        "dengan perahu karet.",
+        "Pemerintah kota menyiapkan posko pengungsian dan dapur umum di sejumlah kelurahan yang "
+        "terdampak banjir.",
+    ]
+    wrapped = paragraphs[1].replace(" relawan ", "\nrelawan ")  # one line break in it
+    html = (
+        "<html><head><title>Banjir Rendam Ratusan Rumah di Bekasi</title></head><body>"
+        "<h1>Banjir Rendam Ratusan Rumah di Bekasi</h1>\n<article><pre>"
+        f"BEKASI - {paragraphs[0]}\n\n{wrapped}\n  \n"
+        f"<b>{paragraphs[2]}</b>\n</pre></article></body></html>\n"
+    )
+    article = parse_page(html, ingest_date=date(2026, 11, 25), source_name="page.html")
+    assert article.dateline == "BEKASI"
+    assert [(p.source_line, p.text) for p in article.paragraphs] == [
+        (2, paragraphs[0]),
+        (4, paragraphs[1]),
+        (7, paragraphs[2]),
+    ]
