@@ -293,9 +293,12 @@ class Header:
         return max(i for i in (self.title_at, self.date_at, self.byline_at) if i is not None) + 1
 
     def _caption(self) -> str | None:
+        """The lead caption: the first block between the header fields and the body that is
+        a caption (``is_caption``), or of 5 words or more (on an HTML page, one after an image);
+        not the title printed again."""
         for i in range(self.fields_end, self.start):
             text = self.blocks[i].text
-            if self.marker_kinds[i] or standalone_dateline(text):
+            if self.marker_kinds[i] or standalone_dateline(text) or text == self.title:
                 continue
             if is_caption(text) or (
                 text.count(" ") >= 4

@@ -244,3 +244,19 @@ def test_an_unclosed_picture_does_not_swallow_the_article():
     article = _parse_html(f'<picture><img src="a.jpg"><span>{CAPTION}</span></picture>')
     assert article.image_caption == CAPTION
     assert [p.text for p in article.paragraphs] == BODY
+
+
+def test_the_title_printed_again_before_the_body_is_no_caption():
+    """A text dump's block of 5 words or more between the header and the body is the lead
+    caption; the title printed there again was taken for it."""
+    title = "Harga Beras Naik Lagi di Pasar Induk"
+    body = [
+        "JAKARTA – Harga beras medium di Pasar Induk Cipinang naik lagi pekan ini, kata "
+        "pedagang yang ditemui pada Senin pagi.",
+        "Pedagang menyebut pasokan dari Jawa Tengah berkurang karena panen mundur, sementara "
+        "permintaan tetap tinggi menjelang hari raya.",
+    ]
+    page = "\n\n".join(["Nasional", title, "Rina Kusuma", title, *body])
+    article = parse_page(page, ingest_date=DAY)
+    assert (article.title, article.image_caption) == (title, None)
+    assert [p.text for p in article.paragraphs] == [body[0][len("JAKARTA – ") :], body[1]]
