@@ -18,7 +18,7 @@ import duckdb
 from warta.config import Settings
 from warta.landing import LandingUnavailable, LandingZone, is_partition_key
 from warta.text import counted
-from warta.warehouse import Warehouse
+from warta.warehouse import Warehouse, WarehouseBusy
 
 from .definitions import defs
 from .failures import failed_checks, step_failures
@@ -126,10 +126,11 @@ def run_partitions(
 
 
 def _published(settings: Settings) -> set[str]:
-    """The days the warehouse holds; none when it cannot be read (every day then runs)."""
+    """The days the warehouse holds; none when it cannot be read now (every day then runs:
+    damaged, or held read-write by another process past the wait, whose loads retry)."""
     try:
         return Warehouse(settings.warehouse).published_partitions()
-    except (duckdb.Error, OSError):
+    except (duckdb.Error, OSError, WarehouseBusy):
         return set()
 
 

@@ -352,3 +352,16 @@ def test_two_days_refusing_each_others_old_rows_are_published_together(landing, 
         landing,
         "SELECT count(*) FROM (SELECT article_id FROM articles GROUP BY 1 HAVING count(*) > 1)",
     ) == [(0,)]
+
+
+def test_changed_runs_every_day_when_the_warehouse_cannot_be_read_now(landing, monkeypatch):
+    """Held read-write by another process past the wait (``WarehouseBusy``): ``--changed``
+    crashed with a traceback; it runs every day, whose loads wait and retry."""
+    from pipelines.run import _published
+    from warta.warehouse import Warehouse, WarehouseBusy
+
+    def held(self):
+        raise WarehouseBusy(f"{self.path} is open read-write by another process")
+
+    monkeypatch.setattr(Warehouse, "published_partitions", held)
+    assert _published(landing) == set()

@@ -16,7 +16,7 @@ DATE_FROM_METADATA = "publication date taken from page metadata"
 
 def unreadable_date_warning(text: str) -> str:
     """The warning for a date the page prints (or its metadata holds) that is no date."""
-    return f"publication date {text!r} is no valid date; published_at left empty"
+    return f"publication date {text!r} is no valid date"
 
 
 REPAIRED_MOJIBAKE = "repaired mojibake"

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from warta.article import AdMarker, Block, Paragraph
@@ -132,6 +133,9 @@ def stop_word_density(text: str) -> float:
     return sum(map(STOP_WORDS.__contains__, text.lower().translate(_PUNCTUATION).split())) / words
 
 
+# A line opening links to other articles (``Baca juga berita menarik lainnya di bawah ini:``):
+# no sentence of the article's, and no list of its.
+RELATED_OPENER = re.compile(r"(?:baca|simak|lihat|tonton|read|see)\b", re.IGNORECASE)
 # A sentence that ends with a colon has at least this many words (``Berikut daftar lengkap
 # harga bahan pokok yang dicatat dinas:``); a shorter one is a label (``Ikuti perkembangan
 # berita ini dalam topik:``).
@@ -152,9 +156,9 @@ def prose_kind(text: str) -> str:
     sentence = ends_sentence(text)
     if not sentence and text[-1] not in _SENTENCE_END:
         # ``… hari raya. 👍``; ``Berikut daftar harga … per kilogram:`` opens a list
-        sentence = (count >= _COLON_MIN_WORDS and text[-1] == ":") or (
-            ends_sentence_before_ornaments(text)
-        )
+        sentence = (
+            count >= _COLON_MIN_WORDS and text[-1] == ":" and not RELATED_OPENER.match(text)
+        ) or ends_sentence_before_ornaments(text)
     if sentence and count >= 20:
         return "good"
     density = stop_word_density(text)
@@ -167,20 +171,25 @@ def prose_kind(text: str) -> str:
 
 # Non-prose blocks tolerated between two prose blocks before the main run is cut.
 MAX_GAP = 2
-# After prose that opens a list (``Berikut harga rata-rata per kilogram:``): how many short
-# blocks (list items, table cells) may stand before prose resumes, and how long each may be.
+# After prose that opens a list (``Berikut harga rata-rata per kilogram:``): how many items
+# (list items, table cells) may stand before prose resumes.
 LIST_MAX_ITEMS = 40
-LIST_ITEM_MAX_WORDS = 15
 
 
 def main_run(
-    kinds: list[str], words: list[int], ends: list[bool], opens_list: Sequence[bool] = ()
+    kinds: list[str],
+    words: list[int],
+    ends: list[bool],
+    opens_list: Sequence[bool] = (),
+    list_item: Callable[[int], bool] | None = None,
 ) -> tuple[int, int] | None:
     """The ``[start, end)`` block range of the article body: the run with the most words of
-    ``good`` prose, where up to ``MAX_GAP`` ``other`` blocks may separate prose blocks (up to
-    ``LIST_MAX_ITEMS`` of at most ``LIST_ITEM_MAX_WORDS`` words after prose that opens a list,
-    ``opens_list``: a price list, a list of names), markers are neutral and an
-    end-of-article block (``ends``) closes the run. None without prose."""
+    ``good`` prose, where up to ``MAX_GAP`` ``other`` blocks may separate prose blocks, markers
+    are neutral and an end-of-article block (``ends``) closes the run. After prose that opens
+    a list (``opens_list``: a price list, a list of places), up to ``LIST_MAX_ITEMS`` blocks
+    that ``list_item`` takes for items may follow, when ``good`` prose comes after them: a
+    list after the article's last paragraph, or one that ends in something else, is no more
+    the article's than before. None without prose."""
     best, best_words, i, total = None, 0, 0, len(kinds)
     while i < total:
         if kinds[i] != "good":
@@ -189,18 +198,21 @@ def main_run(
         run_words, gap, last, j, listing = 0, 0, i, i, False
         while j < total and not ends[j]:
             kind = kinds[j]
+            if listing and kind not in ("good", "marker"):
+                if list_item is not None and list_item(j):
+                    gap += 1
+                    if gap > LIST_MAX_ITEMS:
+                        break
+                    j += 1
+                    continue
+                listing = False  # judged as any block, after the gap the items made
             if kind in ("good", "near"):
                 run_words += words[j] if kind == "good" else words[j] // 2
                 gap, last = 0, j
-                if opens_list and opens_list[j]:
-                    listing = True
-                elif kind == "good":
-                    listing = False
+                listing = bool(opens_list) and opens_list[j]
             elif kind == "other":
                 gap += 1
-                if listing and words[j] > LIST_ITEM_MAX_WORDS:
-                    listing = False
-                if gap > (LIST_MAX_ITEMS if listing else MAX_GAP):
+                if gap > MAX_GAP:
                     break
             j += 1
         if run_words > best_words:

@@ -82,7 +82,7 @@ def _utf8_has_c1(data: bytes) -> bool:
     while 0 <= i < len(data) - 1:
         if 0x80 <= data[i + 1] <= 0x9F:
             return True
-        i = data.find(b"\xc2", i + 2)
+        i = data.find(b"\xc2", i + 1)
     return False
 
 

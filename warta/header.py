@@ -139,6 +139,7 @@ class Header:
         of day from the page (None without a value)."""
         found: tuple[int | None, datetime | None, str | None, bool | None] = (None,) * 4
         relative_warning = None
+        invalid = None  # (where, text) of the printed date nearest the body that is none
         for i in reversed(self.window):
             text = self.blocks[i].text
             if text.count(" ") > 13:
@@ -154,21 +155,16 @@ class Header:
                 )
                 found = (i, relative, text, None if relative is None else False)
                 break
-            if unreadable:  # `40 Desember 2025`: kept as text, with a warning
-                text = _VIEW_COUNTER.sub("", text)
-                self.warnings.append(unreadable_date_warning(text))
-                found = (i, None, text, None)
-                break
-        if self.meta.published and unreadable_meta_date(self.meta.published):
+            if unreadable and invalid is None:  # `40 Desember 2025`: a valid one further up wins
+                invalid = (i, _VIEW_COUNTER.sub("", text))
+                self.warnings.append(unreadable_date_warning(invalid[1]))
+        meta_invalid = bool(self.meta.published) and unreadable_meta_date(self.meta.published)
+        if meta_invalid:
             self.warnings.append(unreadable_date_warning(self.meta.published))
-            if found[2] is None:
-                return None, None, self.meta.published, None
         if self.meta.published and (meta := read_meta_date(self.meta.published)):
             printed = found[1]
             if not meta.has_time and found[3] and printed and printed.date() == meta.value.date():
                 return found  # the page prints the time of day its metadata leaves out
-            if found[1] is None and found[3] is None and relative_warning is None:
-                found = (found[0], None, None, None)  # a printed date that is none
             if found[2] is None:  # no date printed on the page: the metadata's is all there is
                 self.warnings.append(DATE_FROM_METADATA)
             elif relative_warning == RELATIVE_DATE_OUT_OF_RANGE:
@@ -181,6 +177,10 @@ class Header:
             if loose is not None:
                 self.warnings.append(DATE_FROM_METADATA)
                 return None, loose.value, self.meta.published_loose, loose.has_time
+        if found[2] is None and invalid is not None:  # only a printed date that is none
+            return invalid[0], None, invalid[1], None
+        if found[2] is None and meta_invalid:  # only a metadata date that is none
+            return None, None, self.meta.published, None
         return found
 
     def _title(self) -> tuple[int, str | None]:

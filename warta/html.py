@@ -178,8 +178,9 @@ class HtmlPage:
 
     def list_follows(self, block: Block, item: Block) -> bool:
         """Whether ``item`` is in a list or table (``<ul>``, ``<ol>``, ``<dl>``, ``<table>``)
-        that stands beside ``block`` (the same parent): a list the paragraph opens. False when
-        either is unknown."""
+        that stands beside ``block`` (the same parent) and is not mostly links (related
+        articles, tags, share buttons): a list the paragraph opens. False when either is
+        unknown."""
         a, b = self.origins.get(id(block)), self.origins.get(id(item))
         if a is None or b is None:
             return False
@@ -187,7 +188,11 @@ class HtmlPage:
         node, _ = _place(*b)
         while node is not None and node.tag not in _LISTS:
             node = node.getparent()
-        return node is not None and parent is not None and node.getparent() is parent
+        if node is None or parent is None or node.getparent() is not parent:
+            return False
+        text = len("".join(node.itertext()).strip())
+        linked = sum(len("".join(link.itertext()).strip()) for link in node.iter("a"))
+        return linked * 2 <= text
 
 
 def looks_like_html(text: str, source_name: str = "") -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from operator import itemgetter
 
 from warta.article import AdMarker, Block, Paragraph, renumbered
@@ -104,8 +104,9 @@ HEADLINE_MAX_WORDS = 20
 # An end mark between a sentence and a marker glued after it (``… Moskow. *** Advertisement``).
 _END_MARK = re.compile(r"\(?\*{3,}\)?")
 _texts = itemgetter(1)
-# A marker printed over again or spaced out is at most this long (``IKLAN IKLAN IKLAN``).
-_REPEATED_MAX_CHARS = 60
+# Words whose marker kind ``MarkerRules._word_group`` remembers, at most (then it starts over).
+_WORD_GROUPS_MAX = 4096
+_UNSEEN = object()
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +125,8 @@ class MarkerRules:
     # ``pattern`` between decorations (``- Advertisement -``, ``[ADVERTISEMENT]``): tried only
     # for a line that starts or ends with one, so most lines cost one plain match.
     decorated: re.Pattern[str]
+    # A word -> the named group of the kind it is a marker of, or None (``_word_group``).
+    word_groups: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def build(cls, extra: Mapping[str, Iterable[str]] | None = None) -> MarkerRules:
@@ -191,23 +194,35 @@ class MarkerRules:
             match = self.decorated.fullmatch(line)
         if match is not None:
             return self.kinds[int(match.lastgroup[1:])]
-        if " " in line and len(line) <= _REPEATED_MAX_CHARS:
-            return self._repeated(line)
-        return None
+        return self._repeated(line) if " " in line else None
 
     def _repeated(self, line: str) -> str | None:
         """The kind of a line of two or more marker words of one kind (``ADVERTISEMENT
-        Advertisement``, ``Iklan Iklan``) or of one marker word spaced out (``I K L A N``)."""
+        Advertisement``, ``Iklan Iklan``) or of one marker word spaced out (``I K L A N``).
+        Most lines are ruled out by their first word alone, looked up once per word."""
+        first = line[: line.find(" ")]
+        if len(first) > 1 and self._word_group(first) is None:
+            return None
         words = line.split()
         if all(len(word) == 1 for word in words):
             return self.kind_of("".join(words)) if len(words) >= 3 else None
         kind = None
         for word in words:
-            match = self._match(word)
-            if match is None or kind not in (None, match.lastgroup):
+            group = self._word_group(word)
+            if group is None or kind not in (None, group):
                 return None
-            kind = match.lastgroup
+            kind = group
         return self.kinds[int(kind[1:])] if kind and len(words) > 1 else None
+
+    def _word_group(self, word: str) -> str | None:
+        groups = self.word_groups
+        group = groups.get(word, _UNSEEN)
+        if group is _UNSEEN:
+            if len(groups) >= _WORD_GROUPS_MAX:
+                groups.clear()
+            match = self._match(word)
+            group = groups[word] = None if match is None else match.lastgroup
+        return group
 
     def _match(self, line: str) -> re.Match[str] | None:
         """A marker line as written (between decorations too), not printed over again: the

@@ -45,9 +45,11 @@ WHERE p.text IS NULL OR p.text = ''
                         'scroll to continue with content', 'scroll to resume content')
    -- an ad label printed over again (`ADVERTISEMENT Advertisement`, `Iklan Iklan`) or letter by
    -- letter (`I K L A N`), which the parser takes for a marker (warta.markers.MarkerRules.kind_of)
-   OR regexp_matches(lower(p.text), '^(?:(?:advertisement|iklan) )+(?:advertisement|iklan)$')
-   OR (regexp_matches(p.text, '^(?:\p{L} ){2,}\p{L}$')
-       AND replace(lower(p.text), ' ', '') IN ('advertisement', 'iklan'))
+   -- (at most 200 characters, as any marker line)
+   OR (length(p.text) <= 200
+       AND (regexp_matches(lower(p.text), '^(?:(?:advertisement|iklan) )+(?:advertisement|iklan)$')
+            OR (regexp_matches(p.text, '^(?:\p{L} ){2,}\p{L}$')
+                AND replace(lower(p.text), ' ', '') IN ('advertisement', 'iklan'))))
    OR EXISTS (
         SELECT 1 FROM glued_forms AS m
         WHERE (

@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 
+from tests.parsing.conftest import FIXTURES
 from warta.article import ParsedArticle
 from warta.body import ends_sentence_before_ornaments, prose_kind
 from warta.parsing import parse_page
@@ -186,3 +187,44 @@ def test_a_separator_line_in_the_seed_layout_is_no_paragraph():
     article = parse_page("\n".join(lines), ingest_date=DAY)
     assert article.layout == "faktual"
     assert [p.text for p in article.paragraphs] == [text for _, text in SEED_PARAGRAPHS]
+
+
+# Pages whose site chrome the list and unpunctuated-sentence rules must leave out: a list of
+# popular headlines before the title, a related-articles opener and its headlines between
+# paragraphs, a photo caption or a sentence-case headline without a full stop between
+# paragraphs, lists of related links, tags and share buttons, a comments section and a
+# newsletter box after the last paragraph.
+CHROME = FIXTURES / "chrome"
+ARTICLE = [
+    "Harga beras medium di Pasar Induk Beras Cipinang naik dalam sepekan terakhir menjelang "
+    "akhir tahun, menurut data dinas perdagangan yang dirilis pada hari Jumat.",
+    "Kenaikan itu terjadi karena pasokan dari sentra produksi di Jawa Tengah dan Jawa Barat "
+    "berkurang setelah musim hujan datang lebih awal dari perkiraan para petani.",
+    "Kepala dinas mengatakan pihaknya akan menggelar operasi pasar bersama Bulog untuk menahan "
+    "laju kenaikan harga yang dikhawatirkan berlanjut hingga bulan depan.",
+    "Ia juga meminta masyarakat tidak panik dan membeli beras secukupnya karena stok di gudang "
+    "masih cukup untuk memenuhi kebutuhan hingga tiga bulan ke depan.",
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("popular-list-before-title.txt", ARTICLE),
+        ("caption-with-day.txt", ARTICLE),
+        ("caption-with-agency.txt", ARTICLE),
+        ("sentence-case-headline.txt", ARTICLE),
+        ("tags-share-comments-after.html", ARTICLE),
+        ("tag-links-newsletter-after.html", [ARTICLE[0], ARTICLE[1], ARTICLE[3]]),
+        # a run of five headlines (or links) between paragraphs cuts the article, as before
+        # the list rule: the shorter half is lost, and no headline is a paragraph
+        ("related-opener-and-headlines.txt", ARTICLE[:2]),
+        ("related-links-between.html", ARTICLE[:2]),
+    ],
+)
+def test_site_chrome_stays_out(name, expected):
+    article = parse_page((CHROME / name).read_text("utf-8"), ingest_date=DAY, source_name=name)
+    assert isinstance(article, ParsedArticle), article
+    assert article.title == "Harga Beras di Pasar Induk Naik Menjelang Akhir Tahun"
+    assert article.dateline == "JAKARTA"
+    assert [p.text for p in article.paragraphs] == expected

@@ -224,7 +224,6 @@ def test_a_date_that_is_none_is_told_from_text_that_is_no_date(text, is_date, un
     assert (read is not None, none) == (is_date, unreadable)
 
 
-LEFT = "published_at left empty"
 NO_DATE_PAGE = [
     "Nasional",
     "Harga Beras Naik Lagi di Pasar Induk",
@@ -249,9 +248,7 @@ def test_a_printed_date_that_is_none_is_kept_as_text_with_a_warning(printed):
     article = parse_page(page, ingest_date=date(2026, 11, 25))
     assert (article.published_at, article.published_text) == (None, printed)
     assert article.published_has_time is None
-    assert article.warnings == [
-        f"publication date {printed!r} is no valid date; published_at left empty"
-    ]
+    assert article.warnings == [f"publication date {printed!r} is no valid date"]
     assert len(article.paragraphs) == 2 and article.title == NO_DATE_PAGE[1]
 
 
@@ -265,9 +262,7 @@ def test_a_printed_date_that_is_none_after_the_seed_layouts_label():
     article = parse_page(text, ingest_date=date(2026, 11, 25))
     assert article.layout == "faktual"
     assert (article.published_at, article.published_text) == (None, "31 Februari 2025")
-    assert article.warnings == [
-        "publication date '31 Februari 2025' is no valid date; published_at left empty"
-    ]
+    assert article.warnings == ["publication date '31 Februari 2025' is no valid date"]
     assert len(article.paragraphs) == 19
 
 
@@ -278,7 +273,7 @@ def test_a_printed_date_that_is_none_after_the_seed_layouts_label():
             "2025-13-40T10:00:00+07:00",
             None,
             "2025-13-40T10:00:00+07:00",
-            [f"publication date {'2025-13-40T10:00:00+07:00'!r} is no valid date; {LEFT}"],
+            ["publication date '2025-13-40T10:00:00+07:00' is no valid date"],
         ),
         (
             "2025-02-28T10:00:00+07:00",
@@ -304,3 +299,61 @@ def test_a_metadata_date_that_is_none_is_kept_as_text_with_a_warning(
     article = parse_page(html, ingest_date=date(2026, 11, 25), source_name="page.html")
     assert (article.published_at, article.published_text) == (value, text)
     assert article.warnings == warnings
+
+
+def _html_page(head: str, printed: str = "") -> str:
+    return (
+        f'<html><head><meta charset="utf-8"><title>Banjir</title>{head}</head><body>'
+        f"<h1>Banjir Rendam Ratusan Rumah di Bekasi</h1><p>{printed}</p><p>BEKASI - Banjir "
+        "merendam ratusan rumah di empat kelurahan di Kota Bekasi sejak Minggu malam setelah "
+        "hujan deras mengguyur wilayah itu.</p><p>Petugas pemadam kebakaran dan relawan "
+        "mengevakuasi warga yang terjebak di rumah mereka dengan perahu karet sejak pagi.</p>"
+        "</body></html>"
+    )
+
+
+def test_a_metadata_date_that_is_none_leaves_the_looser_metadata_date_its_place():
+    from warta.parsing import parse_page
+
+    head = (
+        '<meta property="article:published_time" content="2025-13-40T10:00:00+07:00">'
+        '<meta name="pubdate" content="2025/11/29 10:00:00">'
+    )
+    article = parse_page(_html_page(head), ingest_date=date(2026, 11, 25), source_name="a.html")
+    assert (article.published_at, article.published_text) == (
+        datetime(2025, 11, 29, 10, tzinfo=WIB),
+        "2025/11/29 10:00:00",
+    )
+    assert article.warnings == [
+        "publication date '2025-13-40T10:00:00+07:00' is no valid date",
+        "publication date taken from page metadata",
+    ]
+
+
+def test_a_printed_date_that_is_none_leaves_the_metadata_date_its_place():
+    from warta.parsing import parse_page
+
+    head = '<meta property="article:published_time" content="2025-11-29T10:00:00+07:00">'
+    html = _html_page(head, "Sabtu, 31 Nov 2025 10:00 WIB")
+    article = parse_page(html, ingest_date=date(2026, 11, 25), source_name="a.html")
+    assert (article.published_at, article.published_text) == (
+        datetime(2025, 11, 29, 10, tzinfo=WIB),
+        "2025-11-29T10:00:00+07:00",
+    )
+    assert article.warnings == [
+        "publication date 'Sabtu, 31 Nov 2025 10:00 WIB' is no valid date",
+        "publication date taken from page metadata",
+    ]
+
+
+def test_a_printed_date_that_is_none_leaves_a_valid_one_further_up_its_place():
+    from warta.parsing import parse_page
+
+    lines = [*NO_DATE_PAGE]
+    lines[3:4] = ["Sabtu, 29 November 2025 10:00 WIB", "11/29/2025 10:00"]  # US order
+    article = parse_page("\n\n".join(lines), ingest_date=date(2026, 11, 25))
+    assert (article.published_at, article.published_text) == (
+        datetime(2025, 11, 29, 10, tzinfo=WIB),
+        "Sabtu, 29 November 2025 10:00 WIB",
+    )
+    assert article.warnings == ["publication date '11/29/2025 10:00' is no valid date"]

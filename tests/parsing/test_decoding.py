@@ -329,3 +329,9 @@ def test_cp1252_punctuation_read_as_latin1_before_it_was_saved_as_utf8_is_repair
     of a byte cp1252 lacks (U+009D) has nothing to be repaired to and stays, for the C1 check."""
     decoded = decode_bytes("JAKARTA \x96 Harga \x93naik\x94 lagi.\x9d".encode())
     assert decoded == Decoded("JAKARTA – Harga “naik” lagi.\x9d", "utf-8", repaired_mojibake=True)
+
+
+def test_a_c1_control_right_after_a_stray_lead_byte_is_repaired_too():
+    """The screen for ``C2 80``..``C2 9F`` stepped over a ``C2`` right after another."""
+    decoded = decode_bytes("ééé ".encode() + b"\xc2\xc2\x93halo\xe2\x80\x9d")
+    assert decoded == Decoded("ééé \ufffd“halo”", "utf-8", repaired_mojibake=True, invalid_bytes=1)

@@ -126,3 +126,12 @@ def test_the_check_flags_such_a_line_as_a_paragraph(text):
 def test_the_check_passes_prose(text):
     assert RULES.kind_of(text) is None
     assert flagged([text], []) == []
+
+
+@pytest.mark.parametrize("copies", [5, 11, 15])
+def test_a_label_printed_many_times_is_one_marker_and_the_check_agrees(copies):
+    """Five copies (69 characters) were a paragraph, which the check flagged: the day failed
+    its blocking checks. The parser and the check both stop at 200 characters."""
+    line = " ".join(["ADVERTISEMENT"] * copies)
+    assert RULES.kind_of(line) == ("advertisement" if len(line) <= 200 else None)
+    assert flagged([line], []) == ([line] if len(line) <= 200 else [])
