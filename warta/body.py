@@ -198,7 +198,9 @@ def main_run(
         run_words, gap, last, j, listing = 0, 0, i, i, False
         while j < total and not ends[j]:
             kind = kinds[j]
-            if listing and kind not in ("good", "marker"):
+            # Sentences right after the opener (a quote it announces) count as they would
+            # without it; once a line of no prose is among the items, only good prose does.
+            if listing and kind not in ("good", "marker") and (kind != "near" or gap):
                 if list_item is not None and list_item(j):
                     gap += 1
                     if gap > LIST_MAX_ITEMS:
@@ -209,7 +211,7 @@ def main_run(
             if kind in ("good", "near"):
                 run_words += words[j] if kind == "good" else words[j] // 2
                 gap, last = 0, j
-                listing = bool(opens_list) and opens_list[j]
+                listing = (listing and kind == "near") or (bool(opens_list) and opens_list[j])
             elif kind == "other":
                 gap += 1
                 if gap > MAX_GAP:

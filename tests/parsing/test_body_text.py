@@ -228,3 +228,18 @@ def test_site_chrome_stays_out(name, expected):
     assert article.title == "Harga Beras di Pasar Induk Naik Menjelang Akhir Tahun"
     assert article.dateline == "JAKARTA"
     assert [p.text for p in article.paragraphs] == expected
+
+
+def test_short_sentences_a_colon_line_announces_at_the_end_stay():
+    """A colon line that announces a short quote as the article's last words: the quote is
+    kept, as it was before the list rule (a short sentence after prose extends the body)."""
+    opener = (
+        "Kepala dinas kemudian menyampaikan pernyataan berikut kepada para wartawan di kantornya:"
+    )
+    quote = ["Kami akan terus memantau harga.", "Stok beras masih aman."]
+    assert paragraphs(page(LEAD, SECOND, opener, *quote)) == [
+        LEAD[len("JAKARTA – ") :],
+        SECOND,
+        opener,
+        *quote,
+    ]
