@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from warta.article import AdMarker, Block, Paragraph
@@ -134,12 +133,23 @@ def stop_word_density(text: str) -> float:
 
 
 # A line opening links to other articles (``Baca juga berita menarik lainnya di bawah ini:``):
-# no sentence of the article's, and no list of its.
+# no sentence of the article's.
 RELATED_OPENER = re.compile(r"(?:baca|simak|lihat|tonton|read|see)\b", re.IGNORECASE)
 # A sentence that ends with a colon has at least this many words (``Berikut daftar lengkap
 # harga bahan pokok yang dicatat dinas:``); a shorter one is a label (``Ikuti perkembangan
 # berita ini dalam topik:``).
-_COLON_MIN_WORDS = 10
+COLON_MIN_WORDS = 10
+
+
+def ends_like_a_sentence(text: str) -> bool:
+    """True for a block that ends a sentence after all: before emoji, symbols or hashtags
+    (``… hari raya. 👍``), or with a colon after 10 words or more that open no links to other
+    articles (``Berikut daftar lengkap harga … dinas perdagangan:``). Only between two
+    paragraphs is such a block taken for the article's (``warta.generic``): after the last one
+    it is as often a promotion (``Follow kami … 📲 #detikcom``, ``… klik tautan berikut:``)."""
+    if text[-1] == ":":
+        return text.count(" ") + 1 >= COLON_MIN_WORDS and not RELATED_OPENER.match(text)
+    return ends_sentence_before_ornaments(text)
 
 
 def prose_kind(text: str) -> str:
@@ -154,11 +164,6 @@ def prose_kind(text: str) -> str:
     if count < 4:
         return "other"
     sentence = ends_sentence(text)
-    if not sentence and text[-1] not in _SENTENCE_END:
-        # ``… hari raya. 👍``; ``Berikut daftar harga … per kilogram:`` opens a list
-        sentence = (
-            count >= _COLON_MIN_WORDS and text[-1] == ":" and not RELATED_OPENER.match(text)
-        ) or ends_sentence_before_ornaments(text)
     if sentence and count >= 20:
         return "good"
     density = stop_word_density(text)
@@ -171,47 +176,23 @@ def prose_kind(text: str) -> str:
 
 # Non-prose blocks tolerated between two prose blocks before the main run is cut.
 MAX_GAP = 2
-# After prose that opens a list (``Berikut harga rata-rata per kilogram:``): how many items
-# (list items, table cells) may stand before prose resumes.
-LIST_MAX_ITEMS = 40
 
 
-def main_run(
-    kinds: list[str],
-    words: list[int],
-    ends: list[bool],
-    opens_list: Sequence[bool] = (),
-    list_item: Callable[[int], bool] | None = None,
-) -> tuple[int, int] | None:
+def main_run(kinds: list[str], words: list[int], ends: list[bool]) -> tuple[int, int] | None:
     """The ``[start, end)`` block range of the article body: the run with the most words of
     ``good`` prose, where up to ``MAX_GAP`` ``other`` blocks may separate prose blocks, markers
-    are neutral and an end-of-article block (``ends``) closes the run. After prose that opens
-    a list (``opens_list``: a price list, a list of places), up to ``LIST_MAX_ITEMS`` blocks
-    that ``list_item`` takes for items may follow, when ``good`` prose comes after them: a
-    list after the article's last paragraph, or one that ends in something else, is no more
-    the article's than before. None without prose."""
+    are neutral and an end-of-article block (``ends``) closes the run. None without prose."""
     best, best_words, i, total = None, 0, 0, len(kinds)
     while i < total:
         if kinds[i] != "good":
             i += 1
             continue
-        run_words, gap, last, j, listing = 0, 0, i, i, False
+        run_words, gap, last, j = 0, 0, i, i
         while j < total and not ends[j]:
             kind = kinds[j]
-            # Sentences right after the opener (a quote it announces) count as they would
-            # without it; once a line of no prose is among the items, only good prose does.
-            if listing and kind not in ("good", "marker") and (kind != "near" or gap):
-                if list_item is not None and list_item(j):
-                    gap += 1
-                    if gap > LIST_MAX_ITEMS:
-                        break
-                    j += 1
-                    continue
-                listing = False  # judged as any block, after the gap the items made
             if kind in ("good", "near"):
                 run_words += words[j] if kind == "good" else words[j] // 2
                 gap, last = 0, j
-                listing = (listing and kind == "near") or (bool(opens_list) and opens_list[j])
             elif kind == "other":
                 gap += 1
                 if gap > MAX_GAP:

@@ -16,14 +16,13 @@ from datetime import date
 from warta.article import Block, Paragraph, ParsedArticle, renumbered
 from warta.body import (
     NO_BODY,
-    RELATED_OPENER,
     NoArticle,
+    ends_like_a_sentence,
     ends_sentence,
     is_blob,
     main_run,
     prose_kind,
     split_body,
-    stop_word_density,
 )
 from warta.datelines import source_of_dateline, split_dateline, standalone_dateline
 from warta.header import END_LINE, Header, Hints, is_caption
@@ -58,7 +57,6 @@ def extract_generic(
     captions: Collection[Block] = (),
     after_image: Collection[Block] | None = None,
     stands_with: Callable[[Block, Block], bool] | None = None,
-    list_follows: Callable[[Block, Block], bool] | None = None,
 ) -> ParsedArticle | NoArticle:
     """Title, header fields, body paragraphs and markers of a page of any layout.
 
@@ -67,10 +65,8 @@ def extract_generic(
     ``after_image``: an HTML page's blocks that follow an image (``HtmlPage.after_image``); a
     lead caption without a credit is one of them. ``stands_with``: whether a block stands
     where another does (``HtmlPage.stands_with``); a sentence just before the body that is no
-    caption and stands where the body's first paragraph does opens the body.
-    ``list_follows``: whether a block is in a list or table beside a paragraph
-    (``HtmlPage.list_follows``), which the paragraph opens as a line ending with ``:`` does.
-    All three None for a text dump."""
+    caption and stands where the body's first paragraph does opens the body. Both None for a
+    text dump."""
     hints = hints or _NO_HINTS
     blocks = hints.markers.unglue([b for b in blocks if b.text not in hints.chrome])
     repeated = {text for text, n in Counter(b.text for b in blocks).items() if n > 1}
@@ -92,8 +88,7 @@ def extract_generic(
     )
     for i in figure_captions:
         kinds[i] = "caption"
-    opens = _opens_list(blocks, kinds, list_follows)
-    run = main_run(kinds, words, ends, opens, lambda i: _list_item(blocks, kinds, words, i))
+    run = main_run(kinds, words, ends)
     if run is None:
         return NoArticle(NO_BODY)
     start, end = _body_start(blocks, kinds, *run)
@@ -110,7 +105,7 @@ def extract_generic(
     trailer = end
     while trailer < len(blocks) and kinds[trailer] == "marker":
         trailer += 1
-    inner = _inner_text(blocks, kinds, words, opens, start, end, repeated)
+    inner = _between_paragraphs(blocks, kinds, start, end, repeated)
     chosen = [
         *(i for i in range(header.title_at + 1, start) if marker_kinds[i]),
         *(
@@ -233,121 +228,31 @@ def _subheading(text: str, kind: str, repeated: set[str]) -> bool:
     )
 
 
-# A sentence whose full stop the page left out, between two paragraphs: at least this many
-# words, with a comma (a headline has none; ``Pemerintah akan impor beras satu juta ton dari
-# Thailand …`` reads like a sentence all the same), or at least ``_UNPUNCTUATED_LONG`` words;
-# this share of function words (``stop_word_density``) and this share of words in lowercase
-# (a headline capitalises most of its words).
-_UNPUNCTUATED_MIN_WORDS = 13
-_UNPUNCTUATED_LONG = 25
-_UNPUNCTUATED_MIN_DENSITY = 0.1
-_UNPUNCTUATED_MIN_LOWER = 0.6
-# A photo caption without a full stop ends with the day in brackets (``… Jakarta Timur, Sabtu
-# (29/11/2025)``) or names the photo's agency (``ANTARA FOTO/…``).
-_CAPTION_TAIL = re.compile(r"\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)$|\bFOTO\b")
-# A list item: at most this many words, and not a headline (at least ``_HEADLINE_WORDS`` words,
-# most of them capitalised: ``Harga Cabai Rawit Turun Tajam``; names of fewer are items:
-# ``Bekasi Jaya``).
-LIST_ITEM_MAX_WORDS = 15
-_HEADLINE_WORDS = 5
-
-
-def _list_item(blocks: list[Block], kinds: list[str], words: list[int], i: int) -> bool:
-    """Whether block ``i`` can be an item of a list in the body: a short line of no prose
-    (``other``) or a short sentence (``near``), at most ``LIST_ITEM_MAX_WORDS`` words, not a
-    headline, not a blob."""
-    if kinds[i] not in ("other", "near") or words[i] > LIST_ITEM_MAX_WORDS:
-        return False
-    text = blocks[i].text
-    if is_blob(text):
-        return False
-    if words[i] < _HEADLINE_WORDS:
-        return True
-    capitalised = sum(1 for word in text.split(" ") if word[:1].isupper())
-    return capitalised < words[i] * _UNPUNCTUATED_MIN_LOWER
-
-
-def _inner_text(
-    blocks: list[Block],
-    kinds: list[str],
-    words: list[int],
-    opens: list[bool],
-    start: int,
-    end: int,
-    repeated: set[str],
+def _between_paragraphs(
+    blocks: list[Block], kinds: list[str], start: int, end: int, repeated: set[str]
 ) -> set[int]:
-    """Blocks of the body ``[start, end)`` that are neither prose nor subheadings but the
-    article's all the same: the items of a list between prose that opens it and prose after
-    it (``Berikut harga rata-rata per kilogram:`` then ``Beras medium: Rp 13.500``, ...: the
-    items ``main_run`` let stand, ``_list_item``), and a sentence without its full stop
-    between two paragraphs (``_reads_as_a_sentence``, no caption). Markers between them count
-    as nothing; text printed elsewhere on the page again (a teaser) is never taken."""
+    """Blocks of the body ``[start, end)`` that are no prose by their ending but end a
+    sentence after all (``ends_like_a_sentence``: before emoji or hashtags, ``… hari raya.
+    👍``; with a colon, ``Berikut daftar lengkap harga … dinas perdagangan:``) and stand
+    between two paragraphs, markers aside: the article's. After the last paragraph such a
+    line is as often a promotion, and is left out as before; text printed elsewhere on the
+    page again (a teaser) is never taken."""
     found: set[int] = set()
-    items: list[int] = []  # of the list being read, taken once prose follows it
-    listing = False
     previous = None  # the kind of the last block that is not a marker
     for i in range(start, end):
         kind = kinds[i]
         if kind == "marker":
             continue
-        text = blocks[i].text
-        if listing and kind != "good" and _list_item(blocks, kinds, words, i):
-            if text not in repeated:
-                items.append(i)
-            previous = kind
-            continue
-        if kind == "good" and listing:
-            found.update(items)
-        items.clear()
-        listing = False
-        if kind in ("good", "near"):
-            listing = opens[i]
-        elif (
+        if (
             kind == "other"
             and previous in ("good", "near")
-            and words[i] >= _UNPUNCTUATED_MIN_WORDS
-            and text not in repeated
+            and blocks[i].text not in repeated
             and _next_is_prose(kinds, i + 1, end)
-            and _reads_as_a_sentence(text, words[i])
+            and ends_like_a_sentence(blocks[i].text)
         ):
             found.add(i)
         previous = kind
     return found
-
-
-def _opens_list(
-    blocks: list[Block],
-    kinds: list[str],
-    list_follows: Callable[[Block, Block], bool] | None,
-) -> list[bool]:
-    """Per block: prose that opens a list, ending with ``:`` (not a line opening links to
-    other articles, ``RELATED_OPENER``) or (HTML) followed by a block of a list or table
-    beside it that is not a list of links (``HtmlPage.list_follows``)."""
-    opens = [False] * len(blocks)
-    for i, kind in enumerate(kinds):
-        if kind in ("good", "near"):
-            text = blocks[i].text
-            opens[i] = (text[-1] == ":" and not RELATED_OPENER.match(text)) or (
-                list_follows is not None
-                and i + 1 < len(blocks)
-                and kinds[i + 1] == "other"
-                and list_follows(blocks[i], blocks[i + 1])
-            )
-    return opens
-
-
-def _reads_as_a_sentence(text: str, count: int) -> bool:
-    """Prose, not a headline or a caption: a comma or ``_UNPUNCTUATED_LONG`` words, dense in
-    function words, most words lowercase, no caption's tail (``_CAPTION_TAIL``)."""
-    if count < _UNPUNCTUATED_LONG and "," not in text:
-        return False
-    lower = sum(1 for word in text.split(" ") if word[:1].islower())
-    return (
-        lower >= count * _UNPUNCTUATED_MIN_LOWER
-        and stop_word_density(text) >= _UNPUNCTUATED_MIN_DENSITY
-        and not _CAPTION_TAIL.search(text)
-        and not is_caption(text)
-    )
 
 
 def _next_is_prose(kinds: list[str], i: int, end: int) -> bool:

@@ -85,7 +85,6 @@ _DROPPED = frozenset(
     ]
 )
 _BREAKS = frozenset({"br", "hr"})
-_LISTS = frozenset({"ul", "ol", "dl", "table"})
 _IMAGES = frozenset({"img", "picture"})
 # Elements a first paragraph is never in: a deck, a list of highlights, a quote, a caption.
 _NOT_LEAD = frozenset(
@@ -175,24 +174,6 @@ class HtmlPage:
             and parent.get("class") == first_parent.get("class")
             and parent.getparent() is first_parent.getparent()
         )
-
-    def list_follows(self, block: Block, item: Block) -> bool:
-        """Whether ``item`` is in a list or table (``<ul>``, ``<ol>``, ``<dl>``, ``<table>``)
-        that stands beside ``block`` (the same parent) and is not mostly links (related
-        articles, tags, share buttons): a list the paragraph opens. False when either is
-        unknown."""
-        a, b = self.origins.get(id(block)), self.origins.get(id(item))
-        if a is None or b is None:
-            return False
-        _, parent = _place(*a)
-        node, _ = _place(*b)
-        while node is not None and node.tag not in _LISTS:
-            node = node.getparent()
-        if node is None or parent is None or node.getparent() is not parent:
-            return False
-        text = len("".join(node.itertext()).strip())
-        linked = sum(len("".join(link.itertext()).strip()) for link in node.iter("a"))
-        return linked * 2 <= text
 
 
 def looks_like_html(text: str, source_name: str = "") -> bool:

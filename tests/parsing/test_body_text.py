@@ -1,17 +1,18 @@
 """Body text that does not read like the usual paragraph, on pages of no named layout: a
-sentence ending with emoji or hashtags, one without its full stop, one ending with a colon, and
-the list it opens (price lists, places; HTML lists and tables beside the paragraphs). Each is
-kept, in order; what reads like a headline or a label stays out."""
+sentence ending with emoji or hashtags, or with a colon, between two paragraphs is kept; after
+the last paragraph such a line is as often a promotion and stays out, and so does the page's
+chrome (fixtures/chrome); separator lines are no paragraphs."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
 
 from tests.parsing.conftest import FIXTURES
 from warta.article import ParsedArticle
-from warta.body import ends_sentence_before_ornaments, prose_kind
+from warta.body import ends_like_a_sentence, ends_sentence_before_ornaments
 from warta.parsing import parse_page
 
 DAY = date(2026, 11, 25)
@@ -28,7 +29,6 @@ LAST = (
     "Pemerintah berjanji menambah operasi pasar di 20 titik mulai pekan depan untuk menahan "
     "kenaikan harga lebih jauh."
 )
-PRICES = ["Beras medium: Rp 13.500", "Beras premium: Rp 15.000", "Gula pasir: Rp 17.000"]
 
 
 def page(*body: str) -> str:
@@ -53,59 +53,29 @@ def test_the_page_as_it_comes():
         SECOND + "👍🏽",  # a skin tone modifier, glued to the full stop
         SECOND + " ❤️",  # with a variation selector
         SECOND + " #HargaBeras #Pasar",
-        SECOND.rstrip("."),  # the full stop left out
         "Berikut daftar lengkap harga bahan pokok yang dicatat oleh dinas perdagangan kota:",
     ],
-    ids=["emoji", "emoji glued", "emoji selector", "hashtags", "no full stop", "colon"],
+    ids=["emoji", "emoji glued", "emoji selector", "hashtags", "colon"],
 )
-def test_a_sentence_ending_otherwise_is_kept(second):
+def test_a_sentence_ending_otherwise_between_paragraphs_is_kept(second):
+    """It was dropped: no sentence by its ending, too long for an inline subheading."""
     assert paragraphs(page(LEAD, second, LAST))[1] == second
 
 
-def test_a_page_whose_every_paragraph_ends_with_emoji_is_an_article():
-    """It was rejected with ``no article body found``."""
-    body = [text + " 😡🔥" for text in (LEAD, SECOND, LAST)]
-    assert paragraphs(page(*body)) == [body[0][len("JAKARTA – ") :], *body[1:]]
-
-
-@pytest.mark.parametrize("long_lead", [False, True])
-def test_a_list_the_text_opens_is_kept_and_does_not_cut_the_article(long_lead):
-    """Short lines after ``…:`` (items of no sentence) cut the run of prose in two and the
-    shorter half was lost, with the title and section taken from the wrong lines."""
-    lead = LEAD + (" Pedagang lain mengatakan hal yang sama kepada wartawan." if long_lead else "")
-    lead += " Berikut harga rata-rata per kilogram:"
-    got = paragraphs(page(lead, *PRICES, SECOND, LAST))
-    assert got == [lead[len("JAKARTA – ") :], *PRICES, SECOND, LAST]
-
-
-PLACES = ["Margahayu", "Bekasi Jaya", "Duren Jaya", "Aren Jaya"]
-HTML_LEAD = (
-    "BEKASI - Banjir merendam ratusan rumah di empat kelurahan di Kota Bekasi sejak Minggu malam "
-    "setelah hujan deras mengguyur wilayah itu selama berjam-jam."
-)
-
-
 @pytest.mark.parametrize(
-    ("between", "kept"),
+    "last",
     [
-        ("<ul>" + "".join(f"<li>{p}</li>" for p in PLACES) + "</ul>", PLACES),
-        (
-            "<table>"
-            + "".join(f"<tr><td>{p}</td><td>{n} rumah</td></tr>" for n, p in enumerate(PLACES, 1))
-            + "</table>",
-            [cell for n, p in enumerate(PLACES, 1) for cell in (p, f"{n} rumah")],
-        ),
+        "Follow Instagram kami untuk update berita terbaru setiap hari! 📲 #detikcom",
+        "Ikuti berita terkini lainnya dari kami di Google News dengan klik tautan berikut:",
+        "Baca juga berita menarik lainnya seputar harga pangan dan kebutuhan pokok di bawah ini:",
     ],
-    ids=["ul", "table"],
 )
-def test_an_html_list_beside_the_paragraphs_is_kept(between, kept):
-    """A list or table right after the first paragraph: the first paragraph (and its dateline)
-    was lost."""
-    html = (
-        f"<html><head><title>{TITLE}</title></head><body><h1>{TITLE}</h1><article>"
-        f"<p>{HTML_LEAD}</p>{between}<p>{SECOND}</p><p>{LAST}</p></article></body></html>"
-    )
-    assert paragraphs(html, "page.html") == [HTML_LEAD[len("BEKASI - ") :], *kept, SECOND, LAST]
+def test_such_a_line_after_the_last_paragraph_stays_out(last):
+    assert paragraphs(page(LEAD, SECOND, LAST, last)) == [
+        LEAD[len("JAKARTA – ") :],
+        SECOND,
+        LAST,
+    ]
 
 
 @pytest.mark.parametrize(
@@ -127,20 +97,6 @@ def test_a_long_line_of_no_sentence_between_paragraphs_stays_out(between):
     ]
 
 
-def test_a_list_without_prose_after_it_ends_the_article():
-    """After the last paragraph short lines are the page's (related headlines, a menu), even
-    after a colon: only prose that resumes takes a list into the article."""
-    lead = LEAD + " Berikut harga rata-rata per kilogram:"
-    got = paragraphs(
-        page(lead, SECOND, LAST + " Simak daftar berita lainnya di bawah ini:", *PRICES)
-    )
-    assert got == [
-        lead[len("JAKARTA – ") :],
-        SECOND,
-        LAST + " Simak daftar berita lainnya di bawah ini:",
-    ]
-
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -157,16 +113,19 @@ def test_ends_sentence_before_ornaments(text, expected):
     assert ends_sentence_before_ornaments(text) is expected
 
 
-def test_a_short_line_ending_with_a_colon_is_no_sentence():
-    """``Ikuti perkembangan berita ini dalam topik:`` after a kompas article: a label, which
-    must not take the lines after it into the article."""
-    assert prose_kind("Ikuti perkembangan berita ini dalam topik:") == "other"
-    assert (
-        prose_kind("Berikut daftar lengkap harga bahan pokok yang dicatat dinas perdagangan:")
-        == "good"
-    )
-    label = "Ikuti perkembangan berita ini dalam topik:"
-    assert paragraphs(page(LEAD, SECOND, LAST, label, *PRICES))[-1] == LAST
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Berikut daftar lengkap harga bahan pokok yang dicatat dinas perdagangan:", True),
+        ("Ikuti perkembangan berita ini dalam topik:", False),  # a label: fewer than 10 words
+        ("Baca juga berita menarik lainnya seputar harga pangan di bawah ini:", False),
+        ("Simak daftar lengkap harga bahan pokok yang dicatat dinas perdagangan:", False),
+        ("Harga naik lagi pekan ini di seluruh pasar tradisional Jakarta. 👍", True),
+        ("Harga naik lagi pekan ini di seluruh pasar tradisional Jakarta", False),
+    ],
+)
+def test_ends_like_a_sentence(text, expected):
+    assert ends_like_a_sentence(text) is expected
 
 
 @pytest.mark.parametrize("separator", ["***", "* * *", "!!!", "🙏", "—", "• • •"])
@@ -189,45 +148,25 @@ def test_a_separator_line_in_the_seed_layout_is_no_paragraph():
     assert [p.text for p in article.paragraphs] == [text for _, text in SEED_PARAGRAPHS]
 
 
-# Pages whose site chrome the list and unpunctuated-sentence rules must leave out: a list of
-# popular headlines before the title, a related-articles opener and its headlines between
-# paragraphs, a photo caption or a sentence-case headline without a full stop between
-# paragraphs, lists of related links, tags and share buttons, a comments section and a
-# newsletter box after the last paragraph.
+# Pages whose site chrome the body rules must leave out, each with the article's title and
+# paragraphs (checked by reading each page): lists of popular headlines before the title (Title
+# Case, sentence case, links), a related-articles opener and headlines between paragraphs,
+# photo captions without a full stop (with the day in brackets, commas, an agency's credit), a
+# sentence-case headline between paragraphs, lists of tags, share buttons, related links and
+# teasers, comments, newsletter and follow-us lines (ending with a colon or with emoji) after
+# the last paragraph. Where a list of links or headlines stands between paragraphs, the
+# article is cut there and its shorter half lost, as always (`related-*`): a known loss, kept
+# here so that a change to it shows.
 CHROME = FIXTURES / "chrome"
-ARTICLE = [
-    "Harga beras medium di Pasar Induk Beras Cipinang naik dalam sepekan terakhir menjelang "
-    "akhir tahun, menurut data dinas perdagangan yang dirilis pada hari Jumat.",
-    "Kenaikan itu terjadi karena pasokan dari sentra produksi di Jawa Tengah dan Jawa Barat "
-    "berkurang setelah musim hujan datang lebih awal dari perkiraan para petani.",
-    "Kepala dinas mengatakan pihaknya akan menggelar operasi pasar bersama Bulog untuk menahan "
-    "laju kenaikan harga yang dikhawatirkan berlanjut hingga bulan depan.",
-    "Ia juga meminta masyarakat tidak panik dan membeli beras secukupnya karena stok di gudang "
-    "masih cukup untuk memenuhi kebutuhan hingga tiga bulan ke depan.",
-]
+EXPECTED = json.loads((CHROME / "expected.json").read_text("utf-8"))
 
 
-@pytest.mark.parametrize(
-    ("name", "expected"),
-    [
-        ("popular-list-before-title.txt", ARTICLE),
-        ("caption-with-day.txt", ARTICLE),
-        ("caption-with-agency.txt", ARTICLE),
-        ("sentence-case-headline.txt", ARTICLE),
-        ("tags-share-comments-after.html", ARTICLE),
-        ("tag-links-newsletter-after.html", [ARTICLE[0], ARTICLE[1], ARTICLE[3]]),
-        # a run of five headlines (or links) between paragraphs cuts the article, as before
-        # the list rule: the shorter half is lost, and no headline is a paragraph
-        ("related-opener-and-headlines.txt", ARTICLE[:2]),
-        ("related-links-between.html", ARTICLE[:2]),
-    ],
-)
-def test_site_chrome_stays_out(name, expected):
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_site_chrome_stays_out(name):
     article = parse_page((CHROME / name).read_text("utf-8"), ingest_date=DAY, source_name=name)
     assert isinstance(article, ParsedArticle), article
-    assert article.title == "Harga Beras di Pasar Induk Naik Menjelang Akhir Tahun"
-    assert article.dateline == "JAKARTA"
-    assert [p.text for p in article.paragraphs] == expected
+    assert article.title == EXPECTED[name]["title"]
+    assert [p.text for p in article.paragraphs] == EXPECTED[name]["paragraphs"]
 
 
 def test_short_sentences_a_colon_line_announces_at_the_end_stay():
