@@ -182,3 +182,78 @@ def test_short_sentences_a_colon_line_announces_at_the_end_stay():
         opener,
         *quote,
     ]
+
+
+HTML_LEAD = (
+    "BEKASI - Banjir merendam ratusan rumah di empat kelurahan di Kota Bekasi sejak Minggu "
+    "malam setelah hujan deras mengguyur wilayah itu selama berjam-jam."
+)
+PLACES = ["Margahayu", "Bekasi Jaya", "Duren Jaya", "Aren Jaya"]
+
+
+def html_page(between: str, after: str = "") -> str:
+    return (
+        f"<html><head><title>{TITLE}</title></head><body><h1>{TITLE}</h1><article>"
+        f"<div class='detail'><p>{HTML_LEAD}</p>{between}<p>{SECOND}</p><p>{LAST}</p>{after}"
+        "</div></article></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("between", "kept"),
+    [
+        ("<ul>" + "".join(f"<li>{p}</li>" for p in PLACES) + "</ul>", PLACES),
+        ("<ol>" + "".join(f"<li>{p}</li>" for p in PLACES) + "</ol>", PLACES),
+        (
+            "<table>"
+            + "".join(f"<tr><td>{p}</td><td>{n} rumah</td></tr>" for n, p in enumerate(PLACES, 1))
+            + "</table>",
+            [cell for n, p in enumerate(PLACES, 1) for cell in (p, f"{n} rumah")],
+        ),
+        (
+            "<dl>"
+            + "".join(f"<dt>{p}</dt><dd>{n} rumah</dd>" for n, p in enumerate(PLACES, 1))
+            + "</dl>",
+            [cell for n, p in enumerate(PLACES, 1) for cell in (p, f"{n} rumah")],
+        ),
+    ],
+    ids=["ul", "ol", "table", "dl"],
+)
+def test_an_html_list_between_two_paragraphs_of_its_parent_is_kept(between, kept):
+    """Three items or more cut the article in two there: its first paragraph (and dateline)
+    was lost."""
+    got = paragraphs(html_page(between), "page.html")
+    assert got == [HTML_LEAD[len("BEKASI - ") :], *kept, SECOND, LAST]
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        # mostly links: related articles
+        "<ul>" + "".join(f"<li><a href='/{p}'>{p}</a></li>" for p in PLACES) + "</ul>",
+        # named for site chrome
+        "<ul class='article-tags'>" + "".join(f"<li>{p}</li>" for p in PLACES) + "</ul>",
+        # share buttons
+        "<ul><li>Facebook</li><li>X</li><li>WhatsApp</li><li>Salin tautan</li></ul>",
+    ],
+    ids=["links", "tags", "share"],
+)
+def test_a_list_of_site_chrome_between_paragraphs_is_no_paragraph(between):
+    """It still cuts the article in two (the first paragraph is lost, as before)."""
+    article = parse_page(html_page(between), ingest_date=DAY, source_name="page.html")
+    got = [p.text for p in article.paragraphs]
+    assert not set(got) & {*PLACES, "Facebook", "X", "WhatsApp", "Salin tautan"}
+    assert got[-2:] == [SECOND, LAST]
+
+
+def test_share_buttons_between_the_last_paragraph_and_a_newsletter_box_stay_out():
+    share = (
+        "<ul class='x'><li>Bagikan:</li><li>Facebook</li><li>WhatsApp</li>"
+        "<li>Salin tautan</li></ul>"
+    )
+    newsletter = (
+        "<p>Dapatkan berita terbaru setiap pagi langsung di kotak masuk Anda dengan berlangganan "
+        "newsletter kami secara gratis.</p>"
+    )
+    got = paragraphs(html_page("", after=share + newsletter), "page.html")
+    assert got == [HTML_LEAD[len("BEKASI - ") :], SECOND, LAST]
