@@ -15,7 +15,6 @@ from datetime import date
 
 from warta.article import Block, Paragraph, ParsedArticle, renumbered
 from warta.body import (
-    MAX_GAP,
     NO_BODY,
     NoArticle,
     ends_like_a_sentence,
@@ -58,7 +57,6 @@ def extract_generic(
     captions: Collection[Block] = (),
     after_image: Collection[Block] | None = None,
     stands_with: Callable[[Block, Block], bool] | None = None,
-    inner_list: Callable[[Block, list[Block], Block], bool] | None = None,
 ) -> ParsedArticle | NoArticle:
     """Title, header fields, body paragraphs and markers of a page of any layout.
 
@@ -67,10 +65,8 @@ def extract_generic(
     ``after_image``: an HTML page's blocks that follow an image (``HtmlPage.after_image``); a
     lead caption without a credit is one of them. ``stands_with``: whether a block stands
     where another does (``HtmlPage.stands_with``); a sentence just before the body that is no
-    caption and stands where the body's first paragraph does opens the body. ``inner_list``:
-    whether blocks are one list or table standing between two paragraphs as their sibling
-    (``HtmlPage.inner_list``): its items are paragraphs, and it no longer cuts the article in
-    two. All three None for a text dump."""
+    caption and stands where the body's first paragraph does opens the body. Both None for a
+    text dump."""
     hints = hints or _NO_HINTS
     blocks = hints.markers.unglue([b for b in blocks if b.text not in hints.chrome])
     repeated = {text for text, n in Counter(b.text for b in blocks).items() if n > 1}
@@ -92,8 +88,6 @@ def extract_generic(
     )
     for i in figure_captions:
         kinds[i] = "caption"
-    if inner_list is not None:
-        _bridge_lists(blocks, kinds, repeated, inner_list)
     run = main_run(kinds, words, ends)
     if run is None:
         return NoArticle(NO_BODY)
@@ -232,37 +226,6 @@ def _subheading(text: str, kind: str, repeated: set[str]) -> bool:
         and 1 <= text.count(" ") + 1 <= 12
         and not is_blob(text)
     )
-
-
-def _bridge_lists(
-    blocks: list[Block],
-    kinds: list[str],
-    repeated: set[str],
-    inner_list: Callable[[Block, list[Block], Block], bool],
-) -> None:
-    """Make ``near`` (short body text) the items of each run of more than ``MAX_GAP`` blocks
-    of no prose between two prose blocks (markers aside) that ``inner_list`` takes for one
-    list standing between them: three or more items cut the body in two, its shorter half
-    lost. Items printed elsewhere on the page again (teasers) leave the run as it was."""
-    previous = None  # the last prose block
-    run: list[int] = []
-    for i, kind in enumerate(kinds):
-        if kind == "marker":
-            continue
-        if kind in ("good", "near"):
-            if (
-                previous is not None
-                and len(run) > MAX_GAP
-                and not any(blocks[j].text in repeated for j in run)
-                and inner_list(blocks[previous], [blocks[j] for j in run], blocks[i])
-            ):
-                for j in run:
-                    kinds[j] = "near"
-            previous, run = i, []
-        elif kind == "other" and previous is not None:
-            run.append(i)
-        else:  # a caption: no list
-            previous, run = None, []
 
 
 def _between_paragraphs(

@@ -85,19 +85,6 @@ _DROPPED = frozenset(
     ]
 )
 _BREAKS = frozenset({"br", "hr"})
-_LISTS = frozenset({"ul", "ol", "dl", "table"})
-# A list's class or id that names site chrome (as readability's "unlikely candidates" do), and
-# the items of a list of share buttons.
-_CHROME_NAME = re.compile(
-    r"share|social|sosmed|tag|related|terkait|populer|popular|trending|rekomendasi|"
-    r"menu|nav|breadcrumb|comment|komentar|footer|sidebar|widget|promo|newsletter|baca",
-    re.IGNORECASE,
-)
-_SHARE_ITEM = re.compile(
-    r"facebook|twitter|x|whatsapp|wa|telegram|line|linkedin|pinterest|instagram|tiktok|"
-    r"youtube|e-?mail|share|bagikan|tweet|copy link|salin (?:link|tautan)",
-    re.IGNORECASE,
-)
 _IMAGES = frozenset({"img", "picture"})
 # Elements a first paragraph is never in: a deck, a list of highlights, a quote, a caption.
 _NOT_LEAD = frozenset(
@@ -187,42 +174,6 @@ class HtmlPage:
             and parent.get("class") == first_parent.get("class")
             and parent.getparent() is first_parent.getparent()
         )
-
-    def inner_list(self, before: Block, items: list[Block], after: Block) -> bool:
-        """Whether ``items`` are the text of one list or table (``<ul>``, ``<ol>``, ``<dl>``,
-        ``<table>``) that stands between ``before`` and ``after`` as their sibling (one parent
-        holds the three), is not mostly links (related articles, tags), is not named for site
-        chrome (``class``/``id`` ``share``, ``tags``, ``related``, ``komentar``, …) and lists no
-        share button (``Facebook``, ``WhatsApp``, ``Salin tautan``): a list inside the
-        article, such as a price list or a list of places. False when any is unknown."""
-        places = [self.origins.get(id(block)) for block in (before, *items, after)]
-        if any(place is None for place in places):
-            return False
-        containers = [_place(*place)[0] for place in places]
-        if any(node is None for node in containers):
-            return False
-        parent = containers[0].getparent()
-        if parent is None or containers[-1].getparent() is not parent:
-            return False
-        lists = {_list_of(node) for node in containers[1:-1]}
-        if len(lists) != 1:
-            return False
-        (node,) = lists
-        if node is None or node.getparent() is not parent:
-            return False
-        named = f"{node.get('class', '')} {node.get('id', '')}"
-        if _CHROME_NAME.search(named) or any(_SHARE_ITEM.fullmatch(b.text) for b in items):
-            return False
-        text = len("".join(node.itertext()).strip())
-        linked = sum(len("".join(link.itertext()).strip()) for link in node.iter("a"))
-        return linked * 2 <= text
-
-
-def _list_of(node):
-    """The list or table element holding ``node`` (itself included), or None."""
-    while node is not None and node.tag not in _LISTS:
-        node = node.getparent()
-    return node
 
 
 def looks_like_html(text: str, source_name: str = "") -> bool:

@@ -74,12 +74,10 @@ def parse_page(
     time it apart).
     """
     meta, html_head, captions, after_image, stands_with = None, "", frozenset(), None, None
-    inner_list = None
     if looks_like_html(text, source_name):
         page = parse_html(text)
         blocks, meta, html_head = page.blocks, page.meta, text[:HTML_HEAD_CHARS]
         captions, after_image, stands_with = page.captions, page.after_image, page.stands_with
-        inner_list = page.inner_list
     else:
         blocks = split_blocks(text)
     if not blocks:
@@ -93,7 +91,6 @@ def parse_page(
             captions=captions,
             after_image=after_image,
             stands_with=stands_with,
-            inner_list=inner_list,
         )
     elif layout.sequential:
         article = _extract_with_layout(layout, blocks, ingest_date)
@@ -106,7 +103,6 @@ def parse_page(
             captions=captions,
             after_image=after_image,
             stands_with=stands_with,
-            inner_list=inner_list,
         )
     if isinstance(article, NoArticle):
         return article
