@@ -48,8 +48,8 @@ def run_partitions(
     refused (a failure: most often a mistyped date, which would publish an empty day) unless
     ``allow_empty``, which runs it as a day without files. With ``changed_only``, a day whose
     folder holds what the latest successful parse of it read (the landing fingerprint the
-    nightly compares), or that has a run queued or running, is skipped, as the nightly would;
-    that needs the runs recorded at ``DAGSTER_HOME``."""
+    nightly compares) while the warehouse holds the day, or that has a run queued or running,
+    is skipped, as the nightly would; that needs the runs recorded at ``DAGSTER_HOME``."""
     out = out or sys.stdout
     if changed_only and not os.environ.get("DAGSTER_HOME"):
         raise ValueError(

@@ -12,14 +12,12 @@ RELATIVE_DATE = "publication date is relative; resolved against the ingest date"
 RELATIVE_DATE_OUT_OF_RANGE = "relative publication date out of range"
 LABEL_WITHOUT_DATE = "published label without a date"
 DATE_FROM_METADATA = "publication date taken from page metadata"
+REPAIRED_MOJIBAKE = "repaired mojibake"
 
 
 def unreadable_date_warning(text: str) -> str:
     """The warning for a date the page prints (or its metadata holds) that is no date."""
     return f"publication date {text!r} is no valid date"
-
-
-REPAIRED_MOJIBAKE = "repaired mojibake"
 
 
 class Block(NamedTuple):

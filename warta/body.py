@@ -134,11 +134,11 @@ def stop_word_density(text: str) -> float:
 
 # A line opening links to other articles (``Baca juga berita menarik lainnya di bawah ini:``):
 # no sentence of the article's.
-RELATED_OPENER = re.compile(r"(?:baca|simak|lihat|tonton|read|see)\b", re.IGNORECASE)
+_RELATED_OPENER = re.compile(r"(?:baca|simak|lihat|tonton|read|see)\b", re.IGNORECASE)
 # A sentence that ends with a colon has at least this many words (``Berikut daftar lengkap
 # harga bahan pokok yang dicatat dinas:``); a shorter one is a label (``Ikuti perkembangan
 # berita ini dalam topik:``).
-COLON_MIN_WORDS = 10
+_COLON_MIN_WORDS = 10
 
 
 def ends_like_a_sentence(text: str) -> bool:
@@ -148,7 +148,7 @@ def ends_like_a_sentence(text: str) -> bool:
     paragraphs is such a block taken for the article's (``warta.generic``): after the last one
     it is as often a promotion (``Follow kami … 📲 #detikcom``, ``… klik tautan berikut:``)."""
     if text[-1] == ":":
-        return text.count(" ") + 1 >= COLON_MIN_WORDS and not RELATED_OPENER.match(text)
+        return text.count(" ") + 1 >= _COLON_MIN_WORDS and not _RELATED_OPENER.match(text)
     return ends_sentence_before_ornaments(text)
 
 

@@ -108,6 +108,13 @@ class ParquetStore:
         except FileNotFoundError:
             return 0
 
+    def article_ids(self, partition: str) -> set[str] | None:
+        """The article ids of a published partition's ``articles``; None if it has none."""
+        path = self.partition_file("articles", partition)
+        if not path.exists():
+            return None
+        return set(pq.read_table(path, columns=["article_id"]).column("article_id").to_pylist())
+
     def value_counts(self, table: str, partition: str, column: str) -> dict[str, int]:
         """How often each value of ``column`` occurs in a published partition of ``table``, most
         frequent first (``"null"`` for nulls); empty if the partition is not published."""

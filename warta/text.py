@@ -11,10 +11,6 @@ from collections.abc import Iterator
 # (left-to-right and right-to-left marks, embeddings, overrides, isolates), which would stick
 # to the first word of a line (a dateline ``\u200fBEKASI -`` no longer found).
 _INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad\u061c\u202a-\u202e\u2066-\u2069]")
-# ``str.splitlines`` also ends a line at a vertical tab, a form feed, the information
-# separators, NEL, and the line and paragraph separators. A raw file's
-# lines are counted by CR, LF and CRLF alone (as an editor, ``sed -n`` or Python reading a
-# file count them), so these are whitespace within a line.
 
 
 def normalize_text(text: str) -> str:
@@ -43,8 +39,10 @@ def normalize_lines(text: str) -> Iterator[str]:
 
 def _lines(text: str) -> list[str]:
     """The lines of ``text`` ended by CR, LF or CRLF, without the empty one after a last line
-    end (as ``str.splitlines`` gives them, which also ends lines at ``_OTHER_BREAKS``: those
-    stay in the line, where ``str.split`` takes them for whitespace). Three scans in C."""
+    end. ``str.splitlines`` also ends a line at a vertical tab, a form feed, the information
+    separators, NEL and U+2028/U+2029; a raw file's lines are counted by CR, LF and CRLF alone
+    (as an editor, ``sed -n`` or Python reading a file count them), so those stay in the line,
+    where ``str.split`` takes them for whitespace. Three scans in C."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")

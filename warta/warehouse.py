@@ -27,7 +27,6 @@ from datetime import date
 from pathlib import Path
 
 import duckdb
-import pyarrow.parquet as pq
 
 from warta import sql
 from warta.durable import clone_or_copy, fsync_dir, fsync_file, take_access_of
@@ -712,11 +711,8 @@ def stale_partners(
     if not others:
         return []
     for day, articles in others.items():
-        path = store.partition_file("articles", day)
-        if not path.exists():
-            return []
-        held = pq.read_table(path, columns=["article_id"]).column("article_id").to_pylist()
-        if articles & set(held):
+        held = store.article_ids(day)
+        if held is None or articles & held:
             return []
     return sorted(others)
 
