@@ -15,6 +15,7 @@ from typing import TextIO
 import dagster as dg
 import duckdb
 
+from warta import PARSER_VERSION
 from warta.config import Settings
 from warta.landing import LandingUnavailable, LandingZone, is_partition_key
 from warta.text import counted
@@ -48,8 +49,9 @@ def run_partitions(
     refused (a failure: most often a mistyped date, which would publish an empty day) unless
     ``allow_empty``, which runs it as a day without files. With ``changed_only``, a day whose
     folder holds what the latest successful parse of it read (the landing fingerprint the
-    nightly compares) while the warehouse holds the day, or that has a run queued or running,
-    is skipped, as the nightly would; that needs the runs recorded at ``DAGSTER_HOME``."""
+    nightly compares) while the warehouse holds the day as parsed by this ``PARSER_VERSION``,
+    or that has a run queued or running, is skipped; that needs the runs recorded at
+    ``DAGSTER_HOME``. Unlike the nightly, it parses again a day parsed by another version."""
     out = out or sys.stdout
     if changed_only and not os.environ.get("DAGSTER_HOME"):
         raise ValueError(
@@ -83,7 +85,7 @@ def run_partitions(
                 file=out,
             )
         runner = _Runner(instance, out, logs="in the Dagster UI or above" if home else "above")
-        published = _published(settings) if changed_only else set()
+        published = _published(settings) if changed_only else {}
         for partition in partitions:
             if partition not in valid:
                 why = (
@@ -119,37 +121,54 @@ def run_partitions(
                 results[partition] = PartitionRun(partition, True, [], f"{partition}: {skipped}")
                 print(f"{partition}: {skipped}", file=out)
                 continue
+            note = _outdated(partition, published) if changed_only else None
+            if note:
+                print(note, file=out)
             results[partition] = runner.run(partition)
         for run in runner.repair_refusals():
             results[run.partition] = run
     return list(results.values())
 
 
-def _published(settings: Settings) -> set[str]:
-    """The days the warehouse holds; none when it cannot be read now (every day then runs:
-    damaged, or held read-write by another process past the wait, whose loads retry)."""
+def _published(settings: Settings) -> dict[str, str | None]:
+    """The days the warehouse holds, each with the parser version that parsed it; none when it
+    cannot be read now (every day then runs: damaged, or held read-write by another process
+    past the wait, whose loads retry)."""
     try:
-        return Warehouse(settings.warehouse).published_partitions()
+        return Warehouse(settings.warehouse).published_versions()
     except (duckdb.Error, OSError, WarehouseBusy):
-        return set()
+        return {}
 
 
 def _unchanged(
-    instance: dg.DagsterInstance, zone: LandingZone, partition: str, published: set[str]
+    instance: dg.DagsterInstance,
+    zone: LandingZone,
+    partition: str,
+    published: dict[str, str | None],
 ) -> str | None:
     """Why ``warta run --changed`` skips the day, or None to run it: its folder holds what the
-    latest successful parse read and the warehouse holds the day, or a run of it is on its
-    way. A folder that cannot be listed now is run, and the run says why it fails."""
+    latest successful parse read and the warehouse holds the day as this release parses it,
+    or a run of it is on its way. A folder that cannot be listed now is run, and the run says
+    why it fails."""
     try:
         fingerprint = zone.fingerprint(partition)
     except (LandingUnavailable, OSError):
         return None
     runs = content_runs(instance, partition, fingerprint)
-    if runs.succeeded and partition in published:
-        return "unchanged since its last successful parse; skipped (--changed)"
     if runs.in_flight:
         return "a run of it is queued or running; skipped (--changed)"
+    if runs.succeeded and published.get(partition, "") == PARSER_VERSION:
+        return "unchanged since its last successful parse; skipped (--changed)"
     return None
+
+
+def _outdated(partition: str, published: dict[str, str | None]) -> str | None:
+    """The note ``warta run --changed`` prints before it parses a day again only because
+    another version of the parser made what the warehouse holds of it."""
+    if partition not in published or published[partition] == PARSER_VERSION:
+        return None
+    version = published[partition] or "a version the warehouse did not record"
+    return f"{partition}: parsed by {version}, this is {PARSER_VERSION}: parsing it again"
 
 
 # Rounds of repairs ``warta run`` makes after its runs, as the repair sensor would (a repaired

@@ -309,6 +309,45 @@ def test_changed_runs_only_the_days_whose_folder_changed(landing, tmp_path, monk
     assert "unchanged" not in out.getvalue() and f"{BROKEN}: 1 file" in out.getvalue()
 
 
+def test_changed_parses_again_the_days_another_parser_version_made(landing, tmp_path, monkeypatch):
+    """After an upgrade of the parser, ``warta run --changed`` runs the unchanged days whose
+    warehouse rows another ``PARSER_VERSION`` made, or whose version was not recorded, and
+    skips them once parsed by this one."""
+    from pipelines.run import run_partitions
+    from warta import PARSER_VERSION
+
+    monkeypatch.setenv("DAGSTER_HOME", str(tmp_path / "home"))
+    put(landing, f"{BROKEN}/a.txt", SEED.read_bytes())
+    put(landing, f"{GOOD}/b.txt", SEED.read_bytes().replace(b"Korea Utara", b"Korut"))
+    assert all(r.success for r in run_partitions(None, out=io.StringIO(), changed_only=True))
+    con = duckdb.connect(str(landing.warehouse))
+    try:  # as an older release loaded them
+        con.execute(
+            f"UPDATE partitions SET parser_version = '2020.1.1' WHERE ingest_date = '{BROKEN}'"
+        )
+        con.execute(f"UPDATE partitions SET parser_version = NULL WHERE ingest_date = '{GOOD}'")
+    finally:
+        con.close()
+    out = io.StringIO()
+    results = run_partitions(None, out=out, changed_only=True)
+    assert [(r.partition, r.success) for r in results] == [(BROKEN, True), (GOOD, True)]
+    printed = out.getvalue()
+    assert f"{BROKEN}: parsed by 2020.1.1, this is {PARSER_VERSION}: parsing it again\n" in printed
+    assert (
+        f"{GOOD}: parsed by a version the warehouse did not record, this is {PARSER_VERSION}: "
+        "parsing it again\n"
+    ) in printed
+    assert f"{BROKEN}: 1 file (1 parsed, 0 duplicate, 0 rejected)" in printed
+    assert "unchanged" not in printed
+    assert _warehouse(
+        landing, "SELECT ingest_date::VARCHAR, parser_version FROM partitions ORDER BY 1"
+    ) == [(BROKEN, PARSER_VERSION), (GOOD, PARSER_VERSION)]
+    out = io.StringIO()
+    run_partitions(None, out=out, changed_only=True)
+    assert out.getvalue().count("unchanged since its last successful parse; skipped") == 2
+    assert "parsing it again" not in out.getvalue()
+
+
 def test_two_days_refusing_each_others_old_rows_are_published_together(landing, monkeypatch):
     """A day's file replaced by an article a later day holds: the day's load is refused for
     it; the later day, parsed again, has its copy a duplicate and its copy of the day's old
@@ -363,5 +402,6 @@ def test_changed_runs_every_day_when_the_warehouse_cannot_be_read_now(landing, m
     def held(self):
         raise WarehouseBusy(f"{self.path} is open read-write by another process")
 
-    monkeypatch.setattr(Warehouse, "published_partitions", held)
-    assert _published(landing) == set()
+    landing.warehouse.touch()  # a warehouse there, held past the wait
+    monkeypatch.setattr(Warehouse, "_wait_until_not_held", held)
+    assert _published(landing) == {}

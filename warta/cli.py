@@ -153,9 +153,10 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--changed",
         action="store_true",
-        help="skip the days whose folder holds what their latest successful parse read (and "
-        "that the warehouse holds), or that have a run queued or running, as the nightly does "
-        "(needs DAGSTER_HOME, where the runs are recorded; make run sets it)",
+        help="skip the days whose folder holds what their latest successful parse read and "
+        "that the warehouse holds as this release parses them, or that have a run queued or "
+        "running; a day parsed by another version of the parser runs (needs DAGSTER_HOME, "
+        "where the runs are recorded; make run sets it)",
     )
     run.set_defaults(handler=_run)
 

@@ -339,18 +339,27 @@ class Warehouse:
     def published_partitions(self) -> set[str]:
         """Partition keys the live warehouse holds: days with files, and days loaded empty
         (empty when there is no warehouse yet)."""
+        return set(self.published_versions())
+
+    def published_versions(self) -> dict[str, str | None]:
+        """The partitions the live warehouse holds, each with the ``PARSER_VERSION`` that
+        parsed it (None where the warehouse has not recorded one: loaded before it did)."""
         if not self.path.exists():
-            return set()
+            return {}
         self._wait_until_not_held()
         con = self.connect_read_only()
         try:
             try:
-                rows = sql.run(con, "warehouse/published_partitions.sql")
+                days = sql.run(con, "warehouse/published_partitions.sql")
             except duckdb.CatalogException:  # written before the partitions table existed
-                rows = sql.run(con, "warehouse/published_days_with_files.sql")
+                days = sql.run(con, "warehouse/published_days_with_files.sql")
+            try:
+                versions = dict(sql.run(con, "warehouse/partition_versions.sql"))
+            except (duckdb.CatalogException, duckdb.BinderException):  # recorded by no load yet
+                versions = {}
         finally:
             con.close()
-        return {day.isoformat() for (day,) in rows}
+        return {day.isoformat(): versions.get(day) for (day,) in days}
 
     def connect_read_only(self) -> duckdb.DuckDBPyConnection:
         return duckdb.connect(str(self.path), read_only=True)

@@ -22,6 +22,7 @@ import pytest
 
 from tests.conftest import REPO
 from tests.warehouse.conftest import DAYS, copy_store, dump, private_files, read_until, spawn
+from warta import PARSER_VERSION
 from warta.parquet_store import ParquetStore
 from warta.partition import build_partition
 from warta.quality import parquet_fingerprint
@@ -261,6 +262,21 @@ def test_published_days_of_a_warehouse_written_before_the_partitions_table(store
     finally:
         con.close()
     assert warehouse.published_partitions() == set(DAYS)  # the days with files
+    assert warehouse.published_versions() == dict.fromkeys(DAYS)  # versions not recorded
+
+
+def test_published_versions_of_a_warehouse_written_before_partitions_recorded_them(store, tmp_path):
+    """The parser version of each day, as the load recorded it; a warehouse whose partitions
+    table predates the column still names every day it holds, without versions."""
+    warehouse = Warehouse(tmp_path / "warehouse.duckdb")
+    warehouse.publish(store, list(DAYS))
+    assert warehouse.published_versions() == dict.fromkeys(DAYS, PARSER_VERSION)
+    con = duckdb.connect(str(warehouse.path))
+    try:
+        con.execute("ALTER TABLE partitions DROP COLUMN parser_version")
+    finally:
+        con.close()
+    assert warehouse.published_versions() == dict.fromkeys(DAYS)
 
 
 def test_rebuild_refuses_when_a_run_publishes_a_day_while_it_judges_the_others(store, tmp_path):

@@ -28,6 +28,7 @@ LOAD_FILES = {
     "orphan_originals",
     "published_partitions",  # the rebuild's guard (test_guards.py)
     "published_days_with_files",  # the same, in a warehouse without the partitions table
+    "partition_versions",  # warta run --changed (test_run_isolation.py)
 }
 
 
