@@ -83,12 +83,13 @@ def test_the_query_for_days_to_re_parse_names_the_current_parser_version():
     assert f"IS DISTINCT FROM '{PARSER_VERSION}'   -- the new PARSER_VERSION" in operations
 
 
-def test_the_parser_version_is_three_numbers_as_partition_quality_orders_them():
+def test_the_parser_version_is_a_date_as_partition_quality_orders_them():
     """``partition_quality`` orders a day's versions by their numbers (``2026.11.9`` before
-    ``2026.11.15``), read by casting the dotted parts to integers."""
+    ``2026.11.15``, ``2026.11.30`` before ``2026.11.30.1``, a second release of the day), read
+    by casting the dotted parts to integers."""
     import re
 
     from warta import PARSER_VERSION
 
-    assert re.fullmatch(r"20\d\d\.(1[0-2]|0?[1-9])\.\d{1,2}", PARSER_VERSION)
-    assert [int(n) for n in PARSER_VERSION.split(".")] > [2026, 11, 24]
+    assert re.fullmatch(r"20\d\d\.(1[0-2]|0?[1-9])\.\d{1,2}(\.[1-9]\d?)?", PARSER_VERSION)
+    assert [int(n) for n in PARSER_VERSION.split(".")] > [2026, 11, 30]

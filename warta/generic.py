@@ -27,7 +27,8 @@ from warta.body import (
 from warta.datelines import source_of_dateline, split_dateline, standalone_dateline
 from warta.header import END_LINE, Header, Hints, is_caption
 from warta.html import PageMeta
-from warta.markers import join_linked_headlines
+from warta.lists import SameList, after_announcing, inner_lists, related_items, table_rows
+from warta.markers import join_linked_headlines, joined_link
 
 # A body shorter than this is an index page, an error page or a login wall, not an article.
 MIN_BODY_WORDS = 20
@@ -57,6 +58,7 @@ def extract_generic(
     captions: Collection[Block] = (),
     after_image: Collection[Block] | None = None,
     stands_with: Callable[[Block, Block], bool] | None = None,
+    same_list: SameList | None = None,
 ) -> ParsedArticle | NoArticle:
     """Title, header fields, body paragraphs and markers of a page of any layout.
 
@@ -65,15 +67,24 @@ def extract_generic(
     ``after_image``: an HTML page's blocks that follow an image (``HtmlPage.after_image``); a
     lead caption without a credit is one of them. ``stands_with``: whether a block stands
     where another does (``HtmlPage.stands_with``); a sentence just before the body that is no
-    caption and stands where the body's first paragraph does opens the body. Both None for a
-    text dump."""
+    caption and stands where the body's first paragraph does opens the body. ``same_list``:
+    whether a block is an item of the list or table another is in (``HtmlPage.same_list``),
+    for the lists inside the article (``warta.lists``). All three None for a text dump."""
     hints = hints or _NO_HINTS
     blocks = hints.markers.unglue([b for b in blocks if b.text not in hints.chrome])
     repeated = {text for text, n in Counter(b.text for b in blocks).items() if n > 1}
     marker_kinds, kinds, ends, words = _classify_blocks(blocks, hints, repeated)
     if "related_link" in marker_kinds:
+        # the list of links a label opens: markers, each joined to the label as one line is
+        for i, label in related_items(blocks, kinds, marker_kinds, ends, same_list):
+            blocks[i] = Block(blocks[i].line, joined_link(label, blocks[i].text))
+            marker_kinds[i], kinds[i] = "related_link", "marker"
         first_prose = next((i for i, kind in enumerate(kinds) if kind == "good"), len(kinds))
-        labels = hints.markers.linked_headlines(blocks, marker_kinds, first_prose)
+        labels = [  # not one whose headline was lost, before the article's own list
+            i
+            for i in hints.markers.linked_headlines(blocks, marker_kinds, first_prose)
+            if not after_announcing(blocks, marker_kinds, i)
+        ]
         if labels:
             blocks, marker_kinds, kinds, ends, words = join_linked_headlines(
                 labels, blocks, marker_kinds, kinds, ends, words
@@ -88,10 +99,14 @@ def extract_generic(
     )
     for i in figure_captions:
         kinds[i] = "caption"
+    listed = inner_lists(blocks, kinds, marker_kinds, ends, repeated, same_list)
+    for i in listed:
+        if kinds[i] == "other":
+            kinds[i] = "near"
     run = main_run(kinds, words, ends)
     if run is None:
         return NoArticle(NO_BODY)
-    start, end = _body_start(blocks, kinds, *run)
+    start, end = _body_start(blocks, kinds, *run, listed)
     header = Header(
         blocks, marker_kinds, start, ingest_date, hints, meta or PageMeta(), after_image
     )
@@ -118,9 +133,13 @@ def extract_generic(
         ),
         *range(end, trailer),
     ]
-    body = split_body(
-        [blocks[i] for i in chosen], [marker_kinds[i] for i in chosen], header.caption
-    )
+    body_blocks = [blocks[i] for i in chosen]
+    body_kinds = [marker_kinds[i] for i in chosen]
+    if listed and same_list is not None:
+        body_blocks, body_kinds = table_rows(
+            chosen, set(listed), body_blocks, body_kinds, same_list
+        )
+    body = split_body(body_blocks, body_kinds, header.caption)
     if body is None:
         return NoArticle(NO_BODY)
     paragraphs, markers = body
@@ -205,7 +224,40 @@ def _classify(text: str, hints: Hints) -> tuple[str | None, str, bool]:
     marker = hints.markers.kind_of(text)
     if marker is not None:
         return marker, "marker", _is_end(text, hints)
+    if text[0] in _PROMOTION_INITIALS and _PROMOTION.match(text):
+        return None, "chrome", False
     return None, "caption" if is_caption(text) else prose_kind(text), _is_end(text, hints)
+
+
+# A site's invitation to follow it, printed with every article and written as prose, so
+# ``prose_kind`` takes it for a paragraph: Kompas's WhatsApp Channel and Telegram group and its
+# newsletter (``Simak breaking news dan berita pilihan kami langsung di ponselmu. Pilih saluran
+# andalanmu akses berita Kompas.com WhatsApp Channel : https://…``), and the like for Google
+# News, WhatsApp or Telegram with the channel's address (``Ikuti … di Google News:
+# https://…``; without one, ``Ikuti informasi … melalui saluran WhatsApp resmi BPBD`` is
+# news). Of kind
+# ``chrome``: no paragraph nor inline subheading, and like a marker it neither cuts the run of
+# prose nor extends it.
+_PROMOTION = re.compile(
+    r"simak breaking news dan berita pilihan kami\b"
+    r"|dapatkan (?:update berita pilihan dan breaking news|informasi, inspirasi dan insight)\b"
+    r"|(?:ikuti|follow|gabung|join)\b.{0,80}\b(?:google news|whatsapp|telegram)\b.{0,80}"
+    r"(?:https?://|www\.|t\.me/)",
+    re.IGNORECASE,
+)
+_PROMOTION_INITIALS = frozenset("SsDdIiFfGgJj")
+# The heading of the readers' comments or of their form (``Komentar``, ``Komentar (2)``, ``3
+# Comments``, ``Tulis Komentar``, ``Leave a Reply``), or a share bar's ``Komentar``: no inline
+# subheading (``_subheading``). It ends nothing: where it stands tells too little (a share bar
+# after the lead, a subheading over the quotes closing a report), so comments after it that
+# read like prose stay in the body when no other chrome stands between.
+_COMMENTS_HEADING = re.compile(
+    r"(?:\d{1,5} )?(?:komentar|comments?)(?: ?\(\d{1,5}\))?:?|\d{1,5} tanggapan"
+    r"|(?:tulis|kirim|beri|berikan|tinggalkan|lihat|kolom|semua) komentar(?: anda)?:?"
+    r"|(?:leave|post|write|add) a (?:reply|comment)|tinggalkan balasan",
+    re.IGNORECASE,
+)
+_HEADING_MAX_CHARS = 40
 
 
 def _is_end(text: str, hints: Hints) -> bool:
@@ -218,13 +270,15 @@ def _is_end(text: str, hints: Hints) -> bool:
 
 def _subheading(text: str, kind: str, repeated: set[str]) -> bool:
     """An inline heading between body paragraphs (``Awal Cerita``), not chrome or a caption,
-    nor a blob of no words (an inline image's base64)."""
+    nor a blob of no words (an inline image's base64), nor the heading of readers' comments or
+    of a poll (``Komentar``)."""
     return (
         kind == "other"
         and len(text) <= _SUBHEADING_MAX_CHARS
         and text not in repeated
         and 1 <= text.count(" ") + 1 <= 12
         and not is_blob(text)
+        and not (len(text) <= _HEADING_MAX_CHARS and _COMMENTS_HEADING.fullmatch(text))
     )
 
 
@@ -313,12 +367,15 @@ def _repeated_prose(text: str, kind: str, repeated: set[str]) -> bool:
     return kind == "other" and text in repeated and prose_kind(text) == "good"
 
 
-def _body_start(blocks: list[Block], kinds: list[str], start: int, end: int) -> tuple[int, int]:
+def _body_start(
+    blocks: list[Block], kinds: list[str], start: int, end: int, listed: Collection[int] = ()
+) -> tuple[int, int]:
     """Move the start to a dateline among the run's first blocks: what precedes it is a lead
     caption or a pull quote. A dateline standing alone just before the run opens the body, and
     so does a short sentence that opens with a place and its source (``JAKARTA, KOMPAS.com -
     Pemerintah menaikkan harga BBM.``, too short to start the run of prose; markers may stand
-    between); not a label (``VIDEO: …``, ``ILUSTRASI - …``: a headline or a caption)."""
+    between); not a label (``VIDEO: …``, ``ILUSTRASI - …``: a headline or a caption), nor an
+    item of a list inside the article (``listed``: ``SD: 10-12 Juni 2025``)."""
     for i in range(start - 1, max(-1, start - 1 - _LEAD_REACH), -1):
         if kinds[i] == "marker":
             continue
@@ -326,7 +383,7 @@ def _body_start(blocks: list[Block], kinds: list[str], start: int, end: int) -> 
             return i, end
         break
     for i in range(start, min(start + 4, end)):
-        if kinds[i] == "marker":  # `BACA JUGA: …` reads like a dateline too
+        if kinds[i] == "marker" or i in listed:  # `BACA JUGA: …` reads like a dateline too
             continue
         if split_dateline(blocks[i].text)[0] is not None:
             return i, end

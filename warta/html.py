@@ -86,6 +86,21 @@ _DROPPED = frozenset(
 )
 _BREAKS = frozenset({"br", "hr"})
 _IMAGES = frozenset({"img", "picture"})
+_LISTS = frozenset({"ul", "ol", "dl", "table"})
+# The first letters of a class or id word naming site chrome (as readability's "unlikely
+# candidates" do): a list in such an element, or named so, is no list of the article's.
+_CHROME_WORDS = (
+    "share", "social", "sosmed", "tag", "related", "terkait", "populer", "popular",
+    "terpopuler", "trending", "rekomendasi", "recommend", "menu", "nav", "breadcrumb",
+    "comment", "komentar", "footer", "sidebar", "widget", "promo", "newsletter", "baca",
+    "poll", "polling", "ticker", "headline", "topik", "topic", "more", "lainnya", "author",
+    "penulis", "bio", "profil", "profile", "kurs", "sholat", "shalat", "prayer", "toc",
+    "source", "sumber", "referensi", "reference",
+)  # fmt: skip
+# What a list of teaser cards holds and an article's own list does not.
+_CARD_PARTS = ("h1", "h2", "h3", "h4", "h5", "h6", "img", "picture")
+# How far up from a list its ancestors' names are read for chrome.
+_CHROME_REACH = 3
 # Elements a first paragraph is never in: a deck, a list of highlights, a quote, a caption.
 _NOT_LEAD = frozenset(
     {"h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "td", "th", "blockquote", "figcaption"}
@@ -174,6 +189,60 @@ class HtmlPage:
             and parent.get("class") == first_parent.get("class")
             and parent.getparent() is first_parent.getparent()
         )
+
+    def same_list(
+        self, block: Block, first: Block, *, chrome: bool = False, row: bool = False
+    ) -> bool:
+        """Whether ``block`` is an item (or cell) of the list or table (``<ul>``, ``<ol>``,
+        ``<dl>``, ``<table>``) ``first`` is one of, and, unless ``chrome``, that list is no
+        site chrome: not mostly links (related articles, tags), and neither it nor its nearest
+        ancestors named for chrome (``class``/``id`` ``share``, ``tags``, ``related``,
+        ``komentar``, …), nor holding headings or images (teaser cards). With ``row``: whether
+        the two are cells of one table row. False when either is unknown."""
+        a, b = self.origins.get(id(block)), self.origins.get(id(first))
+        if a is None or b is None:
+            return False
+        if row:
+            found = _row_of(_place(*a)[0])
+            return found is not None and found is _row_of(_place(*b)[0])
+        node = _list_of(_place(*a)[0])
+        if node is None or node is not _list_of(_place(*b)[0]):
+            return False
+        if chrome:
+            return True
+        ancestor = node
+        for _ in range(_CHROME_REACH + 1):
+            if ancestor is None:
+                break
+            if _named_for_chrome(ancestor):
+                return False
+            ancestor = ancestor.getparent()
+        if next(node.iter(*_CARD_PARTS), None) is not None:
+            return False  # teaser cards: a headline, an image
+        text = len("".join(node.itertext()).strip())
+        linked = sum(len("".join(link.itertext()).strip()) for link in node.iter("a"))
+        return linked * 2 <= text
+
+
+def _list_of(node):
+    """The list or table element holding ``node`` (itself included), or None."""
+    while node is not None and node.tag not in _LISTS:
+        node = node.getparent()
+    return node
+
+
+def _row_of(node):
+    """The table row holding ``node`` (itself included), or None."""
+    while node is not None and node.tag != "tr":
+        if node.tag in _LISTS:
+            return None
+        node = node.getparent()
+    return node
+
+
+def _named_for_chrome(element) -> bool:
+    names = f"{element.get('class', '')} {element.get('id', '')}".lower()
+    return any(word.startswith(_CHROME_WORDS) for word in re.split(r"[^a-z]+", names) if word)
 
 
 def looks_like_html(text: str, source_name: str = "") -> bool:

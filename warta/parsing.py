@@ -73,11 +73,13 @@ def parse_page(
     warnings. Without ``identify_language`` the article's ``language`` stays None (benchmarks
     time it apart).
     """
-    meta, html_head, captions, after_image, stands_with = None, "", frozenset(), None, None
+    meta, html_head, captions, after_image = None, "", frozenset(), None
+    stands_with = same_list = None
     if looks_like_html(text, source_name):
         page = parse_html(text)
         blocks, meta, html_head = page.blocks, page.meta, text[:HTML_HEAD_CHARS]
         captions, after_image, stands_with = page.captions, page.after_image, page.stands_with
+        same_list = page.same_list
     else:
         blocks = split_blocks(text)
     if not blocks:
@@ -91,6 +93,7 @@ def parse_page(
             captions=captions,
             after_image=after_image,
             stands_with=stands_with,
+            same_list=same_list,
         )
     elif layout.sequential:
         article = _extract_with_layout(layout, blocks, ingest_date)
@@ -103,6 +106,7 @@ def parse_page(
             captions=captions,
             after_image=after_image,
             stands_with=stands_with,
+            same_list=same_list,
         )
     if isinstance(article, NoArticle):
         return article
