@@ -234,10 +234,9 @@ def _classify(text: str, hints: Hints) -> tuple[str | None, str, bool]:
 # newsletter (``Simak breaking news dan berita pilihan kami langsung di ponselmu. Pilih saluran
 # andalanmu akses berita Kompas.com WhatsApp Channel : https://…``), and the like for Google
 # News, WhatsApp or Telegram with the channel's address (``Ikuti … di Google News:
-# https://…``; without one, ``Ikuti informasi … melalui saluran WhatsApp resmi BPBD`` is
-# news). Of kind
-# ``chrome``: no paragraph nor inline subheading, and like a marker it neither cuts the run of
-# prose nor extends it.
+# https://…``; without one, ``Ikuti informasi … melalui saluran WhatsApp resmi BPBD`` is news).
+# Of kind ``chrome``: no paragraph nor inline subheading, and like a marker it neither cuts the
+# run of prose nor extends it.
 _PROMOTION = re.compile(
     r"simak breaking news dan berita pilihan kami\b"
     r"|dapatkan (?:update berita pilihan dan breaking news|informasi, inspirasi dan insight)\b"
@@ -271,7 +270,7 @@ def _is_end(text: str, hints: Hints) -> bool:
 def _subheading(text: str, kind: str, repeated: set[str]) -> bool:
     """An inline heading between body paragraphs (``Awal Cerita``), not chrome or a caption,
     nor a blob of no words (an inline image's base64), nor the heading of readers' comments or
-    of a poll (``Komentar``)."""
+    of their form (``Komentar``, ``Leave a Reply``)."""
     return (
         kind == "other"
         and len(text) <= _SUBHEADING_MAX_CHARS

@@ -123,12 +123,16 @@ def inner_lists(
     A list is taken when, in this order:
 
     - a paragraph (``good`` or ``near``) comes first;
-    - then the announcing line, a sentence ending with a colon (``Berikut daftar harga bahan
-      pokok hari ini:``), that opens no links (``Baca juga:``), tags, share buttons or a
-      promotion and names no chrome (``Berita terpopuler:``);
+    - then the announcing line, ending with a colon, that announces a list in words
+      (``Berikut daftar harga bahan pokok hari ini:``, ``… yakni:``) or is a sentence of 8
+      words or more (``_announces``), and opens no links (``Baca juga:``), tags, share
+      buttons, promotion or contact and names no chrome (``Berikut berita terpopuler:``,
+      ``Sumber:``); markers may follow it (a ``Baca juga`` label whose headline was lost);
     - then two items or more: lines of one form (``item_form``: one bullet, numbers or
-      letters counting up from 1 or ``a``, or ``Label: value``), or, on an HTML page, the
-      items of one list or table (``same_list``: not mostly links, not named for chrome);
+      letters counting up from 1 or ``a``, ``Label: value``, or three or more plain ones),
+      or, on an HTML page where the first item is in a list or table, the items of that one
+      list whatever their form (``same_list``: not mostly links, no teaser cards, not named
+      for chrome);
     - then, markers aside, a paragraph of prose (``good``) that does not open with a dateline
       (a teaser of another article does) and is printed once.
 
@@ -190,15 +194,11 @@ def related_items(
         text = blocks[i].text
         if not _BARE_RELATED_LABEL.fullmatch(text) or after_announcing(blocks, marker_kinds, i):
             continue
-        label, form, expected = text, None, 1
-        if form is None and i + 1 < len(blocks):
-            form = item_form(blocks[i + 1].text)
-            if form in ("plain", "labelled"):  # a headline reads so too: HTML list items only
-                form = _NO_FORM
-        items, _ = _items(
-            blocks, kinds, marker_kinds, ends, i + 1, same_list, form, expected, chrome=True
-        )
-        found.extend((j, label) for j in items)
+        form = item_form(blocks[i + 1].text) if i + 1 < len(blocks) else None
+        if form in ("plain", "labelled"):  # a headline reads so too: HTML list items only
+            form = _NO_FORM
+        items, _ = _items(blocks, kinds, marker_kinds, ends, i + 1, same_list, form, chrome=True)
+        found.extend((j, text) for j in items)
     return found
 
 
@@ -229,19 +229,18 @@ def _items(
     first: int,
     same_list: SameList | None,
     form: str | None = None,
-    expected: int = 1,
     *,
     chrome: bool = False,
 ) -> tuple[list[int], str | None]:
     """The items of a list from ``first`` on, and their form: of one form (``form``, else that
-    of the first item; numbers or letters counting from ``expected``), or (``same_list``) of
-    one HTML list, chrome too with ``chrome``; none of them a marker or an end of the
-    article."""
+    of the first item; numbers or letters counting from 1), or (``same_list``) of one HTML
+    list, chrome too with ``chrome``; none of them a marker or an end of the article."""
     items: list[int] = []
     if first >= len(blocks) or marker_kinds[first] is not None or ends[first]:
         return items, None
     opening = blocks[first]
     form = form or item_form(opening.text)
+    expected = 1
     # On an HTML page the items of a list element are taken by ``same_list`` alone, whatever
     # their form: its guards (links, names of chrome) must not be passed by.
     if same_list is not None and same_list(opening, opening, chrome=True):
