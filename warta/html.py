@@ -93,7 +93,7 @@ _CHROME_WORDS = (
     "share", "social", "sosmed", "tag", "related", "terkait", "populer", "popular",
     "terpopuler", "trending", "rekomendasi", "recommend", "menu", "nav", "breadcrumb",
     "comment", "komentar", "footer", "sidebar", "widget", "promo", "newsletter", "baca",
-    "poll", "polling", "ticker", "headline", "topik", "topic", "more", "lainnya", "author",
+    "poll", "polling", "ticker", "headline", "topik", "topic", "lainnya", "author",
     "penulis", "bio", "profil", "profile", "kurs", "sholat", "shalat", "prayer", "toc",
     "source", "sumber", "referensi", "reference",
 )  # fmt: skip

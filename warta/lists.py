@@ -59,7 +59,8 @@ _NOT_ANNOUNCING = re.compile(
     r"|.*\b(?:terpopuler|populer|terkait|trending|rekomendasi|lainnya|komentar|newsletter|"
     r"berlangganan|subscribe|daftar isi|pilihan editor|editor'?s'? picks?|(?:meng)?hubungi|"
     r"narahubung|penulis|berita|artikel|video|dibaca|minati|untuk anda|sumber berikut|"
-    r"referensi berikut|(?:disarikan|dirangkum|dihimpun|dikutip|diolah) dari)\b",
+    r"referensi berikut|(?:disarikan|dirangkum|dihimpun|dikutip|diolah) dari|redaksi|"
+    r"rangkuman|ringkasan|perlu anda ketahui|jadwal acara|acara tv)\b",
     re.IGNORECASE,
 )
 # A teaser of another article opens with its dateline, also one naming the site alone
