@@ -103,7 +103,7 @@ def test_a_line_ending_with_emoji_after_the_last_paragraph_stays_out(after):
 
 def test_a_page_whose_every_paragraph_ends_with_emoji_is_rejected():
     """A known loss: no block reads as prose. Taking such blocks without their emoji took in
-    shop promotions and comments too (a review's pages)."""
+    shop promotions and comments too (fixtures/chrome)."""
     body = [f"{LEAD} 🙏", f"{SECOND} 😊", f"{LAST[:-1]}! 👍"]
     assert not isinstance(parse_page(page(*body), ingest_date=DAY), ParsedArticle)
 
@@ -259,10 +259,15 @@ def test_a_separator_line_in_the_seed_layout_is_no_paragraph():
 # captions without a full stop (with the day in brackets, commas, an agency's credit), a
 # sentence-case headline between paragraphs, lists of tags, share buttons, related links and
 # teasers, comments with their metadata lists, newsletter and follow-us lines (ending with a
-# colon or with emoji) after the last paragraph. Rules that took lists into the body on less
-# evidence than ``warta.lists`` asks let most of these in (three reviews). Where a list of
-# links or headlines stands between paragraphs, the article is cut there and its shorter half
-# lost, as always (`related-*`): a known loss, kept here so that a change to it shows.
+# colon or with emoji) after the last paragraph; lists announced as sources, references,
+# links, contacts, editors' picks, digests, tables of contents or TV schedules, author boxes,
+# rate widgets, teaser cards, layout and credit tables, share bars' ``Komentar``, site
+# invitations, and sentences that only look like them; and the article's own lists after a
+# ``Baca juga`` label, or with an ad between them and the article going on. Rules that took
+# lists into the body on less evidence than ``warta.lists`` asks let most of these in. Where
+# a list of links or headlines stands between paragraphs, the article is cut there and its
+# shorter half lost, as always (`related-*`): a known loss, kept here so that a change to it
+# shows.
 CHROME = FIXTURES / "chrome"
 EXPECTED = json.loads((CHROME / "expected.json").read_text("utf-8"))
 

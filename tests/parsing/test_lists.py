@@ -101,7 +101,7 @@ def test_markers_may_stand_between_a_list_and_the_article_going_on():
 
 def test_a_list_before_the_credit_that_closes_the_article_is_left_out():
     """A known loss, the article's own list at its end: site chrome (popular headlines,
-    videos) stands before the reporter's credit as often (a review's pages)."""
+    videos) stands before the reporter's credit as often (fixtures/chrome)."""
     items = ["1. Pembentukan KPPS: 3-5 Maret", "2. Pemungutan suara: 19 Maret"]
     body = [LEAD, SECOND, AFTER, INTRO, *items]
     for credit in ("Pewarta: Rina Kusuma", "Editor: Budi Santoso", "(mea/mea)"):
@@ -122,7 +122,7 @@ def test_a_list_before_the_credit_that_closes_the_article_is_left_out():
         (INTRO, ["3. Harga Cabai Turun", "4. Stok Beras Aman", "5. Gula Naik"], LAST),
         # plain items: two are too few
         (INTRO, ["Jakarta Pusat", "Jakarta Timur"], LAST),
-        # announced by a label, not a sentence announcing a list (a review's pages)
+        # announced by a label, not a sentence announcing a list (fixtures/chrome)
         *(
             (intro, ["- Reuters", "- Associated Press", "- Al Jazeera"], LAST)
             for intro in (
