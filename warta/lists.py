@@ -18,7 +18,7 @@ from warta.datelines import split_dateline
 from warta.markers import BARE_RELATED
 
 # Whether a block is an item of the list another is in (``HtmlPage.same_list``); with
-# ``chrome``, whatever the list.
+# ``chrome``, whatever the list; with ``row``, whether the two are cells of one table row.
 SameList = Callable[..., bool]
 
 # How an item opens: a bullet, or a number or letter and its dot or bracket.
