@@ -10,4 +10,4 @@ __version__ = "0.1.0"
 # recorded in ``articles.parser_version`` so analysts can tell rows of different vintages apart.
 # Three numbers, ``YEAR.MONTH.N``, each bump greater than the last when compared number by number
 # (``2026.11.9`` < ``2026.11.15``; not as text): ``partition_quality`` orders versions so.
-PARSER_VERSION = "2026.11.30.1"
+PARSER_VERSION = "2026.11.30.2"

@@ -31,7 +31,7 @@ from warta.body import (
     looks_like_paragraph,
     split_body,
 )
-from warta.datelines import site_from_dateline, split_dateline
+from warta.datelines import site_from_dateline, source_of_dateline, split_dateline
 from warta.dates import (
     is_relative_date,
     parse_relative_date,
@@ -110,6 +110,8 @@ def parse_page(
         )
     if isinstance(article, NoArticle):
         return article
+    if _index_page(article):
+        return NoArticle(INDEX_PAGE)
     article.site = canonical_site(article.site)
     if meta is not None:
         article.url = meta.url
@@ -120,6 +122,42 @@ def parse_page(
     if repaired_mojibake:
         article.warnings.append(REPAIRED_MOJIBAKE)
     return article
+
+
+# An index page of a site: the teasers of several articles, each opening with its publisher's
+# dateline and a dash (``BEKASI, KOMPAS.com - …``, ``Jakarta (ANTARA) - …``), which an article
+# prints once, before its first paragraph (``ParsedArticle.dateline``). Three such teasers, the
+# first paragraph's included, that are half the paragraphs ending a sentence or more (their
+# headlines and times end none) make an index page; an article followed by a few teasers is
+# not one. A bare place
+# (``JAKARTA -``), a speaker's name in an interview (``TEMPO: Apa rencana Anda?``) and a day
+# in a schedule (``Senin (9/12): Myanmar vs Indonesia``) name no publisher, and do not count.
+INDEX_PAGE = "index page (teasers of several articles, each with its own dateline)"
+_INDEX_TEASERS = 3
+_DASHES = ("-", "–", "—")
+
+
+def _index_page(article: ParsedArticle) -> bool:
+    teasers = int(article.dateline is not None and _publisher(article.dateline))
+    sentences = 0
+    for paragraph in article.paragraphs:
+        text = paragraph.text
+        sentences += ends_sentence(text)
+        dateline = split_dateline(text)[0]
+        if (
+            dateline is not None
+            and text[len(dateline) :].lstrip()[:1] in _DASHES
+            and _publisher(dateline)
+        ):
+            teasers += 1
+    return teasers >= _INDEX_TEASERS and 2 * teasers >= sentences
+
+
+def _publisher(dateline: str) -> bool:
+    """Whether ``dateline`` names a publisher (``KOMPAS.com``, ``(ANTARA)``), not a place alone
+    or a date (``Senin (9/12)``)."""
+    source = source_of_dateline(dateline)
+    return source is not None and any(c.isalpha() for c in source)
 
 
 def invalid_bytes_warning(count: int) -> str:

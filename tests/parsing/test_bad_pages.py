@@ -7,8 +7,9 @@ from datetime import date
 import pytest
 
 from tests.parsing.conftest import FIXTURES
+from warta.article import ParsedArticle
 from warta.body import NO_BODY, NoArticle
-from warta.parsing import parse_page
+from warta.parsing import INDEX_PAGE, parse_page
 
 
 @pytest.mark.parametrize(
@@ -30,3 +31,75 @@ def test_page_without_article_is_rejected(fixture):
 def test_empty_pages_are_rejected(text):
     outcome = parse_page(text, ingest_date=date(2022, 12, 10), source_name="x.html")
     assert outcome == NoArticle(NO_BODY)
+
+
+@pytest.mark.parametrize(
+    "fixture",
+    [
+        "index-page-teasers.txt",  # headline, time, teaser opening `JAKARTA, KOMPAS.com -`
+        "index-page-teasers.html",  # cards: a linked headline, `3 jam lalu`, `Jakarta (ANTARA) -`
+    ],
+)
+def test_an_index_page_of_teasers_with_their_datelines_is_rejected(fixture):
+    text = (FIXTURES / fixture).read_text("utf-8")
+    outcome = parse_page(text, ingest_date=date(2025, 11, 3), source_name=fixture)
+    assert outcome == NoArticle(INDEX_PAGE)
+    assert outcome.reason == "index page (teasers of several articles, each with its own dateline)"
+
+
+_LEAD = (
+    "JAKARTA, KOMPAS.com - Pemerintah Provinsi DKI Jakarta menyiapkan anggaran tambahan untuk "
+    "memperbaiki saluran air di wilayah utara menjelang musim hujan tahun ini."
+)
+_PROSE = [
+    "Kepala dinas mengatakan pekerjaan itu akan dimulai pekan depan dan ditargetkan selesai "
+    "sebelum akhir Desember tahun ini.",
+    "Menurut dia, warga di sekitar lokasi diminta berhati-hati karena sebagian jalan akan "
+    "ditutup selama pengerjaan berlangsung.",
+    "Pemerintah juga akan menambah pompa air di beberapa titik rawan banjir yang selama ini "
+    "sering tergenang saat hujan deras.",
+    "Anggaran tambahan itu diambil dari APBD perubahan yang telah disetujui dewan pada rapat "
+    "paripurna bulan lalu.",
+    "Ia berharap pekerjaan selesai tepat waktu sehingga genangan tidak lagi mengganggu "
+    "aktivitas warga saat musim hujan tiba.",
+]
+_TEASERS = [
+    "BEKASI, KOMPAS.com - Polisi menangkap seorang pria yang diduga mencuri sepeda motor milik "
+    "warga di kawasan Bekasi Timur setelah rekamannya beredar.",
+    "Jakarta (ANTARA) - Badan Meteorologi, Klimatologi, dan Geofisika mengingatkan masyarakat "
+    "akan potensi hujan lebat di sebagian besar wilayah Jawa.",
+]
+
+
+def _page(*paragraphs: str) -> str:
+    blocks = ["Berita", "Jakarta Siapkan Anggaran Perbaikan Saluran Air Jelang Musim Hujan"]
+    blocks += ["Senin, 3 November 2025 10:00 WIB", *paragraphs, "Tentang Kami"]
+    return "\n\n".join(blocks) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "index"),
+    [
+        # the article's paragraphs, then two teasers of other articles: still the article
+        ([_LEAD, *_PROSE, *_TEASERS], False),
+        ([_LEAD, *_PROSE[:4], *_TEASERS], False),  # three datelines of seven sentences
+        # a shorter article and two teasers: three datelines of six sentences, or fewer
+        ([_LEAD, *_PROSE[:3], *_TEASERS], True),
+        ([_LEAD, _PROSE[0], *_TEASERS], True),
+        # interview answers under a speaker's name in capitals name no publisher
+        (
+            [_LEAD, *(f"TEMPO: {p}" for p in _PROSE[:2]), *(f"ANIES: {p}" for p in _PROSE[2:])],
+            False,
+        ),
+        # nor do datelines of a place alone
+        ([_LEAD, *(f"BEKASI - {p}" for p in _PROSE)], False),
+    ],
+)
+def test_only_teasers_with_a_publishers_dateline_make_an_index_page(paragraphs, index):
+    outcome = parse_page(_page(*paragraphs), ingest_date=date(2025, 11, 3))
+    if index:
+        assert outcome == NoArticle(INDEX_PAGE)
+    else:
+        assert isinstance(outcome, ParsedArticle), outcome
+        assert outcome.dateline == "JAKARTA, KOMPAS.com"
+        assert len(outcome.paragraphs) == len(paragraphs)

@@ -21,6 +21,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from tests.conftest import SEED, put, without_capabilities
+from tests.parsing.conftest import FIXTURES
 from warta.config import Settings
 from warta.ingest import BatchTask, process_batch
 from warta.landing import LandingFile
@@ -75,6 +76,7 @@ def _bad_files() -> dict[str, bytes]:
         "error_page.html": html_error.encode(),
         "title_only.txt": b"Banjir Rendam Ratusan Rumah di Pinggiran Kota\n",
         "ads_only.txt": b"Advertisement\n\nADVERTISEMENT\n\nLanjutkan Membaca\n\nAdvertisement\n",
+        "index_page.html": (FIXTURES / "index-page-teasers.html").read_bytes(),
         "five_thousand_paragraphs.txt": f"Laporan Panjang Tentang Banjir Tahunan\n\n{long_body}".encode(),
         # A whole site saved as one line: no paragraph of news is that long (MAX_PARAGRAPH_CHARS).
         "longest_paragraph.txt": _one_line_body(100_000).encode(),
@@ -107,6 +109,7 @@ EXPECTED = {
     "error_page.html": ("rejected", "no article body found"),
     "title_only.txt": ("rejected", "no article body found"),
     "ads_only.txt": ("rejected", "no article body found"),
+    "index_page.html": ("rejected", "index page (teasers of several articles, each with its own dateline)"),
     "five_thousand_paragraphs.txt": ("parsed", None),
     "longest_paragraph.txt": ("parsed", None),
     "paragraph_too_long.txt": ("rejected", "paragraph too long (over 100000 characters)"),
