@@ -14,4 +14,4 @@ JOIN rusia_articles USING (article_id)
 JOIN entity_names AS n USING (entity_key)
 WHERE e.label IN ('PER', 'ORG')
 GROUP BY month, e.entity_key
-ORDER BY month, articles DESC, canonical_name;
+ORDER BY month, articles DESC, canonical_name, entity_key;

@@ -18,5 +18,5 @@ FROM entity_days AS d
 JOIN entity_names AS n USING (entity_key)
 WHERE d.ingest_date IN (SELECT ingest_date FROM recent)
 GROUP BY d.entity_key
-ORDER BY mentions DESC, canonical_name
+ORDER BY mentions DESC, canonical_name, entity_key
 LIMIT 20;
