@@ -18,6 +18,7 @@ import duckdb
 from warta import PARSER_VERSION
 from warta.config import Settings
 from warta.landing import LandingUnavailable, LandingZone, is_partition_key
+from warta.parquet_store import ParquetStore
 from warta.text import counted
 from warta.warehouse import Warehouse, WarehouseBusy
 
@@ -107,11 +108,7 @@ def run_partitions(
                 folder_missing = not os.path.lexists(zone.root / partition)
                 then = "run as an empty day" if folder_missing else "run anyway"
                 if not allow_empty:
-                    held = f"{zone.days_held()}; " if folder_missing else ""
-                    message = (
-                        f"{partition}: {what}; skipped ({held}--allow-empty runs it as a day "
-                        "without files)"
-                    )
+                    message = f"{partition}: {what}; skipped ({_remedy(settings, zone, partition)})"
                     results[partition] = PartitionRun(partition, False, [], message)
                     print(message, file=out)
                     continue
@@ -128,6 +125,25 @@ def run_partitions(
         for run in runner.repair_refusals():
             results[run.partition] = run
     return list(results.values())
+
+
+def _remedy(settings: Settings, zone: LandingZone, partition: str) -> str:
+    """What to do about a day asked for by name that has no day folder: put the folder in a
+    link's place; restore the folder of a day published with files (the parse refuses to
+    publish it empty over them); or run it as a day without files."""
+    if os.path.islink(zone.root / partition):
+        return (
+            "put the folder itself in the link's place to parse its files; --allow-empty runs "
+            "the day as one without files"
+        )
+    held = ParquetStore(settings.data_dir).ledger_rows(partition)
+    if held:
+        return (
+            f"the published partition holds {counted(held, 'file')}: restore the folder, or "
+            "create it empty to publish the day as empty"
+        )
+    days = f"{zone.days_held()}; " if not os.path.lexists(zone.root / partition) else ""
+    return f"{days}--allow-empty runs it as a day without files"
 
 
 def _published(settings: Settings) -> dict[str, str | None]:

@@ -13,6 +13,7 @@ import duckdb
 import pytest
 
 from tests.conftest import REPO, SEED, put
+from warta.config import Settings
 
 WARTA = Path(sys.executable).with_name("warta")
 
@@ -125,8 +126,8 @@ def test_run_one_partition_end_to_end(landing, tmp_path):
     assert (tmp_path / "dagster_home" / "dagster.yaml").read_text() == template  # was empty
     assert "2026-11-25: 1 file (1 parsed, 0 duplicate, 0 rejected) checks passed" in result.stdout
     assert (
-        f"warning: 1 entries in {landing.raw_dir} are not YYYY-MM-DD day folders and are never "
-        "parsed: misfiled.txt"
+        f"warning: 1 entry in {landing.raw_dir} is no YYYY-MM-DD day folder and is never parsed: "
+        "misfiled.txt"
     ) in result.stdout
     con = duckdb.connect(str(landing.warehouse), read_only=True)
     assert con.sql("SELECT count(*), min(ingest_date)::VARCHAR FROM articles").fetchall() == [
@@ -138,6 +139,13 @@ def test_run_one_partition_end_to_end(landing, tmp_path):
     # published day stays, even with --allow-empty (which runs a day never published).
     (landing.raw_dir / "2026-11-25" / SEED.name).unlink()
     (landing.raw_dir / "2026-11-25").rmdir()
+    refused = _warta("run", "--partition", "2026-11-25", env=env, cwd=tmp_path, timeout=300)
+    assert refused.returncode == 1
+    assert (  # the remedy, not --allow-empty, which the parse would refuse
+        f"2026-11-25: no landing folder {landing.raw_dir / '2026-11-25'}; skipped (the published "
+        "partition holds 1 file: restore the folder, or create it empty to publish the day as "
+        "empty)"
+    ) in refused.stdout
     gone = _warta(
         "run", "--partition", "2026-11-25", "--allow-empty", env=env, cwd=tmp_path, timeout=300
     )
@@ -319,13 +327,33 @@ def test_dagster_refuses_to_load_the_definitions_with_a_bad_setting(tmp_path):
         ("WARTA_WORKERS", "abc", "WARTA_WORKERS must be a positive integer"),
         ("WARTA_MAX_REJECT_SHARE", "2", "WARTA_MAX_REJECT_SHARE must be between 0 and 1"),
         ("WARTA_MAX_REJECT_SHARE", "nan", "WARTA_MAX_REJECT_SHARE must be between 0 and 1"),
-        ("WARTA_VOLUME_SPIKE", "inf", "WARTA_VOLUME_SPIKE must be a finite number, 0 or more"),
+        ("WARTA_VOLUME_SPIKE", "inf", "WARTA_VOLUME_SPIKE must be a finite number, 1 or more"),
         ("WARTA_WAREHOUSE", str(tmp_path), f"WARTA_WAREHOUSE is a folder ({tmp_path})"),
         ("WARTA_ALERT_URL", "hooks.example/T0/SECRET", "WARTA_ALERT_URL must be an http:// or"),
     ):
         result = validate(**{variable: value})
         assert result.returncode != 0, variable
         assert message in result.stdout + result.stderr, variable
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "message"),
+    [
+        ("WARTA_VOLUME_DROP", "1.5", "WARTA_VOLUME_DROP must be between 0 and 1, got '1.5'"),
+        ("WARTA_VOLUME_SPIKE", "0.5", "WARTA_VOLUME_SPIKE must be a finite number, 1 or more"),
+        ("WARTA_VOLUME_SPIKE", "0", "WARTA_VOLUME_SPIKE must be a finite number, 1 or more"),
+        ("WARTA_MAX_DUPLICATE_SHARE", "-0.1", "must be between 0 and 1, got '-0.1'"),
+    ],
+)
+def test_volume_bounds_are_on_either_side_of_the_median(variable, value, message):
+    """A drop above 1 or a spike below it would fail every judged day's volume check."""
+    with pytest.raises(ValueError, match=re.escape(message)):
+        Settings.from_env({variable: value})
+
+
+def test_volume_bounds_at_the_median_are_accepted():
+    settings = Settings.from_env({"WARTA_VOLUME_DROP": "1", "WARTA_VOLUME_SPIKE": "1"})
+    assert (settings.volume_drop, settings.volume_spike) == (1.0, 1.0)
 
 
 def test_sample_never_writes_into_the_configured_landing_zone(tmp_path):

@@ -89,7 +89,8 @@ def _parser() -> argparse.ArgumentParser:
         return "\n".join(x.replace("``", "") for x in lines if x.startswith(("- ", "  ")))
 
     environment = (
-        f"environment (read by every command):\n{listed(general)}\n\n"
+        f"environment (read by run, rebuild and query; parse reads WARTA_RAW_DIR and "
+        f"WARTA_MAX_FILE_BYTES only):\n{listed(general)}\n\n"
         f"environment of the Dagster definitions (warta run, dagster dev):\n{listed(dagster)}"
     )
     parser = argparse.ArgumentParser(
@@ -258,7 +259,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     entities.set_defaults(handler=_entities)
 
-    sample = commands.add_parser("sample", help="write the synthetic sample corpus")
+    sample = commands.add_parser(
+        "sample",
+        help="write the synthetic sample corpus",
+        description="Write the synthetic sample landing zone (the one data/raw/ ships) or, with "
+        "--generated, a generated corpus of any size: deterministic, the same files every time.",
+    )
     sample.add_argument(
         "directory",
         nargs="?",
@@ -439,7 +445,15 @@ def _query(args: argparse.Namespace) -> int:
     try:
         con = duckdb.connect(str(settings.warehouse), read_only=True)
     except duckdb.Error as error:
-        print(f"warta: cannot open {settings.warehouse}: {error}", file=sys.stderr)
+        from warta.warehouse import is_damaged
+
+        remedy = (
+            "; run `warta rebuild`: it moves the file aside and builds the warehouse again from "
+            "the Parquet"
+            if is_damaged(error)
+            else ""
+        )
+        print(f"warta: cannot open {settings.warehouse}: {error}{remedy}", file=sys.stderr)
         return 1
     try:
         *before, last = statements

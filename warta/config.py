@@ -9,9 +9,10 @@
 - ``WARTA_QUALITY_DIR`` (``quality`` beside the Parquet root, i.e. ``data/quality``): reports
 - ``WARTA_MAX_DUPLICATE_SHARE`` (0.25), ``WARTA_MAX_REJECT_SHARE`` (0.10): above these shares
   of a partition's files, a WARN check fails (partitions of 20 files or more)
-- ``WARTA_VOLUME_DROP`` (0.5), ``WARTA_VOLUME_SPIKE`` (2.0): a partition with fewer than
-  drop x or more than spike x the median files of the published partitions among the 7 days
-  before it fails a WARN check (judged when 3 or more of those days are published)
+- ``WARTA_VOLUME_DROP`` (0.5, from 0 to 1), ``WARTA_VOLUME_SPIKE`` (2.0, 1 or more): a
+  partition with fewer than drop x or more than spike x the median files of the published
+  partitions among the 7 days before it fails a WARN check (judged when 3 or more of those
+  days are published)
 
 Relative paths resolve against the current working directory. Read by the Dagster definitions
 (``pipelines/``), so by ``warta run`` and ``dagster dev``:
@@ -131,7 +132,9 @@ class Settings:
             ),
             max_reject_share=_ratio(env, "WARTA_MAX_REJECT_SHARE", DEFAULT_MAX_REJECT_SHARE),
             volume_drop=_ratio(env, "WARTA_VOLUME_DROP", DEFAULT_VOLUME_DROP),
-            volume_spike=_ratio(env, "WARTA_VOLUME_SPIKE", DEFAULT_VOLUME_SPIKE, upper=None),
+            volume_spike=_ratio(
+                env, "WARTA_VOLUME_SPIKE", DEFAULT_VOLUME_SPIKE, upper=None, lower=1.0
+            ),
         )
         if settings.warehouse.is_dir():
             raise ValueError(
@@ -182,7 +185,15 @@ def usable_cpus(cgroup: Path = Path("/sys/fs/cgroup")) -> int:
     return max(1, cpus)
 
 
-def _ratio(env: Mapping[str, str], name: str, default: float, upper: float | None = 1.0) -> float:
+def _ratio(
+    env: Mapping[str, str],
+    name: str,
+    default: float,
+    upper: float | None = 1.0,
+    lower: float = 0.0,
+) -> float:
+    """The variable ``name`` as a number from ``lower`` to ``upper`` (None: no bound); a share
+    or the volume drop is at most 1, the volume spike at least 1."""
     raw = env.get(name)
     if not raw:
         return default
@@ -190,7 +201,11 @@ def _ratio(env: Mapping[str, str], name: str, default: float, upper: float | Non
         value = float(raw)
     except ValueError:
         raise ValueError(f"{name} must be a number, got {raw!r}") from None
-    if not math.isfinite(value) or value < 0 or (upper is not None and value > upper):
-        bound = f"between 0 and {upper}" if upper is not None else "a finite number, 0 or more"
+    if not math.isfinite(value) or value < lower or (upper is not None and value > upper):
+        bound = (
+            f"between {lower:g} and {upper:g}"
+            if upper is not None
+            else f"a finite number, {lower:g} or more"
+        )
         raise ValueError(f"{name} must be {bound}, got {raw!r}")
     return value

@@ -188,6 +188,11 @@ class LandingZone:
             (n if n.isprintable() else repr(n)) + self.day_entry_problem(n, short=True)
             for n in strays
         ]
+        if len(strays) == 1:
+            return (
+                f"1 entry in {self.root} is no YYYY-MM-DD day folder and is never parsed: "
+                f"{named[0]}"
+            )
         return (
             f"{len(strays)} entries in {self.root} are not YYYY-MM-DD day folders and are never "
             f"parsed: {shortened(named)}"

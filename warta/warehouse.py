@@ -42,6 +42,13 @@ from warta.text import shortened
 DERIVED_TABLES = ("entity_days", "entity_name_days", "entity_pairs")
 
 
+def _partitions_held(partitions: list[str], singular: str = "has", plural: str = "have") -> str:
+    """``1 partition the warehouse holds has`` / ``2 partitions the warehouse holds have``."""
+    if len(partitions) == 1:
+        return f"1 partition the warehouse holds {singular}"
+    return f"{len(partitions)} partitions the warehouse holds {plural}"
+
+
 class WarehouseBusy(RuntimeError):
     """Another process holds the warehouse (its write lock, or a read-write connection) or a
     partition the load must read (a parse holds its lock); retrying later may succeed."""
@@ -199,7 +206,7 @@ class Warehouse:
                             error.add_note(str(problem))
                     raise
         except duckdb.Error as error:
-            if not _damaged(error):
+            if not is_damaged(error):
                 raise
             raise WarehouseDamaged(
                 f"{self.path} is not a readable DuckDB database ({error}); nothing was "
@@ -287,7 +294,7 @@ class Warehouse:
             try:
                 published = self.published_partitions()
             except duckdb.Error as error:
-                if not _damaged(error):
+                if not is_damaged(error):
                     raise
                 # What it held cannot be read: the Parquet is all there is to build from.
                 damaged.append((self._set_aside_damaged(), str(error)))
@@ -297,8 +304,8 @@ class Warehouse:
             dropped[:] = [p for p in missing if p not in listed]
             if missing and not drop_missing:
                 raise PublishedPartitionsMissing(
-                    f"{len(missing)} partitions the warehouse holds have no Parquet, or not all "
-                    f"of its tables, in {store.root} and would be dropped: {shortened(missing)}; "
+                    f"{_partitions_held(missing)} no Parquet, or not all of its tables, in "
+                    f"{store.root} and would be dropped: {shortened(missing)}; "
                     "nothing was changed. Is WARTA_DATA_DIR right and its volume mounted? "
                     "Rebuild with --drop-missing to leave them out"
                 )
@@ -311,8 +318,8 @@ class Warehouse:
             published_blocked = sorted(blocked & published)
             if published_blocked and not drop_blocked:
                 raise BlockedPartitionsPublished(
-                    f"{len(published_blocked)} partitions the warehouse holds now fail ERROR "
-                    f"checks and would be dropped: {shortened(published_blocked)}; nothing was "
+                    f"{_partitions_held(published_blocked, 'fails', 'fail')} ERROR checks now "
+                    f"and would be dropped: {shortened(published_blocked)}; nothing was "
                     "changed. Fix and run them again, or rebuild with --drop-blocked to leave "
                     "them out"
                 )
@@ -602,7 +609,7 @@ class Warehouse:
                 delay = min(delay * 2, 5.0)
 
 
-def _damaged(error: duckdb.Error) -> bool:
+def is_damaged(error: duckdb.Error) -> bool:
     """True if DuckDB says the database file itself cannot be read (``_DAMAGED``)."""
     return _DAMAGED.search(str(error)) is not None
 

@@ -368,7 +368,8 @@ def test_a_day_asked_for_whose_entry_is_a_file_or_a_link_is_refused(landing):
     text = out.getvalue()
     assert (
         f"2026-11-17: {landing.raw_dir / '2026-11-17'} is a symbolic link; links to day folders "
-        "are not followed; skipped (--allow-empty runs it as a day without files)"
+        "are not followed; skipped (put the folder itself in the link's place to parse its "
+        "files; --allow-empty runs the day as one without files)"
     ) in text
     assert (
         f"2026-11-18: {landing.raw_dir / '2026-11-18'} is not a folder; skipped (--allow-empty "

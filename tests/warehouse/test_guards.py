@@ -146,7 +146,7 @@ def test_rebuild_refuses_to_drop_a_published_partition_that_is_blocked_now(sampl
         sample,
         store,
         warehouse,
-        f"1 partitions the warehouse holds now fail ERROR checks and would be dropped: "
+        f"1 partition the warehouse holds fails ERROR checks now and would be dropped: "
         f"{blocked}; nothing was changed",
     )
 
@@ -170,7 +170,7 @@ def _refused(sample, store: ParquetStore, warehouse: Warehouse, message: str) ->
 
 def _missing_message(store: ParquetStore, day: str) -> str:
     return (
-        f"1 partitions the warehouse holds have no Parquet, or not all of its tables, in "
+        f"1 partition the warehouse holds has no Parquet, or not all of its tables, in "
         f"{store.root} and would be dropped: {day}; nothing was changed"
     )
 
@@ -200,8 +200,8 @@ def test_rebuild_refuses_to_drop_published_partitions_whose_parquet_is_gone(samp
         sample,
         store,
         warehouse,
-        f"{len(DAYS)} partitions the warehouse holds have no Parquet, or not all of its "
-        f"tables, in {store.root} and would be dropped: {', '.join(DAYS)}; nothing was changed",
+        f"{len(DAYS)} partitions the warehouse holds have no Parquet, or not all of its tables, "
+        f"in {store.root} and would be dropped: {', '.join(DAYS)}; nothing was changed",
     )
     absent = ParquetStore(tmp_path / "not-mounted")
     _refused(sample, absent, warehouse, f"the Parquet folder {absent.root} does not exist")

@@ -323,6 +323,20 @@ def test_without_a_warehouse_it_says_how_to_build_one(tmp_path):
     assert not (tmp_path / "none.duckdb").exists()
 
 
+def test_a_damaged_warehouse_is_named_with_the_remedy(tmp_path):
+    damaged = tmp_path / "damaged.duckdb"
+    damaged.write_bytes(b"not a database" * 1000)
+    result = _query(damaged, "SELECT 1")
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"warta: cannot open {damaged}: ")
+    assert result.stderr.endswith(
+        "; run `warta rebuild`: it moves the file aside and builds the warehouse again from the "
+        "Parquet\n"
+    )
+    assert result.stderr.count("\n") == 1
+    assert damaged.read_bytes() == b"not a database" * 1000  # a query changes nothing
+
+
 def test_a_view_an_older_release_did_not_create_is_explained(built, tmp_path):
     older = tmp_path / "older.duckdb"
     older.write_bytes(built.read_bytes())
