@@ -729,6 +729,71 @@ def test_a_surname_after_an_honorific_is_the_person_named_in_full():
 
 
 @pytest.mark.parametrize(
+    ("page", "surname", "key"),
+    [
+        ("detik-4.txt", "MacPhee", "PER:austin-macphee"),  # 1 of 5 before
+        ("detik-4.txt", "Ramsay", "PER:eric-ramsay"),
+        ("detik-travel.txt", "Rudiarta", "PER:nyoman-rudiarta"),  # tegas Rudiarta, ungkap …
+        ("antara-singlepage5.txt", "Brotoseno", "PER:raden-brotoseno"),  # 20 of 24 before
+    ],
+)
+def test_a_surname_alone_is_the_person_named_in_full_wherever_it_stands(page, surname, key):
+    """Real pages: every time the article writes the surname alone, it is that person."""
+    path = shared_path("corpora", "pages", "text", page)
+    decoded = decode_bytes(path.read_bytes())
+    assert isinstance(decoded, Decoded)
+    article = parse_page(decoded.text, ingest_date=date(2022, 12, 1))
+    paragraphs = [p.text for p in article.paragraphs]
+    mentions = extract_entities(paragraphs)
+    check_invariants(paragraphs, mentions)
+    written = sum(p.count(surname) for p in paragraphs)
+    keyed = [m for m in mentions if m.entity_key == key]
+    assert sum(surname in m.text for m in keyed) == written
+    assert written >= 2 and all(surname in m.text for m in keyed)
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "spread"),
+    [
+        (  # a surname two full names share is neither's
+            ["Joseph Bankman dan Sam Bankman Fried bertemu.", "Ia menemui Bankman di kantornya."],
+            [],
+        ),
+        (  # an ordinary word (sari) is no surname to spread
+            ["Ratna Sari mengatakan harga naik.", "Menurut warga, jus buah Sari laris."],
+            [],
+        ),
+        (  # as the speaker it is him; after a place word (the tagger's person span can run
+            # into a place: Pariwisata Badung) or before another capitalised word, not
+            [
+                "Pelatih Austin MacPhee datang.",
+                "Suporter mulai menganggap MacPhee sebagai rekrutan terbaik.",
+                "Banyak orang datang ke wilayah MacPhee pekan depan.",
+                "Smith tahu betul sosok MacPhee Cup bakal memberikan dampak.",
+            ],
+            [(1, "MacPhee", "PER:austin-macphee")],
+        ),
+        (
+            [
+                "Kepala Dinas Pariwisata Badung I Nyoman Rudiarta mengatakan turis tetap aman.",
+                'Semua tetap aman dan nyaman," tegas Rudiarta beberapa waktu lalu.',
+            ],
+            [(1, "Rudiarta", "PER:nyoman-rudiarta")],
+        ),
+    ],
+)
+def test_surnames_spread_only_where_they_name_one_person(paragraphs, spread):
+    mentions = extract_entities(paragraphs)
+    check_invariants(paragraphs, mentions)
+    rule = [
+        (m.paragraph_index, m.text, m.entity_key)
+        for m in mentions
+        if m.method == "rule" and " " not in m.text
+    ]
+    assert rule == spread
+
+
+@pytest.mark.parametrize(
     ("paragraph", "expected"),
     [
         (

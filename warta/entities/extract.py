@@ -189,6 +189,7 @@ def extract_entities(paragraphs: Sequence[str], language: str | None = "id") -> 
     found, named = _organisation_before_person(paragraphs, found)
     if any(label == "PER" for _, _, _, label, _ in found):
         found.extend(_persons_again(paragraphs, tokenised, found, tagger.lowercase_words))
+        found.extend(_surnames_again(paragraphs, tokenised, found, tagger.lowercase_words))
         found.sort()
     found = _surnames_as_persons(paragraphs, found)
     found = _lists_of_people(paragraphs, found)
@@ -984,6 +985,70 @@ def _persons_again(
                     added.append((index, start, end, "PER", "rule"))
                     free = i + n
                     break
+    return added
+
+
+# A surname spread over the article is this long at least (``Ramsay``; not ``Lee`` or ``Kim``,
+# which name many).
+_SURNAME_MIN_CHARS = 4
+
+
+def _surnames_again(
+    paragraphs: Sequence[str],
+    tokenised: list[tuple[int, list[re.Match[str]], list[str], list[bool]]],
+    found: list[_Found],
+    common: frozenset[str],
+) -> list[_Found]:
+    """The surname of a person named in full in the article, written alone where the tagger
+    left it unlabelled: that person (``MacPhee`` after ``Austin MacPhee``, ``tegas Rudiarta``
+    after ``I Nyoman Rudiarta``), as ``_persons_again`` does for the full name. The surname is
+    the full name's last word, of 4 letters or more, that no other full name of the article
+    holds (``Bankman`` in ``Joseph Bankman`` and ``Sam Bankman Fried``: either), that is no
+    ordinary word (the training text has it in lowercase: ``Putra``, ``Sari``), no learned
+    head or title, and no known place or organisation (``Gianyar``); standing alone as the
+    full name must (``Jalan Rudiarta``, ``Rudiarta Putra`` are other names), and not after a
+    place word (``di``, ``wilayah``, ``warga``: the tagger's person ``Pariwisata Badung``, from
+    ``Dinas Pariwisata Badung``, leaves ``wilayah Badung`` a place). It spreads the tagger's
+    mistakes as ``_persons_again`` does: a two-word span it wrongly calls a person gives its
+    last word too."""
+    names = {
+        words
+        for index, start, end, label, _ in found
+        if label == "PER" and len(words := _words_of_name(paragraphs[index][start:end])) >= 2
+    }
+    parts = Counter(word for name in names for word in set(name))
+    heads = _lexicon().heads
+    surnames = {
+        word
+        for word in {name[-1] for name in names}
+        if parts[word] == 1
+        and len(word) >= _SURNAME_MIN_CHARS
+        and word[0].isupper()
+        and word.isalpha()
+        and word.lower() not in common
+        and word not in heads
+        and word not in NAME_PREFIXES
+        and word not in TITLE_WORDS
+        and _known_label(word) is None
+    }
+    if not surnames:
+        return []
+    taken = _Taken(found)
+    added: list[_Found] = []
+    for index, tokens, words, caps in tokenised:
+        if surnames.isdisjoint(words):
+            continue
+        paragraph = paragraphs[index]
+        for i in compress(range(len(words)), caps):
+            if (
+                words[i] not in surnames
+                or not _stands_alone(paragraph, tokens, words, caps, i, i + 1, common, heads)
+                or _after_place_word(paragraph, tokens[i].start())
+            ):
+                continue
+            start, end = tokens[i].start(), tokens[i].end()
+            if not taken.overlaps(index, start, end):
+                added.append((index, start, end, "PER", "rule"))
     return added
 
 
