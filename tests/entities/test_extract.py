@@ -715,15 +715,20 @@ def test_an_honorific_in_a_persons_mention_is_not_part_of_the_name(paragraph, te
     ]
 
 
-def test_a_surname_after_an_honorific_is_the_person_named_in_full():
-    """A real page (detik-inet): the parents' spokesman writes ``Mr Bankman dan Ms Fried``."""
-    page = shared_path("corpora", "pages", "text", "detik-inet.txt")
-    decoded = decode_bytes(page.read_bytes())
+def _real_page(name: str) -> tuple[list[str], list[EntityMention]]:
+    """The paragraphs of a saved real page (text dump) and their mentions, checked."""
+    decoded = decode_bytes(shared_path("corpora", "pages", "text", name).read_bytes())
     assert isinstance(decoded, Decoded)
     article = parse_page(decoded.text, ingest_date=date(2022, 12, 1))
     paragraphs = [p.text for p in article.paragraphs]
     mentions = extract_entities(paragraphs)
     check_invariants(paragraphs, mentions)
+    return paragraphs, mentions
+
+
+def test_a_surname_after_an_honorific_is_the_person_named_in_full():
+    """A real page (detik-inet): the parents' spokesman writes ``Mr Bankman dan Ms Fried``."""
+    _, mentions = _real_page("detik-inet.txt")
     keys = {m.text: m.entity_key for m in mentions if m.text.startswith(("Mr ", "Ms "))}
     assert keys == {"Mr Bankman": "PER:joseph-bankman", "Ms Fried": "PER:barbara-fried"}
 
@@ -739,13 +744,7 @@ def test_a_surname_after_an_honorific_is_the_person_named_in_full():
 )
 def test_a_surname_alone_is_the_person_named_in_full_wherever_it_stands(page, surname, key):
     """Real pages: every time the article writes the surname alone, it is that person."""
-    path = shared_path("corpora", "pages", "text", page)
-    decoded = decode_bytes(path.read_bytes())
-    assert isinstance(decoded, Decoded)
-    article = parse_page(decoded.text, ingest_date=date(2022, 12, 1))
-    paragraphs = [p.text for p in article.paragraphs]
-    mentions = extract_entities(paragraphs)
-    check_invariants(paragraphs, mentions)
+    paragraphs, mentions = _real_page(page)
     written = sum(p.count(surname) for p in paragraphs)
     keyed = [m for m in mentions if m.entity_key == key]
     assert sum(surname in m.text for m in keyed) == written
