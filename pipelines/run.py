@@ -15,10 +15,13 @@ from typing import TextIO
 import dagster as dg
 import duckdb
 
+from assets.tables import PARSE_POOL
+from assets.warehouse import WAREHOUSE_POOL
 from warta import PARSER_VERSION
 from warta.config import Settings
 from warta.landing import LandingUnavailable, LandingZone, is_partition_key
 from warta.parquet_store import ParquetStore
+from warta.processes import process_gone, process_identity
 from warta.text import counted
 from warta.warehouse import Warehouse, WarehouseBusy
 
@@ -85,6 +88,9 @@ def run_partitions(
                 "days again); make run sets it to .dagster",
                 file=out,
             )
+        if home:
+            for line in reap_dead_runs(instance):
+                print(f"warning: {line}", file=out)
         runner = _Runner(instance, out, logs="in the Dagster UI or above" if home else "above")
         published = _published(settings) if changed_only else {}
         for partition in partitions:
@@ -125,6 +131,51 @@ def run_partitions(
         for run in runner.repair_refusals():
             results[run.partition] = run
     return list(results.values())
+
+
+# The process that executes a run of ``warta run`` (``warta.processes``): a later ``warta run``
+# fails the runs of one that was killed, and frees the pool slots they hold.
+PROCESS_TAG = "warta/process"
+_IN_FLIGHT = (
+    dg.DagsterRunStatus.NOT_STARTED,
+    dg.DagsterRunStatus.STARTING,
+    dg.DagsterRunStatus.STARTED,
+)
+
+
+def reap_dead_runs(instance: dg.DagsterInstance) -> list[str]:
+    """Fail the runs a killed ``warta run`` left in flight (``PROCESS_TAG`` names a process of
+    this host that is gone), and free the pool slots (``warta_parse``, ``warta_warehouse``) that
+    such runs and finished runs still hold. Without the daemon nothing else would: every later
+    run needing the pool would wait for ever, and the dead run would stay STARTED. What was
+    done, a line each. Runs of other processes (the daemon's, another host's, a live
+    ``warta run``'s) are left alone."""
+    done = []
+    for run in instance.get_runs(dg.RunsFilter(job_name="warta_daily", statuses=_IN_FLIGHT)):
+        identity = run.tags.get(PROCESS_TAG)
+        if identity is None or not process_gone(identity):
+            continue
+        day = run.tags.get("dagster/partition", "?")
+        pid = identity.rsplit(":", 2)[-2]
+        instance.report_run_failed(
+            run,
+            f"the warta run process (pid {pid}) executing this run is gone (killed, or the host "
+            "restarted): failed by a later warta run, which freed its pool slots",
+        )
+        instance.event_log_storage.free_concurrency_slots_for_run(run.run_id)
+        done.append(
+            f"run {run.run_id} of {day} was left {run.status.value} by a warta run that is gone "
+            f"(pid {pid}): marked failed, its pool slots freed"
+        )
+    for pool in (PARSE_POOL, WAREHOUSE_POOL):
+        info = instance.event_log_storage.get_concurrency_info(pool)
+        for run_id in sorted(info.active_run_ids | info.pending_run_ids):
+            run = instance.get_run_by_id(run_id)
+            if run is None or run.is_finished:
+                instance.event_log_storage.free_concurrency_slots_for_run(run_id)
+                state = "deleted" if run is None else run.status.value
+                done.append(f"pool {pool}: freed the slot of run {run_id}, {state}")
+    return done
 
 
 def _remedy(settings: Settings, zone: LandingZone, partition: str) -> str:
@@ -206,9 +257,19 @@ class _Runner:
         self.refused: dict[str, tuple[list[str], int]] = {}  # day -> (days named, its run)
 
     def run(self, partition: str) -> PartitionRun:
+        holders = self.instance.event_log_storage.get_concurrency_info(PARSE_POOL).active_run_ids
+        for run_id in sorted(holders):  # Dagster waits for the slot without a word
+            held = self.instance.get_run_by_id(run_id)
+            what = f"{held.tags.get('dagster/partition', '?')}, {held.status.value}" if held else ""
+            print(
+                f"{partition}: waiting for the parse slot (pool {PARSE_POOL}), held by run "
+                f"{run_id} ({what})",
+                file=self.out,
+            )
         result = self.job.execute_in_process(
             partition_key=partition,
             instance=self.instance,
+            tags={PROCESS_TAG: process_identity()},
             raise_on_error=False,
             run_config={"loggers": {"console": {"config": {"log_level": "INFO"}}}},
         )

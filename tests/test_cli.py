@@ -162,6 +162,56 @@ def test_run_one_partition_end_to_end(landing, tmp_path):
     assert len(gone.stderr.splitlines()) < 20, gone.stderr
 
 
+def test_a_killed_warta_run_leaves_no_run_or_slot_that_stops_the_next(landing, tmp_path):
+    """``warta run`` killed in its parse (SIGKILL: nothing of it can clean up) leaves its run
+    STARTED with the parse pool's slot claimed; without the daemon nothing else frees it, and
+    the next run on the instance waited for the slot for ever. The next ``warta run`` fails the
+    dead run and frees the slot, saying so, then runs the day."""
+    import signal
+    import time
+
+    sample = REPO / "data" / "raw" / "2026-11-23"
+    for path in sorted(sample.iterdir())[:40]:
+        put(landing, f"2026-11-25/{path.name}", path.read_bytes())
+    env = {**os.environ, "DAGSTER_HOME": str(tmp_path / "home")}
+    staging = landing.data_dir / "_staging"
+    killed = subprocess.Popen(
+        [str(WARTA), "run", "--partition", "2026-11-25"],
+        env=env,
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 120
+    while not (staging.is_dir() and any(staging.iterdir())):  # the parse has begun
+        assert killed.poll() is None and time.monotonic() < deadline, "the parse never began"
+        time.sleep(0.01)
+    os.killpg(killed.pid, signal.SIGKILL)
+    killed.wait()
+
+    import dagster as dg
+
+    with dg.DagsterInstance.from_config(str(tmp_path / "home")) as instance:
+        (dead,) = instance.get_runs()
+        assert dead.status == dg.DagsterRunStatus.STARTED
+        assert instance.event_log_storage.get_concurrency_info("warta_parse").active_run_ids == {
+            dead.run_id
+        }
+    result = _warta("run", "--partition", "2026-11-25", env=env, cwd=tmp_path, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (
+        f"warning: run {dead.run_id} of 2026-11-25 was left STARTED by a warta run that is gone "
+        f"(pid {killed.pid}): marked failed, its pool slots freed"
+    ) in result.stdout
+    assert "2026-11-25: 40 files (" in result.stdout and "warehouse published" in result.stdout
+    with dg.DagsterInstance.from_config(str(tmp_path / "home")) as instance:
+        assert instance.get_run_by_id(dead.run_id).status == dg.DagsterRunStatus.FAILURE
+        assert not instance.event_log_storage.get_concurrency_info("warta_parse").active_run_ids
+    again = _warta("run", "--partition", "2026-11-25", env=env, cwd=tmp_path, timeout=300)
+    assert again.returncode == 0 and "was left" not in again.stdout  # a live run is never failed
+
+
 def test_run_creates_a_missing_instance_and_refuses_a_day_without_a_folder(landing, tmp_path):
     """A day named without a landing folder is most often a mistyped date: refused, and
     nothing published; with --allow-empty it is run as a day without files."""

@@ -405,3 +405,57 @@ def test_changed_runs_every_day_when_the_warehouse_cannot_be_read_now(landing, m
     landing.warehouse.touch()  # a warehouse there, held past the wait
     monkeypatch.setattr(Warehouse, "_wait_until_not_held", held)
     assert _published(landing) == {}
+
+
+def test_a_run_waiting_for_a_live_runs_parse_slot_says_so_and_leaves_it_alone(
+    landing, tmp_path, monkeypatch
+):
+    """A run of a live process (here this one) holding the parse slot is neither failed nor
+    freed; the day waits for it, and says for which run, where Dagster waits without a word."""
+    import threading
+    import time
+    import uuid
+
+    import dagster as dg
+
+    from pipelines.run import PROCESS_TAG, instance_home, run_partitions
+    from warta.processes import process_identity
+
+    monkeypatch.setenv("DAGSTER_HOME", str(tmp_path / "home"))
+    instance_home(out=io.StringIO())
+    put(landing, f"{GOOD}/a.txt", SEED.read_bytes())
+    holder = str(uuid.uuid4())
+    with dg.DagsterInstance.get() as instance:
+        instance.add_run(
+            dg.DagsterRun(
+                job_name="warta_daily",
+                run_id=holder,
+                status=dg.DagsterRunStatus.STARTED,
+                tags={PROCESS_TAG: process_identity(), "dagster/partition": BROKEN},
+            )
+        )
+        # as the executor does: the pool's slots (default_limit 1), then the holder's claim
+        storage = instance.event_log_storage
+        storage.initialize_concurrency_limit_to_default("warta_parse")
+        assert storage.claim_concurrency_slot("warta_parse", holder, "raw_files").is_claimed
+    out = io.StringIO()
+    waiting = f"{GOOD}: waiting for the parse slot (pool warta_parse), held by run {holder} "
+
+    def release_once_waiting() -> None:
+        deadline = time.monotonic() + 120
+        while waiting not in out.getvalue() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(1)  # the run is waiting for the slot by now
+        with dg.DagsterInstance.get() as instance:
+            assert instance.get_run_by_id(holder).status == dg.DagsterRunStatus.STARTED
+            instance.event_log_storage.free_concurrency_slots_for_run(holder)
+
+    releaser = threading.Thread(target=release_once_waiting)
+    releaser.start()
+    try:
+        (result,) = run_partitions([GOOD], out=out)
+    finally:
+        releaser.join()
+    assert result.success, out.getvalue()
+    assert f"{waiting}({BROKEN}, STARTED)\n" in out.getvalue()
+    assert "was left" not in out.getvalue()

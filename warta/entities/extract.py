@@ -1011,28 +1011,27 @@ def _surnames_again(
     ``Dinas Pariwisata Badung``, leaves ``wilayah Badung`` a place). It spreads the tagger's
     mistakes as ``_persons_again`` does: a two-word span it wrongly calls a person gives its
     last word too."""
-    names = {
-        words
-        for index, start, end, label, _ in found
-        if label == "PER" and len(words := _words_of_name(paragraphs[index][start:end])) >= 2
-    }
-    parts = Counter(word for name in names for word in set(name))
-    heads = _lexicon().heads
-    surnames = {
+    persons = [
+        paragraphs[index][start:end] for index, start, end, label, _ in found if label == "PER"
+    ]
+    names = {words for text in persons if " " in text and len(words := _words_of_name(text)) > 1}
+    if not names:
+        return []
+    shared = set()
+    if len(names) > 1:
+        parts = Counter(word for name in names for word in set(name))
+        shared = {word for word, times in parts.items() if times > 1}
+    article = "\n".join(paragraphs)
+    surnames = {  # and written more often than inside the persons found (in C)
         word
         for word in {name[-1] for name in names}
-        if parts[word] == 1
-        and len(word) >= _SURNAME_MIN_CHARS
-        and word[0].isupper()
-        and word.isalpha()
-        and word.lower() not in common
-        and word not in heads
-        and word not in NAME_PREFIXES
-        and word not in TITLE_WORDS
-        and _known_label(word) is None
+        if word not in shared
+        and _may_be_surname(word, common)
+        and article.count(word) > sum(text.count(word) for text in persons)
     }
     if not surnames:
         return []
+    heads = _lexicon().heads
     taken = _Taken(found)
     added: list[_Found] = []
     for index, tokens, words, caps in tokenised:
@@ -1050,6 +1049,22 @@ def _surnames_again(
             if not taken.overlaps(index, start, end):
                 added.append((index, start, end, "PER", "rule"))
     return added
+
+
+@lru_cache(maxsize=100_000)
+def _may_be_surname(word: str, common: frozenset[str]) -> bool:
+    """``word`` may be spread as a surname (``_surnames_again``): 4 letters or more, capitalised,
+    no ordinary word, learned head, title, name prefix, known place or organisation."""
+    return (
+        len(word) >= _SURNAME_MIN_CHARS
+        and word[0].isupper()
+        and word.isalpha()
+        and word.lower() not in common
+        and word not in _lexicon().heads
+        and word not in NAME_PREFIXES
+        and word not in TITLE_WORDS
+        and _known_label(word) is None
+    )
 
 
 @lru_cache(maxsize=4096)
