@@ -75,7 +75,7 @@ def run(args: argparse.Namespace) -> dict:
     root = Path(args.workdir).absolute()
     reuse = args.reuse_corpus and (root / "raw").is_dir()
     if reuse:  # keep the generated files, start from an empty state for everything else
-        for generated in ("parquet", "quality", "warehouse.duckdb"):
+        for generated in ("parquet", "quality", "warehouse.duckdb", "warehouse.duckdb.lock"):
             target = root / generated
             shutil.rmtree(target) if target.is_dir() else target.unlink(missing_ok=True)
     elif root.exists():

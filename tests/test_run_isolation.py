@@ -300,7 +300,21 @@ def test_changed_runs_only_the_days_whose_folder_changed(landing, tmp_path, monk
     run_partitions(None, out=out, changed_only=True)
     assert out.getvalue().count("unchanged since its last successful parse") == 2
     assert _warehouse(landing, "SELECT count(*) FROM raw_files") == [(3,)]
-    landing.warehouse.unlink()  # its runs succeeded, but the warehouse no longer holds the days
+    # The warehouse gone (moved, deleted): the days' runs succeeded, but nothing holds them.
+    # Their loads refuse to start a warehouse of one day where one was published; a rebuild
+    # makes it again from the Parquet. Their last runs failed, so --changed runs them again.
+    landing.warehouse.unlink()
+    out = io.StringIO()
+    missing = run_partitions(None, out=out, changed_only=True)
+    assert [(r.partition, r.success) for r in missing] == [(BROKEN, False), (GOOD, False)]
+    assert out.getvalue().count(
+        f"{landing.warehouse} is missing, but a warehouse was published there before"
+    ) == 2
+    assert not landing.warehouse.exists()
+    from warta.cli import main
+
+    assert main(["rebuild"]) == 0
+    assert _warehouse(landing, "SELECT count(*) FROM raw_files") == [(3,)]
     assert all(r.success for r in run_partitions(None, out=io.StringIO(), changed_only=True))
     assert _warehouse(landing, "SELECT count(*) FROM raw_files") == [(3,)]
     # Without --changed every day runs, as before.

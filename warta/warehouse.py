@@ -25,6 +25,7 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import IO
 
 import duckdb
 
@@ -55,7 +56,8 @@ class WarehouseBusy(RuntimeError):
 
 
 class WarehouseUnavailable(RuntimeError):
-    """``WARTA_WAREHOUSE`` links into a folder that does not exist; nothing was published."""
+    """``WARTA_WAREHOUSE`` links into a folder that does not exist, or names a file that is
+    gone where a warehouse was published before; nothing was published."""
 
 
 class WarehouseDamaged(RuntimeError):
@@ -190,14 +192,28 @@ class Warehouse:
                 raise ValueError(f"not a partition key (YYYY-MM-DD): {partition!r}")
         started = time.perf_counter()
         try:
-            with self._write_lock():
+            with self._write_lock() as lock:
                 try:
+                    if not from_scratch and not self.path.exists() and lock.read().strip():
+                        # A load would start a warehouse of its own days where one was: the
+                        # file was moved or deleted, or its volume is another one now.
+                        raise WarehouseUnavailable(
+                            f"{self.path} is missing, but a warehouse was published there "
+                            f"before ({lock.name} says so); nothing was published, as a "
+                            "warehouse of this run's days alone would stand in for it. Restore "
+                            "the file, or run `warta rebuild` to build it again from the "
+                            f"Parquet (for a new warehouse of nothing else, delete {lock.name})"
+                        )
                     if before is not None:
                         before()
                     self._remove_leftovers()
                     counts, orphans, copy, access = self._build_and_swap(
                         store, partitions, from_scratch, expected_fingerprints
                     )
+                    lock.seek(0)  # remembered: a warehouse is published here
+                    lock.truncate()
+                    lock.write(f"published {self.path}\n")
+                    lock.flush()
                 except BaseException as error:
                     if failed is not None:
                         try:
@@ -422,8 +438,10 @@ class Warehouse:
             sql.run(con, f"views/{view}.sql")
 
     @contextmanager
-    def _write_lock(self) -> Iterator[None]:
-        """Exclusive writer lock, waited for with backoff up to ``lock_timeout`` seconds."""
+    def _write_lock(self) -> Iterator[IO[str]]:
+        """Exclusive writer lock, waited for with backoff up to ``lock_timeout`` seconds. The
+        lock file (``<warehouse>.lock``) is opened for reading and writing, at its start: once
+        a load has published, it says so (``published <path>``)."""
         if self.configured != self.path and not self.path.parent.is_dir():
             # A link into a folder that is not there (its volume not mounted): creating it
             # would start a new, nearly empty warehouse where the old one should be.
@@ -433,14 +451,15 @@ class Warehouse:
             )
         self.path.parent.mkdir(parents=True, exist_ok=True)
         lock_path = self.path.with_name(self.path.name + ".lock")
-        with open(lock_path, "w") as handle:
+        with open(lock_path, "a+") as handle:
             if not lock_exclusive(handle, self.lock_timeout):
                 raise WarehouseBusy(
                     f"another Warta load holds {lock_path} for more than "
                     f"{self.lock_timeout:.0f} s; is a run stuck?"
                 )
             try:
-                yield
+                handle.seek(0)
+                yield handle
             finally:
                 fcntl.flock(handle, fcntl.LOCK_UN)
 

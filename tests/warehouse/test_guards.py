@@ -35,6 +35,7 @@ from warta.warehouse import (
     Warehouse,
     WarehouseBusy,
     WarehouseDamaged,
+    WarehouseUnavailable,
 )
 
 DAY = DAYS[-1]
@@ -426,6 +427,56 @@ def test_an_orphan_wal_is_moved_aside_when_the_warehouse_file_is_gone(store, tmp
     assert not warehouse.path.with_name(warehouse.path.name + ".wal").exists()
     assert len(list(tmp_path.glob("warehouse.duckdb.wal.orphan-*"))) == 1
     warehouse.publish(store, [DAY])  # and later loads go on
+
+
+def test_a_load_where_a_published_warehouse_is_gone_refuses_to_start_one_of_its_days(
+    store, tmp_path
+):
+    """The warehouse moved away or deleted: a run's load would publish a warehouse of its one
+    day where all of them were, and analysts would find the others gone without a word."""
+    warehouse = Warehouse(tmp_path / "warehouse.duckdb")
+    warehouse.publish(store, list(DAYS))
+    lock = tmp_path / "warehouse.duckdb.lock"
+    assert lock.read_text() == f"published {warehouse.path}\n"
+    warehouse.path.rename(tmp_path / "moved.duckdb")
+    with pytest.raises(WarehouseUnavailable) as refused:
+        warehouse.publish(store, [DAY])
+    assert str(refused.value) == (
+        f"{warehouse.path} is missing, but a warehouse was published there before ({lock} says "
+        "so); nothing was published, as a warehouse of this run's days alone would stand in for "
+        "it. Restore the file, or run `warta rebuild` to build it again from the Parquet (for a "
+        f"new warehouse of nothing else, delete {lock})"
+    )
+    assert not warehouse.path.exists()
+    warehouse.rebuild(store)  # builds it from every partition
+    assert dump(warehouse.path) == dump(tmp_path / "moved.duckdb")
+    warehouse.path.unlink()
+    lock.unlink()  # a new warehouse is meant
+    warehouse.publish(store, [DAY])
+    assert {d for (d,) in _days(warehouse.path)} == {DAY}
+
+
+def test_a_first_load_that_failed_leaves_no_mark_of_a_warehouse(store, tmp_path):
+    warehouse = Warehouse(tmp_path / "warehouse.duckdb")
+    with pytest.raises(ValueError, match="not a partition key"):
+        warehouse.publish(store, ["not-a-day"])
+    with pytest.raises(RuntimeError, match="refused"):
+        warehouse.publish(store, [DAY], before=_refuse)
+    assert (tmp_path / "warehouse.duckdb.lock").read_text() == ""
+    warehouse.publish(store, [DAY])  # the first warehouse, not one taken for gone
+    assert {d for (d,) in _days(warehouse.path)} == {DAY}
+
+
+def _refuse() -> None:
+    raise RuntimeError("refused")
+
+
+def _days(path: Path) -> list[tuple[str]]:
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return con.sql("SELECT DISTINCT ingest_date::VARCHAR FROM raw_files").fetchall()
+    finally:
+        con.close()
 
 
 def _damage(path: Path, how: str) -> bytes:
