@@ -307,9 +307,12 @@ def test_changed_runs_only_the_days_whose_folder_changed(landing, tmp_path, monk
     out = io.StringIO()
     missing = run_partitions(None, out=out, changed_only=True)
     assert [(r.partition, r.success) for r in missing] == [(BROKEN, False), (GOOD, False)]
-    assert out.getvalue().count(
-        f"{landing.warehouse} is missing, but a warehouse was published there before"
-    ) == 2
+    assert (
+        out.getvalue().count(
+            f"{landing.warehouse} is missing, but a warehouse was published there before"
+        )
+        == 2
+    )
     assert not landing.warehouse.exists()
     from warta.cli import main
 

@@ -106,7 +106,11 @@ _NOT_LEAD = frozenset(
     {"h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "td", "th", "blockquote", "figcaption"}
 )
 # Plain elements (no lxml.html element classes): the walk touches every element once.
-_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True)
+# ``huge_tree``: libxml2 stops at 256 nested elements otherwise, and a page of a few hundred
+# nested ``<div>``s lost its article; with it the limit is 2048 (``MAX_DEPTH``). Its other
+# limits (a text node of 10 MB) cannot be reached: files are at most WARTA_MAX_FILE_BYTES.
+_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
+MAX_DEPTH = 2048
 # What may come before a page's markup: the HTTP response's status line and headers, kept by
 # a crawler that saves them (``wget --save-headers``), up to the first empty line; an XML
 # declaration (XHTML).
@@ -161,6 +165,9 @@ class HtmlPage:
     # id(block) -> the element its first text belongs to, and whether as its tail. By identity:
     # two blocks of one text on one line (a minified page) are equal tuples.
     origins: dict[int, tuple] = field(default_factory=dict)
+    # libxml2 stopped reading the page at ``MAX_DEPTH`` nested elements: what lies deeper is
+    # lost.
+    too_deep: bool = False
 
     def stands_with(self, block: Block, first: Block) -> bool:
         """Whether ``block`` stands where ``first`` (the body's first paragraph) does: in no
@@ -266,8 +273,9 @@ def parse_html(text: str) -> HtmlPage:
         root = etree.fromstring(_without_preamble(text), _PARSER)
     except (etree.ParserError, ValueError):
         return HtmlPage([], PageMeta())
+    too_deep = any("Excessive depth" in error.message for error in _PARSER.error_log)
     if root is None:
-        return HtmlPage([], PageMeta())
+        return HtmlPage([], PageMeta(), too_deep=too_deep)
     meta = _read_meta(root)
     # Dropped subtrees and comments go in C before the Python walk (their tails stay).
     etree.strip_elements(
@@ -275,7 +283,7 @@ def parse_html(text: str) -> HtmlPage:
     )
     body = root.find("body")
     top = body if body is not None else root
-    page = HtmlPage([], meta)
+    page = HtmlPage([], meta, too_deep=too_deep)
     page.blocks = _blocks(top, page)
     page.captions = _captions(top)
     return page

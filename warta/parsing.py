@@ -38,7 +38,7 @@ from warta.dates import (
     read_printed_date,
 )
 from warta.generic import extract_generic
-from warta.html import looks_like_html, parse_html
+from warta.html import MAX_DEPTH, looks_like_html, parse_html
 from warta.language import detect_language
 from warta.layouts import HTML_HEAD_CHARS, Layout, find_layout
 from warta.markers import join_linked_headlines
@@ -77,6 +77,8 @@ def parse_page(
     stands_with = same_list = None
     if looks_like_html(text, source_name):
         page = parse_html(text)
+        if page.too_deep:  # what lies deeper is not read: no article to trust
+            return NoArticle(TOO_DEEP)
         blocks, meta, html_head = page.blocks, page.meta, text[:HTML_HEAD_CHARS]
         captions, after_image, stands_with = page.captions, page.after_image, page.stands_with
         same_list = page.same_list
@@ -124,6 +126,7 @@ def parse_page(
     return article
 
 
+TOO_DEEP = f"HTML nested too deeply (over {MAX_DEPTH} elements, the rest unread)"
 # An index page of a site: the teasers of several articles, each opening with its publisher's
 # dateline and a dash (``BEKASI, KOMPAS.com - …``, ``Jakarta (ANTARA) - …``), which an article
 # prints once, before its first paragraph (``ParsedArticle.dateline``). Three such teasers, the

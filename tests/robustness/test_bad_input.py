@@ -49,6 +49,21 @@ def _one_line_body(chars: int) -> str:
     return f"Banjir Rendam Ratusan Rumah di Pinggiran Kota\n\n{line}\n"
 
 
+def _nested(depth: int) -> str:
+    """An HTML article inside ``depth`` nested ``<div>`` elements."""
+    paragraphs = "".join(
+        f"<p>Warga kelurahan {i} mengungsi ke gedung sekolah setelah sungai meluap semalam.</p>"
+        for i in range(4)
+    )
+    return (
+        "<html><head><title>Banjir Rendam Rumah Warga</title></head><body>"
+        + "<div>" * depth
+        + f"<h1>Banjir Rendam Rumah Warga</h1>{paragraphs}"
+        + "</div>" * depth
+        + "</body></html>"
+    )
+
+
 def _bad_files() -> dict[str, bytes]:
     html_error = "<html><head><title>404 Not Found</title></head><body><h1>404</h1><p>Halaman yang Anda cari tidak ditemukan.</p></body></html>"
     long_body = "\n\n".join(
@@ -77,6 +92,9 @@ def _bad_files() -> dict[str, bytes]:
         "title_only.txt": b"Banjir Rendam Ratusan Rumah di Pinggiran Kota\n",
         "ads_only.txt": b"Advertisement\n\nADVERTISEMENT\n\nLanjutkan Membaca\n\nAdvertisement\n",
         "index_page.html": (FIXTURES / "index-page-teasers.html").read_bytes(),
+        # An article 600 elements deep is read (libxml2 stopped at 256); 3,000 deep is not.
+        "deep.html": _nested(600).encode(),
+        "too_deep.html": _nested(3000).encode(),
         "five_thousand_paragraphs.txt": f"Laporan Panjang Tentang Banjir Tahunan\n\n{long_body}".encode(),
         # A whole site saved as one line: no paragraph of news is that long (MAX_PARAGRAPH_CHARS).
         "longest_paragraph.txt": _one_line_body(100_000).encode(),
@@ -110,6 +128,8 @@ EXPECTED = {
     "title_only.txt": ("rejected", "no article body found"),
     "ads_only.txt": ("rejected", "no article body found"),
     "index_page.html": ("rejected", "index page (teasers of several articles, each with its own dateline)"),
+    "deep.html": ("parsed", None),
+    "too_deep.html": ("rejected", "HTML nested too deeply (over 2048 elements, the rest unread)"),
     "five_thousand_paragraphs.txt": ("parsed", None),
     "longest_paragraph.txt": ("parsed", None),
     "paragraph_too_long.txt": ("rejected", "paragraph too long (over 100000 characters)"),
