@@ -13,6 +13,9 @@ RELATIVE_DATE_OUT_OF_RANGE = "relative publication date out of range"
 LABEL_WITHOUT_DATE = "published label without a date"
 DATE_FROM_METADATA = "publication date taken from page metadata"
 REPAIRED_MOJIBAKE = "repaired mojibake"
+# libxml2 reads an HTML page up to 2048 nested elements (``warta.html.MAX_DEPTH``) and stops
+# there: an article found before that point is kept, with this warning.
+HTML_TOO_DEEP = "HTML nested too deeply (over 2048 elements): the page was read up to there"
 
 
 def unreadable_date_warning(text: str) -> str:

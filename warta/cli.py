@@ -90,7 +90,8 @@ def _parser() -> argparse.ArgumentParser:
 
     environment = (
         f"environment (read by run, rebuild and query; parse reads WARTA_RAW_DIR and "
-        f"WARTA_MAX_FILE_BYTES only):\n{listed(general)}\n\n"
+        f"WARTA_MAX_FILE_BYTES only, sample WARTA_RAW_DIR only, to stay out of it):\n"
+        f"{listed(general)}\n\n"
         f"environment of the Dagster definitions (warta run, dagster dev):\n{listed(dagster)}"
     )
     parser = argparse.ArgumentParser(

@@ -10,10 +10,11 @@ import re
 import string
 from datetime import date
 from functools import partial
-from itertools import count
+from itertools import count, pairwise
 from operator import itemgetter
 
 from warta.article import (
+    HTML_TOO_DEEP,
     LABEL_WITHOUT_DATE,
     RELATIVE_DATE,
     RELATIVE_DATE_OUT_OF_RANGE,
@@ -75,17 +76,17 @@ def parse_page(
     """
     meta, html_head, captions, after_image = None, "", frozenset(), None
     stands_with = same_list = None
+    too_deep = False
     if looks_like_html(text, source_name):
         page = parse_html(text)
-        if page.too_deep:  # what lies deeper is not read: no article to trust
-            return NoArticle(TOO_DEEP)
+        too_deep = page.too_deep
         blocks, meta, html_head = page.blocks, page.meta, text[:HTML_HEAD_CHARS]
         captions, after_image, stands_with = page.captions, page.after_image, page.stands_with
         same_list = page.same_list
     else:
         blocks = split_blocks(text)
     if not blocks:
-        return NoArticle(NO_BODY)
+        return NoArticle(TOO_DEEP if too_deep else NO_BODY)
     layout = detect_layout(blocks, html_head)
     if layout is None:
         article = extract_generic(
@@ -111,7 +112,10 @@ def parse_page(
             same_list=same_list,
         )
     if isinstance(article, NoArticle):
-        return article
+        # what lies past the depth libxml2 stopped at was not read: say so, not "no body"
+        return NoArticle(TOO_DEEP) if too_deep and article.reason == NO_BODY else article
+    if too_deep:
+        article.warnings.append(HTML_TOO_DEEP)
     if _index_page(article):
         return NoArticle(INDEX_PAGE)
     article.site = canonical_site(article.site)
@@ -126,39 +130,50 @@ def parse_page(
     return article
 
 
+# An HTML page libxml2 stopped reading at ``MAX_DEPTH`` nested elements, with no article in
+# what it read.
 TOO_DEEP = f"HTML nested too deeply (over {MAX_DEPTH} elements, the rest unread)"
 # An index page of a site: the teasers of several articles, each opening with its publisher's
 # dateline and a dash (``BEKASI, KOMPAS.com - …``, ``Jakarta (ANTARA) - …``), which an article
 # prints once, before its first paragraph (``ParsedArticle.dateline``). Three such teasers, the
-# first paragraph's included, that are half the paragraphs ending a sentence or more (their
-# headlines and times end none) make an index page; an article followed by a few teasers is
-# not one. A bare place
+# first paragraph's included, that start at the top and follow each other within
+# ``_INDEX_GAP`` paragraphs (a headline and a time between them), and are half the paragraphs
+# ending a sentence or more (headlines and times end none), make an index page; an article
+# followed by teasers of related articles is not one. A bare place
 # (``JAKARTA -``), a speaker's name in an interview (``TEMPO: Apa rencana Anda?``) and a day
 # in a schedule (``Senin (9/12): Myanmar vs Indonesia``) name no publisher, and do not count.
 INDEX_PAGE = "index page (teasers of several articles, each with its own dateline)"
 _INDEX_TEASERS = 3
+_INDEX_GAP = 3
 _DASHES = ("-", "–", "—")
 _DASH_NEAR_START = re.compile(r"[-–—]\s")
 
 
 def _index_page(article: ParsedArticle) -> bool:
-    teasers = int(article.dateline is not None and _publisher(article.dateline))
+    paragraphs = article.paragraphs
+    first = article.dateline is not None and _publisher(article.dateline)
     # Most articles stop here: too few paragraphs with a dash and a space where a dateline
     # would end (one search in C each).
-    dashed = [p.text for p in article.paragraphs if _DASH_NEAR_START.search(p.text, 0, 72)]
-    if teasers + len(dashed) < _INDEX_TEASERS:
+    dashed = [i for i, p in enumerate(paragraphs) if _DASH_NEAR_START.search(p.text, 0, 72)]
+    if first + len(dashed) < _INDEX_TEASERS:
         return False
-    for text in dashed:
+    teasers = [0] if first else []  # where they stand
+    for i in dashed:
+        text = paragraphs[i].text
         dateline = split_dateline(text)[0]
         if (
             dateline is not None
             and text[len(dateline) :].lstrip()[:1] in _DASHES
             and _publisher(dateline)
         ):
-            teasers += 1
-    if teasers < _INDEX_TEASERS:
+            teasers.append(i)
+    if (
+        len(teasers) < _INDEX_TEASERS
+        or teasers[0] > _INDEX_GAP
+        or any(b - a > _INDEX_GAP for a, b in pairwise(teasers))
+    ):
         return False
-    return 2 * teasers >= sum(ends_sentence(p.text) for p in article.paragraphs)
+    return 2 * len(teasers) >= sum(ends_sentence(p.text) for p in paragraphs)
 
 
 def _publisher(dateline: str) -> bool:

@@ -6,10 +6,12 @@ later). Each run is tagged with the identity of the process executing it, so tha
 ``warta run`` on the same host can tell such a run from one still going
 (``pipelines.run``).
 
-An identity is ``host:boot:pid:start``: the host name, the kernel's boot id, the process id and
-the process's start time in clock ticks since boot (``/proc/<pid>/stat``), so that a process id
-used again by another process, or after a restart, is not taken for the one recorded. Where
-``/proc`` is missing (not Linux), boot and start are empty and only the process id is checked.
+An identity is ``host:boot:pidns:pid:start``: the host name, the kernel's boot id, the process
+id namespace (``/proc/self/ns/pid``: a container has its own, where process ids repeat), the
+process id and the process's start time in clock ticks since boot (``/proc/<pid>/stat``), so
+that a process id used again by another process, or after a restart, is not taken for the one
+recorded. Where ``/proc`` is missing (not Linux), boot, namespace and start are empty and only
+the process id is checked.
 """
 
 from __future__ import annotations
@@ -24,23 +26,29 @@ _PROC = Path("/proc")
 def process_identity(pid: int | None = None) -> str:
     """The identity of process ``pid`` (this one by default), as described above."""
     pid = os.getpid() if pid is None else pid
-    return f"{socket.gethostname()}:{_boot_id()}:{pid}:{_start_ticks(pid)}"
+    return f"{socket.gethostname()}:{_boot_id()}:{_pid_namespace()}:{pid}:{_stat(pid)[1]}"
 
 
 def process_gone(identity: str) -> bool | None:
-    """True when the process ``identity`` names ran on this host and is not running now (it
-    ended, was killed, or the host restarted since); False while it runs; None when it cannot
-    be told (another host, or an identity of another form)."""
-    host, boot, pid_text, start = _parts(identity)
-    if host is None or host != socket.gethostname() or not pid_text.isdigit():
+    """True when the process ``identity`` names ran on this host, in this process's namespace,
+    and is not running now (it ended, even if its parent has not collected it yet, was killed,
+    or the host restarted since); False while it runs; None when it cannot be told (another
+    host or namespace, or an identity of another form)."""
+    parts = identity.rsplit(":", 4)
+    if len(parts) != 5:
+        return None
+    host, boot, namespace, pid_text, start = parts
+    if host != socket.gethostname() or not pid_text.isdigit():
         return None
     if boot and boot != _boot_id():
         return True  # the host restarted since: every process of that boot is gone
-    pid = int(pid_text)
-    if start:
-        return _start_ticks(pid) != start
-    try:
-        os.kill(pid, 0)
+    if namespace != _pid_namespace():
+        return None  # another container's process ids: its 1 is not ours
+    state, now = _stat(int(pid_text))
+    if now:  # the process id is in use: by the process recorded, unless it started otherwise
+        return now != start or state in _ENDED
+    try:  # no /proc, or it hides the process (hidepid): ask the kernel
+        os.kill(int(pid_text), 0)
     except ProcessLookupError:
         return True
     except PermissionError:
@@ -48,13 +56,8 @@ def process_gone(identity: str) -> bool | None:
     return False
 
 
-def _parts(identity: str) -> tuple[str | None, str, str, str]:
-    # The host name holds no colon; the boot id and the start time may be empty.
-    parts = identity.rsplit(":", 3)
-    if len(parts) != 4:
-        return None, "", "", ""
-    host, boot, pid, start = parts
-    return host, boot, pid, start
+# A process that ended and waits for its parent to collect it (zombie), or is being removed.
+_ENDED = frozenset("ZX")
 
 
 def _boot_id() -> str:
@@ -64,13 +67,21 @@ def _boot_id() -> str:
         return ""
 
 
-def _start_ticks(pid: int) -> str:
-    """Field 22 of ``/proc/<pid>/stat`` (the start time), ``""`` when there is no such process
-    or no ``/proc``. The command name (field 2, in brackets) may hold spaces and brackets: the
-    fields after it are read from its last closing bracket on."""
+def _pid_namespace() -> str:
+    """The number of this process's process id namespace (``pid:[4026531836]``), or ``""``."""
+    try:
+        return os.readlink(_PROC / "self/ns/pid").removeprefix("pid:[").removesuffix("]")
+    except OSError:
+        return ""
+
+
+def _stat(pid: int) -> tuple[str, str]:
+    """Fields 3 and 22 of ``/proc/<pid>/stat`` (the state, the start time); ``("", "")`` when
+    there is no such process or it cannot be read. The command name (field 2, in brackets) may
+    hold spaces and brackets: the fields after it are read from its last closing bracket on."""
     try:
         stat = (_PROC / str(pid) / "stat").read_text()
     except OSError:
-        return ""
+        return "", ""
     fields = stat[stat.rfind(")") + 2 :].split()
-    return fields[19] if len(fields) > 19 else ""
+    return (fields[0], fields[19]) if len(fields) > 19 else ("", "")

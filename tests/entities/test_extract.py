@@ -762,6 +762,25 @@ def test_a_surname_alone_is_the_person_named_in_full_wherever_it_stands(page, su
             ["Ratna Sari mengatakan harga naik.", "Menurut warga, jus buah Sari laris."],
             [],
         ),
+        (  # nor a word always capitalised that ends names: a faith, a month of its calendar
+            [
+                "Ketua panitia, Nurul Islam, mengatakan acara dimulai pagi.",
+                "Acara itu mempererat persaudaraan umat Islam di kota itu.",
+                "Pedagang takjil, Rizky Ramadhan, mengatakan omzet naik pada Ramadhan ini.",
+            ],
+            [],
+        ),
+        (  # a company named after a family, beside &
+            [
+                "Boris Johnson hadir dalam pertemuan itu.",
+                "Vaksin buatan Johnson & Johnson tiba kemarin.",
+            ],
+            [],
+        ),
+        (  # after a word naming a family's company or group
+            ["Putera Sampoerna hadir.", "Ia mengunjungi pabrik rokok Sampoerna di Surabaya."],
+            [],
+        ),
         (  # as the speaker it is him; after a place word (the tagger's person span can run
             # into a place: Pariwisata Badung) or before another capitalised word, not
             [
@@ -782,6 +801,8 @@ def test_a_surname_alone_is_the_person_named_in_full_wherever_it_stands(page, su
     ],
 )
 def test_surnames_spread_only_where_they_name_one_person(paragraphs, spread):
+    """Each case holds a surname written alone that the tagger leaves unlabelled, so the rule
+    and its guards alone decide."""
     mentions = extract_entities(paragraphs)
     check_invariants(paragraphs, mentions)
     rule = [
@@ -790,6 +811,17 @@ def test_surnames_spread_only_where_they_name_one_person(paragraphs, spread):
         if m.method == "rule" and " " not in m.text
     ]
     assert rule == spread
+
+
+def test_surnames_are_not_spread_in_english_articles():
+    """English capitalises other words at a sentence's start: ``Swift action`` is no person."""
+    paragraphs = ["Taylor Swift performed in Jakarta.", "Swift action by the organisers helped."]
+    mentions = extract_entities(paragraphs, language="en")
+    assert [m.text for m in mentions if m.paragraph_index == 1] == []
+    indonesian = extract_entities(["Taylor Swift tampil di Jakarta.", "Kata Swift, konser itu."])
+    assert [(m.text, m.entity_key) for m in indonesian if m.paragraph_index == 1] == [
+        ("Swift", "PER:taylor-swift")
+    ]
 
 
 @pytest.mark.parametrize(

@@ -63,11 +63,14 @@ _PROSE = [
     "Ia berharap pekerjaan selesai tepat waktu sehingga genangan tidak lagi mengganggu "
     "aktivitas warga saat musim hujan tiba.",
 ]
+_HEADLINE = "Polisi Tangkap Pelaku Pencurian Motor di Bekasi Timur"
 _TEASERS = [
     "BEKASI, KOMPAS.com - Polisi menangkap seorang pria yang diduga mencuri sepeda motor milik "
     "warga di kawasan Bekasi Timur setelah rekamannya beredar.",
     "Jakarta (ANTARA) - Badan Meteorologi, Klimatologi, dan Geofisika mengingatkan masyarakat "
     "akan potensi hujan lebat di sebagian besar wilayah Jawa.",
+    "DEPOK, KOMPAS.com - Harga cabai rawit di pasar tradisional Depok turun setelah pasokan "
+    "dari sentra produksi kembali normal pekan ini.",
 ]
 
 
@@ -80,12 +83,14 @@ def _page(*paragraphs: str) -> str:
 @pytest.mark.parametrize(
     ("paragraphs", "index"),
     [
-        # the article's paragraphs, then two teasers of other articles: still the article
-        ([_LEAD, *_PROSE, *_TEASERS], False),
-        ([_LEAD, *_PROSE[:4], *_TEASERS], False),  # three datelines of seven sentences
-        # a shorter article and two teasers: three datelines of six sentences, or fewer
-        ([_LEAD, *_PROSE[:3], *_TEASERS], True),
-        ([_LEAD, _PROSE[0], *_TEASERS], True),
+        # the article's paragraphs, then teasers of other articles (with their headlines):
+        # still the article, the teasers start too far from its lead
+        ([_LEAD, *_PROSE, *_TEASERS[:2]], False),
+        ([_LEAD, *_PROSE[:3], *_TEASERS[:2]], False),
+        ([_LEAD, *_PROSE[:3], _HEADLINE, *_TEASERS[:2], _HEADLINE + " Lagi", _TEASERS[2]], False),
+        # teasers from the top, each within three paragraphs of the one before: an index page
+        ([_LEAD, _PROSE[0], *_TEASERS[:2]], True),
+        ([_LEAD, _HEADLINE, "10:15 WIB", _TEASERS[0], _HEADLINE, _TEASERS[1]], True),
         # interview answers under a speaker's name in capitals name no publisher
         (
             [_LEAD, *(f"TEMPO: {p}" for p in _PROSE[:2]), *(f"ANIES: {p}" for p in _PROSE[2:])],

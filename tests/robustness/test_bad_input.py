@@ -92,9 +92,14 @@ def _bad_files() -> dict[str, bytes]:
         "title_only.txt": b"Banjir Rendam Ratusan Rumah di Pinggiran Kota\n",
         "ads_only.txt": b"Advertisement\n\nADVERTISEMENT\n\nLanjutkan Membaca\n\nAdvertisement\n",
         "index_page.html": (FIXTURES / "index-page-teasers.html").read_bytes(),
-        # An article 600 elements deep is read (libxml2 stopped at 256); 3,000 deep is not.
+        # An article 600 elements deep is read (libxml2 stopped at 256); 3,000 deep is not,
+        # but one before a comment thread of 2,100 unclosed elements is.
         "deep.html": _nested(600).encode(),
         "too_deep.html": _nested(3000).encode(),
+        "deep_after.html": _nested(0)
+        .replace("Banjir", "Longsor")
+        .replace("</body>", "<div class='c'><span>komentar " * 2100 + "</body>")
+        .encode(),
         "five_thousand_paragraphs.txt": f"Laporan Panjang Tentang Banjir Tahunan\n\n{long_body}".encode(),
         # A whole site saved as one line: no paragraph of news is that long (MAX_PARAGRAPH_CHARS).
         "longest_paragraph.txt": _one_line_body(100_000).encode(),
@@ -130,6 +135,7 @@ EXPECTED = {
     "index_page.html": ("rejected", "index page (teasers of several articles, each with its own dateline)"),
     "deep.html": ("parsed", None),
     "too_deep.html": ("rejected", "HTML nested too deeply (over 2048 elements, the rest unread)"),
+    "deep_after.html": ("parsed", None),
     "five_thousand_paragraphs.txt": ("parsed", None),
     "longest_paragraph.txt": ("parsed", None),
     "paragraph_too_long.txt": ("rejected", "paragraph too long (over 100000 characters)"),
@@ -190,6 +196,10 @@ def test_every_bad_input_has_its_outcome(bad_partition):
         ).to_pylist()
     }
     assert "repaired mojibake" in articles["mojibake.txt"]["parse_warnings"]
+    assert articles["deep_after.html"]["parse_warnings"] == [
+        "HTML nested too deeply (over 2048 elements): the page was read up to there"
+    ]
+    assert articles["deep.html"]["parse_warnings"] == []
     assert articles["five_thousand_paragraphs.txt"]["paragraph_count"] == 5000
     # The same text in UTF-16, cp1252 or UTF-8 is the same article once decoded.
     first = ledger["copy 'two' ünïcode.txt"]["article_id"]

@@ -189,7 +189,8 @@ def extract_entities(paragraphs: Sequence[str], language: str | None = "id") -> 
     found, named = _organisation_before_person(paragraphs, found)
     if any(label == "PER" for _, _, _, label, _ in found):
         found.extend(_persons_again(paragraphs, tokenised, found, tagger.lowercase_words))
-        found.extend(_surnames_again(paragraphs, tokenised, found, tagger.lowercase_words))
+        if not strict:  # English capitalises more than names: ``Swift action`` is no person
+            found.extend(_surnames_again(paragraphs, tokenised, found, tagger.lowercase_words))
         found.sort()
     found = _surnames_as_persons(paragraphs, found)
     found = _lists_of_people(paragraphs, found)
@@ -991,6 +992,67 @@ def _persons_again(
 # A surname spread over the article is this long at least (``Ramsay``; not ``Lee`` or ``Kim``,
 # which name many).
 _SURNAME_MIN_CHARS = 4
+# Words that end Indonesian names and are words always written capitalised: a religion, a
+# month of the Islamic calendar, a feast (``Nurul Islam`` and ``umat Islam``, ``Rizky
+# Ramadhan`` and ``bulan Ramadhan``). Month and weekday names are ``calendar_words``.
+_NOT_SURNAMES = frozenset(
+    [
+        "islam",
+        "islami",
+        "muslim",
+        "kristen",
+        "katolik",
+        "protestan",
+        "hindu",
+        "buddha",
+        "budha",
+        "konghucu",
+        "nasrani",
+        "yahudi",
+        "ramadhan",
+        "ramadan",
+        "syawal",
+        "muharram",
+        "rajab",
+        "syaban",
+        "sya'ban",
+        "safar",
+        "dzulhijjah",
+        "zulhijah",
+        "idul",
+        "fitri",
+        "adha",
+        "natal",
+        "paskah",
+        "imlek",
+        "nyepi",
+        "waisak",
+        "allah",
+        "tuhan",
+    ]
+)
+# Words after which a surname names something else: a faith's people, a month, a family's
+# company or group (``kelompok usaha Bakrie``, ``pabrik rokok Sampoerna``, ``saham Bakrie``).
+_NOT_A_PERSON_AFTER = frozenset(
+    [
+        "umat",
+        "agama",
+        "bulan",
+        "hari",
+        "usaha",
+        "kelompok",
+        "grup",
+        "group",
+        "pabrik",
+        "rokok",
+        "saham",
+        "merek",
+        "produk",
+        "perusahaan",
+        "keluarga",
+        "dinasti",
+    ]
+)
 
 
 def _surnames_again(
@@ -1008,9 +1070,12 @@ def _surnames_again(
     head or title, and no known place or organisation (``Gianyar``); standing alone as the
     full name must (``Jalan Rudiarta``, ``Rudiarta Putra`` are other names), and not after a
     place word (``di``, ``wilayah``, ``warga``: the tagger's person ``Pariwisata Badung``, from
-    ``Dinas Pariwisata Badung``, leaves ``wilayah Badung`` a place). It spreads the tagger's
-    mistakes as ``_persons_again`` does: a two-word span it wrongly calls a person gives its
-    last word too."""
+    ``Dinas Pariwisata Badung``, leaves ``wilayah Badung`` a place), after a word naming a
+    faith's people, a month or a company (``_NOT_A_PERSON_AFTER``) or beside ``&``. Not a word
+    always written capitalised that ends names (``Islam``, ``Ramadhan``: ``_NOT_SURNAMES``), nor
+    a month or weekday. Indonesian and Malay articles only. It spreads the tagger's mistakes as
+    ``_persons_again`` does: a two-word span it wrongly calls a person gives its last word
+    too."""
     persons = [
         paragraphs[index][start:end] for index, start, end, label, _ in found if label == "PER"
     ]
@@ -1043,6 +1108,9 @@ def _surnames_again(
                 words[i] not in surnames
                 or not _stands_alone(paragraph, tokens, words, caps, i, i + 1, common, heads)
                 or _after_place_word(paragraph, tokens[i].start())
+                or (i > 0 and words[i - 1].lower() in _NOT_A_PERSON_AFTER)
+                or paragraph[tokens[i].end() :].lstrip()[:1] == "&"  # Johnson & Johnson
+                or paragraph[: tokens[i].start()].rstrip()[-1:] == "&"
             ):
                 continue
             start, end = tokens[i].start(), tokens[i].end()
@@ -1060,6 +1128,8 @@ def _may_be_surname(word: str, common: frozenset[str]) -> bool:
         and word[0].isupper()
         and word.isalpha()
         and word.lower() not in common
+        and word.lower() not in _NOT_SURNAMES
+        and word.lower() not in calendar_words()
         and word not in _lexicon().heads
         and word not in NAME_PREFIXES
         and word not in TITLE_WORDS
