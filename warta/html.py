@@ -165,8 +165,8 @@ class HtmlPage:
     # id(block) -> the element its first text belongs to, and whether as its tail. By identity:
     # two blocks of one text on one line (a minified page) are equal tuples.
     origins: dict[int, tuple] = field(default_factory=dict)
-    # libxml2 stopped reading the page at ``MAX_DEPTH`` nested elements: what lies deeper is
-    # lost.
+    # libxml2 stopped reading the page where its elements nest ``MAX_DEPTH`` deep: nothing
+    # after that point was read.
     too_deep: bool = False
 
     def stands_with(self, block: Block, first: Block) -> bool:

@@ -139,9 +139,9 @@ TOO_DEEP = f"HTML nested too deeply (over {MAX_DEPTH} elements, the rest unread)
 # first paragraph's included, that start at the top and follow each other within
 # ``_INDEX_GAP`` paragraphs (a headline and a time between them), and are half the paragraphs
 # ending a sentence or more (headlines and times end none), make an index page; an article
-# followed by teasers of related articles is not one. A bare place
-# (``JAKARTA -``), a speaker's name in an interview (``TEMPO: Apa rencana Anda?``) and a day
-# in a schedule (``Senin (9/12): Myanmar vs Indonesia``) name no publisher, and do not count.
+# followed by teasers of related articles is not one. A bare place (``JAKARTA -``), a
+# speaker's name in an interview (``TEMPO: Apa rencana Anda?``) and a day in a schedule
+# (``Senin (9/12): Myanmar vs Indonesia``) name no publisher, and do not count.
 INDEX_PAGE = "index page (teasers of several articles, each with its own dateline)"
 _INDEX_TEASERS = 3
 _INDEX_GAP = 3

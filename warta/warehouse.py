@@ -50,6 +50,19 @@ def _partitions_held(partitions: list[str], singular: str = "has", plural: str =
     return f"{len(partitions)} partitions the warehouse holds {plural}"
 
 
+def _remember_published(lock: IO[str], path: Path) -> None:
+    """Write in the lock file that a warehouse is published at ``path`` (a later load finding
+    the file gone refuses to start another). Best effort: the warehouse is published already,
+    and a full disk must not make the load look failed."""
+    try:
+        lock.seek(0)
+        lock.truncate()
+        lock.write(f"published {path}\n")
+        lock.flush()
+    except OSError:
+        pass
+
+
 class WarehouseBusy(RuntimeError):
     """Another process holds the warehouse (its write lock, or a read-write connection) or a
     partition the load must read (a parse holds its lock); retrying later may succeed."""
@@ -210,10 +223,7 @@ class Warehouse:
                     counts, orphans, copy, access = self._build_and_swap(
                         store, partitions, from_scratch, expected_fingerprints
                     )
-                    lock.seek(0)  # remembered: a warehouse is published here
-                    lock.truncate()
-                    lock.write(f"published {self.path}\n")
-                    lock.flush()
+                    _remember_published(lock, self.path)
                 except BaseException as error:
                     if failed is not None:
                         try:
