@@ -861,6 +861,24 @@ def _aggregates(settings) -> dict[str, tuple[bool, str | None, int | None]]:
     }
 
 
+def test_a_count_of_one_is_said_in_the_singular(tmp_path):
+    from tests.conftest import SEED
+    from warta.config import Settings
+    from warta.partition import build_partition
+
+    settings = Settings.from_env(
+        {"WARTA_RAW_DIR": str(tmp_path / "raw"), "WARTA_DATA_DIR": str(tmp_path / "parquet")}
+    )
+    put(settings, f"{DAY}/seed.txt", SEED.read_bytes())
+    build_partition(settings, DAY)
+    summaries = _aggregates(settings)
+    assert summaries["raw_files_reject_share"][1] == "not judged: 1 file, fewer than 20"
+    assert summaries["raw_files_volume"][1] == (
+        "not judged: 0 published days among the 7 before, median 0.0 files (needs 3 days and a "
+        "median above 0)"
+    )
+
+
 def test_share_and_volume_checks_say_their_outcome_passed_failed_or_not_judged(landing):
     """A check that abstains must not read as a pass: each says what it measured against what,
     or why it did not judge, whatever the outcome."""

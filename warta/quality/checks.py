@@ -33,6 +33,7 @@ import datetime as dt
 import decimal
 import hashlib
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -363,6 +364,10 @@ def listed_at(store: ParquetStore, partition: str) -> dt.datetime:
     return dt.datetime.fromtimestamp(os.stat(path).st_mtime, dt.UTC)
 
 
+# A count of one in a summary takes the singular: ``1 file``, ``1 published day``.
+_ONE = re.compile(r"(?<![\d.])1 ((?:published )?(?:file|day))s\b")
+
+
 def _run(
     con: duckdb.DuckDBPyConnection, check: Check, params: dict[str, Any], table_rows: int
 ) -> CheckOutcome:
@@ -372,7 +377,7 @@ def _run(
         measures = dict(zip(relation.columns, row, strict=True))
         judged, failed = bool(measures.pop("judged")), bool(measures.pop("failed"))
         said = check.summary if judged else check.abstained
-        summary = str(said).format_map({**params, **measures})
+        summary = _ONE.sub(r"1 \1", str(said).format_map({**params, **measures}))
         sample = [tuple(measures.values())] if failed else []
         return CheckOutcome(
             check, int(failed), list(measures), sample, table_rows, summary, measures
