@@ -175,7 +175,7 @@ def _publish(
     Parquet no longer does (``stale_partners``) and passes its blocking checks, publish the
     two together, in one swap: neither could go first (each one's load refused for the
     other's old rows)."""
-    warehouse = Warehouse(settings.warehouse)
+    warehouse = Warehouse(settings.warehouse, config=settings.duckdb_config)
     partition = context.partition_key
     try:
         return warehouse.publish(

@@ -202,7 +202,7 @@ def _published(settings: Settings) -> dict[str, str | None]:
     cannot be read now (every day then runs: damaged, or held read-write by another process
     past the wait, whose loads retry)."""
     try:
-        return Warehouse(settings.warehouse).published_versions()
+        return Warehouse(settings.warehouse, config=settings.duckdb_config).published_versions()
     except (duckdb.Error, OSError, WarehouseBusy):
         return {}
 

@@ -401,6 +401,28 @@ def test_volume_bounds_are_on_either_side_of_the_median(variable, value, message
         Settings.from_env({variable: value})
 
 
+@pytest.mark.parametrize(
+    ("variable", "value", "message"),
+    [
+        ("WARTA_DUCKDB_THREADS", "0", "WARTA_DUCKDB_THREADS must be a positive integer, got '0'"),
+        (
+            "WARTA_DUCKDB_MEMORY_LIMIT",
+            "lots",
+            "WARTA_DUCKDB_MEMORY_LIMIT must be a size DuckDB reads (2GB, 512MiB, 50%), got 'lots'",
+        ),
+    ],
+)
+def test_duckdb_settings_are_checked(variable, value, message):
+    with pytest.raises(ValueError, match=re.escape(message)):
+        Settings.from_env({variable: value})
+
+
+def test_duckdb_settings_reach_the_connections_config():
+    assert Settings.from_env({}).duckdb_config == {}
+    settings = Settings.from_env({"WARTA_DUCKDB_THREADS": "1", "WARTA_DUCKDB_MEMORY_LIMIT": "50%"})
+    assert settings.duckdb_config == {"threads": 1, "memory_limit": "50%"}
+
+
 def test_volume_bounds_at_the_median_are_accepted():
     settings = Settings.from_env({"WARTA_VOLUME_DROP": "1", "WARTA_VOLUME_SPIKE": "1"})
     assert (settings.volume_drop, settings.volume_spike) == (1.0, 1.0)

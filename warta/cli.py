@@ -444,7 +444,7 @@ def _query(args: argparse.Namespace) -> int:
         )
         return 1
     try:
-        con = duckdb.connect(str(settings.warehouse), read_only=True)
+        con = duckdb.connect(str(settings.warehouse), read_only=True, config=settings.duckdb_config)
     except duckdb.Error as error:
         from warta.warehouse import is_damaged
 
@@ -558,7 +558,7 @@ def _rebuild(args: argparse.Namespace) -> int:
         )
         return 1
     try:
-        load = Warehouse(settings.warehouse).rebuild(
+        load = Warehouse(settings.warehouse, config=settings.duckdb_config).rebuild(
             ParquetStore(settings.data_dir),
             lambda partition: judge(settings, partition),
             drop_blocked=args.drop_blocked,

@@ -13,6 +13,9 @@
   partition with fewer than drop x or more than spike x the median files of the published
   partitions among the 7 days before it fails a WARN check (judged when 3 or more of those
   days are published)
+- ``WARTA_DUCKDB_THREADS``, ``WARTA_DUCKDB_MEMORY_LIMIT`` (unset: DuckDB's own, every core and
+  80 % of the memory): DuckDB's ``threads`` and ``memory_limit`` (``2GB``, ``50%``) for the
+  checks, the warehouse loads and ``warta query``
 
 Relative paths resolve against the current working directory. Read by the Dagster definitions
 (``pipelines/``), so by ``warta run`` and ``dagster dev``:
@@ -59,6 +62,8 @@ VARIABLES = (
     "WARTA_MAX_REJECT_SHARE",
     "WARTA_VOLUME_DROP",
     "WARTA_VOLUME_SPIKE",
+    "WARTA_DUCKDB_THREADS",
+    "WARTA_DUCKDB_MEMORY_LIMIT",
     "WARTA_START_DATE",
     "WARTA_NIGHTLY_CRON",
     "WARTA_LATE_DAYS",
@@ -107,6 +112,18 @@ class Settings:
     max_reject_share: float = DEFAULT_MAX_REJECT_SHARE
     volume_drop: float = DEFAULT_VOLUME_DROP
     volume_spike: float = DEFAULT_VOLUME_SPIKE
+    duckdb_threads: int | None = None  # None: DuckDB's default (every core)
+    duckdb_memory_limit: str | None = None  # None: DuckDB's default (80 % of the memory)
+
+    @property
+    def duckdb_config(self) -> dict[str, int | str]:
+        """The ``config`` of every DuckDB connection Warta opens: the settings given."""
+        config: dict[str, int | str] = {}
+        if self.duckdb_threads is not None:
+            config["threads"] = self.duckdb_threads
+        if self.duckdb_memory_limit is not None:
+            config["memory_limit"] = self.duckdb_memory_limit
+        return config
 
     @property
     def quality_root(self) -> Path:
@@ -135,6 +152,8 @@ class Settings:
             volume_spike=_ratio(
                 env, "WARTA_VOLUME_SPIKE", DEFAULT_VOLUME_SPIKE, upper=None, lower=1.0
             ),
+            duckdb_threads=positive_int(env, "WARTA_DUCKDB_THREADS", 0) or None,
+            duckdb_memory_limit=_memory_limit(env),
         )
         if settings.warehouse.is_dir():
             raise ValueError(
@@ -183,6 +202,23 @@ def usable_cpus(cgroup: Path = Path("/sys/fs/cgroup")) -> int:
     except (OSError, ValueError):  # no cgroup v2 file, or one not understood: no quota
         pass
     return max(1, cpus)
+
+
+def _memory_limit(env: Mapping[str, str]) -> str | None:
+    """``WARTA_DUCKDB_MEMORY_LIMIT`` as DuckDB reads it (``2GB``, ``512MiB``, ``50%``), None
+    when unset; a ``ValueError`` naming the variable when DuckDB refuses it."""
+    raw = env.get("WARTA_DUCKDB_MEMORY_LIMIT", "").strip()
+    if not raw:
+        return None
+    import duckdb  # only to ask it: the command line starts without it otherwise
+
+    try:
+        duckdb.connect(config={"memory_limit": raw}).close()
+    except duckdb.Error:
+        raise ValueError(
+            f"WARTA_DUCKDB_MEMORY_LIMIT must be a size DuckDB reads (2GB, 512MiB, 50%), got {raw!r}"
+        ) from None
+    return raw
 
 
 def _ratio(

@@ -135,13 +135,16 @@ def parse_page(
 TOO_DEEP = f"HTML nested too deeply (over {MAX_DEPTH} elements, the rest unread)"
 # An index page of a site: the teasers of several articles, each opening with its publisher's
 # dateline and a dash (``BEKASI, KOMPAS.com - …``, ``Jakarta (ANTARA) - …``), which an article
-# prints once, before its first paragraph (``ParsedArticle.dateline``). Three such teasers, the
-# first paragraph's included, that start at the top and follow each other within
-# ``_INDEX_GAP`` paragraphs (a headline and a time between them), and are half the paragraphs
-# ending a sentence or more (headlines and times end none), make an index page; an article
-# followed by teasers of related articles is not one. A bare place (``JAKARTA -``), a
-# speaker's name in an interview (``TEMPO: Apa rencana Anda?``) and a day in a schedule
-# (``Senin (9/12): Myanmar vs Indonesia``) name no publisher, and do not count.
+# prints once, before its first paragraph (``ParsedArticle.dateline``). Three such teasers or
+# more, the first paragraph's included, make an index page when they start at the top (among
+# the first ``_INDEX_GAP + 1`` paragraphs), none is followed by a paragraph of prose of its
+# own, a headline (four words or more ending no sentence) stands between each two, and they
+# are half the paragraphs ending a sentence or more. So a lead followed by its article (with
+# teasers of related articles after it, or reports quoted from wires), a live report whose
+# updates carry datelines and times, or a roundup introduced in prose, stays an article. A
+# bare place (``JAKARTA -``), a speaker's name in an interview (``TEMPO: Apa rencana
+# Anda?``) and a day in a schedule (``Senin (9/12): Myanmar vs Indonesia``) name no
+# publisher, and do not count.
 INDEX_PAGE = "index page (teasers of several articles, each with its own dateline)"
 _INDEX_TEASERS = 3
 _INDEX_GAP = 3
@@ -167,13 +170,23 @@ def _index_page(article: ParsedArticle) -> bool:
             and _publisher(dateline)
         ):
             teasers.append(i)
-    if (
-        len(teasers) < _INDEX_TEASERS
-        or teasers[0] > _INDEX_GAP
-        or any(b - a > _INDEX_GAP for a, b in pairwise(teasers))
-    ):
+    if len(teasers) < _INDEX_TEASERS or teasers[0] > _INDEX_GAP:
         return False
-    return 2 * len(teasers) >= sum(ends_sentence(p.text) for p in paragraphs)
+    ends = [ends_sentence(p.text) for p in paragraphs]
+    marked = set(teasers)
+    for teaser in teasers:  # a teaser is followed by the next card's headline, not by prose
+        after = teaser + 1
+        if after < len(paragraphs) and ends[after] and after not in marked:
+            return False
+    for a, b in pairwise(teasers):  # and each card has a headline (a time alone is no card)
+        if not any(_headline(paragraphs[i].text, ends[i]) for i in range(a + 1, b)):
+            return False
+    return 2 * len(teasers) >= sum(ends)
+
+
+def _headline(text: str, ends: bool) -> bool:
+    """A card's headline: four words or more that end no sentence (``10.15 WIB`` is a time)."""
+    return not ends and text.count(" ") >= 3
 
 
 def _publisher(dateline: str) -> bool:

@@ -170,11 +170,18 @@ class WarehouseLoad:
 
 class Warehouse:
     def __init__(
-        self, path: Path, *, lock_timeout: float = 600.0, busy_timeout: float = 30.0
+        self,
+        path: Path,
+        *,
+        lock_timeout: float = 600.0,
+        busy_timeout: float = 30.0,
+        config: Mapping[str, int | str] | None = None,
     ) -> None:
         # A link to the warehouse is followed: loads replace the file it points to (beside
         # which they write), and the link stays a link.
         self.configured = Path(path).absolute()
+        # DuckDB's settings for every connection (``Settings.duckdb_config``: threads, memory)
+        self.config = dict(config or {})
         self.path = Path(os.path.realpath(path))
         self.lock_timeout = lock_timeout
         self.busy_timeout = busy_timeout
@@ -254,7 +261,7 @@ class Warehouse:
     ) -> tuple[dict[str, dict[str, int]], _Orphans, StartingCopy, str | None]:
         counts: dict[str, dict[str, int]] = {}
         with self._private_copy(from_scratch) as (staged, copy):
-            con = duckdb.connect(str(staged))
+            con = duckdb.connect(str(staged), config=self.config)
             try:
                 sql.run(con, "warehouse/schema.sql")
                 con.execute("BEGIN TRANSACTION")
@@ -395,7 +402,7 @@ class Warehouse:
         return {day.isoformat(): versions.get(day) for (day,) in days}
 
     def connect_read_only(self) -> duckdb.DuckDBPyConnection:
-        return duckdb.connect(str(self.path), read_only=True)
+        return duckdb.connect(str(self.path), read_only=True, config=self.config)
 
     def _replace(
         self,
@@ -601,7 +608,7 @@ class Warehouse:
             return
 
         def checkpoint() -> None:
-            con = duckdb.connect(str(self.path))
+            con = duckdb.connect(str(self.path), config=self.config)
             try:
                 con.execute("CHECKPOINT")
             finally:

@@ -781,6 +781,22 @@ def test_a_surname_alone_is_the_person_named_in_full_wherever_it_stands(page, su
             ["Putera Sampoerna hadir.", "Ia mengunjungi pabrik rokok Sampoerna di Surabaya."],
             [],
         ),
+        (  # a clan, a place or an institution named after a person
+            [
+                "Tokoh adat Ahmad Siregar dan dokter Eko Soetomo hadir.",
+                "Keturunan marga Siregar diundang ke acara itu.",
+                "Korban dirujuk ke rumah sakit Soetomo di Surabaya.",
+            ],
+            [],
+        ),
+        (  # a word the tagger found alone as a place in the article
+            [
+                "Manajer Sigit Manahan hadir.",
+                "Pertandingan akan digelar di Manahan, Solo, pekan depan.",
+                "Kapasitas Manahan mencapai 20 ribu penonton.",
+            ],
+            [],
+        ),
         (  # as the speaker it is him; after a place word (the tagger's person span can run
             # into a place: Pariwisata Badung) or before another capitalised word, not
             [
@@ -808,7 +824,7 @@ def test_surnames_spread_only_where_they_name_one_person(paragraphs, spread):
     rule = [
         (m.paragraph_index, m.text, m.entity_key)
         for m in mentions
-        if m.method == "rule" and " " not in m.text
+        if m.method == "rule" and " " not in m.text and m.label == "PER"
     ]
     assert rule == spread
 

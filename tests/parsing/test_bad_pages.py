@@ -47,6 +47,14 @@ def test_an_index_page_of_teasers_with_their_datelines_is_rejected(fixture):
     assert outcome.reason == "index page (teasers of several articles, each with its own dateline)"
 
 
+def test_an_index_page_with_a_teaser_without_its_dateline_is_still_one():
+    """A card of another publisher, or a video's, carries no dateline: the others still do."""
+    text = (FIXTURES / "index-page-teasers.txt").read_text("utf-8")
+    undated = text.replace("BEKASI, KOMPAS.com - Polisi menangkap", "Polisi menangkap")
+    assert undated != text
+    assert parse_page(undated, ingest_date=date(2025, 11, 3)) == NoArticle(INDEX_PAGE)
+
+
 _LEAD = (
     "JAKARTA, KOMPAS.com - Pemerintah Provinsi DKI Jakarta menyiapkan anggaran tambahan untuk "
     "memperbaiki saluran air di wilayah utara menjelang musim hujan tahun ini."
@@ -63,7 +71,11 @@ _PROSE = [
     "Ia berharap pekerjaan selesai tepat waktu sehingga genangan tidak lagi mengganggu "
     "aktivitas warga saat musim hujan tiba.",
 ]
-_HEADLINE = "Polisi Tangkap Pelaku Pencurian Motor di Bekasi Timur"
+_HEADLINES = [
+    "Polisi Tangkap Pelaku Pencurian Motor di Bekasi Timur",
+    "BMKG Ingatkan Potensi Hujan Lebat di Jawa",
+    "Harga Cabai Rawit di Depok Turun Pekan Ini",
+]
 _TEASERS = [
     "BEKASI, KOMPAS.com - Polisi menangkap seorang pria yang diduga mencuri sepeda motor milik "
     "warga di kawasan Bekasi Timur setelah rekamannya beredar.",
@@ -71,6 +83,14 @@ _TEASERS = [
     "akan potensi hujan lebat di sebagian besar wilayah Jawa.",
     "DEPOK, KOMPAS.com - Harga cabai rawit di pasar tradisional Depok turun setelah pasokan "
     "dari sentra produksi kembali normal pekan ini.",
+]
+_CARDS = [block for card in zip(_HEADLINES, _TEASERS, strict=True) for block in card]
+_TIMES = ("10.15 WIB", "09.40 WIB", "08.55 WIB")
+# A live report's updates: a time, the update with its wire dateline, a paragraph of its own.
+_UPDATES = [
+    block
+    for time, teaser, prose in zip(_TIMES, _TEASERS, _PROSE[:3], strict=True)
+    for block in (time, teaser, prose)
 ]
 
 
@@ -83,14 +103,22 @@ def _page(*paragraphs: str) -> str:
 @pytest.mark.parametrize(
     ("paragraphs", "index"),
     [
-        # the article's paragraphs, then teasers of other articles (with their headlines):
-        # still the article, the teasers start too far from its lead
-        ([_LEAD, *_PROSE, *_TEASERS[:2]], False),
-        ([_LEAD, *_PROSE[:3], *_TEASERS[:2]], False),
-        ([_LEAD, *_PROSE[:3], _HEADLINE, *_TEASERS[:2], _HEADLINE + " Lagi", _TEASERS[2]], False),
-        # teasers from the top, each within three paragraphs of the one before: an index page
-        ([_LEAD, _PROSE[0], *_TEASERS[:2]], True),
-        ([_LEAD, _HEADLINE, "10:15 WIB", _TEASERS[0], _HEADLINE, _TEASERS[1]], True),
+        # an article, then teasers of other articles, with or without their headlines
+        ([_LEAD, *_PROSE, *_TEASERS], False),
+        ([_LEAD, _PROSE[0], *_TEASERS[:2]], False),
+        ([_LEAD, _PROSE[0], *_CARDS], False),
+        # a live report: updates with datelines and times, each with a paragraph of its own
+        ([_LEAD, *_UPDATES], False),
+        # ... or updates of one paragraph each, between their times: no headline, no cards
+        ([_LEAD, *(b for u in zip(_TIMES, _TEASERS, strict=True) for b in u)], False),
+        # reports quoted from wires one after the other
+        ([_LEAD, *_TEASERS, *_PROSE[:2]], False),
+        # cards of other articles from the top, each a headline (and a time) and its teaser
+        ([_LEAD, *_CARDS], True),
+        (
+            [_LEAD, *(b for card in zip(_HEADLINES, _TIMES, _TEASERS, strict=True) for b in card)],
+            True,
+        ),
         # interview answers under a speaker's name in capitals name no publisher
         (
             [_LEAD, *(f"TEMPO: {p}" for p in _PROSE[:2]), *(f"ANIES: {p}" for p in _PROSE[2:])],

@@ -323,6 +323,29 @@ def test_without_a_warehouse_it_says_how_to_build_one(tmp_path):
     assert not (tmp_path / "none.duckdb").exists()
 
 
+def test_duckdb_settings_apply_to_the_querys_connection(built):
+    statement = "SELECT current_setting('threads') AS t, current_setting('memory_limit') AS m"
+    result = subprocess.run(
+        [str(WARTA), "query", "--csv", statement],
+        capture_output=True,
+        text=True,
+        env={
+            **os.environ,
+            "WARTA_WAREHOUSE": str(built),
+            "WARTA_DUCKDB_THREADS": "1",
+            "WARTA_DUCKDB_MEMORY_LIMIT": "300MB",
+        },
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["t,m", "1,286.1 MiB"]
+    warehouse = Warehouse(built, config={"threads": 1, "memory_limit": "300MB"})
+    con = warehouse.connect_read_only()
+    try:  # the loads' and rebuilds' connections take the same config
+        assert con.sql(statement).fetchall() == [(1, "286.1 MiB")]
+    finally:
+        con.close()
+
+
 def test_a_damaged_warehouse_is_named_with_the_remedy(tmp_path):
     damaged = tmp_path / "damaged.duckdb"
     damaged.write_bytes(b"not a database" * 1000)

@@ -1032,7 +1032,9 @@ _NOT_SURNAMES = frozenset(
     ]
 )
 # Words after which a surname names something else: a faith's people, a month, a family's
-# company or group (``kelompok usaha Bakrie``, ``pabrik rokok Sampoerna``, ``saham Bakrie``).
+# company or group (``kelompok usaha Bakrie``, ``pabrik rokok Sampoerna``, ``saham Bakrie``), a
+# clan (``marga Siregar``), or a place or an institution named after a person (``jalan
+# Sudirman``, ``stadion Manahan``, ``rumah sakit Soetomo``, ``yayasan Mochtar``).
 _NOT_A_PERSON_AFTER = frozenset(
     [
         "umat",
@@ -1051,6 +1053,66 @@ _NOT_A_PERSON_AFTER = frozenset(
         "perusahaan",
         "keluarga",
         "dinasti",
+        "marga",
+        "suku",
+        "klan",
+        "beasiswa",
+        "yayasan",
+        "jalan",
+        "jln",
+        "jl",
+        "gang",
+        "gg",
+        "stadion",
+        "lapangan",
+        "gedung",
+        "sakit",
+        "rs",
+        "bandara",
+        "pelabuhan",
+        "terminal",
+        "stasiun",
+        "kampus",
+        "universitas",
+        "sekolah",
+        "madrasah",
+        "pesantren",
+        "masjid",
+        "gereja",
+        "pura",
+        "vihara",
+        "klenteng",
+        "taman",
+        "museum",
+        "monumen",
+        "hotel",
+        "pasar",
+        "plaza",
+        "mal",
+        "kompleks",
+        "komplek",
+        "perumahan",
+        "jembatan",
+        "bendungan",
+        "tol",
+        "kapal",
+        "kabupaten",
+        "kecamatan",
+        "kelurahan",
+        "desa",
+        "kampung",
+        "dusun",
+        "pulau",
+        "gunung",
+        "sungai",
+        "danau",
+        "teluk",
+        "selat",
+        "tanjung",
+        "penghargaan",
+        "trofi",
+        "piala",
+        "galeri",
     ]
 )
 
@@ -1071,7 +1133,10 @@ def _surnames_again(
     full name must (``Jalan Rudiarta``, ``Rudiarta Putra`` are other names), and not after a
     place word (``di``, ``wilayah``, ``warga``: the tagger's person ``Pariwisata Badung``, from
     ``Dinas Pariwisata Badung``, leaves ``wilayah Badung`` a place), after a word naming a
-    faith's people, a month or a company (``_NOT_A_PERSON_AFTER``) or beside ``&``. Not a word
+    faith's people, a month, a company, a clan, or a place or an institution named after a
+    person (``_NOT_A_PERSON_AFTER``: ``jalan Sudirman``, ``stadion Manahan``), or beside
+    ``&``; not a word the article has alone more often as a place or an organisation than as a
+    person. Not a word
     always written capitalised that ends names (``Islam``, ``Ramadhan``: ``_NOT_SURNAMES``), nor
     a month or weekday. Indonesian and Malay articles only. It spreads the tagger's mistakes as
     ``_persons_again`` does: a two-word span it wrongly calls a person gives its last word
@@ -1087,10 +1152,18 @@ def _surnames_again(
         parts = Counter(word for name in names for word in set(name))
         shared = {word for word, times in parts.items() if times > 1}
     article = "\n".join(paragraphs)
+    # a word found alone more often as a place or an organisation than as a person is that,
+    # not the person (``stadion Manahan`` a place to the tagger, after ``Sigit Manahan``)
+    alone = Counter(
+        (paragraphs[index][start:end], label == "PER") for index, start, end, label, _ in found
+    )
+    elsewhere = {text for (text, person), times in alone.items() if not person}
+    elsewhere = {text for text in elsewhere if alone[(text, False)] > alone[(text, True)]}
     surnames = {  # and written more often than inside the persons found (in C)
         word
         for word in {name[-1] for name in names}
         if word not in shared
+        and word not in elsewhere
         and _may_be_surname(word, common)
         and article.count(word) > sum(text.count(word) for text in persons)
     }

@@ -280,7 +280,7 @@ def partition_connection(
     (``landing`` from ``files``, a listing of the landing folder, else from a new listing;
     ``listed``: the parse's listing time, default ``listed_at`` of the partition)."""
     store = ParquetStore(settings.data_dir)
-    con = duckdb.connect()
+    con = duckdb.connect(config=settings.duckdb_config)
     for table, schema in TABLES.items():
         relation = con.read_parquet(str(store.partition_file(table, partition)))
         missing = [name for name in schema.names if name not in relation.columns]
