@@ -56,3 +56,25 @@ def test_another_boot_is_gone_another_host_or_namespace_cannot_be_told():
     assert process_gone(f"{host}:{boot}:4026500000:1:{start}") is None
     assert process_gone("no identity") is None
     assert process_gone(f"{host}:{boot}:{namespace}:x:{start}") is None
+
+
+def test_a_process_whose_first_thread_ended_runs_on_in_its_others():
+    """Its first thread shows as a zombie while the others work: it is not gone."""
+    code = (
+        "import ctypes, threading, time\n"
+        "threading.Thread(target=time.sleep, args=(30,)).start()\n"
+        "ctypes.CDLL(None).pthread_exit(None)\n"
+    )
+    child = subprocess.Popen([sys.executable, "-c", code])
+    identity = process_identity(child.pid)
+    stat = Path(f"/proc/{child.pid}/stat")
+    try:
+        deadline = time.monotonic() + 10
+        while stat.read_text().rsplit(")", 1)[1].split()[0] != "Z":
+            assert time.monotonic() < deadline
+            time.sleep(0.01)
+        assert child.poll() is None
+        assert process_gone(identity) is False
+    finally:
+        child.kill()
+        child.wait()

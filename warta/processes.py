@@ -46,7 +46,7 @@ def process_gone(identity: str) -> bool | None:
         return None  # another container's process ids: its 1 is not ours
     state, now = _stat(int(pid_text))
     if now:  # the process id is in use: by the process recorded, unless it started otherwise
-        return now != start or state in _ENDED
+        return now != start or (state in _ENDED and not _other_threads(int(pid_text)))
     try:  # no /proc, or it hides the process (hidepid): ask the kernel
         os.kill(int(pid_text), 0)
     except ProcessLookupError:
@@ -58,6 +58,15 @@ def process_gone(identity: str) -> bool | None:
 
 # A process that ended and waits for its parent to collect it (zombie), or is being removed.
 _ENDED = frozenset("ZX")
+
+
+def _other_threads(pid: int) -> bool:
+    """Whether process ``pid`` has threads besides its first: a process whose first thread
+    ended (and shows as a zombie) runs on in them."""
+    try:
+        return len(os.listdir(_PROC / str(pid) / "task")) > 1
+    except OSError:
+        return False
 
 
 def _boot_id() -> str:
