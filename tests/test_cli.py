@@ -171,7 +171,7 @@ def test_a_killed_warta_run_leaves_no_run_or_slot_that_stops_the_next(landing, t
     import time
 
     sample = REPO / "data" / "raw" / "2026-11-23"
-    for path in sorted(sample.iterdir())[:40]:
+    for path in sorted(sample.iterdir()):  # 100 files: a parse long enough to be killed in
         put(landing, f"2026-11-25/{path.name}", path.read_bytes())
     env = {**os.environ, "DAGSTER_HOME": str(tmp_path / "home")}
     staging = landing.data_dir / "_staging"
@@ -204,7 +204,7 @@ def test_a_killed_warta_run_leaves_no_run_or_slot_that_stops_the_next(landing, t
         f"warning: run {dead.run_id} of 2026-11-25 was left STARTED by a warta run that is gone "
         f"(pid {killed.pid}): marked failed, its pool slots freed"
     ) in result.stdout
-    assert "2026-11-25: 40 files (" in result.stdout and "warehouse published" in result.stdout
+    assert "2026-11-25: 100 files (" in result.stdout and "warehouse published" in result.stdout
     with dg.DagsterInstance.from_config(str(tmp_path / "home")) as instance:
         assert instance.get_run_by_id(dead.run_id).status == dg.DagsterRunStatus.FAILURE
         assert not instance.event_log_storage.get_concurrency_info("warta_parse").active_run_ids

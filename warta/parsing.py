@@ -137,7 +137,7 @@ TOO_DEEP = f"HTML nested too deeply (over {MAX_DEPTH} elements, the rest unread)
 # dateline and a dash (``BEKASI, KOMPAS.com - …``, ``Jakarta (ANTARA) - …``), which an article
 # prints once, before its first paragraph (``ParsedArticle.dateline``). Three such teasers or
 # more, the first paragraph's included, make an index page when they start at the top (among
-# the first ``_INDEX_GAP + 1`` paragraphs), none is followed by a paragraph of prose of its
+# the first ``_INDEX_START + 1`` paragraphs), none is followed by a paragraph of prose of its
 # own, a headline (four words or more ending no sentence) stands between each two, and they
 # are half the paragraphs ending a sentence or more. So a lead followed by its article (with
 # teasers of related articles after it, or reports quoted from wires), a live report whose
@@ -147,7 +147,7 @@ TOO_DEEP = f"HTML nested too deeply (over {MAX_DEPTH} elements, the rest unread)
 # publisher, and do not count.
 INDEX_PAGE = "index page (teasers of several articles, each with its own dateline)"
 _INDEX_TEASERS = 3
-_INDEX_GAP = 3
+_INDEX_START = 3  # the first teaser stands among paragraphs 0 to this
 _DASHES = ("-", "–", "—")
 _DASH_NEAR_START = re.compile(r"[-–—]\s")
 
@@ -170,7 +170,7 @@ def _index_page(article: ParsedArticle) -> bool:
             and _publisher(dateline)
         ):
             teasers.append(i)
-    if len(teasers) < _INDEX_TEASERS or teasers[0] > _INDEX_GAP:
+    if len(teasers) < _INDEX_TEASERS or teasers[0] > _INDEX_START:
         return False
     ends = [ends_sentence(p.text) for p in paragraphs]
     marked = set(teasers)

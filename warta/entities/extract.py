@@ -1157,8 +1157,9 @@ def _surnames_again(
     alone = Counter(
         (paragraphs[index][start:end], label == "PER") for index, start, end, label, _ in found
     )
-    elsewhere = {text for (text, person), times in alone.items() if not person}
-    elsewhere = {text for text in elsewhere if alone[(text, False)] > alone[(text, True)]}
+    elsewhere = {
+        text for (text, person), times in alone.items() if not person and times > alone[text, True]
+    }
     surnames = {  # and written more often than inside the persons found (in C)
         word
         for word in {name[-1] for name in names}
